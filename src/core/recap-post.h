@@ -1,0 +1,48 @@
+/* recap-post.h: one markdown post of a site and the metadata the sidebar shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_POST (recap_post_get_type ())
+G_DECLARE_FINAL_TYPE (RecapPost, recap_post, RECAP, POST, GObject)
+
+/* Reads metadata from the document text; never fails: a front-matter error
+ * is kept in the post (recap_post_get_error) and the fallbacks are used. */
+RecapPost   *recap_post_new_from_text   (GFile       *file,
+                                         const char  *relative_path,
+                                         const char  *text,
+                                         gsize        len);
+/* A post that could not be read (unreadable, binary, too large). */
+RecapPost   *recap_post_new_unreadable  (GFile       *file,
+                                         const char  *relative_path,
+                                         const char  *reason);
+
+GFile       *recap_post_get_file          (RecapPost *self);
+const char  *recap_post_get_relative_path (RecapPost *self);
+const char  *recap_post_get_title         (RecapPost *self);
+/* Day the post is about: front-matter date, else file-name prefix; may be NULL. */
+GDateTime   *recap_post_get_date          (RecapPost *self);
+const char  *recap_post_get_author        (RecapPost *self);
+const char  *recap_post_get_event         (RecapPost *self);
+const char  *recap_post_get_layout        (RecapPost *self);
+const char * const *recap_post_get_tags       (RecapPost *self);
+const char * const *recap_post_get_categories (RecapPost *self);
+gboolean     recap_post_get_is_draft      (RecapPost *self);
+gboolean     recap_post_get_published     (RecapPost *self);
+/* Front-matter or read error, NULL when the post is fine. */
+const char  *recap_post_get_error         (RecapPost *self);
+/* Title fallback chain and the date in a file name, shared with the editor. */
+char        *recap_post_title_from_body   (const char *body,
+                                           gsize       len);
+GDateTime   *recap_post_date_from_filename (const char *basename);
+
+/* Sorts newest first, undated last, then by title. */
+int          recap_post_compare           (RecapPost *a,
+                                           RecapPost *b);
+
+G_END_DECLS

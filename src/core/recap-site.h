@@ -1,0 +1,40 @@
+/* recap-site.h: the posts of a folder, as a GListModel of RecapPost
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "recap-post.h"
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_SITE (recap_site_get_type ())
+G_DECLARE_FINAL_TYPE (RecapSite, recap_site, RECAP, SITE, GObject)
+
+RecapSite *recap_site_new           (GFile                *root);
+GFile     *recap_site_get_root      (RecapSite            *self);
+/* Scans the folder in a worker thread and fills the model when done. */
+void       recap_site_load_async    (RecapSite            *self,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+gboolean   recap_site_load_finish   (RecapSite            *self,
+                                     GAsyncResult         *result,
+                                     GError              **error);
+/* Blocking scan, for worker threads and the command line. */
+gboolean   recap_site_load_sync     (RecapSite            *self,
+                                     GCancellable         *cancellable,
+                                     GError              **error);
+/* The post for @file, or NULL. */
+RecapPost *recap_site_find_post     (RecapSite            *self,
+                                     GFile                *file);
+
+/* TRUE for folders a scan skips: hidden ones, _site, node_modules, vendor,
+ * and Jekyll's _layouts/_includes/_sass. */
+gboolean   recap_site_is_skipped_dir (const char          *name);
+/* TRUE for .md and .markdown files. */
+gboolean   recap_site_is_post_name   (const char          *name);
+
+G_END_DECLS
