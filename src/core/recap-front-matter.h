@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "recap-yaml-quote.h"
+
 G_BEGIN_DECLS
 
 #define RECAP_FRONT_MATTER_ERROR (recap_front_matter_error_quark ())
@@ -15,6 +17,9 @@ typedef enum {
   RECAP_FRONT_MATTER_ERROR_NOT_MAPPING, /* parses, but the top level is not a mapping */
   RECAP_FRONT_MATTER_ERROR_NO_KEY,     /* edit of a key that does not exist */
   RECAP_FRONT_MATTER_ERROR_READ_ONLY,  /* edit refused: model is invalid or value not editable */
+  RECAP_FRONT_MATTER_ERROR_EXISTS,     /* add/rename to a key, or a block, that already exists */
+  RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT, /* key or value that cannot be written (bad UTF-8, …) */
+  RECAP_FRONT_MATTER_ERROR_UNSAFE,     /* the edit failed its own check; nothing changed (a bug) */
 } RecapFrontMatterError;
 
 GQuark recap_front_matter_error_quark (void);
@@ -66,6 +71,121 @@ gboolean          recap_front_matter_get_boolean    (RecapFrontMatter  *fm,
  * Returns NULL when missing or not a date. Offsetless times are local. */
 GDateTime        *recap_front_matter_get_date       (RecapFrontMatter  *fm,
                                                      const char        *path);
+
+
+/* The ordered model: one entry per key of a mapping. */
+typedef enum {
+  RECAP_FRONT_MATTER_KIND_SCALAR,
+  RECAP_FRONT_MATTER_KIND_SEQUENCE,
+  RECAP_FRONT_MATTER_KIND_MAPPING,
+  RECAP_FRONT_MATTER_KIND_ALIAS,
+} RecapFrontMatterKind;
+
+typedef struct {
+  RecapFrontMatterKind kind;
+  RecapYamlStyle       scalar_style; /* scalars: plain, quoted, literal or folded */
+  gboolean             flow;         /* collections: [ ] / { } rather than block */
+  gsize                key_start;    /* byte spans in the whole document */
+  gsize                key_end;
+  gsize                value_start;  /* after any &anchor / !tag; == value_end when empty */
+  gsize                value_end;    /* block scalars: end of the last content line */
+  guint                indent;       /* column of the key */
+} RecapFrontMatterEntry;
+
+/* Keys of the mapping at @path (NULL: the top level), in document order,
+ * duplicates included. NULL when @path is not a mapping. */
+GStrv             recap_front_matter_get_keys       (RecapFrontMatter  *fm,
+                                                     const char        *path);
+/* Fills @entry for @path (the last of duplicate keys, as Jekyll reads it). */
+gboolean          recap_front_matter_get_entry      (RecapFrontMatter  *fm,
+                                                     const char        *path,
+                                                     RecapFrontMatterEntry *entry);
+
+/* Surgical edits. Each takes the whole document and gives the whole new
+ * document plus the one byte range that changed, so that a text buffer can
+ * apply it as a single replacement. Nothing outside the edited entry
+ * changes; an edit that would change nothing returns TRUE with
+ * @changed == FALSE and the text unchanged. Invalid front matter refuses
+ * every edit (RECAP_FRONT_MATTER_ERROR_READ_ONLY). */
+typedef struct {
+  gboolean  changed;
+  char     *text;            /* the whole new document, NUL-terminated */
+  gsize     len;
+  gsize     offset;          /* first byte of the old document that changed */
+  gsize     old_len;         /* how many old bytes from @offset were replaced */
+  char     *replacement;     /* what replaces them, NUL-terminated */
+  gsize     replacement_len;
+} RecapFrontMatterEdit;
+
+void     recap_front_matter_edit_clear (RecapFrontMatterEdit *edit);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecapFrontMatterEdit, recap_front_matter_edit_clear)
+
+/* Sets a scalar; adds the key (and missing parent mappings) at the end of
+ * its mapping when missing. Keeps the old quoting when @value allows it. A
+ * plain boolean, number or date stays plain when @value is of the same kind. */
+gboolean recap_front_matter_set_string  (const char            *text,
+                                         gsize                  len,
+                                         const char            *path,
+                                         const char            *value,
+                                         RecapFrontMatterEdit  *out,
+                                         GError               **error);
+/* Writes a plain `true`/`false` (keeping a yes/no spelling and its case). */
+gboolean recap_front_matter_set_boolean (const char            *text,
+                                         gsize                  len,
+                                         const char            *path,
+                                         gboolean               value,
+                                         RecapFrontMatterEdit  *out,
+                                         GError               **error);
+/* Writes a plain Jekyll date, "YYYY-MM-DD HH:MM:SS +TTTT". */
+gboolean recap_front_matter_set_date    (const char            *text,
+                                         gsize                  len,
+                                         const char            *path,
+                                         GDateTime             *value,
+                                         RecapFrontMatterEdit  *out,
+                                         GError               **error);
+/* Sets a list of strings, changing only the items that differ; keeps block
+ * or flow style, item indentation and comments. A space-separated `tags` or
+ * `categories` string stays one when the items allow it. */
+gboolean recap_front_matter_set_list    (const char            *text,
+                                         gsize                  len,
+                                         const char            *path,
+                                         const char * const    *items,
+                                         RecapFrontMatterEdit  *out,
+                                         GError               **error);
+/* Adds a new string key after @after_key (a sibling key), or at the end of
+ * its mapping when @after_key is NULL. */
+gboolean recap_front_matter_add_key     (const char            *text,
+                                         gsize                  len,
+                                         const char            *path,
+                                         const char            *value,
+                                         const char            *after_key,
+                                         RecapFrontMatterEdit  *out,
+                                         GError               **error);
+/* Removes the whole entry (nested lines and its trailing comment included),
+ * every duplicate of it too. */
+gboolean recap_front_matter_remove_key  (const char            *text,
+                                         gsize                  len,
+                                         const char            *path,
+                                         RecapFrontMatterEdit  *out,
+                                         GError               **error);
+/* Renames the last component of @path to @new_name. */
+gboolean recap_front_matter_rename_key  (const char            *text,
+                                         gsize                  len,
+                                         const char            *path,
+                                         const char            *new_name,
+                                         RecapFrontMatterEdit  *out,
+                                         GError               **error);
+/* Puts a new front-matter block (title and/or date, either may be NULL) at
+ * the top of a document that has none. */
+gboolean recap_front_matter_create_block (const char           *text,
+                                          gsize                 len,
+                                          const char           *title,
+                                          GDateTime            *date,
+                                          RecapFrontMatterEdit *out,
+                                          GError              **error);
+
+/* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
+char    *recap_front_matter_format_date (GDateTime             *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapFrontMatter, recap_front_matter_unref)
 

@@ -34,6 +34,10 @@ const char * const *recap_post_get_tags       (RecapPost *self);
 const char * const *recap_post_get_categories (RecapPost *self);
 gboolean     recap_post_get_is_draft      (RecapPost *self);
 gboolean     recap_post_get_published     (RecapPost *self);
+/* TRUE while the post is open with changes not yet saved ("unsaved" property). */
+gboolean     recap_post_get_unsaved       (RecapPost *self);
+void         recap_post_set_unsaved       (RecapPost *self,
+                                           gboolean   unsaved);
 /* Front-matter or read error, NULL when the post is fine. */
 const char  *recap_post_get_error         (RecapPost *self);
 /* Title fallback chain and the date in a file name, shared with the editor. */

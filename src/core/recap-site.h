@@ -31,6 +31,10 @@ gboolean   recap_site_load_sync     (RecapSite            *self,
 RecapPost *recap_site_find_post     (RecapSite            *self,
                                      GFile                *file);
 
+/* The site a post file belongs to: the nearest folder above it with a
+ * _config.yml or a _posts folder, else the folder of the file. Blocking. */
+GFile     *recap_site_find_root      (GFile               *file);
+
 /* TRUE for folders a scan skips: hidden ones, _site, node_modules, vendor,
  * and Jekyll's _layouts/_includes/_sass. */
 gboolean   recap_site_is_skipped_dir (const char          *name);

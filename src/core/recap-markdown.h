@@ -1,0 +1,23 @@
+/* recap-markdown.h: markdown to HTML with cmark-gfm
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RECAP_MARKDOWN_NONE      = 0,
+  RECAP_MARKDOWN_SOURCEPOS = 1 << 0, /* data-sourcepos on blocks, for scroll sync */
+  RECAP_MARKDOWN_SMART     = 1 << 1, /* curly quotes and dashes */
+} RecapMarkdownFlags;
+
+/* Renders GFM (tables, strikethrough, autolinks, task lists, tag filter).
+ * Raw HTML is never passed through: cmark replaces it with a comment. */
+char *recap_markdown_render (const char         *markdown,
+                             gsize               len,
+                             RecapMarkdownFlags  flags);
+
+G_END_DECLS

@@ -1,0 +1,397 @@
+/* recap-post.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "recap-post.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "recap-front-matter.h"
+
+struct _RecapPost
+{
+  GObject    parent_instance;
+
+  GFile     *file;
+  char      *relative_path;
+  char      *title;
+  GDateTime *date;
+  char      *author;
+  char      *event;
+  char      *layout;
+  GStrv      tags;
+  GStrv      categories;
+  char      *error;
+  guint      is_draft : 1;
+  guint      published : 1;
+  guint      unsaved : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RecapPost, recap_post, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_RELATIVE_PATH,
+  PROP_UNSAVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+recap_post_finalize (GObject *object)
+{
+  RecapPost *self = RECAP_POST (object);
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->relative_path, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->event, g_free);
+  g_clear_pointer (&self->layout, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->categories, g_strfreev);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (recap_post_parent_class)->finalize (object);
+}
+
+static void
+recap_post_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  RecapPost *self = RECAP_POST (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_RELATIVE_PATH:
+      g_value_set_string (value, self->relative_path);
+      break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, self->unsaved);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+recap_post_class_init (RecapPostClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = recap_post_finalize;
+  object_class->get_property = recap_post_get_property;
+
+  /* Read-only properties so that GtkExpression-based filters and sorters can use them. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RELATIVE_PATH] =
+    g_param_spec_string ("relative-path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+recap_post_init (RecapPost *self)
+{
+  self->published = TRUE;
+}
+
+static gboolean
+path_is_draft (const char *relative_path)
+{
+  return g_str_has_prefix (relative_path, "_drafts/") ||
+         strstr (relative_path, "/_drafts/") != NULL;
+}
+
+static RecapPost *
+recap_post_new_base (GFile      *file,
+                     const char *relative_path)
+{
+  RecapPost *self = g_object_new (RECAP_TYPE_POST, NULL);
+  g_autofree char *basename = g_file_get_basename (file);
+
+  self->file = g_object_ref (file);
+  self->relative_path = g_strdup (relative_path);
+  self->is_draft = path_is_draft (relative_path);
+  self->date = recap_post_date_from_filename (basename);
+  return self;
+}
+
+static gboolean
+skip_fence (const char *line,
+            gsize       line_len,
+            gboolean   *in_fence)
+{
+  gboolean fence = line_len >= 3 &&
+                   (strncmp (line, "```", 3) == 0 || strncmp (line, "~~~", 3) == 0);
+
+  if (fence)
+    *in_fence = !*in_fence;
+  return fence || *in_fence;
+}
+
+/* The text of the first level-1 ATX heading outside code fences. */
+char *
+recap_post_title_from_body (const char *body,
+                            gsize       len)
+{
+  const char *end = body + len;
+  gboolean in_fence = FALSE;
+
+  for (const char *line = body; line < end;)
+    {
+      const char *eol = memchr (line, '\n', end - line);
+      gsize line_len = (eol ? eol : end) - line;
+
+      if (!skip_fence (line, line_len, &in_fence) &&
+          line_len > 2 && line[0] == '#' && (line[1] == ' ' || line[1] == '\t'))
+        {
+          g_autofree char *heading = g_strndup (line + 2, line_len - 2);
+          g_strstrip (heading);
+          if (*heading != '\0')
+            return g_steal_pointer (&heading);
+        }
+      line = eol ? eol + 1 : end;
+    }
+  return NULL;
+}
+
+static int
+match_int (GMatchInfo *match,
+           int         group)
+{
+  g_autofree char *digits = g_match_info_fetch (match, group);
+
+  return atoi (digits);
+}
+
+/* Jekyll's matcher for post file names: (\d{2,4}-\d{1,2}-\d{1,2})-. */
+GDateTime *
+recap_post_date_from_filename (const char *basename)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^(\\d{2,4})-(\\d{1,2})-(\\d{1,2})-", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  int year, month, day;
+
+  if (!g_regex_match (regex, basename, 0, &match))
+    return NULL;
+
+  year = match_int (match, 1);
+  month = match_int (match, 2);
+  day = match_int (match, 3);
+  if (!g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_date_time_new (local, year, month, day, 0, 0, 0);
+}
+
+static char *
+title_fallback (RecapPost  *self,
+                const char *text,
+                gsize       len)
+{
+  RecapFrontMatterSplit split;
+  char *title;
+
+  recap_front_matter_split (text, len, &split);
+  title = recap_post_title_from_body (text + split.body_start, len - split.body_start);
+  return title ? title : g_file_get_basename (self->file);
+}
+
+static char *
+non_empty_string (RecapFrontMatter *fm,
+                  const char       *key)
+{
+  g_autofree char *value = recap_front_matter_get_string (fm, key);
+
+  if (value != NULL)
+    g_strstrip (value);
+  return value && *value ? g_steal_pointer (&value) : NULL;
+}
+
+static void
+read_front_matter (RecapPost        *self,
+                   RecapFrontMatter *fm)
+{
+  GDateTime *date = recap_front_matter_get_date (fm, "date");
+  gboolean published;
+
+  self->title = non_empty_string (fm, "title");
+  self->author = non_empty_string (fm, "author");
+  self->event = non_empty_string (fm, "event");
+  self->layout = non_empty_string (fm, "layout");
+  self->tags = recap_front_matter_get_list (fm, "tags");
+  self->categories = recap_front_matter_get_list (fm, "categories");
+  if (recap_front_matter_get_boolean (fm, "published", &published))
+    self->published = published;
+  if (date != NULL)
+    {
+      g_clear_pointer (&self->date, g_date_time_unref);
+      self->date = date;
+    }
+}
+
+RecapPost *
+recap_post_new_from_text (GFile      *file,
+                          const char *relative_path,
+                          const char *text,
+                          gsize       len)
+{
+  RecapPost *self = recap_post_new_base (file, relative_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, &error);
+
+  if (fm != NULL)
+    read_front_matter (self, fm);
+  else
+    self->error = g_strdup (error->message);
+
+  if (self->title == NULL)
+    self->title = title_fallback (self, text, len);
+  return self;
+}
+
+RecapPost *
+recap_post_new_unreadable (GFile      *file,
+                           const char *relative_path,
+                           const char *reason)
+{
+  RecapPost *self = recap_post_new_base (file, relative_path);
+
+  self->title = g_file_get_basename (file);
+  self->error = g_strdup (reason);
+  return self;
+}
+
+GFile *
+recap_post_get_file (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->file;
+}
+
+const char *
+recap_post_get_relative_path (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->relative_path;
+}
+
+const char *
+recap_post_get_title (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->title;
+}
+
+GDateTime *
+recap_post_get_date (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->date;
+}
+
+const char *
+recap_post_get_author (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->author;
+}
+
+const char *
+recap_post_get_event (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->event;
+}
+
+const char *
+recap_post_get_layout (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->layout;
+}
+
+const char * const *
+recap_post_get_tags (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return (const char * const *) self->tags;
+}
+
+const char * const *
+recap_post_get_categories (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return (const char * const *) self->categories;
+}
+
+gboolean
+recap_post_get_is_draft (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->is_draft;
+}
+
+gboolean
+recap_post_get_published (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->published;
+}
+
+gboolean
+recap_post_get_unsaved (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->unsaved;
+}
+
+void
+recap_post_set_unsaved (RecapPost *self,
+                        gboolean   unsaved)
+{
+  g_return_if_fail (RECAP_IS_POST (self));
+
+  if (self->unsaved == !!unsaved)
+    return;
+  self->unsaved = !!unsaved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+const char *
+recap_post_get_error (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->error;
+}
+
+int
+recap_post_compare (RecapPost *a,
+                    RecapPost *b)
+{
+  if (a->date != NULL && b->date != NULL)
+    {
+      int by_date = g_date_time_compare (b->date, a->date);
+      if (by_date != 0)
+        return by_date;
+    }
+  else if (a->date != NULL || b->date != NULL)
+    return a->date != NULL ? -1 : 1;
+
+  return g_utf8_collate (a->title, b->title);
+}

@@ -1,0 +1,22 @@
+/* recap-preview.h: the rendered view of the open post
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <webkit/webkit.h>
+
+#include "recap-document.h"
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_PREVIEW (recap_preview_get_type ())
+G_DECLARE_FINAL_TYPE (RecapPreview, recap_preview, RECAP, PREVIEW, AdwBin)
+
+/* Follows @document's text until another one (or NULL) is set. */
+void           recap_preview_set_document (RecapPreview  *self,
+                                           RecapDocument *document);
+WebKitWebView *recap_preview_get_web_view (RecapPreview  *self);
+
+G_END_DECLS

@@ -1,0 +1,643 @@
+/* recap-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "recap-post-row.h"
+#include "recap-preview.h"
+#include "recap-window.h"
+
+/* What to do once the user has dealt with unsaved changes. */
+typedef enum {
+  NEXT_NONE,
+  NEXT_OPEN_POST,
+  NEXT_OPEN_LOCATION,
+  NEXT_CLOSE,
+} NextStepKind;
+
+typedef struct {
+  NextStepKind  kind;
+  RecapPost    *post;
+  GFile        *location;
+} NextStep;
+
+struct _RecapWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  RecapSite            *site;
+  GtkSingleSelection   *selection;
+  RecapDocument        *document;
+  GFile                *post_to_select; /* opened from the command line before the scan ended */
+  GCancellable         *site_cancellable;
+  NextStep              next;
+  gboolean              confirming;
+
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkStack             *sidebar_stack;
+  GtkStack             *editor_stack;
+  GtkPaned             *sidebar_paned;
+  GtkListView          *posts_view;
+  GtkSourceView        *source_view;
+  RecapPreview         *preview;
+};
+
+G_DEFINE_FINAL_TYPE (RecapWindow, recap_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void recap_window_open_post (RecapWindow *self, RecapPost *post);
+static void recap_window_open_site (RecapWindow *self, GFile *root, GFile *post_file);
+
+static void
+next_step_clear (NextStep *next)
+{
+  g_clear_object (&next->post);
+  g_clear_object (&next->location);
+  next->kind = NEXT_NONE;
+}
+
+static void
+show_toast (RecapWindow *self,
+            const char  *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static gboolean
+has_unsaved_changes (RecapWindow *self)
+{
+  return self->document != NULL && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
+}
+
+/* Title and sidebar follow the buffer: a leading "*" marks unsaved changes. */
+static void
+update_title (RecapWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *site_name = NULL;
+  RecapPost *post;
+
+  if (self->site != NULL)
+    site_name = g_file_get_basename (recap_site_get_root (self->site));
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, site_name ? site_name : _("Recap"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Recap"));
+      return;
+    }
+
+  post = recap_document_get_post (self->document);
+  title = g_strdup_printf ("%s%s", has_unsaved_changes (self) ? "*" : "", recap_post_get_title (post));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, recap_post_get_relative_path (post));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (RecapWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->document != NULL);
+}
+
+static void
+run_next_step (RecapWindow *self)
+{
+  NextStep next = self->next;
+
+  self->next = (NextStep) { NEXT_NONE, NULL, NULL };
+  switch (next.kind)
+    {
+    case NEXT_OPEN_POST:
+      recap_window_open_post (self, next.post);
+      break;
+    case NEXT_OPEN_LOCATION:
+      recap_window_open_location (self, next.location);
+      break;
+    case NEXT_CLOSE:
+      gtk_window_destroy (GTK_WINDOW (self));
+      break;
+    case NEXT_NONE:
+    default:
+      break;
+    }
+  next_step_clear (&next);
+}
+
+/* Puts the selection back on the open post after a cancelled switch. */
+static void
+select_open_post (RecapWindow *self)
+{
+  GListModel *posts = G_LIST_MODEL (self->selection);
+  RecapPost *open_post = self->document ? recap_document_get_post (self->document) : NULL;
+  guint n = g_list_model_get_n_items (posts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      if (post == open_post)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+saved_then_next (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!recap_document_save_finish (RECAP_DOCUMENT (object), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+      show_toast (self, message);
+      next_step_clear (&self->next);
+      select_open_post (self);
+      return;
+    }
+  run_next_step (self);
+}
+
+static void
+confirm_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RecapWindow      *self)
+{
+  self->confirming = FALSE;
+  if (g_str_equal (response, "save"))
+    recap_document_save_async (self->document, NULL, saved_then_next, g_object_ref (self));
+  else if (g_str_equal (response, "discard"))
+    {
+      gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->document), FALSE);
+      run_next_step (self);
+    }
+  else
+    {
+      next_step_clear (&self->next);
+      select_open_post (self);
+    }
+}
+
+static void
+confirm_unsaved_changes (RecapWindow *self)
+{
+  RecapPost *post = recap_document_get_post (self->document);
+  AdwMessageDialog *dialog;
+
+  if (self->confirming)
+    return;
+  self->confirming = TRUE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
+                                  recap_post_get_title (post));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Runs @next now, or after asking what to do with unsaved changes. */
+static void
+then (RecapWindow *self,
+      NextStep     next)
+{
+  next_step_clear (&self->next);
+  self->next = next;
+  if (has_unsaved_changes (self))
+    confirm_unsaved_changes (self);
+  else
+    run_next_step (self);
+}
+
+static void
+set_document (RecapWindow   *self,
+              RecapDocument *document)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, update_title, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "modified-changed", G_CALLBACK (update_title), self);
+      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
+    }
+  recap_preview_set_document (self->preview, document);
+  gtk_stack_set_visible_child_name (self->editor_stack, document ? "post" : "none");
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+post_loaded (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  RecapDocument *document = RECAP_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!recap_document_load_finish (document, result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
+                                                  recap_post_get_title (recap_document_get_post (document)),
+                                                  error->message);
+      show_toast (self, message);
+      select_open_post (self);
+      return;
+    }
+  set_document (self, document);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+static void
+recap_window_open_post (RecapWindow *self,
+                        RecapPost   *post)
+{
+  g_autoptr(RecapDocument) document = recap_document_new (post);
+
+  recap_document_load_async (document, NULL, post_loaded, g_object_ref (self));
+}
+
+static gboolean
+is_open_post (RecapWindow *self,
+              RecapPost   *post)
+{
+  return self->document != NULL && recap_document_get_post (self->document) == post;
+}
+
+static void
+selection_changed (RecapWindow *self)
+{
+  RecapPost *post = gtk_single_selection_get_selected_item (self->selection);
+
+  if (post == NULL || is_open_post (self, post) || self->confirming)
+    return;
+  then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
+}
+
+static void
+select_post_file (RecapWindow *self,
+                  GFile       *file)
+{
+  GListModel *posts = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (posts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      if (g_file_equal (recap_post_get_file (post), file))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->posts_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+static void
+site_loaded (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) post_file = g_steal_pointer (&self->post_to_select);
+
+  if (!recap_site_load_finish (RECAP_SITE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not read the folder: %s"), error->message);
+          show_toast (self, message);
+          gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+        }
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (object)) ? "posts" : "empty");
+  if (post_file != NULL)
+    select_post_file (self, post_file);
+}
+
+static void
+recap_window_open_site (RecapWindow *self,
+                        GFile       *root,
+                        GFile       *post_file)
+{
+  g_autofree char *path = g_file_get_path (root);
+
+  g_cancellable_cancel (self->site_cancellable);
+  g_clear_object (&self->site_cancellable);
+  self->site_cancellable = g_cancellable_new ();
+
+  set_document (self, NULL);
+  g_set_object (&self->post_to_select, post_file);
+  g_clear_object (&self->site);
+  self->site = recap_site_new (root);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->site));
+  gtk_stack_set_visible_child_name (self->main_stack, "site");
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
+  update_title (self);
+
+  if (path != NULL)
+    g_settings_set_string (self->settings, "last-folder", path);
+  recap_site_load_async (self->site, self->site_cancellable, site_loaded, g_object_ref (self));
+}
+
+void
+recap_window_open_location (RecapWindow *self,
+                            GFile       *location)
+{
+  g_autoptr(GFile) root = NULL;
+
+  g_return_if_fail (RECAP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (location));
+
+  if (has_unsaved_changes (self))
+    {
+      then (self, (NextStep) { NEXT_OPEN_LOCATION, NULL, g_object_ref (location) });
+      return;
+    }
+
+  if (g_file_query_file_type (location, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      recap_window_open_site (self, location, NULL);
+      return;
+    }
+  root = recap_site_find_root (location);
+  recap_window_open_site (self, root, location);
+}
+
+void
+recap_window_open_last_folder (RecapWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "last-folder");
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (RECAP_IS_WINDOW (self));
+
+  if (*path == '\0')
+    return;
+  folder = g_file_new_for_path (path);
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    recap_window_open_site (self, folder, NULL);
+}
+
+RecapSite *
+recap_window_get_site (RecapWindow *self)
+{
+  g_return_val_if_fail (RECAP_IS_WINDOW (self), NULL);
+  return self->site;
+}
+
+RecapDocument *
+recap_window_get_document (RecapWindow *self)
+{
+  g_return_val_if_fail (RECAP_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+static void
+saved (GObject      *object,
+       GAsyncResult *result,
+       gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!recap_document_save_finish (RECAP_DOCUMENT (object), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+      show_toast (self, message);
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+
+  if (self->document != NULL)
+    recap_document_save_async (self->document, NULL, saved, g_object_ref (self));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+folder_chosen (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (folder != NULL)
+    recap_window_open_location (self, folder);
+}
+
+static void
+choose_folder (RecapWindow *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Folder"));
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_chosen, g_object_ref (self));
+}
+#else
+static void
+folder_chosen (GtkNativeDialog *dialog,
+               int              response,
+               RecapWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      recap_window_open_location (self, folder);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_folder (RecapWindow *self)
+{
+  /* The native chooser goes through the portal inside Flatpak. */
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Open Folder"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                 _("_Open"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (folder_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_folder (RECAP_WINDOW (widget));
+}
+
+static void
+save_window_state (RecapWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->sidebar_paned));
+}
+
+static gboolean
+recap_window_close_request (GtkWindow *window)
+{
+  RecapWindow *self = RECAP_WINDOW (window);
+
+  save_window_state (self);
+  if (!has_unsaved_changes (self))
+    return GTK_WINDOW_CLASS (recap_window_parent_class)->close_request (window);
+
+  then (self, (NextStep) { NEXT_CLOSE, NULL, NULL });
+  return TRUE;
+}
+
+static void
+restore_window_state (RecapWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, g_object_new (RECAP_TYPE_POST_ROW, NULL));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  recap_post_row_set_post (RECAP_POST_ROW (gtk_list_item_get_child (item)),
+                           gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  recap_post_row_set_post (RECAP_POST_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_posts_view (RecapWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed), self);
+
+  gtk_list_view_set_factory (self->posts_view, factory);
+  gtk_list_view_set_model (self->posts_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+recap_window_dispose (GObject *object)
+{
+  RecapWindow *self = RECAP_WINDOW (object);
+
+  g_cancellable_cancel (self->site_cancellable);
+  g_clear_object (&self->site_cancellable);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, update_title, self);
+  g_clear_object (&self->document);
+  next_step_clear (&self->next);
+  g_clear_object (&self->post_to_select);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->site);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (recap_window_parent_class)->dispose (object);
+}
+
+static void
+recap_window_class_init (RecapWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = recap_window_dispose;
+  window_class->close_request = recap_window_close_request;
+
+  g_type_ensure (RECAP_TYPE_PREVIEW);
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, posts_view);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, source_view);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
+
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+}
+
+static void
+recap_window_init (RecapWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  setup_posts_view (self);
+  restore_window_state (self);
+  update_title (self);
+  update_actions (self);
+}
+
+RecapWindow *
+recap_window_new (RecapApplication *application)
+{
+  return g_object_new (RECAP_TYPE_WINDOW, "application", application, NULL);
+}

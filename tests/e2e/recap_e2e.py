@@ -1,0 +1,183 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Drives the real recap binary through AT-SPI, as assistive technology does.
+
+Widgets are found by role and accessible name; keys go through the AT-SPI
+registry (XTest under Xvfb). Needs a session bus and an X display: run under
+dbus-run-session and xvfb-run (build-aux/dev.sh test does both)."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+TIMEOUT = 30  # seconds: a bound so that a broken feature fails instead of hanging
+
+
+def fail(message):
+    print("not ok - " + message, file=sys.stderr)
+    raise SystemExit(1)
+
+
+def _names(accessible):
+    try:
+        return accessible.get_name() or ""
+    except gi.repository.GLib.Error:
+        return ""
+
+
+class RecapSession:
+    def __init__(self):
+        self.binary = os.environ["RECAP_BINARY"]
+        self.sample_site = os.environ["RECAP_SAMPLE_SITE"]
+        self.tmp = tempfile.mkdtemp(prefix="recap-e2e-")
+        self.site = os.path.join(self.tmp, "site")
+        self.process = None
+        self.app = None
+
+    def __enter__(self):
+        shutil.copytree(self.sample_site, self.site, symlinks=True)
+        env = dict(os.environ)
+        env.update({
+            "GSETTINGS_BACKEND": "memory",
+            "GSK_RENDERER": "cairo",
+            "GDK_BACKEND": "x11",
+            "WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS": "1",
+        })
+        env.pop("NO_AT_BRIDGE", None)
+        self.process = subprocess.Popen([self.binary, self.site], env=env)
+        self.app = self.wait_for(self._find_app, "the recap application on the accessibility bus")
+        return self
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        return False
+
+    # Files
+
+    def path(self, relative):
+        return os.path.join(self.site, relative)
+
+    def read(self, relative):
+        with open(self.path(relative), encoding="utf-8", newline="") as f:
+            return f.read()
+
+    def post_title(self, relative):
+        match = re.search(r'^title:\s*"?(.*?)"?\s*$', self.read(relative), re.M)
+        if not match:
+            fail("no title in " + relative)
+        return match.group(1)
+
+    # Waiting and finding
+
+    def wait_for(self, predicate, what):
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                fail("recap exited with status %s while waiting for %s" % (self.process.returncode, what))
+            result = predicate()
+            if result:
+                return result
+            time.sleep(0.1)
+        fail("timed out waiting for " + what)
+
+    def _find_app(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            app = desktop.get_child_at_index(i)
+            if app is not None and app.get_process_id() == self.process.pid:
+                return app
+        return None
+
+    def _search(self, root, role, name):
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            try:
+                role_name = node.get_role_name()
+                count = node.get_child_count()
+            except gi.repository.GLib.Error:
+                continue
+            if (role is None or role_name == role) and (name is None or _names(node) == name):
+                if node is not root:
+                    return node
+            stack.extend(node.get_child_at_index(i) for i in reversed(range(count)))
+        return None
+
+    def find(self, role=None, name=None, root=None):
+        what = "%s named %r" % (role or "widget", name)
+        return self.wait_for(lambda: self._search(root or self.app, role, name), what)
+
+    def window_title(self):
+        frame = self._search(self.app, "frame", None)
+        return _names(frame) if frame else ""
+
+    def text_of(self, accessible):
+        text = accessible.get_text_iface()
+        return text.get_text(0, text.get_character_count())
+
+    # Acting
+
+    def click(self, accessible):
+        """Selects a list row the way a screen reader user does: through
+        the list's Selection interface."""
+        parent = accessible.get_parent()
+        while parent is not None and parent.get_selection_iface() is None:
+            accessible, parent = parent, parent.get_parent()
+        if parent is None:
+            fail("no selectable container around %r" % _names(accessible))
+        if not parent.get_selection_iface().select_child(accessible.get_index_in_parent()):
+            fail("could not select %r" % _names(accessible))
+
+    def focus(self, accessible):
+        """Moves the keyboard focus to @accessible, and waits until it has it.
+        GTK 4.8 does not implement Component.GrabFocus; there the app must
+        already have put the focus where a user expects it."""
+        try:
+            accessible.get_component_iface().grab_focus()
+        except gi.repository.GLib.Error:
+            pass
+        self.wait_for(lambda: accessible.get_state_set().contains(Atspi.StateType.FOCUSED),
+                      "the keyboard focus in %r" % _names(accessible))
+
+    def press(self, combo):
+        """Presses a combination such as "ctrl+s" or "ctrl+End"."""
+        *modifiers, key = combo.split("+")
+        keycodes = {"ctrl": 37, "shift": 50, "alt": 64}  # Xvfb's default keymap
+        for modifier in modifiers:
+            Atspi.generate_keyboard_event(keycodes[modifier], None, Atspi.KeySynthType.PRESS)
+        Atspi.generate_keyboard_event(_keysym(key), None, Atspi.KeySynthType.SYM)
+        for modifier in reversed(modifiers):
+            Atspi.generate_keyboard_event(keycodes[modifier], None, Atspi.KeySynthType.RELEASE)
+        time.sleep(0.2)
+
+    def type_text(self, text):
+        for line_number, line in enumerate(text.split("\n")):
+            if line_number:
+                self.press("Return")
+            if line:
+                Atspi.generate_keyboard_event(0, line, Atspi.KeySynthType.STRING)
+        time.sleep(0.2)
+
+
+KEYSYMS = {"Return": 0xff0d, "End": 0xff57, "Home": 0xff50, "Escape": 0xff1b, "Tab": 0xff09}
+
+
+def _keysym(name):
+    if len(name) == 1:
+        return ord(name)
+    if name not in KEYSYMS:
+        fail("unknown key " + name)
+    return KEYSYMS[name]

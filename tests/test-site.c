@@ -1,0 +1,312 @@
+/* test-site.c: listing the posts of a folder, and their title/date fallbacks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "recap-site.h"
+#include "test-util.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("recap-site-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_util_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static RecapSite *
+load_site (const char *path)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (path);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (recap_site_load_sync (site, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&site);
+}
+
+static RecapPost *
+find_post (RecapSite  *site,
+           const char *relative_path)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+      if (g_str_equal (recap_post_get_relative_path (post), relative_path))
+        return post;
+    }
+  g_error ("No post %s in the site", relative_path);
+  return NULL;
+}
+
+static void
+assert_date (RecapPost *post,
+             int        year,
+             int        month,
+             int        day)
+{
+  GDateTime *date = recap_post_get_date (post);
+
+  g_assert_nonnull (date);
+  g_assert_cmpint (g_date_time_get_year (date), ==, year);
+  g_assert_cmpint (g_date_time_get_month (date), ==, month);
+  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, day);
+}
+
+static void
+test_skip_rules (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char * const skipped[] = {
+    "_site/2020-01-01-built.md", ".git/notes.md", "node_modules/pkg/README.md",
+    "vendor/bundle/README.md", ".hidden/secret.md", "_layouts/post.md",
+    "_includes/footer.md", "_posts/notes.txt", "_posts/.2020-01-01-swap.md",
+  };
+  g_autoptr(RecapSite) site = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    test_util_write_file (fixture->dir, skipped[i], "# Not a post\n");
+  test_util_write_file (fixture->dir, "_posts/2020-01-01-kept.md", "# Kept\n");
+  test_util_write_file (fixture->dir, "_posts/2020/2020-01-02-nested.markdown", "# Nested\n");
+  test_util_write_file (fixture->dir, "_drafts/idea.md", "# Idea\n");
+  test_util_write_file (fixture->dir, "talks/loose.md", "Loose\n");
+
+  site = load_site (fixture->dir);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 4);
+  g_assert_true (recap_post_get_is_draft (find_post (site, "_drafts/idea.md")));
+  g_assert_false (recap_post_get_is_draft (find_post (site, "talks/loose.md")));
+  g_assert_cmpstr (recap_post_get_title (find_post (site, "_posts/2020/2020-01-02-nested.markdown")), ==, "Nested");
+}
+
+static void
+test_title_fallbacks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = NULL;
+
+  test_util_write_file (fixture->dir, "a.md", "---\ntitle: \"From front matter\"\n---\n# From heading\n");
+  test_util_write_file (fixture->dir, "b.md", "---\nlayout: post\n---\nIntro\n\n```\n# not a heading\n```\n\n# From heading\n");
+  test_util_write_file (fixture->dir, "c.md", "Just text, #not a heading\n## Level two\n");
+  test_util_write_file (fixture->dir, "d.md", "---\ntitle: \"\"\n---\n");
+
+  site = load_site (fixture->dir);
+
+  g_assert_cmpstr (recap_post_get_title (find_post (site, "a.md")), ==, "From front matter");
+  g_assert_cmpstr (recap_post_get_title (find_post (site, "b.md")), ==, "From heading");
+  g_assert_cmpstr (recap_post_get_title (find_post (site, "c.md")), ==, "c.md");
+  g_assert_cmpstr (recap_post_get_title (find_post (site, "d.md")), ==, "d.md");
+}
+
+static void
+test_date_fallbacks (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = NULL;
+  GDateTime *zoned;
+
+  test_util_write_file (fixture->dir, "_posts/2018-05-11-front.md", "---\ndate:   2018-05-12 17:12:00 -0600\n---\n");
+  test_util_write_file (fixture->dir, "_posts/2015-8-3-short.md", "Text\n");
+  test_util_write_file (fixture->dir, "_posts/2015-08-meetup.md", "Text\n");
+  test_util_write_file (fixture->dir, "_posts/2015-02-30-impossible.md", "Text\n");
+
+  site = load_site (fixture->dir);
+
+  zoned = recap_post_get_date (find_post (site, "_posts/2018-05-11-front.md"));
+  assert_date (find_post (site, "_posts/2018-05-11-front.md"), 2018, 5, 12);
+  g_assert_cmpint (g_date_time_get_hour (zoned), ==, 17);
+  g_assert_cmpint (g_date_time_get_utc_offset (zoned) / G_TIME_SPAN_HOUR, ==, -6);
+  assert_date (find_post (site, "_posts/2015-8-3-short.md"), 2015, 8, 3);
+  g_assert_null (recap_post_get_date (find_post (site, "_posts/2015-08-meetup.md")));
+  g_assert_null (recap_post_get_date (find_post (site, "_posts/2015-02-30-impossible.md")));
+}
+
+static void
+test_sorted_newest_first (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = NULL;
+  g_autoptr(RecapPost) first = NULL;
+  g_autoptr(RecapPost) second = NULL;
+  g_autoptr(RecapPost) last = NULL;
+
+  test_util_write_file (fixture->dir, "_posts/2019-01-01-old.md", "# Old\n");
+  test_util_write_file (fixture->dir, "_posts/2021-01-01-new.md", "# New\n");
+  test_util_write_file (fixture->dir, "notes.md", "# Undated\n");
+
+  site = load_site (fixture->dir);
+  first = g_list_model_get_item (G_LIST_MODEL (site), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (site), 1);
+  last = g_list_model_get_item (G_LIST_MODEL (site), 2);
+
+  g_assert_cmpstr (recap_post_get_title (first), ==, "New");
+  g_assert_cmpstr (recap_post_get_title (second), ==, "Old");
+  g_assert_cmpstr (recap_post_get_title (last), ==, "Undated");
+}
+
+static void
+test_metadata_and_errors (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *binary_path = g_build_filename (fixture->dir, "_posts", "2024-03-16-binary.md", NULL);
+  g_autoptr(RecapSite) site = NULL;
+  RecapPost *post;
+
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-meta.md",
+              "---\nauthor: ana\nevent: Lakeside Python March 2024\ntags: [python, async]\npublished: false\n---\n");
+  test_util_write_file (fixture->dir, "_posts/2024-03-15-broken.md", "---\ntitle: [unclosed\n---\n# Broken heading\n");
+  g_assert_true (g_file_set_contents (binary_path, "a\0b", 3, NULL));
+
+  site = load_site (fixture->dir);
+
+  post = find_post (site, "_posts/2024-03-14-meta.md");
+  g_assert_cmpstr (recap_post_get_author (post), ==, "ana");
+  g_assert_cmpstr (recap_post_get_event (post), ==, "Lakeside Python March 2024");
+  g_assert_cmpstrv (recap_post_get_tags (post), ((const char *[]) { "python", "async", NULL }));
+  g_assert_false (recap_post_get_published (post));
+  g_assert_null (recap_post_get_error (post));
+
+  post = find_post (site, "_posts/2024-03-15-broken.md");
+  g_assert_nonnull (recap_post_get_error (post));
+  g_assert_cmpstr (recap_post_get_title (post), ==, "Broken heading");
+
+  post = find_post (site, "_posts/2024-03-16-binary.md");
+  g_assert_nonnull (recap_post_get_error (post));
+}
+
+static void
+test_symlink_loop (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *loop = g_build_filename (fixture->dir, "notes", "again", NULL);
+  g_autoptr(RecapSite) site = NULL;
+
+  test_util_write_file (fixture->dir, "notes/one.md", "# One\n");
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+
+  site = load_site (fixture->dir);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 1);
+}
+
+static void
+test_find_root (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *post_path = g_build_filename (fixture->dir, "_posts", "2020", "2020-01-01-x.md", NULL);
+  g_autoptr(GFile) post = g_file_new_for_path (post_path);
+  g_autoptr(GFile) site_root = NULL;
+  g_autoptr(GFile) expected = g_file_new_for_path (fixture->dir);
+
+  test_util_write_file (fixture->dir, "_posts/2020/2020-01-01-x.md", "x\n");
+
+  site_root = recap_site_find_root (post);
+
+  g_assert_true (g_file_equal (site_root, expected));
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_async_load (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecapPost) post = NULL;
+
+  test_util_write_file (fixture->dir, "_posts/2020-01-01-async.md", "---\ntitle: Async\n---\n");
+
+  recap_site_load_async (site, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (recap_site_load_finish (site, result, &error));
+  g_assert_no_error (error);
+  post = g_list_model_get_item (G_LIST_MODEL (site), 0);
+  g_assert_cmpstr (recap_post_get_title (post), ==, "Async");
+}
+
+static void
+test_sample_site (void)
+{
+  g_autoptr(RecapSite) site = load_site (g_getenv ("RECAP_SAMPLE_SITE"));
+  g_autoptr(RecapPost) newest = g_list_model_get_item (G_LIST_MODEL (site), 0);
+  RecapPost *post;
+
+  /* 11 in _posts, 1 draft, about.md and a loose note. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 14);
+  g_assert_cmpstr (recap_post_get_relative_path (newest), ==, "_posts/2025-01-23-annual-planning.md");
+
+  post = find_post (site, "_posts/2022-05-12-packaging-workshop.md");
+  g_assert_cmpstr (recap_post_get_title (post), ==, "Packaging workshop: from script to wheel");
+  assert_date (post, 2022, 5, 12);
+  g_assert_cmpint (g_date_time_get_utc_offset (recap_post_get_date (post)) / G_TIME_SPAN_HOUR, ==, -5);
+
+  post = find_post (site, "_posts/2021-02-18-first-online-meetup.md");
+  assert_date (post, 2021, 2, 18);
+  g_assert_cmpstr (recap_post_get_event (post), ==, "Lakeside Python February 2021");
+
+  post = find_post (site, "_posts/2023-08-24-summer-picnic.md");
+  g_assert_cmpstr (recap_post_get_title (post), ==, "Summer picnic and code review in the park");
+
+  post = find_post (site, "_posts/2022-11-03-testing-night.md");
+  g_assert_cmpstrv (recap_post_get_tags (post), ((const char *[]) { "python", "meetup", NULL }));
+
+  post = find_post (site, "notes/venue-checklist.md");
+  g_assert_cmpstr (recap_post_get_title (post), ==, "Venue checklist");
+  g_assert_null (recap_post_get_date (post));
+
+  g_assert_true (recap_post_get_is_draft (find_post (site, "_drafts/dataclasses-or-attrs.md")));
+  g_assert_false (recap_post_get_published (find_post (site, "_posts/2024-03-28-march-follow-up.md")));
+  g_assert_nonnull (find_post (site, "_posts/2021-09-10-sprint-weekend.markdown"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/site/skip-rules", test_skip_rules);
+  ADD ("/site/title-fallbacks", test_title_fallbacks);
+  ADD ("/site/date-fallbacks", test_date_fallbacks);
+  ADD ("/site/sorted-newest-first", test_sorted_newest_first);
+  ADD ("/site/metadata-and-errors", test_metadata_and_errors);
+  ADD ("/site/symlink-loop", test_symlink_loop);
+  ADD ("/site/find-root", test_find_root);
+  ADD ("/site/async-load", test_async_load);
+#undef ADD
+  g_test_add_func ("/site/sample-site", test_sample_site);
+
+  return g_test_run ();
+}

@@ -1,0 +1,86 @@
+/* test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+void
+test_util_write_file (const char *root,
+                      const char *relative_path,
+                      const char *contents)
+{
+  g_autofree char *path = g_build_filename (root, relative_path, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+#define TREE_ATTRIBUTES G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE
+
+static void
+remove_file_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, TREE_ATTRIBUTES, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_file_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+test_util_remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  remove_file_tree (file);
+}
+
+static void
+copy_file_tree (GFile *source,
+                GFile *target)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (source, TREE_ATTRIBUTES, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  g_assert_nonnull (children);
+  g_file_make_directory_with_parents (target, NULL, NULL);
+  while (g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info)
+    {
+      g_autoptr(GFile) from = g_file_get_child (source, g_file_info_get_name (info));
+      g_autoptr(GFile) to = g_file_get_child (target, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_file_tree (from, to);
+      else if (!g_file_copy (from, to, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+        g_error ("Could not copy %s: %s", g_file_peek_path (from), error->message);
+    }
+}
+
+char *
+test_util_copy_tree (const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("recap-test-XXXXXX", &error);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = NULL;
+
+  g_assert_no_error (error);
+  to = g_file_new_for_path (tmp);
+  copy_file_tree (from, to);
+  return g_steal_pointer (&tmp);
+}

@@ -1,0 +1,175 @@
+/* test-window.c: the window on a copy of the sample site, as a user uses it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "recap-preview.h"
+#include "recap-window.h"
+#include "ui-test-util.h"
+
+typedef struct {
+  char        *site_dir;
+  RecapWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->site_dir = ui_test_copy_sample_site ();
+  fixture->window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RecapDocument *document = recap_window_get_document (fixture->window);
+
+  /* Nothing to confirm: the test decides what is saved. */
+  if (document != NULL)
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_util_remove_tree (fixture->site_dir);
+  g_free (fixture->site_dir);
+}
+
+static RecapDocument *
+open_post (Fixture    *fixture,
+           const char *relative_path)
+{
+  g_autofree char *path = g_build_filename (fixture->site_dir, relative_path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RecapDocument *document;
+
+  recap_window_open_location (fixture->window, file);
+  UI_TEST_WAIT_FOR ((document = recap_window_get_document (fixture->window)) != NULL &&
+                    g_file_equal (recap_document_get_file (document), file));
+  return document;
+}
+
+static char *
+read_file (Fixture    *fixture,
+           const char *relative_path,
+           gsize      *len)
+{
+  g_autofree char *path = g_build_filename (fixture->site_dir, relative_path, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, len, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+save_and_wait (Fixture       *fixture,
+               RecapDocument *document)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  UI_TEST_WAIT_FOR (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+}
+
+static void
+test_lists_the_site (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->site_dir);
+  RecapSite *site;
+
+  recap_window_open_location (fixture->window, root);
+  UI_TEST_WAIT_FOR ((site = recap_window_get_site (fixture->window)) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (site)) > 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), >=, 8);
+  g_assert_null (recap_window_get_document (fixture->window));
+}
+
+static void
+test_type_preview_save (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *relative_path = "_posts/2024-03-14-async-for-the-rest-of-us.md";
+  const char *typed = "\nTyped in the UI test: zebra crossing.\n";
+  RecapDocument *document = open_post (fixture, relative_path);
+  RecapPreview *preview = RECAP_PREVIEW (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_PREVIEW));
+  g_autofree char *original = NULL;
+  g_autofree char *buffer_text = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *expected = NULL;
+  GtkTextIter end;
+  gsize len;
+
+  original = read_file (fixture, relative_path, &len);
+  buffer_text = recap_document_dup_text (document);
+  g_assert_cmpstr (buffer_text, ==, original);
+  g_assert_false (ui_test_page_contains (recap_preview_get_web_view (preview), "zebra crossing"));
+  g_assert_false (ui_test_page_contains (recap_preview_get_web_view (preview), "layout:"));
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (document));
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, typed, -1);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (document));
+  g_assert_true (recap_post_get_unsaved (recap_document_get_post (document)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "*"));
+
+  UI_TEST_WAIT_FOR (ui_test_page_contains (recap_preview_get_web_view (preview), "zebra crossing"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  UI_TEST_WAIT_FOR (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  saved = read_file (fixture, relative_path, NULL);
+  expected = g_strconcat (original, typed, NULL);
+  g_assert_cmpstr (saved, ==, expected);
+  g_assert_false (recap_post_get_unsaved (recap_document_get_post (document)));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "*"));
+}
+
+/* Files whose bytes a careless save would change. */
+static void
+test_untouched_save_is_byte_exact (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const struct { const char *name; const char *bytes; } files[] = {
+    { "crlf.md", "---\r\ntitle: CRLF\r\n---\r\nBody line\r\n" },
+    { "bom.md", "\xef\xbb\xbf---\ntitle: BOM\n---\nBody\n" },
+    { "no-final-newline.md", "# Title\n\nNo newline at the end" },
+    { "trailing-space.md", "# Title  \n\t\nText with trailing spaces   \n\n\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->site_dir, "notes", files[i].name, NULL);
+      g_autofree char *relative_path = g_build_filename ("notes", files[i].name, NULL);
+      g_autofree char *saved = NULL;
+      RecapDocument *document;
+
+      g_assert_true (g_file_set_contents (path, files[i].bytes, -1, NULL));
+      document = open_post (fixture, relative_path);
+      save_and_wait (fixture, document);
+
+      saved = read_file (fixture, relative_path, NULL);
+      g_assert_cmpstr (saved, ==, files[i].bytes);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/lists-the-site", test_lists_the_site);
+  ADD ("/window/type-preview-save", test_type_preview_save);
+  ADD ("/window/untouched-save-is-byte-exact", test_untouched_save_is_byte_exact);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,72 @@
+/* ui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "ui-test-util.h"
+
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+  return TRUE;
+}
+
+char *
+ui_test_copy_sample_site (void)
+{
+  const char *sample_site = g_getenv ("RECAP_SAMPLE_SITE");
+
+  g_assert_nonnull (sample_site);
+  return test_util_copy_tree (sample_site);
+}
+
+GtkWidget *
+ui_test_find_by_type (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_by_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+gboolean
+ui_test_page_contains (WebKitWebView *web_view,
+                       const char    *needle)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariantDict arguments;
+
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "needle", "s", needle);
+  webkit_web_view_call_async_javascript_function (web_view,
+                                                  "return document.body.textContent.includes(needle);", -1,
+                                                  g_variant_dict_end (&arguments), NULL, NULL, NULL,
+                                                  store_result, &result);
+  UI_TEST_WAIT_FOR (result != NULL);
+
+  value = webkit_web_view_call_async_javascript_function_finish (web_view, result, &error);
+  g_assert_no_error (error);
+  return jsc_value_to_boolean (value);
+}

@@ -1,0 +1,40 @@
+/* ui-test-util.h: helpers for tests that drive real widgets under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <webkit/webkit.h>
+
+#include "test-util.h"
+
+G_BEGIN_DECLS
+
+/* A bound for waits, so that a broken feature fails instead of hanging. */
+#define UI_TEST_TIMEOUT_SECONDS 30
+
+/* Spins the main loop until @condition holds. */
+#define UI_TEST_WAIT_FOR(condition) \
+  G_STMT_START { \
+    gint64 ui_test_deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > ui_test_deadline) \
+          g_error ("Timed out waiting for %s", #condition); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+/* FALSE when there is no display: the test then exits as skipped. */
+gboolean   ui_test_init              (int          *argc,
+                                      char       ***argv);
+char      *ui_test_copy_sample_site  (void);
+GtkWidget *ui_test_find_by_type      (GtkWidget    *root,
+                                      GType         type);
+/* Whether the page's text contains @needle, asked through JavaScript. */
+gboolean   ui_test_page_contains     (WebKitWebView *web_view,
+                                      const char    *needle);
+
+G_END_DECLS
