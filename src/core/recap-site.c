@@ -4,6 +4,7 @@
  */
 #include "recap-site.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "recap-file-util.h"
@@ -199,7 +200,7 @@ scan_run (Scan    *scan,
   if (g_file_info_get_file_type (root_info) != G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                   "“%s” is not a folder", g_file_peek_path (scan->root));
+                   _("“%s” is not a folder"), g_file_peek_path (scan->root));
       return FALSE;
     }
 
