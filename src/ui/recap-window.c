@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "recap-front-matter-form.h"
 #include "recap-post-row.h"
 #include "recap-preview.h"
 #include "recap-window.h"
@@ -45,6 +46,7 @@ struct _RecapWindow
   GtkPaned             *sidebar_paned;
   GtkListView          *posts_view;
   GtkSourceView        *source_view;
+  RecapFrontMatterForm *form;
   RecapPreview         *preview;
 };
 
@@ -240,6 +242,7 @@ set_document (RecapWindow   *self,
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
     }
   recap_preview_set_document (self->preview, document);
+  recap_front_matter_form_set_document (self->form, document);
   gtk_stack_set_visible_child_name (self->editor_stack, document ? "post" : "none");
   update_title (self);
   update_actions (self);
@@ -354,6 +357,7 @@ recap_window_open_site (RecapWindow *self,
   g_clear_object (&self->site);
   self->site = recap_site_new (root);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->site));
+  recap_front_matter_form_set_site (self->form, self->site);
   gtk_stack_set_visible_child_name (self->main_stack, "site");
   gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   update_title (self);
@@ -429,6 +433,29 @@ saved (GObject      *object,
       g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
       show_toast (self, message);
     }
+}
+
+/* Moves the cursor to a 1-based line and column of the open post. */
+static void
+form_show_source (RecapWindow *self,
+                  guint        line,
+                  guint        column)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+static void
+form_message (RecapWindow *self,
+              const char  *message)
+{
+  show_toast (self, message);
 }
 
 static void
@@ -607,6 +634,7 @@ recap_window_class_init (RecapWindowClass *klass)
   window_class->close_request = recap_window_close_request;
 
   g_type_ensure (RECAP_TYPE_PREVIEW);
+  g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-window.ui");
@@ -619,6 +647,9 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, posts_view);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, form);
+  gtk_widget_class_bind_template_callback (widget_class, form_show_source);
+  gtk_widget_class_bind_template_callback (widget_class, form_message);
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -1,0 +1,23 @@
+/* recap-chips-row.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_CHIPS_ROW (recap_chips_row_get_type ())
+G_DECLARE_FINAL_TYPE (RecapChipsRow, recap_chips_row, RECAP, CHIPS_ROW, AdwPreferencesRow)
+
+GtkWidget *recap_chips_row_new       (const char          *title);
+void       recap_chips_row_set_items (RecapChipsRow       *self,
+                                      const char * const  *items);
+GStrv      recap_chips_row_dup_items (RecapChipsRow       *self);
+gboolean   recap_chips_row_has_items (RecapChipsRow       *self,
+                                      const char * const  *items);
+/* Where new items are typed, for completion and tests. */
+GtkText   *recap_chips_row_get_text  (RecapChipsRow       *self);
+
+G_END_DECLS

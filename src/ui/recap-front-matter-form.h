@@ -1,0 +1,29 @@
+/* recap-front-matter-form.h: a two-way form view of the open post's front matter
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "recap-document.h"
+#include "recap-site.h"
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_FRONT_MATTER_FORM (recap_front_matter_form_get_type ())
+G_DECLARE_FINAL_TYPE (RecapFrontMatterForm, recap_front_matter_form, RECAP, FRONT_MATTER_FORM, GtkWidget)
+
+/* The form reads and edits @document's text; it never holds values of its own. */
+void     recap_front_matter_form_set_document (RecapFrontMatterForm *self,
+                                               RecapDocument        *document);
+/* Where suggestions (authors, events, tags, layouts) come from. */
+void     recap_front_matter_form_set_site     (RecapFrontMatterForm *self,
+                                               RecapSite            *site);
+/* Re-reads the buffer now instead of after the typing pause. */
+void     recap_front_matter_form_sync         (RecapFrontMatterForm *self);
+/* The row editing @path ("title", "seo.type"), or NULL. */
+GtkWidget *recap_front_matter_form_get_row    (RecapFrontMatterForm *self,
+                                               const char           *path);
+
+G_END_DECLS
