@@ -41,28 +41,7 @@ static RecapDocument *
 open_post (Fixture    *fixture,
            const char *relative_path)
 {
-  g_autofree char *path = g_build_filename (fixture->site_dir, relative_path, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  RecapDocument *document;
-
-  recap_window_open_location (fixture->window, file);
-  UI_TEST_WAIT_FOR ((document = recap_window_get_document (fixture->window)) != NULL &&
-                    g_file_equal (recap_document_get_file (document), file));
-  return document;
-}
-
-static char *
-read_file (Fixture    *fixture,
-           const char *relative_path,
-           gsize      *len)
-{
-  g_autofree char *path = g_build_filename (fixture->site_dir, relative_path, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, len, &error);
-  g_assert_no_error (error);
-  return contents;
+  return ui_test_open_post (fixture->window, fixture->site_dir, relative_path);
 }
 
 static void
@@ -102,9 +81,8 @@ test_type_preview_save (Fixture       *fixture,
   g_autofree char *saved = NULL;
   g_autofree char *expected = NULL;
   GtkTextIter end;
-  gsize len;
 
-  original = read_file (fixture, relative_path, &len);
+  original = ui_test_read_file (fixture->site_dir, relative_path);
   buffer_text = recap_document_dup_text (document);
   g_assert_cmpstr (buffer_text, ==, original);
   g_assert_false (ui_test_page_contains (recap_preview_get_web_view (preview), "zebra crossing"));
@@ -122,7 +100,7 @@ test_type_preview_save (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
   UI_TEST_WAIT_FOR (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 
-  saved = read_file (fixture, relative_path, NULL);
+  saved = ui_test_read_file (fixture->site_dir, relative_path);
   expected = g_strconcat (original, typed, NULL);
   g_assert_cmpstr (saved, ==, expected);
   g_assert_false (recap_post_get_unsaved (recap_document_get_post (document)));
@@ -152,7 +130,7 @@ test_untouched_save_is_byte_exact (Fixture       *fixture,
       document = open_post (fixture, relative_path);
       save_and_wait (fixture, document);
 
-      saved = read_file (fixture, relative_path, NULL);
+      saved = ui_test_read_file (fixture->site_dir, relative_path);
       g_assert_cmpstr (saved, ==, files[i].bytes);
     }
 }

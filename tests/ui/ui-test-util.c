@@ -41,6 +41,34 @@ ui_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_BUTTON (root) &&
+      (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0 ||
+       g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_button (GtkWidget  *root,
+                     const char *text)
+{
+  GtkWidget *button = find_button (root, text);
+
+  if (button == NULL)
+    g_error ("No button “%s”", text);
+  return button;
+}
+
 static void
 store_result (GObject      *source,
               GAsyncResult *result,
@@ -69,4 +97,41 @@ ui_test_page_contains (WebKitWebView *web_view,
   value = webkit_web_view_call_async_javascript_function_finish (web_view, result, &error);
   g_assert_no_error (error);
   return jsc_value_to_boolean (value);
+}
+
+RecapDocument *
+ui_test_open_post (RecapWindow *window,
+                   const char  *site_dir,
+                   const char  *relative_path)
+{
+  g_autofree char *path = g_build_filename (site_dir, relative_path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RecapDocument *document;
+
+  recap_window_open_location (window, file);
+  UI_TEST_WAIT_FOR ((document = recap_window_get_document (window)) != NULL &&
+                    g_file_equal (recap_document_get_file (document), file));
+  return document;
+}
+
+char *
+ui_test_read_file (const char *site_dir,
+                   const char *relative_path)
+{
+  g_autofree char *path = g_build_filename (site_dir, relative_path, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+char *
+ui_test_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }

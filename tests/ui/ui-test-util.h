@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
+#include "recap-window.h"
 #include "test-util.h"
 
 G_BEGIN_DECLS
@@ -33,8 +34,21 @@ gboolean   ui_test_init              (int          *argc,
 char      *ui_test_copy_sample_site  (void);
 GtkWidget *ui_test_find_by_type      (GtkWidget    *root,
                                       GType         type);
+/* The first button under @root whose label or tooltip is @text; asserts there is one. */
+GtkWidget *ui_test_find_button       (GtkWidget    *root,
+                                      const char   *text);
 /* Whether the page's text contains @needle, asked through JavaScript. */
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
                                       const char    *needle);
+
+/* Opens @relative_path of @site_dir in @window and waits until it is loaded. */
+RecapDocument *ui_test_open_post      (RecapWindow  *window,
+                                       const char   *site_dir,
+                                       const char   *relative_path);
+/* The bytes of a file, NUL-terminated; asserts it can be read. */
+char          *ui_test_read_file      (const char   *site_dir,
+                                       const char   *relative_path);
+/* The whole text of the buffer. */
+char          *ui_test_buffer_text    (GtkTextBuffer *buffer);
 
 G_END_DECLS

@@ -1,0 +1,298 @@
+/* test-form.c: the front-matter form edits exactly the value's bytes, and follows the YAML
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "recap-chips-row.h"
+#include "recap-front-matter-form.h"
+#include "recap-text-area-row.h"
+#include "recap-window.h"
+#include "ui-test-util.h"
+
+#define WORKSHOP "_posts/2022-05-12-packaging-workshop.md"
+
+typedef struct {
+  char                 *site_dir;
+  RecapWindow          *window;
+  RecapFrontMatterForm *form;
+  RecapDocument        *document;
+  char                 *original;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  relative_path)
+{
+  fixture->site_dir = ui_test_copy_sample_site ();
+  fixture->window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->form = RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+                                                                 RECAP_TYPE_FRONT_MATTER_FORM));
+  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, relative_path);
+  fixture->original = ui_test_read_file (fixture->site_dir, relative_path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_util_remove_tree (fixture->site_dir);
+  g_free (fixture->site_dir);
+  g_free (fixture->original);
+}
+
+static GtkWidget *
+row (Fixture    *fixture,
+     const char *path)
+{
+  GtkWidget *found = recap_front_matter_form_get_row (fixture->form, path);
+
+  if (found == NULL)
+    g_error ("The form has no row for %s", path);
+  return found;
+}
+
+/* The original text with one replacement, which must occur exactly once. */
+static char *
+original_with (Fixture    *fixture,
+               const char *old_bytes,
+               const char *new_bytes)
+{
+  const char *at = strstr (fixture->original, old_bytes);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, old_bytes));
+  return g_strdup_printf ("%.*s%s%s", (int) (at - fixture->original), fixture->original,
+                          new_bytes, at + strlen (old_bytes));
+}
+
+static void
+assert_buffer (Fixture    *fixture,
+               const char *expected)
+{
+  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->document));
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* After an edit: exact bytes, then undo gives the original back, redo the edit. */
+static void
+assert_edit_and_undo (Fixture    *fixture,
+                      const char *expected)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+
+  assert_buffer (fixture, expected);
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  assert_buffer (fixture, fixture->original);
+  gtk_text_buffer_redo (buffer);
+  assert_buffer (fixture, expected);
+}
+
+static void
+test_known_fields_in_order (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char * const labels[] = {
+    "Title", "Author", "Date", "Event", "Layout", "Tags", "Categories", "Excerpt",
+    "Featured", "Image", "seo",
+  };
+  GtkWidget *list = gtk_widget_get_parent (row (fixture, "title"));
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (labels));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==, labels[i++]);
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (labels));
+  g_assert_nonnull (row (fixture, "seo.type"));
+}
+
+static void
+test_title (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "\"Packaging workshop: from script to wheel\"",
+                                             "\"Packaging night: wheels for everyone\"");
+
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "title")), "Packaging night: wheels for everyone");
+  g_signal_emit_by_name (row (fixture, "title"), "apply");
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+static void
+test_author_needing_quotes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "author: priya-raman", "author: \"priya: raman\"");
+
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "author")), "priya: raman");
+  g_signal_emit_by_name (row (fixture, "author"), "apply");
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+static void
+test_date_keeps_time_and_zone (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "2022-05-12 19:05:00 -0500", "2022-05-19 19:05:00 -0500");
+  GtkCalendar *calendar = GTK_CALENDAR (ui_test_find_by_type (row (fixture, "date"), GTK_TYPE_CALENDAR));
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) day = g_date_time_new (utc, 2022, 5, 19, 0, 0, 0);
+
+  gtk_calendar_select_day (calendar, day);
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+static void
+test_tags_chips (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "  - Workshop\n", "  - Workshop\n  - Wheels\n");
+  GtkText *text = recap_chips_row_get_text (RECAP_CHIPS_ROW (row (fixture, "tags")));
+
+  gtk_editable_set_text (GTK_EDITABLE (text), "Wheels");
+  g_signal_emit_by_name (text, "activate");
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+static void
+test_flow_categories_remove_chip (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "[ meetup, workshop ]", "[ meetup ]");
+  GtkWidget *categories = row (fixture, "categories");
+  const char *remaining[] = { "meetup", NULL };
+  GtkWidget *flow_child = gtk_widget_get_last_child (ui_test_find_by_type (categories, GTK_TYPE_FLOW_BOX));
+
+  g_signal_emit_by_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child)), "clicked");
+
+  assert_edit_and_undo (fixture, expected);
+  g_assert_true (recap_chips_row_has_items (RECAP_CHIPS_ROW (categories), remaining));
+}
+
+static void
+test_switch (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "featured: true", "featured: false");
+  GtkSwitch *toggle = GTK_SWITCH (ui_test_find_by_type (row (fixture, "featured"), GTK_TYPE_SWITCH));
+
+  g_assert_true (gtk_switch_get_active (toggle));
+  gtk_switch_set_active (toggle, FALSE);
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+static void
+test_nested_map (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "  type: Article", "  type: BlogPosting");
+
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "seo.type")), "BlogPosting");
+  g_signal_emit_by_name (row (fixture, "seo.type"), "apply");
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+static void
+test_remove_field (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *expected = original_with (fixture, "image:\n", "");
+  GtkWidget *remove = ui_test_find_button (row (fixture, "image"), "Remove Field");
+
+  g_signal_emit_by_name (remove, "clicked");
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+static void
+test_yaml_typing_updates_form (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  const char *at = strstr (fixture->original, "priya-raman");
+  GtkTextIter iter, cursor;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (fixture->original, at) + 5);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_insert_at_cursor (buffer, "X", 1);
+  recap_front_matter_form_sync (fixture->form);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fixture, "author"))), ==, "priyaX-raman");
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, g_utf8_pointer_to_offset (fixture->original, at) + 6);
+}
+
+static void
+test_invalid_yaml_makes_form_read_only (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkRevealer *banner;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 2);
+  gtk_text_buffer_insert (buffer, &iter, "title: [unclosed\n", -1);
+  recap_front_matter_form_sync (fixture->form);
+
+  banner = GTK_REVEALER (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_false (gtk_widget_is_sensitive (row (fixture, "author")));
+
+  gtk_text_buffer_undo (buffer);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (gtk_widget_is_sensitive (row (fixture, "author")));
+  assert_buffer (fixture, fixture->original);
+}
+
+static void
+test_add_front_matter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *expected = g_strconcat ("---\ntitle: Venue checklist\n---\n", fixture->original, NULL);
+  GtkWidget *add = ui_test_find_button (GTK_WIDGET (fixture->form), "Add _Front Matter");
+
+  g_signal_emit_by_name (add, "clicked");
+
+  assert_edit_and_undo (fixture, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+
+#define ADD(path, post, func) \
+  g_test_add (path, Fixture, post, fixture_set_up, func, fixture_tear_down)
+  ADD ("/form/known-fields-in-order", WORKSHOP, test_known_fields_in_order);
+  ADD ("/form/title", WORKSHOP, test_title);
+  ADD ("/form/author-needing-quotes", WORKSHOP, test_author_needing_quotes);
+  ADD ("/form/date-keeps-time-and-zone", WORKSHOP, test_date_keeps_time_and_zone);
+  ADD ("/form/tags-chips", WORKSHOP, test_tags_chips);
+  ADD ("/form/flow-categories-remove-chip", WORKSHOP, test_flow_categories_remove_chip);
+  ADD ("/form/switch", WORKSHOP, test_switch);
+  ADD ("/form/nested-map", WORKSHOP, test_nested_map);
+  ADD ("/form/remove-field", WORKSHOP, test_remove_field);
+  ADD ("/form/yaml-typing-updates-form", WORKSHOP, test_yaml_typing_updates_form);
+  ADD ("/form/invalid-yaml", WORKSHOP, test_invalid_yaml_makes_form_read_only);
+  ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
+#undef ADD
+
+  return g_test_run ();
+}
