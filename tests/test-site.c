@@ -287,6 +287,7 @@ test_sample_site (void)
   g_assert_true (recap_post_get_is_draft (find_post (site, "_drafts/dataclasses-or-attrs.md")));
   g_assert_false (recap_post_get_published (find_post (site, "_posts/2024-03-28-march-follow-up.md")));
   g_assert_nonnull (find_post (site, "_posts/2021-09-10-sprint-weekend.markdown"));
+  g_assert_cmpstrv (recap_site_get_layouts (site), ((const char *[]) { "default", "page", "post", NULL }));
 }
 
 int

@@ -49,6 +49,13 @@ typedef struct _RecapFrontMatter RecapFrontMatter;
 RecapFrontMatter *recap_front_matter_parse          (const char        *text,
                                                      gsize              len,
                                                      GError           **error);
+/* Like recap_front_matter_parse(); when the YAML is invalid, also gives the
+ * error's 1-based line and column in the whole document. */
+RecapFrontMatter *recap_front_matter_parse_at       (const char        *text,
+                                                     gsize              len,
+                                                     guint             *line,
+                                                     guint             *column,
+                                                     GError           **error);
 RecapFrontMatter *recap_front_matter_ref            (RecapFrontMatter  *fm);
 void              recap_front_matter_unref          (RecapFrontMatter  *fm);
 const RecapFrontMatterSplit *
@@ -183,6 +190,15 @@ gboolean recap_front_matter_create_block (const char           *text,
                                           GDateTime            *date,
                                           RecapFrontMatterEdit *out,
                                           GError              **error);
+
+/* Sets every key to the value it already has and checks that no byte
+ * changes. FALSE with @error for invalid front matter, or FALSE with
+ * @changed_path naming the first key that would change (and @error set
+ * when that edit failed). */
+gboolean recap_front_matter_check_round_trip (const char       *text,
+                                              gsize             len,
+                                              char            **changed_path,
+                                              GError          **error);
 
 /* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
 char    *recap_front_matter_format_date (GDateTime             *date);

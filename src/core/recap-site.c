@@ -15,6 +15,7 @@ struct _RecapSite
 
   GFile      *root;
   GListStore *posts;
+  GStrv       layouts;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -34,6 +35,7 @@ typedef struct
   GFile        *root;
   GHashTable   *visited_dirs; /* "device:inode", so that symlink loops end */
   GPtrArray    *posts;
+  GPtrArray    *layouts;      /* names of the files in _layouts, without extension */
   GCancellable *cancellable;
 } Scan;
 
@@ -43,6 +45,7 @@ scan_free (Scan *scan)
   g_clear_object (&scan->root);
   g_clear_pointer (&scan->visited_dirs, g_hash_table_unref);
   g_clear_pointer (&scan->posts, g_ptr_array_unref);
+  g_clear_pointer (&scan->layouts, g_ptr_array_unref);
   g_free (scan);
 }
 
@@ -57,6 +60,7 @@ scan_new (GFile        *root,
   scan->root = g_object_ref (root);
   scan->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan->posts = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->layouts = g_ptr_array_new_with_free_func (g_free);
   scan->cancellable = cancellable;
   return scan;
 }
@@ -135,6 +139,25 @@ scan_add_post (Scan  *scan,
 
 static void scan_dir (Scan *scan, GFile *dir, GFileInfo *dir_info);
 
+/* Jekyll's layouts are the files of the site's _layouts folder. */
+static void
+scan_layouts (Scan  *scan,
+              GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
+                               scan->cancellable, NULL);
+  GFileInfo *info;
+
+  while (children && g_file_enumerator_iterate (children, &info, NULL, scan->cancellable, NULL) && info)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (name[0] != '.')
+        g_ptr_array_add (scan->layouts, g_strndup (name, strcspn (name, ".")));
+    }
+}
+
 static void
 scan_child (Scan      *scan,
             GFile     *dir,
@@ -146,7 +169,9 @@ scan_child (Scan      *scan,
   switch (g_file_info_get_file_type (info))
     {
     case G_FILE_TYPE_DIRECTORY:
-      if (!recap_site_is_skipped_dir (name))
+      if (g_str_equal (name, "_layouts") && g_file_equal (dir, scan->root))
+        scan_layouts (scan, child);
+      else if (!recap_site_is_skipped_dir (name))
         scan_dir (scan, child, info);
       break;
     case G_FILE_TYPE_REGULAR:
@@ -177,6 +202,13 @@ scan_dir (Scan      *scan,
 
   while (g_file_enumerator_iterate (children, &info, NULL, scan->cancellable, NULL) && info != NULL)
     scan_child (scan, dir, info);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
 /* g_ptr_array_sort() passes pointers to the elements (GLib 2.74 has no _sort_values). */
@@ -211,10 +243,14 @@ scan_run (Scan    *scan,
 
 static void
 recap_site_publish (RecapSite *self,
-                    GPtrArray *posts)
+                    Scan      *scan)
 {
+  g_strfreev (self->layouts);
+  g_ptr_array_sort (scan->layouts, compare_strings);
+  g_ptr_array_add (scan->layouts, NULL);
+  self->layouts = g_strdupv ((GStrv) scan->layouts->pdata);
   g_list_store_splice (self->posts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->posts)),
-                       posts->pdata, posts->len);
+                       scan->posts->pdata, scan->posts->len);
 }
 
 static void
@@ -227,7 +263,7 @@ scan_thread (GTask        *task,
   GError *error = NULL;
 
   if (scan_run (scan, &error))
-    g_task_return_pointer (task, g_ptr_array_ref (scan->posts), (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
@@ -253,14 +289,11 @@ recap_site_load_finish (RecapSite     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_autoptr(GPtrArray) posts = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  posts = g_task_propagate_pointer (G_TASK (result), error);
-  if (posts == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  recap_site_publish (self, posts);
+  recap_site_publish (self, g_task_get_task_data (G_TASK (result)));
   return TRUE;
 }
 
@@ -275,7 +308,7 @@ recap_site_load_sync (RecapSite     *self,
 
   if (!scan_run (scan, error))
     return FALSE;
-  recap_site_publish (self, scan->posts);
+  recap_site_publish (self, scan);
   return TRUE;
 }
 
@@ -292,6 +325,13 @@ recap_site_find_post (RecapSite *self,
         return post;
     }
   return NULL;
+}
+
+const char * const *
+recap_site_get_layouts (RecapSite *self)
+{
+  g_return_val_if_fail (RECAP_IS_SITE (self), NULL);
+  return (const char * const *) self->layouts;
 }
 
 GFile *
@@ -344,6 +384,7 @@ recap_site_dispose (GObject *object)
 
   g_clear_object (&self->posts);
   g_clear_object (&self->root);
+  g_clear_pointer (&self->layouts, g_strfreev);
 
   G_OBJECT_CLASS (recap_site_parent_class)->dispose (object);
 }

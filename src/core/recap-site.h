@@ -27,6 +27,9 @@ gboolean   recap_site_load_finish   (RecapSite            *self,
 gboolean   recap_site_load_sync     (RecapSite            *self,
                                      GCancellable         *cancellable,
                                      GError              **error);
+/* Names of the layouts in the site's _layouts folder (no extension), sorted;
+ * NULL before the first load. */
+const char * const *recap_site_get_layouts (RecapSite *self);
 /* The post for @file, or NULL. */
 RecapPost *recap_site_find_post     (RecapSite            *self,
                                      GFile                *file);

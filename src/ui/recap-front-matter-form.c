@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "recap-chips-row.h"
+#include "recap-completion.h"
 #include "recap-front-matter.h"
 #include "recap-front-matter-form.h"
 #include "recap-text-area-row.h"
@@ -26,6 +27,7 @@ typedef enum {
   ROW_SWITCH,
   ROW_CHIPS,
   ROW_CHOICE,
+  ROW_IMAGE,
   ROW_MAP,
   ROW_READ_ONLY,
 } RowKind;
@@ -50,8 +52,23 @@ static const KnownField known_fields[] = {
   { "published", N_("Published"), ROW_SWITCH },
   { "featured", N_("Featured"), ROW_SWITCH },
   { "hidden", N_("Hidden"), ROW_SWITCH },
-  { "image", N_("Image"), ROW_TEXT },
+  { "image", N_("Image"), ROW_IMAGE },
 };
+
+/* One key of the front matter, as the form shows it. */
+typedef struct {
+  const char            *path;
+  const char            *parent;
+  const char            *key;
+  const char            *label;
+  RowKind                kind;
+  RecapFrontMatterEntry  entry;
+} Field;
+
+typedef void (*FieldFunc) (RecapFrontMatterForm *self,
+                           RecapFrontMatter     *fm,
+                           const Field          *field,
+                           gpointer              user_data);
 
 struct _RecapFrontMatterForm
 {
@@ -403,6 +420,106 @@ date_row_new (RecapFrontMatterForm *self,
   return row;
 }
 
+/* Jekyll sites refer to their own files by site-absolute paths. */
+static char *
+site_path_for (RecapFrontMatterForm *self,
+               GFile                *file)
+{
+  g_autofree char *relative = NULL;
+
+  if (self->site == NULL)
+    return NULL;
+  relative = g_file_get_relative_path (recap_site_get_root (self->site), file);
+  return relative ? g_strconcat ("/", relative, NULL) : NULL;
+}
+
+static void
+set_image_file (RecapFrontMatterForm *self,
+                GtkWidget            *row,
+                GFile                *file)
+{
+  g_autofree char *path = site_path_for (self, file);
+
+  if (path == NULL)
+    {
+      g_signal_emit (self, signals[MESSAGE], 0, _("Choose an image inside the site folder"));
+      return;
+    }
+  set_string (self, row, path);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+image_chosen (GObject      *dialog,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GtkWidget) row = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (dialog), result, NULL);
+  GtkWidget *form = gtk_widget_get_ancestor (row, RECAP_TYPE_FRONT_MATTER_FORM);
+
+  if (file != NULL && form != NULL)
+    set_image_file (RECAP_FRONT_MATTER_FORM (form), row, file);
+}
+
+static void
+choose_image (GtkButton            *button,
+              RecapFrontMatterForm *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Choose an Image"));
+  if (self->site != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, recap_site_get_root (self->site));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (row)), NULL, image_chosen, g_object_ref (row));
+}
+#else
+static void
+image_chosen (GtkNativeDialog      *dialog,
+              int                   response,
+              GtkWidget            *row)
+{
+  GtkWidget *form = gtk_widget_get_ancestor (row, RECAP_TYPE_FRONT_MATTER_FORM);
+
+  if (response == GTK_RESPONSE_ACCEPT && form != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      set_image_file (RECAP_FRONT_MATTER_FORM (form), row, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_image (GtkButton            *button,
+              RecapFrontMatterForm *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Choose an Image"), GTK_WINDOW (gtk_widget_get_root (row)),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+
+  if (self->site != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), recap_site_get_root (self->site), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (image_chosen), row);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+static GtkWidget *
+image_row_new (RecapFrontMatterForm *self,
+               const char           *label)
+{
+  GtkWidget *row = text_row_new (self, label);
+  GtkWidget *button = flat_button ("document-open-symbolic", _("Choose an Image"));
+
+  g_signal_connect (button, "clicked", G_CALLBACK (choose_image), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  return row;
+}
+
 static GtkWidget *
 switch_row_new (RecapFrontMatterForm *self,
                 const char           *label)
@@ -428,15 +545,18 @@ add_choice (GPtrArray  *choices,
     g_ptr_array_add (choices, (gpointer) choice);
 }
 
-/* Layouts in use across the site, and the post's own. */
+/* The post's layout, those in _layouts, and those in use across the site. */
 static GtkStringList *
 layout_choices (RecapFrontMatterForm *self,
                 const char           *current)
 {
   g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+  const char * const *layouts = self->site ? recap_site_get_layouts (self->site) : NULL;
   guint n = self->site ? g_list_model_get_n_items (G_LIST_MODEL (self->site)) : 0;
 
   add_choice (choices, current);
+  for (guint i = 0; layouts && layouts[i]; i++)
+    add_choice (choices, layouts[i]);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (self->site), i);
@@ -484,6 +604,91 @@ read_only_row_new (RecapFrontMatterForm        *self,
   return row;
 }
 
+static void
+add_unique (GPtrArray  *values,
+            GHashTable *seen,
+            const char *value)
+{
+  if (value != NULL && g_hash_table_add (seen, (gpointer) value))
+    g_ptr_array_add (values, (gpointer) value);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* Values of @key used across the site, for suggestions. */
+static GStrv
+site_values (RecapFrontMatterForm *self,
+             const char           *key)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint n = self->site ? g_list_model_get_n_items (G_LIST_MODEL (self->site)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (self->site), i);
+      const char * const *list = g_str_equal (key, "tags") ? recap_post_get_tags (post)
+                                 : g_str_equal (key, "categories") ? recap_post_get_categories (post)
+                                 : NULL;
+
+      add_unique (values, seen, g_str_equal (key, "author") ? recap_post_get_author (post)
+                                : g_str_equal (key, "event") ? recap_post_get_event (post)
+                                : NULL);
+      for (guint j = 0; list && list[j]; j++)
+        add_unique (values, seen, list[j]);
+    }
+  g_ptr_array_sort (values, compare_strings);
+  g_ptr_array_add (values, NULL);
+  return g_strdupv ((GStrv) values->pdata);
+}
+
+static void
+suggestion_accepted_in_entry (RecapCompletion      *completion,
+                              const char           *suggestion,
+                              GtkWidget            *row)
+{
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+suggestion_accepted_in_chips (RecapCompletion      *completion,
+                              const char           *suggestion,
+                              GtkText              *text)
+{
+  g_signal_emit_by_name (text, "activate");
+}
+
+/* Author, event, tags and categories suggest what the site already uses. */
+static void
+add_completion (RecapFrontMatterForm *self,
+                GtkWidget            *row,
+                const Field          *field)
+{
+  static const char * const completed[] = { "author", "event", "tags", "categories", NULL };
+  g_auto(GStrv) suggestions = NULL;
+  GtkEditable *editable;
+  RecapCompletion *completion;
+
+  if (field->parent != NULL || !g_strv_contains (completed, field->key))
+    return;
+
+  editable = RECAP_IS_CHIPS_ROW (row) ? GTK_EDITABLE (recap_chips_row_get_text (RECAP_CHIPS_ROW (row)))
+                                      : GTK_EDITABLE (row);
+  completion = recap_completion_attach (row, editable);
+  suggestions = site_values (self, field->key);
+  recap_completion_set_suggestions (completion, (const char * const *) suggestions);
+  if (RECAP_IS_CHIPS_ROW (row))
+    g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted_in_chips), editable, 0);
+  else
+    g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted_in_entry), row, 0);
+  g_object_set_data (G_OBJECT (row), "recap-completion", completion);
+}
+
 static RowKind
 kind_for_entry (RecapFrontMatter            *fm,
                 const char                  *path,
@@ -515,21 +720,6 @@ kind_for_entry (RecapFrontMatter            *fm,
     return ROW_TEXT_AREA;
   return ROW_TEXT;
 }
-
-/* One key of the front matter, as the form shows it. */
-typedef struct {
-  const char            *path;
-  const char            *parent;
-  const char            *key;
-  const char            *label;
-  RowKind                kind;
-  RecapFrontMatterEntry  entry;
-} Field;
-
-typedef void (*FieldFunc) (RecapFrontMatterForm *self,
-                           RecapFrontMatter     *fm,
-                           const Field          *field,
-                           gpointer              user_data);
 
 /* Known fields first, in their order; then the others as written. A
  * duplicated key shows once (the last one wins, as in Jekyll). */
@@ -625,6 +815,9 @@ row_new (RecapFrontMatterForm *self,
     case ROW_CHOICE:
       row = choice_row_new (self, field->label, value);
       break;
+    case ROW_IMAGE:
+      row = image_row_new (self, field->label);
+      break;
     case ROW_MAP:
       row = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
@@ -641,6 +834,7 @@ row_new (RecapFrontMatterForm *self,
   g_object_set_data_full (G_OBJECT (row), "recap-path", g_strdup (field->path), g_free);
   g_object_set_data (G_OBJECT (row), "recap-kind", GUINT_TO_POINTER (field->kind));
   add_remove_button (self, row, field->path);
+  add_completion (self, row, field);
   return row;
 }
 
@@ -730,6 +924,7 @@ fill_row (GtkWidget        *row,
     {
     case ROW_TEXT:
     case ROW_DATE:
+    case ROW_IMAGE:
       set_text (row, value ? value : "");
       break;
     case ROW_TEXT_AREA:

@@ -1,0 +1,653 @@
+/* recap-cli.c: list, read and edit the front matter of Jekyll posts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "recap-file-util.h"
+#include "recap-front-matter.h"
+#include "recap-site.h"
+
+/* Exit statuses */
+#define EXIT_OK      0
+#define EXIT_FAILED  1
+#define EXIT_USAGE   2
+
+typedef struct {
+  gboolean json;
+} Options;
+
+typedef int (*CommandFunc) (const Options *options,
+                            char         **args);
+
+typedef struct {
+  const char  *name;
+  const char  *parameters;  /* shown after the command name in the usage line */
+  guint        min_args;
+  guint        max_args;    /* G_MAXUINT: any number */
+  const char  *summary;
+  const char  *description;
+  CommandFunc  run;
+} Command;
+
+static void
+print_error (const char *subject,
+             const char *message)
+{
+  if (subject != NULL)
+    g_printerr ("recap-cli: %s: %s\n", subject, message);
+  else
+    g_printerr ("recap-cli: %s\n", message);
+}
+
+/* Reading and writing one file */
+
+typedef struct {
+  GFile *file;
+  char  *path;
+  char  *text;
+  gsize  len;
+} Post;
+
+static void
+post_clear (Post *post)
+{
+  g_clear_object (&post->file);
+  g_clear_pointer (&post->path, g_free);
+  g_clear_pointer (&post->text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Post, post_clear)
+
+static gboolean
+post_read (Post       *post,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  post->path = g_strdup (path);
+  post->file = g_file_new_for_commandline_arg (path);
+  if (recap_file_read_text (post->file, NULL, &post->text, &post->len, &error))
+    return TRUE;
+  print_error (path, error->message);
+  return FALSE;
+}
+
+typedef gboolean (*EditFunc) (const Post            *post,
+                              char                 **args,
+                              RecapFrontMatterEdit  *edit,
+                              GError               **error);
+
+/* Reads FILE, applies the edit and replaces the file atomically, only when
+ * something changed. On any error the file is left as it was. */
+static int
+run_edit (char     **args,
+          EditFunc   edit_func)
+{
+  g_auto(Post) post = { 0 };
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (!post_read (&post, args[0]))
+    return EXIT_FAILED;
+  if (!edit_func (&post, args + 1, &edit, &error) ||
+      (edit.changed && !recap_file_write_atomic (post.file, edit.text, edit.len, NULL, &error)))
+    {
+      print_error (post.path, error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
+/* get */
+
+static void
+print_value (const Post             *post,
+             RecapFrontMatter       *fm,
+             const char             *key,
+             RecapFrontMatterEntry  *entry)
+{
+  g_autofree char *value = recap_front_matter_get_string (fm, key);
+  g_auto(GStrv) items = NULL;
+
+  if (value != NULL)
+    {
+      g_print ("%s\n", value);
+      return;
+    }
+  if (entry->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE &&
+      (items = recap_front_matter_get_list (fm, key)) != NULL)
+    {
+      for (guint i = 0; items[i] != NULL; i++)
+        g_print ("%s\n", items[i]);
+      return;
+    }
+  /* A mapping: its YAML, as written. */
+  g_print ("%.*s\n", (int) (entry->value_end - entry->value_start), post->text + entry->value_start);
+}
+
+static int
+command_get (const Options  *options,
+             char          **args)
+{
+  g_auto(Post) post = { 0 };
+  g_autoptr(RecapFrontMatter) fm = NULL;
+  g_autoptr(GError) error = NULL;
+  RecapFrontMatterEntry entry;
+
+  if (!post_read (&post, args[0]))
+    return EXIT_FAILED;
+  fm = recap_front_matter_parse (post.text, post.len, &error);
+  if (fm == NULL)
+    {
+      print_error (post.path, error->message);
+      return EXIT_FAILED;
+    }
+  if (!recap_front_matter_get_entry (fm, args[1], &entry))
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no key “%s”"), args[1]);
+
+      print_error (post.path, message);
+      return EXIT_FAILED;
+    }
+  print_value (&post, fm, args[1], &entry);
+  return EXIT_OK;
+}
+
+/* set, set-list, unset */
+
+static gboolean
+edit_set (const Post            *post,
+          char                 **args,
+          RecapFrontMatterEdit  *edit,
+          GError               **error)
+{
+  return recap_front_matter_set_string (post->text, post->len, args[0], args[1], edit, error);
+}
+
+static gboolean
+edit_set_list (const Post            *post,
+               char                 **args,
+               RecapFrontMatterEdit  *edit,
+               GError               **error)
+{
+  return recap_front_matter_set_list (post->text, post->len, args[0],
+                                      (const char * const *) args + 1, edit, error);
+}
+
+static gboolean
+edit_unset (const Post            *post,
+            char                 **args,
+            RecapFrontMatterEdit  *edit,
+            GError               **error)
+{
+  return recap_front_matter_remove_key (post->text, post->len, args[0], edit, error);
+}
+
+static int
+command_set (const Options  *options,
+             char          **args)
+{
+  return run_edit (args, edit_set);
+}
+
+static int
+command_set_list (const Options  *options,
+                  char          **args)
+{
+  return run_edit (args, edit_set_list);
+}
+
+static int
+command_unset (const Options  *options,
+               char          **args)
+{
+  return run_edit (args, edit_unset);
+}
+
+/* list */
+
+static const char *
+post_state (RecapPost *post)
+{
+  if (recap_post_get_is_draft (post))
+    return "draft";
+  return recap_post_get_published (post) ? "published" : "unpublished";
+}
+
+static void
+json_append_string (GString    *out,
+                    const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_append_list (GString            *out,
+                  const char * const *items)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      json_append_string (out, items[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+json_append_member (GString    *out,
+                    const char *name,
+                    const char *value)
+{
+  g_string_append_printf (out, ", \"%s\": ", name);
+  json_append_string (out, value);
+}
+
+static char *
+format_post_date (RecapPost *post,
+                  gboolean   iso)
+{
+  GDateTime *date = recap_post_get_date (post);
+
+  if (date == NULL)
+    return NULL;
+  return iso ? g_date_time_format_iso8601 (date) : recap_front_matter_format_date (date);
+}
+
+static void
+append_post_json (GString   *out,
+                  RecapPost *post)
+{
+  g_autofree char *date = format_post_date (post, TRUE);
+
+  g_string_append (out, "  {\"path\": ");
+  json_append_string (out, recap_post_get_relative_path (post));
+  json_append_member (out, "title", recap_post_get_title (post));
+  json_append_member (out, "date", date);
+  json_append_member (out, "author", recap_post_get_author (post));
+  g_string_append (out, ", \"tags\": ");
+  json_append_list (out, recap_post_get_tags (post));
+  g_string_append (out, ", \"categories\": ");
+  json_append_list (out, recap_post_get_categories (post));
+  json_append_member (out, "event", recap_post_get_event (post));
+  json_append_member (out, "state", post_state (post));
+  json_append_member (out, "error", recap_post_get_error (post));
+  g_string_append_c (out, '}');
+}
+
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  if (value != NULL && value[0] != '\0')
+    g_string_append_printf (out, "  %-11s %s\n", label, value);
+}
+
+static void
+append_post_text (GString   *out,
+                  RecapPost *post)
+{
+  g_autofree char *date = format_post_date (post, FALSE);
+  const char * const *tags = recap_post_get_tags (post);
+  const char * const *categories = recap_post_get_categories (post);
+  g_autofree char *tag_text = tags != NULL ? g_strjoinv (", ", (GStrv) tags) : NULL;
+  g_autofree char *category_text = categories != NULL ? g_strjoinv (", ", (GStrv) categories) : NULL;
+
+  g_string_append_printf (out, "%s\n", recap_post_get_relative_path (post));
+  append_field (out, _("title:"), recap_post_get_title (post));
+  append_field (out, _("date:"), date);
+  append_field (out, _("author:"), recap_post_get_author (post));
+  append_field (out, _("event:"), recap_post_get_event (post));
+  append_field (out, _("tags:"), tag_text);
+  append_field (out, _("categories:"), category_text);
+  append_field (out, _("state:"), post_state (post));
+  append_field (out, _("error:"), recap_post_get_error (post));
+}
+
+static int
+command_list (const Options  *options,
+              char          **args)
+{
+  g_autoptr(GFile) root = g_file_new_for_commandline_arg (args[0]);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GString) out = g_string_new (options->json ? "[\n" : NULL);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (!recap_site_load_sync (site, NULL, &error))
+    {
+      print_error (args[0], error->message);
+      return EXIT_FAILED;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (site));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+
+      if (options->json)
+        {
+          append_post_json (out, post);
+          g_string_append (out, i + 1 < n ? ",\n" : "\n");
+        }
+      else
+        {
+          if (i > 0)
+            g_string_append_c (out, '\n');
+          append_post_text (out, post);
+        }
+    }
+  if (options->json)
+    g_string_append (out, "]\n");
+
+  fputs (out->str, stdout);
+  return EXIT_OK;
+}
+
+/* check */
+
+typedef struct {
+  guint checked;
+  guint unreadable;
+  guint invalid;
+  guint changed;
+} CheckTotals;
+
+static void
+check_file (const char  *path,
+            CheckTotals *totals)
+{
+  g_auto(Post) post = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed_path = NULL;
+
+  totals->checked++;
+  if (!post_read (&post, path))
+    {
+      totals->unreadable++;
+      return;
+    }
+  if (recap_front_matter_check_round_trip (post.text, post.len, &changed_path, &error))
+    return;
+
+  if (changed_path != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("setting “%s” to its own value would change the file%s%s"),
+                                                  changed_path, error != NULL ? ": " : "",
+                                                  error != NULL ? error->message : "");
+      totals->changed++;
+      print_error (path, message);
+    }
+  else
+    {
+      totals->invalid++;
+      print_error (path, error->message);
+    }
+}
+
+static void check_path (const char *path, CheckTotals *totals);
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+check_directory (const char  *path,
+                 CheckTotals *totals)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      totals->unreadable++;
+      print_error (path, error->message);
+      return;
+    }
+
+  /* Sorted, so that reports are stable. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      const char *child_name = g_ptr_array_index (names, i);
+
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) ? !recap_site_is_skipped_dir (child_name)
+                                                  : recap_site_is_post_name (child_name))
+        check_path (child, totals);
+    }
+}
+
+static void
+check_path (const char  *path,
+            CheckTotals *totals)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    check_directory (path, totals);
+  else
+    check_file (path, totals);
+}
+
+static int
+command_check (const Options  *options,
+               char          **args)
+{
+  CheckTotals totals = { 0 };
+
+  check_path (args[0], &totals);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Checked %u file: %u would change, %u with invalid front matter, %u unreadable\n",
+                        "Checked %u files: %u would change, %u with invalid front matter, %u unreadable\n",
+                        totals.checked),
+           totals.checked, totals.changed, totals.invalid, totals.unreadable);
+  return totals.changed + totals.invalid + totals.unreadable > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/* Commands and their help */
+
+#define EXIT_STATUS_HELP \
+  N_("Exit status: 0 on success, 1 when the command failed (the file is then " \
+     "unchanged), 2 on a usage error.")
+
+static const Command commands[] = {
+  {
+    "list", N_("DIR"), 1, 1,
+    N_("List the posts of a Jekyll site."),
+    N_("Prints every post and page below DIR (skipping _site, _layouts, hidden "
+       "folders and the like) with its title, date, author, event, tags, "
+       "categories, state (published, unpublished or draft) and any front-matter "
+       "error. With --json, prints a JSON array of objects with the members path, "
+       "title, date (ISO 8601 or null), author, tags, categories, event, state and "
+       "error."),
+    command_list,
+  },
+  {
+    "get", N_("FILE KEY"), 2, 2,
+    N_("Print the value of a front-matter key."),
+    N_("KEY may be a dotted path into nested mappings, such as seo.type. A "
+       "string is printed as it reads (quotes and escapes resolved), a list one "
+       "item per line, a mapping as the YAML written in the file. A missing key "
+       "is an error."),
+    command_get,
+  },
+  {
+    "set", N_("FILE KEY VALUE"), 3, 3,
+    N_("Set a front-matter key to a string."),
+    N_("Changes only the bytes of that value: key order, comments, quoting and "
+       "line breaks elsewhere stay as they are. The old quoting is kept when the "
+       "new value allows it, otherwise the minimal safe quoting is used; a plain "
+       "true, false, number or date stays plain when VALUE is of the same kind. "
+       "A missing key is added at the end of its mapping; a file without front "
+       "matter gets a new block. The file is replaced atomically and only when "
+       "something changed."),
+    command_set,
+  },
+  {
+    "set-list", N_("FILE KEY [VALUE…]"), 2, G_MAXUINT,
+    N_("Set a front-matter key to a list of strings."),
+    N_("Rewrites only the items that differ and keeps the list’s style (flow "
+       "[a, b] or block “- a” lines), its indentation and its comments. Jekyll’s "
+       "space-separated tags and categories stay a string while the values "
+       "contain no spaces. Without VALUE the list becomes empty ([])."),
+    command_set_list,
+  },
+  {
+    "unset", N_("FILE KEY"), 2, 2,
+    N_("Remove a front-matter key."),
+    N_("Removes the whole entry, nested lines and its end-of-line comment "
+       "included (every copy of a duplicated key). A missing key is an error."),
+    command_unset,
+  },
+  {
+    "check", N_("DIR"), 1, 1,
+    N_("Check that Recap reads every post and changes nothing by itself."),
+    N_("Reads each post below DIR (or the single file DIR), sets every key to "
+       "the value it already has and reports any file whose bytes would change "
+       "(there should be none), every file with invalid front matter and every "
+       "unreadable file. Exit status 1 when it found any of these."),
+    command_check,
+  },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_usage (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n  recap-cli %s\n\n%s\n",
+                          _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"),
+                          _("Lists, reads and edits the YAML front matter of Jekyll posts, "
+                            "changing only the bytes of what is edited."));
+  g_string_append_printf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (out, "\n%s\n%s\n",
+                          _("Run “recap-cli COMMAND --help” for the details of a command."),
+                          _(EXIT_STATUS_HELP));
+  g_print ("%s", out->str);
+}
+
+static GOptionContext *
+command_context (const Command *command,
+                 Options       *options)
+{
+  const GOptionEntry list_entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON instead of text"), NULL },
+    { NULL }
+  };
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
+  g_autofree char *description = g_strdup_printf ("%s\n\n%s", _(command->description), _(EXIT_STATUS_HELP));
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_description (context, description);
+  if (command->run == command_list)
+    g_option_context_add_main_entries (context, list_entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static int
+run_command (const Command  *command,
+             int             argc,
+             char          **argv)
+{
+  Options options = { 0 };
+  g_autoptr(GOptionContext) context = command_context (command, &options);
+  g_autoptr(GError) error = NULL;
+  guint n_args;
+
+  /* argv[0] is the command name here, as GOption expects a program name. */
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (command->name, error->message);
+      return EXIT_USAGE;
+    }
+
+  n_args = argc - 1;
+  if (n_args < command->min_args || n_args > command->max_args)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return EXIT_USAGE;
+    }
+  return command->run (&options, argv + 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const Command *command;
+
+  setlocale (LC_ALL, "");
+#ifdef LOCALEDIR
+  /* Set by the build for installed translations; else gettext's default. */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+#endif
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage ();
+      return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”; see recap-cli --help"), argv[1]);
+
+      print_error (NULL, message);
+      return EXIT_USAGE;
+    }
+  return run_command (command, argc - 1, argv + 1);
+}

@@ -1,0 +1,49 @@
+/* recap-file-util.h: safe reading and atomic writing of text files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define RECAP_FILE_ERROR (recap_file_error_quark ())
+
+typedef enum {
+  RECAP_FILE_ERROR_TOO_LARGE, /* larger than RECAP_FILE_MAX_SIZE */
+  RECAP_FILE_ERROR_BINARY,    /* contains NUL bytes */
+  RECAP_FILE_ERROR_NOT_UTF8,  /* not valid UTF-8 (after an optional BOM) */
+} RecapFileError;
+
+#define RECAP_FILE_MAX_SIZE (10 * 1024 * 1024)
+
+GQuark   recap_file_error_quark  (void);
+
+/* Checks that @text is something Recap may edit: at most RECAP_FILE_MAX_SIZE
+ * bytes, no NUL byte, valid UTF-8 after an optional BOM. @display_name is used
+ * in the error message. */
+gboolean recap_file_check_text   (const char    *text,
+                                  gsize          len,
+                                  const char    *display_name,
+                                  GError       **error);
+
+/* Reads a whole text file, refusing what recap_file_check_text() refuses.
+ * @text is NUL-terminated and keeps a BOM and CRLF line breaks as they are. */
+gboolean recap_file_read_text    (GFile         *file,
+                                  GCancellable  *cancellable,
+                                  char         **text,
+                                  gsize         *len,
+                                  GError       **error);
+
+/* Replaces a local file's contents atomically: writes a temporary file in the
+ * same folder, fsyncs it and renames it over the target. A symlink is followed
+ * (its target is replaced, the link stays); an existing file keeps its
+ * permissions. On error the original file is left untouched. */
+gboolean recap_file_write_atomic (GFile         *file,
+                                  const char    *text,
+                                  gsize          len,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+G_END_DECLS

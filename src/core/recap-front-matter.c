@@ -1,0 +1,2723 @@
+/* recap-front-matter.c: lossless Jekyll front matter (split, parse, surgical edits)
+ *
+ * The YAML is read with libyaml's event API into a small tree that keeps
+ * the byte span of every node. Edits never re-serialize: they splice new
+ * text into the spans of the entry they change, then parse the result and
+ * check that the edit did what it says and nothing else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "recap-front-matter.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Deeper nesting is refused, which bounds every recursion below. */
+#define MAX_DEPTH 64
+/* libyaml refuses longer implicit keys. */
+#define MAX_KEY_LEN 1000
+
+G_DEFINE_QUARK (recap-front-matter-error-quark, recap_front_matter_error)
+
+typedef struct _Node Node;
+
+struct _Node {
+  RecapFrontMatterKind kind;
+  RecapYamlStyle       style;         /* scalars */
+  gboolean             flow;          /* collections */
+  gboolean             has_props;     /* an &anchor or a !tag */
+  char                *value;         /* scalars: decoded text; aliases: anchor name */
+  Node                *target;        /* aliases: the anchored node */
+  Node                *parent;
+  GPtrArray           *children;      /* sequences: items; mappings: key, value, key, … */
+  gsize                start;         /* first byte, properties included */
+  gsize                props_end;     /* first byte after the properties */
+  gsize                content_start; /* first byte of the node itself */
+  gsize                end;
+  guint                column;        /* of start, in characters */
+  guint                depth;
+};
+
+struct _RecapFrontMatter {
+  grefcount             ref_count;
+  RecapFrontMatterSplit split;
+  GPtrArray            *nodes; /* owns every node */
+  Node                 *root;  /* the top-level mapping; NULL when empty */
+};
+
+/* Split */
+
+static gsize
+next_line_start (const char *text,
+                 gsize       len,
+                 gsize       pos)
+{
+  const char *nl = memchr (text + pos, '\n', len - pos);
+
+  return nl != NULL ? (gsize) (nl - text) + 1 : len;
+}
+
+/* A fence line is @fence, optional blanks, then a line break (or, for a
+ * closing fence, the end of the text). */
+static gboolean
+match_fence (const char *text,
+             gsize       len,
+             gsize       pos,
+             const char *fence,
+             gboolean    closing,
+             gsize      *next)
+{
+  gsize i = pos + 3;
+
+  if (len - pos < 3 || memcmp (text + pos, fence, 3) != 0)
+    return FALSE;
+  while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+    i++;
+  if (i < len && text[i] != '\n')
+    return FALSE;
+  if (i == len && !closing)
+    return FALSE;
+  *next = MIN (i + 1, len);
+  return TRUE;
+}
+
+gboolean
+recap_front_matter_split (const char            *text,
+                          gsize                  len,
+                          RecapFrontMatterSplit *split)
+{
+  gsize yaml_start;
+
+  memset (split, 0, sizeof *split);
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    split->bom_len = 3;
+  split->start = split->body_start = split->bom_len;
+
+  if (!match_fence (text, len, split->bom_len, "---", FALSE, &yaml_start))
+    return FALSE;
+
+  for (gsize pos = yaml_start; pos < len; pos = next_line_start (text, len, pos))
+    {
+      gsize end;
+
+      if (match_fence (text, len, pos, "---", TRUE, &end) ||
+          match_fence (text, len, pos, "...", TRUE, &end))
+        {
+          split->present = TRUE;
+          split->yaml_start = yaml_start;
+          split->yaml_end = pos;
+          split->end = split->body_start = end;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Model */
+
+static void
+node_free (gpointer data)
+{
+  Node *node = data;
+
+  g_free (node->value);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_free (node);
+}
+
+static RecapFrontMatter *
+front_matter_new (void)
+{
+  RecapFrontMatter *fm = g_new0 (RecapFrontMatter, 1);
+
+  g_ref_count_init (&fm->ref_count);
+  fm->nodes = g_ptr_array_new_with_free_func (node_free);
+  return fm;
+}
+
+RecapFrontMatter *
+recap_front_matter_ref (RecapFrontMatter *fm)
+{
+  g_return_val_if_fail (fm != NULL, NULL);
+
+  g_ref_count_inc (&fm->ref_count);
+  return fm;
+}
+
+void
+recap_front_matter_unref (RecapFrontMatter *fm)
+{
+  g_return_if_fail (fm != NULL);
+
+  if (g_ref_count_dec (&fm->ref_count))
+    {
+      g_ptr_array_unref (fm->nodes);
+      g_free (fm);
+    }
+}
+
+const RecapFrontMatterSplit *
+recap_front_matter_get_split (RecapFrontMatter *fm)
+{
+  return &fm->split;
+}
+
+static gboolean
+is_collection (const Node *node)
+{
+  return node->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE ||
+         node->kind == RECAP_FRONT_MATTER_KIND_MAPPING;
+}
+
+static gboolean
+is_block_style (RecapYamlStyle style)
+{
+  return style == RECAP_YAML_STYLE_LITERAL || style == RECAP_YAML_STYLE_FOLDED;
+}
+
+static gboolean
+node_is_empty (const Node *node)
+{
+  return node->kind == RECAP_FRONT_MATTER_KIND_SCALAR && node->content_start == node->end;
+}
+
+static gboolean
+node_in_flow (const Node *node)
+{
+  return node->parent != NULL && node->parent->flow;
+}
+
+/* What the node reads as, following an alias one step (no expansion). */
+static Node *
+node_resolve (Node *node)
+{
+  return node->kind == RECAP_FRONT_MATTER_KIND_ALIAS ? node->target : node;
+}
+
+static RecapYamlType
+node_type (const Node *node)
+{
+  if (node->style != RECAP_YAML_STYLE_PLAIN || node->has_props)
+    return RECAP_YAML_TYPE_STRING;
+  return recap_yaml_resolve_plain (node->value);
+}
+
+/* Parse: libyaml events into nodes */
+
+typedef struct {
+  const char       *text;
+  gsize             yaml_start;
+  gsize             yaml_end;
+  gsize             char_index; /* libyaml marks count characters: a cursor */
+  gsize             byte_index; /* maps them back to bytes */
+  RecapFrontMatter *fm;
+  GHashTable       *anchors;
+  Node             *open;
+  guint             documents;
+  guint             error_line;
+  guint             error_column;
+} Builder;
+
+static gsize
+builder_offset (Builder *b,
+                gsize    index)
+{
+  const guchar *yaml = (const guchar *) b->text + b->yaml_start;
+  gsize len = b->yaml_end - b->yaml_start;
+
+  while (b->char_index < index && b->byte_index < len)
+    {
+      b->byte_index = MIN (len, b->byte_index + g_utf8_skip[yaml[b->byte_index]]);
+      b->char_index++;
+    }
+  while (b->char_index > index && b->byte_index > 0)
+    {
+      do
+        b->byte_index--;
+      while (b->byte_index > 0 && (yaml[b->byte_index] & 0xC0) == 0x80);
+      b->char_index--;
+    }
+  return b->yaml_start + b->byte_index;
+}
+
+static guint
+document_line (const char *text,
+               gsize       pos)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < pos; i++)
+    line += text[i] == '\n';
+  return line;
+}
+
+static void
+builder_set_error (Builder     *b,
+                   guint        line,
+                   guint        column,
+                   const char  *problem,
+                   GError     **error)
+{
+  b->error_line = line;
+  b->error_column = column;
+  g_set_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_INVALID,
+               _("Invalid front matter at line %u, column %u: %s"),
+               line, column, problem);
+}
+
+static void
+builder_error_at (Builder           *b,
+                  const yaml_mark_t *mark,
+                  const char        *problem,
+                  GError           **error)
+{
+  guint first_line = document_line (b->text, b->yaml_start);
+
+  builder_set_error (b, first_line + mark->line, mark->column + 1, problem, error);
+}
+
+static void
+builder_reader_error (Builder       *b,
+                      yaml_parser_t *parser,
+                      GError       **error)
+{
+  gsize pos = b->yaml_start + MIN (parser->problem_offset, b->yaml_end - b->yaml_start);
+  gsize line_start = pos;
+
+  while (line_start > 0 && b->text[line_start - 1] != '\n')
+    line_start--;
+  builder_set_error (b, document_line (b->text, pos),
+                     g_utf8_pointer_to_offset (b->text + line_start, b->text + pos) + 1,
+                     parser->problem, error);
+}
+
+static void
+builder_parser_error (Builder       *b,
+                      yaml_parser_t *parser,
+                      GError       **error)
+{
+  if (parser->error == YAML_MEMORY_ERROR || parser->problem == NULL)
+    builder_set_error (b, document_line (b->text, b->yaml_start), 1, _("the YAML parser failed"), error);
+  else if (parser->error == YAML_READER_ERROR)
+    builder_reader_error (b, parser, error);
+  else
+    builder_error_at (b, &parser->problem_mark, parser->problem, error);
+}
+
+/* Skips &anchor and !tag (and the blanks and comments around them). */
+static void
+node_skip_properties (Node       *node,
+                      const char *text,
+                      gsize       limit)
+{
+  gsize pos = node->start;
+
+  node->props_end = node->start;
+  while (pos < limit)
+    {
+      if (g_ascii_isspace (text[pos]))
+        pos++;
+      else if (text[pos] == '#')
+        pos = next_line_start (text, limit, pos);
+      else if (text[pos] == '&' || text[pos] == '!')
+        {
+          while (pos < limit && !g_ascii_isspace (text[pos]))
+            pos++;
+          node->props_end = pos;
+        }
+      else
+        break;
+    }
+  node->content_start = MIN (pos, limit);
+}
+
+static gsize
+line_content_end (const char *text,
+                  gsize       pos,
+                  gsize       limit)
+{
+  gsize end = pos;
+
+  while (end < limit && text[end] != '\n')
+    end++;
+  if (end > pos && text[end - 1] == '\r')
+    end--;
+  return end;
+}
+
+static gboolean
+block_scalar_keeps (const char *header,
+                    gsize       len)
+{
+  for (gsize i = 1; i < len && i < 3; i++)
+    if (header[i] == '+')
+      return TRUE;
+  return FALSE;
+}
+
+/* libyaml ends a block scalar after its trailing line breaks, often inside
+ * the next line's indentation. The span stops after the last content line,
+ * unless the scalar keeps its trailing breaks ("|+"): then it takes them. */
+static void
+node_fix_block_end (Node       *node,
+                    const char *text,
+                    gsize       limit)
+{
+  gsize header_end = line_content_end (text, node->content_start, limit);
+  gsize end = node->end;
+  gboolean keep = block_scalar_keeps (text + node->content_start, header_end - node->content_start);
+
+  while (end > header_end &&
+         (keep ? text[end - 1] == ' ' : g_ascii_isspace (text[end - 1])))
+    end--;
+  node->end = MAX (end, header_end);
+}
+
+static RecapYamlStyle
+style_from_yaml (yaml_scalar_style_t style)
+{
+  switch (style)
+    {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return RECAP_YAML_STYLE_SINGLE_QUOTED;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return RECAP_YAML_STYLE_DOUBLE_QUOTED;
+    case YAML_LITERAL_SCALAR_STYLE:       return RECAP_YAML_STYLE_LITERAL;
+    case YAML_FOLDED_SCALAR_STYLE:        return RECAP_YAML_STYLE_FOLDED;
+    case YAML_ANY_SCALAR_STYLE:
+    case YAML_PLAIN_SCALAR_STYLE:
+    default:                              return RECAP_YAML_STYLE_PLAIN;
+    }
+}
+
+static Node *
+builder_new_node (Builder              *b,
+                  RecapFrontMatterKind  kind,
+                  const yaml_event_t   *event)
+{
+  Node *node = g_new0 (Node, 1);
+
+  node->kind = kind;
+  node->start = builder_offset (b, event->start_mark.index);
+  node->end = builder_offset (b, event->end_mark.index);
+  node->props_end = node->content_start = node->start;
+  node->column = event->start_mark.column;
+  if (is_collection (node))
+    node->children = g_ptr_array_new ();
+  g_ptr_array_add (b->fm->nodes, node);
+  return node;
+}
+
+static gboolean
+builder_attach (Builder            *b,
+                Node               *node,
+                const yaml_event_t *event,
+                GError            **error)
+{
+  node->parent = b->open;
+  node->depth = b->open != NULL ? b->open->depth + 1 : 0;
+  if (node->depth > MAX_DEPTH)
+    {
+      builder_error_at (b, &event->start_mark, _("the YAML is nested too deeply"), error);
+      return FALSE;
+    }
+
+  if (b->open != NULL)
+    g_ptr_array_add (b->open->children, node);
+  else if (node->kind == RECAP_FRONT_MATTER_KIND_MAPPING)
+    b->fm->root = node;
+  else if (!(node->kind == RECAP_FRONT_MATTER_KIND_SCALAR && node_type (node) == RECAP_YAML_TYPE_NULL))
+    {
+      b->error_line = document_line (b->text, b->yaml_start) + event->start_mark.line;
+      b->error_column = event->start_mark.column + 1;
+      g_set_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_NOT_MAPPING,
+                   _("The front matter is not a list of keys and values"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+builder_register_anchor (Builder           *b,
+                         Node              *node,
+                         const yaml_char_t *anchor)
+{
+  if (anchor != NULL)
+    g_hash_table_insert (b->anchors, g_strdup ((const char *) anchor), node);
+}
+
+static gboolean
+builder_scalar (Builder            *b,
+                const yaml_event_t *event,
+                GError            **error)
+{
+  Node *node = builder_new_node (b, RECAP_FRONT_MATTER_KIND_SCALAR, event);
+
+  node->style = style_from_yaml (event->data.scalar.style);
+  node->value = g_strndup ((const char *) event->data.scalar.value, event->data.scalar.length);
+  node->has_props = event->data.scalar.anchor != NULL || event->data.scalar.tag != NULL;
+  if (node->has_props)
+    node_skip_properties (node, b->text, node->end);
+  if (is_block_style (node->style))
+    node_fix_block_end (node, b->text, b->yaml_end);
+
+  builder_register_anchor (b, node, event->data.scalar.anchor);
+  return builder_attach (b, node, event, error);
+}
+
+/* An alias to a collection that is still open would make a cycle. */
+static gboolean
+builder_is_open (Builder *b,
+                 Node    *node)
+{
+  for (Node *open = b->open; open != NULL; open = open->parent)
+    if (open == node)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+builder_alias (Builder            *b,
+               const yaml_event_t *event,
+               GError            **error)
+{
+  const char *name = (const char *) event->data.alias.anchor;
+  Node *target = g_hash_table_lookup (b->anchors, name);
+  Node *node;
+
+  if (target == NULL || builder_is_open (b, target))
+    {
+      g_autofree char *problem = g_strdup_printf (target == NULL ? _("unknown alias “%s”")
+                                                                 : _("alias “%s” refers to itself"),
+                                                  name);
+
+      builder_error_at (b, &event->start_mark, problem, error);
+      return FALSE;
+    }
+
+  node = builder_new_node (b, RECAP_FRONT_MATTER_KIND_ALIAS, event);
+  node->value = g_strdup (name);
+  node->target = target;
+  return builder_attach (b, node, event, error);
+}
+
+static gboolean
+builder_open (Builder            *b,
+              const yaml_event_t *event,
+              GError            **error)
+{
+  gboolean mapping = event->type == YAML_MAPPING_START_EVENT;
+  Node *node = builder_new_node (b, mapping ? RECAP_FRONT_MATTER_KIND_MAPPING
+                                            : RECAP_FRONT_MATTER_KIND_SEQUENCE, event);
+
+  if (mapping)
+    {
+      node->flow = event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+      node->has_props = event->data.mapping_start.anchor != NULL || event->data.mapping_start.tag != NULL;
+    }
+  else
+    {
+      node->flow = event->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+      node->has_props = event->data.sequence_start.anchor != NULL || event->data.sequence_start.tag != NULL;
+    }
+
+  if (!builder_attach (b, node, event, error))
+    return FALSE;
+  builder_register_anchor (b, node, mapping ? event->data.mapping_start.anchor
+                                            : event->data.sequence_start.anchor);
+  b->open = node;
+  return TRUE;
+}
+
+/* A block collection ends where its last child ends; libyaml's end mark
+ * lies after the comments and blank lines that follow. */
+static void
+builder_close (Builder            *b,
+               const yaml_event_t *event)
+{
+  Node *node = b->open;
+  gsize limit;
+
+  if (node->flow)
+    node->end = builder_offset (b, event->end_mark.index);
+  else if (node->children->len > 0)
+    node->end = ((Node *) g_ptr_array_index (node->children, node->children->len - 1))->end;
+
+  limit = node->children->len > 0 ? ((Node *) g_ptr_array_index (node->children, 0))->start : node->end;
+  if (node->has_props)
+    node_skip_properties (node, b->text, limit);
+  b->open = node->parent;
+}
+
+static gboolean
+builder_handle (Builder            *b,
+                const yaml_event_t *event,
+                GError            **error)
+{
+  switch (event->type)
+    {
+    case YAML_DOCUMENT_START_EVENT:
+      if (++b->documents == 1)
+        return TRUE;
+      builder_error_at (b, &event->start_mark, _("a second YAML document starts here"), error);
+      return FALSE;
+    case YAML_SCALAR_EVENT:
+      return builder_scalar (b, event, error);
+    case YAML_ALIAS_EVENT:
+      return builder_alias (b, event, error);
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+      return builder_open (b, event, error);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+      builder_close (b, event);
+      return TRUE;
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+builder_run (Builder  *b,
+             GError  **error)
+{
+  yaml_parser_t parser;
+  gboolean ok = TRUE;
+  gboolean done = FALSE;
+
+  if (!yaml_parser_initialize (&parser))
+    g_error ("libyaml could not allocate a parser");
+  /* Fixed encoding: libyaml must not guess UTF-16 from the first bytes. */
+  yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
+  yaml_parser_set_input_string (&parser, (const guchar *) b->text + b->yaml_start,
+                                b->yaml_end - b->yaml_start);
+
+  while (ok && !done)
+    {
+      yaml_event_t event;
+
+      if (!yaml_parser_parse (&parser, &event))
+        {
+          builder_parser_error (b, &parser, error);
+          ok = FALSE;
+          break;
+        }
+      done = event.type == YAML_STREAM_END_EVENT;
+      ok = builder_handle (b, &event, error);
+      yaml_event_delete (&event);
+    }
+
+  yaml_parser_delete (&parser);
+  return ok;
+}
+
+RecapFrontMatter *
+recap_front_matter_parse_at (const char  *text,
+                             gsize        len,
+                             guint       *line,
+                             guint       *column,
+                             GError     **error)
+{
+  g_autoptr(RecapFrontMatter) fm = front_matter_new ();
+  g_autoptr(GHashTable) anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Builder b = { 0 };
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (!recap_front_matter_split (text, len, &fm->split))
+    return g_steal_pointer (&fm);
+
+  b.text = text;
+  b.yaml_start = fm->split.yaml_start;
+  b.yaml_end = fm->split.yaml_end;
+  b.fm = fm;
+  b.anchors = anchors;
+  if (builder_run (&b, error))
+    return g_steal_pointer (&fm);
+
+  if (line != NULL)
+    *line = b.error_line;
+  if (column != NULL)
+    *column = b.error_column;
+  return NULL;
+}
+
+RecapFrontMatter *
+recap_front_matter_parse (const char  *text,
+                          gsize        len,
+                          GError     **error)
+{
+  return recap_front_matter_parse_at (text, len, NULL, NULL, error);
+}
+
+/* Paths */
+
+static Node *
+mapping_key (Node  *mapping,
+             guint  index)
+{
+  return g_ptr_array_index (mapping->children, index);
+}
+
+static Node *
+mapping_value (Node  *mapping,
+               guint  index)
+{
+  return g_ptr_array_index (mapping->children, index + 1);
+}
+
+static gboolean
+key_matches (const Node *key,
+             const char *name,
+             gsize       name_len)
+{
+  return key->kind == RECAP_FRONT_MATTER_KIND_SCALAR &&
+         strncmp (key->value, name, name_len) == 0 &&
+         key->value[name_len] == '\0';
+}
+
+/* The last of duplicate keys wins, as in Jekyll. */
+static gboolean
+mapping_find (Node       *mapping,
+              const char *name,
+              gsize       name_len,
+              guint      *index)
+{
+  for (guint i = mapping->children->len; i >= 2; i -= 2)
+    if (key_matches (mapping_key (mapping, i - 2), name, name_len))
+      {
+        *index = i - 2;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef struct {
+  Node       *mapping;    /* where the search ended (NULL: empty front matter) */
+  guint       index;      /* the key's index in mapping->children, when found */
+  Node       *value;      /* the value, NULL when missing */
+  const char *rest;       /* when missing: the part of the path not found */
+  Node       *empty;      /* when missing below an empty value: that value */
+  Node       *blocker;    /* when missing below a value that is not a mapping */
+  const char *root_key;   /* the top-level key the path goes through, if any */
+} Lookup;
+
+/* A dotted path descends into mappings; a key that itself contains dots
+ * is matched whole first. @follow_aliases: reading may descend through an
+ * alias, editing may not (it would change the anchored value). */
+static void
+lookup_path (RecapFrontMatter *fm,
+             const char       *path,
+             gboolean          follow_aliases,
+             Lookup           *l)
+{
+  memset (l, 0, sizeof *l);
+  l->mapping = fm->root;
+  l->rest = path;
+
+  while (l->mapping != NULL)
+    {
+      const char *dot = strchr (l->rest, '.');
+      Node *child;
+
+      if (mapping_find (l->mapping, l->rest, strlen (l->rest), &l->index))
+        {
+          l->value = mapping_value (l->mapping, l->index);
+          break;
+        }
+      if (dot == NULL || !mapping_find (l->mapping, l->rest, dot - l->rest, &l->index))
+        break;
+
+      child = mapping_value (l->mapping, l->index);
+      if (l->root_key == NULL)
+        l->root_key = mapping_key (l->mapping, l->index)->value;
+      if (follow_aliases)
+        child = node_resolve (child);
+      if (child->kind != RECAP_FRONT_MATTER_KIND_MAPPING)
+        {
+          if (node_is_empty (child) && !child->has_props)
+            l->empty = child;
+          else
+            l->blocker = child;
+          l->rest = dot + 1;
+          break;
+        }
+      l->mapping = child;
+      l->rest = dot + 1;
+    }
+
+  if (l->value != NULL && l->root_key == NULL)
+    l->root_key = mapping_key (l->mapping, l->index)->value;
+}
+
+static Node *
+lookup_value (RecapFrontMatter *fm,
+              const char       *path)
+{
+  Lookup l;
+
+  lookup_path (fm, path, TRUE, &l);
+  return l.value != NULL ? node_resolve (l.value) : NULL;
+}
+
+/* Readers */
+
+gboolean
+recap_front_matter_has_key (RecapFrontMatter *fm,
+                            const char       *path)
+{
+  return lookup_value (fm, path) != NULL;
+}
+
+char *
+recap_front_matter_get_string (RecapFrontMatter *fm,
+                               const char       *path)
+{
+  Node *node = lookup_value (fm, path);
+
+  if (node == NULL || node->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
+    return NULL;
+  return g_strdup (node->value);
+}
+
+static gboolean
+is_split_list_key (const char *path)
+{
+  const char *name = strrchr (path, '.');
+
+  name = name != NULL ? name + 1 : path;
+  return g_str_equal (name, "tags") || g_str_equal (name, "categories");
+}
+
+static GStrv
+split_words (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_strv_builder_add (builder, words[i]);
+  return g_strv_builder_end (builder);
+}
+
+static GStrv
+sequence_strings (Node *sequence)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < sequence->children->len; i++)
+    {
+      Node *item = node_resolve (g_ptr_array_index (sequence->children, i));
+
+      if (item->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
+        g_strv_builder_add (builder, item->value);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static GStrv
+node_list (Node       *node,
+           const char *path)
+{
+  if (node->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE)
+    return sequence_strings (node);
+  if (node->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
+    return NULL;
+  if (node_type (node) == RECAP_YAML_TYPE_NULL)
+    return g_new0 (char *, 1);
+  return is_split_list_key (path) ? split_words (node->value) : NULL;
+}
+
+GStrv
+recap_front_matter_get_list (RecapFrontMatter *fm,
+                             const char       *path)
+{
+  Node *node = lookup_value (fm, path);
+
+  return node != NULL ? node_list (node, path) : NULL;
+}
+
+gboolean
+recap_front_matter_get_boolean (RecapFrontMatter *fm,
+                                const char       *path,
+                                gboolean         *value)
+{
+  static const char * const truths[] = { "true", "yes" };
+  static const char * const lies[] = { "false", "no" };
+  Node *node = lookup_value (fm, path);
+
+  if (node == NULL || node->kind != RECAP_FRONT_MATTER_KIND_SCALAR || node_type (node) != RECAP_YAML_TYPE_BOOLEAN)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (truths); i++)
+    if (g_ascii_strcasecmp (node->value, truths[i]) == 0 ||
+        g_ascii_strcasecmp (node->value, lies[i]) == 0)
+      {
+        *value = g_ascii_strcasecmp (node->value, truths[i]) == 0;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Dates */
+
+typedef struct {
+  const char *p;
+} Cursor;
+
+static gboolean
+read_digits (Cursor *c,
+             guint   min,
+             guint   max,
+             int    *out)
+{
+  guint n = 0;
+
+  *out = 0;
+  while (n < max && g_ascii_isdigit (c->p[n]))
+    *out = *out * 10 + (c->p[n++] - '0');
+  c->p += n;
+  return n >= min;
+}
+
+static gboolean
+read_char (Cursor     *c,
+           const char *set)
+{
+  if (*c->p == '\0' || strchr (set, *c->p) == NULL)
+    return FALSE;
+  c->p++;
+  return TRUE;
+}
+
+static void
+skip_blanks (Cursor *c)
+{
+  while (*c->p == ' ' || *c->p == '\t')
+    c->p++;
+}
+
+static gboolean
+read_fraction (Cursor *c,
+               double *seconds)
+{
+  double scale = 0.1;
+
+  if (!read_char (c, "."))
+    return TRUE;
+  if (!g_ascii_isdigit (*c->p))
+    return FALSE;
+  for (; g_ascii_isdigit (*c->p); c->p++, scale /= 10)
+    *seconds += (*c->p - '0') * scale;
+  return TRUE;
+}
+
+/* "Z", "+HH", "+HHMM" or "+HH:MM"; NULL zone for none (local time). */
+static gboolean
+read_zone (Cursor     *c,
+           GTimeZone **zone)
+{
+  int hours, minutes = 0;
+  int sign;
+
+  skip_blanks (c);
+  if (read_char (c, "Zz"))
+    {
+      *zone = g_time_zone_new_utc ();
+      return TRUE;
+    }
+  if (*c->p != '+' && *c->p != '-')
+    return TRUE;
+
+  sign = *c->p++ == '-' ? -1 : 1;
+  if (!read_digits (c, 1, 2, &hours) || hours > 23)
+    return FALSE;
+  read_char (c, ":");
+  if (g_ascii_isdigit (*c->p) && (!read_digits (c, 2, 2, &minutes) || minutes > 59))
+    return FALSE;
+  *zone = g_time_zone_new_offset (sign * (hours * 3600 + minutes * 60));
+  return TRUE;
+}
+
+static gboolean
+read_time (Cursor *c,
+           int    *hour,
+           int    *minute,
+           double *seconds)
+{
+  int whole = 0;
+
+  if (!read_digits (c, 1, 2, hour) || !read_char (c, ":") || !read_digits (c, 2, 2, minute))
+    return FALSE;
+  if (read_char (c, ":") && !read_digits (c, 2, 2, &whole))
+    return FALSE;
+  *seconds = whole;
+  return read_fraction (c, seconds);
+}
+
+static GDateTime *
+parse_date (const char *text)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  Cursor c = { text };
+  int year, month, day, hour = 0, minute = 0;
+  double seconds = 0;
+
+  skip_blanks (&c);
+  if (!read_digits (&c, 4, 4, &year) || !read_char (&c, "-") ||
+      !read_digits (&c, 1, 2, &month) || !read_char (&c, "-") ||
+      !read_digits (&c, 1, 2, &day))
+    return NULL;
+
+  if (read_char (&c, "Tt") || (skip_blanks (&c), g_ascii_isdigit (*c.p)))
+    {
+      if (!read_time (&c, &hour, &minute, &seconds) || !read_zone (&c, &zone))
+        return NULL;
+    }
+  skip_blanks (&c);
+  if (*c.p != '\0')
+    return NULL;
+
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  return g_date_time_new (zone, year, month, day, hour, minute, seconds);
+}
+
+GDateTime *
+recap_front_matter_get_date (RecapFrontMatter *fm,
+                             const char       *path)
+{
+  Node *node = lookup_value (fm, path);
+
+  if (node == NULL || node->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
+    return NULL;
+  return parse_date (node->value);
+}
+
+char *
+recap_front_matter_format_date (GDateTime *date)
+{
+  return g_date_time_format (date, "%Y-%m-%d %H:%M:%S %z");
+}
+
+/* The ordered model */
+
+GStrv
+recap_front_matter_get_keys (RecapFrontMatter *fm,
+                             const char       *path)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  Node *mapping = path != NULL ? lookup_value (fm, path) : fm->root;
+
+  if (path == NULL && mapping == NULL)
+    return g_new0 (char *, 1);
+  if (mapping == NULL || mapping->kind != RECAP_FRONT_MATTER_KIND_MAPPING)
+    return NULL;
+
+  for (guint i = 0; i < mapping->children->len; i += 2)
+    {
+      Node *key = mapping_key (mapping, i);
+
+      if (key->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
+        g_strv_builder_add (builder, key->value);
+    }
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+recap_front_matter_get_entry (RecapFrontMatter      *fm,
+                              const char            *path,
+                              RecapFrontMatterEntry *entry)
+{
+  Lookup l;
+  Node *key;
+  Node *value;
+
+  lookup_path (fm, path, TRUE, &l);
+  if (l.value == NULL)
+    return FALSE;
+
+  key = mapping_key (l.mapping, l.index);
+  value = l.value;
+  entry->kind = value->kind;
+  entry->scalar_style = value->style;
+  entry->flow = value->flow;
+  entry->key_start = key->content_start;
+  entry->key_end = key->end;
+  entry->value_start = value->content_start;
+  entry->value_end = value->end;
+  entry->indent = key->column;
+  return TRUE;
+}
+
+/* Edits: an Editor collects splices into the old text */
+
+typedef struct {
+  gsize  offset;
+  gsize  len;
+  char  *text;
+} Splice;
+
+typedef struct {
+  const char       *text;
+  gsize             len;
+  RecapFrontMatter *fm;
+  const char       *newline;
+  GArray           *splices;
+} Editor;
+
+static void
+splice_clear (gpointer data)
+{
+  g_free (((Splice *) data)->text);
+}
+
+static void
+editor_clear (Editor *ed)
+{
+  g_clear_pointer (&ed->fm, recap_front_matter_unref);
+  g_clear_pointer (&ed->splices, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Editor, editor_clear)
+
+static gboolean G_GNUC_PRINTF (3, 4)
+set_edit_error (GError     **error,
+                int          code,
+                const char  *format,
+                ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+  va_start (args, format);
+  *error = g_error_new_valist (RECAP_FRONT_MATTER_ERROR, code, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static const char *
+detect_newline (const char *text,
+                gsize       len,
+                gsize       from)
+{
+  const char *nl = memchr (text + from, '\n', len - from);
+
+  return nl != NULL && nl > text + from && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
+static gboolean
+editor_begin (Editor      *ed,
+              const char  *text,
+              gsize        len,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  ed->text = text;
+  ed->len = len;
+  ed->fm = recap_front_matter_parse (text, len, &local_error);
+  if (ed->fm == NULL)
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
+                           _("The front matter cannot be edited: %s"), local_error->message);
+
+  ed->newline = detect_newline (text, len, ed->fm->split.start);
+  ed->splices = g_array_new (FALSE, FALSE, sizeof (Splice));
+  g_array_set_clear_func (ed->splices, splice_clear);
+  return TRUE;
+}
+
+static void
+editor_splice (Editor  *ed,
+               gsize    offset,
+               gsize    len,
+               GString *text)
+{
+  Splice splice = { offset, len, g_string_free (text, FALSE) };
+
+  g_array_append_val (ed->splices, splice);
+}
+
+static gsize
+yaml_start (Editor *ed)
+{
+  return ed->fm->split.yaml_start;
+}
+
+static gsize
+yaml_end (Editor *ed)
+{
+  return ed->fm->split.yaml_end;
+}
+
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static gsize
+skip_blanks_from (Editor *ed,
+                  gsize   pos)
+{
+  while (pos < yaml_end (ed) && is_blank (ed->text[pos]))
+    pos++;
+  return pos;
+}
+
+static gboolean
+rest_of_line_blank (Editor *ed,
+                    gsize   pos)
+{
+  pos = skip_blanks_from (ed, pos);
+  return pos >= yaml_end (ed) || ed->text[pos] == '\n' || ed->text[pos] == '\r';
+}
+
+static gsize
+line_begin (Editor *ed,
+            gsize   pos)
+{
+  while (pos > yaml_start (ed) && ed->text[pos - 1] != '\n')
+    pos--;
+  return pos;
+}
+
+static gboolean
+only_blanks (Editor *ed,
+             gsize   from,
+             gsize   to)
+{
+  for (gsize i = from; i < to; i++)
+    if (!is_blank (ed->text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Where the line holding @pos ends, its line break included; @pos itself
+ * when it already starts a line (after a "|+" block scalar). */
+static gsize
+entry_line_end (Editor *ed,
+                gsize   pos)
+{
+  if (pos > yaml_start (ed) && ed->text[pos - 1] == '\n')
+    return pos;
+  return next_line_start (ed->text, yaml_end (ed), pos);
+}
+
+static void
+append_spaces (GString *out,
+               guint    count)
+{
+  for (guint i = 0; i < count; i++)
+    g_string_append_c (out, ' ');
+}
+
+static gboolean
+refuse (GError     **error,
+        const char  *what)
+{
+  return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
+                         _("Recap cannot edit this front matter safely: %s"), what);
+}
+
+static Node *
+node_key (Node *value)
+{
+  GPtrArray *siblings = value->parent->children;
+
+  for (guint i = 1; i < siblings->len; i += 2)
+    if (g_ptr_array_index (siblings, i) == value)
+      return g_ptr_array_index (siblings, i - 1);
+  g_return_val_if_reached (NULL);
+}
+
+static gboolean
+find_colon (Editor  *ed,
+            Node    *key,
+            gsize   *after_colon,
+            GError **error)
+{
+  gsize pos = skip_blanks_from (ed, key->end);
+
+  if (pos >= yaml_end (ed) || ed->text[pos] != ':')
+    return refuse (error, _("a key without a “:” on its line"));
+  *after_colon = pos + 1;
+  return TRUE;
+}
+
+static gboolean
+find_dash (Editor  *ed,
+           Node    *item,
+           gsize   *dash,
+           GError **error)
+{
+  gsize pos = item->start;
+
+  while (pos > yaml_start (ed) && is_blank (ed->text[pos - 1]))
+    pos--;
+  if (pos == yaml_start (ed) || ed->text[pos - 1] != '-')
+    return refuse (error, _("a list item that does not follow its “-”"));
+  *dash = pos - 1;
+  return TRUE;
+}
+
+/* The column a value's owner (its key, or its list dash) starts at; block
+ * scalars and lists under it are indented relative to that. */
+static gboolean
+owner_column (Editor  *ed,
+              Node    *node,
+              guint   *column,
+              GError **error)
+{
+  gsize dash;
+
+  /* Nothing is indented inside [ ] and { }. */
+  if (node_in_flow (node))
+    {
+      *column = 0;
+      return TRUE;
+    }
+  if (node->parent->kind == RECAP_FRONT_MATTER_KIND_MAPPING)
+    {
+      *column = node_key (node)->column;
+      return TRUE;
+    }
+  if (!find_dash (ed, node, &dash, error))
+    return FALSE;
+  *column = dash - line_begin (ed, dash);
+  return TRUE;
+}
+
+/* Apply, check, report */
+
+static int
+compare_splices (gconstpointer a,
+                 gconstpointer b)
+{
+  const Splice *sa = a;
+  const Splice *sb = b;
+
+  if (sa->offset != sb->offset)
+    return sa->offset < sb->offset ? -1 : 1;
+  return sa->len < sb->len ? -1 : sa->len > sb->len;
+}
+
+static GString *
+editor_apply (Editor *ed)
+{
+  GString *text = g_string_sized_new (ed->len + 64);
+  gsize pos = 0;
+
+  g_array_sort (ed->splices, compare_splices);
+  for (guint i = 0; i < ed->splices->len; i++)
+    {
+      Splice *splice = &g_array_index (ed->splices, Splice, i);
+
+      if (splice->offset < pos || splice->offset + splice->len > ed->len)
+        {
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+      g_string_append_len (text, ed->text + pos, splice->offset - pos);
+      g_string_append (text, splice->text);
+      pos = splice->offset + splice->len;
+    }
+  g_string_append_len (text, ed->text + pos, ed->len - pos);
+  return text;
+}
+
+typedef enum {
+  EXPECT_STRING,
+  EXPECT_BOOLEAN,
+  EXPECT_LIST,
+  EXPECT_ABSENT,
+  EXPECT_RENAMED,
+} ExpectKind;
+
+/* What an edit promises, checked on the parsed result. */
+typedef struct {
+  ExpectKind          kind;
+  const char         *path;
+  const char         *string;   /* EXPECT_STRING */
+  gboolean            boolean;  /* EXPECT_BOOLEAN */
+  const char * const *items;    /* EXPECT_LIST */
+  const char         *new_path; /* EXPECT_RENAMED */
+  const char         *touched[2]; /* top-level keys the edit may change */
+} Expect;
+
+static gboolean
+nodes_equal (const Node *a,
+             const Node *b)
+{
+  if (a->kind != b->kind)
+    return FALSE;
+  if (a->kind == RECAP_FRONT_MATTER_KIND_ALIAS)
+    return g_str_equal (a->value, b->value);
+  if (a->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
+    return node_type (a) == node_type (b) && g_str_equal (a->value, b->value);
+
+  if (a->children->len != b->children->len)
+    return FALSE;
+  for (guint i = 0; i < a->children->len; i++)
+    if (!nodes_equal (g_ptr_array_index (a->children, i), g_ptr_array_index (b->children, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_touched (const Expect *expect,
+            Node         *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expect->touched); i++)
+    if (expect->touched[i] != NULL && key->kind == RECAP_FRONT_MATTER_KIND_SCALAR &&
+        g_str_equal (key->value, expect->touched[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+next_untouched (const Expect *expect,
+                Node         *root,
+                guint         i)
+{
+  guint n = root != NULL ? root->children->len : 0;
+
+  while (i < n && is_touched (expect, mapping_key (root, i)))
+    i += 2;
+  return i;
+}
+
+/* Every top-level entry the edit did not touch is still there, in order. */
+static gboolean
+others_unchanged (const Expect *expect,
+                  Node         *before,
+                  Node         *after)
+{
+  guint n = before != NULL ? before->children->len : 0;
+  guint m = after != NULL ? after->children->len : 0;
+  guint i = next_untouched (expect, before, 0);
+  guint j = next_untouched (expect, after, 0);
+
+  while (i < n && j < m)
+    {
+      if (!nodes_equal (mapping_key (before, i), mapping_key (after, j)) ||
+          !nodes_equal (mapping_value (before, i), mapping_value (after, j)))
+        return FALSE;
+      i = next_untouched (expect, before, i + 2);
+      j = next_untouched (expect, after, j + 2);
+    }
+  return i >= n && j >= m;
+}
+
+static Node *
+lookup_exact (RecapFrontMatter *fm,
+              const char       *path)
+{
+  Lookup l;
+
+  lookup_path (fm, path, FALSE, &l);
+  return l.value;
+}
+
+static gboolean
+expect_holds (const Expect     *expect,
+              RecapFrontMatter *before,
+              RecapFrontMatter *after)
+{
+  g_autofree char *string = NULL;
+  g_auto(GStrv) items = NULL;
+  gboolean boolean;
+  Node *old_value, *new_value;
+
+  switch (expect->kind)
+    {
+    case EXPECT_STRING:
+      string = recap_front_matter_get_string (after, expect->path);
+      return string != NULL && g_str_equal (string, expect->string);
+    case EXPECT_BOOLEAN:
+      return recap_front_matter_get_boolean (after, expect->path, &boolean) &&
+             boolean == expect->boolean;
+    case EXPECT_LIST:
+      items = recap_front_matter_get_list (after, expect->path);
+      return items != NULL && g_strv_equal ((const char * const *) items, expect->items);
+    case EXPECT_ABSENT:
+      return !recap_front_matter_has_key (after, expect->path);
+    case EXPECT_RENAMED:
+      old_value = lookup_exact (before, expect->path);
+      new_value = lookup_exact (after, expect->new_path);
+      return old_value != NULL && new_value != NULL && nodes_equal (old_value, new_value);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+edit_fill (RecapFrontMatterEdit *out,
+           Editor               *ed,
+           GString              *text)
+{
+  Splice *first = &g_array_index (ed->splices, Splice, 0);
+  Splice *last = &g_array_index (ed->splices, Splice, ed->splices->len - 1);
+  gsize old_end = last->offset + last->len;
+  gsize new_len = text->len - first->offset - (ed->len - old_end);
+
+  out->changed = TRUE;
+  out->offset = first->offset;
+  out->old_len = old_end - first->offset;
+  out->replacement = g_strndup (text->str + first->offset, new_len);
+  out->replacement_len = new_len;
+  out->len = text->len;
+  out->text = g_string_free (text, FALSE);
+}
+
+static gboolean
+editor_finish (Editor                *ed,
+               const Expect          *expect,
+               RecapFrontMatterEdit  *out,
+               GError               **error)
+{
+  GString *text = editor_apply (ed);
+  g_autoptr(RecapFrontMatter) after = NULL;
+
+  memset (out, 0, sizeof *out);
+  if (text != NULL && text->len == ed->len && memcmp (text->str, ed->text, ed->len) == 0)
+    {
+      out->len = text->len;
+      out->text = g_string_free (text, FALSE);
+      out->replacement = g_strdup ("");
+      return TRUE;
+    }
+
+  if (text != NULL)
+    after = recap_front_matter_parse (text->str, text->len, NULL);
+  if (g_getenv ("FM_DEBUG") && text) g_printerr ("DEBUG new text:\n%s\n", text->str);
+  if (after == NULL || !expect_holds (expect, ed->fm, after) ||
+      !others_unchanged (expect, ed->fm->root, after->root))
+    {
+      if (text != NULL)
+        g_string_free (text, TRUE);
+      return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_UNSAFE,
+                             _("Editing “%s” would have changed more than that key; nothing was changed"),
+                             expect->path);
+    }
+
+  edit_fill (out, ed, text);
+  return TRUE;
+}
+
+void
+recap_front_matter_edit_clear (RecapFrontMatterEdit *edit)
+{
+  g_clear_pointer (&edit->text, g_free);
+  g_clear_pointer (&edit->replacement, g_free);
+  memset (edit, 0, sizeof *edit);
+}
+
+/* Writing values */
+
+typedef struct {
+  const char         *scalar;  /* a string, or the spelling of a typed value */
+  RecapYamlType       type;    /* STRING, or the type @scalar is written plain as */
+  const char * const *items;   /* a list instead of a scalar, when not NULL */
+} NewValue;
+
+typedef struct {
+  const char     *value;
+  RecapYamlType   type;
+  RecapYamlStyle  style;       /* preferred: the style of the value replaced */
+  RecapYamlType   plain_type;  /* the type of the plain value replaced */
+  gboolean        in_flow;
+  gboolean        block_ok;    /* nothing follows on the line: a block scalar fits */
+  guint           indent;      /* of block scalar lines */
+  const char     *header_tail; /* kept after a block scalar's indicator (a comment) */
+  gsize           header_tail_len;
+} ScalarSpec;
+
+static gboolean
+append_block_scalar (Editor           *ed,
+                     GString          *out,
+                     const ScalarSpec *spec)
+{
+  RecapYamlStyle style = spec->style;
+  g_autofree char *indicator = NULL;
+  g_autofree char *body = NULL;
+
+  if (style != RECAP_YAML_STYLE_FOLDED || !recap_yaml_can_be_block (spec->value, style))
+    style = RECAP_YAML_STYLE_LITERAL;
+  if (!recap_yaml_can_be_block (spec->value, style))
+    return FALSE;
+
+  indicator = recap_yaml_block_indicator (spec->value, style);
+  body = recap_yaml_block_body (spec->value, style, spec->indent, ed->newline);
+  g_string_append (out, indicator);
+  g_string_append_len (out, spec->header_tail, spec->header_tail_len);
+  g_string_append (out, body);
+  return TRUE;
+}
+
+static void
+append_scalar (Editor           *ed,
+               GString          *out,
+               const ScalarSpec *spec)
+{
+  g_autofree char *quoted = NULL;
+  gboolean typed = spec->type != RECAP_YAML_TYPE_STRING;
+
+  if (!typed && spec->block_ok && !spec->in_flow &&
+      (is_block_style (spec->style) || strchr (spec->value, '\n') != NULL) &&
+      append_block_scalar (ed, out, spec))
+    return;
+
+  quoted = recap_yaml_quote_scalar (spec->value,
+                                    typed ? RECAP_YAML_STYLE_PLAIN : spec->style,
+                                    typed ? spec->type : spec->plain_type,
+                                    spec->in_flow);
+  g_string_append (out, quoted);
+  g_string_append_len (out, spec->header_tail, spec->header_tail_len);
+}
+
+/* Where a new value goes when it replaces the whole old one: right after
+ * the colon, the dash or the properties, up to the old value's end (for an
+ * empty value, over the blanks after it). */
+typedef struct {
+  gsize    start;
+  gsize    end;
+  gboolean needs_space;
+} Target;
+
+static gboolean
+editor_whole_target (Editor  *ed,
+                     Node    *node,
+                     Target  *target,
+                     GError **error)
+{
+  Node *parent = node->parent;
+  gsize head = node->start;
+
+  /* Items of a flow list start right at the old item; the rest after a
+   * colon, dash or properties, with a space. */
+  target->needs_space = !(parent->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE && parent->flow) ||
+                        node->has_props;
+  if (node->has_props)
+    head = node->props_end;
+  else if (parent->kind == RECAP_FRONT_MATTER_KIND_MAPPING)
+    {
+      if (!find_colon (ed, node_key (node), &head, error))
+        return FALSE;
+    }
+  else if (!parent->flow)
+    {
+      if (!find_dash (ed, node, &head, error))
+        return FALSE;
+      head++;
+    }
+
+  target->start = head;
+  target->end = node->end;
+  if (node_is_empty (node) && rest_of_line_blank (ed, node->end))
+    target->end = skip_blanks_from (ed, node->end);
+  if (target->end < target->start)
+    return refuse (error, _("a value that ends before it starts"));
+  return TRUE;
+}
+
+/* A replaced span that ended with a line break ("|+" scalars) keeps one. */
+static void
+editor_replace (Editor       *ed,
+                const Target *target,
+                GString      *out)
+{
+  if (target->end > target->start && ed->text[target->end - 1] == '\n')
+    g_string_append (out, ed->newline);
+  editor_splice (ed, target->start, target->end - target->start, out);
+}
+
+/* After "|" or ">" and its chomping and indentation indicators. */
+static gsize
+block_indicator_end (Editor *ed,
+                     gsize   pos)
+{
+  gsize end = pos + 1;
+
+  while (end < yaml_end (ed) && end < pos + 3 &&
+         (ed->text[end] == '+' || ed->text[end] == '-' || g_ascii_isdigit (ed->text[end])))
+    end++;
+  return end;
+}
+
+/* Indentation of a block scalar's first content line. */
+static guint
+block_content_indent (Editor *ed,
+                      Node   *node,
+                      guint   fallback)
+{
+  gsize pos = next_line_start (ed->text, node->end, node->content_start);
+
+  while (pos < node->end)
+    {
+      gsize text = pos;
+
+      while (text < node->end && ed->text[text] == ' ')
+        text++;
+      if (text < node->end && ed->text[text] != '\n' && ed->text[text] != '\r')
+        return text - pos;
+      pos = next_line_start (ed->text, node->end, pos);
+    }
+  return fallback;
+}
+
+static gboolean
+scalar_unchanged (Node           *node,
+                  const NewValue *value)
+{
+  Node *current = node_resolve (node);
+
+  if (current->kind != RECAP_FRONT_MATTER_KIND_SCALAR || !g_str_equal (current->value, value->scalar))
+    return FALSE;
+  return value->type == RECAP_YAML_TYPE_STRING || node_type (node) == value->type;
+}
+
+static gboolean
+editor_set_scalar (Editor          *ed,
+                   Node            *node,
+                   const NewValue  *value,
+                   GError         **error)
+{
+  GString *out;
+  ScalarSpec spec = { value->scalar, value->type, RECAP_YAML_STYLE_PLAIN, RECAP_YAML_TYPE_STRING };
+  Target target = { node->content_start, node->end, FALSE };
+  guint column;
+
+  if (scalar_unchanged (node, value))
+    return TRUE;
+  if (!owner_column (ed, node, &column, error))
+    return FALSE;
+
+  spec.in_flow = node_in_flow (node);
+  spec.indent = column + 2;
+  if (node->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
+    {
+      spec.style = node->style;
+      spec.plain_type = node_type (node);
+    }
+
+  if (is_block_style (spec.style))
+    {
+      gsize tail = block_indicator_end (ed, node->content_start);
+
+      spec.header_tail = ed->text + tail;
+      spec.header_tail_len = line_content_end (ed->text, tail, node->end) - tail;
+      spec.indent = block_content_indent (ed, node, spec.indent);
+    }
+  else if (is_collection (node) || node_is_empty (node))
+    {
+      if (!editor_whole_target (ed, node, &target, error))
+        return FALSE;
+    }
+
+  spec.block_ok = is_block_style (spec.style) || rest_of_line_blank (ed, target.end);
+  out = g_string_new (target.needs_space ? " " : "");
+  append_scalar (ed, out, &spec);
+  editor_replace (ed, &target, out);
+  return TRUE;
+}
+
+/* Lists */
+
+typedef struct {
+  gboolean flow;
+  guint    dash_offset; /* dash column minus key column */
+  guint    gap;         /* blanks after the dash */
+} ListShape;
+
+/* New lists copy the first list of the document; flow lists are the
+ * commonest in Jekyll front matter, so they are the default. */
+static ListShape
+document_list_shape (Editor *ed)
+{
+  ListShape shape = { TRUE, 2, 1 };
+  Node *root = ed->fm->root;
+
+  for (guint i = 0; root != NULL && i < root->children->len; i += 2)
+    {
+      Node *list = mapping_value (root, i);
+      Node *item;
+      gsize dash;
+
+      if (list->kind != RECAP_FRONT_MATTER_KIND_SEQUENCE || list->children->len == 0)
+        continue;
+      if (list->flow)
+        return shape;
+
+      item = g_ptr_array_index (list->children, 0);
+      if (!find_dash (ed, item, &dash, NULL))
+        return shape;
+      shape.flow = FALSE;
+      shape.dash_offset = MAX (dash - line_begin (ed, dash), mapping_key (root, i)->column) -
+                          mapping_key (root, i)->column;
+      shape.gap = MAX (item->start - dash, 2) - 1;
+      return shape;
+    }
+  return shape;
+}
+
+static char *
+quote_item (const char *item,
+            Node       *like,
+            gboolean    in_flow)
+{
+  gboolean scalar = like != NULL && like->kind == RECAP_FRONT_MATTER_KIND_SCALAR;
+
+  return recap_yaml_quote_scalar (item,
+                                  scalar ? like->style : RECAP_YAML_STYLE_PLAIN,
+                                  scalar ? node_type (like) : RECAP_YAML_TYPE_STRING,
+                                  in_flow);
+}
+
+static void
+append_flow_items (GString            *out,
+                   const char * const *items,
+                   guint               count,
+                   Node               *like,
+                   const char         *separator)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *quoted = quote_item (items[i], like, TRUE);
+
+      if (i > 0)
+        g_string_append (out, separator);
+      g_string_append (out, quoted);
+    }
+}
+
+static void
+append_block_items (Editor             *ed,
+                    GString            *out,
+                    const char * const *items,
+                    guint               count,
+                    Node               *like,
+                    const char         *prefix,
+                    gsize               prefix_len)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *quoted = quote_item (items[i], like, FALSE);
+
+      g_string_append (out, ed->newline);
+      g_string_append_len (out, prefix, prefix_len);
+      g_string_append (out, quoted);
+    }
+}
+
+/* A whole list written where there was none: " [a, b]" or block lines. */
+static void
+append_new_list (Editor             *ed,
+                 GString            *out,
+                 const char * const *items,
+                 guint               column,
+                 gboolean            in_flow)
+{
+  ListShape shape = document_list_shape (ed);
+  g_autoptr(GString) prefix = g_string_new (NULL);
+
+  if (in_flow || shape.flow || items[0] == NULL)
+    {
+      g_string_append (out, " [");
+      append_flow_items (out, items, g_strv_length ((GStrv) items), NULL, ", ");
+      g_string_append_c (out, ']');
+      return;
+    }
+
+  append_spaces (prefix, column + shape.dash_offset);
+  g_string_append_c (prefix, '-');
+  append_spaces (prefix, shape.gap);
+  append_block_items (ed, out, items, g_strv_length ((GStrv) items), NULL, prefix->str, prefix->len);
+}
+
+static gboolean
+editor_replace_with_list (Editor              *ed,
+                          Node                *node,
+                          const char * const  *items,
+                          GError             **error)
+{
+  Target target;
+  GString *out;
+  guint column;
+
+  if (!editor_whole_target (ed, node, &target, error) || !owner_column (ed, node, &column, error))
+    return FALSE;
+
+  out = g_string_new (NULL);
+  append_new_list (ed, out, items, column, node_in_flow (node));
+  editor_replace (ed, &target, out);
+  return TRUE;
+}
+
+/* Items: list entries, or key/value pairs of a mapping. */
+static guint
+n_items (Node *collection)
+{
+  return collection->kind == RECAP_FRONT_MATTER_KIND_MAPPING ? collection->children->len / 2
+                                                               : collection->children->len;
+}
+
+static Node *
+item_first (Node  *collection,
+            guint  i)
+{
+  return collection->kind == RECAP_FRONT_MATTER_KIND_MAPPING ? mapping_key (collection, 2 * i)
+                                                               : g_ptr_array_index (collection->children, i);
+}
+
+static Node *
+item_last (Node  *collection,
+           guint  i)
+{
+  return collection->kind == RECAP_FRONT_MATTER_KIND_MAPPING ? mapping_value (collection, 2 * i)
+                                                               : g_ptr_array_index (collection->children, i);
+}
+
+/* The start of the line a block item stands on, which must hold nothing
+ * before the item's key or dash. */
+static gboolean
+block_item_line (Editor  *ed,
+                 Node    *collection,
+                 guint    i,
+                 gsize   *line,
+                 GError **error)
+{
+  gsize first = item_first (collection, i)->start;
+
+  if (collection->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE &&
+      !find_dash (ed, item_first (collection, i), &first, error))
+    return FALSE;
+  *line = line_begin (ed, first);
+  if (!only_blanks (ed, *line, first))
+    return refuse (error, _("an entry that shares its line with another"));
+  return TRUE;
+}
+
+/* Removes items [from, to): whole lines in block style; in flow style the
+ * items and the separators between them. */
+static gboolean
+editor_delete_items (Editor  *ed,
+                     Node    *collection,
+                     guint    from,
+                     guint    to,
+                     GError **error)
+{
+  guint n = n_items (collection);
+  gsize start = item_first (collection, from)->start;
+  gsize end = item_last (collection, to - 1)->end;
+
+  if (!collection->flow)
+    {
+      if (!block_item_line (ed, collection, from, &start, error))
+        return FALSE;
+      end = entry_line_end (ed, end);
+    }
+  else if (to < n)
+    end = item_first (collection, to)->start;
+  else if (from > 0)
+    start = item_last (collection, from - 1)->end;
+
+  editor_splice (ed, start, end - start, g_string_new (NULL));
+  return TRUE;
+}
+
+static const char *
+flow_separator (Editor  *ed,
+                Node    *list,
+                GString *buffer)
+{
+  Node *first, *second;
+
+  if (list->children->len < 2)
+    return ", ";
+  first = g_ptr_array_index (list->children, 0);
+  second = g_ptr_array_index (list->children, 1);
+  g_string_append_len (buffer, ed->text + first->end, second->start - first->end);
+  return strchr (buffer->str, '#') == NULL ? buffer->str : ", ";
+}
+
+static gboolean
+editor_insert_flow_items (Editor             *ed,
+                          Node               *list,
+                          int                 after,
+                          const char * const *items,
+                          guint               count,
+                          GError            **error)
+{
+  g_autoptr(GString) separator = g_string_new (NULL);
+  const char *sep = flow_separator (ed, list, separator);
+  GString *out = g_string_new (NULL);
+  Node *like;
+
+  if (list->children->len == 0)
+    {
+      if (ed->text[list->content_start] != '[')
+        {
+          g_string_free (out, TRUE);
+          return refuse (error, _("an empty list without brackets"));
+        }
+      append_flow_items (out, items, count, NULL, sep);
+      editor_splice (ed, list->content_start + 1, 0, out);
+      return TRUE;
+    }
+
+  like = g_ptr_array_index (list->children, MAX (after, 0));
+  if (after >= 0)
+    g_string_append (out, sep);
+  append_flow_items (out, items, count, like, sep);
+  if (after < 0)
+    g_string_append (out, sep);
+  editor_splice (ed, after >= 0 ? like->end : like->start, 0, out);
+  return TRUE;
+}
+
+/* New lines copy the indentation, dash and gap of their neighbour. */
+static gboolean
+editor_insert_block_items (Editor             *ed,
+                           Node               *list,
+                           int                 after,
+                           const char * const *items,
+                           guint               count,
+                           GError            **error)
+{
+  Node *like = g_ptr_array_index (list->children, MAX (after, 0));
+  gsize dash, line, gap_end;
+  GString *out;
+
+  if (!find_dash (ed, like, &dash, error) || !block_item_line (ed, list, MAX (after, 0), &line, error))
+    return FALSE;
+  gap_end = skip_blanks_from (ed, dash + 1);
+
+  /* The new lines go at a line start: each ends with its line break. */
+  out = g_string_new (NULL);
+  append_block_items (ed, out, items, count, like, ed->text + line, gap_end - line);
+  g_string_erase (out, 0, strlen (ed->newline));
+  g_string_append (out, ed->newline);
+  editor_splice (ed, after >= 0 ? entry_line_end (ed, like->end) : line, 0, out);
+  return TRUE;
+}
+
+static gboolean
+item_is (Node       *list,
+         guint       i,
+         const char *value)
+{
+  Node *item = node_resolve (g_ptr_array_index (list->children, i));
+
+  return item->kind == RECAP_FRONT_MATTER_KIND_SCALAR && g_str_equal (item->value, value);
+}
+
+/* Keeps the equal items at both ends, rewrites the changed ones in place
+ * and deletes or inserts the difference. */
+static gboolean
+editor_update_sequence (Editor              *ed,
+                        Node                *list,
+                        const char * const  *items,
+                        GError             **error)
+{
+  guint n = list->children->len;
+  guint m = g_strv_length ((GStrv) items);
+  guint prefix = 0, suffix = 0, pairs;
+
+  if (m == 0)
+    return editor_replace_with_list (ed, list, items, error);
+
+  while (prefix < MIN (n, m) && item_is (list, prefix, items[prefix]))
+    prefix++;
+  while (suffix < MIN (n, m) - prefix && item_is (list, n - 1 - suffix, items[m - 1 - suffix]))
+    suffix++;
+  pairs = MIN (n, m) - prefix - suffix;
+
+  for (guint i = prefix; i < prefix + pairs; i++)
+    {
+      NewValue value = { items[i], RECAP_YAML_TYPE_STRING, NULL };
+
+      if (!editor_set_scalar (ed, g_ptr_array_index (list->children, i), &value, error))
+        return FALSE;
+    }
+
+  if (n > m)
+    return editor_delete_items (ed, list, prefix + pairs, n - suffix, error);
+  if (m > n && list->flow)
+    return editor_insert_flow_items (ed, list, (int) (prefix + pairs) - 1, items + prefix + pairs, m - n, error);
+  if (m > n)
+    return editor_insert_block_items (ed, list, (int) (prefix + pairs) - 1, items + prefix + pairs, m - n, error);
+  return TRUE;
+}
+
+static gboolean
+all_words (const char * const *items)
+{
+  for (guint i = 0; items[i] != NULL; i++)
+    if (items[i][0] == '\0' || strpbrk (items[i], " \t\n") != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+list_unchanged (Node               *node,
+                const char         *path,
+                const char * const *items)
+{
+  Node *current = node_resolve (node);
+  g_auto(GStrv) words = NULL;
+
+  if (current->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE)
+    {
+      if (current->children->len != g_strv_length ((GStrv) items))
+        return FALSE;
+      for (guint i = 0; items[i] != NULL; i++)
+        if (!item_is (current, i, items[i]))
+          return FALSE;
+      return TRUE;
+    }
+  words = current->kind == RECAP_FRONT_MATTER_KIND_SCALAR ? node_list (current, path) : NULL;
+  return words != NULL && g_strv_equal ((const char * const *) words, items);
+}
+
+static gboolean
+editor_set_list (Editor              *ed,
+                 Node                *node,
+                 const char          *path,
+                 const char * const  *items,
+                 GError             **error)
+{
+  if (list_unchanged (node, path, items))
+    return TRUE;
+  if (node->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE)
+    return editor_update_sequence (ed, node, items, error);
+
+  /* Jekyll's space-separated tags stay a string while they can. */
+  if (node->kind == RECAP_FRONT_MATTER_KIND_SCALAR && !node_is_empty (node) &&
+      !is_block_style (node->style) && is_split_list_key (path) && all_words (items))
+    {
+      g_autofree char *joined = g_strjoinv (" ", (GStrv) items);
+      NewValue value = { joined, RECAP_YAML_TYPE_STRING, NULL };
+
+      return editor_set_scalar (ed, node, &value, error);
+    }
+  return editor_replace_with_list (ed, node, items, error);
+}
+
+/* New keys */
+
+static void append_new_value (Editor *ed, GString *out, const NewValue *value,
+                              guint column, gboolean in_flow, gboolean block_ok);
+
+/* "key: value" for the first of @keys, nesting the rest as mappings. */
+static void
+append_new_entry (Editor          *ed,
+                  GString         *out,
+                  char           **keys,
+                  const NewValue  *value,
+                  guint            column,
+                  gboolean         in_flow,
+                  gboolean         block_ok)
+{
+  g_autofree char *key = recap_yaml_quote_key (keys[0], RECAP_YAML_STYLE_PLAIN);
+
+  g_string_append (out, key);
+  g_string_append_c (out, ':');
+  if (keys[1] == NULL)
+    append_new_value (ed, out, value, column, in_flow, block_ok);
+  else if (in_flow)
+    {
+      g_string_append (out, " {");
+      append_new_entry (ed, out, keys + 1, value, column, TRUE, FALSE);
+      g_string_append_c (out, '}');
+    }
+  else
+    {
+      g_string_append (out, ed->newline);
+      append_spaces (out, column + 2);
+      append_new_entry (ed, out, keys + 1, value, column + 2, FALSE, block_ok);
+    }
+}
+
+static void
+append_new_value (Editor         *ed,
+                  GString        *out,
+                  const NewValue *value,
+                  guint           column,
+                  gboolean        in_flow,
+                  gboolean        block_ok)
+{
+  ScalarSpec spec = { value->scalar, value->type, RECAP_YAML_STYLE_PLAIN, RECAP_YAML_TYPE_STRING,
+                      in_flow, block_ok, column + 2 };
+
+  if (value->items != NULL)
+    {
+      append_new_list (ed, out, value->items, column, in_flow);
+      return;
+    }
+  g_string_append_c (out, ' ');
+  append_scalar (ed, out, &spec);
+}
+
+static gboolean
+check_key_name (const char  *name,
+                GError     **error)
+{
+  if (name[0] != '\0' && strlen (name) <= MAX_KEY_LEN && recap_yaml_can_be_single_quoted (name))
+    return TRUE;
+  return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT,
+                         _("“%s” cannot be a key: keys are one line of printable text"), name);
+}
+
+static gboolean
+check_new_keys (char    **keys,
+                GError  **error)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!check_key_name (keys[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Below a key whose value is empty: the empty value becomes a mapping. */
+static gboolean
+editor_add_below_empty (Editor          *ed,
+                        Node            *empty,
+                        char           **keys,
+                        const NewValue  *value,
+                        GError         **error)
+{
+  Target target;
+  GString *out;
+  guint column;
+  gboolean in_flow = node_in_flow (empty);
+
+  if (!editor_whole_target (ed, empty, &target, error) || !owner_column (ed, empty, &column, error))
+    return FALSE;
+
+  out = g_string_new (NULL);
+  if (in_flow)
+    g_string_append (out, " {");
+  else
+    {
+      g_string_append (out, ed->newline);
+      append_spaces (out, column + 2);
+    }
+  append_new_entry (ed, out, keys, value, column + 2, in_flow, rest_of_line_blank (ed, target.end));
+  if (in_flow)
+    g_string_append_c (out, '}');
+  editor_replace (ed, &target, out);
+  return TRUE;
+}
+
+/* A document without keys: at the end of the (maybe empty) block, or in a
+ * new block at the top when there is none. */
+static void
+editor_add_to_empty (Editor          *ed,
+                     char           **keys,
+                     const NewValue  *value)
+{
+  const RecapFrontMatterSplit *split = &ed->fm->split;
+  GString *out = g_string_new (NULL);
+
+  if (!split->present)
+    g_string_append_printf (out, "---%s", ed->newline);
+  append_new_entry (ed, out, keys, value, 0, FALSE, TRUE);
+  g_string_append (out, ed->newline);
+  if (!split->present)
+    g_string_append_printf (out, "---%s", ed->newline);
+  editor_splice (ed, split->present ? split->yaml_end : split->bom_len, 0, out);
+}
+
+static gboolean
+editor_add_to_empty_flow (Editor          *ed,
+                          Node            *mapping,
+                          char           **keys,
+                          const NewValue  *value,
+                          GError         **error)
+{
+  GString *out;
+
+  if (ed->text[mapping->content_start] != '{')
+    return refuse (error, _("an empty mapping without braces"));
+  out = g_string_new (NULL);
+  append_new_entry (ed, out, keys, value, 0, TRUE, FALSE);
+  editor_splice (ed, mapping->content_start + 1, 0, out);
+  return TRUE;
+}
+
+static gboolean
+editor_add (Editor          *ed,
+            Lookup          *l,
+            const NewValue  *value,
+            const char      *after_key,
+            GError         **error)
+{
+  g_auto(GStrv) keys = g_strsplit (l->rest, ".", -1);
+  Node *mapping = l->mapping;
+  guint after = 0;
+  GString *out;
+
+  if (!check_new_keys (keys, error))
+    return FALSE;
+  if (l->blocker != NULL)
+    return refuse (error, _("a key below a value that is not a mapping"));
+  if (after_key != NULL &&
+      (l->empty != NULL || mapping == NULL || !mapping_find (mapping, after_key, strlen (after_key), &after)))
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_NO_KEY,
+                           _("There is no key “%s” to add after"), after_key);
+  if (l->empty != NULL)
+    return editor_add_below_empty (ed, l->empty, keys, value, error);
+  if (mapping == NULL)
+    {
+      editor_add_to_empty (ed, keys, value);
+      return TRUE;
+    }
+
+  if (mapping->children->len == 0)
+    return editor_add_to_empty_flow (ed, mapping, keys, value, error);
+  if (after_key == NULL)
+    after = mapping->children->len - 2;
+  out = g_string_new (NULL);
+  if (mapping->flow)
+    {
+      g_string_append (out, ", ");
+      append_new_entry (ed, out, keys, value, 0, TRUE, FALSE);
+      editor_splice (ed, mapping_value (mapping, after)->end, 0, out);
+      return TRUE;
+    }
+
+  append_spaces (out, mapping_key (mapping, 0)->column);
+  append_new_entry (ed, out, keys, value, mapping_key (mapping, 0)->column, FALSE, TRUE);
+  g_string_append (out, ed->newline);
+  editor_splice (ed, entry_line_end (ed, mapping_value (mapping, after)->end), 0, out);
+  return TRUE;
+}
+
+/* Public edits */
+
+static const char *
+touched_root_key (Lookup  *l,
+                  GString *buffer)
+{
+  const char *dot;
+
+  if (l->root_key != NULL)
+    return l->root_key;
+  dot = strchr (l->rest, '.');
+  g_string_append_len (buffer, l->rest, dot != NULL ? dot - l->rest : (gssize) strlen (l->rest));
+  return buffer->str;
+}
+
+static gboolean
+check_path (const char  *path,
+            GError     **error)
+{
+  if (path != NULL && path[0] != '\0' && g_utf8_validate (path, -1, NULL))
+    return TRUE;
+  return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT,
+                         _("“%s” is not a key"), path != NULL ? path : "");
+}
+
+static gboolean
+check_value (const char  *value,
+             GError     **error)
+{
+  if (g_utf8_validate (value, -1, NULL))
+    return TRUE;
+  return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT,
+                         _("The new value is not valid UTF-8 text"));
+}
+
+static gboolean
+check_new_value (const NewValue  *value,
+                 GError         **error)
+{
+  if (value->items == NULL)
+    return check_value (value->scalar, error);
+  for (guint i = 0; value->items[i] != NULL; i++)
+    if (!check_value (value->items[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Set or add: the shared path of every value edit. */
+static gboolean
+edit_value (const char            *text,
+            gsize                  len,
+            const char            *path,
+            const NewValue        *value,
+            const char            *add_after,
+            gboolean               add_only,
+            Expect                *expect,
+            RecapFrontMatterEdit  *out,
+            GError               **error)
+{
+  g_auto(Editor) ed = { 0 };
+  g_autoptr(GString) root_key = g_string_new (NULL);
+  Lookup l;
+  gboolean ok;
+
+  if (!check_path (path, error) || !check_new_value (value, error) ||
+      !editor_begin (&ed, text, len, error))
+    return FALSE;
+
+  lookup_path (ed.fm, path, FALSE, &l);
+  if (l.value != NULL && add_only)
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS,
+                           _("The key “%s” already exists"), path);
+
+  if (l.value == NULL)
+    ok = editor_add (&ed, &l, value, add_after, error);
+  else if (value->items != NULL)
+    ok = editor_set_list (&ed, l.value, path, value->items, error);
+  else
+    ok = editor_set_scalar (&ed, l.value, value, error);
+
+  expect->path = path;
+  expect->touched[0] = touched_root_key (&l, root_key);
+  return ok && editor_finish (&ed, expect, out, error);
+}
+
+gboolean
+recap_front_matter_set_string (const char            *text,
+                               gsize                  len,
+                               const char            *path,
+                               const char            *value,
+                               RecapFrontMatterEdit  *out,
+                               GError               **error)
+{
+  NewValue new_value = { value, RECAP_YAML_TYPE_STRING, NULL };
+  Expect expect = { EXPECT_STRING, .string = value };
+
+  g_return_val_if_fail (value != NULL && out != NULL, FALSE);
+
+  return edit_value (text, len, path, &new_value, NULL, FALSE, &expect, out, error);
+}
+
+gboolean
+recap_front_matter_add_key (const char            *text,
+                            gsize                  len,
+                            const char            *path,
+                            const char            *value,
+                            const char            *after_key,
+                            RecapFrontMatterEdit  *out,
+                            GError               **error)
+{
+  NewValue new_value = { value, RECAP_YAML_TYPE_STRING, NULL };
+  Expect expect = { EXPECT_STRING, .string = value };
+
+  g_return_val_if_fail (value != NULL && out != NULL, FALSE);
+
+  return edit_value (text, len, path, &new_value, after_key, TRUE, &expect, out, error);
+}
+
+gboolean
+recap_front_matter_set_list (const char            *text,
+                             gsize                  len,
+                             const char            *path,
+                             const char * const    *items,
+                             RecapFrontMatterEdit  *out,
+                             GError               **error)
+{
+  NewValue new_value = { NULL, RECAP_YAML_TYPE_STRING, items };
+  Expect expect = { EXPECT_LIST, .items = items };
+
+  g_return_val_if_fail (items != NULL && out != NULL, FALSE);
+
+  return edit_value (text, len, path, &new_value, NULL, FALSE, &expect, out, error);
+}
+
+/* Keeps a "yes"/"no" spelling and its capitalisation. */
+static const char *
+spell_boolean (gboolean    value,
+               const char *old)
+{
+  static const char * const spellings[][2] = {
+    { "false", "true" }, { "False", "True" }, { "FALSE", "TRUE" },
+    { "no", "yes" }, { "No", "Yes" }, { "NO", "YES" },
+  };
+
+  for (guint i = 0; old != NULL && i < G_N_ELEMENTS (spellings); i++)
+    if (g_str_equal (old, spellings[i][0]) || g_str_equal (old, spellings[i][1]))
+      return spellings[i][value != FALSE];
+  return value ? "true" : "false";
+}
+
+gboolean
+recap_front_matter_set_boolean (const char            *text,
+                                gsize                  len,
+                                const char            *path,
+                                gboolean               value,
+                                RecapFrontMatterEdit  *out,
+                                GError               **error)
+{
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, NULL);
+  g_autofree char *old = fm != NULL ? recap_front_matter_get_string (fm, path) : NULL;
+  NewValue new_value = { spell_boolean (value, old), RECAP_YAML_TYPE_BOOLEAN, NULL };
+  Expect expect = { EXPECT_BOOLEAN, .boolean = value != FALSE };
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return edit_value (text, len, path, &new_value, NULL, FALSE, &expect, out, error);
+}
+
+gboolean
+recap_front_matter_set_date (const char            *text,
+                             gsize                  len,
+                             const char            *path,
+                             GDateTime             *value,
+                             RecapFrontMatterEdit  *out,
+                             GError               **error)
+{
+  g_autofree char *formatted = NULL;
+  NewValue new_value = { NULL, RECAP_YAML_TYPE_TIMESTAMP, NULL };
+  Expect expect = { EXPECT_STRING };
+
+  g_return_val_if_fail (value != NULL && out != NULL, FALSE);
+
+  formatted = recap_front_matter_format_date (value);
+  new_value.scalar = expect.string = formatted;
+  return edit_value (text, len, path, &new_value, NULL, FALSE, &expect, out, error);
+}
+
+/* Removes every run of consecutive entries named like the key at @l. */
+static gboolean
+editor_remove_entries (Editor  *ed,
+                       Lookup  *l,
+                       GError **error)
+{
+  const char *name = mapping_key (l->mapping, l->index)->value;
+  guint n = n_items (l->mapping);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint run_end = i;
+
+      while (run_end < n && key_matches (item_first (l->mapping, run_end), name, strlen (name)))
+        run_end++;
+      if (run_end > i && !editor_delete_items (ed, l->mapping, i, run_end, error))
+        return FALSE;
+      i = run_end;
+    }
+  return TRUE;
+}
+
+static gboolean
+editor_begin_on_key (Editor      *ed,
+                     const char  *text,
+                     gsize        len,
+                     const char  *path,
+                     Lookup      *l,
+                     GError     **error)
+{
+  if (!check_path (path, error) || !editor_begin (ed, text, len, error))
+    return FALSE;
+  lookup_path (ed->fm, path, FALSE, l);
+  if (l->value == NULL)
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_NO_KEY,
+                           _("There is no key “%s”"), path);
+  return TRUE;
+}
+
+gboolean
+recap_front_matter_remove_key (const char            *text,
+                               gsize                  len,
+                               const char            *path,
+                               RecapFrontMatterEdit  *out,
+                               GError               **error)
+{
+  g_auto(Editor) ed = { 0 };
+  Expect expect = { EXPECT_ABSENT, path };
+  Lookup l;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!editor_begin_on_key (&ed, text, len, path, &l, error) ||
+      !editor_remove_entries (&ed, &l, error))
+    return FALSE;
+  expect.touched[0] = l.root_key;
+  return editor_finish (&ed, &expect, out, error);
+}
+
+gboolean
+recap_front_matter_rename_key (const char            *text,
+                               gsize                  len,
+                               const char            *path,
+                               const char            *new_name,
+                               RecapFrontMatterEdit  *out,
+                               GError               **error)
+{
+  g_auto(Editor) ed = { 0 };
+  g_autoptr(GString) new_path = NULL;
+  g_autofree char *spelled = NULL;
+  Expect expect = { EXPECT_RENAMED, path };
+  guint existing;
+  Lookup l;
+  Node *key;
+
+  g_return_val_if_fail (new_name != NULL && out != NULL, FALSE);
+
+  if (!check_key_name (new_name, error) ||
+      !editor_begin_on_key (&ed, text, len, path, &l, error))
+    return FALSE;
+
+  key = mapping_key (l.mapping, l.index);
+  if (g_str_equal (key->value, new_name))
+    return editor_finish (&ed, &expect, out, error);
+  if (mapping_find (l.mapping, new_name, strlen (new_name), &existing))
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS,
+                           _("The key “%s” already exists"), new_name);
+
+  new_path = g_string_new_len (path, strlen (path) - strlen (key->value));
+  g_string_append (new_path, new_name);
+  spelled = recap_yaml_quote_key (new_name, key->style);
+  editor_splice (&ed, key->content_start, key->end - key->content_start, g_string_new (spelled));
+
+  expect.new_path = new_path->str;
+  expect.touched[0] = l.root_key;
+  expect.touched[1] = l.mapping == ed.fm->root ? new_name : NULL;
+  return editor_finish (&ed, &expect, out, error);
+}
+
+/* Takes the text of a checked edit as the next step's document. */
+static void
+take_step (GString              *doc,
+           RecapFrontMatterEdit *step)
+{
+  g_string_truncate (doc, 0);
+  g_string_append_len (doc, step->text, step->len);
+  recap_front_matter_edit_clear (step);
+}
+
+gboolean
+recap_front_matter_create_block (const char            *text,
+                                 gsize                  len,
+                                 const char            *title,
+                                 GDateTime             *date,
+                                 RecapFrontMatterEdit  *out,
+                                 GError               **error)
+{
+  g_auto(RecapFrontMatterEdit) step = { 0 };
+  g_autoptr(GString) doc = NULL;
+  RecapFrontMatterSplit split;
+  const char *newline;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (recap_front_matter_split (text, len, &split))
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS,
+                           _("The document already has front matter"));
+
+  /* An empty block, then the keys through the ordinary checked edits. */
+  newline = detect_newline (text, len, split.bom_len);
+  doc = g_string_new_len (text, split.bom_len);
+  g_string_append_printf (doc, "---%s---%s", newline, newline);
+  g_string_append_len (doc, text + split.bom_len, len - split.bom_len);
+
+  if (title != NULL)
+    {
+      if (!recap_front_matter_set_string (doc->str, doc->len, "title", title, &step, error))
+        return FALSE;
+      take_step (doc, &step);
+    }
+  if (date != NULL)
+    {
+      if (!recap_front_matter_set_date (doc->str, doc->len, "date", date, &step, error))
+        return FALSE;
+      take_step (doc, &step);
+    }
+
+  out->changed = TRUE;
+  out->offset = split.bom_len;
+  out->replacement_len = doc->len - len;
+  out->replacement = g_strndup (doc->str + split.bom_len, out->replacement_len);
+  out->len = doc->len;
+  out->text = g_string_free (g_steal_pointer (&doc), FALSE);
+  return TRUE;
+}
+
+/* Round trip */
+
+static gboolean
+is_scalar_list (Node *node)
+{
+  if (node->kind != RECAP_FRONT_MATTER_KIND_SEQUENCE)
+    return FALSE;
+  for (guint i = 0; i < node->children->len; i++)
+    if (node_resolve (g_ptr_array_index (node->children, i))->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
+      return FALSE;
+  return TRUE;
+}
+
+/* Sets @value at @path to what it already is. */
+static gboolean
+identity_edit (const char            *text,
+               gsize                  len,
+               const char            *path,
+               Node                  *value,
+               RecapFrontMatterEdit  *edit,
+               GError               **error)
+{
+  Node *current = node_resolve (value);
+  g_auto(GStrv) items = NULL;
+
+  if (current->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
+    return recap_front_matter_set_string (text, len, path, current->value, edit, error);
+  if (!is_scalar_list (current))
+    return TRUE;
+  items = sequence_strings (current);
+  return recap_front_matter_set_list (text, len, path, (const char * const *) items, edit, error);
+}
+
+static gboolean
+round_trip_mapping (const char  *text,
+                    gsize        len,
+                    Node        *mapping,
+                    const char  *prefix,
+                    char       **changed_path,
+                    GError     **error)
+{
+  for (guint i = 0; i < mapping->children->len; i += 2)
+    {
+      Node *key = mapping_key (mapping, i);
+      Node *value = mapping_value (mapping, i);
+      g_auto(RecapFrontMatterEdit) edit = { 0 };
+      g_autofree char *path = NULL;
+
+      if (key->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
+        continue;
+      path = prefix != NULL ? g_strconcat (prefix, ".", key->value, NULL) : g_strdup (key->value);
+      if (!identity_edit (text, len, path, value, &edit, error) || edit.changed)
+        {
+          *changed_path = g_steal_pointer (&path);
+          return FALSE;
+        }
+      if (value->kind == RECAP_FRONT_MATTER_KIND_MAPPING &&
+          !round_trip_mapping (text, len, value, path, changed_path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+recap_front_matter_check_round_trip (const char  *text,
+                                     gsize        len,
+                                     char       **changed_path,
+                                     GError     **error)
+{
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, error);
+
+  g_return_val_if_fail (changed_path != NULL, FALSE);
+
+  *changed_path = NULL;
+  if (fm == NULL)
+    return FALSE;
+  return fm->root == NULL || round_trip_mapping (text, len, fm->root, NULL, changed_path, error);
+}

@@ -1,0 +1,20 @@
+/* recap-completion.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_COMPLETION (recap_completion_get_type ())
+G_DECLARE_FINAL_TYPE (RecapCompletion, recap_completion, RECAP, COMPLETION, GObject)
+
+RecapCompletion *recap_completion_attach          (GtkWidget          *anchor,
+                                                   GtkEditable        *editable);
+void             recap_completion_set_suggestions (RecapCompletion    *self,
+                                                   const char * const *suggestions);
+GtkWidget       *recap_completion_get_popover     (RecapCompletion    *self);
+
+G_END_DECLS
