@@ -572,6 +572,35 @@ print_usage (void)
   g_print ("%s", out->str);
 }
 
+/* Breaks @text into lines of at most @width columns (at spaces). */
+static char *
+wrap_paragraph (const char *text,
+                guint       width)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *out = g_string_new (NULL);
+  glong column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong word_len = g_utf8_strlen (words[i], -1);
+
+      if (column > 0 && column + 1 + word_len > width)
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+        }
+      else if (column > 0)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += word_len;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static GOptionContext *
 command_context (const Command *command,
                  Options       *options)
@@ -581,15 +610,46 @@ command_context (const Command *command,
     { NULL }
   };
   g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
-  g_autofree char *description = g_strdup_printf ("%s\n\n%s", _(command->description), _(EXIT_STATUS_HELP));
+  g_autofree char *description = wrap_paragraph (_(command->description), 78);
+  g_autofree char *exit_status = wrap_paragraph (_(EXIT_STATUS_HELP), 78);
+  g_autofree char *text = g_strdup_printf ("%s\n\n%s", description, exit_status);
   GOptionContext *context = g_option_context_new (parameters);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(command->summary));
-  g_option_context_set_description (context, description);
+  g_option_context_set_description (context, text);
   if (command->run == command_list)
     g_option_context_add_main_entries (context, list_entries, GETTEXT_PACKAGE);
   return context;
+}
+
+/* Options are read by hand, not by GOption: values such as "- item" or
+ * "-1" must reach the command as they are. "--" ends the options. */
+static gboolean
+parse_arguments (const Command  *command,
+                 int             argc,
+                 char          **argv,
+                 Options        *options,
+                 GPtrArray      *args)
+{
+  gboolean options_done = FALSE;
+  gboolean help = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (options_done)
+        g_ptr_array_add (args, argv[i]);
+      else if (g_str_equal (argv[i], "--"))
+        options_done = TRUE;
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        help = TRUE;
+      else if (command->run == command_list && g_str_equal (argv[i], "--json"))
+        options->json = TRUE;
+      else
+        g_ptr_array_add (args, argv[i]);
+    }
+  g_ptr_array_add (args, NULL);
+  return !help;
 }
 
 static int
@@ -599,25 +659,23 @@ run_command (const Command  *command,
 {
   Options options = { 0 };
   g_autoptr(GOptionContext) context = command_context (command, &options);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
   guint n_args;
 
-  /* argv[0] is the command name here, as GOption expects a program name. */
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_arguments (command, argc, argv, &options, args))
     {
-      print_error (command->name, error->message);
-      return EXIT_USAGE;
+      g_print ("%s", help);
+      return EXIT_OK;
     }
 
-  n_args = argc - 1;
+  n_args = args->len - 1;
   if (n_args < command->min_args || n_args > command->max_args)
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
       g_printerr ("%s", help);
       return EXIT_USAGE;
     }
-  return command->run (&options, argv + 1);
+  return command->run (&options, (char **) args->pdata);
 }
 
 int
@@ -627,6 +685,7 @@ main (int    argc,
   const Command *command;
 
   setlocale (LC_ALL, "");
+  g_set_prgname ("recap-cli");
 #ifdef LOCALEDIR
   /* Set by the build for installed translations; else gettext's default. */
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

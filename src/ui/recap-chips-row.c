@@ -14,7 +14,7 @@ struct _RecapChipsRow
 
   GtkLabel          *title_label;
   GtkFlowBox        *chips_box;
-  GtkText           *new_item_text;
+  GtkEntry          *new_item_entry;
 };
 
 G_DEFINE_FINAL_TYPE (RecapChipsRow, recap_chips_row, ADW_TYPE_PREFERENCES_ROW)
@@ -87,7 +87,7 @@ rebuild_chips (RecapChipsRow *self)
 static void
 commit_new_items (RecapChipsRow *self)
 {
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->new_item_text));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->new_item_entry));
   g_auto(GStrv) parts = g_strsplit (typed, ",", -1);
   gboolean added = FALSE;
 
@@ -99,7 +99,7 @@ commit_new_items (RecapChipsRow *self)
       g_ptr_array_add (self->items, g_strdup (parts[i]));
       added = TRUE;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->new_item_text), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_item_entry), "");
   if (added)
     emit_changed (self);
 }
@@ -107,7 +107,7 @@ commit_new_items (RecapChipsRow *self)
 static void
 new_item_changed (RecapChipsRow *self)
 {
-  if (strchr (gtk_editable_get_text (GTK_EDITABLE (self->new_item_text)), ',') != NULL)
+  if (strchr (gtk_editable_get_text (GTK_EDITABLE (self->new_item_entry)), ',') != NULL)
     commit_new_items (self);
 }
 
@@ -118,7 +118,7 @@ new_item_key_pressed (RecapChipsRow         *self,
                       GdkModifierType        state,
                       GtkEventControllerKey *controller)
 {
-  gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (self->new_item_text)) == '\0';
+  gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (self->new_item_entry)) == '\0';
 
   if (keyval == GDK_KEY_BackSpace && empty && self->items->len > 0)
     {
@@ -167,11 +167,11 @@ recap_chips_row_has_items (RecapChipsRow      *self,
   return TRUE;
 }
 
-GtkText *
-recap_chips_row_get_text (RecapChipsRow *self)
+GtkEditable *
+recap_chips_row_get_editable (RecapChipsRow *self)
 {
   g_return_val_if_fail (RECAP_IS_CHIPS_ROW (self), NULL);
-  return self->new_item_text;
+  return GTK_EDITABLE (self->new_item_entry);
 }
 
 static void
@@ -182,7 +182,7 @@ title_changed (RecapChipsRow *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_item_text),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_item_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
 }
 
@@ -211,7 +211,7 @@ recap_chips_row_class_init (RecapChipsRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-chips-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapChipsRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RecapChipsRow, chips_box);
-  gtk_widget_class_bind_template_child (widget_class, RecapChipsRow, new_item_text);
+  gtk_widget_class_bind_template_child (widget_class, RecapChipsRow, new_item_entry);
   gtk_widget_class_bind_template_callback (widget_class, commit_new_items);
   gtk_widget_class_bind_template_callback (widget_class, new_item_changed);
   gtk_widget_class_bind_template_callback (widget_class, new_item_key_pressed);

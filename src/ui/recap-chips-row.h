@@ -18,6 +18,6 @@ GStrv      recap_chips_row_dup_items (RecapChipsRow       *self);
 gboolean   recap_chips_row_has_items (RecapChipsRow       *self,
                                       const char * const  *items);
 /* Where new items are typed, for completion and tests. */
-GtkText   *recap_chips_row_get_text  (RecapChipsRow       *self);
+GtkEditable *recap_chips_row_get_editable (RecapChipsRow     *self);
 
 G_END_DECLS

@@ -658,9 +658,9 @@ suggestion_accepted_in_entry (RecapCompletion      *completion,
 static void
 suggestion_accepted_in_chips (RecapCompletion      *completion,
                               const char           *suggestion,
-                              GtkText              *text)
+                              GtkWidget            *entry)
 {
-  g_signal_emit_by_name (text, "activate");
+  g_signal_emit_by_name (entry, "activate");
 }
 
 /* Author, event, tags and categories suggest what the site already uses. */
@@ -677,7 +677,7 @@ add_completion (RecapFrontMatterForm *self,
   if (field->parent != NULL || !g_strv_contains (completed, field->key))
     return;
 
-  editable = RECAP_IS_CHIPS_ROW (row) ? GTK_EDITABLE (recap_chips_row_get_text (RECAP_CHIPS_ROW (row)))
+  editable = RECAP_IS_CHIPS_ROW (row) ? recap_chips_row_get_editable (RECAP_CHIPS_ROW (row))
                                       : GTK_EDITABLE (row);
   completion = recap_completion_attach (row, editable);
   suggestions = site_values (self, field->key);

@@ -35,18 +35,18 @@ def front_matter_lines(data):
 
 
 def title_entry_span(data):
-    """Byte span of the top-level title entry, or None."""
+    """Byte span of the last top-level title entry (the one Jekyll reads)."""
     found = front_matter_lines(data)
     if found is None:
         return None
     lines, _ = found
-    span = None
+    span, inside = None, False
     for offset, line in lines:
-        if span is not None and line[:1] not in (b' ', b'\t', b'\r', b'\n'):
-            break
-        if span is None and TITLE_KEY.match(line):
-            span = [offset, offset]
-        if span is not None:
+        if line[:1] not in (b' ', b'\t', b'\r', b'\n'):
+            inside = TITLE_KEY.match(line) is not None
+            if inside:
+                span = [offset, offset]
+        if inside:
             span[1] = offset + len(line)
     return span
 

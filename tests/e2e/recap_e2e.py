@@ -141,6 +141,16 @@ class RecapSession:
         if not parent.get_selection_iface().select_child(accessible.get_index_in_parent()):
             fail("could not select %r" % _names(accessible))
 
+    def click_on(self, accessible):
+        """Clicks in the middle of @accessible with the pointer. Under Xvfb
+        there is no window manager: windows sit at the screen's origin, so
+        window coordinates are screen coordinates."""
+        extents = accessible.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+        x = extents.x + extents.width // 2
+        y = extents.y + extents.height // 2
+        Atspi.generate_mouse_event(x, y, "b1c")
+        time.sleep(0.2)
+
     def focus(self, accessible):
         """Moves the keyboard focus to @accessible, and waits until it has it.
         GTK 4.8 does not implement Component.GrabFocus; there the app must

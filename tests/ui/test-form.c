@@ -158,10 +158,10 @@ test_tags_chips (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *expected = original_with (fixture, "  - Workshop\n", "  - Workshop\n  - Wheels\n");
-  GtkText *text = recap_chips_row_get_text (RECAP_CHIPS_ROW (row (fixture, "tags")));
+  GtkEditable *entry = recap_chips_row_get_editable (RECAP_CHIPS_ROW (row (fixture, "tags")));
 
-  gtk_editable_set_text (GTK_EDITABLE (text), "Wheels");
-  g_signal_emit_by_name (text, "activate");
+  gtk_editable_set_text (entry, "Wheels");
+  g_signal_emit_by_name (entry, "activate");
 
   assert_edit_and_undo (fixture, expected);
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A user story through the accessibility tree: open a post, change its
+title and add a tag in the front-matter form, save, and find exactly those
+bytes changed in the file on disk."""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from recap_e2e import RecapSession, fail  # noqa: E402
+
+POST = "_posts/2021-02-18-first-online-meetup.md"
+OLD_TITLE = 'title:  "February 2021 meetup: our first one online"\n'
+NEW_TITLE = 'title:  "Our first online meetup"\n'
+OLD_TAGS = "tags: [meetup, online]\n"
+NEW_TAGS = "tags: [meetup, online, pytest]\n"
+
+
+def main():
+    with RecapSession() as session:
+        original = session.read(POST)
+        if original.count(OLD_TITLE) != 1 or original.count(OLD_TAGS) != 1:
+            fail("the sample post changed; update this test")
+        expected = original.replace(OLD_TITLE, NEW_TITLE).replace(OLD_TAGS, NEW_TAGS)
+
+        posts = session.find(role="list", name="Posts")
+        session.click(session.find(root=posts, name=session.post_title(POST)))
+
+        title = session.find(role="text", name="Title")
+        session.wait_for(lambda: session.text_of(title) == "February 2021 meetup: our first one online",
+                         "the Title field shows the post's title")
+        session.click_on(title)
+        session.press("ctrl+a")
+        session.type_text("Our first online meetup")
+        session.press("Return")
+        editor = session.find(role="text", name="Editor")
+        session.wait_for(lambda: NEW_TITLE in session.text_of(editor), "the new title in the editor")
+
+        new_tag = session.find(name="Add to Tags")
+        session.click_on(new_tag)
+        session.type_text("pytest")
+        session.press("Return")
+        session.wait_for(lambda: NEW_TAGS in session.text_of(editor), "the new tag in the editor")
+
+        session.press("ctrl+s")
+        session.wait_for(lambda: session.read(POST) == expected, "the file on disk with exactly the two edits")
+    print("ok - title and tag edited through the form")
+
+
+if __name__ == "__main__":
+    main()
