@@ -232,26 +232,118 @@ store_result (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+static RecapSite *
+load_site_async (const char *path)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (path);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  recap_site_load_async (site, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  g_assert_true (recap_site_load_finish (site, result, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&site);
+}
+
 static void
 test_async_load (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
-  g_autoptr(RecapSite) site = recap_site_new (root);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RecapSite) site = NULL;
   g_autoptr(RecapPost) post = NULL;
 
   test_util_write_file (fixture->dir, "_posts/2020-01-01-async.md", "---\ntitle: Async\n---\n");
 
-  recap_site_load_async (site, NULL, store_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  site = load_site_async (fixture->dir);
 
-  g_assert_true (recap_site_load_finish (site, result, &error));
-  g_assert_no_error (error);
   post = g_list_model_get_item (G_LIST_MODEL (site), 0);
   g_assert_cmpstr (recap_post_get_title (post), ==, "Async");
+}
+
+static void
+count_signal (gpointer  instance,
+              guint     position,
+              guint     removed,
+              guint     added,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* More posts than one batch: they arrive in several steps, the first before the scan ends. */
+static void
+test_async_load_in_batches (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GAsyncResult) result = NULL;
+  guint batches = 0;
+
+  for (guint i = 0; i < 450; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("_posts/2020-01-01-post-%u.md", i);
+      test_util_write_file (fixture->dir, name, "# Post\n");
+    }
+  g_signal_connect (site, "items-changed", G_CALLBACK (count_signal), &batches);
+
+  recap_site_load_async (site, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  g_assert_cmpuint (batches, >=, 2);
+  g_assert_true (recap_site_load_finish (site, result, NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 450);
+}
+
+static gboolean
+has_post_titled (RecapSite  *site,
+                 const char *title)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+      if (g_str_equal (recap_post_get_title (post), title))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_monitor (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = NULL;
+  g_autofree char *old_path = g_build_filename (fixture->dir, "_posts", "2020-01-02-b.md", NULL);
+  g_autofree char *new_path = g_build_filename (fixture->dir, "_posts", "2020-01-03-c.md", NULL);
+  g_autofree char *gone_path = g_build_filename (fixture->dir, "_posts", "2020-01-01-a.md", NULL);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+
+  test_util_write_file (fixture->dir, "_posts/2020-01-01-a.md", "# First\n");
+  test_util_write_file (fixture->dir, "_posts/2020-01-02-b.md", "# Second\n");
+  site = load_site_async (fixture->dir);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 2);
+
+  test_util_write_file (fixture->dir, "_posts/2020-01-04-new.md", "# Created\n");
+  TEST_UTIL_WAIT_FOR (has_post_titled (site, "Created"));
+
+  test_util_write_file (fixture->dir, "_posts/2020-01-04-new.md", "# Modified\n");
+  TEST_UTIL_WAIT_FOR (has_post_titled (site, "Modified"));
+  g_assert_false (has_post_titled (site, "Created"));
+
+  g_assert_cmpint (g_rename (old_path, new_path), ==, 0);
+  TEST_UTIL_WAIT_FOR (recap_site_find_post (site, new_file) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 3);
+
+  g_assert_cmpint (g_unlink (gone_path), ==, 0);
+  TEST_UTIL_WAIT_FOR (!has_post_titled (site, "First"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 2);
+
+  test_util_write_file (fixture->dir, "talks/2021/notes.md", "# In a new folder\n");
+  TEST_UTIL_WAIT_FOR (has_post_titled (site, "In a new folder"));
 }
 
 static void
@@ -306,6 +398,8 @@ main (int   argc,
   ADD ("/site/symlink-loop", test_symlink_loop);
   ADD ("/site/find-root", test_find_root);
   ADD ("/site/async-load", test_async_load);
+  ADD ("/site/async-load-in-batches", test_async_load_in_batches);
+  ADD ("/site/monitor", test_monitor);
 #undef ADD
   g_test_add_func ("/site/sample-site", test_sample_site);
 

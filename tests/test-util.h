@@ -8,6 +8,22 @@
 
 G_BEGIN_DECLS
 
+/* A bound for waits, so that a broken feature fails instead of hanging. */
+#define TEST_UTIL_TIMEOUT_SECONDS 30
+
+/* Spins the default main context until @condition holds. */
+#define TEST_UTIL_WAIT_FOR(condition) \
+  G_STMT_START { \
+    gint64 test_util_deadline = g_get_monotonic_time () + TEST_UTIL_TIMEOUT_SECONDS * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > test_util_deadline) \
+          g_error ("Timed out waiting for %s", #condition); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
 /* Writes @contents to @root/@relative_path, creating folders; asserts on failure. */
 void  test_util_write_file  (const char *root,
                              const char *relative_path,

@@ -1,69 +1,38 @@
 /* recap-site.c
  *
+ * The posts of a site as a GListModel. Loading scans in a worker thread and
+ * publishes posts in batches, so the first ones show before the scan ends;
+ * afterwards one GFileMonitor per folder keeps the model in step with what
+ * other programs (git, other editors) do to the files.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-site.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
-#include "recap-file-util.h"
+#include "recap-site-scan.h"
+
+#define BATCH_SIZE 200
+#define REFRESH_DELAY_MS 100
 
 struct _RecapSite
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  GFile      *root;
-  GListStore *posts;
-  GStrv       layouts;
+  GFile        *root;
+  GListStore   *posts;
+  GStrv         layouts;
+  GHashTable   *monitors;     /* folder path → GFileMonitor */
+  GHashTable   *pending;      /* path → GFile changed on disk, not re-read yet */
+  GCancellable *cancellable;
+  guint         refresh_source;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RecapSite, recap_site, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
-
-#define ENUMERATE_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_STANDARD_NAME "," \
-  G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-  G_FILE_ATTRIBUTE_UNIX_DEVICE "," \
-  G_FILE_ATTRIBUTE_UNIX_INODE
-
-/* One scan, owned by its worker thread. */
-typedef struct
-{
-  GFile        *root;
-  GHashTable   *visited_dirs; /* "device:inode", so that symlink loops end */
-  GPtrArray    *posts;
-  GPtrArray    *layouts;      /* names of the files in _layouts, without extension */
-  GCancellable *cancellable;
-} Scan;
-
-static void
-scan_free (Scan *scan)
-{
-  g_clear_object (&scan->root);
-  g_clear_pointer (&scan->visited_dirs, g_hash_table_unref);
-  g_clear_pointer (&scan->posts, g_ptr_array_unref);
-  g_clear_pointer (&scan->layouts, g_ptr_array_unref);
-  g_free (scan);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scan, scan_free)
-
-static Scan *
-scan_new (GFile        *root,
-          GCancellable *cancellable)
-{
-  Scan *scan = g_new0 (Scan, 1);
-
-  scan->root = g_object_ref (root);
-  scan->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  scan->posts = g_ptr_array_new_with_free_func (g_object_unref);
-  scan->layouts = g_ptr_array_new_with_free_func (g_free);
-  scan->cancellable = cancellable;
-  return scan;
-}
 
 gboolean
 recap_site_is_skipped_dir (const char *name)
@@ -111,158 +80,93 @@ recap_site_find_root (GFile *file)
   return g_steal_pointer (&folder);
 }
 
-static gboolean
-scan_first_visit (Scan      *scan,
-                  GFileInfo *dir_info)
+static void
+append_posts (RecapSite *self,
+              GPtrArray *posts)
 {
-  char *key = g_strdup_printf ("%u:%" G_GUINT64_FORMAT,
-                               g_file_info_get_attribute_uint32 (dir_info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
-                               g_file_info_get_attribute_uint64 (dir_info, G_FILE_ATTRIBUTE_UNIX_INODE));
-
-  return g_hash_table_add (scan->visited_dirs, key);
+  g_list_store_splice (self->posts, g_list_model_get_n_items (G_LIST_MODEL (self->posts)), 0,
+                       posts->pdata, posts->len);
 }
 
 static void
-scan_add_post (Scan  *scan,
-               GFile *file)
-{
-  g_autofree char *relative_path = g_file_get_relative_path (scan->root, file);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize len = 0;
-
-  if (recap_file_read_text (file, scan->cancellable, &text, &len, &error))
-    g_ptr_array_add (scan->posts, recap_post_new_from_text (file, relative_path, text, len));
-  else
-    g_ptr_array_add (scan->posts, recap_post_new_unreadable (file, relative_path, error->message));
-}
-
-static void scan_dir (Scan *scan, GFile *dir, GFileInfo *dir_info);
-
-/* Jekyll's layouts are the files of the site's _layouts folder. */
-static void
-scan_layouts (Scan  *scan,
-              GFile *dir)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
-                               scan->cancellable, NULL);
-  GFileInfo *info;
-
-  while (children && g_file_enumerator_iterate (children, &info, NULL, scan->cancellable, NULL) && info)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (name[0] != '.')
-        g_ptr_array_add (scan->layouts, g_strndup (name, strcspn (name, ".")));
-    }
-}
-
-static void
-scan_child (Scan      *scan,
-            GFile     *dir,
-            GFileInfo *info)
-{
-  const char *name = g_file_info_get_name (info);
-  g_autoptr(GFile) child = g_file_get_child (dir, name);
-
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      if (g_str_equal (name, "_layouts") && g_file_equal (dir, scan->root))
-        scan_layouts (scan, child);
-      else if (!recap_site_is_skipped_dir (name))
-        scan_dir (scan, child, info);
-      break;
-    case G_FILE_TYPE_REGULAR:
-      if (recap_site_is_post_name (name))
-        scan_add_post (scan, child);
-      break;
-    default:
-      break;
-    }
-}
-
-static void
-scan_dir (Scan      *scan,
-          GFile     *dir,
-          GFileInfo *dir_info)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  if (!scan_first_visit (scan, dir_info))
-    return;
-
-  /* Following symlinks lets people link shared notes in; the visited set ends loops. */
-  children = g_file_enumerate_children (dir, ENUMERATE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
-                                        scan->cancellable, NULL);
-  if (children == NULL)
-    return;
-
-  while (g_file_enumerator_iterate (children, &info, NULL, scan->cancellable, NULL) && info != NULL)
-    scan_child (scan, dir, info);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-/* g_ptr_array_sort() passes pointers to the elements (GLib 2.74 has no _sort_values). */
-static int
-compare_post_pointers (gconstpointer a,
-                       gconstpointer b)
-{
-  return recap_post_compare (*(RecapPost **) a, *(RecapPost **) b);
-}
-
-static gboolean
-scan_run (Scan    *scan,
-          GError **error)
-{
-  g_autoptr(GFileInfo) root_info = g_file_query_info (scan->root, ENUMERATE_ATTRIBUTES,
-                                                      G_FILE_QUERY_INFO_NONE,
-                                                      scan->cancellable, error);
-
-  if (root_info == NULL)
-    return FALSE;
-  if (g_file_info_get_file_type (root_info) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                   _("“%s” is not a folder"), g_file_peek_path (scan->root));
-      return FALSE;
-    }
-
-  scan_dir (scan, scan->root, root_info);
-  g_ptr_array_sort (scan->posts, compare_post_pointers);
-  return !g_cancellable_set_error_if_cancelled (scan->cancellable, error);
-}
-
-static void
-recap_site_publish (RecapSite *self,
-                    Scan      *scan)
+set_layouts (RecapSite     *self,
+             RecapSiteScan *scan)
 {
   g_strfreev (self->layouts);
-  g_ptr_array_sort (scan->layouts, compare_strings);
-  g_ptr_array_add (scan->layouts, NULL);
-  self->layouts = g_strdupv ((GStrv) scan->layouts->pdata);
-  g_list_store_splice (self->posts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->posts)),
-                       scan->posts->pdata, scan->posts->len);
+  self->layouts = recap_site_scan_dup_layouts (scan);
+}
+
+/* Loading */
+
+typedef struct {
+  RecapSite    *site;
+  GMainContext *context;
+  GCancellable *cancellable;
+  RecapSiteScan *scan;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->site);
+  g_clear_pointer (&load->context, g_main_context_unref);
+  g_clear_object (&load->cancellable);
+  g_clear_pointer (&load->scan, recap_site_scan_free);
+  g_free (load);
+}
+
+typedef struct {
+  RecapSite    *site;
+  GCancellable *cancellable;
+  GPtrArray    *posts;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_object (&batch->site);
+  g_clear_object (&batch->cancellable);
+  g_clear_pointer (&batch->posts, g_ptr_array_unref);
+  g_free (batch);
+}
+
+static gboolean
+publish_batch (gpointer data)
+{
+  Batch *batch = data;
+
+  if (!g_cancellable_is_cancelled (batch->cancellable))
+    append_posts (batch->site, batch->posts);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the scanning thread: hand the batch to the main loop. */
+static void
+send_batch (GPtrArray *posts,
+            gpointer   user_data)
+{
+  Load *load = user_data;
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->site = g_object_ref (load->site);
+  batch->cancellable = load->cancellable ? g_object_ref (load->cancellable) : g_cancellable_new ();
+  batch->posts = posts;
+  g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT, publish_batch, batch,
+                              (GDestroyNotify) batch_free);
 }
 
 static void
-scan_thread (GTask        *task,
+load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Scan *scan = task_data;
+  RecapSite *self = source_object;
+  Load *load = task_data;
   GError *error = NULL;
 
-  if (scan_run (scan, &error))
+  recap_site_scan_set_batch_func (load->scan, BATCH_SIZE, send_batch, load);
+  if (recap_site_scan_run (load->scan, self->root, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -275,26 +179,51 @@ recap_site_load_async (RecapSite           *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Load *load;
 
   g_return_if_fail (RECAP_IS_SITE (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, recap_site_load_async);
-  g_task_set_task_data (task, scan_new (self->root, cancellable), (GDestroyNotify) scan_free);
-  g_task_run_in_thread (task, scan_thread);
+  load = g_new0 (Load, 1);
+  load->site = g_object_ref (self);
+  load->context = g_main_context_ref_thread_default ();
+  load->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  load->scan = recap_site_scan_new (self->root, cancellable);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
 }
+
+static void watch_dirs (RecapSite *self, GPtrArray *dirs);
 
 gboolean
 recap_site_load_finish (RecapSite     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
+  Load *load;
+  g_autoptr(GPtrArray) rest = NULL;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  recap_site_publish (self, g_task_get_task_data (G_TASK (result)));
+
+  /* Batches were queued before the task returned, so they are all in. */
+  load = g_task_get_task_data (G_TASK (result));
+  rest = recap_site_scan_take_posts (load->scan);
+  append_posts (self, rest);
+  set_layouts (self, load->scan);
+  watch_dirs (self, recap_site_scan_get_dirs (load->scan));
   return TRUE;
+}
+
+/* g_ptr_array_sort() passes pointers to the elements (GLib 2.74 has no _sort_values). */
+static int
+compare_post_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return recap_post_compare (*(RecapPost **) a, *(RecapPost **) b);
 }
 
 gboolean
@@ -302,15 +231,233 @@ recap_site_load_sync (RecapSite     *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(Scan) scan = scan_new (self->root, cancellable);
+  g_autoptr(RecapSiteScan) scan = recap_site_scan_new (self->root, cancellable);
+  g_autoptr(GPtrArray) posts = NULL;
 
   g_return_val_if_fail (RECAP_IS_SITE (self), FALSE);
 
-  if (!scan_run (scan, error))
+  if (!recap_site_scan_run (scan, self->root, error))
     return FALSE;
-  recap_site_publish (self, scan);
+  posts = recap_site_scan_take_posts (scan);
+  g_ptr_array_sort (posts, compare_post_pointers);
+  append_posts (self, posts);
+  set_layouts (self, scan);
   return TRUE;
 }
+
+/* Following changes on disk */
+
+typedef struct {
+  GPtrArray *gone;   /* GFile: paths that no longer hold posts */
+  GPtrArray *posts;  /* RecapPost: new or changed posts */
+  GPtrArray *dirs;   /* GFile: new folders to watch */
+} Refresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_pointer (&refresh->gone, g_ptr_array_unref);
+  g_clear_pointer (&refresh->posts, g_ptr_array_unref);
+  g_clear_pointer (&refresh->dirs, g_ptr_array_unref);
+  g_free (refresh);
+}
+
+static void
+refresh_file (Refresh      *refresh,
+              GFile        *root,
+              GFile        *file,
+              GCancellable *cancellable)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
+
+  g_ptr_array_add (refresh->gone, g_object_ref (file));
+  if (type == G_FILE_TYPE_REGULAR && recap_site_is_post_name (name))
+    g_ptr_array_add (refresh->posts, recap_site_read_post (root, file, cancellable));
+  else if (type == G_FILE_TYPE_DIRECTORY && !recap_site_is_skipped_dir (name))
+    {
+      g_autoptr(RecapSiteScan) scan = recap_site_scan_new (root, cancellable);
+      g_autoptr(GPtrArray) posts = NULL;
+
+      recap_site_scan_run (scan, file, NULL);
+      posts = recap_site_scan_take_posts (scan);
+      g_ptr_array_extend_and_steal (refresh->posts, g_steal_pointer (&posts));
+      GPtrArray *dirs = recap_site_scan_get_dirs (scan);
+
+      for (guint i = 0; i < dirs->len; i++)
+        g_ptr_array_add (refresh->dirs, g_object_ref (dirs->pdata[i]));
+    }
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+  GFile *root = RECAP_SITE (source_object)->root;
+  Refresh *refresh = g_new0 (Refresh, 1);
+
+  refresh->gone = g_ptr_array_new_with_free_func (g_object_unref);
+  refresh->posts = g_ptr_array_new_with_free_func (g_object_unref);
+  refresh->dirs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < files->len; i++)
+    refresh_file (refresh, root, files->pdata[i], cancellable);
+  g_task_return_pointer (task, refresh, (GDestroyNotify) refresh_free);
+}
+
+/* Removes the posts at @file, or below it when it was a folder. */
+static void
+remove_posts_at (RecapSite *self,
+                 GFile     *file)
+{
+  GListModel *posts = G_LIST_MODEL (self->posts);
+
+  for (guint i = g_list_model_get_n_items (posts); i-- > 0;)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      GFile *post_file = recap_post_get_file (post);
+
+      if (g_file_equal (post_file, file) || g_file_has_prefix (post_file, file))
+        g_list_store_remove (self->posts, i);
+    }
+}
+
+static gboolean
+post_has_file (gconstpointer post,
+               gconstpointer file)
+{
+  return g_file_equal (recap_post_get_file ((RecapPost *) post), (GFile *) file);
+}
+
+static gboolean
+same_file (gconstpointer a,
+           gconstpointer b)
+{
+  return g_file_equal (recap_post_get_file ((RecapPost *) a), recap_post_get_file ((RecapPost *) b));
+}
+
+/* A changed post keeps its place (and its unsaved mark); a new one is added. */
+static void
+replace_or_append (RecapSite *self,
+                   RecapPost *post)
+{
+  guint position;
+
+  if (!g_list_store_find_with_equal_func (self->posts, post, same_file, &position))
+    {
+      g_list_store_append (self->posts, post);
+      return;
+    }
+  {
+    g_autoptr(RecapPost) old = g_list_model_get_item (G_LIST_MODEL (self->posts), position);
+
+    recap_post_set_unsaved (post, recap_post_get_unsaved (old));
+    g_list_store_splice (self->posts, position, 1, (gpointer *) &post, 1);
+  }
+}
+
+static void
+refresh_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RecapSite *self = RECAP_SITE (object);
+  Refresh *refresh = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (refresh == NULL)
+    return;
+  for (guint i = 0; i < refresh->gone->len; i++)
+    if (!g_ptr_array_find_with_equal_func (refresh->posts, refresh->gone->pdata[i], post_has_file, NULL))
+      remove_posts_at (self, refresh->gone->pdata[i]);
+  for (guint i = 0; i < refresh->posts->len; i++)
+    replace_or_append (self, refresh->posts->pdata[i]);
+  watch_dirs (self, refresh->dirs);
+  refresh_free (refresh);
+}
+
+static gboolean
+refresh_pending (gpointer user_data)
+{
+  RecapSite *self = user_data;
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, refresh_done, NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer file;
+
+  self->refresh_source = 0;
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, NULL, &file))
+    g_ptr_array_add (files, g_object_ref (file));
+  g_hash_table_remove_all (self->pending);
+  g_task_set_task_data (task, files, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, refresh_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (RecapSite *self,
+               GFile     *file)
+{
+  if (file == NULL)
+    return;
+  g_hash_table_replace (self->pending, g_file_get_path (file), g_object_ref (file));
+  if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_pending, self);
+}
+
+static void
+dir_changed (RecapSite         *self,
+             GFile             *file,
+             GFile             *other_file,
+             GFileMonitorEvent  event,
+             GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+      queue_refresh (self, file);
+      break;
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      queue_refresh (self, file);
+      queue_refresh (self, other_file);
+      break;
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    default:
+      break;
+    }
+}
+
+static void
+watch_dirs (RecapSite *self,
+            GPtrArray *dirs)
+{
+  for (guint i = 0; i < dirs->len; i++)
+    {
+      GFile *dir = dirs->pdata[i];
+      g_autofree char *path = g_file_get_path (dir);
+      GFileMonitor *monitor;
+
+      if (path == NULL || g_hash_table_contains (self->monitors, path))
+        continue;
+      monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+      if (monitor == NULL)
+        continue;
+      g_signal_connect_object (monitor, "changed", G_CALLBACK (dir_changed), self, G_CONNECT_SWAPPED);
+      g_hash_table_insert (self->monitors, g_steal_pointer (&path), monitor);
+    }
+}
+
+/* Accessors */
 
 RecapPost *
 recap_site_find_post (RecapSite *self,
@@ -382,6 +529,11 @@ recap_site_dispose (GObject *object)
 {
   RecapSite *self = RECAP_SITE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_pointer (&self->monitors, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->posts);
   g_clear_object (&self->root);
   g_clear_pointer (&self->layouts, g_strfreev);
@@ -399,6 +551,9 @@ static void
 recap_site_init (RecapSite *self)
 {
   self->posts = g_list_store_new (RECAP_TYPE_POST);
+  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
   g_signal_connect_object (self->posts, "items-changed",
                            G_CALLBACK (forward_items_changed), self, G_CONNECT_SWAPPED);
 }

@@ -12,21 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* A bound for waits, so that a broken feature fails instead of hanging. */
-#define UI_TEST_TIMEOUT_SECONDS 30
-
-/* Spins the main loop until @condition holds. */
-#define UI_TEST_WAIT_FOR(condition) \
-  G_STMT_START { \
-    gint64 ui_test_deadline = g_get_monotonic_time () + UI_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC; \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > ui_test_deadline) \
-          g_error ("Timed out waiting for %s", #condition); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
+#define UI_TEST_WAIT_FOR TEST_UTIL_WAIT_FOR
 
 /* FALSE when there is no display: the test then exits as skipped. */
 gboolean   ui_test_init              (int          *argc,

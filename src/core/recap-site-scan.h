@@ -1,0 +1,46 @@
+/* recap-site-scan.h: walking a site folder for posts (blocking; for worker threads)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "recap-post.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RecapSiteScan RecapSiteScan;
+
+/* Called from the scanning thread with each batch of new posts (owned by
+ * the callee), so that a long scan shows its first posts early. */
+typedef void (*RecapSiteScanBatchFunc) (GPtrArray *posts,
+                                        gpointer   user_data);
+
+RecapSiteScan *recap_site_scan_new        (GFile                  *root,
+                                           GCancellable           *cancellable);
+void           recap_site_scan_free       (RecapSiteScan          *scan);
+void           recap_site_scan_set_batch_func (RecapSiteScan      *scan,
+                                           guint                   batch_size,
+                                           RecapSiteScanBatchFunc  func,
+                                           gpointer                user_data);
+/* Scans @dir (the root or a folder below it). Symlinks are followed; a
+ * folder already visited (a symlink loop) is skipped. */
+gboolean       recap_site_scan_run        (RecapSiteScan          *scan,
+                                           GFile                  *dir,
+                                           GError                **error);
+/* Posts found and not handed to the batch function yet. */
+GPtrArray     *recap_site_scan_take_posts (RecapSiteScan          *scan);
+/* Files of _layouts (names without extension), sorted. */
+GStrv          recap_site_scan_dup_layouts (RecapSiteScan         *scan);
+/* Folders visited, to watch for changes. */
+GPtrArray     *recap_site_scan_get_dirs   (RecapSiteScan          *scan);
+
+/* Reads one post; a file that cannot be read gives an "unreadable" post. */
+RecapPost     *recap_site_read_post       (GFile                  *root,
+                                           GFile                  *file,
+                                           GCancellable           *cancellable);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapSiteScan, recap_site_scan_free)
+
+G_END_DECLS
