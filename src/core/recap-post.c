@@ -23,6 +23,8 @@ struct _RecapPost
   GStrv      tags;
   GStrv      categories;
   char      *error;
+  char      *body;
+  guint      word_count;
   guint      is_draft : 1;
   guint      published : 1;
   guint      unsaved : 1;
@@ -55,6 +57,7 @@ recap_post_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->body, g_free);
 
   G_OBJECT_CLASS (recap_post_parent_class)->finalize (object);
 }
@@ -212,6 +215,34 @@ title_fallback (RecapPost  *self,
   return title ? title : g_file_get_basename (self->file);
 }
 
+static guint
+count_words (const char *text)
+{
+  gboolean in_word = FALSE;
+  guint words = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+
+      words += in_word == FALSE && !space;
+      in_word = !space;
+    }
+  return words;
+}
+
+static void
+read_body (RecapPost  *self,
+           const char *text,
+           gsize       len)
+{
+  RecapFrontMatterSplit split;
+
+  recap_front_matter_split (text, len, &split);
+  self->body = g_strndup (text + split.body_start, len - split.body_start);
+  self->word_count = count_words (self->body);
+}
+
 static char *
 non_empty_string (RecapFrontMatter *fm,
                   const char       *key)
@@ -262,6 +293,7 @@ recap_post_new_from_text (GFile      *file,
 
   if (self->title == NULL)
     self->title = title_fallback (self, text, len);
+  read_body (self, text, len);
   return self;
 }
 
@@ -371,6 +403,80 @@ recap_post_set_unsaved (RecapPost *self,
     return;
   self->unsaved = !!unsaved;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+const char *
+recap_post_get_body (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->body ? self->body : "";
+}
+
+guint
+recap_post_get_word_count (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), 0);
+  return self->word_count;
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  return haystack != NULL && strcasestr (haystack, needle) != NULL;
+}
+
+static gboolean
+any_contains (const char * const *list,
+              const char         *needle)
+{
+  for (guint i = 0; list && list[i]; i++)
+    if (contains (list[i], needle))
+      return TRUE;
+  return FALSE;
+}
+
+#define SNIPPET_CONTEXT 40
+
+/* About SNIPPET_CONTEXT characters each side of @match, on one line. */
+static char *
+snippet_around (const char *body,
+                const char *match,
+                gsize       match_len)
+{
+  const char *start = match;
+  const char *end = match + match_len;
+  g_autofree char *snippet = NULL;
+
+  for (guint i = 0; i < SNIPPET_CONTEXT && start > body; i++)
+    start = g_utf8_find_prev_char (body, start);
+  for (guint i = 0; i < SNIPPET_CONTEXT && *end; i++)
+    end = g_utf8_next_char (end);
+  snippet = g_strndup (start, end - start);
+  g_strdelimit (snippet, "\r\n\t", ' ');
+  return g_strstrip (g_strdup_printf ("%s%s%s", start > body ? "…" : "", snippet, *end ? "…" : ""));
+}
+
+gboolean
+recap_post_matches (RecapPost   *self,
+                    const char  *needle,
+                    char       **snippet)
+{
+  const char *in_body;
+
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+
+  if (snippet != NULL)
+    *snippet = NULL;
+  if (needle == NULL || *needle == '\0' ||
+      contains (self->title, needle) || contains (self->author, needle) ||
+      contains (self->event, needle) || any_contains ((const char * const *) self->tags, needle))
+    return TRUE;
+
+  in_body = self->body ? strcasestr (self->body, needle) : NULL;
+  if (in_body != NULL && snippet != NULL)
+    *snippet = snippet_around (self->body, in_body, strlen (needle));
+  return in_body != NULL;
 }
 
 const char *

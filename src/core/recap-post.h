@@ -40,6 +40,15 @@ void         recap_post_set_unsaved       (RecapPost *self,
                                            gboolean   unsaved);
 /* Front-matter or read error, NULL when the post is fine. */
 const char  *recap_post_get_error         (RecapPost *self);
+/* The markdown after the front matter, for full-text search. */
+const char  *recap_post_get_body          (RecapPost *self);
+guint        recap_post_get_word_count    (RecapPost *self);
+/* Whether @needle (ASCII case-insensitively) is in the title, tags, author,
+ * event or body; with @snippet, a short excerpt of the body around the
+ * match when the match is only in the body. */
+gboolean     recap_post_matches           (RecapPost  *self,
+                                           const char *needle,
+                                           char      **snippet);
 /* Title fallback chain and the date in a file name, shared with the editor. */
 char        *recap_post_title_from_body   (const char *body,
                                            gsize       len);

@@ -15,6 +15,8 @@ struct _RecapPostRow
 
   GtkLabel  *title_label;
   GtkLabel  *date_label;
+  GtkLabel  *tags_label;
+  GtkLabel  *snippet_label;
   GtkWidget *draft_badge;
   GtkWidget *unsaved_dot;
 };
@@ -42,6 +44,7 @@ static void
 recap_post_row_update (RecapPostRow *self)
 {
   g_autofree char *date = NULL;
+  g_autofree char *tags = NULL;
 
   g_clear_pointer (&self->unsaved_binding, g_binding_unbind);
   gtk_widget_set_visible (self->unsaved_dot, FALSE);
@@ -49,8 +52,10 @@ recap_post_row_update (RecapPostRow *self)
     return;
 
   date = format_post_date (self->post);
+  tags = recap_post_get_tags (self->post) ? g_strjoinv (", ", (GStrv) recap_post_get_tags (self->post)) : NULL;
   gtk_label_set_label (self->title_label, recap_post_get_title (self->post));
   gtk_label_set_label (self->date_label, date);
+  gtk_label_set_label (self->tags_label, tags ? tags : "");
   gtk_widget_set_visible (self->draft_badge,
                           recap_post_get_is_draft (self->post) || !recap_post_get_published (self->post));
   self->unsaved_binding = g_object_bind_property (self->post, "unsaved",
@@ -60,6 +65,17 @@ recap_post_row_update (RecapPostRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, recap_post_get_title (self->post),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date,
                                   -1);
+}
+
+/* Where a search matched in the body; NULL hides it. */
+void
+recap_post_row_set_snippet (RecapPostRow *self,
+                            const char   *snippet)
+{
+  g_return_if_fail (RECAP_IS_POST_ROW (self));
+
+  gtk_label_set_label (self->snippet_label, snippet ? snippet : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), snippet != NULL);
 }
 
 RecapPost *
@@ -152,6 +168,8 @@ recap_post_row_class_init (RecapPostRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-post-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RecapPostRow, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, RecapPostRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, draft_badge);
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, unsaved_dot);
 }

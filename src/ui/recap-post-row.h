@@ -17,4 +17,7 @@ RecapPost *recap_post_row_get_post (RecapPostRow *self);
 void       recap_post_row_set_post (RecapPostRow *self,
                                     RecapPost    *post);
 
+void       recap_post_row_set_snippet (RecapPostRow *self,
+                                       const char   *snippet);
+
 G_END_DECLS

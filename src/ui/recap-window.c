@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-front-matter-form.h"
-#include "recap-post-row.h"
+#include "recap-sidebar.h"
 #include "recap-preview.h"
 #include "recap-window.h"
 
@@ -31,7 +31,6 @@ struct _RecapWindow
 
   GSettings            *settings;
   RecapSite            *site;
-  GtkSingleSelection   *selection;
   RecapDocument        *document;
   GFile                *post_to_select; /* opened from the command line before the scan ended */
   GCancellable         *site_cancellable;
@@ -41,10 +40,9 @@ struct _RecapWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  GtkStack             *sidebar_stack;
   GtkStack             *editor_stack;
   GtkPaned             *sidebar_paned;
-  GtkListView          *posts_view;
+  RecapSidebar         *sidebar;
   GtkSourceView        *source_view;
   RecapFrontMatterForm *form;
   RecapPreview         *preview;
@@ -135,20 +133,7 @@ run_next_step (RecapWindow *self)
 static void
 select_open_post (RecapWindow *self)
 {
-  GListModel *posts = G_LIST_MODEL (self->selection);
-  RecapPost *open_post = self->document ? recap_document_get_post (self->document) : NULL;
-  guint n = g_list_model_get_n_items (posts);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      if (post == open_post)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  recap_sidebar_select_post (self->sidebar, self->document ? recap_document_get_post (self->document) : NULL);
 }
 
 static void
@@ -287,31 +272,25 @@ is_open_post (RecapWindow *self,
 }
 
 static void
-selection_changed (RecapWindow *self)
+sidebar_post_activated (RecapWindow *self,
+                        RecapPost   *post)
 {
-  RecapPost *post = gtk_single_selection_get_selected_item (self->selection);
-
-  if (post == NULL || is_open_post (self, post) || self->confirming)
+  if (is_open_post (self, post) || self->confirming)
     return;
   then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
 }
 
+/* Opens the post given on the command line once the scan has found it. */
 static void
-select_post_file (RecapWindow *self,
-                  GFile       *file)
+open_post_file (RecapWindow *self,
+                GFile       *file)
 {
-  GListModel *posts = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (posts);
+  RecapPost *post = recap_site_find_post (self->site, file);
 
-  for (guint i = 0; i < n; i++)
+  if (post != NULL)
     {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      if (g_file_equal (recap_post_get_file (post), file))
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->posts_view), "list.scroll-to-item", "u", i);
-          return;
-        }
+      recap_sidebar_select_post (self->sidebar, post);
+      recap_window_open_post (self, post);
     }
 }
 
@@ -326,19 +305,15 @@ site_loaded (GObject      *object,
 
   if (!recap_site_load_finish (RECAP_SITE (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not read the folder: %s"), error->message);
-          show_toast (self, message);
-          gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
-        }
-      return;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_autofree char *message = g_strdup_printf (_("Could not read the folder: %s"), error->message);
+      show_toast (self, message);
     }
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (object)) ? "posts" : "empty");
+  recap_sidebar_set_loading (self->sidebar, FALSE);
   if (post_file != NULL)
-    select_post_file (self, post_file);
+    open_post_file (self, post_file);
 }
 
 static void
@@ -356,10 +331,10 @@ recap_window_open_site (RecapWindow *self,
   g_set_object (&self->post_to_select, post_file);
   g_clear_object (&self->site);
   self->site = recap_site_new (root);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->site));
+  recap_sidebar_set_site (self->sidebar, self->site);
+  recap_sidebar_set_loading (self->sidebar, TRUE);
   recap_front_matter_form_set_site (self->form, self->site);
   gtk_stack_set_visible_child_name (self->main_stack, "site");
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   update_title (self);
 
   if (path != NULL)
@@ -565,46 +540,6 @@ restore_window_state (RecapWindow *self)
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item)
-{
-  gtk_list_item_set_child (item, g_object_new (RECAP_TYPE_POST_ROW, NULL));
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
-{
-  recap_post_row_set_post (RECAP_POST_ROW (gtk_list_item_get_child (item)),
-                           gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item)
-{
-  recap_post_row_set_post (RECAP_POST_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-setup_posts_view (RecapWindow *self)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed), self);
-
-  gtk_list_view_set_factory (self->posts_view, factory);
-  gtk_list_view_set_model (self->posts_view, GTK_SELECTION_MODEL (self->selection));
-}
-
-static void
 recap_window_dispose (GObject *object)
 {
   RecapWindow *self = RECAP_WINDOW (object);
@@ -616,7 +551,6 @@ recap_window_dispose (GObject *object)
   g_clear_object (&self->document);
   next_step_clear (&self->next);
   g_clear_object (&self->post_to_select);
-  g_clear_object (&self->selection);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);
 
@@ -634,6 +568,7 @@ recap_window_class_init (RecapWindowClass *klass)
   window_class->close_request = recap_window_close_request;
 
   g_type_ensure (RECAP_TYPE_PREVIEW);
+  g_type_ensure (RECAP_TYPE_SIDEBAR);
   g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
@@ -641,10 +576,10 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_paned);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, posts_view);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_post_activated);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, form);
@@ -661,7 +596,6 @@ recap_window_init (RecapWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  setup_posts_view (self);
   restore_window_state (self);
   update_title (self);
   update_actions (self);

@@ -22,7 +22,7 @@ def main():
 
         posts = session.find(role="list", name="Posts")
         row = session.find(root=posts, name=title)
-        session.click(row)
+        session.click_on(row)
 
         editor = session.find(role="text", name="Editor")
         session.wait_for(lambda: session.text_of(editor).startswith(original[:40]),

@@ -26,7 +26,7 @@ def main():
         expected = original.replace(OLD_TITLE, NEW_TITLE).replace(OLD_TAGS, NEW_TAGS)
 
         posts = session.find(role="list", name="Posts")
-        session.click(session.find(root=posts, name=session.post_title(POST)))
+        session.click_on(session.find(root=posts, name=session.post_title(POST)))
 
         title = session.find(role="text", name="Title")
         session.wait_for(lambda: session.text_of(title) == "February 2021 meetup: our first one online",

@@ -1,0 +1,38 @@
+/* recap-post-group.h: posts grouped by event, tag, author or year
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "recap-post.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RECAP_GROUP_BY_EVENT,
+  RECAP_GROUP_BY_TAG,
+  RECAP_GROUP_BY_AUTHOR,
+  RECAP_GROUP_BY_YEAR,
+} RecapGroupBy;
+
+#define RECAP_TYPE_POST_GROUP (recap_post_group_get_type ())
+G_DECLARE_FINAL_TYPE (RecapPostGroup, recap_post_group, RECAP, POST_GROUP, GObject)
+
+/* The groups of @posts (a model of RecapPost), in the order the sidebar
+ * shows them: events newest first, tags by use, authors by name, years
+ * newest first; posts with no value form a last group whose key is NULL. */
+GPtrArray    *recap_post_group_compute   (GListModel     *posts,
+                                          RecapGroupBy    by);
+RecapGroupBy  recap_post_group_get_by    (RecapPostGroup *self);
+/* The event, tag, author or year; NULL for the "none" group. */
+const char   *recap_post_group_get_key   (RecapPostGroup *self);
+guint         recap_post_group_get_count (RecapPostGroup *self);
+/* First and last dates of its posts; NULL when none is dated. */
+GDateTime    *recap_post_group_get_first (RecapPostGroup *self);
+GDateTime    *recap_post_group_get_last  (RecapPostGroup *self);
+gboolean      recap_post_group_contains  (RecapPostGroup *self,
+                                          RecapPost      *post);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* recap-group-row.h: an event, tag, author or year in the sidebar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "recap-post-group.h"
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_GROUP_ROW (recap_group_row_get_type ())
+G_DECLARE_FINAL_TYPE (RecapGroupRow, recap_group_row, RECAP, GROUP_ROW, GtkWidget)
+
+GtkWidget *recap_group_row_new       (void);
+void       recap_group_row_set_group (RecapGroupRow  *self,
+                                      RecapPostGroup *group);
+
+G_END_DECLS

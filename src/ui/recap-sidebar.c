@@ -1,0 +1,533 @@
+/* recap-sidebar.c
+ *
+ * The site's posts go through a filter (search, drafts) and a sorter
+ * (newest first); grouped views put a GtkTreeListModel of groups on top,
+ * each group expanding into a filtered view of the same sorted posts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "recap-group-row.h"
+#include "recap-post-group.h"
+#include "recap-post-row.h"
+#include "recap-sidebar.h"
+
+struct _RecapSidebar
+{
+  GtkWidget           parent_instance;
+
+  RecapSite          *site;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GListStore         *groups;
+  GtkSingleSelection *selection;
+  RecapSidebarView    view;
+  char               *query;
+  GSettings          *settings;
+  guint               regroup_source;
+  gboolean            loading;
+
+  GtkDropDown        *view_dropdown;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (RecapSidebar, recap_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  POST_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const view_names[] = {
+  "events", "posts", "tags", "authors", "years", "drafts",
+};
+
+static gboolean
+is_grouped (RecapSidebarView view)
+{
+  return view != RECAP_SIDEBAR_VIEW_POSTS && view != RECAP_SIDEBAR_VIEW_DRAFTS;
+}
+
+static RecapGroupBy
+group_by_for (RecapSidebarView view)
+{
+  switch (view)
+    {
+    case RECAP_SIDEBAR_VIEW_TAGS:
+      return RECAP_GROUP_BY_TAG;
+    case RECAP_SIDEBAR_VIEW_AUTHORS:
+      return RECAP_GROUP_BY_AUTHOR;
+    case RECAP_SIDEBAR_VIEW_YEARS:
+      return RECAP_GROUP_BY_YEAR;
+    case RECAP_SIDEBAR_VIEW_EVENTS:
+    case RECAP_SIDEBAR_VIEW_POSTS:
+    case RECAP_SIDEBAR_VIEW_DRAFTS:
+    default:
+      return RECAP_GROUP_BY_EVENT;
+    }
+}
+
+/* Models */
+
+static gboolean
+post_visible (gpointer item,
+              gpointer user_data)
+{
+  RecapSidebar *self = user_data;
+  RecapPost *post = item;
+
+  if (self->view == RECAP_SIDEBAR_VIEW_DRAFTS &&
+      !recap_post_get_is_draft (post) && recap_post_get_published (post))
+    return FALSE;
+  return recap_post_matches (post, self->query, NULL);
+}
+
+static int
+compare_posts (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return recap_post_compare ((RecapPost *) a, (RecapPost *) b);
+}
+
+static gboolean
+post_in_group (gpointer item,
+               gpointer group)
+{
+  return recap_post_group_contains (group, item);
+}
+
+static GListModel *
+create_group_posts (gpointer item,
+                    gpointer user_data)
+{
+  RecapSidebar *self = user_data;
+  GtkCustomFilter *filter;
+
+  if (!RECAP_IS_POST_GROUP (item))
+    return NULL;
+  filter = gtk_custom_filter_new (post_in_group, g_object_ref (item), g_object_unref);
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                                  GTK_FILTER (filter)));
+}
+
+static GtkTreeListModel *
+rows_model (RecapSidebar *self)
+{
+  return GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+}
+
+static GtkTreeListRow *
+root_row_at (RecapSidebar *self,
+             guint         index)
+{
+  return gtk_tree_list_model_get_child_row (rows_model (self), index);
+}
+
+/* Keys of the expanded groups, to expand them again after regrouping. */
+static GPtrArray *
+expanded_keys (RecapSidebar *self)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = root_row_at (self, i);
+      if (row != NULL && gtk_tree_list_row_get_expanded (row))
+        {
+          g_autoptr(RecapPostGroup) group = gtk_tree_list_row_get_item (row);
+          g_ptr_array_add (keys, g_strdup (recap_post_group_get_key (group)));
+        }
+    }
+  return keys;
+}
+
+static void
+expand_keys (RecapSidebar *self,
+             GPtrArray    *keys)
+{
+  for (guint i = 0; keys->len > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
+    {
+      g_autoptr(RecapPostGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      const char *key = recap_post_group_get_key (group);
+
+      if (g_ptr_array_find_with_equal_func (keys, key, (GEqualFunc) g_strcmp0, NULL))
+        {
+          g_autoptr(GtkTreeListRow) row = root_row_at (self, i);
+          gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+    }
+}
+
+static void
+update_page (RecapSidebar *self)
+{
+  gboolean has_posts = g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0;
+
+  if (!has_posts && self->loading)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (!has_posts)
+    {
+      gboolean searching = self->query != NULL;
+
+      adw_status_page_set_title (self->empty_page, searching ? _("No Results") : _("No Posts"));
+      adw_status_page_set_description (self->empty_page,
+                                       searching ? _("No post matches the search")
+                                                 : _("This folder has no markdown files"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "posts");
+}
+
+static gboolean
+regroup (gpointer user_data)
+{
+  RecapSidebar *self = user_data;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) expanded = NULL;
+
+  self->regroup_source = 0;
+  update_page (self);
+  if (!is_grouped (self->view))
+    return G_SOURCE_REMOVE;
+
+  expanded = expanded_keys (self);
+  groups = recap_post_group_compute (G_LIST_MODEL (self->sorted), group_by_for (self->view));
+  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
+                       groups->pdata, groups->len);
+  expand_keys (self, expanded);
+  return G_SOURCE_REMOVE;
+}
+
+/* Posts arrive in batches and change on disk: regroup once things settle. */
+static void
+posts_changed (RecapSidebar *self)
+{
+  if (self->regroup_source == 0)
+    self->regroup_source = g_idle_add (regroup, self);
+}
+
+static void
+show_view (RecapSidebar *self)
+{
+  GListModel *root = is_grouped (self->view) ? G_LIST_MODEL (self->groups) : G_LIST_MODEL (self->sorted);
+  GtkTreeListModel *rows = gtk_tree_list_model_new (g_object_ref (root), FALSE, FALSE,
+                                                    create_group_posts, self, NULL);
+
+  g_list_store_remove_all (self->groups);
+  /* A flat list needs no room for expander arrows. */
+  if (is_grouped (self->view))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "flat");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "flat");
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (rows));
+  g_object_unref (rows);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+  g_clear_handle_id (&self->regroup_source, g_source_remove);
+  regroup (self);
+}
+
+/* Rows */
+
+static void
+row_clicked (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkListItem     *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  RecapSidebar *self = RECAP_SIDEBAR (gtk_widget_get_ancestor (widget, RECAP_TYPE_SIDEBAR));
+
+  /* One click opens, as in other GNOME sidebars; the keyboard moves with arrows, opens with Enter. */
+  if (n_press == 1)
+    recap_sidebar_activate_row (self, gtk_list_item_get_position (item));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (click, "released", G_CALLBACK (row_clicked), item);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, expander);
+}
+
+static GtkWidget *
+ensure_child (GtkTreeExpander *expander,
+              GType            type)
+{
+  GtkWidget *child = gtk_tree_expander_get_child (expander);
+
+  if (child == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+    {
+      child = g_object_new (type, NULL);
+      gtk_tree_expander_set_child (expander, child);
+    }
+  return child;
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          RecapSidebar             *self)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) object = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  if (RECAP_IS_POST (object))
+    {
+      RecapPostRow *post_row = RECAP_POST_ROW (ensure_child (expander, RECAP_TYPE_POST_ROW));
+      g_autofree char *snippet = NULL;
+
+      recap_post_matches (RECAP_POST (object), self->query, &snippet);
+      recap_post_row_set_post (post_row, RECAP_POST (object));
+      recap_post_row_set_snippet (post_row, snippet);
+    }
+  else
+    recap_group_row_set_group (RECAP_GROUP_ROW (ensure_child (expander, RECAP_TYPE_GROUP_ROW)),
+                               RECAP_POST_GROUP (object));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkWidget *child = gtk_tree_expander_get_child (expander);
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+  if (RECAP_IS_POST_ROW (child))
+    recap_post_row_set_post (RECAP_POST_ROW (child), NULL);
+}
+
+/* Template callbacks */
+
+static void
+list_activated (RecapSidebar *self,
+                guint         position)
+{
+  recap_sidebar_activate_row (self, position);
+}
+
+static void
+search_changed (RecapSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_free (self->query);
+  self->query = *text ? g_strstrip (g_strdup (text)) : NULL;
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+stop_search (RecapSidebar *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+view_selected (RecapSidebar *self)
+{
+  guint view = gtk_drop_down_get_selected (self->view_dropdown);
+
+  if (view >= G_N_ELEMENTS (view_names))
+    return;
+  self->view = view;
+  g_settings_set_string (self->settings, "sidebar-view", view_names[view]);
+  show_view (self);
+}
+
+/* Public API */
+
+void
+recap_sidebar_activate_row (RecapSidebar *self,
+                            guint         position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  if (RECAP_IS_POST (item))
+    g_signal_emit (self, signals[POST_ACTIVATED], 0, item);
+  else if (row != NULL)
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+void
+recap_sidebar_set_site (RecapSidebar *self,
+                        RecapSite    *site)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  g_set_object (&self->site, site);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (site));
+  posts_changed (self);
+}
+
+void
+recap_sidebar_set_loading (RecapSidebar *self,
+                           gboolean      loading)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  self->loading = loading;
+  update_page (self);
+}
+
+void
+recap_sidebar_set_view (RecapSidebar     *self,
+                        RecapSidebarView  view)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  gtk_drop_down_set_selected (self->view_dropdown, view);
+}
+
+void
+recap_sidebar_select_post (RecapSidebar *self,
+                           RecapPost    *post)
+{
+  GListModel *rows = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (rows);
+
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  for (guint i = 0; post != NULL && i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) post)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+recap_sidebar_focus_search (RecapSidebar *self)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GListModel *
+recap_sidebar_get_rows (RecapSidebar *self)
+{
+  g_return_val_if_fail (RECAP_IS_SIDEBAR (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+static void
+setup_models (RecapSidebar *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkCustomFilter *filter = gtk_custom_filter_new (post_visible, self, NULL);
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_posts, NULL, NULL);
+
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
+  self->groups = g_list_store_new (RECAP_TYPE_POST_GROUP);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (posts_changed), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static guint
+view_from_settings (GSettings *settings)
+{
+  g_autofree char *name = g_settings_get_string (settings, "sidebar-view");
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (g_str_equal (name, view_names[i]))
+      return i;
+  return RECAP_SIDEBAR_VIEW_POSTS;
+}
+
+static void
+recap_sidebar_dispose (GObject *object)
+{
+  RecapSidebar *self = RECAP_SIDEBAR (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->regroup_source, g_source_remove);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->site);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->query, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (recap_sidebar_parent_class)->dispose (object);
+}
+
+static void
+recap_sidebar_class_init (RecapSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = recap_sidebar_dispose;
+
+  /* Emitted when the user opens a post (click, Enter). */
+  signals[POST_ACTIVATED] = g_signal_new ("post-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, RECAP_TYPE_POST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, RecapSidebar, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RecapSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RecapSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, RecapSidebar, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RecapSidebar, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search);
+}
+
+static void
+recap_sidebar_init (RecapSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->view = view_from_settings (self->settings);
+  setup_models (self);
+  gtk_drop_down_set_selected (self->view_dropdown, self->view);
+  g_signal_connect_swapped (self->view_dropdown, "notify::selected", G_CALLBACK (view_selected), self);
+  show_view (self);
+}

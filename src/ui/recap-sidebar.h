@@ -1,0 +1,42 @@
+/* recap-sidebar.h: the site's posts, by event, tag, author, year or draft state
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "recap-site.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RECAP_SIDEBAR_VIEW_EVENTS,
+  RECAP_SIDEBAR_VIEW_POSTS,
+  RECAP_SIDEBAR_VIEW_TAGS,
+  RECAP_SIDEBAR_VIEW_AUTHORS,
+  RECAP_SIDEBAR_VIEW_YEARS,
+  RECAP_SIDEBAR_VIEW_DRAFTS,
+} RecapSidebarView;
+
+#define RECAP_TYPE_SIDEBAR (recap_sidebar_get_type ())
+G_DECLARE_FINAL_TYPE (RecapSidebar, recap_sidebar, RECAP, SIDEBAR, GtkWidget)
+
+void              recap_sidebar_set_site     (RecapSidebar     *self,
+                                              RecapSite        *site);
+/* Shows a spinner until the first posts arrive or loading ends. */
+void              recap_sidebar_set_loading  (RecapSidebar     *self,
+                                              gboolean          loading);
+void              recap_sidebar_set_view     (RecapSidebar     *self,
+                                              RecapSidebarView  view);
+/* Selects the row of @post when it is shown (NULL: no selection). */
+void              recap_sidebar_select_post  (RecapSidebar     *self,
+                                              RecapPost        *post);
+void              recap_sidebar_focus_search (RecapSidebar     *self);
+/* The rows shown: a model of GtkTreeListRow whose items are RecapPost or RecapPostGroup. */
+GListModel       *recap_sidebar_get_rows     (RecapSidebar     *self);
+/* Opens (emits "post-activated") or expands the row at @position, as Enter does. */
+void              recap_sidebar_activate_row (RecapSidebar     *self,
+                                              guint             position);
+
+G_END_DECLS
