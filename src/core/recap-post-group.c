@@ -127,6 +127,16 @@ add_to_group (GHashTable   *groups,
 }
 
 static int
+collate_caseless (const char *a,
+                  const char *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, -1);
+  g_autofree char *folded_b = g_utf8_casefold (b, -1);
+
+  return g_utf8_collate (folded_a, folded_b);
+}
+
+static int
 compare_groups (gconstpointer pa,
                 gconstpointer pb)
 {
@@ -155,7 +165,7 @@ compare_groups (gconstpointer pa,
     default:
       break;
     }
-  return g_utf8_collate (a->key, b->key);
+  return collate_caseless (a->key, b->key);
 }
 
 GPtrArray *

@@ -99,6 +99,7 @@ set_accels (GtkApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open-folder", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
+    { "win.find-post", { "<Control>k", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

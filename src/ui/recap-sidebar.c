@@ -473,6 +473,15 @@ view_from_settings (GSettings *settings)
   return RECAP_SIDEBAR_VIEW_POSTS;
 }
 
+static gboolean
+focus_search_binding (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  recap_sidebar_focus_search (RECAP_SIDEBAR (widget));
+  return TRUE;
+}
+
 static void
 recap_sidebar_dispose (GObject *object)
 {
@@ -507,6 +516,9 @@ recap_sidebar_class_init (RecapSidebarClass *klass)
   /* Emitted when the user opens a post (click, Enter). */
   signals[POST_ACTIVATED] = g_signal_new ("post-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, RECAP_TYPE_POST);
+
+  /* Ctrl+F finds text in the editor; in the sidebar it finds posts. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search_binding, NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, view_dropdown);
