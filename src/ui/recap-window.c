@@ -496,6 +496,14 @@ choose_folder (RecapWindow *self)
 #endif
 
 static void
+find_post_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  recap_sidebar_focus_search (RECAP_WINDOW (widget)->sidebar);
+}
+
+static void
 open_folder_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -588,6 +596,7 @@ recap_window_class_init (RecapWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.find-post", NULL, find_post_action);
 }
 
 static void
