@@ -1,0 +1,49 @@
+/* recap-bulk-edit.h: one front-matter edit applied to many files, with undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "recap-front-matter.h"
+
+G_BEGIN_DECLS
+
+/* A surgical edit of one document, as the recap_front_matter_set_*() functions do. */
+typedef gboolean (*RecapEditFunc) (const char           *text,
+                                   gsize                 len,
+                                   gconstpointer         data,
+                                   RecapFrontMatterEdit *out,
+                                   GError              **error);
+
+/* Called after each file, from the thread running the edit. */
+typedef void (*RecapProgressFunc) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
+typedef struct _RecapBulkEdit RecapBulkEdit;
+
+RecapBulkEdit *recap_bulk_edit_new          (void);
+void           recap_bulk_edit_free         (RecapBulkEdit     *bulk);
+/* Edits each file of @files (GFile) with @func; writes (atomically) only
+ * the files whose bytes change, and keeps their previous bytes for undo.
+ * A file that cannot be read or edited is skipped and reported in @error
+ * after the others are done. Blocking: run it in a worker thread. */
+gboolean       recap_bulk_edit_apply        (RecapBulkEdit     *bulk,
+                                             GPtrArray         *files,
+                                             RecapEditFunc      func,
+                                             gconstpointer      data,
+                                             RecapProgressFunc  progress,
+                                             gpointer           progress_data,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
+guint          recap_bulk_edit_get_n_changed (RecapBulkEdit    *bulk);
+/* Puts back each changed file's previous bytes, unless it was changed again since. */
+gboolean       recap_bulk_edit_undo         (RecapBulkEdit     *bulk,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapBulkEdit, recap_bulk_edit_free)
+
+G_END_DECLS

@@ -1,0 +1,487 @@
+/* recap-site-ops.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "recap-site-ops.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "recap-file-util.h"
+#include "recap-post.h"
+#include "recap-yaml-quote.h"
+
+char *
+recap_slugify (const char *title)
+{
+  g_autofree char *ascii = g_str_to_ascii (title ? title : "", "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_append (slug, "untitled");
+  return g_string_free (slug, FALSE);
+}
+
+static const char *
+template_body (RecapTemplate template)
+{
+  switch (template)
+    {
+    case RECAP_TEMPLATE_MEETUP_REPORT:
+      return _("\n"
+               "## Talks\n"
+               "\n"
+               "### Talk title, by Speaker\n"
+               "\n"
+               "What it was about, and what you took home.\n"
+               "\n"
+               "## Lightning talks\n"
+               "\n"
+               "- \n"
+               "\n"
+               "## Links\n"
+               "\n"
+               "- Slides: \n"
+               "- Meetup page: \n");
+    case RECAP_TEMPLATE_CONFERENCE_NOTES:
+      return _("\n"
+               "## Day one\n"
+               "\n"
+               "### Talk title, by Speaker\n"
+               "\n"
+               "- \n"
+               "\n"
+               "## Hallway track\n"
+               "\n"
+               "- \n"
+               "\n"
+               "## Take-aways\n"
+               "\n"
+               "- \n");
+    case RECAP_TEMPLATE_BLANK:
+    default:
+      return "\n";
+    }
+}
+
+static void
+append_scalar (GString    *text,
+               const char *key,
+               const char *value,
+               RecapYamlStyle style)
+{
+  g_autofree char *quoted = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  quoted = recap_yaml_quote_scalar (value, style, RECAP_YAML_TYPE_STRING, FALSE);
+  g_string_append_printf (text, "%s: %s\n", key, quoted);
+}
+
+static void
+append_tags (GString            *text,
+             const char * const *tags)
+{
+  if (tags == NULL || tags[0] == NULL)
+    return;
+  g_string_append (text, "tags: [");
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *quoted = recap_yaml_quote_scalar (tags[i], RECAP_YAML_STYLE_PLAIN,
+                                                         RECAP_YAML_TYPE_STRING, TRUE);
+      g_string_append_printf (text, "%s%s", i ? ", " : "", quoted);
+    }
+  g_string_append (text, "]\n");
+}
+
+char *
+recap_new_post_text (const RecapNewPost *post)
+{
+  GString *text = g_string_new ("---\nlayout: post\n");
+  g_autofree char *date = post->date ? recap_front_matter_format_date (post->date) : NULL;
+
+  append_scalar (text, "title", post->title, RECAP_YAML_STYLE_DOUBLE_QUOTED);
+  if (date != NULL)
+    g_string_append_printf (text, "date: %s\n", date);
+  append_scalar (text, "author", post->author, RECAP_YAML_STYLE_PLAIN);
+  append_scalar (text, "event", post->event, RECAP_YAML_STYLE_DOUBLE_QUOTED);
+  append_tags (text, post->tags);
+  g_string_append (text, "---\n");
+  g_string_append (text, template_body (post->template));
+  return g_string_free (text, FALSE);
+}
+
+static char *
+post_basename (const RecapNewPost *post,
+               const char         *slug,
+               guint               attempt)
+{
+  g_autofree char *day = g_date_time_format (post->date, "%Y-%m-%d");
+  g_autofree char *suffix = attempt > 1 ? g_strdup_printf ("-%u", attempt) : g_strdup ("");
+
+  return post->draft ? g_strdup_printf ("%s%s.md", slug, suffix)
+                     : g_strdup_printf ("%s-%s%s.md", day, slug, suffix);
+}
+
+/* Creates @file with @text; fails, touching nothing, when it exists. */
+static gboolean
+create_file (GFile         *file,
+             const char    *text,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) mkdir_error = NULL;
+
+  if (!g_file_make_directory_with_parents (folder, cancellable, &mkdir_error) &&
+      !g_error_matches (mkdir_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&mkdir_error));
+      return FALSE;
+    }
+  stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, error);
+  return stream != NULL &&
+         g_output_stream_write_all (G_OUTPUT_STREAM (stream), text, strlen (text), NULL, cancellable, error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}
+
+/* Creates @text under @folder with the first free name @name_for gives. */
+static GFile *
+create_unique (GFile         *folder,
+               char        *(*name_for) (gconstpointer data, guint attempt),
+               gconstpointer  data,
+               const char    *text,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  for (guint attempt = 1; attempt < 1000; attempt++)
+    {
+      g_autofree char *name = name_for (data, attempt);
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autoptr(GError) create_error = NULL;
+
+      if (create_file (file, text, cancellable, &create_error))
+        return g_steal_pointer (&file);
+      if (!g_error_matches (create_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&create_error));
+          return NULL;
+        }
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("Too many files with this name"));
+  return NULL;
+}
+
+typedef struct {
+  const RecapNewPost *post;
+  char               *slug;
+} NewPostName;
+
+static char *
+new_post_name (gconstpointer data,
+               guint         attempt)
+{
+  const NewPostName *name = data;
+
+  return post_basename (name->post, name->slug, attempt);
+}
+
+GFile *
+recap_create_post (GFile               *root,
+                   const RecapNewPost  *post,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  g_autoptr(GFile) folder = g_file_get_child (root, post->draft ? "_drafts" : "_posts");
+  g_autofree char *text = recap_new_post_text (post);
+  g_autofree char *slug = recap_slugify (post->title);
+  NewPostName name = { post, slug };
+
+  return create_unique (folder, new_post_name, &name, text, cancellable, error);
+}
+
+/* Edits */
+
+static gboolean
+no_change (RecapFrontMatterEdit *out)
+{
+  memset (out, 0, sizeof *out);
+  return TRUE;
+}
+
+static GStrv
+renamed_tags (GStrv                 tags,
+              const RecapTagRename *rename)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      const char *tag = g_str_equal (tags[i], rename->old_tag) ? rename->new_tag : tags[i];
+
+      /* Merging: the new name appears once, where it first stood. */
+      if (!g_ptr_array_find_with_equal_func (items, tag, g_str_equal, NULL))
+        g_ptr_array_add (items, (gpointer) tag);
+    }
+  g_ptr_array_add (items, NULL);
+  return g_strdupv ((GStrv) items->pdata);
+}
+
+gboolean
+recap_edit_rename_tag (const char           *text,
+                       gsize                 len,
+                       gconstpointer         data,
+                       RecapFrontMatterEdit *out,
+                       GError              **error)
+{
+  const RecapTagRename *rename = data;
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, error);
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) renamed = NULL;
+
+  if (fm == NULL)
+    return FALSE;
+  tags = recap_front_matter_get_list (fm, "tags");
+  if (tags == NULL || !g_strv_contains ((const char * const *) tags, rename->old_tag))
+    return no_change (out);
+  renamed = renamed_tags (tags, rename);
+  return recap_front_matter_set_list (text, len, "tags", (const char * const *) renamed, out, error);
+}
+
+gboolean
+recap_edit_set_event (const char           *text,
+                      gsize                 len,
+                      gconstpointer         data,
+                      RecapFrontMatterEdit *out,
+                      GError              **error)
+{
+  const char *event = data;
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, error);
+
+  if (fm == NULL)
+    return FALSE;
+  if (event != NULL && *event != '\0')
+    return recap_front_matter_set_string (text, len, "event", event, out, error);
+  if (!recap_front_matter_has_key (fm, "event"))
+    return no_change (out);
+  return recap_front_matter_remove_key (text, len, "event", out, error);
+}
+
+GPtrArray *
+recap_posts_with_tag (GListModel *posts,
+                      const char *tag)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (posts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      const char * const *tags = recap_post_get_tags (post);
+
+      if (tags != NULL && g_strv_contains (tags, tag))
+        g_ptr_array_add (files, g_object_ref (recap_post_get_file (post)));
+    }
+  return files;
+}
+
+/* "PyCon", "pycon", "py-con" and "py_con" are spellings of one tag. */
+static char *
+tag_key (const char *tag)
+{
+  g_autofree char *folded = g_utf8_casefold (tag, -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p++)
+    if (*p != '-' && *p != '_' && *p != ' ')
+      g_string_append_c (key, *p);
+  return g_string_free (key, FALSE);
+}
+
+static void
+count_tags (GListModel *posts,
+            GHashTable *uses)
+{
+  guint n = g_list_model_get_n_items (posts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      const char * const *tags = recap_post_get_tags (post);
+
+      for (guint t = 0; tags && tags[t]; t++)
+        {
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (uses, tags[t]));
+          g_hash_table_insert (uses, g_strdup (tags[t]), GUINT_TO_POINTER (count + 1));
+        }
+    }
+}
+
+static int
+compare_by_uses (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      uses)
+{
+  guint ua = GPOINTER_TO_UINT (g_hash_table_lookup (uses, *(const char **) a));
+  guint ub = GPOINTER_TO_UINT (g_hash_table_lookup (uses, *(const char **) b));
+
+  return ua != ub ? (ua > ub ? -1 : 1) : g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+GPtrArray *
+recap_tag_variants (GListModel *posts)
+{
+  g_autoptr(GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *variants = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GHashTableIter iter;
+  gpointer tag, same;
+
+  count_tags (posts, uses);
+  g_hash_table_iter_init (&iter, uses);
+  while (g_hash_table_iter_next (&iter, &tag, NULL))
+    {
+      char *key = tag_key (tag);
+      GPtrArray *group = g_hash_table_lookup (spellings, key);
+
+      if (group == NULL)
+        g_hash_table_insert (spellings, key, group = g_ptr_array_new ());
+      else
+        g_free (key);
+      g_ptr_array_add (group, tag);
+    }
+
+  g_hash_table_iter_init (&iter, spellings);
+  while (g_hash_table_iter_next (&iter, NULL, &same))
+    {
+      GPtrArray *group = same;
+
+      if (group->len < 2)
+        continue;
+      g_ptr_array_sort_with_data (group, compare_by_uses, uses);
+      g_ptr_array_add (group, NULL);
+      g_ptr_array_add (variants, g_strdupv ((GStrv) group->pdata));
+    }
+  return variants;
+}
+
+/* Publishing */
+
+typedef struct {
+  const char *prefix;
+  const char *rest;
+} PrefixedName;
+
+static char *
+prefixed_name (gconstpointer data,
+               guint         attempt)
+{
+  const PrefixedName *name = data;
+  const char *dot = strrchr (name->rest, '.');
+  gsize stem = dot ? (gsize) (dot - name->rest) : strlen (name->rest);
+
+  if (attempt == 1)
+    return g_strconcat (name->prefix, name->rest, NULL);
+  return g_strdup_printf ("%s%.*s-%u%s", name->prefix, (int) stem, name->rest, attempt, dot ? dot : "");
+}
+
+/* Writes @text under @folder as @prefix + @basename (or a free variant of
+ * it), then deletes @from. @from is left alone unless the copy succeeded. */
+static GFile *
+move_with_text (GFile         *from,
+                GFile         *folder,
+                const char    *prefix,
+                const char    *basename,
+                const char    *text,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  PrefixedName name = { prefix, basename };
+  g_autoptr(GFile) to = create_unique (folder, prefixed_name, &name, text, cancellable, error);
+
+  if (to == NULL || !g_file_delete (from, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&to);
+}
+
+/* The text of @file with a `date:` set to @date (kept as it is when
+ * @only_when_missing and the post has one). */
+static char *
+read_with_date (GFile         *file,
+                GDateTime     *date,
+                gboolean       only_when_missing,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(RecapFrontMatter) fm = NULL;
+  g_auto(RecapFrontMatterEdit) block = { 0 };
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  gsize len;
+
+  if (!recap_file_read_text (file, cancellable, &text, &len, error) ||
+      !(fm = recap_front_matter_parse (text, len, error)))
+    return NULL;
+  if (date == NULL || (only_when_missing && recap_front_matter_has_key (fm, "date")))
+    return g_steal_pointer (&text);
+  if (!recap_front_matter_get_split (fm)->present)
+    {
+      if (!recap_front_matter_create_block (text, len, NULL, NULL, &block, error))
+        return NULL;
+      g_free (text);
+      text = g_steal_pointer (&block.text);
+      len = block.len;
+    }
+  if (!recap_front_matter_set_date (text, len, "date", date, &edit, error))
+    return NULL;
+  return edit.changed ? g_steal_pointer (&edit.text) : g_steal_pointer (&text);
+}
+
+GFile *
+recap_publish_draft (GFile         *root,
+                     GFile         *draft,
+                     GDateTime     *date,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *basename = g_file_get_basename (draft);
+  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d-");
+  g_autofree char *text = read_with_date (draft, date, FALSE, cancellable, error);
+  g_autoptr(GFile) posts = g_file_get_child (root, "_posts");
+
+  if (text == NULL)
+    return NULL;
+  return move_with_text (draft, posts, day, basename, text, cancellable, error);
+}
+
+GFile *
+recap_unpublish_post (GFile         *root,
+                      GFile         *post,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *basename = g_file_get_basename (post);
+  g_autoptr(GDateTime) file_date = recap_post_date_from_filename (basename);
+  g_autoptr(GFile) drafts = g_file_get_child (root, "_drafts");
+  const char *undated = basename;
+  g_autofree char *text = NULL;
+
+  /* Keep the day the file name gave, unless the front matter has one. */
+  text = read_with_date (post, file_date, TRUE, cancellable, error);
+  if (text == NULL)
+    return NULL;
+  for (guint dashes = 0; file_date != NULL && dashes < 3 && *undated; undated++)
+    dashes += *undated == '-';
+  return move_with_text (post, drafts, "", undated, text, cancellable, error);
+}

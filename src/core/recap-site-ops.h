@@ -1,0 +1,83 @@
+/* recap-site-ops.h: organizing a site — new posts, tags, events, publishing
+ *
+ * All blocking file I/O: run in worker threads (or the command line).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "recap-front-matter.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RECAP_TEMPLATE_MEETUP_REPORT,
+  RECAP_TEMPLATE_CONFERENCE_NOTES,
+  RECAP_TEMPLATE_BLANK,
+} RecapTemplate;
+
+typedef struct {
+  RecapTemplate       template;
+  const char         *title;
+  const char         *author; /* may be NULL or empty */
+  const char         *event;  /* may be NULL or empty */
+  const char * const *tags;   /* may be NULL */
+  GDateTime          *date;
+  gboolean            draft;
+} RecapNewPost;
+
+/* ASCII, lowercase, hyphenated: "Café & Code!" → "cafe-code". Never empty. */
+char     *recap_slugify             (const char          *title);
+/* The text of a new post: front matter (layout, title, date, author, event,
+ * tags, published) and the template's body. */
+char     *recap_new_post_text       (const RecapNewPost  *post);
+/* Writes a new post as _posts/YYYY-MM-DD-slug.md, or _drafts/slug.md; a
+ * name already taken gets -2, -3… so that no file is ever overwritten. */
+GFile    *recap_create_post         (GFile               *root,
+                                     const RecapNewPost  *post,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
+/* Edit functions for recap_bulk_edit_apply(). */
+typedef struct {
+  const char *old_tag;
+  const char *new_tag;
+} RecapTagRename;
+
+/* Renames a tag in `tags` (a list or space-separated string); when the new
+ * name is there already, the two merge. Order of the others is kept. */
+gboolean  recap_edit_rename_tag     (const char           *text,
+                                     gsize                 len,
+                                     gconstpointer         rename,
+                                     RecapFrontMatterEdit *out,
+                                     GError              **error);
+/* Sets `event` to the string @event, or removes the key when it is NULL or "". */
+gboolean  recap_edit_set_event      (const char           *text,
+                                     gsize                 len,
+                                     gconstpointer         event,
+                                     RecapFrontMatterEdit *out,
+                                     GError              **error);
+
+/* Files of the posts of @posts (RecapPost) that have @tag. */
+GPtrArray *recap_posts_with_tag     (GListModel          *posts,
+                                     const char          *tag);
+/* Tags spelled several ways (case, '-', '_' or spaces): each element is a
+ * NULL-terminated GStrv of the spellings, the most used first. */
+GPtrArray *recap_tag_variants       (GListModel          *posts);
+
+/* Moves _drafts/x.md to _posts/DATE-x.md and writes `date:` (Jekyll itself
+ * takes the date from the file name, but other tools lose it otherwise). */
+GFile    *recap_publish_draft       (GFile               *root,
+                                     GFile               *draft,
+                                     GDateTime           *date,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+/* Moves _posts/DATE-x.md back to _drafts/x.md; the date stays in the front matter. */
+GFile    *recap_unpublish_post      (GFile               *root,
+                                     GFile               *post,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
+G_END_DECLS

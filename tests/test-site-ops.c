@@ -1,0 +1,317 @@
+/* test-site-ops.c: new posts, tag rename/merge with undo, events, publishing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "recap-bulk-edit.h"
+#include "recap-site.h"
+#include "recap-site-ops.h"
+#include "test-util.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("recap-ops-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  test_util_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+read_back (Fixture    *fixture,
+           const char *relative_path)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, relative_path, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static gboolean
+exists (Fixture    *fixture,
+        const char *relative_path)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, relative_path, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static GDateTime *
+march_14 (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("-05:00");
+
+  return g_date_time_new (zone, 2024, 3, 14, 19, 0, 0);
+}
+
+static void
+test_slugify (void)
+{
+  static const struct { const char *title; const char *slug; } cases[] = {
+    { "March 2024 meetup: async for the rest of us", "march-2024-meetup-async-for-the-rest-of-us" },
+    { "Café & Code!", "cafe-code" },
+    { "  --Zoë's talk--  ", "zoe-s-talk" },
+    { "PyCon US 2024, day one", "pycon-us-2024-day-one" },
+    { "!!!", "untitled" },
+    { "", "untitled" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = recap_slugify (cases[i].title);
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+}
+
+static void
+test_new_post_text (void)
+{
+  g_autoptr(GDateTime) date = march_14 ();
+  const char *tags[] = { "python", "asyncio", NULL };
+  RecapNewPost post = { RECAP_TEMPLATE_BLANK, "Async: the rest of us", "rivka-stein",
+                        "Lakeside Python March 2024", tags, date, FALSE };
+  g_autofree char *text = recap_new_post_text (&post);
+
+  g_assert_cmpstr (text, ==,
+                   "---\n"
+                   "layout: post\n"
+                   "title: \"Async: the rest of us\"\n"
+                   "date: 2024-03-14 19:00:00 -0500\n"
+                   "author: rivka-stein\n"
+                   "event: \"Lakeside Python March 2024\"\n"
+                   "tags: [python, asyncio]\n"
+                   "---\n"
+                   "\n");
+}
+
+static void
+test_create_post_never_overwrites (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = march_14 ();
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  RecapNewPost post = { RECAP_TEMPLATE_MEETUP_REPORT, "March meetup", NULL, NULL, NULL, date, FALSE };
+  RecapNewPost draft = { RECAP_TEMPLATE_CONFERENCE_NOTES, "Ideas", NULL, NULL, NULL, date, TRUE };
+  g_autoptr(GFile) first = recap_create_post (root, &post, NULL, NULL);
+  g_autoptr(GFile) second = recap_create_post (root, &post, NULL, NULL);
+  g_autoptr(GFile) draft_file = recap_create_post (root, &draft, NULL, NULL);
+  g_autofree char *text = read_back (fixture, "_posts/2024-03-14-march-meetup.md");
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (exists (fixture, "_posts/2024-03-14-march-meetup-2.md"));
+  g_assert_true (exists (fixture, "_drafts/ideas.md"));
+  g_assert_true (g_str_has_prefix (text, "---\nlayout: post\ntitle: \"March meetup\"\n"));
+  g_assert_nonnull (strstr (text, "## Talks"));
+}
+
+static const char *tagged_posts[][2] = {
+  { "_posts/2024-01-01-flow.md", "---\ntitle: Flow\ntags: [PyCon, python]  # conference\n---\nBody\n" },
+  { "_posts/2024-01-02-block.md", "---\r\ntitle: Block\r\ntags:\r\n  - python\r\n  - PyCon\r\n---\r\n" },
+  { "_posts/2024-01-03-string.md", "---\ntitle: String\ntags: pycon PyCon meetup\n---\n" },
+  { "_posts/2024-01-04-untouched.md", "---\ntitle: Untouched\ntags: [pycon]\n---\n" },
+  { "_posts/2024-01-05-no-tags.md", "# No front matter\n" },
+};
+
+static const char *renamed_posts[] = {
+  "---\ntitle: Flow\ntags: [pycon, python]  # conference\n---\nBody\n",
+  "---\r\ntitle: Block\r\ntags:\r\n  - python\r\n  - pycon\r\n---\r\n",
+  "---\ntitle: String\ntags: pycon meetup\n---\n",
+  "---\ntitle: Untouched\ntags: [pycon]\n---\n",
+  "# No front matter\n",
+};
+
+static RecapSite *
+write_tagged_site (Fixture *fixture)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tagged_posts); i++)
+    test_util_write_file (fixture->dir, tagged_posts[i][0], tagged_posts[i][1]);
+  g_assert_true (recap_site_load_sync (site, NULL, NULL));
+  return g_steal_pointer (&site);
+}
+
+static void
+test_rename_tag_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = write_tagged_site (fixture);
+  g_autoptr(GPtrArray) files = recap_posts_with_tag (G_LIST_MODEL (site), "PyCon");
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  RecapTagRename rename = { "PyCon", "pycon" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (files->len, ==, 3);
+  g_assert_true (recap_bulk_edit_apply (bulk, files, recap_edit_rename_tag, &rename,
+                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (tagged_posts); i++)
+    {
+      g_autofree char *text = read_back (fixture, tagged_posts[i][0]);
+      g_assert_cmpstr (text, ==, renamed_posts[i]);
+    }
+
+  g_assert_true (recap_bulk_edit_undo (bulk, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tagged_posts); i++)
+    {
+      g_autofree char *text = read_back (fixture, tagged_posts[i][0]);
+      g_assert_cmpstr (text, ==, tagged_posts[i][1]);
+    }
+}
+
+static void
+test_undo_keeps_later_changes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = write_tagged_site (fixture);
+  g_autoptr(GPtrArray) files = recap_posts_with_tag (G_LIST_MODEL (site), "PyCon");
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  RecapTagRename rename = { "PyCon", "pycon" };
+  const char *edited_later = "---\ntitle: Flow, edited later\n---\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (recap_bulk_edit_apply (bulk, files, recap_edit_rename_tag, &rename, NULL, NULL, NULL, NULL));
+  test_util_write_file (fixture->dir, tagged_posts[0][0], edited_later);
+
+  g_assert_false (recap_bulk_edit_undo (bulk, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  text = read_back (fixture, tagged_posts[0][0]);
+  g_assert_cmpstr (text, ==, edited_later);
+}
+
+static void
+test_tag_variants (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = write_tagged_site (fixture);
+  g_autoptr(GPtrArray) variants = recap_tag_variants (G_LIST_MODEL (site));
+  GStrv spellings;
+
+  g_assert_cmpuint (variants->len, ==, 1);
+  spellings = variants->pdata[0];
+  g_assert_cmpstrv (spellings, ((const char *[]) { "PyCon", "pycon", NULL }));
+}
+
+static void
+test_set_event (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  g_autoptr(RecapBulkEdit) removal = recap_bulk_edit_new ();
+  g_autofree char *added = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *a = g_build_filename (fixture->dir, "a.md", NULL);
+  g_autofree char *b = g_build_filename (fixture->dir, "b.md", NULL);
+
+  test_util_write_file (fixture->dir, "a.md", "---\ntitle: A\n---\n");
+  test_util_write_file (fixture->dir, "b.md", "---\nevent: Old  # typo\ntitle: B\n---\n");
+  g_ptr_array_add (files, g_file_new_for_path (a));
+  g_ptr_array_add (files, g_file_new_for_path (b));
+
+  g_assert_true (recap_bulk_edit_apply (bulk, files, recap_edit_set_event, "PyCon US 2024",
+                                        NULL, NULL, NULL, NULL));
+  added = read_back (fixture, "a.md");
+  changed = read_back (fixture, "b.md");
+  g_assert_cmpstr (added, ==, "---\ntitle: A\nevent: PyCon US 2024\n---\n");
+  g_assert_cmpstr (changed, ==, "---\nevent: PyCon US 2024  # typo\ntitle: B\n---\n");
+
+  g_assert_true (recap_bulk_edit_apply (removal, files, recap_edit_set_event, NULL, NULL, NULL, NULL, NULL));
+  removed = read_back (fixture, "b.md");
+  g_assert_cmpstr (removed, ==, "---\ntitle: B\n---\n");
+}
+
+static void
+test_publish_and_unpublish (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = march_14 ();
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autofree char *draft_path = g_build_filename (fixture->dir, "_drafts", "async-notes.md", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
+  g_autoptr(GFile) published = NULL;
+  g_autoptr(GFile) unpublished = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *published_text = NULL;
+  g_autofree char *draft_text = NULL;
+
+  test_util_write_file (fixture->dir, "_drafts/async-notes.md", "---\ntitle: Async notes\n---\nText\n");
+
+  published = recap_publish_draft (root, draft, date, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists (fixture, "_drafts/async-notes.md"));
+  published_text = read_back (fixture, "_posts/2024-03-14-async-notes.md");
+  g_assert_cmpstr (published_text, ==, "---\ntitle: Async notes\ndate: 2024-03-14 19:00:00 -0500\n---\nText\n");
+
+  unpublished = recap_unpublish_post (root, published, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists (fixture, "_posts/2024-03-14-async-notes.md"));
+  draft_text = read_back (fixture, "_drafts/async-notes.md");
+  g_assert_cmpstr (draft_text, ==, published_text);
+}
+
+static void
+test_unpublish_keeps_file_name_date (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2023-08-24-picnic.md", NULL);
+  g_autoptr(GFile) post = g_file_new_for_path (path);
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GDateTime) file_date = recap_post_date_from_filename ("2023-08-24-picnic.md");
+  g_autofree char *date_text = recap_front_matter_format_date (file_date);
+  g_autofree char *expected = g_strdup_printf ("---\ntitle: Picnic\ndate: %s\n---\n", date_text);
+  g_autofree char *text = NULL;
+
+  test_util_write_file (fixture->dir, "_posts/2023-08-24-picnic.md", "---\ntitle: Picnic\n---\n");
+  test_util_write_file (fixture->dir, "_drafts/picnic.md", "Someone else's draft\n");
+
+  draft = recap_unpublish_post (root, post, NULL, NULL);
+
+  g_assert_nonnull (draft);
+  text = read_back (fixture, "_drafts/picnic-2.md");
+  g_assert_cmpstr (text, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ops/slugify", test_slugify);
+  g_test_add_func ("/ops/new-post-text", test_new_post_text);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ops/create-post-never-overwrites", test_create_post_never_overwrites);
+  ADD ("/ops/rename-tag-and-undo", test_rename_tag_and_undo);
+  ADD ("/ops/undo-keeps-later-changes", test_undo_keeps_later_changes);
+  ADD ("/ops/tag-variants", test_tag_variants);
+  ADD ("/ops/set-event", test_set_event);
+  ADD ("/ops/publish-and-unpublish", test_publish_and_unpublish);
+  ADD ("/ops/unpublish-keeps-file-name-date", test_unpublish_keeps_file_name_date);
+#undef ADD
+
+  return g_test_run ();
+}
