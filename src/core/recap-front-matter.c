@@ -27,6 +27,7 @@ struct _Node {
   RecapYamlStyle       style;         /* scalars */
   gboolean             flow;          /* collections */
   gboolean             has_props;     /* an &anchor or a !tag */
+  gboolean             has_tag;       /* a !tag: the type is not the plain one */
   char                *value;         /* scalars: decoded text; aliases: anchor name */
   Node                *target;        /* aliases: the anchored node */
   Node                *parent;
@@ -44,6 +45,7 @@ struct _RecapFrontMatter {
   RecapFrontMatterSplit split;
   GPtrArray            *nodes; /* owns every node */
   Node                 *root;  /* the top-level mapping; NULL when empty */
+  Node                 *null_root; /* a top-level null ("~") instead of a mapping */
 };
 
 /* Split */
@@ -198,7 +200,7 @@ node_resolve (Node *node)
 static RecapYamlType
 node_type (const Node *node)
 {
-  if (node->style != RECAP_YAML_STYLE_PLAIN || node->has_props)
+  if (node->style != RECAP_YAML_STYLE_PLAIN || node->has_tag)
     return RECAP_YAML_TYPE_STRING;
   return recap_yaml_resolve_plain (node->value);
 }
@@ -305,6 +307,25 @@ builder_parser_error (Builder       *b,
     builder_error_at (b, &parser->problem_mark, parser->problem, error);
 }
 
+/* libyaml's anchor names are [0-9A-Za-z_-]; tags run to a blank or a ','. */
+static gsize
+property_end (const char *text,
+              gsize       pos,
+              gsize       limit)
+{
+  gboolean anchor = text[pos] == '&';
+
+  for (pos++; pos < limit; pos++)
+    {
+      char c = text[pos];
+
+      if (anchor ? !(g_ascii_isalnum (c) || c == '_' || c == '-')
+                 : (g_ascii_isspace (c) || c == ','))
+        break;
+    }
+  return pos;
+}
+
 /* Skips &anchor and !tag (and the blanks and comments around them). */
 static void
 node_skip_properties (Node       *node,
@@ -322,8 +343,7 @@ node_skip_properties (Node       *node,
         pos = next_line_start (text, limit, pos);
       else if (text[pos] == '&' || text[pos] == '!')
         {
-          while (pos < limit && !g_ascii_isspace (text[pos]))
-            pos++;
+          pos = property_end (text, pos, limit);
           node->props_end = pos;
         }
       else
@@ -357,8 +377,9 @@ block_scalar_keeps (const char *header,
 }
 
 /* libyaml ends a block scalar after its trailing line breaks, often inside
- * the next line's indentation. The span stops after the last content line,
- * unless the scalar keeps its trailing breaks ("|+"): then it takes them. */
+ * the next line's indentation. The span stops at the end of the last content
+ * line, unless the scalar keeps its trailing breaks ("|+"): then it takes
+ * them. */
 static void
 node_fix_block_end (Node       *node,
                     const char *text,
@@ -371,6 +392,9 @@ node_fix_block_end (Node       *node,
   while (end > header_end &&
          (keep ? text[end - 1] == ' ' : g_ascii_isspace (text[end - 1])))
     end--;
+  /* Trailing blanks of the last line are content too. */
+  if (!keep)
+    end = line_content_end (text, end, limit);
   node->end = MAX (end, header_end);
 }
 
@@ -425,7 +449,9 @@ builder_attach (Builder            *b,
     g_ptr_array_add (b->open->children, node);
   else if (node->kind == RECAP_FRONT_MATTER_KIND_MAPPING)
     b->fm->root = node;
-  else if (!(node->kind == RECAP_FRONT_MATTER_KIND_SCALAR && node_type (node) == RECAP_YAML_TYPE_NULL))
+  else if (node->kind == RECAP_FRONT_MATTER_KIND_SCALAR && node_type (node) == RECAP_YAML_TYPE_NULL)
+    b->fm->null_root = node;
+  else
     {
       b->error_line = document_line (b->text, b->yaml_start) + event->start_mark.line;
       b->error_column = event->start_mark.column + 1;
@@ -454,7 +480,8 @@ builder_scalar (Builder            *b,
 
   node->style = style_from_yaml (event->data.scalar.style);
   node->value = g_strndup ((const char *) event->data.scalar.value, event->data.scalar.length);
-  node->has_props = event->data.scalar.anchor != NULL || event->data.scalar.tag != NULL;
+  node->has_tag = event->data.scalar.tag != NULL;
+  node->has_props = node->has_tag || event->data.scalar.anchor != NULL;
   if (node->has_props)
     node_skip_properties (node, b->text, node->end);
   if (is_block_style (node->style))
@@ -1111,6 +1138,26 @@ detect_newline (const char *text,
   return nl != NULL && nl > text + from && nl[-1] == '\r' ? "\r\n" : "\n";
 }
 
+/* libyaml also breaks lines at a lone CR, NEL, LS and PS; edits work on
+ * LF and CRLF lines only, so such documents are left alone. */
+static gboolean
+has_unusual_breaks (const char *text,
+                    gsize       start,
+                    gsize       end)
+{
+  for (gsize i = start; i < end; i++)
+    {
+      const guchar *p = (const guchar *) text + i;
+      gsize left = end - i;
+
+      if ((p[0] == '\r' && (left < 2 || p[1] != '\n')) ||
+          (p[0] == 0xC2 && left >= 2 && p[1] == 0x85) ||
+          (p[0] == 0xE2 && left >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 editor_begin (Editor      *ed,
               const char  *text,
@@ -1485,6 +1532,13 @@ editor_finish (Editor                *ed,
   g_autoptr(RecapFrontMatter) after = NULL;
 
   memset (out, 0, sizeof *out);
+  if (ed->splices->len > 0 && has_unusual_breaks (ed->text, yaml_start (ed), yaml_end (ed)))
+    {
+      if (text != NULL)
+        g_string_free (text, TRUE);
+      return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
+                             _("The front matter cannot be edited: it has line breaks other than LF and CRLF"));
+    }
   if (text != NULL && text->len == ed->len && memcmp (text->str, ed->text, ed->len) == 0)
     {
       out->len = text->len;
@@ -1496,6 +1550,7 @@ editor_finish (Editor                *ed,
   if (text != NULL)
     after = recap_front_matter_parse (text->str, text->len, NULL);
   if (g_getenv ("FM_DEBUG") && text) g_printerr ("DEBUG new text:\n%s\n", text->str);
+  if (g_getenv ("FM_DEBUG")) g_printerr ("DEBUG after=%p expect=%d others=%d\n", (void*)after, after ? expect_holds (expect, ed->fm, after) : -1, after ? others_unchanged (expect, ed->fm->root, after->root) : -1);
   if (after == NULL || !expect_holds (expect, ed->fm, after) ||
       !others_unchanged (expect, ed->fm->root, after->root))
     {
@@ -1533,6 +1588,7 @@ typedef struct {
   RecapYamlType   plain_type;  /* the type of the plain value replaced */
   gboolean        in_flow;
   gboolean        block_ok;    /* nothing follows on the line: a block scalar fits */
+  gboolean        keep_ok;     /* the span took the trailing line breaks: "|+" fits */
   guint           indent;      /* of block scalar lines */
   const char     *header_tail; /* kept after a block scalar's indicator (a comment) */
   gsize           header_tail_len;
@@ -1551,6 +1607,9 @@ append_block_scalar (Editor           *ed,
     style = RECAP_YAML_STYLE_LITERAL;
   if (!recap_yaml_can_be_block (spec->value, style))
     return FALSE;
+  /* Keeping trailing breaks would also keep any blank lines that follow. */
+  if (g_str_has_suffix (spec->value, "\n\n") && !spec->keep_ok)
+    return FALSE;
 
   indicator = recap_yaml_block_indicator (spec->value, style);
   body = recap_yaml_block_body (spec->value, style, spec->indent, ed->newline);
@@ -1560,7 +1619,8 @@ append_block_scalar (Editor           *ed,
   return TRUE;
 }
 
-static void
+/* Returns TRUE when it wrote a block scalar. */
+static gboolean
 append_scalar (Editor           *ed,
                GString          *out,
                const ScalarSpec *spec)
@@ -1571,7 +1631,7 @@ append_scalar (Editor           *ed,
   if (!typed && spec->block_ok && !spec->in_flow &&
       (is_block_style (spec->style) || strchr (spec->value, '\n') != NULL) &&
       append_block_scalar (ed, out, spec))
-    return;
+    return TRUE;
 
   quoted = recap_yaml_quote_scalar (spec->value,
                                     typed ? RECAP_YAML_STYLE_PLAIN : spec->style,
@@ -1579,6 +1639,45 @@ append_scalar (Editor           *ed,
                                     spec->in_flow);
   g_string_append (out, quoted);
   g_string_append_len (out, spec->header_tail, spec->header_tail_len);
+  return FALSE;
+}
+
+static gboolean
+node_is_within (Node *node,
+                Node *ancestor)
+{
+  for (; node != NULL; node = node->parent)
+    if (node == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+/* Refuses to drop an anchor that an alias elsewhere still uses.
+ * @keeps_own: @subtree's own properties stay in the text. */
+static gboolean
+check_anchors_unused (Editor   *ed,
+                      Node     *subtree,
+                      gboolean  keeps_own,
+                      GError  **error)
+{
+  for (guint i = 0; i < ed->fm->nodes->len; i++)
+    {
+      Node *alias = g_ptr_array_index (ed->fm->nodes, i);
+
+      if (alias->kind == RECAP_FRONT_MATTER_KIND_ALIAS &&
+          node_is_within (alias->target, subtree) && !node_is_within (alias, subtree) &&
+          !(keeps_own && alias->target == subtree))
+        return refuse (error, _("an anchor that an alias elsewhere refers to"));
+    }
+  return TRUE;
+}
+
+/* "&anchor:text" is valid; "&anchortext" would not be: new text after
+ * properties needs a space when there was none. */
+static gboolean
+touches_properties (Node *node)
+{
+  return node->has_props && node->content_start == node->props_end;
 }
 
 /* Where a new value goes when it replaces the whole old one: right after
@@ -1598,6 +1697,9 @@ editor_whole_target (Editor  *ed,
 {
   Node *parent = node->parent;
   gsize head = node->start;
+
+  if (!check_anchors_unused (ed, node, TRUE, error))
+    return FALSE;
 
   /* Items of a flow list start right at the old item; the rest after a
    * colon, dash or properties, with a space. */
@@ -1689,12 +1791,19 @@ editor_set_scalar (Editor          *ed,
                    GError         **error)
 {
   GString *out;
-  ScalarSpec spec = { value->scalar, value->type, RECAP_YAML_STYLE_PLAIN, RECAP_YAML_TYPE_STRING };
-  Target target = { node->content_start, node->end, FALSE };
+  ScalarSpec spec = {
+    .value = value->scalar,
+    .type = value->type,
+    .style = RECAP_YAML_STYLE_PLAIN,
+    .plain_type = RECAP_YAML_TYPE_STRING,
+  };
+  Target target = { node->content_start, node->end, touches_properties (node) };
   guint column;
 
   if (scalar_unchanged (node, value))
     return TRUE;
+  if (value->type != RECAP_YAML_TYPE_STRING && node->has_tag)
+    return refuse (error, _("a typed value with an explicit YAML tag"));
   if (!owner_column (ed, node, &column, error))
     return FALSE;
 
@@ -1721,8 +1830,11 @@ editor_set_scalar (Editor          *ed,
     }
 
   spec.block_ok = is_block_style (spec.style) || rest_of_line_blank (ed, target.end);
+  spec.keep_ok = target.end > target.start && ed->text[target.end - 1] == '\n';
   out = g_string_new (target.needs_space ? " " : "");
-  append_scalar (ed, out, &spec);
+  /* Blanks left after a new block scalar's last line would join its text. */
+  if (append_scalar (ed, out, &spec) && !is_block_style (spec.style))
+    target.end = skip_blanks_from (ed, target.end);
   editor_replace (ed, &target, out);
   return TRUE;
 }
@@ -1903,6 +2015,18 @@ block_item_line (Editor  *ed,
   return TRUE;
 }
 
+/* "[a, ]": emptying a flow collection takes its trailing comma too. */
+static gsize
+after_trailing_comma (Editor *ed,
+                      gsize   pos)
+{
+  gsize next = pos;
+
+  while (next < yaml_end (ed) && g_ascii_isspace (ed->text[next]))
+    next++;
+  return next < yaml_end (ed) && ed->text[next] == ',' ? next + 1 : pos;
+}
+
 /* Removes items [from, to): whole lines in block style; in flow style the
  * items and the separators between them. */
 static gboolean
@@ -1916,6 +2040,11 @@ editor_delete_items (Editor  *ed,
   gsize start = item_first (collection, from)->start;
   gsize end = item_last (collection, to - 1)->end;
 
+  for (guint i = from; i < to; i++)
+    if (!check_anchors_unused (ed, item_first (collection, i), FALSE, error) ||
+        !check_anchors_unused (ed, item_last (collection, i), FALSE, error))
+      return FALSE;
+
   if (!collection->flow)
     {
       if (!block_item_line (ed, collection, from, &start, error))
@@ -1926,6 +2055,8 @@ editor_delete_items (Editor  *ed,
     end = item_first (collection, to)->start;
   else if (from > 0)
     start = item_last (collection, from - 1)->end;
+  else
+    end = after_trailing_comma (ed, end);
 
   editor_splice (ed, start, end - start, g_string_new (NULL));
   return TRUE;
@@ -2152,8 +2283,15 @@ append_new_value (Editor         *ed,
                   gboolean        in_flow,
                   gboolean        block_ok)
 {
-  ScalarSpec spec = { value->scalar, value->type, RECAP_YAML_STYLE_PLAIN, RECAP_YAML_TYPE_STRING,
-                      in_flow, block_ok, column + 2 };
+  ScalarSpec spec = {
+    .value = value->scalar,
+    .type = value->type,
+    .style = RECAP_YAML_STYLE_PLAIN,
+    .plain_type = RECAP_YAML_TYPE_STRING,
+    .in_flow = in_flow,
+    .block_ok = block_ok,
+    .indent = column + 2,
+  };
 
   if (value->items != NULL)
     {
@@ -2161,7 +2299,7 @@ append_new_value (Editor         *ed,
       return;
     }
   g_string_append_c (out, ' ');
-  append_scalar (ed, out, &spec);
+  (void) append_scalar (ed, out, &spec);
 }
 
 static gboolean
@@ -2273,6 +2411,9 @@ editor_add (Editor          *ed,
                            _("There is no key “%s” to add after"), after_key);
   if (l->empty != NULL)
     return editor_add_below_empty (ed, l->empty, keys, value, error);
+  if (mapping == NULL && ed->fm->null_root != NULL &&
+      (!node_is_empty (ed->fm->null_root) || ed->fm->null_root->has_props))
+    return refuse (error, _("front matter that is a single null value"));
   if (mapping == NULL)
     {
       editor_add_to_empty (ed, keys, value);
@@ -2557,6 +2698,7 @@ recap_front_matter_rename_key (const char            *text,
   g_autoptr(GString) new_path = NULL;
   g_autofree char *spelled = NULL;
   Expect expect = { EXPECT_RENAMED, path };
+  GString *spelling;
   guint existing;
   Lookup l;
   Node *key;
@@ -2577,7 +2719,9 @@ recap_front_matter_rename_key (const char            *text,
   new_path = g_string_new_len (path, strlen (path) - strlen (key->value));
   g_string_append (new_path, new_name);
   spelled = recap_yaml_quote_key (new_name, key->style);
-  editor_splice (&ed, key->content_start, key->end - key->content_start, g_string_new (spelled));
+  spelling = g_string_new (touches_properties (key) ? " " : "");
+  g_string_append (spelling, spelled);
+  editor_splice (&ed, key->content_start, key->end - key->content_start, spelling);
 
   expect.new_path = new_path->str;
   expect.touched[0] = l.root_key;
@@ -2677,12 +2821,13 @@ identity_edit (const char            *text,
 }
 
 static gboolean
-round_trip_mapping (const char  *text,
-                    gsize        len,
-                    Node        *mapping,
-                    const char  *prefix,
-                    char       **changed_path,
-                    GError     **error)
+round_trip_mapping (RecapFrontMatter  *fm,
+                    const char        *text,
+                    gsize              len,
+                    Node              *mapping,
+                    const char        *prefix,
+                    char             **changed_path,
+                    GError           **error)
 {
   for (guint i = 0; i < mapping->children->len; i += 2)
     {
@@ -2691,16 +2836,20 @@ round_trip_mapping (const char  *text,
       g_auto(RecapFrontMatterEdit) edit = { 0 };
       g_autofree char *path = NULL;
 
-      if (key->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
+      if (key->kind != RECAP_FRONT_MATTER_KIND_SCALAR || key->value[0] == '\0')
         continue;
       path = prefix != NULL ? g_strconcat (prefix, ".", key->value, NULL) : g_strdup (key->value);
+      /* Only what a path reaches: not the first of duplicate keys, not a
+       * key hidden by a dotted key of the same spelling. */
+      if (lookup_exact (fm, path) != value)
+        continue;
       if (!identity_edit (text, len, path, value, &edit, error) || edit.changed)
         {
           *changed_path = g_steal_pointer (&path);
           return FALSE;
         }
       if (value->kind == RECAP_FRONT_MATTER_KIND_MAPPING &&
-          !round_trip_mapping (text, len, value, path, changed_path, error))
+          !round_trip_mapping (fm, text, len, value, path, changed_path, error))
         return FALSE;
     }
   return TRUE;
@@ -2719,5 +2868,5 @@ recap_front_matter_check_round_trip (const char  *text,
   *changed_path = NULL;
   if (fm == NULL)
     return FALSE;
-  return fm->root == NULL || round_trip_mapping (text, len, fm->root, NULL, changed_path, error);
+  return fm->root == NULL || round_trip_mapping (fm, text, len, fm->root, NULL, changed_path, error);
 }

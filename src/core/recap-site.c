@@ -359,22 +359,77 @@ replace_or_append (RecapSite *self,
 }
 
 static void
-refresh_done (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+apply_refresh (RecapSite *self,
+               Refresh   *refresh)
 {
-  RecapSite *self = RECAP_SITE (object);
-  Refresh *refresh = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  if (refresh == NULL)
-    return;
   for (guint i = 0; i < refresh->gone->len; i++)
     if (!g_ptr_array_find_with_equal_func (refresh->posts, refresh->gone->pdata[i], post_has_file, NULL))
       remove_posts_at (self, refresh->gone->pdata[i]);
   for (guint i = 0; i < refresh->posts->len; i++)
     replace_or_append (self, refresh->posts->pdata[i]);
   watch_dirs (self, refresh->dirs);
+}
+
+static void
+refresh_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Refresh *refresh = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (refresh == NULL)
+    return;
+  apply_refresh (RECAP_SITE (object), refresh);
   refresh_free (refresh);
+}
+
+static void
+reload_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Refresh *refresh = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (refresh == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  apply_refresh (RECAP_SITE (object), refresh);
+  refresh_free (refresh);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+recap_site_reload_file_async (RecapSite           *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) refresh = g_task_new (self, cancellable, reload_done, task);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_task_set_source_tag (task, recap_site_reload_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_ptr_array_add (files, g_object_ref (file));
+  g_task_set_task_data (refresh, files, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (refresh, refresh_thread);
+}
+
+RecapPost *
+recap_site_reload_file_finish (RecapSite     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return recap_site_find_post (self, g_task_get_task_data (G_TASK (result)));
 }
 
 static gboolean
@@ -455,6 +510,70 @@ watch_dirs (RecapSite *self,
       g_signal_connect_object (monitor, "changed", G_CALLBACK (dir_changed), self, G_CONNECT_SWAPPED);
       g_hash_table_insert (self->monitors, g_steal_pointer (&path), monitor);
     }
+}
+
+/* Suggestions */
+
+static void
+add_unique (GPtrArray  *values,
+            GHashTable *seen,
+            const char *value)
+{
+  if (value != NULL && g_hash_table_add (seen, (gpointer) value))
+    g_ptr_array_add (values, (gpointer) value);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static const char * const *
+list_of (RecapPost  *post,
+         const char *key)
+{
+  if (g_str_equal (key, "tags"))
+    return recap_post_get_tags (post);
+  if (g_str_equal (key, "categories"))
+    return recap_post_get_categories (post);
+  return NULL;
+}
+
+static const char *
+value_of (RecapPost  *post,
+          const char *key)
+{
+  if (g_str_equal (key, "author"))
+    return recap_post_get_author (post);
+  if (g_str_equal (key, "event"))
+    return recap_post_get_event (post);
+  if (g_str_equal (key, "layout"))
+    return recap_post_get_layout (post);
+  return NULL;
+}
+
+GStrv
+recap_site_collect_values (GListModel *posts,
+                           const char *key)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (posts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      const char * const *list = list_of (post, key);
+
+      add_unique (values, seen, value_of (post, key));
+      for (guint j = 0; list && list[j]; j++)
+        add_unique (values, seen, list[j]);
+    }
+  g_ptr_array_sort (values, compare_strings);
+  g_ptr_array_add (values, NULL);
+  return g_strdupv ((GStrv) values->pdata);
 }
 
 /* Accessors */

@@ -30,6 +30,21 @@ gboolean   recap_site_load_sync     (RecapSite            *self,
 /* Names of the layouts in the site's _layouts folder (no extension), sorted;
  * NULL before the first load. */
 const char * const *recap_site_get_layouts (RecapSite *self);
+/* Reads @file again now (after Recap itself created, moved or changed it)
+ * instead of waiting for the folder monitor. */
+void       recap_site_reload_file_async  (RecapSite           *self,
+                                          GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* The post now at that file (owned by the site), or NULL. */
+RecapPost *recap_site_reload_file_finish (RecapSite           *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+/* The values of @key ("author", "event", "layout", "tags", "categories")
+ * used across @posts (a model of RecapPost), sorted, each once. */
+GStrv      recap_site_collect_values     (GListModel          *posts,
+                                          const char          *key);
 /* The post for @file, or NULL. */
 RecapPost *recap_site_find_post     (RecapSite            *self,
                                      GFile                *file);

@@ -5,12 +5,14 @@
 #include <glib/gi18n.h>
 
 #include "recap-chips-row.h"
+#include "recap-completion.h"
 
 struct _RecapChipsRow
 {
   AdwPreferencesRow  parent_instance;
 
   GPtrArray         *items;
+  RecapCompletion   *completion;
 
   GtkLabel          *title_label;
   GtkFlowBox        *chips_box;
@@ -165,6 +167,20 @@ recap_chips_row_has_items (RecapChipsRow      *self,
     if (!g_str_equal (items[i], self->items->pdata[i]))
       return FALSE;
   return TRUE;
+}
+
+void
+recap_chips_row_set_suggestions (RecapChipsRow      *self,
+                                 const char * const *suggestions)
+{
+  g_return_if_fail (RECAP_IS_CHIPS_ROW (self));
+
+  if (self->completion == NULL)
+    {
+      self->completion = recap_completion_attach (GTK_WIDGET (self), GTK_EDITABLE (self->new_item_entry));
+      g_signal_connect_object (self->completion, "accepted", G_CALLBACK (commit_new_items), self, G_CONNECT_SWAPPED);
+    }
+  recap_completion_set_suggestions (self->completion, suggestions);
 }
 
 GtkEditable *

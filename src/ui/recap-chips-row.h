@@ -17,6 +17,9 @@ void       recap_chips_row_set_items (RecapChipsRow       *self,
 GStrv      recap_chips_row_dup_items (RecapChipsRow       *self);
 gboolean   recap_chips_row_has_items (RecapChipsRow       *self,
                                       const char * const  *items);
+/* Offers these while the user types a new item. */
+void       recap_chips_row_set_suggestions (RecapChipsRow      *self,
+                                            const char * const *suggestions);
 /* Where new items are typed, for completion and tests. */
 GtkEditable *recap_chips_row_get_editable (RecapChipsRow     *self);
 

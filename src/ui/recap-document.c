@@ -2,19 +2,943 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "recap-document.h"
+#include "config.h"
 
 #include <adwaita.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "recap-document.h"
+
+/* Larger files are not opened at all. */
+#define MAX_SIZE (64 * 1024 * 1024)
+#define READ_CHUNK_SIZE (64 * 1024)
+/* Delay between an unsaved change and its draft: long enough to batch
+ * typing, short enough that a crash loses little. */
+#define DRAFT_DELAY_SECONDS 2
+
+typedef enum {
+  LOAD_OPEN,            /* first load: cursor at the start, look for a draft */
+  LOAD_CHANGED_ON_DISK, /* the buffer is clean and the file changed: follow it */
+  LOAD_DISCARDING,      /* the user chose the file over the buffer's changes */
+} LoadKind;
+
+typedef void (*OpStart) (RecapDocument *self,
+                         GTask         *op);
+
+/* One operation on the file; each kind uses the fields it needs. */
+typedef struct {
+  OpStart                  start;
+  GFile                   *file;          /* read or written */
+  LoadKind                 load_kind;
+  int                      cursor_line;
+  int                      cursor_offset;
+  GBytes                  *bytes;         /* what a load read */
+  char                    *checksum;      /* of the file's bytes as read or written */
+  char                    *real_path;     /* the file, symlinks followed: what to watch */
+  char                    *text;          /* what a save writes, before encoding */
+  char                    *expected;      /* checksum the file must still have; NULL: any */
+  const GtkSourceEncoding *encoding;
+  GtkSourceNewlineType     newline_type;
+  guint64                  change_serial; /* the buffer state a save writes */
+  gboolean                 save_as;
+} Job;
 
 struct _RecapDocument
 {
-  GtkSourceBuffer  parent_instance;
+  GtkSourceBuffer          parent_instance;
 
-  RecapPost       *post;
-  GtkSourceFile   *source_file;
+  RecapPost               *post;
+  RecapRecovery           *recovery;
+  GFile                   *file;
+  GtkSourceFile           *source_file;     /* the loader's, which forgets the location of a stream */
+  const GtkSourceEncoding *encoding;
+  GtkSourceNewlineType     newline_type;
+
+  /* Loads, saves and checks of the disk run one at a time, in order. */
+  GQueue                   ops;
+  GTask                   *current_op;
+  gboolean                 check_queued;
+
+  /* What the file holds as far as the buffer knows, and how it is watched. */
+  char                    *disk_checksum;
+  char                    *changed_checksum; /* another program's version, while in conflict */
+  GFileMonitor            *monitor;
+  char                    *watched_path;
+
+  guint64                  change_serial;
+  gboolean                 loading;
+  guint                    draft_source;
+  gboolean                 draft_on_disk;   /* a draft of this file is ours to replace or remove */
+  RecapDraft              *draft;           /* from an earlier session, until restored or discarded */
+
+  gboolean                 read_only;
+  gboolean                 large;
+  gboolean                 externally_modified;
+  gboolean                 deleted;
 };
 
 G_DEFINE_FINAL_TYPE (RecapDocument, recap_document, GTK_SOURCE_TYPE_BUFFER)
+
+G_DEFINE_QUARK (recap-document-error-quark, recap_document_error)
+
+enum {
+  PROP_0,
+  PROP_ENCODING,
+  PROP_READ_ONLY,
+  PROP_LARGE,
+  PROP_EXTERNALLY_MODIFIED,
+  PROP_DELETED,
+  PROP_HAS_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void queue_check (RecapDocument *self);
+static void queue_load  (RecapDocument *self, LoadKind kind, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data);
+
+static Job *
+job_new (GFile *file)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->file = g_object_ref (file);
+  return job;
+}
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->checksum, g_free);
+  g_clear_pointer (&job->real_path, g_free);
+  g_clear_pointer (&job->text, g_free);
+  g_clear_pointer (&job->expected, g_free);
+  g_free (job);
+}
+
+static void
+set_flag (RecapDocument *self,
+          gboolean      *flag,
+          gboolean       value,
+          guint          prop_id)
+{
+  if (*flag == !!value)
+    return;
+  *flag = !!value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Worker thread side: reading, encoding and writing */
+
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+resolve_path (Job     *job,
+              GError **error)
+{
+  const char *path = g_file_peek_path (job->file);
+  g_autofree char *name = display_name (job->file);
+  char *real_path;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is not a local file"), name);
+      return FALSE;
+    }
+  /* Fails on a symlink loop (ELOOP) and a dangling link (ENOENT). */
+  real_path = realpath (path, NULL);
+  if (real_path == NULL)
+    return set_errno_error (error, errno);
+  g_free (job->real_path);
+  job->real_path = real_path;
+  return TRUE;
+}
+
+static gboolean
+open_regular_file (Job          *job,
+                   int          *fd_out,
+                   struct stat  *st,
+                   GError      **error)
+{
+  g_autofree char *name = NULL;
+  int fd;
+
+  if (!resolve_path (job, error))
+    return FALSE;
+  /* Non-blocking, so that a pipe does not wait for a writer. */
+  fd = open (job->real_path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return set_errno_error (error, errno);
+  if (fstat (fd, st) == 0 && S_ISREG (st->st_mode))
+    {
+      *fd_out = fd;
+      return TRUE;
+    }
+  close (fd);
+  name = display_name (job->file);
+  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_NOT_REGULAR,
+               _("“%s” is not a regular file"), name);
+  return FALSE;
+}
+
+static gboolean
+set_too_large_error (GError **error,
+                     Job     *job,
+                     goffset  size)
+{
+  g_autofree char *name = display_name (job->file);
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *max_text = g_format_size (MAX_SIZE);
+
+  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_TOO_LARGE,
+               _("“%s” is %s; Recap opens files up to %s"), name, size_text, max_text);
+  return FALSE;
+}
+
+static gssize
+read_chunk (int     fd,
+            guint8 *chunk)
+{
+  gssize n;
+
+  do
+    n = read (fd, chunk, READ_CHUNK_SIZE);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
+
+/* Sets the job's checksum and real path, and its bytes if @keep_bytes. */
+static gboolean
+read_file (Job      *job,
+           gboolean  keep_bytes,
+           GError  **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GByteArray) contents = keep_bytes ? g_byte_array_new () : NULL;
+  g_autofree guint8 *chunk = g_malloc (READ_CHUNK_SIZE);
+  struct stat st;
+  int saved_errno;
+  gssize n;
+  int fd;
+
+  if (!open_regular_file (job, &fd, &st, error))
+    return FALSE;
+  if (keep_bytes && st.st_size > MAX_SIZE)
+    {
+      close (fd);
+      return set_too_large_error (error, job, st.st_size);
+    }
+
+  while ((n = read_chunk (fd, chunk)) > 0)
+    {
+      g_checksum_update (checksum, chunk, n);
+      if (contents != NULL)
+        g_byte_array_append (contents, chunk, n);
+    }
+  saved_errno = errno;
+  close (fd);
+  if (n < 0)
+    return set_errno_error (error, saved_errno);
+
+  g_free (job->checksum);
+  job->checksum = g_strdup (g_checksum_get_string (checksum));
+  if (contents != NULL)
+    job->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+  return TRUE;
+}
+
+/* UTF-16 and UTF-32 text is full of NUL bytes. */
+static gboolean
+has_wide_bom (const guint8 *data,
+              gsize         len)
+{
+  return (len >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0)) ||
+         (len >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0);
+}
+
+static gboolean
+check_is_text (Job     *job,
+               GError **error)
+{
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (job->bytes, &len);
+  g_autofree char *name = NULL;
+
+  if (len == 0 || memchr (data, '\0', len) == NULL || has_wide_bom (data, len))
+    return TRUE;
+  name = display_name (job->file);
+  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_BINARY,
+               _("“%s” looks like a binary file (it contains NUL bytes)"), name);
+  return FALSE;
+}
+
+/* The buffer's line breaks as typed are "\n": give those the file's line
+ * ending, and leave the ones read from the file as they were. */
+static char *
+convert_line_breaks (const char           *text,
+                     GtkSourceNewlineType  newline_type)
+{
+  const char *ending = newline_type == GTK_SOURCE_NEWLINE_TYPE_CR_LF ? "\r\n" : "\r";
+  GString *converted;
+
+  if (newline_type == GTK_SOURCE_NEWLINE_TYPE_LF)
+    return g_strdup (text);
+
+  converted = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' && (p == text || p[-1] != '\r'))
+        g_string_append (converted, ending);
+      else
+        g_string_append_c (converted, *p);
+    }
+  return g_string_free (converted, FALSE);
+}
+
+static GBytes *
+encode_text (Job     *job,
+             GError **error)
+{
+  g_autofree char *text = convert_line_breaks (job->text, job->newline_type);
+  g_autofree char *name = NULL;
+  char *encoded;
+  gsize len;
+
+  if (job->encoding == gtk_source_encoding_get_utf8 ())
+    {
+      len = strlen (text);
+      return g_bytes_new_take (g_steal_pointer (&text), len);
+    }
+
+  encoded = g_convert (text, -1, gtk_source_encoding_get_charset (job->encoding), "UTF-8", NULL, &len, NULL);
+  if (encoded != NULL)
+    return g_bytes_new_take (encoded, len);
+
+  name = display_name (job->file);
+  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_UNENCODABLE,
+               _("“%s” has characters that %s cannot store; use Save As to save it as UTF-8"),
+               name, gtk_source_encoding_get_name (job->encoding));
+  return NULL;
+}
+
+/* Never overwrite what another program wrote since the file was read. */
+static gboolean
+check_unchanged_on_disk (Job     *job,
+                         GError **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *name = NULL;
+
+  if (job->expected == NULL)
+    return TRUE;
+  if (!read_file (job, FALSE, &read_error))
+    {
+      /* Deleted: saving puts it back. */
+      if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  if (g_str_equal (job->checksum, job->expected))
+    return TRUE;
+
+  name = display_name (job->file);
+  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED,
+               _("“%s” was changed by another program"), name);
+  return FALSE;
+}
+
+static gboolean
+write_file (Job           *job,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize len = 0;
+
+  if (!check_unchanged_on_disk (job, error) || (bytes = encode_text (job, error)) == NULL)
+    return FALSE;
+
+  /* A temporary file, fsynced and renamed over the target: after a crash
+   * or a failure the file holds either all the old or all the new bytes. */
+  data = g_bytes_get_data (bytes, &len);
+  if (!recap_file_write_atomic (job->file, data ? data : "", len, cancellable, error))
+    return FALSE;
+
+  g_free (job->checksum);
+  job->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return resolve_path (job, error);
+}
+
+static void
+return_boolean (GTask    *task,
+                gboolean  ok,
+                GError   *error)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  return_boolean (task, read_file (task_data, TRUE, &error) && check_is_text (task_data, &error), error);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  return_boolean (task, read_file (task_data, FALSE, &error), error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  return_boolean (task, write_file (task_data, cancellable, &error), error);
+}
+
+/* The queue of operations */
+
+static void
+run_next_op (RecapDocument *self)
+{
+  Job *job;
+
+  if (self->current_op != NULL || g_queue_is_empty (&self->ops))
+    return;
+  self->current_op = g_queue_pop_head (&self->ops);
+  job = g_task_get_task_data (self->current_op);
+  job->start (self, self->current_op);
+}
+
+static void
+push_op (RecapDocument       *self,
+         Job                 *job,
+         OpStart              start,
+         GCancellable        *cancellable,
+         gpointer             source_tag,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
+{
+  GTask *op = g_task_new (self, cancellable, callback, user_data);
+
+  job->start = start;
+  g_task_set_source_tag (op, source_tag);
+  g_task_set_task_data (op, job, (GDestroyNotify) job_free);
+  g_queue_push_tail (&self->ops, op);
+  run_next_op (self);
+}
+
+/* Ends the current operation, with @error or successfully, and starts the next. */
+static void
+finish_op (RecapDocument *self,
+           GError        *error)
+{
+  g_autoptr(GTask) op = g_steal_pointer (&self->current_op);
+
+  return_boolean (op, error == NULL, error);
+  run_next_op (self);
+}
+
+static Job *
+current_job (RecapDocument *self)
+{
+  return g_task_get_task_data (self->current_op);
+}
+
+/* Runs the current operation's @func on a worker thread, then @done here. */
+static void
+run_in_thread (RecapDocument       *self,
+               GTaskThreadFunc      func,
+               GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) step = g_task_new (self, g_task_get_cancellable (self->current_op), done, NULL);
+
+  g_task_set_task_data (step, current_job (self), NULL);
+  g_task_run_in_thread (step, func);
+}
+
+/* Watching the file */
+
+static void
+file_changed_on_disk (RecapDocument     *self,
+                      GFile             *file,
+                      GFile             *other_file,
+                      GFileMonitorEvent  event,
+                      GFileMonitor      *monitor)
+{
+  queue_check (self);
+}
+
+static void
+stop_watching (RecapDocument *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_on_disk, self);
+      g_file_monitor_cancel (self->monitor);
+    }
+  g_clear_object (&self->monitor);
+  g_clear_pointer (&self->watched_path, g_free);
+}
+
+/* Watches the symlink's target: that is the file other programs change. */
+static void
+watch_file (RecapDocument *self,
+            const char    *real_path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (real_path, self->watched_path) == 0)
+    return;
+  stop_watching (self);
+  file = g_file_new_for_path (real_path);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching %s: %s", real_path, error->message);
+      return;
+    }
+  self->watched_path = g_strdup (real_path);
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_on_disk), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The buffer now stands for what the job found or wrote on disk. */
+static void
+accept_disk_contents (RecapDocument *self,
+                      Job           *job)
+{
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_strdup (job->checksum);
+  g_clear_pointer (&self->changed_checksum, g_free);
+  watch_file (self, job->real_path);
+  set_flag (self, &self->externally_modified, FALSE, PROP_EXTERNALLY_MODIFIED);
+  set_flag (self, &self->deleted, FALSE, PROP_DELETED);
+}
+
+static void
+mark_deleted (RecapDocument *self)
+{
+  set_flag (self, &self->externally_modified, FALSE, PROP_EXTERNALLY_MODIFIED);
+  set_flag (self, &self->deleted, TRUE, PROP_DELETED);
+  /* The buffer is now the only copy: treat it as unsaved. */
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), TRUE);
+}
+
+static void
+mark_changed_on_disk (RecapDocument *self,
+                      const char    *checksum)
+{
+  g_free (self->changed_checksum);
+  self->changed_checksum = g_strdup (checksum);
+  set_flag (self, &self->deleted, FALSE, PROP_DELETED);
+  set_flag (self, &self->externally_modified, TRUE, PROP_EXTERNALLY_MODIFIED);
+}
+
+/* A change on disk that could not be followed: tell, never guess. */
+static void
+mark_unfollowed_change (RecapDocument *self,
+                        Job           *job,
+                        const GError  *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    mark_deleted (self);
+  else
+    mark_changed_on_disk (self, job->checksum);
+}
+
+static void
+disk_checked (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  RecapDocument *self = RECAP_DOCUMENT (object);
+  Job *job = current_job (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        mark_deleted (self);
+    }
+  else if (g_strcmp0 (job->checksum, self->disk_checksum) == 0)
+    accept_disk_contents (self, job);
+  else if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)))
+    queue_load (self, LOAD_CHANGED_ON_DISK, NULL, NULL, NULL);
+  else
+    mark_changed_on_disk (self, job->checksum);
+  finish_op (self, NULL);
+}
+
+static void
+start_check (RecapDocument *self,
+             GTask         *op)
+{
+  self->check_queued = FALSE;
+  run_in_thread (self, check_thread, disk_checked);
+}
+
+/* Any event may be a change; one check reads the file and decides. */
+static void
+queue_check (RecapDocument *self)
+{
+  if (self->check_queued)
+    return;
+  self->check_queued = TRUE;
+  push_op (self, job_new (recap_document_get_file (self)), start_check, NULL, queue_check, NULL, NULL);
+}
+
+/* Drafts in the recovery area */
+
+/* Keeps the application running until the recovery area is up to date. */
+static void
+hold_application (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL)
+    g_application_hold (app);
+}
+
+static void
+draft_updated (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GError) error = NULL;
+
+  /* Saving and discarding finish alike. */
+  if (!recap_recovery_save_finish (RECAP_RECOVERY (object), result, &error))
+    g_warning ("Could not update the recovery area: %s", error->message);
+  if (app != NULL)
+    g_application_release (app);
+}
+
+static gboolean
+write_draft (gpointer user_data)
+{
+  RecapDocument *self = user_data;
+  g_autofree char *text = NULL;
+
+  self->draft_source = 0;
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)))
+    return G_SOURCE_REMOVE;
+
+  text = recap_document_dup_text (self);
+  self->draft_on_disk = TRUE;
+  hold_application ();
+  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, draft_updated, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_draft (RecapDocument *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (!self->draft_on_disk)
+    return;
+  self->draft_on_disk = FALSE;
+  hold_application ();
+  recap_recovery_discard_async (self->recovery, recap_document_get_file (self), draft_updated, NULL);
+}
+
+static void
+set_draft (RecapDocument *self,
+           RecapDraft    *draft)
+{
+  g_clear_pointer (&self->draft, recap_draft_free);
+  self->draft = draft;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DRAFT]);
+}
+
+static void
+draft_looked_up (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RecapDocument *self = user_data;
+  g_autoptr(RecapDraft) draft = recap_recovery_lookup_finish (RECAP_RECOVERY (object), result, NULL);
+  g_autofree char *text = recap_document_dup_text (self);
+
+  if (draft != NULL)
+    {
+      /* Offered until restored or discarded; replaced by the next draft. */
+      self->draft_on_disk = TRUE;
+      if (g_str_equal (draft->text, text))
+        remove_draft (self);
+      else
+        set_draft (self, g_steal_pointer (&draft));
+    }
+  finish_op (self, NULL);
+}
+
+static void
+buffer_changed (RecapDocument *self)
+{
+  self->change_serial++;
+  if (self->recovery != NULL && !self->loading && self->draft_source == 0)
+    self->draft_source = g_timeout_add_seconds (DRAFT_DELAY_SECONDS, write_draft, self);
+}
+
+static void
+modified_changed (RecapDocument *self)
+{
+  gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self));
+
+  recap_post_set_unsaved (self->post, modified);
+  if (!modified && self->recovery != NULL)
+    remove_draft (self);
+}
+
+/* Loading */
+
+static void
+remember_cursor (RecapDocument *self,
+                 Job           *job)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self)));
+  job->cursor_line = gtk_text_iter_get_line (&iter);
+  job->cursor_offset = gtk_text_iter_get_line_offset (&iter);
+}
+
+static void
+restore_cursor (RecapDocument *self,
+                Job           *job)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter iter, line_end;
+
+  /* Clamped to the end of a line or text that got shorter. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, job->cursor_line);
+  line_end = iter;
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+  gtk_text_iter_set_line_offset (&iter, MIN (job->cursor_offset, gtk_text_iter_get_line_offset (&line_end)));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+set_encoding (RecapDocument           *self,
+              const GtkSourceEncoding *encoding)
+{
+  if (self->encoding == encoding)
+    return;
+  self->encoding = encoding;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
+}
+
+static void
+text_loaded (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GtkSourceFileLoader *loader = GTK_SOURCE_FILE_LOADER (object);
+  RecapDocument *self = user_data;
+  Job *job = current_job (self);
+  g_autoptr(GError) error = NULL;
+  gboolean fell_back;
+
+  self->loading = FALSE;
+  gtk_source_file_loader_load_finish (loader, result, &error);
+  /* The text holds escapes for bytes no encoding could read. */
+  fell_back = g_error_matches (error, GTK_SOURCE_FILE_LOADER_ERROR,
+                               GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK);
+  if (error != NULL && !fell_back)
+    {
+      finish_op (self, g_steal_pointer (&error));
+      return;
+    }
+
+  set_encoding (self, gtk_source_file_loader_get_encoding (loader));
+  self->newline_type = gtk_source_file_loader_get_newline_type (loader);
+  set_flag (self, &self->read_only, fell_back, PROP_READ_ONLY);
+  set_flag (self, &self->large, g_bytes_get_size (job->bytes) > RECAP_DOCUMENT_LARGE_SIZE, PROP_LARGE);
+  accept_disk_contents (self, job);
+  restore_cursor (self, job);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+
+  if (job->load_kind == LOAD_OPEN && self->recovery != NULL)
+    recap_recovery_lookup_async (self->recovery, job->file, draft_looked_up, self);
+  else
+    finish_op (self, NULL);
+}
+
+static void
+file_read (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RecapDocument *self = RECAP_DOCUMENT (object);
+  Job *job = current_job (self);
+  g_autoptr(GtkSourceFileLoader) loader = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (job->load_kind != LOAD_OPEN)
+        mark_unfollowed_change (self, job, error);
+      finish_op (self, error);
+      return;
+    }
+  /* Typed while the file was read: the change on disk is now a conflict. */
+  if (job->load_kind == LOAD_CHANGED_ON_DISK && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)))
+    {
+      mark_changed_on_disk (self, job->checksum);
+      finish_op (self, NULL);
+      return;
+    }
+
+  /* From the bytes already read, so that the checksum matches the text. */
+  remember_cursor (self, job);
+  self->loading = TRUE;
+  stream = g_memory_input_stream_new_from_bytes (job->bytes);
+  loader = gtk_source_file_loader_new_from_stream (GTK_SOURCE_BUFFER (self), self->source_file, stream);
+  gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, g_task_get_cancellable (self->current_op),
+                                     NULL, NULL, NULL, text_loaded, self);
+}
+
+static void
+start_load (RecapDocument *self,
+            GTask         *op)
+{
+  run_in_thread (self, load_thread, file_read);
+}
+
+static void
+queue_load (RecapDocument       *self,
+            LoadKind             kind,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  Job *job = job_new (recap_document_get_file (self));
+
+  job->load_kind = kind;
+  push_op (self, job, start_load, cancellable, recap_document_load_async, callback, user_data);
+}
+
+/* Saving */
+
+static void
+file_saved (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RecapDocument *self = RECAP_DOCUMENT (object);
+  Job *job = current_job (self);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED))
+        mark_changed_on_disk (self, job->checksum);
+      finish_op (self, error);
+      return;
+    }
+
+  if (job->save_as)
+    {
+      /* The draft is filed under the old location. */
+      remove_draft (self);
+      g_set_object (&self->file, job->file);
+      set_encoding (self, job->encoding);
+      set_flag (self, &self->read_only, FALSE, PROP_READ_ONLY);
+    }
+  accept_disk_contents (self, job);
+  /* Typing during the save made changes the file does not have yet. */
+  if (job->change_serial == self->change_serial)
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  finish_op (self, NULL);
+}
+
+static void
+start_save (RecapDocument *self,
+            GTask         *op)
+{
+  Job *job = current_job (self);
+  g_autofree char *name = NULL;
+
+  if (self->read_only && !job->save_as)
+    {
+      name = display_name (job->file);
+      finish_op (self, g_error_new (RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_READ_ONLY,
+                                    _("“%s” has bytes that are not valid text, so it is open read-only "
+                                      "to keep them as they are; use Save As to save a copy"), name));
+      return;
+    }
+
+  /* The text as it is now, not as it was when the save was asked for. */
+  job->text = recap_document_dup_text (self);
+  job->change_serial = self->change_serial;
+  job->encoding = job->save_as ? gtk_source_encoding_get_utf8 () : self->encoding;
+  job->newline_type = self->newline_type;
+  job->expected = job->save_as ? NULL : g_strdup (self->disk_checksum);
+  run_in_thread (self, save_thread, file_saved);
+}
+
+static void
+queue_save (RecapDocument       *self,
+            GFile               *file,
+            gboolean             save_as,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  Job *job = job_new (file);
+
+  job->save_as = save_as;
+  push_op (self, job, start_save, cancellable, recap_document_save_async, callback, user_data);
+}
+
+/* GObject */
 
 static void
 update_style_scheme (RecapDocument   *self,
@@ -29,22 +953,39 @@ update_style_scheme (RecapDocument   *self,
 }
 
 static void
-update_unsaved (RecapDocument *self)
-{
-  recap_post_set_unsaved (self->post, gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)));
-}
-
-static void
 recap_document_dispose (GObject *object)
 {
   RecapDocument *self = RECAP_DOCUMENT (object);
 
+  g_signal_handlers_disconnect_by_func (self, buffer_changed, NULL);
+  g_signal_handlers_disconnect_by_func (self, modified_changed, NULL);
+  /* Closing with unsaved changes (the session ending, say): keep them. */
+  if (self->recovery != NULL && self->draft_source != 0)
+    {
+      g_clear_handle_id (&self->draft_source, g_source_remove);
+      write_draft (self);
+    }
+  stop_watching (self);
   if (self->post != NULL)
     recap_post_set_unsaved (self->post, FALSE);
   g_clear_object (&self->post);
+  g_clear_object (&self->recovery);
+  g_clear_object (&self->file);
   g_clear_object (&self->source_file);
+  g_clear_pointer (&self->draft, recap_draft_free);
 
   G_OBJECT_CLASS (recap_document_parent_class)->dispose (object);
+}
+
+static void
+recap_document_finalize (GObject *object)
+{
+  RecapDocument *self = RECAP_DOCUMENT (object);
+
+  g_free (self->disk_checksum);
+  g_free (self->changed_checksum);
+
+  G_OBJECT_CLASS (recap_document_parent_class)->finalize (object);
 }
 
 /* Not in init: styling creates the tag table, a construct property of the buffer. */
@@ -64,7 +1005,48 @@ recap_document_constructed (GObject *object)
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self, NULL, style_manager);
-  g_signal_connect (self, "modified-changed", G_CALLBACK (update_unsaved), NULL);
+  g_signal_connect (self, "modified-changed", G_CALLBACK (modified_changed), NULL);
+  g_signal_connect (self, "changed", G_CALLBACK (buffer_changed), NULL);
+}
+
+static void
+recap_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RecapDocument *self = RECAP_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENCODING:
+      g_value_set_boxed (value, self->encoding);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_LARGE:
+      g_value_set_boolean (value, self->large);
+      break;
+    case PROP_EXTERNALLY_MODIFIED:
+      g_value_set_boolean (value, self->externally_modified);
+      break;
+    case PROP_DELETED:
+      g_value_set_boolean (value, self->deleted);
+      break;
+    case PROP_HAS_DRAFT:
+      g_value_set_boolean (value, self->draft != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+read_only_boolean (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE,
+                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
 
 static void
@@ -74,24 +1056,44 @@ recap_document_class_init (RecapDocumentClass *klass)
 
   object_class->constructed = recap_document_constructed;
   object_class->dispose = recap_document_dispose;
+  object_class->finalize = recap_document_finalize;
+  object_class->get_property = recap_document_get_property;
+
+  properties[PROP_ENCODING] =
+    g_param_spec_boxed ("encoding", NULL, NULL, GTK_SOURCE_TYPE_ENCODING,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] = read_only_boolean ("read-only");
+  properties[PROP_LARGE] = read_only_boolean ("large");
+  properties[PROP_EXTERNALLY_MODIFIED] = read_only_boolean ("externally-modified");
+  properties[PROP_DELETED] = read_only_boolean ("deleted");
+  properties[PROP_HAS_DRAFT] = read_only_boolean ("has-draft");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 recap_document_init (RecapDocument *self)
 {
   self->source_file = gtk_source_file_new ();
+  self->encoding = gtk_source_encoding_get_utf8 ();
+  self->newline_type = GTK_SOURCE_NEWLINE_TYPE_LF;
+  g_queue_init (&self->ops);
 }
 
+/* Public API */
+
 RecapDocument *
-recap_document_new (RecapPost *post)
+recap_document_new (RecapPost     *post,
+                    RecapRecovery *recovery)
 {
   RecapDocument *self;
 
   g_return_val_if_fail (RECAP_IS_POST (post), NULL);
+  g_return_val_if_fail (!recovery || RECAP_IS_RECOVERY (recovery), NULL);
 
   self = g_object_new (RECAP_TYPE_DOCUMENT, NULL);
   self->post = g_object_ref (post);
-  gtk_source_file_set_location (self->source_file, recap_post_get_file (post));
+  self->recovery = recovery ? g_object_ref (recovery) : NULL;
+  self->file = g_object_ref (recap_post_get_file (post));
   return self;
 }
 
@@ -106,7 +1108,7 @@ GFile *
 recap_document_get_file (RecapDocument *self)
 {
   g_return_val_if_fail (RECAP_IS_DOCUMENT (self), NULL);
-  return gtk_source_file_get_location (self->source_file);
+  return self->file;
 }
 
 char *
@@ -118,26 +1120,96 @@ recap_document_dup_text (RecapDocument *self)
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
 }
 
-static void
-load_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+const GtkSourceEncoding *
+recap_document_get_encoding (RecapDocument *self)
 {
-  g_autoptr(GTask) task = user_data;
-  RecapDocument *self = g_task_get_source_object (task);
-  GtkTextIter start;
-  GError *error = NULL;
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), NULL);
+  return self->encoding;
+}
 
-  if (!gtk_source_file_loader_load_finish (GTK_SOURCE_FILE_LOADER (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+gboolean
+recap_document_get_read_only (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+  return self->read_only;
+}
 
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self), &start);
-  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self), &start);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
-  g_task_return_boolean (task, TRUE);
+gboolean
+recap_document_get_large (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+  return self->large;
+}
+
+gboolean
+recap_document_get_externally_modified (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+  return self->externally_modified;
+}
+
+gboolean
+recap_document_get_deleted (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+  return self->deleted;
+}
+
+const RecapDraft *
+recap_document_get_draft (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), NULL);
+  return self->draft;
+}
+
+void
+recap_document_restore_draft (RecapDocument *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter start, end;
+
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+  g_return_if_fail (self->draft != NULL);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, self->draft->text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  set_draft (self, NULL);
+}
+
+void
+recap_document_discard_draft (RecapDocument *self)
+{
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+  g_return_if_fail (self->draft != NULL);
+
+  set_draft (self, NULL);
+  /* With unsaved edits the file holds those, and stays until they are saved. */
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)))
+    remove_draft (self);
+}
+
+void
+recap_document_reload (RecapDocument *self)
+{
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+
+  queue_load (self, LOAD_DISCARDING, NULL, NULL, NULL);
+}
+
+void
+recap_document_keep_mine (RecapDocument *self)
+{
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+
+  /* The other program's version is the one the next save may replace. */
+  g_free (self->disk_checksum);
+  self->disk_checksum = g_steal_pointer (&self->changed_checksum);
+  set_flag (self, &self->externally_modified, FALSE, PROP_EXTERNALLY_MODIFIED);
 }
 
 void
@@ -146,16 +1218,9 @@ recap_document_load_async (RecapDocument       *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GtkSourceFileLoader) loader = NULL;
-  GTask *task;
-
   g_return_if_fail (RECAP_IS_DOCUMENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, recap_document_load_async);
-  loader = gtk_source_file_loader_new (GTK_SOURCE_BUFFER (self), self->source_file);
-  gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, cancellable,
-                                     NULL, NULL, NULL, load_done, task);
+  queue_load (self, LOAD_OPEN, cancellable, callback, user_data);
 }
 
 gboolean
@@ -167,43 +1232,28 @@ recap_document_load_finish (RecapDocument  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-save_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  RecapDocument *self = g_task_get_source_object (task);
-  GError *error = NULL;
-
-  if (!gtk_source_file_saver_save_finish (GTK_SOURCE_FILE_SAVER (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
-  g_task_return_boolean (task, TRUE);
-}
-
 void
 recap_document_save_async (RecapDocument       *self,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GtkSourceFileSaver) saver = NULL;
-  GTask *task;
-
   g_return_if_fail (RECAP_IS_DOCUMENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, recap_document_save_async);
-  /* The saver writes a temporary file and renames it over the original,
-   * in the encoding and newline type the loader found. */
-  saver = gtk_source_file_saver_new (GTK_SOURCE_BUFFER (self), self->source_file);
-  gtk_source_file_saver_save_async (saver, G_PRIORITY_DEFAULT, cancellable,
-                                    NULL, NULL, NULL, save_done, task);
+  queue_save (self, recap_document_get_file (self), FALSE, cancellable, callback, user_data);
+}
+
+void
+recap_document_save_as_async (RecapDocument       *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  queue_save (self, file, TRUE, cancellable, callback, user_data);
 }
 
 gboolean

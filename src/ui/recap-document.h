@@ -6,18 +6,62 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "recap-file-util.h"
 #include "recap-post.h"
+#include "recap-recovery.h"
 
 G_BEGIN_DECLS
+
+#define RECAP_DOCUMENT_ERROR (recap_document_error_quark ())
+
+typedef enum {
+  RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED, /* another program changed the file since it was read */
+  RECAP_DOCUMENT_ERROR_NOT_REGULAR,         /* a folder, a device, a pipe… */
+  RECAP_DOCUMENT_ERROR_TOO_LARGE,
+  RECAP_DOCUMENT_ERROR_BINARY,              /* NUL bytes */
+  RECAP_DOCUMENT_ERROR_READ_ONLY,           /* bytes no encoding could read: saving would change them */
+  RECAP_DOCUMENT_ERROR_UNENCODABLE,         /* characters the file's encoding does not have */
+} RecapDocumentError;
+
+/* Files above the size the core reads at once open with the live preview paused. */
+#define RECAP_DOCUMENT_LARGE_SIZE RECAP_FILE_MAX_SIZE
 
 #define RECAP_TYPE_DOCUMENT (recap_document_get_type ())
 G_DECLARE_FINAL_TYPE (RecapDocument, recap_document, RECAP, DOCUMENT, GtkSourceBuffer)
 
-RecapDocument *recap_document_new          (RecapPost            *post);
+GQuark         recap_document_error_quark  (void);
+
+/* @recovery, when not NULL, receives a draft of unsaved edits a few seconds
+ * after they are made; the draft goes away once the buffer is saved or its
+ * changes are discarded. */
+RecapDocument *recap_document_new          (RecapPost            *post,
+                                            RecapRecovery        *recovery);
 RecapPost     *recap_document_get_post     (RecapDocument        *self);
 GFile         *recap_document_get_file     (RecapDocument        *self);
 /* The whole text, front matter included. */
 char          *recap_document_dup_text     (RecapDocument        *self);
+
+/* The encoding the file was read in and is saved back in. */
+const GtkSourceEncoding *recap_document_get_encoding (RecapDocument *self);
+/* TRUE when some bytes could not be read in any encoding: saving in place
+ * would change them, so only Save As is allowed. */
+gboolean       recap_document_get_read_only           (RecapDocument *self);
+gboolean       recap_document_get_large               (RecapDocument *self);
+/* Another program changed the file while the buffer had unsaved changes. */
+gboolean       recap_document_get_externally_modified (RecapDocument *self);
+gboolean       recap_document_get_deleted             (RecapDocument *self);
+
+/* Unsaved text of this post from an earlier session, or NULL. */
+const RecapDraft *recap_document_get_draft   (RecapDocument *self);
+/* Replaces the text with the draft's, as one undoable change. */
+void           recap_document_restore_draft  (RecapDocument *self);
+void           recap_document_discard_draft  (RecapDocument *self);
+
+/* Answers to a change on disk: read the file again, dropping unsaved
+ * changes, or keep the buffer and let the next save overwrite the file. */
+void           recap_document_reload         (RecapDocument *self);
+void           recap_document_keep_mine      (RecapDocument *self);
+
 void           recap_document_load_async   (RecapDocument        *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
@@ -25,10 +69,19 @@ void           recap_document_load_async   (RecapDocument        *self,
 gboolean       recap_document_load_finish  (RecapDocument        *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+/* Replaces the file atomically, in its encoding and line endings; refuses
+ * when the file changed on disk since it was read (unless kept). */
 void           recap_document_save_async   (RecapDocument        *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+/* Writes the text as UTF-8 to @file, which the document then edits. Also
+ * finished with recap_document_save_finish(). */
+void           recap_document_save_as_async (RecapDocument       *self,
+                                             GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 gboolean       recap_document_save_finish  (RecapDocument        *self,
                                             GAsyncResult         *result,
                                             GError              **error);

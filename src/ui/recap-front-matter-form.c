@@ -605,62 +605,11 @@ read_only_row_new (RecapFrontMatterForm        *self,
 }
 
 static void
-add_unique (GPtrArray  *values,
-            GHashTable *seen,
-            const char *value)
-{
-  if (value != NULL && g_hash_table_add (seen, (gpointer) value))
-    g_ptr_array_add (values, (gpointer) value);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-/* Values of @key used across the site, for suggestions. */
-static GStrv
-site_values (RecapFrontMatterForm *self,
-             const char           *key)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  guint n = self->site ? g_list_model_get_n_items (G_LIST_MODEL (self->site)) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (self->site), i);
-      const char * const *list = g_str_equal (key, "tags") ? recap_post_get_tags (post)
-                                 : g_str_equal (key, "categories") ? recap_post_get_categories (post)
-                                 : NULL;
-
-      add_unique (values, seen, g_str_equal (key, "author") ? recap_post_get_author (post)
-                                : g_str_equal (key, "event") ? recap_post_get_event (post)
-                                : NULL);
-      for (guint j = 0; list && list[j]; j++)
-        add_unique (values, seen, list[j]);
-    }
-  g_ptr_array_sort (values, compare_strings);
-  g_ptr_array_add (values, NULL);
-  return g_strdupv ((GStrv) values->pdata);
-}
-
-static void
-suggestion_accepted_in_entry (RecapCompletion      *completion,
-                              const char           *suggestion,
-                              GtkWidget            *row)
+suggestion_accepted (RecapCompletion *completion,
+                     const char      *suggestion,
+                     GtkWidget       *row)
 {
   g_signal_emit_by_name (row, "apply");
-}
-
-static void
-suggestion_accepted_in_chips (RecapCompletion      *completion,
-                              const char           *suggestion,
-                              GtkWidget            *entry)
-{
-  g_signal_emit_by_name (entry, "activate");
 }
 
 /* Author, event, tags and categories suggest what the site already uses. */
@@ -671,22 +620,20 @@ add_completion (RecapFrontMatterForm *self,
 {
   static const char * const completed[] = { "author", "event", "tags", "categories", NULL };
   g_auto(GStrv) suggestions = NULL;
-  GtkEditable *editable;
   RecapCompletion *completion;
 
-  if (field->parent != NULL || !g_strv_contains (completed, field->key))
+  if (field->parent != NULL || !g_strv_contains (completed, field->key) || self->site == NULL)
     return;
 
-  editable = RECAP_IS_CHIPS_ROW (row) ? recap_chips_row_get_editable (RECAP_CHIPS_ROW (row))
-                                      : GTK_EDITABLE (row);
-  completion = recap_completion_attach (row, editable);
-  suggestions = site_values (self, field->key);
-  recap_completion_set_suggestions (completion, (const char * const *) suggestions);
+  suggestions = recap_site_collect_values (G_LIST_MODEL (self->site), field->key);
   if (RECAP_IS_CHIPS_ROW (row))
-    g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted_in_chips), editable, 0);
-  else
-    g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted_in_entry), row, 0);
-  g_object_set_data (G_OBJECT (row), "recap-completion", completion);
+    {
+      recap_chips_row_set_suggestions (RECAP_CHIPS_ROW (row), (const char * const *) suggestions);
+      return;
+    }
+  completion = recap_completion_attach (row, GTK_EDITABLE (row));
+  recap_completion_set_suggestions (completion, (const char * const *) suggestions);
+  g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted), row, 0);
 }
 
 static RowKind

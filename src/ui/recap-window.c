@@ -6,9 +6,14 @@
 
 #include <glib/gi18n.h>
 
+#include "recap-document-bar.h"
 #include "recap-front-matter-form.h"
-#include "recap-sidebar.h"
+#include "recap-new-post-dialog.h"
 #include "recap-preview.h"
+#include "recap-recovery-dialog.h"
+#include "recap-rename-tag-dialog.h"
+#include "recap-sidebar.h"
+#include "recap-site-ops.h"
 #include "recap-window.h"
 
 /* What to do once the user has dealt with unsaved changes. */
@@ -35,7 +40,10 @@ struct _RecapWindow
   GFile                *post_to_select; /* opened from the command line before the scan ended */
   GCancellable         *site_cancellable;
   NextStep              next;
+  RecapBulkEdit        *last_edit;      /* the bulk edit the Undo toast reverts */
   gboolean              confirming;
+  RecapRecovery        *recovery;        /* drafts of unsaved edits */
+  GFile                *restore_on_open; /* the post to open with its draft */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
@@ -45,6 +53,7 @@ struct _RecapWindow
   RecapSidebar         *sidebar;
   GtkSourceView        *source_view;
   RecapFrontMatterForm *form;
+  RecapDocumentBar     *document_bar;
   RecapPreview         *preview;
 };
 
@@ -52,6 +61,7 @@ G_DEFINE_FINAL_TYPE (RecapWindow, recap_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void recap_window_open_post (RecapWindow *self, RecapPost *post);
 static void recap_window_open_site (RecapWindow *self, GFile *root, GFile *post_file);
+static void choose_save_location (RecapWindow *self);
 
 static void
 next_step_clear (NextStep *next)
@@ -102,7 +112,15 @@ update_title (RecapWindow *self)
 static void
 update_actions (RecapWindow *self)
 {
+  RecapPost *post = self->document ? recap_document_get_post (self->document) : NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", self->site != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-tag", self->site != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", post && recap_post_get_is_draft (post));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpublish",
+                                 post && g_str_has_prefix (recap_post_get_relative_path (post), "_posts/"));
 }
 
 static void
@@ -137,6 +155,42 @@ select_open_post (RecapWindow *self)
 }
 
 static void
+save_error_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RecapWindow      *self)
+{
+  if (g_str_equal (response, "save-as") && self->document != NULL)
+    choose_save_location (self);
+}
+
+/* The file is untouched and the buffer keeps the changes: offer another place. */
+static void
+show_save_error (RecapWindow  *self,
+                 const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  /* The bar above the editor asks what to do about the other program's change. */
+  if (g_error_matches (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED))
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nThe file on disk was not changed and your changes are still here. "
+                                    "Save them somewhere else?"),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 saved_then_next (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -146,8 +200,7 @@ saved_then_next (GObject      *object,
 
   if (!recap_document_save_finish (RECAP_DOCUMENT (object), result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-      show_toast (self, message);
+      show_save_error (self, error);
       next_step_clear (&self->next);
       select_open_post (self);
       return;
@@ -214,6 +267,17 @@ then (RecapWindow *self,
     run_next_step (self);
 }
 
+/* Large files pause the live preview; bytes no encoding could read make the editor read-only. */
+static void
+show_document_state (RecapWindow   *self,
+                     RecapDocument *document)
+{
+  recap_document_bar_set_document (self->document_bar, document);
+  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) ? document : NULL);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view),
+                              document == NULL || !recap_document_get_read_only (document));
+}
+
 static void
 set_document (RecapWindow   *self,
               RecapDocument *document)
@@ -226,11 +290,22 @@ set_document (RecapWindow   *self,
       g_signal_connect_swapped (document, "modified-changed", G_CALLBACK (update_title), self);
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
     }
-  recap_preview_set_document (self->preview, document);
+  show_document_state (self, document);
   recap_front_matter_form_set_document (self->form, document);
   gtk_stack_set_visible_child_name (self->editor_stack, document ? "post" : "none");
   update_title (self);
   update_actions (self);
+}
+
+/* The recovery dialog asked for the draft of the post just opened. */
+static void
+restore_requested_draft (RecapWindow *self)
+{
+  g_autoptr(GFile) file = g_steal_pointer (&self->restore_on_open);
+
+  if (file != NULL && self->document != NULL && recap_document_get_draft (self->document) != NULL &&
+      g_file_equal (file, recap_document_get_file (self->document)))
+    recap_document_restore_draft (self->document);
 }
 
 static void
@@ -252,6 +327,7 @@ post_loaded (GObject      *object,
       return;
     }
   set_document (self, document);
+  restore_requested_draft (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
@@ -259,7 +335,7 @@ static void
 recap_window_open_post (RecapWindow *self,
                         RecapPost   *post)
 {
-  g_autoptr(RecapDocument) document = recap_document_new (post);
+  g_autoptr(RecapDocument) document = recap_document_new (post, self->recovery);
 
   recap_document_load_async (document, NULL, post_loaded, g_object_ref (self));
 }
@@ -295,6 +371,54 @@ open_post_file (RecapWindow *self,
 }
 
 static void
+restore_post (RecapWindow *self,
+              RecapPost   *post)
+{
+  g_set_object (&self->restore_on_open, recap_post_get_file (post));
+  if (is_open_post (self, post))
+    {
+      restore_requested_draft (self);
+      return;
+    }
+  recap_sidebar_select_post (self->sidebar, post);
+  then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
+}
+
+static void
+drafts_listed (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(GPtrArray) drafts = recap_recovery_list_finish (RECAP_RECOVERY (object), result, NULL);
+  RecapRecoveryDialog *dialog = NULL;
+
+  for (guint i = 0; drafts != NULL && self->site != NULL && i < drafts->len; i++)
+    {
+      RecapDraft *draft = g_ptr_array_index (drafts, i);
+      RecapPost *post = recap_site_find_post (self->site, draft->file);
+
+      if (post == NULL)
+        continue;
+      if (dialog == NULL)
+        {
+          dialog = recap_recovery_dialog_new (GTK_WINDOW (self), self->recovery);
+          g_signal_connect_object (dialog, "restore", G_CALLBACK (restore_post), self, G_CONNECT_SWAPPED);
+        }
+      recap_recovery_dialog_add_draft (dialog, post, draft);
+    }
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Drafts a session left when it ended without saving, for this site's posts. */
+static void
+offer_recovery (RecapWindow *self)
+{
+  recap_recovery_list_async (self->recovery, drafts_listed, g_object_ref (self));
+}
+
+static void
 site_loaded (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -312,6 +436,7 @@ site_loaded (GObject      *object,
     }
 
   recap_sidebar_set_loading (self->sidebar, FALSE);
+  offer_recovery (self);
   if (post_file != NULL)
     open_post_file (self, post_file);
 }
@@ -336,6 +461,7 @@ recap_window_open_site (RecapWindow *self,
   recap_front_matter_form_set_site (self->form, self->site);
   gtk_stack_set_visible_child_name (self->main_stack, "site");
   update_title (self);
+  update_actions (self);
 
   if (path != NULL)
     g_settings_set_string (self->settings, "last-folder", path);
@@ -404,10 +530,9 @@ saved (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!recap_document_save_finish (RECAP_DOCUMENT (object), result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-      show_toast (self, message);
-    }
+    show_save_error (self, error);
+  else if (RECAP_DOCUMENT (object) == self->document)
+    show_document_state (self, self->document);
 }
 
 /* Moves the cursor to a 1-based line and column of the open post. */
@@ -442,6 +567,79 @@ save_action (GtkWidget  *widget,
 
   if (self->document != NULL)
     recap_document_save_async (self->document, NULL, saved, g_object_ref (self));
+}
+
+static void
+save_as (RecapWindow *self,
+         GFile       *file)
+{
+  if (self->document != NULL)
+    recap_document_save_as_async (self->document, file, NULL, saved, g_object_ref (self));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_location_chosen (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    save_as (self, file);
+}
+
+static void
+choose_save_location (RecapWindow *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Save As"));
+  gtk_file_dialog_set_initial_file (dialog, recap_document_get_file (self->document));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_location_chosen, g_object_ref (self));
+}
+#else
+static void
+save_location_chosen (GtkNativeDialog *dialog,
+                      int              response,
+                      RecapWindow     *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    save_as (self, file);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_save_location (RecapWindow *self)
+{
+  GFile *file = recap_document_get_file (self->document);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Save"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_location_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+
+  if (self->document != NULL)
+    choose_save_location (self);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -494,6 +692,198 @@ choose_folder (RecapWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 #endif
+
+/* Organizing: new posts, publishing */
+
+static void
+open_reloaded_post (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  RecapPost *post = recap_site_reload_file_finish (RECAP_SITE (object), result, &error);
+
+  if (post == NULL)
+    {
+      if (error != NULL)
+        show_toast (self, error->message);
+      return;
+    }
+  recap_sidebar_select_post (self->sidebar, post);
+  then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
+}
+
+/* Shows @file in the sidebar now, and opens it. */
+static void
+open_new_file (RecapWindow *self,
+               GFile       *file)
+{
+  if (self->site != NULL)
+    recap_site_reload_file_async (self->site, file, NULL, open_reloaded_post, g_object_ref (self));
+}
+
+static void
+new_post_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  RecapNewPostDialog *dialog;
+
+  if (self->site == NULL)
+    return;
+  dialog = recap_new_post_dialog_new (GTK_WINDOW (self), self->site);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (open_new_file), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  GFile    *root;
+  GFile    *file;
+  gboolean  publish;
+} Move;
+
+static void
+move_free (Move *move)
+{
+  g_clear_object (&move->root);
+  g_clear_object (&move->file);
+  g_free (move);
+}
+
+static void
+move_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Move *move = task_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GError *error = NULL;
+  GFile *moved = move->publish ? recap_publish_draft (move->root, move->file, now, cancellable, &error)
+                               : recap_unpublish_post (move->root, move->file, cancellable, &error);
+
+  if (moved != NULL)
+    g_task_return_pointer (task, moved, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+moved (GObject      *object,
+       GAsyncResult *result,
+       gpointer      user_data)
+{
+  RecapWindow *self = RECAP_WINDOW (object);
+  Move *move = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (file == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not move the post: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+  recap_site_reload_file_async (self->site, move->file, NULL, NULL, NULL);
+  open_new_file (self, file);
+}
+
+/* Publishing moves the file, so it works on the saved post. */
+static void
+move_post_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+  Move *move;
+
+  if (self->document == NULL || self->site == NULL)
+    return;
+  if (has_unsaved_changes (self))
+    {
+      show_toast (self, _("Save the post before moving it"));
+      return;
+    }
+  move = g_new0 (Move, 1);
+  move->root = g_object_ref (recap_site_get_root (self->site));
+  move->file = g_object_ref (recap_document_get_file (self->document));
+  move->publish = g_str_equal (action_name, "win.publish");
+  task = g_task_new (self, NULL, moved, NULL);
+  g_task_set_task_data (task, move, (GDestroyNotify) move_free);
+  g_task_run_in_thread (task, move_thread);
+}
+
+static void
+undo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (recap_bulk_edit_undo (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+undone (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_toast (RECAP_WINDOW (object), error->message);
+}
+
+static void
+undo_last_edit (RecapWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->last_edit == NULL)
+    return;
+  task = g_task_new (self, NULL, undone, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&self->last_edit), (GDestroyNotify) recap_bulk_edit_free);
+  g_task_run_in_thread (task, undo_thread);
+}
+
+static void
+tag_renamed (RecapWindow          *self,
+             RecapBulkEdit        *edit,
+             RecapRenameTagDialog *dialog)
+{
+  guint n = recap_bulk_edit_get_n_changed (edit);
+  g_autofree char *message = g_strdup_printf (ngettext ("Tag renamed in %u post", "Tag renamed in %u posts", n), n);
+  AdwToast *toast = adw_toast_new (message);
+
+  g_clear_pointer (&self->last_edit, recap_bulk_edit_free);
+  self->last_edit = recap_rename_tag_dialog_steal_edit (dialog);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_last_edit), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+rename_tag_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  RecapRenameTagDialog *dialog;
+
+  if (self->site == NULL)
+    return;
+  dialog = recap_rename_tag_dialog_new (GTK_WINDOW (self), self->site,
+                                        parameter ? g_variant_get_string (parameter, NULL) : NULL);
+  g_signal_connect_object (dialog, "renamed", G_CALLBACK (tag_renamed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 find_post_action (GtkWidget  *widget,
@@ -558,9 +948,12 @@ recap_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, update_title, self);
   g_clear_object (&self->document);
   next_step_clear (&self->next);
+  g_clear_pointer (&self->last_edit, recap_bulk_edit_free);
   g_clear_object (&self->post_to_select);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);
+  g_clear_object (&self->restore_on_open);
+  g_clear_object (&self->recovery);
 
   G_OBJECT_CLASS (recap_window_parent_class)->dispose (object);
 }
@@ -578,6 +971,7 @@ recap_window_class_init (RecapWindowClass *klass)
   g_type_ensure (RECAP_TYPE_PREVIEW);
   g_type_ensure (RECAP_TYPE_SIDEBAR);
   g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
+  g_type_ensure (RECAP_TYPE_DOCUMENT_BAR);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-window.ui");
@@ -591,12 +985,20 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, document_bar);
   gtk_widget_class_bind_template_callback (widget_class, form_show_source);
   gtk_widget_class_bind_template_callback (widget_class, form_message);
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
   gtk_widget_class_install_action (widget_class, "win.find-post", NULL, find_post_action);
+  gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-tag", NULL, rename_tag_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, move_post_action);
+  gtk_widget_class_install_action (widget_class, "win.unpublish", NULL, move_post_action);
 }
 
 static void
@@ -605,6 +1007,7 @@ recap_window_init (RecapWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->recovery = recap_recovery_new_default ();
   restore_window_state (self);
   update_title (self);
   update_actions (self);

@@ -53,6 +53,21 @@ check (gboolean    condition,
 }
 
 static void
+check_round_trip (const char *text,
+                  gsize       len,
+                  const char *what)
+{
+  g_autofree char *changed_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (recap_front_matter_check_round_trip (text, len, &changed_path, &error))
+    return;
+  fprintf (stderr, "fuzz-front-matter: %s does not round-trip at “%s”: %s\n", what,
+           changed_path != NULL ? changed_path : "", error != NULL ? error->message : "changed");
+  abort ();
+}
+
+static void
 read_everything (RecapFrontMatter *fm,
                  const char       *path)
 {
@@ -63,6 +78,10 @@ read_everything (RecapFrontMatter *fm,
   gboolean boolean;
 
   (void) recap_front_matter_get_boolean (fm, path, &boolean);
+  check (string == NULL || g_utf8_validate (string, -1, NULL), "strings are UTF-8");
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    check (g_utf8_validate (list[i], -1, NULL), "list items are UTF-8");
+  check (date == NULL || g_date_time_get_year (date) >= 1, "dates are dates");
   if (recap_front_matter_get_entry (fm, path, &entry))
     check (entry.value_start <= entry.value_end && entry.key_start <= entry.key_end, "entry spans");
 }
@@ -92,8 +111,6 @@ check_result (const Input                *input,
               const RecapFrontMatterEdit *edit)
 {
   g_autoptr(RecapFrontMatter) after = NULL;
-  g_autofree char *changed_path = NULL;
-  g_autoptr(GError) round_trip_error = NULL;
   gsize tail;
 
   if (!ok)
@@ -117,8 +134,7 @@ check_result (const Input                *input,
 
   after = recap_front_matter_parse (edit->text, edit->len, NULL);
   check (after != NULL, "the result parses");
-  check (recap_front_matter_check_round_trip (edit->text, edit->len, &changed_path, &round_trip_error),
-         "the result round-trips");
+  check_round_trip (edit->text, edit->len, "the result");
 }
 
 static gboolean
@@ -154,7 +170,6 @@ exercise (const Input *input)
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_auto(RecapFrontMatterEdit) edit = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *changed_path = NULL;
   const char *path;
   const char *sibling;
   gboolean ok;
@@ -163,8 +178,7 @@ exercise (const Input *input)
     return;
 
   collect_paths (fm, NULL, 0, paths);
-  check (recap_front_matter_check_round_trip (input->text, input->len, &changed_path, &error),
-         "the input round-trips");
+  check_round_trip (input->text, input->len, "the input");
 
   path = paths->len > 0 && input->pick < 200 ? g_ptr_array_index (paths, input->pick % paths->len)
                                              : new_paths[input->pick % G_N_ELEMENTS (new_paths)];

@@ -1,0 +1,25 @@
+/* recap-recovery-dialog.h: offers the drafts a session left when it ended without saving
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "recap-post.h"
+#include "recap-recovery.h"
+
+G_BEGIN_DECLS
+
+#define RECAP_TYPE_RECOVERY_DIALOG (recap_recovery_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (RecapRecoveryDialog, recap_recovery_dialog, RECAP, RECOVERY_DIALOG, AdwMessageDialog)
+
+/* Each post gets a row: "restore" asks the window to open it with its
+ * draft; discarding removes the draft from @recovery. */
+RecapRecoveryDialog *recap_recovery_dialog_new       (GtkWindow           *parent,
+                                                      RecapRecovery       *recovery);
+void                 recap_recovery_dialog_add_draft (RecapRecoveryDialog *self,
+                                                      RecapPost           *post,
+                                                      const RecapDraft    *draft);
+
+G_END_DECLS

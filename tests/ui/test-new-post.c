@@ -1,0 +1,148 @@
+/* test-new-post.c: Ctrl+N, fill in the dialog, and the new post opens
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "recap-chips-row.h"
+#include "recap-new-post-dialog.h"
+#include "recap-window.h"
+#include "ui-test-util.h"
+
+typedef struct {
+  char        *site_dir;
+  RecapWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) root = NULL;
+
+  fixture->site_dir = ui_test_copy_sample_site ();
+  root = g_file_new_for_path (fixture->site_dir);
+  fixture->window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  recap_window_open_location (fixture->window, root);
+  UI_TEST_WAIT_FOR (recap_window_get_site (fixture->window) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (recap_window_get_site (fixture->window))) == 14);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_util_remove_tree (fixture->site_dir);
+  g_free (fixture->site_dir);
+}
+
+static RecapNewPostDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (RECAP_IS_NEW_POST_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return RECAP_NEW_POST_DIALOG (window);
+    }
+  return NULL;
+}
+
+static RecapDocument *
+create_post (Fixture            *fixture,
+             guint               template,
+             const char         *title,
+             const char * const *tags,
+             gboolean            draft)
+{
+  RecapDocument *previous = recap_window_get_document (fixture->window);
+  RecapNewPostDialog *dialog;
+  RecapDocument *document;
+  GtkWidget *title_row;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-post", NULL);
+  UI_TEST_WAIT_FOR ((dialog = find_dialog ()) != NULL);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), template);
+  title_row = ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), title);
+  recap_chips_row_set_items (RECAP_CHIPS_ROW (ui_test_find_by_type (GTK_WIDGET (dialog), RECAP_TYPE_CHIPS_ROW)), tags);
+  gtk_switch_set_active (GTK_SWITCH (ui_test_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)), draft);
+  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (dialog), "C_reate"), "clicked");
+
+  UI_TEST_WAIT_FOR (find_dialog () == NULL);
+  UI_TEST_WAIT_FOR ((document = recap_window_get_document (fixture->window)) != NULL && document != previous &&
+                    g_strcmp0 (recap_post_get_title (recap_document_get_post (document)), title) == 0);
+  return document;
+}
+
+static void
+test_meetup_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *tags[] = { "meetup", "testing", NULL };
+  RecapDocument *document = create_post (fixture, 0, "Testing night, again", tags, FALSE);
+  g_autofree char *basename = g_file_get_basename (recap_document_get_file (document));
+  g_autofree char *text = recap_document_dup_text (document);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *expected_name = g_strdup_printf ("%s-testing-night-again.md", day);
+
+  g_assert_cmpstr (basename, ==, expected_name);
+  g_assert_true (g_str_has_prefix (text, "---\nlayout: post\ntitle: \"Testing night, again\"\ndate: "));
+  g_assert_nonnull (strstr (text, "tags: [meetup, testing]\n---\n"));
+  g_assert_nonnull (strstr (text, "## Talks"));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+}
+
+static void
+test_conference_notes_draft (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  RecapDocument *document = create_post (fixture, 1, "PyCon US 2025 notes", NULL, TRUE);
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->site_dir);
+  g_autofree char *relative = g_file_get_relative_path (root, recap_document_get_file (document));
+  g_autofree char *text = recap_document_dup_text (document);
+
+  g_assert_cmpstr (relative, ==, "_drafts/pycon-us-2025-notes.md");
+  g_assert_nonnull (strstr (text, "## Hallway track"));
+  g_assert_true (recap_post_get_is_draft (recap_document_get_post (document)));
+}
+
+static void
+test_blank_never_overwrites (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  RecapDocument *first = create_post (fixture, 2, "Same title", NULL, TRUE);
+  g_autoptr(GFile) first_file = g_object_ref (recap_document_get_file (first));
+  RecapDocument *second = create_post (fixture, 2, "Same title", NULL, TRUE);
+  g_autofree char *second_name = g_file_get_basename (recap_document_get_file (second));
+  g_autofree char *text = recap_document_dup_text (second);
+
+  g_assert_true (g_file_query_exists (first_file, NULL));
+  g_assert_cmpstr (second_name, ==, "same-title-2.md");
+  g_assert_true (g_str_has_suffix (text, "---\n\n"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/new-post/meetup-report", test_meetup_report);
+  ADD ("/new-post/conference-notes-draft", test_conference_notes_draft);
+  ADD ("/new-post/blank-never-overwrites", test_blank_never_overwrites);
+#undef ADD
+
+  return g_test_run ();
+}
