@@ -22,6 +22,8 @@ struct _RecapSiteScan
   GCancellable           *cancellable;
   GHashTable             *visited_dirs; /* "device:inode", so that symlink loops end */
   GPtrArray              *dirs;
+  GPtrArray              *files;        /* found by the walk, read afterwards */
+  GMutex                  posts_lock;   /* readers run in parallel */
   GPtrArray              *posts;
   GPtrArray              *layouts;
   guint                   batch_size;
@@ -39,6 +41,8 @@ recap_site_scan_new (GFile        *root,
   scan->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   scan->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan->dirs = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&scan->posts_lock);
   scan->posts = g_ptr_array_new_with_free_func (g_object_unref);
   scan->layouts = g_ptr_array_new_with_free_func (g_free);
   return scan;
@@ -51,7 +55,9 @@ recap_site_scan_free (RecapSiteScan *scan)
   g_clear_object (&scan->cancellable);
   g_clear_pointer (&scan->visited_dirs, g_hash_table_unref);
   g_clear_pointer (&scan->dirs, g_ptr_array_unref);
+  g_clear_pointer (&scan->files, g_ptr_array_unref);
   g_clear_pointer (&scan->posts, g_ptr_array_unref);
+  g_mutex_clear (&scan->posts_lock);
   g_clear_pointer (&scan->layouts, g_ptr_array_unref);
   g_free (scan);
 }
@@ -120,13 +126,72 @@ recap_site_read_post (GFile        *root,
   return recap_post_new_from_text (file, relative_path, text, len);
 }
 
+/* Adds a reader's posts; hands full batches on. */
 static void
-scan_add_post (RecapSiteScan *scan,
-               GFile         *file)
+scan_add_posts (RecapSiteScan *scan,
+                GPtrArray     *posts)
 {
-  g_ptr_array_add (scan->posts, recap_site_read_post (scan->root, file, scan->cancellable));
+  g_autoptr(GPtrArray) batch = NULL;
+
+  g_mutex_lock (&scan->posts_lock);
+  g_ptr_array_extend_and_steal (scan->posts, posts);
   if (scan->batch_func != NULL && scan->posts->len >= scan->batch_size)
-    scan->batch_func (recap_site_scan_take_posts (scan), scan->batch_data);
+    batch = recap_site_scan_take_posts (scan);
+  g_mutex_unlock (&scan->posts_lock);
+
+  if (batch != NULL)
+    scan->batch_func (g_steal_pointer (&batch), scan->batch_data);
+}
+
+typedef struct {
+  RecapSiteScan *scan;
+  guint          first;
+  guint          step;
+} Reader;
+
+/* Reads every step-th file from first: parsing front matter is most of
+ * indexing, so readers on each core share it. */
+static gpointer
+read_posts (gpointer data)
+{
+  Reader *reader = data;
+  RecapSiteScan *scan = reader->scan;
+  guint batch_size = scan->batch_func ? scan->batch_size : G_MAXUINT;
+  GPtrArray *posts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = reader->first; i < scan->files->len; i += reader->step)
+    {
+      if (g_cancellable_is_cancelled (scan->cancellable))
+        break;
+      g_ptr_array_add (posts, recap_site_read_post (scan->root, scan->files->pdata[i], scan->cancellable));
+      if (posts->len >= MIN (batch_size, 64))
+        {
+          scan_add_posts (scan, posts);
+          posts = g_ptr_array_new_with_free_func (g_object_unref);
+        }
+    }
+  scan_add_posts (scan, posts);
+  return NULL;
+}
+
+static void
+read_files (RecapSiteScan *scan)
+{
+  guint n_readers = CLAMP (g_get_num_processors (), 1, 8);
+  g_autofree Reader *readers = g_new0 (Reader, n_readers);
+  g_autofree GThread **threads = g_new0 (GThread *, n_readers);
+
+  for (guint i = 0; i < n_readers; i++)
+    {
+      readers[i] = (Reader) { scan, i, n_readers };
+      /* The calling thread is a reader too. */
+      if (i > 0)
+        threads[i] = g_thread_new ("recap-reader", read_posts, &readers[i]);
+    }
+  read_posts (&readers[0]);
+  for (guint i = 1; i < n_readers; i++)
+    g_thread_join (threads[i]);
+  g_ptr_array_set_size (scan->files, 0);
 }
 
 static gboolean
@@ -179,7 +244,7 @@ scan_child (RecapSiteScan *scan,
       break;
     case G_FILE_TYPE_REGULAR:
       if (recap_site_is_post_name (name))
-        scan_add_post (scan, child);
+        g_ptr_array_add (scan->files, g_steal_pointer (&child));
       break;
     default:
       break;
@@ -226,5 +291,6 @@ recap_site_scan_run (RecapSiteScan  *scan,
     }
 
   scan_dir (scan, dir, dir_info);
+  read_files (scan);
   return !g_cancellable_set_error_if_cancelled (scan->cancellable, error);
 }

@@ -1,0 +1,235 @@
+/* bench-site.c: site index, search and tag rename on a generated site
+ *
+ * Prints figures; asserts nothing about time. Both sides of each comparison
+ * run in the same process run, on the same files, with a warm page cache.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "recap-bulk-edit.h"
+#include "recap-file-util.h"
+#include "recap-site.h"
+#include "recap-site-ops.h"
+#include "test-util.h"
+
+#define RUNS 5
+
+typedef double (*Measure) (gpointer data);
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median of RUNS runs, after one to warm the caches. */
+static double
+median_ms (Measure  measure,
+           gpointer data)
+{
+  double runs[RUNS];
+
+  measure (data);
+  for (guint i = 0; i < RUNS; i++)
+    runs[i] = measure (data);
+  qsort (runs, RUNS, sizeof runs[0], compare_doubles);
+  return runs[RUNS / 2];
+}
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+index_site (gpointer dir)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  gint64 start = g_get_monotonic_time ();
+
+  if (!recap_site_load_sync (site, NULL, NULL))
+    g_error ("Could not index %s", (char *) dir);
+  return elapsed_ms (start);
+}
+
+/* The floor: walk the same folders and read the same files, nothing else. */
+static guint64
+read_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint64 bytes = 0;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !recap_site_is_skipped_dir (name))
+        bytes += read_tree (child);
+      else if (recap_site_is_post_name (name))
+        {
+          g_autofree char *text = NULL;
+          gsize len = 0;
+
+          g_file_get_contents (child, &text, &len, NULL);
+          bytes += len;
+        }
+    }
+  return bytes;
+}
+
+static double
+read_only (gpointer dir)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  read_tree (dir);
+  return elapsed_ms (start);
+}
+
+typedef struct {
+  const char *script;
+  const char *dir;
+} Python;
+
+static double
+python_frontmatter (gpointer data)
+{
+  Python *python = data;
+  const char *argv[] = { "/usr/bin/python3", python->script, python->dir, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return -1;
+  /* The script times itself, so interpreter start-up is not counted against it. */
+  return g_ascii_strtod (out, NULL) * 1000.0;
+}
+
+static RecapSite *
+load (const char *dir)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  RecapSite *site = recap_site_new (root);
+
+  recap_site_load_sync (site, NULL, NULL);
+  return site;
+}
+
+/* Every prefix of a word typed into the search entry, as the sidebar filters. */
+static void
+bench_search (RecapSite *site)
+{
+  const char *word = "lightning talk";
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double worst = 0;
+
+  for (gsize len = 1; len <= strlen (word); len++)
+    {
+      g_autofree char *query = g_strndup (word, len);
+      gint64 start = g_get_monotonic_time ();
+      guint matches = 0;
+      double ms;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+          matches += recap_post_matches (post, query, NULL);
+        }
+      ms = elapsed_ms (start);
+      g_array_append_val (times, ms);
+      worst = MAX (worst, ms);
+      (void) matches;
+    }
+  g_array_sort (times, compare_doubles);
+  g_print ("search-as-you-type, %u posts: median %.1f ms, worst %.1f ms per keystroke (target ≤ 30)\n",
+           n, g_array_index (times, double, times->len / 2), worst);
+}
+
+static void
+bench_rename (RecapSite  *site,
+              const char *tag)
+{
+  g_autoptr(GPtrArray) files = recap_posts_with_tag (G_LIST_MODEL (site), tag);
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  RecapTagRename rename = { tag, "renamed-by-benchmark" };
+  gint64 start = g_get_monotonic_time ();
+  double rename_ms, undo_ms;
+
+  recap_bulk_edit_apply (bulk, files, recap_edit_rename_tag, &rename, NULL, NULL, NULL, NULL);
+  rename_ms = elapsed_ms (start);
+  start = g_get_monotonic_time ();
+  recap_bulk_edit_undo (bulk, NULL, NULL);
+  undo_ms = elapsed_ms (start);
+  g_print ("tag rename “%s” in %u files: %.0f ms (%.2f ms a file, each written atomically with fsync); undo %.0f ms\n",
+           tag, files->len, rename_ms, rename_ms / MAX (files->len, 1), undo_ms);
+}
+
+static char *
+generate (guint count)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("recap-bench-XXXXXX", NULL);
+  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-site.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, count_text, tmp, NULL };
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    g_error ("Could not generate a site of %u posts", count);
+  return g_steal_pointer (&tmp);
+}
+
+static void
+bench_index (const char *dir,
+             guint       count)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "python-frontmatter-baseline.py", NULL);
+  Python python = { script, dir };
+  double recap = median_ms (index_site, (gpointer) dir);
+  double floor_ms = median_ms (read_only, (gpointer) dir);
+  double baseline = median_ms (python_frontmatter, &python);
+
+  g_print ("index %u posts: recap %.0f ms (target ≤ %s); read-only floor %.0f ms (recap/floor %.2fx, target ≤ 2.5x)\n",
+           count, recap, count >= 100000 ? "1000" : "100", floor_ms, recap / floor_ms);
+  if (baseline > 0)
+    g_print ("  python-frontmatter style (PyYAML CSafeLoader): %.0f ms — recap is %.1fx faster (target ≥ 7x)\n",
+             baseline, baseline / recap);
+  else
+    g_print ("  python3-yaml not installed: baseline skipped\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *sizes = g_getenv ("RECAP_BENCH_SIZES");
+  g_auto(GStrv) counts = g_strsplit (sizes ? sizes : "10000", ",", -1);
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; counts[i] != NULL; i++)
+    {
+      guint count = atoi (counts[i]);
+      g_autofree char *dir = generate (count);
+      g_autoptr(RecapSite) site = NULL;
+
+      bench_index (dir, count);
+      site = load (dir);
+      bench_search (site);
+      bench_rename (site, "sprints");
+      test_util_remove_tree (dir);
+    }
+  return 0;
+}
