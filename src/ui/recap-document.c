@@ -371,6 +371,26 @@ check_unchanged_on_disk (Job     *job,
   return FALSE;
 }
 
+/* A file made read-only stays as it is, even where its folder would let a
+ * new file replace it. */
+static gboolean
+check_writable (Job     *job,
+                GError **error)
+{
+  g_autofree char *name = NULL;
+  int saved_errno;
+
+  /* No file yet: the folder decides. */
+  if (!resolve_path (job, NULL) || access (job->real_path, W_OK) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  name = display_name (job->file);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("“%s” is read-only: %s"), name, g_strerror (saved_errno));
+  return FALSE;
+}
+
 static gboolean
 write_file (Job           *job,
             GCancellable  *cancellable,
@@ -380,7 +400,8 @@ write_file (Job           *job,
   const char *data;
   gsize len = 0;
 
-  if (!check_unchanged_on_disk (job, error) || (bytes = encode_text (job, error)) == NULL)
+  if (!check_unchanged_on_disk (job, error) || !check_writable (job, error) ||
+      (bytes = encode_text (job, error)) == NULL)
     return FALSE;
 
   /* A temporary file, fsynced and renamed over the target: after a crash
@@ -413,7 +434,9 @@ load_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  return_boolean (task, read_file (task_data, TRUE, &error) && check_is_text (task_data, &error), error);
+  gboolean ok = read_file (task_data, TRUE, &error) && check_is_text (task_data, &error);
+
+  return_boolean (task, ok, error);
 }
 
 static void
@@ -424,7 +447,9 @@ check_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  return_boolean (task, read_file (task_data, FALSE, &error), error);
+  gboolean ok = read_file (task_data, FALSE, &error);
+
+  return_boolean (task, ok, error);
 }
 
 static void
@@ -435,7 +460,9 @@ save_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  return_boolean (task, write_file (task_data, cancellable, &error), error);
+  gboolean ok = write_file (task_data, cancellable, &error);
+
+  return_boolean (task, ok, error);
 }
 
 /* The queue of operations */

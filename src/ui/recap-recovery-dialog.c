@@ -39,17 +39,16 @@ remove_row (RecapRecoveryDialog *self,
 {
   gtk_list_box_remove (self->list_box, gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW));
   if (gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) == NULL)
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "later");
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
 restore_clicked (GtkWidget           *button,
                  RecapRecoveryDialog *self)
 {
-  g_autoptr(RecapPost) post = g_object_ref (row_post (button));
-
+  g_signal_emit (self, signals[RESTORE], 0, row_post (button));
+  /* Last: closing with the last row may free the dialog. */
   remove_row (self, button);
-  g_signal_emit (self, signals[RESTORE], 0, post);
 }
 
 static void

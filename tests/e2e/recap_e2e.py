@@ -34,16 +34,23 @@ def _names(accessible):
 
 
 class RecapSession:
-    def __init__(self):
+    def __init__(self, site=None, state_home=None, env=None):
+        """By default on a fresh copy of the sample site; @site and
+        @state_home let a session take over from a killed one."""
         self.binary = os.environ["RECAP_BINARY"]
         self.sample_site = os.environ["RECAP_SAMPLE_SITE"]
         self.tmp = tempfile.mkdtemp(prefix="recap-e2e-")
-        self.site = os.path.join(self.tmp, "site")
+        self.own_site = site is None
+        self.site = site or os.path.join(self.tmp, "site")
+        # Drafts of unsaved edits go here, not into the user's state folder.
+        self.state_home = state_home or os.path.join(self.tmp, "state")
+        self.extra_env = env or {}
         self.process = None
         self.app = None
 
     def __enter__(self):
-        shutil.copytree(self.sample_site, self.site, symlinks=True)
+        if self.own_site:
+            shutil.copytree(self.sample_site, self.site, symlinks=True)
         env = dict(os.environ)
         env.update({
             "GSETTINGS_BACKEND": "memory",
@@ -51,10 +58,17 @@ class RecapSession:
             "GDK_BACKEND": "x11",
             "WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS": "1",
         })
+        env["XDG_STATE_HOME"] = self.state_home
+        env.update(self.extra_env)
         env.pop("NO_AT_BRIDGE", None)
         self.process = subprocess.Popen([self.binary, self.site], env=env)
         self.app = self.wait_for(self._find_app, "the recap application on the accessibility bus")
         return self
+
+    def kill(self):
+        """Ends recap with SIGKILL, as a crash or a power cut would."""
+        self.process.kill()
+        self.process.wait()
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:
@@ -99,7 +113,7 @@ class RecapSession:
                 return app
         return None
 
-    def _search(self, root, role, name):
+    def _search(self, root, role, name, contains=None):
         stack = [root]
         while stack:
             node = stack.pop()
@@ -110,15 +124,18 @@ class RecapSession:
                 count = node.get_child_count()
             except gi.repository.GLib.Error:
                 continue
-            if (role is None or role_name == role) and (name is None or _names(node) == name):
+            if ((role is None or role_name == role) and (name is None or _names(node) == name)
+                    and (contains is None or contains in _names(node))):
                 if node is not root:
                     return node
             stack.extend(node.get_child_at_index(i) for i in reversed(range(count)))
         return None
 
-    def find(self, role=None, name=None, root=None):
-        what = "%s named %r" % (role or "widget", name)
-        return self.wait_for(lambda: self._search(root or self.app, role, name), what)
+    def find(self, role=None, name=None, root=None, contains=None):
+        """The first widget under @root with that role and name (or a name
+        containing @contains: GTK 4.8 names buttons with mnemonics oddly)."""
+        what = "%s named %r" % (role or "widget", name or contains)
+        return self.wait_for(lambda: self._search(root or self.app, role, name, contains), what)
 
     def window_title(self):
         frame = self._search(self.app, "frame", None)
@@ -149,6 +166,15 @@ class RecapSession:
         x = extents.x + extents.width // 2
         y = extents.y + extents.height // 2
         Atspi.generate_mouse_event(x, y, "b1c")
+        time.sleep(0.2)
+
+    def activate(self, accessible):
+        """Runs the widget's first accessible action, as a screen reader's
+        "activate" does; for menu items, whose popover has coordinates of
+        its own that a pointer click from outside cannot aim at."""
+        action = accessible.get_action_iface()
+        if action is None or action.get_n_actions() == 0 or not action.do_action(0):
+            fail("could not activate %r" % _names(accessible))
         time.sleep(0.2)
 
     def focus(self, accessible):

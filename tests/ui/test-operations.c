@@ -1,4 +1,4 @@
-/* test-new-post.c: Ctrl+N, fill in the dialog, and the new post opens
+/* test-operations.c: new posts from templates, tag rename with undo
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,7 @@
 
 #include "recap-chips-row.h"
 #include "recap-new-post-dialog.h"
+#include "recap-rename-tag-dialog.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
 
@@ -39,8 +40,8 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->site_dir);
 }
 
-static RecapNewPostDialog *
-find_dialog (void)
+static gpointer
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint n = g_list_model_get_n_items (toplevels);
@@ -48,10 +49,16 @@ find_dialog (void)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (RECAP_IS_NEW_POST_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return RECAP_NEW_POST_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
   return NULL;
+}
+
+static RecapNewPostDialog *
+find_dialog (void)
+{
+  return find_toplevel (RECAP_TYPE_NEW_POST_DIALOG);
 }
 
 static RecapDocument *
@@ -130,6 +137,53 @@ test_blank_never_overwrites (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (text, "---\n\n"));
 }
 
+static gboolean
+file_is (Fixture    *fixture,
+         const char *relative_path,
+         const char *expected)
+{
+  g_autofree char *text = ui_test_read_file (fixture->site_dir, relative_path);
+
+  return g_str_equal (text, expected);
+}
+
+static void
+select_string (AdwComboRow *row,
+               const char  *value)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_str_equal (gtk_string_object_get_string (item), value))
+        adw_combo_row_set_selected (row, i);
+    }
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==, value);
+}
+
+static void
+test_rename_tag_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *before = ui_test_read_file (fixture->site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md");
+  g_autofree char *after = NULL;
+  RecapRenameTagDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-tag", NULL);
+  UI_TEST_WAIT_FOR ((dialog = find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG)) != NULL);
+  select_string (ADW_COMBO_ROW (ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), "asyncio");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "async");
+  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (dialog), "_Rename"), "clicked");
+
+  UI_TEST_WAIT_FOR (find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG) == NULL);
+  after = ui_test_read_file (fixture->site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md");
+  g_assert_nonnull (strstr (after, "tags: [async, meetup]\n"));
+
+  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo"), "clicked");
+  UI_TEST_WAIT_FOR (file_is (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.md", before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +196,7 @@ main (int   argc,
   ADD ("/new-post/meetup-report", test_meetup_report);
   ADD ("/new-post/conference-notes-draft", test_conference_notes_draft);
   ADD ("/new-post/blank-never-overwrites", test_blank_never_overwrites);
+  ADD ("/rename-tag/and-undo", test_rename_tag_and_undo);
 #undef ADD
 
   return g_test_run ();
