@@ -70,6 +70,10 @@ keys_of (RecapPost    *post,
       if (recap_post_get_author (post))
         g_strv_builder_add (builder, recap_post_get_author (post));
       break;
+    case RECAP_GROUP_BY_PROBLEM:
+      if (recap_post_get_problems (post))
+        g_strv_builder_addv (builder, (const char **) recap_post_get_problems (post));
+      break;
     case RECAP_GROUP_BY_YEAR:
     default:
       year = year_of (post);
@@ -156,6 +160,7 @@ compare_groups (gconstpointer pa,
         return g_date_time_compare (b->last, a->last);
       break;
     case RECAP_GROUP_BY_TAG:
+    case RECAP_GROUP_BY_PROBLEM:
       if (a->count != b->count)
         return a->count > b->count ? -1 : 1;
       break;

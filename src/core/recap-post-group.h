@@ -15,6 +15,7 @@ typedef enum {
   RECAP_GROUP_BY_TAG,
   RECAP_GROUP_BY_AUTHOR,
   RECAP_GROUP_BY_YEAR,
+  RECAP_GROUP_BY_PROBLEM, /* the labels lint set on each post */
 } RecapGroupBy;
 
 #define RECAP_TYPE_POST_GROUP (recap_post_group_get_type ())

@@ -23,7 +23,13 @@ struct _RecapPost
   GStrv      categories;
   char      *error;
   char      *body;
+  char      *permalink;
+  GStrv      problems;
   guint      word_count;
+  guint      has_front_matter : 1;
+  guint      title_set : 1;
+  guint      date_mismatch : 1;
+  guint      has_bom : 1;
   guint      is_draft : 1;
   guint      published : 1;
   guint      unsaved : 1;
@@ -57,6 +63,8 @@ recap_post_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->permalink, g_free);
+  g_clear_pointer (&self->problems, g_strfreev);
 
   G_OBJECT_CLASS (recap_post_parent_class)->finalize (object);
 }
@@ -272,8 +280,16 @@ read_front_matter (RecapPost        *self,
   self->categories = recap_front_matter_get_list (fm, "categories");
   if (recap_front_matter_get_boolean (fm, "published", &published))
     self->published = published;
+  self->permalink = non_empty_string (fm, "permalink");
+  self->has_front_matter = recap_front_matter_get_split (fm)->present;
+  self->title_set = self->title != NULL;
   if (date != NULL)
     {
+      self->date_mismatch = self->date != NULL &&
+                            g_date_time_get_year (date) * 10000 + g_date_time_get_month (date) * 100 +
+                            g_date_time_get_day_of_month (date) !=
+                            g_date_time_get_year (self->date) * 10000 + g_date_time_get_month (self->date) * 100 +
+                            g_date_time_get_day_of_month (self->date);
       g_clear_pointer (&self->date, g_date_time_unref);
       self->date = date;
     }
@@ -293,6 +309,7 @@ recap_post_new_from_text (GFile      *file,
     read_front_matter (self, fm);
   else
     self->error = g_strdup (error->message);
+  self->has_bom = len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0;
 
   if (self->title == NULL)
     self->title = title_fallback (self, text, len);
@@ -387,6 +404,58 @@ recap_post_get_published (RecapPost *self)
 {
   g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
   return self->published;
+}
+
+gboolean
+recap_post_get_has_front_matter (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->has_front_matter;
+}
+
+gboolean
+recap_post_get_title_set (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->title_set;
+}
+
+gboolean
+recap_post_get_date_mismatch (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->date_mismatch;
+}
+
+gboolean
+recap_post_get_has_bom (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->has_bom;
+}
+
+const char *
+recap_post_get_permalink (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->permalink;
+}
+
+const char * const *
+recap_post_get_problems (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return (const char * const *) self->problems;
+}
+
+void
+recap_post_set_problems (RecapPost          *self,
+                         const char * const *problems)
+{
+  g_return_if_fail (RECAP_IS_POST (self));
+
+  g_strfreev (self->problems);
+  self->problems = g_strdupv ((GStrv) problems);
 }
 
 gboolean

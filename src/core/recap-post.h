@@ -40,6 +40,18 @@ void         recap_post_set_unsaved       (RecapPost *self,
                                            gboolean   unsaved);
 /* Front-matter or read error, NULL when the post is fine. */
 const char  *recap_post_get_error         (RecapPost *self);
+/* What lint looks at. */
+gboolean     recap_post_get_has_front_matter (RecapPost *self);
+/* TRUE when the front matter has a non-empty title. */
+gboolean     recap_post_get_title_set     (RecapPost *self);
+/* TRUE when the front-matter date is another day than the file name's. */
+gboolean     recap_post_get_date_mismatch (RecapPost *self);
+gboolean     recap_post_get_has_bom       (RecapPost *self);
+const char  *recap_post_get_permalink     (RecapPost *self);
+/* Short descriptions of the post's problems, as lint last found them. */
+const char * const *recap_post_get_problems (RecapPost          *self);
+void         recap_post_set_problems      (RecapPost          *self,
+                                           const char * const *problems);
 /* The markdown after the front matter, for full-text search. */
 const char  *recap_post_get_body          (RecapPost *self);
 guint        recap_post_get_word_count    (RecapPost *self);

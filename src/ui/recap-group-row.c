@@ -28,6 +28,8 @@ name_of_none (RecapGroupBy by)
       return _("No tags");
     case RECAP_GROUP_BY_AUTHOR:
       return _("No author");
+    case RECAP_GROUP_BY_PROBLEM:
+      return _("No problems");
     case RECAP_GROUP_BY_YEAR:
     default:
       return _("No date");

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-group-row.h"
+#include "recap-lint.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
 #include "recap-sidebar.h"
@@ -48,7 +49,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char * const view_names[] = {
-  "events", "posts", "tags", "authors", "years", "drafts",
+  "events", "posts", "tags", "authors", "years", "drafts", "problems",
 };
 
 static gboolean
@@ -68,6 +69,8 @@ group_by_for (RecapSidebarView view)
       return RECAP_GROUP_BY_AUTHOR;
     case RECAP_SIDEBAR_VIEW_YEARS:
       return RECAP_GROUP_BY_YEAR;
+    case RECAP_SIDEBAR_VIEW_PROBLEMS:
+      return RECAP_GROUP_BY_PROBLEM;
     case RECAP_SIDEBAR_VIEW_EVENTS:
     case RECAP_SIDEBAR_VIEW_POSTS:
     case RECAP_SIDEBAR_VIEW_DRAFTS:
@@ -190,6 +193,16 @@ update_page (RecapSidebar *self)
     gtk_stack_set_visible_child_name (self->stack, "posts");
 }
 
+static void
+check_site (RecapSidebar *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (self->site != NULL)
+    problems = recap_lint (G_LIST_MODEL (self->site), recap_site_get_layouts (self->site), now);
+}
+
 static gboolean
 regroup (gpointer user_data)
 {
@@ -203,7 +216,13 @@ regroup (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   expanded = expanded_keys (self);
+  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS)
+    check_site (self);
   groups = recap_post_group_compute (G_LIST_MODEL (self->sorted), group_by_for (self->view));
+  /* Posts without problems are not a problem to list. */
+  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && groups->len > 0 &&
+      recap_post_group_get_key (groups->pdata[groups->len - 1]) == NULL)
+    g_ptr_array_remove_index (groups, groups->len - 1);
   g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
                        groups->pdata, groups->len);
   expand_keys (self, expanded);

@@ -17,6 +17,7 @@ typedef enum {
   RECAP_SIDEBAR_VIEW_AUTHORS,
   RECAP_SIDEBAR_VIEW_YEARS,
   RECAP_SIDEBAR_VIEW_DRAFTS,
+  RECAP_SIDEBAR_VIEW_PROBLEMS,
 } RecapSidebarView;
 
 #define RECAP_TYPE_SIDEBAR (recap_sidebar_get_type ())

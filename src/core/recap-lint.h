@@ -1,0 +1,41 @@
+/* recap-lint.h: problems a site's posts have (the Problems view, `recap-cli lint`)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "recap-post.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RECAP_PROBLEM_INVALID_FRONT_MATTER,
+  RECAP_PROBLEM_MISSING_TITLE,
+  RECAP_PROBLEM_DATE_MISMATCH,
+  RECAP_PROBLEM_DUPLICATE_PERMALINK,
+  RECAP_PROBLEM_UNKNOWN_LAYOUT,
+  RECAP_PROBLEM_DATED_OUTSIDE_POSTS,
+  RECAP_PROBLEM_BYTE_ORDER_MARK,
+  RECAP_PROBLEM_FUTURE_DATE,
+} RecapProblemKind;
+
+typedef struct {
+  RecapPost        *post;
+  RecapProblemKind  kind;
+  char             *message;
+} RecapProblem;
+
+void        recap_problem_free  (RecapProblem       *problem);
+/* A short name for the kind, e.g. "Missing title". */
+const char *recap_problem_label (RecapProblemKind    kind);
+/* The problems of @posts (a model of RecapPost); @layouts: the site's
+ * _layouts (unknown layouts are reported only when it has some); @now:
+ * posts dated later are not built by Jekyll. Each post's problem labels
+ * are also set on it (recap_post_set_problems). */
+GPtrArray  *recap_lint          (GListModel          *posts,
+                                 const char * const  *layouts,
+                                 GDateTime           *now);
+
+G_END_DECLS

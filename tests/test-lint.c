@@ -1,0 +1,100 @@
+/* test-lint.c: the problems the Problems view and `recap-cli lint` report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "recap-lint.h"
+#include "recap-site.h"
+#include "test-util.h"
+
+static guint
+count_kind (GPtrArray        *problems,
+            RecapProblemKind  kind,
+            const char       *relative_path)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RecapProblem *problem = problems->pdata[i];
+      count += problem->kind == kind && g_str_equal (recap_post_get_relative_path (problem->post), relative_path);
+    }
+  return count;
+}
+
+static void
+test_lint_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("recap-lint-XXXXXX", &error);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2025, 6, 1, 0, 0, 0);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *note_path = g_build_filename (dir, "notes", "2024-02-01-dated-note.md", NULL);
+  g_autoptr(GFile) note_file = g_file_new_for_path (note_path);
+  RecapPost *note;
+
+  test_util_write_file (dir, "_layouts/post.html", "{{ content }}");
+  test_util_write_file (dir, "_posts/2024-01-01-fine.md", "---\ntitle: Fine\nlayout: post\n---\n");
+  test_util_write_file (dir, "_posts/2024-01-02-broken.md", "---\ntitle: [unclosed\n---\n");
+  test_util_write_file (dir, "_posts/2024-01-03-untitled.md", "---\nlayout: post\n---\n");
+  test_util_write_file (dir, "_posts/2024-01-04-wrong-day.md", "---\ntitle: W\ndate: 2024-01-05 10:00:00 +0000\n---\n");
+  test_util_write_file (dir, "_posts/2024-01-05-a.md", "---\ntitle: A\npermalink: /same/\n---\n");
+  test_util_write_file (dir, "_posts/2024-01-06-b.md", "---\ntitle: B\npermalink: /same/\n---\n");
+  test_util_write_file (dir, "_posts/2024-01-07-theme.md", "---\ntitle: T\nlayout: fancy\n---\n");
+  test_util_write_file (dir, "_posts/2024-01-08-nolayout.md", "---\ntitle: N\nlayout: none\n---\n");
+  test_util_write_file (dir, "notes/2024-02-01-dated-note.md", "# Dated note\n");
+  test_util_write_file (dir, "_posts/2024-01-09-bom.md", "\xEF\xBB\xBF---\ntitle: Bom\n---\n");
+  test_util_write_file (dir, "_posts/2030-01-01-future.md", "---\ntitle: Future\n---\n");
+  g_assert_true (recap_site_load_sync (site, NULL, NULL));
+
+  problems = recap_lint (G_LIST_MODEL (site), recap_site_get_layouts (site), now);
+
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_INVALID_FRONT_MATTER, "_posts/2024-01-02-broken.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_MISSING_TITLE, "_posts/2024-01-03-untitled.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_DATE_MISMATCH, "_posts/2024-01-04-wrong-day.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_DUPLICATE_PERMALINK, "_posts/2024-01-05-a.md") +
+                    count_kind (problems, RECAP_PROBLEM_DUPLICATE_PERMALINK, "_posts/2024-01-06-b.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_UNKNOWN_LAYOUT, "_posts/2024-01-07-theme.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_UNKNOWN_LAYOUT, "_posts/2024-01-08-nolayout.md"), ==, 0);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_DATED_OUTSIDE_POSTS, "notes/2024-02-01-dated-note.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_BYTE_ORDER_MARK, "_posts/2024-01-09-bom.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_FUTURE_DATE, "_posts/2030-01-01-future.md"), ==, 1);
+  g_assert_cmpuint (problems->len, ==, 8);
+
+  note = recap_site_find_post (site, note_file);
+  g_assert_cmpstrv (recap_post_get_problems (note), ((const char *[]) { "Dated file outside _posts", NULL }));
+
+  test_util_remove_tree (dir);
+}
+
+static void
+test_sample_site_is_clean (void)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (g_getenv ("RECAP_SAMPLE_SITE"));
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 1, 1, 0, 0, 0);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (recap_site_load_sync (site, NULL, NULL));
+  problems = recap_lint (G_LIST_MODEL (site), recap_site_get_layouts (site), now);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", recap_post_get_relative_path (((RecapProblem *) problems->pdata[i])->post),
+                ((RecapProblem *) problems->pdata[i])->message);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lint/rules", test_lint_rules);
+  g_test_add_func ("/lint/sample-site-is-clean", test_sample_site_is_clean);
+
+  return g_test_run ();
+}
