@@ -6,6 +6,7 @@
 
 #include "recap-bulk-edit.h"
 #include "recap-site.h"
+#include "recap-post.h"
 #include "recap-site-ops.h"
 #include "test-util.h"
 
@@ -294,6 +295,65 @@ test_unpublish_keeps_file_name_date (Fixture       *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static void
+test_trash_and_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2024-01-01-old.md", NULL);
+  g_autofree char *back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_util_write_file (fixture->dir, "_posts/2024-01-01-old.md", "---\ntitle: Old\n---\r\nBytes kept\n");
+  g_ptr_array_add (files, g_file_new_for_path (path));
+
+  if (!recap_bulk_edit_trash (bulk, files, NULL, &error))
+    {
+      /* Some machines have no trash for this file system (e.g. tmpfs without a home trash). */
+      g_test_skip_printf ("No trash here: %s", error->message);
+      return;
+    }
+  g_assert_false (exists (fixture, "_posts/2024-01-01-old.md"));
+
+  g_assert_true (recap_bulk_edit_undo (bulk, NULL, &error));
+  g_assert_no_error (error);
+  back = read_back (fixture, "_posts/2024-01-01-old.md");
+  g_assert_cmpstr (back, ==, "---\ntitle: Old\n---\r\nBytes kept\n");
+}
+
+static void
+test_add_front_matter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  g_autofree char *dated = g_build_filename (fixture->dir, "notes", "2023-05-04-sprint.md", NULL);
+  g_autofree char *titled = g_build_filename (fixture->dir, "notes", "ideas.md", NULL);
+  g_autofree char *has = g_build_filename (fixture->dir, "notes", "has.md", NULL);
+  g_autoptr(GDateTime) day = recap_post_date_from_filename ("2023-05-04-sprint.md");
+  g_autofree char *day_text = recap_front_matter_format_date (day);
+  g_autofree char *expected = g_strdup_printf ("---\ntitle: Sprint notes\ndate: %s\n---\n# Sprint notes\n", day_text);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  test_util_write_file (fixture->dir, "notes/2023-05-04-sprint.md", "# Sprint notes\n");
+  test_util_write_file (fixture->dir, "notes/ideas.md", "No heading here\n");
+  test_util_write_file (fixture->dir, "notes/has.md", "---\ntitle: Has\n---\n");
+  g_ptr_array_add (files, g_file_new_for_path (dated));
+  g_ptr_array_add (files, g_file_new_for_path (titled));
+  g_ptr_array_add (files, g_file_new_for_path (has));
+
+  g_assert_true (recap_bulk_edit_apply (bulk, files, recap_edit_add_front_matter, NULL, NULL, NULL, NULL, NULL));
+
+  g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 2);
+  first = read_back (fixture, "notes/2023-05-04-sprint.md");
+  g_assert_cmpstr (first, ==, expected);
+  second = read_back (fixture, "notes/ideas.md");
+  g_assert_true (g_str_has_prefix (second, "---\ntitle: ideas\ndate: "));
+  g_assert_true (g_str_has_suffix (second, "\n---\nNo heading here\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +371,8 @@ main (int   argc,
   ADD ("/ops/set-event", test_set_event);
   ADD ("/ops/publish-and-unpublish", test_publish_and_unpublish);
   ADD ("/ops/unpublish-keeps-file-name-date", test_unpublish_keeps_file_name_date);
+  ADD ("/ops/trash-and-undo", test_trash_and_undo);
+  ADD ("/ops/add-front-matter", test_add_front_matter);
 #undef ADD
 
   return g_test_run ();

@@ -11,7 +11,7 @@
 typedef struct {
   GFile  *file;
   GBytes *before;
-  GBytes *after;
+  GBytes *after;   /* NULL: the file went to the trash */
 } Change;
 
 struct _RecapBulkEdit
@@ -50,6 +50,20 @@ recap_bulk_edit_get_n_changed (RecapBulkEdit *bulk)
   return bulk->changes->len;
 }
 
+static void
+add_change (RecapBulkEdit *bulk,
+            GFile         *file,
+            GBytes        *before,
+            GBytes        *after)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->file = g_object_ref (file);
+  change->before = before;
+  change->after = after;
+  g_ptr_array_add (bulk->changes, change);
+}
+
 static gboolean
 edit_file (RecapBulkEdit  *bulk,
            GFile          *file,
@@ -60,22 +74,17 @@ edit_file (RecapBulkEdit  *bulk,
 {
   g_autofree char *text = NULL;
   g_auto(RecapFrontMatterEdit) edit = { 0 };
-  Change *change;
   gsize len;
 
   if (!recap_file_read_text (file, cancellable, &text, &len, error) ||
-      !func (text, len, data, &edit, error))
+      !func (file, text, len, data, &edit, error))
     return FALSE;
   if (!edit.changed)
     return TRUE;
   if (!recap_file_write_atomic (file, edit.text, edit.len, cancellable, error))
     return FALSE;
 
-  change = g_new0 (Change, 1);
-  change->file = g_object_ref (file);
-  change->before = g_bytes_new_take (g_steal_pointer (&text), len);
-  change->after = g_bytes_new (edit.text, edit.len);
-  g_ptr_array_add (bulk->changes, change);
+  add_change (bulk, file, g_bytes_new_take (g_steal_pointer (&text), len), g_bytes_new (edit.text, edit.len));
   return TRUE;
 }
 
@@ -106,15 +115,20 @@ report_failures (GError  *first,
   return FALSE;
 }
 
-gboolean
-recap_bulk_edit_apply (RecapBulkEdit      *bulk,
-                       GPtrArray          *files,
-                       RecapEditFunc       func,
-                       gconstpointer       data,
-                       RecapProgressFunc   progress,
-                       gpointer            progress_data,
-                       GCancellable       *cancellable,
-                       GError            **error)
+typedef gboolean (*FileFunc) (RecapBulkEdit *bulk, GFile *file, RecapEditFunc func, gconstpointer data,
+                              GCancellable *cancellable, GError **error);
+
+/* Runs @file_func on each file, going on after failures. */
+static gboolean
+for_each_file (RecapBulkEdit      *bulk,
+               GPtrArray          *files,
+               FileFunc            file_func,
+               RecapEditFunc       func,
+               gconstpointer       data,
+               RecapProgressFunc   progress,
+               gpointer            progress_data,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   GError *first = NULL;
   guint failures = 0;
@@ -128,7 +142,7 @@ recap_bulk_edit_apply (RecapBulkEdit      *bulk,
           note_failure (&first, &failures, file_error);
           break;
         }
-      if (!edit_file (bulk, files->pdata[i], func, data, cancellable, &file_error))
+      if (!file_func (bulk, files->pdata[i], func, data, cancellable, &file_error))
         {
           g_prefix_error (&file_error, "%s: ", g_file_peek_path (files->pdata[i]));
           note_failure (&first, &failures, file_error);
@@ -139,15 +153,71 @@ recap_bulk_edit_apply (RecapBulkEdit      *bulk,
   return report_failures (first, failures, error);
 }
 
+gboolean
+recap_bulk_edit_apply (RecapBulkEdit      *bulk,
+                       GPtrArray          *files,
+                       RecapEditFunc       func,
+                       gconstpointer       data,
+                       RecapProgressFunc   progress,
+                       gpointer            progress_data,
+                       GCancellable       *cancellable,
+                       GError            **error)
+{
+  return for_each_file (bulk, files, edit_file, func, data, progress, progress_data, cancellable, error);
+}
+
+static gboolean
+trash_file (RecapBulkEdit  *bulk,
+            GFile          *file,
+            RecapEditFunc   func,
+            gconstpointer   data,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  g_autoptr(GBytes) before = g_file_load_bytes (file, cancellable, NULL, error);
+
+  if (before == NULL || !g_file_trash (file, cancellable, error))
+    return FALSE;
+  add_change (bulk, file, g_steal_pointer (&before), NULL);
+  return TRUE;
+}
+
+gboolean
+recap_bulk_edit_trash (RecapBulkEdit  *bulk,
+                       GPtrArray      *files,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  return for_each_file (bulk, files, trash_file, NULL, NULL, NULL, NULL, cancellable, error);
+}
+
+/* Puts a trashed file back where it was, unless something else is there now. */
+static gboolean
+restore_file (Change        *change,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = g_file_create (change->file, G_FILE_CREATE_NONE, cancellable, error);
+  gsize len;
+  const char *bytes = g_bytes_get_data (change->before, &len);
+
+  return stream != NULL &&
+         g_output_stream_write_all (G_OUTPUT_STREAM (stream), bytes, len, NULL, cancellable, error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+}
+
 static gboolean
 undo_change (Change        *change,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GBytes) now = g_file_load_bytes (change->file, cancellable, NULL, error);
+  g_autoptr(GBytes) now = NULL;
   gsize len;
   const char *before = g_bytes_get_data (change->before, &len);
 
+  if (change->after == NULL)
+    return restore_file (change, cancellable, error);
+  now = g_file_load_bytes (change->file, cancellable, NULL, error);
   if (now == NULL)
     return FALSE;
   if (!g_bytes_equal (now, change->after))

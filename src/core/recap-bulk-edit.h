@@ -10,8 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* A surgical edit of one document, as the recap_front_matter_set_*() functions do. */
-typedef gboolean (*RecapEditFunc) (const char           *text,
+/* A surgical edit of one document (@file's text), as the
+ * recap_front_matter_set_*() functions do. */
+typedef gboolean (*RecapEditFunc) (GFile                *file,
+                                   const char           *text,
                                    gsize                 len,
                                    gconstpointer         data,
                                    RecapFrontMatterEdit *out,
@@ -38,8 +40,14 @@ gboolean       recap_bulk_edit_apply        (RecapBulkEdit     *bulk,
                                              gpointer           progress_data,
                                              GCancellable      *cancellable,
                                              GError           **error);
+/* Moves each file to the trash, keeping its bytes so that undo can put it back. */
+gboolean       recap_bulk_edit_trash        (RecapBulkEdit     *bulk,
+                                             GPtrArray         *files,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
 guint          recap_bulk_edit_get_n_changed (RecapBulkEdit    *bulk);
-/* Puts back each changed file's previous bytes, unless it was changed again since. */
+/* Puts back each changed file's previous bytes, unless it was changed again
+ * since, and each trashed file, unless another took its place. */
 gboolean       recap_bulk_edit_undo         (RecapBulkEdit     *bulk,
                                              GCancellable      *cancellable,
                                              GError           **error);

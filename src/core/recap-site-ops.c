@@ -238,7 +238,8 @@ renamed_tags (GStrv                 tags,
 }
 
 gboolean
-recap_edit_rename_tag (const char           *text,
+recap_edit_rename_tag (GFile                *file,
+                       const char           *text,
                        gsize                 len,
                        gconstpointer         data,
                        RecapFrontMatterEdit *out,
@@ -259,7 +260,8 @@ recap_edit_rename_tag (const char           *text,
 }
 
 gboolean
-recap_edit_set_event (const char           *text,
+recap_edit_set_event (GFile                *file,
+                      const char           *text,
                       gsize                 len,
                       gconstpointer         data,
                       RecapFrontMatterEdit *out,
@@ -275,6 +277,40 @@ recap_edit_set_event (const char           *text,
   if (!recap_front_matter_has_key (fm, "event"))
     return no_change (out);
   return recap_front_matter_remove_key (text, len, "event", out, error);
+}
+
+static GDateTime *
+modification_date (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+  g_autoptr(GDateTime) utc = info ? g_file_info_get_modification_date_time (info) : NULL;
+
+  return utc ? g_date_time_to_local (utc) : NULL;
+}
+
+gboolean
+recap_edit_add_front_matter (GFile                *file,
+                             const char           *text,
+                             gsize                 len,
+                             gconstpointer         data,
+                             RecapFrontMatterEdit *out,
+                             GError              **error)
+{
+  RecapFrontMatterSplit split;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (recap_front_matter_split (text, len, &split))
+    return no_change (out);
+  title = recap_post_title_from_body (text + split.body_start, len - split.body_start);
+  if (title == NULL)
+    title = g_strndup (basename, strcspn (basename, "."));
+  date = recap_post_date_from_filename (basename);
+  if (date == NULL)
+    date = modification_date (file);
+  return recap_front_matter_create_block (text, len, title, date, out, error);
 }
 
 GPtrArray *

@@ -48,17 +48,29 @@ typedef struct {
 
 /* Renames a tag in `tags` (a list or space-separated string); when the new
  * name is there already, the two merge. Order of the others is kept. */
-gboolean  recap_edit_rename_tag     (const char           *text,
+gboolean  recap_edit_rename_tag     (GFile                *file,
+                                     const char           *text,
                                      gsize                 len,
                                      gconstpointer         rename,
                                      RecapFrontMatterEdit *out,
                                      GError              **error);
 /* Sets `event` to the string @event, or removes the key when it is NULL or "". */
-gboolean  recap_edit_set_event      (const char           *text,
+gboolean  recap_edit_set_event      (GFile                *file,
+                                     const char           *text,
                                      gsize                 len,
                                      gconstpointer         event,
                                      RecapFrontMatterEdit *out,
                                      GError              **error);
+
+/* Gives a loose note a front-matter block: title from its first heading
+ * (else the file name), date from the file name (else when it was last
+ * modified). Notes that have front matter are left alone. */
+gboolean  recap_edit_add_front_matter (GFile                *file,
+                                       const char           *text,
+                                       gsize                 len,
+                                       gconstpointer         data,
+                                       RecapFrontMatterEdit *out,
+                                       GError              **error);
 
 /* Files of the posts of @posts (RecapPost) that have @tag. */
 GPtrArray *recap_posts_with_tag     (GListModel          *posts,

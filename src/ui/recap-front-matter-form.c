@@ -16,6 +16,7 @@
 #include "recap-completion.h"
 #include "recap-front-matter.h"
 #include "recap-front-matter-form.h"
+#include "recap-site-ops.h"
 #include "recap-text-area-row.h"
 
 #define SYNC_DELAY_MS 150
@@ -214,23 +215,14 @@ edit_remove_key (const char *text, gsize len, const EditArgs *args,
   return recap_front_matter_remove_key (text, len, args->path, out, error);
 }
 
-/* A block for a loose note: title from its first heading, date from its name. */
+/* A block for a loose note, as the organizer's "Add Front Matter" writes it. */
 static gboolean
 edit_create_block (const char *text, gsize len, const EditArgs *args,
                    RecapFrontMatterEdit *out, GError **error)
 {
-  RecapFrontMatterSplit split;
-  g_autofree char *title = NULL;
-  g_autofree char *basename = NULL;
-  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (args->path);
 
-  recap_front_matter_split (text, len, &split);
-  title = recap_post_title_from_body (text + split.body_start, len - split.body_start);
-  basename = g_path_get_basename (args->path);
-  date = recap_post_date_from_filename (basename);
-  if (title == NULL)
-    title = g_strndup (basename, strcspn (basename, "."));
-  return recap_front_matter_create_block (text, len, title, date, out, error);
+  return recap_edit_add_front_matter (file, text, len, NULL, out, error);
 }
 
 static void
