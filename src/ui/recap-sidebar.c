@@ -25,7 +25,8 @@ struct _RecapSidebar
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GListStore         *groups;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
+  GtkWidget          *context_menu;
   RecapSidebarView    view;
   char               *query;
   GSettings          *settings;
@@ -37,6 +38,7 @@ struct _RecapSidebar
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
   GtkListView        *list_view;
+  GMenuModel         *context_menu_model;
 };
 
 G_DEFINE_FINAL_TYPE (RecapSidebar, recap_sidebar, GTK_TYPE_WIDGET)
@@ -126,7 +128,7 @@ create_group_posts (gpointer item,
 static GtkTreeListModel *
 rows_model (RecapSidebar *self)
 {
-  return GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+  return GTK_TREE_LIST_MODEL (gtk_multi_selection_get_model (self->selection));
 }
 
 static GtkTreeListRow *
@@ -250,7 +252,7 @@ show_view (RecapSidebar *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "flat");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "flat");
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (rows));
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (rows));
   g_object_unref (rows);
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
   g_clear_handle_id (&self->regroup_source, g_source_remove);
@@ -269,9 +271,35 @@ row_clicked (GtkGestureClick *gesture,
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   RecapSidebar *self = RECAP_SIDEBAR (gtk_widget_get_ancestor (widget, RECAP_TYPE_SIDEBAR));
 
-  /* One click opens, as in other GNOME sidebars; the keyboard moves with arrows, opens with Enter. */
-  if (n_press == 1)
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  /* One click opens, as in other GNOME sidebars; Ctrl and Shift clicks only
+   * select, for the operations on several posts; the keyboard moves with
+   * arrows and opens with Enter. */
+  if (n_press == 1 && !(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
     recap_sidebar_activate_row (self, gtk_list_item_get_position (item));
+}
+
+/* The menu acts on the selection: a right click on a row outside it selects just that row. */
+static void
+row_context_clicked (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkListItem     *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  RecapSidebar *self = RECAP_SIDEBAR (gtk_widget_get_ancestor (widget, RECAP_TYPE_SIDEBAR));
+  guint position = gtk_list_item_get_position (item);
+  graphene_point_t point;
+
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { point.x, point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
 static void
@@ -280,9 +308,13 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *context_click = gtk_gesture_click_new ();
 
   g_signal_connect (click, "released", G_CALLBACK (row_clicked), item);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (context_click, "pressed", G_CALLBACK (row_context_clicked), item);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (context_click));
   gtk_list_item_set_child (item, expander);
 }
 
@@ -436,12 +468,34 @@ recap_sidebar_select_post (RecapSidebar *self,
 
       if (item == (GObject *) post)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           return;
         }
     }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+GPtrArray *
+recap_sidebar_dup_selected_posts (RecapSidebar *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *posts = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (RECAP_IS_SIDEBAR (self), NULL);
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (RECAP_IS_POST (item))
+        g_ptr_array_add (posts, g_steal_pointer (&item));
+    }
+  return posts;
 }
 
 void
@@ -469,9 +523,7 @@ setup_models (RecapSidebar *self)
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
   self->groups = g_list_store_new (RECAP_TYPE_POST_GROUP);
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (posts_changed), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -508,6 +560,7 @@ recap_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->regroup_source, g_source_remove);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -536,6 +589,9 @@ recap_sidebar_class_init (RecapSidebarClass *klass)
   signals[POST_ACTIVATED] = g_signal_new ("post-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, RECAP_TYPE_POST);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.trash", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.trash", NULL);
+
   /* Ctrl+F finds text in the editor; in the sidebar it finds posts. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search_binding, NULL);
 
@@ -545,6 +601,7 @@ recap_sidebar_class_init (RecapSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RecapSidebar, context_menu_model);
   gtk_widget_class_bind_template_callback (widget_class, list_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
@@ -557,6 +614,10 @@ recap_sidebar_init (RecapSidebar *self)
 
   self->settings = g_settings_new (APP_ID);
   self->view = view_from_settings (self->settings);
+  self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
   setup_models (self);
   gtk_drop_down_set_selected (self->view_dropdown, self->view);
   g_signal_connect_swapped (self->view_dropdown, "notify::selected", G_CALLBACK (view_selected), self);

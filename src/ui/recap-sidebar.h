@@ -34,6 +34,8 @@ void              recap_sidebar_set_view     (RecapSidebar     *self,
 void              recap_sidebar_select_post  (RecapSidebar     *self,
                                               RecapPost        *post);
 void              recap_sidebar_focus_search (RecapSidebar     *self);
+/* The selected posts (several with Ctrl and Shift), for operations on them. */
+GPtrArray        *recap_sidebar_dup_selected_posts (RecapSidebar *self);
 /* The rows shown: a model of GtkTreeListRow whose items are RecapPost or RecapPostGroup. */
 GListModel       *recap_sidebar_get_rows     (RecapSidebar     *self);
 /* Opens (emits "post-activated") or expands the row at @position, as Enter does. */

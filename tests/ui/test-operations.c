@@ -8,6 +8,7 @@
 #include "recap-chips-row.h"
 #include "recap-new-post-dialog.h"
 #include "recap-rename-tag-dialog.h"
+#include "recap-sidebar.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
 
@@ -147,6 +148,16 @@ file_is (Fixture    *fixture,
   return g_str_equal (text, expected);
 }
 
+static gboolean
+file_contains (Fixture    *fixture,
+               const char *relative_path,
+               const char *needle)
+{
+  g_autofree char *text = ui_test_read_file (fixture->site_dir, relative_path);
+
+  return strstr (text, needle) != NULL;
+}
+
 static void
 select_string (AdwComboRow *row,
                const char  *value)
@@ -184,6 +195,74 @@ test_rename_tag_and_undo (Fixture       *fixture,
   UI_TEST_WAIT_FOR (file_is (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.md", before));
 }
 
+/* Selects the posts at these paths in the sidebar's Posts view, as Ctrl+click does. */
+static void
+select_posts (Fixture            *fixture,
+              const char * const *relative_paths)
+{
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR));
+  GtkSelectionModel *rows = GTK_SELECTION_MODEL (recap_sidebar_get_rows (sidebar));
+
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  gtk_selection_model_unselect_all (rows);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (rows), i);
+      g_autoptr(RecapPost) post = gtk_tree_list_row_get_item (row);
+
+      if (g_strv_contains (relative_paths, recap_post_get_relative_path (post)))
+        gtk_selection_model_select_item (rows, i, FALSE);
+    }
+}
+
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  UI_TEST_WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_assign_event (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *paths[] = { "notes/venue-checklist.md", "_posts/2021-09-10-sprint-weekend.markdown", NULL };
+  AdwMessageDialog *dialog;
+
+  select_posts (fixture, paths);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-front-matter", NULL);
+  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "---\ntitle: Venue checklist\n"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.assign-event", NULL);
+  UI_TEST_WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Lakeside Python Sprint 2021");
+  respond ("assign");
+
+  UI_TEST_WAIT_FOR (file_contains (fixture, paths[1], "event: \"Lakeside Python Sprint 2021\"\n"));
+  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "event: Lakeside Python Sprint 2021\n"));
+}
+
+static void
+test_trash_and_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *paths[] = { "_posts/2023-08-24-summer-picnic.md", NULL };
+  g_autofree char *path = g_build_filename (fixture->site_dir, paths[0], NULL);
+  g_autofree char *before = ui_test_read_file (fixture->site_dir, paths[0]);
+
+  select_posts (fixture, paths);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.trash", NULL);
+  respond ("trash");
+  UI_TEST_WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo"), "clicked");
+  UI_TEST_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (file_is (fixture, paths[0], before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +276,8 @@ main (int   argc,
   ADD ("/new-post/conference-notes-draft", test_conference_notes_draft);
   ADD ("/new-post/blank-never-overwrites", test_blank_never_overwrites);
   ADD ("/rename-tag/and-undo", test_rename_tag_and_undo);
+  ADD ("/selection/add-front-matter-and-assign-event", test_assign_event);
+  ADD ("/selection/trash-and-undo", test_trash_and_undo);
 #undef ADD
 
   return g_test_run ();

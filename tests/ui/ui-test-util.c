@@ -62,10 +62,10 @@ GtkWidget *
 ui_test_find_button (GtkWidget  *root,
                      const char *text)
 {
-  GtkWidget *button = find_button (root, text);
+  GtkWidget *button;
 
-  if (button == NULL)
-    g_error ("No button “%s”", text);
+  /* Buttons may come a moment later, as with a toast after a worker thread. */
+  UI_TEST_WAIT_FOR ((button = find_button (root, text)) != NULL);
   return button;
 }
 

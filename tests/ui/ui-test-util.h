@@ -20,7 +20,8 @@ gboolean   ui_test_init              (int          *argc,
 char      *ui_test_copy_sample_site  (void);
 GtkWidget *ui_test_find_by_type      (GtkWidget    *root,
                                       GType         type);
-/* The first button under @root whose label or tooltip is @text; asserts there is one. */
+/* The first button under @root whose label or tooltip is @text, waiting
+ * for it to appear (bounded). */
 GtkWidget *ui_test_find_button       (GtkWidget    *root,
                                       const char   *text);
 /* Whether the page's text contains @needle, asked through JavaScript. */
