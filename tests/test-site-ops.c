@@ -354,6 +354,30 @@ test_add_front_matter (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (second, "\n---\nNo heading here\n"));
 }
 
+static void
+test_rename_post (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2024-03-14-old-name.markdown", NULL);
+  g_autoptr(GFile) post = g_file_new_for_path (path);
+  g_autoptr(GFile) renamed = NULL;
+  g_autoptr(GFile) blocked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-old-name.markdown", "text\n");
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-taken.markdown", "other\n");
+
+  renamed = recap_rename_post (post, "Async, for the rest of us", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (exists (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.markdown"));
+  g_assert_false (exists (fixture, "_posts/2024-03-14-old-name.markdown"));
+
+  blocked = recap_rename_post (renamed, "taken", NULL, &error);
+  g_assert_null (blocked);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (exists (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.markdown"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +397,7 @@ main (int   argc,
   ADD ("/ops/unpublish-keeps-file-name-date", test_unpublish_keeps_file_name_date);
   ADD ("/ops/trash-and-undo", test_trash_and_undo);
   ADD ("/ops/add-front-matter", test_add_front_matter);
+  ADD ("/ops/rename-post", test_rename_post);
 #undef ADD
 
   return g_test_run ();

@@ -414,6 +414,19 @@ recap_tag_variants (GListModel *posts)
 
 /* Publishing */
 
+/* "2024-03-14-" of a dated post name, or "". */
+static char *
+date_prefix (const char *basename)
+{
+  g_autoptr(GDateTime) date = recap_post_date_from_filename (basename);
+  const char *p = basename;
+
+  for (guint dashes = 0; date != NULL && dashes < 3 && *p; p++)
+    dashes += *p == '-';
+  return g_strndup (basename, p - basename);
+}
+
+
 typedef struct {
   const char *prefix;
   const char *rest;
@@ -510,14 +523,34 @@ recap_unpublish_post (GFile         *root,
   g_autofree char *basename = g_file_get_basename (post);
   g_autoptr(GDateTime) file_date = recap_post_date_from_filename (basename);
   g_autoptr(GFile) drafts = g_file_get_child (root, "_drafts");
-  const char *undated = basename;
+  g_autofree char *prefix = date_prefix (basename);
   g_autofree char *text = NULL;
 
   /* Keep the day the file name gave, unless the front matter has one. */
   text = read_with_date (post, file_date, TRUE, cancellable, error);
   if (text == NULL)
     return NULL;
-  for (guint dashes = 0; file_date != NULL && dashes < 3 && *undated; undated++)
-    dashes += *undated == '-';
-  return move_with_text (post, drafts, "", undated, text, cancellable, error);
+  return move_with_text (post, drafts, "", basename + strlen (prefix), text, cancellable, error);
+}
+
+GFile *
+recap_rename_post (GFile         *post,
+                   const char    *slug,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *basename = g_file_get_basename (post);
+  g_autofree char *prefix = date_prefix (basename);
+  g_autofree char *safe_slug = recap_slugify (slug);
+  const char *extension = strrchr (basename, '.');
+  g_autofree char *name = g_strconcat (prefix, safe_slug, extension ? extension : ".md", NULL);
+  g_autoptr(GFile) folder = g_file_get_parent (post);
+  g_autoptr(GFile) renamed = g_file_get_child (folder, name);
+
+  if (g_file_equal (renamed, post))
+    return g_steal_pointer (&renamed);
+  /* Without G_FILE_COPY_OVERWRITE the move fails when the name is taken. */
+  if (!g_file_move (post, renamed, G_FILE_COPY_NOFOLLOW_SYMLINKS, cancellable, NULL, NULL, error))
+    return NULL;
+  return g_steal_pointer (&renamed);
 }

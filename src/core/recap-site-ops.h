@@ -92,4 +92,11 @@ GFile    *recap_unpublish_post      (GFile               *root,
                                      GCancellable        *cancellable,
                                      GError             **error);
 
+/* Renames a post's file to @slug (made safe with recap_slugify()), keeping
+ * its date prefix and extension; never replaces another file. */
+GFile    *recap_rename_post         (GFile               *post,
+                                     const char          *slug,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
 G_END_DECLS

@@ -120,6 +120,7 @@ update_actions (RecapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", self->site != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-tag", self->site != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", post && recap_post_get_is_draft (post));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-post", post != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpublish",
                                  post && g_str_has_prefix (recap_post_get_relative_path (post), "_posts/"));
 }
@@ -739,10 +740,17 @@ new_post_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef enum {
+  MOVE_PUBLISH,
+  MOVE_UNPUBLISH,
+  MOVE_RENAME,
+} MoveKind;
+
 typedef struct {
+  MoveKind  kind;
   GFile    *root;
   GFile    *file;
-  gboolean  publish;
+  char     *slug;
 } Move;
 
 static void
@@ -750,6 +758,7 @@ move_free (Move *move)
 {
   g_clear_object (&move->root);
   g_clear_object (&move->file);
+  g_free (move->slug);
   g_free (move);
 }
 
@@ -762,8 +771,21 @@ move_thread (GTask        *task,
   Move *move = task_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GError *error = NULL;
-  GFile *moved = move->publish ? recap_publish_draft (move->root, move->file, now, cancellable, &error)
-                               : recap_unpublish_post (move->root, move->file, cancellable, &error);
+  GFile *moved;
+
+  switch (move->kind)
+    {
+    case MOVE_PUBLISH:
+      moved = recap_publish_draft (move->root, move->file, now, cancellable, &error);
+      break;
+    case MOVE_UNPUBLISH:
+      moved = recap_unpublish_post (move->root, move->file, cancellable, &error);
+      break;
+    case MOVE_RENAME:
+    default:
+      moved = recap_rename_post (move->file, move->slug, cancellable, &error);
+      break;
+    }
 
   if (moved != NULL)
     g_task_return_pointer (task, moved, g_object_unref);
@@ -791,13 +813,12 @@ moved (GObject      *object,
   open_new_file (self, file);
 }
 
-/* Publishing moves the file, so it works on the saved post. */
+/* Publishing and renaming move the file, so they work on the saved post. */
 static void
-move_post_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+move_open_post (RecapWindow *self,
+                MoveKind     kind,
+                const char  *slug)
 {
-  RecapWindow *self = RECAP_WINDOW (widget);
   g_autoptr(GTask) task = NULL;
   Move *move;
 
@@ -809,12 +830,61 @@ move_post_action (GtkWidget  *widget,
       return;
     }
   move = g_new0 (Move, 1);
+  move->kind = kind;
   move->root = g_object_ref (recap_site_get_root (self->site));
   move->file = g_object_ref (recap_document_get_file (self->document));
-  move->publish = g_str_equal (action_name, "win.publish");
+  move->slug = g_strdup (slug);
   task = g_task_new (self, NULL, moved, NULL);
   g_task_set_task_data (task, move, (GDestroyNotify) move_free);
   g_task_run_in_thread (task, move_thread);
+}
+
+static void
+move_post_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_open_post (RECAP_WINDOW (widget),
+                  g_str_equal (action_name, "win.publish") ? MOVE_PUBLISH : MOVE_UNPUBLISH, NULL);
+}
+
+static void
+rename_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 RecapWindow      *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_str_equal (response, "rename"))
+    move_open_post (self, MOVE_RENAME, gtk_editable_get_text (entry));
+}
+
+static void
+rename_post_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  g_autofree char *slug = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->document == NULL)
+    return;
+  slug = recap_slugify (recap_post_get_title (recap_document_get_post (self->document)));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Post"),
+                                                       _("The new file name, after the date")));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), slug);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1246,6 +1316,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_action);
   gtk_widget_class_install_action (widget_class, "win.rename-tag", NULL, rename_tag_action);
   gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-post", NULL, rename_post_action);
   gtk_widget_class_install_action (widget_class, "win.assign-event", NULL, assign_event_action);
   gtk_widget_class_install_action (widget_class, "win.add-front-matter", NULL, add_front_matter_action);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, move_post_action);
