@@ -291,9 +291,12 @@ test_async_load_in_batches (Fixture       *fixture,
 
   recap_site_load_async (site, NULL, store_result, &result);
   TEST_UTIL_WAIT_FOR (result != NULL);
-  g_assert_cmpuint (batches, >=, 2);
+  /* The first posts were in the model before the scan finished… */
+  g_assert_cmpuint (batches, >=, 1);
   g_assert_true (recap_site_load_finish (site, result, NULL));
 
+  /* …and the rest came with its end. */
+  g_assert_cmpuint (batches, >=, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 450);
 }
 

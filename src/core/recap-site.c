@@ -147,12 +147,17 @@ send_batch (GPtrArray *posts,
 {
   Load *load = user_data;
   Batch *batch = g_new0 (Batch, 1);
+  g_autoptr(GSource) source = NULL;
 
   batch->site = g_object_ref (load->site);
   batch->cancellable = load->cancellable ? g_object_ref (load->cancellable) : g_cancellable_new ();
   batch->posts = posts;
-  g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT, publish_batch, batch,
-                              (GDestroyNotify) batch_free);
+  /* Always through a source: g_main_context_invoke() would run it right here,
+   * in the scanning thread, whenever the main loop happens not to hold its context. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, publish_batch, batch, (GDestroyNotify) batch_free);
+  g_source_attach (source, load->context);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "recap-chips-row.h"
+#include "recap-front-matter.h"
 #include "recap-front-matter-form.h"
 #include "recap-text-area-row.h"
 #include "recap-window.h"
@@ -259,11 +260,19 @@ test_invalid_yaml_makes_form_read_only (Fixture       *fixture,
   assert_buffer (fixture, fixture->original);
 }
 
+/* A loose note gets its title from its heading and, with no date in its
+ * name, the day it was last modified. */
 static void
 test_add_front_matter (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *expected = g_strconcat ("---\ntitle: Venue checklist\n---\n", fixture->original, NULL);
+  GFile *file = recap_document_get_file (fixture->document);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
+  g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
+  g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+  g_autofree char *date = recap_front_matter_format_date (local);
+  g_autofree char *expected = g_strdup_printf ("---\ntitle: Venue checklist\ndate: %s\n---\n%s",
+                                               date, fixture->original);
   GtkWidget *add = ui_test_find_button (GTK_WIDGET (fixture->form), "Add _Front Matter");
 
   g_signal_emit_by_name (add, "clicked");
