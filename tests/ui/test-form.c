@@ -280,6 +280,42 @@ test_add_front_matter (Fixture       *fixture,
   assert_edit_and_undo (fixture, expected);
 }
 
+/* Every post of the sample site: the form shows each top-level key, no error. */
+static void
+test_every_sample_post (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RecapSite *site = recap_window_get_site (fixture->window);
+  GtkRevealer *banner = GTK_REVEALER (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_REVEALER));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  /* Opening a post by its path reloads the site: note the paths first. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (site)); i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+      g_ptr_array_add (paths, g_strdup (recap_post_get_relative_path (post)));
+    }
+  g_assert_cmpuint (paths->len, ==, 14);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      RecapDocument *document = ui_test_open_post (fixture->window, fixture->site_dir, paths->pdata[i]);
+      g_autofree char *text = NULL;
+      g_autoptr(RecapFrontMatter) fm = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      fixture->document = document;
+      text = recap_document_dup_text (document);
+      fm = recap_front_matter_parse (text, strlen (text), NULL);
+      keys = recap_front_matter_get_keys (fm, NULL);
+
+      recap_front_matter_form_sync (fixture->form);
+      g_assert_false (gtk_revealer_get_reveal_child (banner));
+      for (guint k = 0; keys && keys[k]; k++)
+        g_assert_nonnull (row (fixture, keys[k]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +337,7 @@ main (int   argc,
   ADD ("/form/yaml-typing-updates-form", WORKSHOP, test_yaml_typing_updates_form);
   ADD ("/form/invalid-yaml", WORKSHOP, test_invalid_yaml_makes_form_read_only);
   ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
+  ADD ("/form/every-sample-post", WORKSHOP, test_every_sample_post);
 #undef ADD
 
   return g_test_run ();
