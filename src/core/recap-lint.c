@@ -101,7 +101,9 @@ lint_post (GPtrArray          *problems,
   if (!layout_is_known (recap_post_get_layout (post), layouts))
     add (problems, post, RECAP_PROBLEM_UNKNOWN_LAYOUT,
          g_strdup_printf (_("Unknown layout “%s”"), recap_post_get_layout (post)));
-  if (file_date != NULL && !is_post (post))
+  /* Collections (_schedule, _talks…) may date their files; elsewhere a
+   * dated name is a post Jekyll will not publish. */
+  if (file_date != NULL && recap_post_get_relative_path (post)[0] != '_')
     add (problems, post, RECAP_PROBLEM_DATED_OUTSIDE_POSTS, NULL);
   if (in_folder (post, "_posts") && date != NULL && now != NULL && g_date_time_compare (date, now) > 0)
     add (problems, post, RECAP_PROBLEM_FUTURE_DATE, NULL);

@@ -175,22 +175,30 @@ expand_keys (RecapSidebar *self,
 }
 
 static void
+show_empty (RecapSidebar *self,
+            const char   *title,
+            const char   *description)
+{
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
 update_page (RecapSidebar *self)
 {
   gboolean has_posts = g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0;
+  gboolean no_problems = self->view == RECAP_SIDEBAR_VIEW_PROBLEMS &&
+                         g_list_model_get_n_items (G_LIST_MODEL (self->groups)) == 0;
 
-  if (!has_posts && self->loading)
+  if (self->loading && (!has_posts || no_problems))
     gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (!has_posts && self->query != NULL)
+    show_empty (self, _("No Results"), _("No post matches the search"));
   else if (!has_posts)
-    {
-      gboolean searching = self->query != NULL;
-
-      adw_status_page_set_title (self->empty_page, searching ? _("No Results") : _("No Posts"));
-      adw_status_page_set_description (self->empty_page,
-                                       searching ? _("No post matches the search")
-                                                 : _("This folder has no markdown files"));
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-    }
+    show_empty (self, _("No Posts"), _("This folder has no markdown files"));
+  else if (no_problems)
+    show_empty (self, _("No Problems"), _("Jekyll will read every post as it is meant"));
   else
     gtk_stack_set_visible_child_name (self->stack, "posts");
 }
@@ -213,9 +221,11 @@ regroup (gpointer user_data)
   g_autoptr(GPtrArray) expanded = NULL;
 
   self->regroup_source = 0;
-  update_page (self);
   if (!is_grouped (self->view))
-    return G_SOURCE_REMOVE;
+    {
+      update_page (self);
+      return G_SOURCE_REMOVE;
+    }
 
   expanded = expanded_keys (self);
   if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS)
@@ -228,6 +238,7 @@ regroup (gpointer user_data)
   g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
                        groups->pdata, groups->len);
   expand_keys (self, expanded);
+  update_page (self);
   return G_SOURCE_REMOVE;
 }
 
