@@ -1,16 +1,966 @@
 /* test-front-matter.c: split, parse and surgical edits of front matter
  *
+ * The edit cases are a table: each names a fixture from tests/data (or an
+ * inline text), an edit, and the one fragment of the text that must change
+ * into another. The expected output is the input with that fragment
+ * replaced, byte for byte, and the edit's reported range must lie inside it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "recap-front-matter.h"
 
+#define NO_ERROR (-1)
+
+typedef enum {
+  OP_SET,
+  OP_SET_LIST,
+  OP_ADD,
+  OP_REMOVE,
+  OP_RENAME,
+  OP_BOOLEAN,
+  OP_DATE,
+  OP_CREATE,
+} Op;
+
+typedef struct {
+  const char *name;
+  const char *fixture; /* a file in tests/data, or NULL for @input */
+  const char *input;
+  Op          op;
+  const char *path;
+  const char *value;   /* the value; list items split at '|'; rename: the new name */
+  const char *after;   /* OP_ADD: the key to add after */
+  const char *old;     /* the only fragment that changes ("" and "": nothing does) */
+  const char *new;
+  int         error;   /* a RecapFrontMatterError code, else NO_ERROR */
+} EditCase;
+
+static const EditCase edit_cases[] = {
+  /* Shapes of a meetup report: flow lists, empty value, booleans. */
+  { "meetup/title-keeps-quotes", "meetup-report.md", NULL, OP_SET, "title", "April: the sequel", NULL,
+    "title:  \"March 2016 evening talks\"", "title:  \"April: the sequel\"", NO_ERROR },
+  { "meetup/plain-stays-plain", "meetup-report.md", NULL, OP_SET, "author", "river-py", NULL,
+    "author: riverside-py", "author: river-py", NO_ERROR },
+  { "meetup/reserved-word-quoted", "meetup-report.md", NULL, OP_SET, "author", "yes", NULL,
+    "author: riverside-py", "author: \"yes\"", NO_ERROR },
+  { "meetup/boolean-stays-plain", "meetup-report.md", NULL, OP_SET, "featured", "true", NULL,
+    "featured: false", "featured: true", NO_ERROR },
+  { "meetup/empty-value-filled", "meetup-report.md", NULL, OP_SET, "image", "/img/talks.png", NULL,
+    "image:\n", "image: /img/talks.png\n", NO_ERROR },
+  { "meetup/flow-list-append", "meetup-report.md", NULL, OP_SET_LIST, "tags", "riverside|python", NULL,
+    "tags: [riverside]", "tags: [riverside, python]", NO_ERROR },
+  { "meetup/flow-list-drop-last", "meetup-report.md", NULL, OP_SET_LIST, "categories", "meetup", NULL,
+    "[ meetup, talks ]", "[ meetup ]", NO_ERROR },
+  { "meetup/flow-list-insert-middle", "meetup-report.md", NULL, OP_SET_LIST, "categories",
+    "meetup|workshop|talks", NULL, "[ meetup, talks ]", "[ meetup, workshop, talks ]", NO_ERROR },
+  { "meetup/remove-key", "meetup-report.md", NULL, OP_REMOVE, "hidden", NULL, NULL,
+    "hidden: false\n", "", NO_ERROR },
+  { "meetup/rename-key", "meetup-report.md", NULL, OP_RENAME, "description", "summary", NULL,
+    "description:", "summary:", NO_ERROR },
+  { "meetup/add-after", "meetup-report.md", NULL, OP_ADD, "event", "Evening talks", "author",
+    "author: riverside-py\n", "author: riverside-py\nevent: Evening talks\n", NO_ERROR },
+  { "meetup/same-value-no-op", "meetup-report.md", NULL, OP_SET, "title", "March 2016 evening talks", NULL,
+    "", "", NO_ERROR },
+  { "meetup/same-list-no-op", "meetup-report.md", NULL, OP_SET_LIST, "categories", "meetup|talks", NULL,
+    "", "", NO_ERROR },
+  { "meetup/add-existing", "meetup-report.md", NULL, OP_ADD, "author", "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_EXISTS },
+  { "meetup/remove-missing", "meetup-report.md", NULL, OP_REMOVE, "nope", NULL, NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_NO_KEY },
+
+  /* Shapes of a conference day: aligned values, dates, block lists, nesting. */
+  { "conference/date-stays-plain", "conference-day.md", NULL, OP_SET, "date", "2019-06-15 10:00:00 -0500", NULL,
+    "date:   2019-06-14 09:30:00 -0500", "date:   2019-06-15 10:00:00 -0500", NO_ERROR },
+  { "conference/block-list-append", "conference-day.md", NULL, OP_SET_LIST, "tags",
+    "Python|RegionCon|Community|Testing", NULL,
+    "  - Community\n", "  - Community\n  - Testing\n", NO_ERROR },
+  { "conference/block-list-drop-middle", "conference-day.md", NULL, OP_SET_LIST, "tags", "Python|Community", NULL,
+    "  - RegionCon\n", "", NO_ERROR },
+  { "conference/block-list-prepend", "conference-day.md", NULL, OP_SET_LIST, "tags",
+    "First|Python|RegionCon|Community", NULL,
+    "  - Python\n", "  - First\n  - Python\n", NO_ERROR },
+  { "conference/block-list-replace-item", "conference-day.md", NULL, OP_SET_LIST, "tags",
+    "Python|Sprints|Community", NULL, "RegionCon\n  - Comm", "Sprints\n  - Comm", NO_ERROR },
+  { "conference/block-list-emptied", "conference-day.md", NULL, OP_SET_LIST, "tags", NULL, NULL,
+    "tags: \n  - Python\n  - RegionCon\n  - Community\n", "tags: []\n", NO_ERROR },
+  { "conference/nested-set", "conference-day.md", NULL, OP_SET, "seo.type", "Blog", NULL,
+    "  type: Article", "  type: Blog", NO_ERROR },
+  { "conference/nested-add", "conference-day.md", NULL, OP_SET, "seo.name", "Recap", NULL,
+    "  type: Article\n", "  type: Article\n  name: Recap\n", NO_ERROR },
+  { "conference/nested-remove-parent", "conference-day.md", NULL, OP_REMOVE, "seo", NULL, NULL,
+    "seo:\n  type: Article\n", "", NO_ERROR },
+  { "conference/set-boolean", "conference-day.md", NULL, OP_BOOLEAN, "published", "true", NULL,
+    "published: false", "published: true", NO_ERROR },
+  { "conference/category-string-stays", "conference-day.md", NULL, OP_SET_LIST, "categories", "article|notes", NULL,
+    "categories: article", "categories: article notes", NO_ERROR },
+  { "conference/plain-with-comma", "conference-day.md", NULL, OP_SET, "excerpt", "RegionCon 2019, day two", NULL,
+    "excerpt: RegionCon 2019, notes from day one", "excerpt: RegionCon 2019, day two", NO_ERROR },
+  { "conference/new-nested-path", "conference-day.md", NULL, OP_SET, "social.card.size", "large", NULL,
+    "published: false\n", "published: false\nsocial:\n  card:\n    size: large\n", NO_ERROR },
+
+  /* Short posts like the user group notes and write-up. */
+  { "notes/add-at-end", "user-group-notes.md", NULL, OP_SET, "event", "Monthly", NULL,
+    "title: \"User Group Night\"\n", "title: \"User Group Night\"\nevent: Monthly\n", NO_ERROR },
+  { "notes/double-quote-escaped", "user-group-notes.md", NULL, OP_SET, "title", "Night \"two\"", NULL,
+    "\"User Group Night\"", "\"Night \\\"two\\\"\"", NO_ERROR },
+  { "writeup/apostrophe-in-double", "writeup.md", NULL, OP_SET, "title", "Mira's second write-up", NULL,
+    "\"Mira's User Group Write-up\"", "\"Mira's second write-up\"", NO_ERROR },
+  { "writeup/new-list-is-flow", "writeup.md", NULL, OP_SET_LIST, "tags", "python|services", NULL,
+    "Write-up\"\n", "Write-up\"\ntags: [python, services]\n", NO_ERROR },
+
+  /* A document without front matter. */
+  { "none/create-block", "no-front-matter.md", NULL, OP_CREATE, NULL, "Conference notes", NULL,
+    "# Notes from", "---\ntitle: Conference notes\ndate: 2022-04-30 18:00:00 +0000\n---\n# Notes from", NO_ERROR },
+  { "none/set-creates-block", "no-front-matter.md", NULL, OP_SET, "title", "Notes", NULL,
+    "# Notes from", "---\ntitle: Notes\n---\n# Notes from", NO_ERROR },
+  { "none/create-when-present", "writeup.md", NULL, OP_CREATE, NULL, "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_EXISTS },
+
+  /* Comments before, after and inside entries. */
+  { "comments/trailing-comment-kept", "comments.md", NULL, OP_SET, "layout", "page", NULL,
+    "layout: post   # the default", "layout: page   # the default", NO_ERROR },
+  { "comments/quoted-with-comment", "comments.md", NULL, OP_SET, "title", "Still commented", NULL,
+    "\"Comments everywhere\" # shown", "\"Still commented\" # shown", NO_ERROR },
+  { "comments/list-append-keeps-comments", "comments.md", NULL, OP_SET_LIST, "tags", "python|packaging|testing", NULL,
+    "  - packaging\n", "  - packaging\n  - testing\n", NO_ERROR },
+  { "comments/list-drop-keeps-comment", "comments.md", NULL, OP_SET_LIST, "tags", "python", NULL,
+    "  - packaging\n", "", NO_ERROR },
+  { "comments/add-before-trailing-comments", "comments.md", NULL, OP_SET, "date", "2020-01-02", NULL,
+    "author: ana\n", "author: ana\ndate: \"2020-01-02\"\n", NO_ERROR },
+  { "comments/remove-keeps-comments", "comments.md", NULL, OP_REMOVE, "author", NULL, NULL,
+    "author: ana\n", "", NO_ERROR },
+  { "comments/value-with-hash-quoted", "comments.md", NULL, OP_SET, "layout", "a #b", NULL,
+    "layout: post   #", "layout: \"a #b\"   #", NO_ERROR },
+
+  /* Block scalars. */
+  { "block/literal-kept", "block-scalars.md", NULL, OP_SET, "description", "New line one.\nNew line two.\n", NULL,
+    "|\n  First line of the description.\n  Second line, with a colon: here.",
+    "|\n  New line one.\n  New line two.", NO_ERROR },
+  { "block/folded-chomping", "block-scalars.md", NULL, OP_SET, "summary", "One folded line.", NULL,
+    "summary: >\n  A folded paragraph that\n  continues here.", "summary: >-\n  One folded line.", NO_ERROR },
+  { "block/header-comment-kept", "block-scalars.md", NULL, OP_SET, "note", "Changed", NULL,
+    "  No trailing newline.", "  Changed", NO_ERROR },
+  { "block/keep-chomping", "block-scalars.md", NULL, OP_SET, "kept", "Still kept.\n\n", NULL,
+    "  Keeps its breaks.\n", "  Still kept.\n", NO_ERROR },
+  { "block/plain-to-literal", "block-scalars.md", NULL, OP_SET, "title", "Two\nlines", NULL,
+    "title: Block scalars", "title: |-\n  Two\n  lines", NO_ERROR },
+  { "block/remove-literal", "block-scalars.md", NULL, OP_REMOVE, "description", NULL, NULL,
+    "description: |\n  First line of the description.\n  Second line, with a colon: here.\n", "", NO_ERROR },
+  { "block/literal-to-one-line", "block-scalars.md", NULL, OP_SET, "description", "Short.", NULL,
+    "|\n  First line of the description.\n  Second line, with a colon: here.", "|-\n  Short.", NO_ERROR },
+
+  /* Quoted keys. */
+  { "quoted-keys/double", "quoted-keys.md", NULL, OP_SET, "title", "New", NULL,
+    "\"title\": \"Quoted keys\"", "\"title\": \"New\"", NO_ERROR },
+  { "quoted-keys/single-value-kept", "quoted-keys.md", NULL, OP_SET, "event name", "Autumn's sprint", NULL,
+    "'Spring sprint'", "'Autumn''s sprint'", NO_ERROR },
+  { "quoted-keys/rename-keeps-style", "quoted-keys.md", NULL, OP_RENAME, "event name", "event", NULL,
+    "'event name'", "'event'", NO_ERROR },
+  { "quoted-keys/yes-to-no", "quoted-keys.md", NULL, OP_SET, "plain", "no", NULL,
+    "plain: yes", "plain: no", NO_ERROR },
+
+  /* Empty blocks, blocks alone, unclosed blocks. */
+  { "empty/first-key", "empty.md", NULL, OP_SET, "title", "Hello", NULL,
+    "---\n---\n", "---\ntitle: Hello\n---\n", NO_ERROR },
+  { "only/list", "only-front-matter.md", NULL, OP_SET_LIST, "tags", "a|b|c", NULL,
+    "[a, b]", "[a, b, c]", NO_ERROR },
+  { "only/add-before-unterminated-fence", "only-front-matter.md", NULL, OP_SET, "author", "me", NULL,
+    "tags: [a, b]\n", "tags: [a, b]\nauthor: me\n", NO_ERROR },
+  { "unclosed/is-body", "unclosed.md", NULL, OP_SET, "title", "Closed", NULL,
+    "---\ntitle: Never", "---\ntitle: Closed\n---\n---\ntitle: Never", NO_ERROR },
+
+  /* CRLF and BOM stay. */
+  { "crlf/scalar", "crlf.md", NULL, OP_SET, "title", "CRLF now", NULL,
+    "\"Windows line endings\"", "\"CRLF now\"", NO_ERROR },
+  { "crlf/list-append", "crlf.md", NULL, OP_SET_LIST, "tags", "crlf|windows|more", NULL,
+    "  - windows\r\n", "  - windows\r\n  - more\r\n", NO_ERROR },
+  { "crlf/add-key", "crlf.md", NULL, OP_SET, "author", "me", NULL,
+    "  of text.\r\n", "  of text.\r\nauthor: me\r\n", NO_ERROR },
+  { "crlf/literal", "crlf.md", NULL, OP_SET, "description", "A\nB", NULL,
+    "|\r\n  Two lines\r\n  of text.", "|-\r\n  A\r\n  B", NO_ERROR },
+  { "bom/scalar", "bom.md", NULL, OP_SET, "title", "Still a BOM", NULL,
+    "\"Starts with a BOM\"", "\"Still a BOM\"", NO_ERROR },
+  { "bom/remove", "bom.md", NULL, OP_REMOVE, "tags", NULL, NULL,
+    "tags: [bom]\n", "", NO_ERROR },
+
+  /* Non-ASCII keys and values. */
+  { "unicode/value", "non-ascii.md", NULL, OP_SET, "ciudad", "Ciudad de México", NULL,
+    "São Paulo", "Ciudad de México", NO_ERROR },
+  { "unicode/list", "non-ascii.md", NULL, OP_SET_LIST, "tags", "naïve|日本語|ελληνικά", NULL,
+    "日本語]", "日本語, ελληνικά]", NO_ERROR },
+  { "unicode/rename", "non-ascii.md", NULL, OP_RENAME, "ciudad", "città", NULL,
+    "ciudad:", "città:", NO_ERROR },
+
+  /* Flow maps. */
+  { "flow-map/set", "flow-maps.md", NULL, OP_SET, "seo.type", "Blog", NULL,
+    "{type: Article,", "{type: Blog,", NO_ERROR },
+  { "flow-map/set-quoted", "flow-maps.md", NULL, OP_SET, "seo.name", "Flows", NULL,
+    "\"Flow\"}", "\"Flows\"}", NO_ERROR },
+  { "flow-map/add", "flow-maps.md", NULL, OP_SET, "seo.lang", "en", NULL,
+    "\"Flow\"}", "\"Flow\", lang: en}", NO_ERROR },
+  { "flow-map/remove-first", "flow-maps.md", NULL, OP_REMOVE, "seo.type", NULL, NULL,
+    "{type: Article, name", "{name", NO_ERROR },
+  { "flow-map/add-to-empty", "flow-maps.md", NULL, OP_SET, "links.home", "/", NULL,
+    "links: { }", "links: {home: / }", NO_ERROR },
+  { "flow-map/value-needs-quotes", "flow-maps.md", NULL, OP_SET, "seo.type", "a, b", NULL,
+    "{type: Article,", "{type: \"a, b\",", NO_ERROR },
+
+  /* Nested and indentless lists. */
+  { "nested/indentless-append", "nested-lists.md", NULL, OP_SET_LIST, "tags", "indentless|list|more", NULL,
+    "- list\n", "- list\n- more\n", NO_ERROR },
+  { "nested/remove-list-of-maps", "nested-lists.md", NULL, OP_REMOVE, "speakers", NULL, NULL,
+    "speakers:\n  - name: Ada\n    talk: Engines\n  - name: Grace\n    talk: Compilers\n", "", NO_ERROR },
+  { "nested/lists-become-strings", "nested-lists.md", NULL, OP_SET_LIST, "matrix", "a|b", NULL,
+    "  - [1, 2]\n  - [3, 4]", "  - a\n  - b", NO_ERROR },
+
+  /* Duplicate keys: Jekyll reads the last one. */
+  { "duplicates/set-last", "duplicate-keys.md", NULL, OP_SET, "title", "Third", NULL,
+    "title: Second title", "title: Third", NO_ERROR },
+  { "duplicates/remove-all", "duplicate-keys.md", NULL, OP_REMOVE, "title", NULL, NULL,
+    "title: First title\nauthor: someone\ntitle: Second title\n", "author: someone\n", NO_ERROR },
+
+  /* Anchors and aliases. */
+  { "anchors/anchor-kept", "anchors.md", NULL, OP_SET, "name", "Lee", NULL,
+    "name: &who Kim", "name: &who Lee", NO_ERROR },
+  { "anchors/alias-replaced", "anchors.md", NULL, OP_SET, "organizer", "Sam", NULL,
+    "organizer: *who", "organizer: Sam", NO_ERROR },
+  { "anchors/used-anchor-not-removed", "anchors.md", NULL, OP_REMOVE, "defaults", NULL, NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/no-edit-through-alias", "anchors.md", NULL, OP_SET, "organizer.x", "y", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+
+  /* Jekyll's space-separated tags. */
+  { "tags-string/stays-string", "tags-string.md", NULL, OP_SET_LIST, "tags", "python|web", NULL,
+    "tags: python web   testing", "tags: python web", NO_ERROR },
+  { "tags-string/becomes-list", "tags-string.md", NULL, OP_SET_LIST, "tags", "python|two words", NULL,
+    "tags: python web   testing", "tags: [python, two words]", NO_ERROR },
+  { "tags-string/same-words-no-op", "tags-string.md", NULL, OP_SET_LIST, "tags", "python|web|testing", NULL,
+    "", "", NO_ERROR },
+
+  /* Other closings, invalid YAML. */
+  { "dots/closing", "dots-end.md", NULL, OP_SET, "title", "Dotted", NULL,
+    "title: Closed with dots", "title: Dotted", NO_ERROR },
+  { "invalid/read-only", "invalid.md", NULL, OP_SET, "title", "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+
+  /* Inline shapes. */
+  { "inline/leading-space-quoted", NULL, "---\na: b\n---\n", OP_SET, "a", " padded", NULL,
+    "a: b", "a: \" padded\"", NO_ERROR },
+  { "inline/number-quoted", NULL, "---\na: b\n---\n", OP_SET, "a", "2019", NULL,
+    "a: b", "a: \"2019\"", NO_ERROR },
+  { "inline/number-stays-number", NULL, "---\nv: 3\n---\n", OP_SET, "v", "4", NULL,
+    "v: 3", "v: 4", NO_ERROR },
+  { "inline/backslash-single", NULL, "---\na: b\n---\n", OP_SET, "a", "\"C\" \\ path", NULL,
+    "a: b", "a: '\"C\" \\ path'", NO_ERROR },
+  { "inline/control-char-escaped", NULL, "---\na: b\n---\n", OP_SET, "a", "bell\a", NULL,
+    "a: b", "a: \"bell\\a\"", NO_ERROR },
+  { "inline/key-needs-quotes", NULL, "---\na: b\n---\n", OP_ADD, "true", "x", NULL,
+    "a: b\n", "a: b\n\"true\": x\n", NO_ERROR },
+  { "inline/not-a-mapping", NULL, "---\n- a\n---\n", OP_SET, "a", "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "inline/below-scalar", NULL, "---\na: b\n---\n", OP_SET, "a.c", "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "inline/bad-utf8", NULL, "---\na: b\n---\n", OP_SET, "a", "\xff", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT },
+  { "inline/set-date", NULL, "---\ndate: '2001-01-01'\n---\n", OP_DATE, "date", NULL, NULL,
+    "'2001-01-01'", "2022-04-30 18:00:00 +0000", NO_ERROR },
+  { "inline/boolean-yes-spelling", NULL, "---\ndraft: Yes\n---\n", OP_BOOLEAN, "draft", "false", NULL,
+    "draft: Yes", "draft: No", NO_ERROR },
+  { "inline/empty-with-comment", NULL, "---\nimage: # later\n---\n", OP_SET, "image", "a.png", NULL,
+    "image: # later", "image: a.png # later", NO_ERROR },
+  { "inline/empty-parent-becomes-map", NULL, "---\nseo:\nx: 1\n---\n", OP_SET, "seo.type", "Article", NULL,
+    "seo:\n", "seo:\n  type: Article\n", NO_ERROR },
+};
+
+static char *
+load_fixture (const char *name,
+              gsize      *len)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, len, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static char *
+case_input (const EditCase *test,
+            gsize          *len)
+{
+  if (test->fixture != NULL)
+    return load_fixture (test->fixture, len);
+  *len = strlen (test->input);
+  return g_strdup (test->input);
+}
+
+static GDateTime *
+fixed_date (void)
+{
+  return g_date_time_new_utc (2022, 4, 30, 18, 0, 0);
+}
+
+static gboolean
+run_case (const EditCase        *test,
+          const char            *text,
+          gsize                  len,
+          RecapFrontMatterEdit  *edit,
+          GError               **error)
+{
+  g_auto(GStrv) items = g_strsplit (test->value != NULL ? test->value : "", "|", -1);
+  g_autoptr(GDateTime) date = fixed_date ();
+
+  switch (test->op)
+    {
+    case OP_SET:
+      return recap_front_matter_set_string (text, len, test->path, test->value, edit, error);
+    case OP_SET_LIST:
+      return recap_front_matter_set_list (text, len, test->path, (const char * const *) items, edit, error);
+    case OP_ADD:
+      return recap_front_matter_add_key (text, len, test->path, test->value, test->after, edit, error);
+    case OP_REMOVE:
+      return recap_front_matter_remove_key (text, len, test->path, edit, error);
+    case OP_RENAME:
+      return recap_front_matter_rename_key (text, len, test->path, test->value, edit, error);
+    case OP_BOOLEAN:
+      return recap_front_matter_set_boolean (text, len, test->path, g_str_equal (test->value, "true"), edit, error);
+    case OP_DATE:
+      return recap_front_matter_set_date (text, len, test->path, date, edit, error);
+    case OP_CREATE:
+      return recap_front_matter_create_block (text, len, test->value, date, edit, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The one place @fragment stands in @text. */
+static gsize
+unique_offset (const char *text,
+               const char *fragment)
+{
+  const char *first = strstr (text, fragment);
+
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, fragment));
+  return first - text;
+}
+
 static void
-test_split_basic (void)
+assert_edit_matches (const EditCase             *test,
+                     const char                 *text,
+                     gsize                       len,
+                     const RecapFrontMatterEdit *edit)
+{
+  gsize at = unique_offset (text, test->old);
+  g_autoptr(GString) expected = g_string_new_len (text, len);
+  g_autoptr(GString) applied = g_string_new_len (text, len);
+
+  g_string_erase (expected, at, strlen (test->old));
+  g_string_insert (expected, at, test->new);
+  g_assert_cmpmem (edit->text, edit->len, expected->str, expected->len);
+
+  /* The reported range rebuilds the text and stays inside the fragment. */
+  g_string_erase (applied, edit->offset, edit->old_len);
+  g_string_insert_len (applied, edit->offset, edit->replacement, edit->replacement_len);
+  g_assert_cmpmem (applied->str, applied->len, expected->str, expected->len);
+  g_assert_cmpuint (edit->offset, >=, at);
+  g_assert_cmpuint (edit->offset + edit->old_len, <=, at + strlen (test->old));
+}
+
+static void
+test_edit_case (gconstpointer data)
+{
+  const EditCase *test = data;
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  gboolean ok;
+
+  text = case_input (test, &len);
+  ok = run_case (test, text, len, &edit, &error);
+
+  if (test->error != NO_ERROR)
+    {
+      g_assert_error (error, RECAP_FRONT_MATTER_ERROR, test->error);
+      g_assert_false (ok);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (edit.changed, ==, test->old[0] != '\0');
+  if (!edit.changed)
+    g_assert_cmpmem (edit.text, edit.len, text, len);
+  else
+    assert_edit_matches (test, text, len, &edit);
+}
+
+/* Split */
+
+typedef struct {
+  const char *text;
+  gboolean    present;
+  gsize       yaml_start;
+  gsize       yaml_end;
+  gsize       body_start;
+} SplitCase;
+
+static const SplitCase split_cases[] = {
+  { "---\na: 1\n---\nbody", TRUE, 4, 9, 13 },
+  { "---\r\na: 1\r\n---\r\nbody", TRUE, 5, 11, 16 },
+  { "\xef\xbb\xbf---\na: 1\n---\n", TRUE, 7, 12, 16 },
+  { "---\n---\n", TRUE, 4, 4, 8 },
+  { "---\n---", TRUE, 4, 4, 7 },
+  { "---  \na: 1\n...\nbody", TRUE, 6, 11, 15 },
+  { "--- \na: 1\n---   \nbody", TRUE, 5, 10, 17 },
+  { "---\na: 1\n", FALSE, 0, 0, 0 },
+  { "# Title\n---\na: 1\n---\n", FALSE, 0, 0, 0 },
+  { "----\na: 1\n----\n", FALSE, 0, 0, 0 },
+  { "---\na: 1\n----\nb\n---\n", TRUE, 4, 16, 20 },
+  { "", FALSE, 0, 0, 0 },
+  { "---", FALSE, 0, 0, 0 },
+};
+
+static void
+test_split (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (split_cases); i++)
+    {
+      const SplitCase *test = &split_cases[i];
+      RecapFrontMatterSplit split;
+
+      g_test_message ("split case %u", i);
+      g_assert_cmpint (recap_front_matter_split (test->text, strlen (test->text), &split), ==, test->present);
+      g_assert_cmpint (split.present, ==, test->present);
+      if (!test->present)
+        {
+          g_assert_cmpuint (split.body_start, ==, split.bom_len);
+          continue;
+        }
+      g_assert_cmpuint (split.yaml_start, ==, test->yaml_start);
+      g_assert_cmpuint (split.yaml_end, ==, test->yaml_end);
+      g_assert_cmpuint (split.body_start, ==, test->body_start);
+      g_assert_cmpuint (split.end, ==, test->body_start);
+    }
+}
+
+static void
+test_split_bom (void)
 {
   RecapFrontMatterSplit split;
 
-  g_assert_true (recap_front_matter_split ("---\na: 1\n---\nbody", 17, &split));
-  g_assert_cmpuint (split.yaml_start, ==, 4);
+  recap_front_matter_split ("\xef\xbb\xbf# no front matter\n", 21, &split);
+  g_assert_false (split.present);
+  g_assert_cmpuint (split.bom_len, ==, 3);
+  g_assert_cmpuint (split.body_start, ==, 3);
+}
+
+/* Readers */
+
+static RecapFrontMatter *
+parse_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RecapFrontMatter *fm;
+  gsize len;
+
+  text = load_fixture (name, &len);
+  fm = recap_front_matter_parse (text, len, &error);
+  g_assert_no_error (error);
+  return fm;
+}
+
+static void
+assert_string (RecapFrontMatter *fm,
+               const char       *path,
+               const char       *expected)
+{
+  g_autofree char *value = recap_front_matter_get_string (fm, path);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+assert_list (RecapFrontMatter *fm,
+             const char       *path,
+             const char       *expected)
+{
+  g_auto(GStrv) value = recap_front_matter_get_list (fm, path);
+  g_autofree char *joined = value != NULL ? g_strjoinv ("|", value) : NULL;
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_readers_scalars (void)
+{
+  g_autoptr(RecapFrontMatter) fm = parse_fixture ("conference-day.md");
+  g_autoptr(RecapFrontMatter) blocks = parse_fixture ("block-scalars.md");
+  g_autoptr(RecapFrontMatter) quoted = parse_fixture ("quoted-keys.md");
+
+  assert_string (fm, "title", "RegionCon 2019. Day One");
+  assert_string (fm, "date", "2019-06-14 09:30:00 -0500");
+  assert_string (fm, "seo.type", "Article");
+  assert_string (fm, "seo", NULL);
+  assert_string (fm, "missing", NULL);
+  assert_string (blocks, "description", "First line of the description.\nSecond line, with a colon: here.\n");
+  assert_string (blocks, "summary", "A folded paragraph that continues here.\n");
+  assert_string (blocks, "note", "No trailing newline.");
+  assert_string (blocks, "kept", "Keeps its breaks.\n\n");
+  assert_string (quoted, "event name", "Spring sprint");
+}
+
+static void
+test_readers_lists (void)
+{
+  g_autoptr(RecapFrontMatter) meetup = parse_fixture ("meetup-report.md");
+  g_autoptr(RecapFrontMatter) conference = parse_fixture ("conference-day.md");
+  g_autoptr(RecapFrontMatter) tags = parse_fixture ("tags-string.md");
+  g_autoptr(RecapFrontMatter) nested = parse_fixture ("nested-lists.md");
+
+  assert_list (meetup, "tags", "riverside");
+  assert_list (meetup, "categories", "meetup|talks");
+  assert_list (meetup, "image", "");
+  assert_list (meetup, "author", NULL);
+  assert_list (conference, "tags", "Python|RegionCon|Community");
+  assert_list (conference, "categories", "article");
+  assert_list (tags, "tags", "python|web|testing");
+  assert_list (tags, "categories", "meetup|talks");
+  assert_list (tags, "category", NULL);
+  assert_list (nested, "tags", "indentless|list");
+  assert_list (nested, "matrix", "");
+}
+
+static void
+test_readers_booleans (void)
+{
+  static const struct { const char *text; gboolean found; gboolean value; } cases[] = {
+    { "---\np: true\n---\n", TRUE, TRUE },
+    { "---\np: False\n---\n", TRUE, FALSE },
+    { "---\np: YES\n---\n", TRUE, TRUE },
+    { "---\np: no\n---\n", TRUE, FALSE },
+    { "---\np: \"true\"\n---\n", FALSE, FALSE },
+    { "---\np: maybe\n---\n", FALSE, FALSE },
+    { "---\np:\n---\n", FALSE, FALSE },
+    { "---\nq: true\n---\n", FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (cases[i].text, strlen (cases[i].text), NULL);
+      gboolean value = !cases[i].value;
+
+      g_assert_cmpint (recap_front_matter_get_boolean (fm, "p", &value), ==, cases[i].found);
+      if (cases[i].found)
+        g_assert_cmpint (value, ==, cases[i].value);
+    }
+}
+
+static void
+test_readers_dates (void)
+{
+  static const struct { const char *value; const char *utc; } cases[] = {
+    { "2018-05-11 17:12:00 -0600", "2018-05-11T23:12:00Z" },
+    { "'2018-05-11 17:12:00 +0200'", "2018-05-11T15:12:00Z" },
+    { "2018-05-11T17:12:00Z", "2018-05-11T17:12:00Z" },
+    { "2018-05-11 17:12 +05:30", "2018-05-11T11:42:00Z" },
+    { "2018-5-1 9:05:07.5 -01", "2018-05-01T10:05:07Z" },
+    { "2018-02-30", NULL },
+    { "2018-05-11 25:00", NULL },
+    { "yesterday", NULL },
+    { "2018-05-11 17:12:00 -0600 extra", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\ndate: %s\n---\n", cases[i].value);
+      g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, strlen (text), NULL);
+      g_autoptr(GDateTime) date = recap_front_matter_get_date (fm, "date");
+      g_autoptr(GDateTime) utc = date != NULL ? g_date_time_to_utc (date) : NULL;
+      g_autofree char *formatted = utc != NULL ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+      g_assert_cmpstr (formatted, ==, cases[i].utc);
+    }
+}
+
+static void
+test_readers_local_date (void)
+{
+  const char *text = "---\ndate: 2020-02-03\n---\n";
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, strlen (text), NULL);
+  g_autoptr(GDateTime) date = recap_front_matter_get_date (fm, "date");
+  g_autoptr(GDateTime) local = g_date_time_new_local (2020, 2, 3, 0, 0, 0);
+
+  g_assert_true (g_date_time_equal (date, local));
+}
+
+static void
+test_readers_duplicates_and_anchors (void)
+{
+  g_autoptr(RecapFrontMatter) duplicates = parse_fixture ("duplicate-keys.md");
+  g_autoptr(RecapFrontMatter) anchors = parse_fixture ("anchors.md");
+  g_auto(GStrv) keys = recap_front_matter_get_keys (duplicates, NULL);
+  g_autofree char *joined = g_strjoinv ("|", keys);
+
+  g_assert_cmpstr (joined, ==, "title|author|title");
+  assert_string (duplicates, "title", "Second title");
+  assert_string (anchors, "organizer", "Kim");
+  assert_string (anchors, "defaults.author", "team");
+  g_assert_true (recap_front_matter_has_key (anchors, "post.<<"));
+}
+
+static void
+assert_span (const char *text,
+             gsize       start,
+             gsize       end,
+             const char *expected)
+{
+  g_assert_cmpmem (text + start, end - start, expected, strlen (expected));
+}
+
+static void
+test_entries (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(RecapFrontMatter) fm = NULL;
+  RecapFrontMatterEntry entry;
+  gsize len;
+
+  text = load_fixture ("conference-day.md", &len);
+  fm = recap_front_matter_parse (text, len, NULL);
+
+  g_assert_true (recap_front_matter_get_entry (fm, "title", &entry));
+  g_assert_cmpint (entry.kind, ==, RECAP_FRONT_MATTER_KIND_SCALAR);
+  g_assert_cmpint (entry.scalar_style, ==, RECAP_YAML_STYLE_DOUBLE_QUOTED);
+  assert_span (text, entry.key_start, entry.key_end, "title");
+  assert_span (text, entry.value_start, entry.value_end, "\"RegionCon 2019. Day One\"");
+
+  g_assert_true (recap_front_matter_get_entry (fm, "tags", &entry));
+  g_assert_cmpint (entry.kind, ==, RECAP_FRONT_MATTER_KIND_SEQUENCE);
+  g_assert_false (entry.flow);
+  assert_span (text, entry.value_start, entry.value_end, "- Python\n  - RegionCon\n  - Community");
+
+  g_assert_true (recap_front_matter_get_entry (fm, "seo.type", &entry));
+  g_assert_cmpuint (entry.indent, ==, 2);
+  g_assert_false (recap_front_matter_get_entry (fm, "seo.none", &entry));
+}
+
+static void
+test_invalid (void)
+{
+  static const struct { const char *text; int code; guint line; guint column; } cases[] = {
+    { "---\ntitle: Broken\n\tindented: with a tab\n---\n", RECAP_FRONT_MATTER_ERROR_INVALID, 3, 1 },
+    { "---\na: b: c\n---\n", RECAP_FRONT_MATTER_ERROR_INVALID, 2, 5 },
+    { "---\na: [1, 2\n---\n", RECAP_FRONT_MATTER_ERROR_INVALID, 3, 1 },
+    { "---\na: *nowhere\n---\n", RECAP_FRONT_MATTER_ERROR_INVALID, 2, 4 },
+    { "---\n- a\n- b\n---\n", RECAP_FRONT_MATTER_ERROR_NOT_MAPPING, 2, 1 },
+    { "---\njust text\n---\n", RECAP_FRONT_MATTER_ERROR_NOT_MAPPING, 2, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint line = 0, column = 0;
+      RecapFrontMatter *fm = recap_front_matter_parse_at (cases[i].text, strlen (cases[i].text),
+                                                          &line, &column, &error);
+
+      g_test_message ("invalid case %u: %s", i, error != NULL ? error->message : "no error");
+      g_assert_null (fm);
+      g_assert_error (error, RECAP_FRONT_MATTER_ERROR, cases[i].code);
+      g_assert_cmpuint (line, ==, cases[i].line);
+      g_assert_cmpuint (column, ==, cases[i].column);
+    }
+}
+
+static void
+test_no_front_matter_is_empty (void)
+{
+  g_autoptr(RecapFrontMatter) fm = parse_fixture ("no-front-matter.md");
+  g_autoptr(RecapFrontMatter) unclosed = parse_fixture ("unclosed.md");
+  g_autoptr(RecapFrontMatter) empty = parse_fixture ("empty.md");
+  g_auto(GStrv) keys = recap_front_matter_get_keys (empty, NULL);
+
+  g_assert_false (recap_front_matter_get_split (fm)->present);
+  g_assert_false (recap_front_matter_has_key (unclosed, "title"));
+  g_assert_true (recap_front_matter_get_split (empty)->present);
+  g_assert_cmpuint (g_strv_length (keys), ==, 0);
+}
+
+static void
+test_robustness (void)
+{
+  g_autoptr(GString) deep = g_string_new ("---\na: ");
+  g_autoptr(GString) long_value = g_string_new ("---\na: ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecapFrontMatter) fm = NULL;
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  g_autofree char *value = NULL;
+
+  /* Deep nesting is refused, not recursed into. */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "\n---\n");
+  g_assert_null (recap_front_matter_parse (deep->str, deep->len, &error));
+  g_assert_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_INVALID);
+
+  /* A megabyte-long value reads and edits. */
+  for (guint i = 0; i < 1 << 20; i++)
+    g_string_append_c (long_value, 'a' + i % 26);
+  g_string_append (long_value, "\nb: c\n---\n");
+  fm = recap_front_matter_parse (long_value->str, long_value->len, NULL);
+  value = recap_front_matter_get_string (fm, "a");
+  g_assert_cmpuint (strlen (value), ==, 1 << 20);
+  g_assert_true (recap_front_matter_set_string (long_value->str, long_value->len, "b", "d", &edit, NULL));
+  g_assert_cmpuint (edit.len, ==, long_value->len);
+}
+
+/* Properties over every fixture: parse, set(k, v), parse gives v for k and
+ * the same for every other key; set(k, v) again changes nothing. */
+
+static const char * const property_values[] = {
+  "", "x", "plain words", "true", "False", "null", "~", "42", "-7", "3.14", "1e3", "0x1F",
+  "12:30", "2021-03-04", "a: b", "a #b", "#hash", "- dash", "-1", "? q", ": c", "[x]",
+  "{y}", "a, b", "&anchor", "*alias", "!tag", "%p", "@at", "`tick`", "|", ">", "'", "\"",
+  "it's", "say \"hi\"", "back\\slash", " lead", "trail ", "tab\tin", "line\nbreak",
+  "ends\n", "keeps\n\n", "\nleading", "a\n\nb", " a\n b", "ünïcödé", "日本語", "emoji 🎉",
+  "---", "...", "a: b\nc: d", "x\r\ny", "bell\a", "\xc2\x85", "\xe2\x80\xa8",
+};
+
+static const char * const property_fixtures[] = {
+  "meetup-report.md", "conference-day.md", "user-group-notes.md", "writeup.md",
+  "no-front-matter.md", "comments.md", "block-scalars.md", "quoted-keys.md", "empty.md",
+  "only-front-matter.md", "unclosed.md", "crlf.md", "bom.md", "non-ascii.md", "flow-maps.md",
+  "nested-lists.md", "duplicate-keys.md", "anchors.md", "tags-string.md", "dots-end.md",
+};
+
+/* "path=value" for every key, in order; the key set to @skip is left out. */
+static void
+describe (RecapFrontMatter *fm,
+          const char       *prefix,
+          const char       *skip,
+          GString          *out)
+{
+  g_auto(GStrv) keys = recap_front_matter_get_keys (fm, prefix);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *path = prefix != NULL ? g_strconcat (prefix, ".", keys[i], NULL) : g_strdup (keys[i]);
+      g_autofree char *value = NULL;
+      g_auto(GStrv) list = NULL;
+      RecapFrontMatterEntry entry;
+
+      if (g_strcmp0 (path, skip) == 0)
+        continue;
+      /* An alias stays an alias; what it reads follows its anchor. */
+      if (recap_front_matter_get_entry (fm, path, &entry) && entry.kind == RECAP_FRONT_MATTER_KIND_ALIAS)
+        {
+          g_string_append_printf (out, "%s=*\n", path);
+          continue;
+        }
+      value = recap_front_matter_get_string (fm, path);
+      list = recap_front_matter_get_list (fm, path);
+      g_string_append_printf (out, "%s=%s", path, value != NULL ? value : "");
+      for (guint j = 0; list != NULL && list[j] != NULL; j++)
+        g_string_append_printf (out, "|%s", list[j]);
+      g_string_append_c (out, '\n');
+      describe (fm, path, skip, out);
+    }
+}
+
+static char *
+describe_text (const char *text,
+               gsize       len,
+               const char *skip)
+{
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (fm);
+  describe (fm, NULL, skip, out);
+  return g_string_free (out, FALSE);
+}
+
+static GPtrArray *
+top_level_paths (const char *text,
+                 gsize       len)
+{
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, NULL);
+  g_auto(GStrv) keys = recap_front_matter_get_keys (fm, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_ptr_array_add (paths, g_strdup (keys[i]));
+  /* A new key and a nested one too. */
+  g_ptr_array_add (paths, g_strdup ("fresh"));
+  if (recap_front_matter_has_key (fm, "seo"))
+    g_ptr_array_add (paths, g_strdup ("seo.type"));
+  return paths;
+}
+
+static gboolean
+is_refusal (const GError *error)
+{
+  return g_error_matches (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY);
+}
+
+static guint
+check_set_property (const char *text,
+                    gsize       len,
+                    const char *path,
+                    const char *value)
+{
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  g_auto(RecapFrontMatterEdit) again = { 0 };
+  g_autoptr(RecapFrontMatter) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read_back = NULL;
+  g_autofree char *others_before = NULL;
+  g_autofree char *others_after = NULL;
+
+  if (!recap_front_matter_set_string (text, len, path, value, &edit, &error))
+    {
+      /* Only refusals are allowed, never a failed self-check. */
+      g_assert_true (is_refusal (error));
+      return 0;
+    }
+
+  after = recap_front_matter_parse (edit.text, edit.len, NULL);
+  read_back = recap_front_matter_get_string (after, path);
+  g_assert_cmpstr (read_back, ==, value);
+
+  others_before = describe_text (text, len, path);
+  others_after = describe_text (edit.text, edit.len, path);
+  g_assert_cmpstr (others_after, ==, others_before);
+
+  g_assert_true (recap_front_matter_set_string (edit.text, edit.len, path, value, &again, NULL));
+  g_assert_false (again.changed);
+  g_assert_cmpmem (again.text, again.len, edit.text, edit.len);
+  return 1;
+}
+
+static char *
+random_value (GRand *rand)
+{
+  static const char * const pieces[] = {
+    "a", "Z", "0", "7", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", ",", "[", "]",
+    "{", "}", "'", "\"", "\\", "\n", "\t", "&", "*", "!", "|", ">", "%", "@", "`", "é",
+    "日", "true", "null", ".", "---",
+  };
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, 8);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_property_set (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240501);
+  guint checked = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (property_fixtures); f++)
+    {
+      gsize len;
+      g_autofree char *text = load_fixture (property_fixtures[f], &len);
+      g_autoptr(GPtrArray) paths = top_level_paths (text, len);
+
+      for (guint p = 0; p < paths->len; p++)
+        {
+          const char *path = g_ptr_array_index (paths, p);
+
+          for (guint v = 0; v < G_N_ELEMENTS (property_values); v++)
+            checked += check_set_property (text, len, path, property_values[v]);
+          for (guint r = 0; r < 40; r++)
+            {
+              g_autofree char *value = random_value (rand);
+
+              checked += check_set_property (text, len, path, value);
+            }
+        }
+    }
+  g_test_message ("%u set/parse round trips", checked);
+  g_assert_cmpuint (checked, >, 5000);
+}
+
+static void
+check_list_property (const char         *text,
+                     gsize               len,
+                     const char         *path,
+                     const char * const *items)
+{
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  g_auto(RecapFrontMatterEdit) again = { 0 };
+  g_autoptr(RecapFrontMatter) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) read_back = NULL;
+  g_autofree char *others_before = NULL;
+  g_autofree char *others_after = NULL;
+
+  if (!recap_front_matter_set_list (text, len, path, items, &edit, &error))
+    {
+      g_assert_true (is_refusal (error));
+      return;
+    }
+
+  after = recap_front_matter_parse (edit.text, edit.len, NULL);
+  read_back = recap_front_matter_get_list (after, path);
+  g_assert_true (g_strv_equal ((const char * const *) read_back, items));
+
+  others_before = describe_text (text, len, path);
+  others_after = describe_text (edit.text, edit.len, path);
+  g_assert_cmpstr (others_after, ==, others_before);
+
+  g_assert_true (recap_front_matter_set_list (edit.text, edit.len, path, items, &again, NULL));
+  g_assert_false (again.changed);
+}
+
+static void
+test_property_lists (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint f = 0; f < G_N_ELEMENTS (property_fixtures); f++)
+    {
+      gsize len;
+      g_autofree char *text = load_fixture (property_fixtures[f], &len);
+      g_autoptr(GPtrArray) paths = top_level_paths (text, len);
+
+      for (guint p = 0; p < paths->len; p++)
+        for (guint r = 0; r < 30; r++)
+          {
+            g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+            guint n = g_rand_int_range (rand, 0, 5);
+
+            for (guint i = 0; i < n; i++)
+              g_ptr_array_add (items, random_value (rand));
+            g_ptr_array_add (items, NULL);
+            check_list_property (text, len, g_ptr_array_index (paths, p), (const char * const *) items->pdata);
+          }
+    }
+}
+
+/* Setting every key to what it already is changes no byte. */
+static void
+test_property_round_trip (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (property_fixtures); f++)
+    {
+      gsize len;
+      g_autofree char *text = load_fixture (property_fixtures[f], &len);
+      g_autofree char *changed_path = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (recap_front_matter_check_round_trip (text, len, &changed_path, &error));
+      g_assert_no_error (error);
+      g_assert_null (changed_path);
+    }
 }
 
 int
@@ -18,6 +968,27 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/front-matter/split/basic", test_split_basic);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/front-matter/edit/", edit_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &edit_cases[i], test_edit_case);
+    }
+  g_test_add_func ("/front-matter/split/table", test_split);
+  g_test_add_func ("/front-matter/split/bom", test_split_bom);
+  g_test_add_func ("/front-matter/read/scalars", test_readers_scalars);
+  g_test_add_func ("/front-matter/read/lists", test_readers_lists);
+  g_test_add_func ("/front-matter/read/booleans", test_readers_booleans);
+  g_test_add_func ("/front-matter/read/dates", test_readers_dates);
+  g_test_add_func ("/front-matter/read/local-date", test_readers_local_date);
+  g_test_add_func ("/front-matter/read/duplicates-and-anchors", test_readers_duplicates_and_anchors);
+  g_test_add_func ("/front-matter/read/entries", test_entries);
+  g_test_add_func ("/front-matter/read/invalid", test_invalid);
+  g_test_add_func ("/front-matter/read/no-front-matter", test_no_front_matter_is_empty);
+  g_test_add_func ("/front-matter/robustness", test_robustness);
+  g_test_add_func ("/front-matter/property/set", test_property_set);
+  g_test_add_func ("/front-matter/property/lists", test_property_lists);
+  g_test_add_func ("/front-matter/property/round-trip", test_property_round_trip);
   return g_test_run ();
 }

@@ -37,6 +37,7 @@ struct _Node {
   gsize                content_start; /* first byte of the node itself */
   gsize                end;
   guint                column;        /* of start, in characters */
+  guint                block_indent;  /* block scalars: of the first content line */
   guint                depth;
 };
 
@@ -376,26 +377,47 @@ block_scalar_keeps (const char *header,
   return FALSE;
 }
 
+static gsize
+count_spaces (const char *text,
+              gsize       pos,
+              gsize       limit)
+{
+  gsize n = 0;
+
+  while (pos + n < limit && text[pos + n] == ' ')
+    n++;
+  return n;
+}
+
 /* libyaml ends a block scalar after its trailing line breaks, often inside
- * the next line's indentation. The span stops at the end of the last content
- * line, unless the scalar keeps its trailing breaks ("|+"): then it takes
- * them. */
+ * the next line's indentation. The span stops at the end of the last
+ * content line: one with text, or with more spaces than the indentation.
+ * A scalar that keeps its trailing breaks ("|+") takes them too. */
 static void
 node_fix_block_end (Node       *node,
-                    const char *text,
-                    gsize       limit)
+                    const char *text)
 {
-  gsize header_end = line_content_end (text, node->content_start, limit);
-  gsize end = node->end;
-  gboolean keep = block_scalar_keeps (text + node->content_start, header_end - node->content_start);
+  gsize header_end = line_content_end (text, node->content_start, node->end);
+  gsize scalar_end = node->end;
+  gsize end = header_end;
 
-  while (end > header_end &&
-         (keep ? text[end - 1] == ' ' : g_ascii_isspace (text[end - 1])))
-    end--;
-  /* Trailing blanks of the last line are content too. */
-  if (!keep)
-    end = line_content_end (text, end, limit);
-  node->end = MAX (end, header_end);
+  while (scalar_end > header_end && text[scalar_end - 1] == ' ')
+    scalar_end--;
+
+  for (gsize line = next_line_start (text, scalar_end, header_end); line < scalar_end;
+       line = next_line_start (text, scalar_end, line))
+    {
+      gsize spaces = count_spaces (text, line, scalar_end);
+      gsize content_end = line_content_end (text, line, scalar_end);
+
+      if (node->block_indent == 0 && line + spaces < content_end)
+        node->block_indent = spaces;
+      if (line + spaces < content_end || (node->block_indent > 0 && spaces > node->block_indent))
+        end = content_end;
+    }
+
+  node->end = block_scalar_keeps (text + node->content_start, header_end - node->content_start)
+              ? scalar_end : end;
 }
 
 static RecapYamlStyle
@@ -485,7 +507,7 @@ builder_scalar (Builder            *b,
   if (node->has_props)
     node_skip_properties (node, b->text, node->end);
   if (is_block_style (node->style))
-    node_fix_block_end (node, b->text, b->yaml_end);
+    node_fix_block_end (node, b->text);
 
   builder_register_anchor (b, node, event->data.scalar.anchor);
   return builder_attach (b, node, event, error);
@@ -1245,13 +1267,21 @@ only_blanks (Editor *ed,
   return TRUE;
 }
 
+/* After a line break: the end of a "|+" scalar, which takes its breaks. */
+static gboolean
+ends_at_line_start (Editor *ed,
+                    gsize   end)
+{
+  return end > yaml_start (ed) && ed->text[end - 1] == '\n';
+}
+
 /* Where the line holding @pos ends, its line break included; @pos itself
  * when it already starts a line (after a "|+" block scalar). */
 static gsize
 entry_line_end (Editor *ed,
                 gsize   pos)
 {
-  if (pos > yaml_start (ed) && ed->text[pos - 1] == '\n')
+  if (ends_at_line_start (ed, pos))
     return pos;
   return next_line_start (ed->text, yaml_end (ed), pos);
 }
@@ -1357,7 +1387,7 @@ compare_splices (gconstpointer a,
 static GString *
 editor_apply (Editor *ed)
 {
-  GString *text = g_string_sized_new (ed->len + 64);
+  g_autoptr(GString) text = g_string_sized_new (ed->len + 64);
   gsize pos = 0;
 
   g_array_sort (ed->splices, compare_splices);
@@ -1365,17 +1395,15 @@ editor_apply (Editor *ed)
     {
       Splice *splice = &g_array_index (ed->splices, Splice, i);
 
+      /* Overlapping splices would be a bug; the edit is then refused. */
       if (splice->offset < pos || splice->offset + splice->len > ed->len)
-        {
-          g_string_free (text, TRUE);
-          return NULL;
-        }
+        return NULL;
       g_string_append_len (text, ed->text + pos, splice->offset - pos);
       g_string_append (text, splice->text);
       pos = splice->offset + splice->len;
     }
   g_string_append_len (text, ed->text + pos, ed->len - pos);
-  return text;
+  return g_steal_pointer (&text);
 }
 
 typedef enum {
@@ -1503,6 +1531,20 @@ expect_holds (const Expect     *expect,
     }
 }
 
+/* A boundary a text buffer can take: not inside a UTF-8 sequence, not
+ * between CR and LF. */
+static gboolean
+is_boundary (const char *text,
+             gsize       len,
+             gsize       pos)
+{
+  if (pos == 0 || pos >= len)
+    return TRUE;
+  return (text[pos] & 0xC0) != 0x80 && !(text[pos - 1] == '\r' && text[pos] == '\n');
+}
+
+/* Narrows the changed range to the bytes that really differ, so that an
+ * edit of "title" reports the title's value, not the whole line. */
 static void
 edit_fill (RecapFrontMatterEdit *out,
            Editor               *ed,
@@ -1510,16 +1552,35 @@ edit_fill (RecapFrontMatterEdit *out,
 {
   Splice *first = &g_array_index (ed->splices, Splice, 0);
   Splice *last = &g_array_index (ed->splices, Splice, ed->splices->len - 1);
+  gsize start = first->offset;
   gsize old_end = last->offset + last->len;
-  gsize new_len = text->len - first->offset - (ed->len - old_end);
+  gsize new_end = text->len - (ed->len - old_end);
+
+  while (start < old_end && start < new_end && ed->text[start] == text->str[start])
+    start++;
+  while (!is_boundary (ed->text, ed->len, start) || !is_boundary (text->str, text->len, start))
+    start--;
+  while (old_end > start && new_end > start && ed->text[old_end - 1] == text->str[new_end - 1])
+    old_end--, new_end--;
+  while (!is_boundary (ed->text, ed->len, old_end) || !is_boundary (text->str, text->len, new_end))
+    old_end++, new_end++;
 
   out->changed = TRUE;
-  out->offset = first->offset;
-  out->old_len = old_end - first->offset;
-  out->replacement = g_strndup (text->str + first->offset, new_len);
-  out->replacement_len = new_len;
+  out->offset = start;
+  out->old_len = old_end - start;
+  out->replacement_len = new_end - start;
+  out->replacement = g_strndup (text->str + start, out->replacement_len);
   out->len = text->len;
   out->text = g_string_free (text, FALSE);
+}
+
+static void
+edit_fill_unchanged (RecapFrontMatterEdit *out,
+                     Editor               *ed)
+{
+  out->text = g_strndup (ed->text, ed->len);
+  out->len = ed->len;
+  out->replacement = g_strdup ("");
 }
 
 static gboolean
@@ -1528,40 +1589,30 @@ editor_finish (Editor                *ed,
                RecapFrontMatterEdit  *out,
                GError               **error)
 {
-  GString *text = editor_apply (ed);
+  g_autoptr(GString) text = NULL;
   g_autoptr(RecapFrontMatter) after = NULL;
 
   memset (out, 0, sizeof *out);
   if (ed->splices->len > 0 && has_unusual_breaks (ed->text, yaml_start (ed), yaml_end (ed)))
-    {
-      if (text != NULL)
-        g_string_free (text, TRUE);
-      return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
-                             _("The front matter cannot be edited: it has line breaks other than LF and CRLF"));
-    }
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
+                           _("The front matter cannot be edited: it has line breaks other than LF and CRLF"));
+
+  text = editor_apply (ed);
   if (text != NULL && text->len == ed->len && memcmp (text->str, ed->text, ed->len) == 0)
     {
-      out->len = text->len;
-      out->text = g_string_free (text, FALSE);
-      out->replacement = g_strdup ("");
+      edit_fill_unchanged (out, ed);
       return TRUE;
     }
 
   if (text != NULL)
     after = recap_front_matter_parse (text->str, text->len, NULL);
-  if (g_getenv ("FM_DEBUG") && text) g_printerr ("DEBUG new text:\n%s\n", text->str);
-  if (g_getenv ("FM_DEBUG")) g_printerr ("DEBUG after=%p expect=%d others=%d\n", (void*)after, after ? expect_holds (expect, ed->fm, after) : -1, after ? others_unchanged (expect, ed->fm->root, after->root) : -1);
   if (after == NULL || !expect_holds (expect, ed->fm, after) ||
       !others_unchanged (expect, ed->fm->root, after->root))
-    {
-      if (text != NULL)
-        g_string_free (text, TRUE);
-      return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_UNSAFE,
-                             _("Editing “%s” would have changed more than that key; nothing was changed"),
-                             expect->path);
-    }
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_UNSAFE,
+                           _("Editing “%s” would have changed more than that key; nothing was changed"),
+                           expect->path);
 
-  edit_fill (out, ed, text);
+  edit_fill (out, ed, g_steal_pointer (&text));
   return TRUE;
 }
 
@@ -1594,52 +1645,51 @@ typedef struct {
   gsize           header_tail_len;
 } ScalarSpec;
 
-static gboolean
-append_block_scalar (Editor           *ed,
-                     GString          *out,
-                     const ScalarSpec *spec)
+/* The block style @spec's value is written in, or PLAIN when it takes one
+ * line (quoted as needed). */
+static RecapYamlStyle
+block_style_for (const ScalarSpec *spec)
 {
-  RecapYamlStyle style = spec->style;
-  g_autofree char *indicator = NULL;
-  g_autofree char *body = NULL;
+  RecapYamlStyle style = spec->style == RECAP_YAML_STYLE_FOLDED ? RECAP_YAML_STYLE_FOLDED
+                                                                : RECAP_YAML_STYLE_LITERAL;
 
-  if (style != RECAP_YAML_STYLE_FOLDED || !recap_yaml_can_be_block (spec->value, style))
+  if (spec->type != RECAP_YAML_TYPE_STRING || !spec->block_ok || spec->in_flow ||
+      (!is_block_style (spec->style) && strchr (spec->value, '\n') == NULL))
+    return RECAP_YAML_STYLE_PLAIN;
+  if (!recap_yaml_can_be_block (spec->value, style))
     style = RECAP_YAML_STYLE_LITERAL;
   if (!recap_yaml_can_be_block (spec->value, style))
-    return FALSE;
+    return RECAP_YAML_STYLE_PLAIN;
   /* Keeping trailing breaks would also keep any blank lines that follow. */
   if (g_str_has_suffix (spec->value, "\n\n") && !spec->keep_ok)
-    return FALSE;
-
-  indicator = recap_yaml_block_indicator (spec->value, style);
-  body = recap_yaml_block_body (spec->value, style, spec->indent, ed->newline);
-  g_string_append (out, indicator);
-  g_string_append_len (out, spec->header_tail, spec->header_tail_len);
-  g_string_append (out, body);
-  return TRUE;
+    return RECAP_YAML_STYLE_PLAIN;
+  return style;
 }
 
-/* Returns TRUE when it wrote a block scalar. */
-static gboolean
+static void
 append_scalar (Editor           *ed,
                GString          *out,
                const ScalarSpec *spec)
 {
-  g_autofree char *quoted = NULL;
+  RecapYamlStyle block = block_style_for (spec);
   gboolean typed = spec->type != RECAP_YAML_TYPE_STRING;
+  g_autofree char *first = NULL;
 
-  if (!typed && spec->block_ok && !spec->in_flow &&
-      (is_block_style (spec->style) || strchr (spec->value, '\n') != NULL) &&
-      append_block_scalar (ed, out, spec))
-    return TRUE;
-
-  quoted = recap_yaml_quote_scalar (spec->value,
-                                    typed ? RECAP_YAML_STYLE_PLAIN : spec->style,
-                                    typed ? spec->type : spec->plain_type,
-                                    spec->in_flow);
-  g_string_append (out, quoted);
+  if (block != RECAP_YAML_STYLE_PLAIN)
+    first = recap_yaml_block_indicator (spec->value, block);
+  else
+    first = recap_yaml_quote_scalar (spec->value,
+                                     typed ? RECAP_YAML_STYLE_PLAIN : spec->style,
+                                     typed ? spec->type : spec->plain_type,
+                                     spec->in_flow);
+  g_string_append (out, first);
   g_string_append_len (out, spec->header_tail, spec->header_tail_len);
-  return FALSE;
+  if (block != RECAP_YAML_STYLE_PLAIN)
+    {
+      g_autofree char *body = recap_yaml_block_body (spec->value, block, spec->indent, ed->newline);
+
+      g_string_append (out, body);
+    }
 }
 
 static gboolean
@@ -1728,13 +1778,13 @@ editor_whole_target (Editor  *ed,
   return TRUE;
 }
 
-/* A replaced span that ended with a line break ("|+" scalars) keeps one. */
+/* A replaced span that ended with a line break keeps one. */
 static void
 editor_replace (Editor       *ed,
                 const Target *target,
                 GString      *out)
 {
-  if (target->end > target->start && ed->text[target->end - 1] == '\n')
+  if (target->end > target->start && ends_at_line_start (ed, target->end))
     g_string_append (out, ed->newline);
   editor_splice (ed, target->start, target->end - target->start, out);
 }
@@ -1752,25 +1802,15 @@ block_indicator_end (Editor *ed,
   return end;
 }
 
-/* Indentation of a block scalar's first content line. */
-static guint
-block_content_indent (Editor *ed,
-                      Node   *node,
-                      guint   fallback)
+static gboolean
+has_indentation_indicator (Editor *ed,
+                           gsize   start,
+                           gsize   end)
 {
-  gsize pos = next_line_start (ed->text, node->end, node->content_start);
-
-  while (pos < node->end)
-    {
-      gsize text = pos;
-
-      while (text < node->end && ed->text[text] == ' ')
-        text++;
-      if (text < node->end && ed->text[text] != '\n' && ed->text[text] != '\r')
-        return text - pos;
-      pos = next_line_start (ed->text, node->end, pos);
-    }
-  return fallback;
+  for (gsize i = start; i < end; i++)
+    if (g_ascii_isdigit (ed->text[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -1796,6 +1836,7 @@ editor_set_scalar (Editor          *ed,
     .type = value->type,
     .style = RECAP_YAML_STYLE_PLAIN,
     .plain_type = RECAP_YAML_TYPE_STRING,
+    .block_ok = TRUE,
   };
   Target target = { node->content_start, node->end, touches_properties (node) };
   guint column;
@@ -1809,6 +1850,7 @@ editor_set_scalar (Editor          *ed,
 
   spec.in_flow = node_in_flow (node);
   spec.indent = column + 2;
+  spec.keep_ok = ends_at_line_start (ed, node->end);
   if (node->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
     {
       spec.style = node->style;
@@ -1819,22 +1861,30 @@ editor_set_scalar (Editor          *ed,
     {
       gsize tail = block_indicator_end (ed, node->content_start);
 
+      if (has_indentation_indicator (ed, node->content_start, tail))
+        return refuse (error, _("a block scalar with an indentation indicator"));
       spec.header_tail = ed->text + tail;
       spec.header_tail_len = line_content_end (ed->text, tail, node->end) - tail;
-      spec.indent = block_content_indent (ed, node, spec.indent);
-    }
-  else if (is_collection (node) || node_is_empty (node))
-    {
-      if (!editor_whole_target (ed, node, &target, error))
+      if (node->block_indent > 0)
+        spec.indent = node->block_indent;
+      /* Written on one line, the value moves up next to its key. */
+      if (block_style_for (&spec) == RECAP_YAML_STYLE_PLAIN &&
+          !editor_whole_target (ed, node, &target, error))
         return FALSE;
     }
+  else
+    {
+      if ((is_collection (node) || node_is_empty (node)) &&
+          !editor_whole_target (ed, node, &target, error))
+        return FALSE;
+      spec.block_ok = rest_of_line_blank (ed, target.end);
+      /* Blanks left after a new block scalar's last line would join it. */
+      if (block_style_for (&spec) != RECAP_YAML_STYLE_PLAIN)
+        target.end = skip_blanks_from (ed, target.end);
+    }
 
-  spec.block_ok = is_block_style (spec.style) || rest_of_line_blank (ed, target.end);
-  spec.keep_ok = target.end > target.start && ed->text[target.end - 1] == '\n';
   out = g_string_new (target.needs_space ? " " : "");
-  /* Blanks left after a new block scalar's last line would join its text. */
-  if (append_scalar (ed, out, &spec) && !is_block_style (spec.style))
-    target.end = skip_blanks_from (ed, target.end);
+  append_scalar (ed, out, &spec);
   editor_replace (ed, &target, out);
   return TRUE;
 }
@@ -2062,6 +2112,21 @@ editor_delete_items (Editor  *ed,
   return TRUE;
 }
 
+/* Right after the "[" or "{" of an empty flow collection. */
+static gboolean
+empty_flow_inside (Editor  *ed,
+                   Node    *collection,
+                   gsize   *inside,
+                   GError **error)
+{
+  char open = collection->kind == RECAP_FRONT_MATTER_KIND_MAPPING ? '{' : '[';
+
+  if (ed->text[collection->content_start] != open)
+    return refuse (error, _("an empty collection without brackets"));
+  *inside = collection->content_start + 1;
+  return TRUE;
+}
+
 static const char *
 flow_separator (Editor  *ed,
                 Node    *list,
@@ -2092,13 +2157,15 @@ editor_insert_flow_items (Editor             *ed,
 
   if (list->children->len == 0)
     {
-      if (ed->text[list->content_start] != '[')
+      gsize inside = 0;
+
+      if (!empty_flow_inside (ed, list, &inside, error))
         {
           g_string_free (out, TRUE);
-          return refuse (error, _("an empty list without brackets"));
+          return FALSE;
         }
       append_flow_items (out, items, count, NULL, sep);
-      editor_splice (ed, list->content_start + 1, 0, out);
+      editor_splice (ed, inside, 0, out);
       return TRUE;
     }
 
@@ -2122,16 +2189,19 @@ editor_insert_block_items (Editor             *ed,
                            GError            **error)
 {
   Node *like = g_ptr_array_index (list->children, MAX (after, 0));
-  gsize dash, line, gap_end;
+  g_autoptr(GString) prefix = NULL;
+  gsize dash, line;
   GString *out;
 
   if (!find_dash (ed, like, &dash, error) || !block_item_line (ed, list, MAX (after, 0), &line, error))
     return FALSE;
-  gap_end = skip_blanks_from (ed, dash + 1);
+  prefix = g_string_new_len (ed->text + line, skip_blanks_from (ed, dash + 1) - line);
+  if (prefix->str[prefix->len - 1] == '-')
+    g_string_append_c (prefix, ' ');
 
   /* The new lines go at a line start: each ends with its line break. */
   out = g_string_new (NULL);
-  append_block_items (ed, out, items, count, like, ed->text + line, gap_end - line);
+  append_block_items (ed, out, items, count, like, prefix->str, prefix->len);
   g_string_erase (out, 0, strlen (ed->newline));
   g_string_append (out, ed->newline);
   editor_splice (ed, after >= 0 ? entry_line_end (ed, like->end) : line, 0, out);
@@ -2299,7 +2369,7 @@ append_new_value (Editor         *ed,
       return;
     }
   g_string_append_c (out, ' ');
-  (void) append_scalar (ed, out, &spec);
+  append_scalar (ed, out, &spec);
 }
 
 static gboolean
@@ -2372,6 +2442,16 @@ editor_add_to_empty (Editor          *ed,
   editor_splice (ed, split->present ? split->yaml_end : split->bom_len, 0, out);
 }
 
+/* The indentation of a block mapping's lines ("? key" entries included). */
+static guint
+mapping_indent (Editor *ed,
+                Node   *mapping)
+{
+  gsize line = line_begin (ed, mapping_key (mapping, 0)->start);
+
+  return count_spaces (ed->text, line, yaml_end (ed));
+}
+
 static gboolean
 editor_add_to_empty_flow (Editor          *ed,
                           Node            *mapping,
@@ -2380,12 +2460,13 @@ editor_add_to_empty_flow (Editor          *ed,
                           GError         **error)
 {
   GString *out;
+  gsize inside = 0;
 
-  if (ed->text[mapping->content_start] != '{')
-    return refuse (error, _("an empty mapping without braces"));
+  if (!empty_flow_inside (ed, mapping, &inside, error))
+    return FALSE;
   out = g_string_new (NULL);
   append_new_entry (ed, out, keys, value, 0, TRUE, FALSE);
-  editor_splice (ed, mapping->content_start + 1, 0, out);
+  editor_splice (ed, inside, 0, out);
   return TRUE;
 }
 
@@ -2399,6 +2480,7 @@ editor_add (Editor          *ed,
   g_auto(GStrv) keys = g_strsplit (l->rest, ".", -1);
   Node *mapping = l->mapping;
   guint after = 0;
+  guint indent;
   GString *out;
 
   if (!check_new_keys (keys, error))
@@ -2433,8 +2515,9 @@ editor_add (Editor          *ed,
       return TRUE;
     }
 
-  append_spaces (out, mapping_key (mapping, 0)->column);
-  append_new_entry (ed, out, keys, value, mapping_key (mapping, 0)->column, FALSE, TRUE);
+  indent = mapping_indent (ed, mapping);
+  append_spaces (out, indent);
+  append_new_entry (ed, out, keys, value, indent, FALSE, TRUE);
   g_string_append (out, ed->newline);
   editor_splice (ed, entry_line_end (ed, mapping_value (mapping, after)->end), 0, out);
   return TRUE;

@@ -45,7 +45,10 @@ typedef struct _RecapFrontMatter RecapFrontMatter;
 /* Parses the front matter of a whole document. A document without front
  * matter gives an empty, valid model. Invalid YAML gives NULL and a
  * RECAP_FRONT_MATTER_ERROR_INVALID error whose message names line and
- * column (1-based, in the whole document). */
+ * column (1-based, in the whole document); YAML that is not a mapping gives
+ * RECAP_FRONT_MATTER_ERROR_NOT_MAPPING. Paths below are keys, dotted for
+ * nested mappings ("seo.type"); of duplicate keys the last one counts, as
+ * in Jekyll, and aliases read as what they refer to. */
 RecapFrontMatter *recap_front_matter_parse          (const char        *text,
                                                      gsize              len,
                                                      GError           **error);
@@ -67,7 +70,8 @@ gboolean          recap_front_matter_has_key        (RecapFrontMatter  *fm,
 char             *recap_front_matter_get_string     (RecapFrontMatter  *fm,
                                                      const char        *path);
 /* A sequence of scalars, or, for Jekyll's `tags` and `categories`, a
- * space-separated string. NULL when missing. */
+ * space-separated string. An empty value gives an empty list; NULL when
+ * missing or another kind of value. */
 GStrv             recap_front_matter_get_list       (RecapFrontMatter  *fm,
                                                      const char        *path);
 /* true/false/yes/no (any case). FALSE when missing or not a boolean. */
@@ -78,7 +82,6 @@ gboolean          recap_front_matter_get_boolean    (RecapFrontMatter  *fm,
  * Returns NULL when missing or not a date. Offsetless times are local. */
 GDateTime        *recap_front_matter_get_date       (RecapFrontMatter  *fm,
                                                      const char        *path);
-
 
 /* The ordered model: one entry per key of a mapping. */
 typedef enum {
@@ -109,11 +112,15 @@ gboolean          recap_front_matter_get_entry      (RecapFrontMatter  *fm,
                                                      RecapFrontMatterEntry *entry);
 
 /* Surgical edits. Each takes the whole document and gives the whole new
- * document plus the one byte range that changed, so that a text buffer can
- * apply it as a single replacement. Nothing outside the edited entry
- * changes; an edit that would change nothing returns TRUE with
- * @changed == FALSE and the text unchanged. Invalid front matter refuses
- * every edit (RECAP_FRONT_MATTER_ERROR_READ_ONLY). */
+ * document plus the one byte range that changed (the narrowest, on
+ * character boundaries), so that a text buffer can apply it as a single
+ * replacement. Nothing outside the edited entry changes; an edit that
+ * would change nothing returns TRUE with @changed == FALSE and the text
+ * unchanged. Every result is parsed again and checked; a failed check
+ * gives RECAP_FRONT_MATTER_ERROR_UNSAFE and no text. Invalid front matter,
+ * and shapes the engine cannot edit safely (a lone CR line break, an
+ * anchor an alias still uses, …), refuse the edit with
+ * RECAP_FRONT_MATTER_ERROR_READ_ONLY. */
 typedef struct {
   gboolean  changed;
   char     *text;            /* the whole new document, NUL-terminated */
@@ -128,8 +135,11 @@ void     recap_front_matter_edit_clear (RecapFrontMatterEdit *edit);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecapFrontMatterEdit, recap_front_matter_edit_clear)
 
 /* Sets a scalar; adds the key (and missing parent mappings) at the end of
- * its mapping when missing. Keeps the old quoting when @value allows it. A
- * plain boolean, number or date stays plain when @value is of the same kind. */
+ * its mapping when missing, and a front-matter block when there is none.
+ * Keeps the old quoting when @value allows it, else picks the minimal safe
+ * quoting; a plain boolean, number or date stays plain when @value is of
+ * the same kind. A multi-line value becomes a literal block ("|") where one
+ * fits, and a block scalar stays one. */
 gboolean recap_front_matter_set_string  (const char            *text,
                                          gsize                  len,
                                          const char            *path,
@@ -160,7 +170,8 @@ gboolean recap_front_matter_set_list    (const char            *text,
                                          RecapFrontMatterEdit  *out,
                                          GError               **error);
 /* Adds a new string key after @after_key (a sibling key), or at the end of
- * its mapping when @after_key is NULL. */
+ * its mapping when @after_key is NULL; RECAP_FRONT_MATTER_ERROR_EXISTS when
+ * the key is there already. */
 gboolean recap_front_matter_add_key     (const char            *text,
                                          gsize                  len,
                                          const char            *path,

@@ -215,14 +215,17 @@ run_job (gpointer data,
   Job *job = g_task_get_task_data (task);
   g_autofree char *info_path = NULL;
   GError *error = NULL;
+  gboolean ok;
 
   switch (job->kind)
     {
     case JOB_SAVE:
-      return_boolean (task, save_draft (self, job, &error), error);
+      ok = save_draft (self, job, &error);
+      return_boolean (task, ok, error);
       break;
     case JOB_DISCARD:
-      return_boolean (task, discard_draft (self, job, &error), error);
+      ok = discard_draft (self, job, &error);
+      return_boolean (task, ok, error);
       break;
     case JOB_LOOKUP:
       info_path = draft_path (self, job->file, INFO_SUFFIX);

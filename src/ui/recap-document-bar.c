@@ -21,7 +21,7 @@ typedef enum {
 } Notice;
 
 typedef struct {
-  const char *style_class;     /* NULL, "warning" or "error" */
+  const char *style_class;     /* NULL, "warning-notice" or "error-notice" */
   const char *primary_label;
   const char *primary_action;
   const char *secondary_label; /* NULL: a single button */
@@ -29,10 +29,11 @@ typedef struct {
 } NoticeButtons;
 
 static const NoticeButtons notice_buttons[N_NOTICES] = {
-  [NOTICE_DELETED] = { "error", N_("_Save"), "win.save", N_("Save _As…"), "win.save-as" },
-  [NOTICE_CHANGED] = { "warning", N_("_Reload"), "bar.reload", N_("_Keep Mine"), "bar.keep-mine" },
+  [NOTICE_DELETED] = { "error-notice", N_("_Save"), "win.save", N_("Save _As…"), "win.save-as" },
+  /* Keeping is the safe answer; reloading drops the unsaved changes. */
+  [NOTICE_CHANGED] = { "warning-notice", N_("_Keep Mine"), "bar.keep-mine", N_("_Reload"), "bar.reload" },
   [NOTICE_DRAFT] = { NULL, N_("_Restore"), "bar.restore", N_("_Discard"), "bar.discard" },
-  [NOTICE_READ_ONLY] = { "warning", N_("Save _As…"), "win.save-as", NULL, NULL },
+  [NOTICE_READ_ONLY] = { "warning-notice", N_("Save _As…"), "win.save-as", NULL, NULL },
   [NOTICE_LARGE] = { NULL, N_("_OK"), "bar.dismiss", NULL, NULL },
   [NOTICE_ENCODING] = { NULL, N_("_OK"), "bar.dismiss", NULL, NULL },
 };
@@ -168,8 +169,8 @@ update (RecapDocumentBar *self)
     return;
 
   gtk_label_set_label (self->label, message);
-  gtk_widget_remove_css_class (self->box, "warning");
-  gtk_widget_remove_css_class (self->box, "error");
+  gtk_widget_remove_css_class (self->box, "warning-notice");
+  gtk_widget_remove_css_class (self->box, "error-notice");
   if (buttons->style_class != NULL)
     gtk_widget_add_css_class (self->box, buttons->style_class);
   set_button (self->primary_button, buttons->primary_label, buttons->primary_action);

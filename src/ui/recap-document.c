@@ -324,6 +324,7 @@ encode_text (Job     *job,
 {
   g_autofree char *text = convert_line_breaks (job->text, job->newline_type);
   g_autofree char *name = NULL;
+  g_autofree char *encoding = NULL;
   char *encoded;
   gsize len;
 
@@ -338,9 +339,10 @@ encode_text (Job     *job,
     return g_bytes_new_take (encoded, len);
 
   name = display_name (job->file);
+  encoding = gtk_source_encoding_to_string (job->encoding);
   g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_UNENCODABLE,
                _("“%s” has characters that %s cannot store; use Save As to save it as UTF-8"),
-               name, gtk_source_encoding_get_name (job->encoding));
+               name, encoding);
   return NULL;
 }
 
@@ -412,7 +414,9 @@ write_file (Job           *job,
 
   g_free (job->checksum);
   job->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  return resolve_path (job, error);
+  /* Saved: a path that cannot be resolved only means nothing to watch. */
+  resolve_path (job, NULL);
+  return TRUE;
 }
 
 static void
@@ -561,6 +565,8 @@ watch_file (RecapDocument *self,
   if (g_strcmp0 (real_path, self->watched_path) == 0)
     return;
   stop_watching (self);
+  if (real_path == NULL)
+    return;
   file = g_file_new_for_path (real_path);
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
   if (self->monitor == NULL)

@@ -6,121 +6,428 @@
 
 #include <string.h>
 
-#include "recap-front-matter.h"
-#include "recap-markdown.h"
+#include "recap-html-blocks.h"
+#include "recap-post-html.h"
+#include "recap-site-scheme.h"
+#include "recap-site-uri.h"
 
-#define RENDER_DELAY_MS 30
+#define PREVIEW_RESOURCES     "/io/github/recapnotes/Recap/preview/"
+/* Recap's own script world: the page's scripts (if any ran) could not reach it. */
+#define SCRIPT_WORLD          "recap"
+/* Larger documents render in a worker thread, so that typing never waits. */
+#define THREAD_RENDER_BYTES   (100 * 1024)
+/* How long the preview leads scroll sync after the user scrolled it. */
+#define PREVIEW_LEADS_USEC    (500 * G_TIME_SPAN_MILLISECOND)
+
+#define LOCAL_IMAGES          RECAP_SITE_URI_SCHEME ": data:"
+#define REMOTE_IMAGES         LOCAL_IMAGES " http: https:"
 
 struct _RecapPreview
 {
-  AdwBin         parent_instance;
+  AdwBin           parent_instance;
 
-  WebKitWebView *web_view;
-  RecapDocument *document;
-  GCancellable  *cancellable;
-  guint          render_source;
-  gboolean       page_ready;
+  WebKitWebView   *web_view;
+  RecapDocument   *document;
+  GCancellable    *cancellable;
+  char            *page_base;
+  gboolean         page_ready;
+  gboolean         load_remote_images;
+
+  /* One render and its DOM update at a time; the newest text goes next. */
+  RecapHtmlBlocks *shown_blocks;     /* what the page shows, NULL when unknown */
+  guint            render_source;
+  gboolean         rendering;
+  gboolean         text_changed;
+  gboolean         position_pending; /* a new page or post starts where the editor is */
+
+  GtkTextView     *source_view;
+  GtkAdjustment   *editor_adjustment;
+  gboolean         sync_scroll;
+  gboolean         scrolling_preview;
+  gboolean         editor_moved;
+  gint64           preview_led_at;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPreview, recap_preview, ADW_TYPE_BIN)
 
 enum {
+  PROP_0,
+  PROP_SYNC_SCROLL,
+  PROP_LOAD_REMOTE_IMAGES,
+  N_PROPS
+};
+
+enum {
   UPDATED,
+  ACTIVATE_LINK,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char update_content_js[] =
-  "document.getElementById('content').innerHTML = html;";
+static void schedule_render (RecapPreview *self);
+static void sync_preview_to_editor (RecapPreview *self);
 
-static const char set_dark_js[] =
-  "document.documentElement.classList.toggle('dark', dark);";
+static char *
+lookup_preview_file (const char *name)
+{
+  g_autofree char *path = g_strconcat (PREVIEW_RESOURCES, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* What to do once a call in the page returned, unless the preview is gone. */
+typedef void (*PageCallThen) (RecapPreview *self,
+                              gboolean      succeeded);
+
+typedef struct {
+  RecapPreview *self;
+  PageCallThen  then;
+} PageCall;
+
+static gboolean
+is_disposed (RecapPreview *self)
+{
+  return g_cancellable_is_cancelled (self->cancellable);
+}
 
 static void
-dom_updated (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+page_call_returned (GObject      *web_view,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  g_autofree PageCall *call = user_data;
+  g_autoptr(RecapPreview) self = call->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(JSCValue) value = NULL;
 
-  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (error != NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not update the preview: %s", error->message);
-      return;
-    }
-  g_signal_emit (user_data, signals[UPDATED], 0);
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (web_view), result, &error);
+  if (is_disposed (self))
+    return;
+  /* Calls fail while a new page loads; any other failure is a bug. */
+  if (error != NULL && self->page_ready)
+    g_warning ("Preview script failed: %s", error->message);
+  if (call->then != NULL)
+    call->then (self, error == NULL);
 }
 
 static void
 run_in_page (RecapPreview *self,
              const char   *function_body,
              GVariant     *arguments,
-             gboolean      notify)
+             PageCallThen  then)
 {
-  webkit_web_view_call_async_javascript_function (self->web_view, function_body, -1,
-                                                  arguments, NULL, NULL, self->cancellable,
-                                                  notify ? dom_updated : NULL, self);
+  PageCall *call = g_new0 (PageCall, 1);
+
+  call->self = g_object_ref (self);
+  call->then = then;
+  webkit_web_view_call_async_javascript_function (self->web_view, function_body, -1, arguments,
+                                                  SCRIPT_WORLD, NULL, self->cancellable,
+                                                  page_call_returned, call);
 }
 
-static char *
-render_document (RecapDocument *document)
-{
-  g_autofree char *text = recap_document_dup_text (document);
-  gsize len = strlen (text);
-  RecapFrontMatterSplit split;
+/* Scroll sync */
 
-  /* The front matter is metadata, never markdown to show. */
-  recap_front_matter_split (text, len, &split);
-  return recap_markdown_render (text + split.body_start, len - split.body_start,
-                                RECAP_MARKDOWN_SOURCEPOS);
+static double
+editor_top_line (RecapPreview *self)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+  int line_y, line_height;
+
+  if (gtk_adjustment_get_value (self->editor_adjustment) <= gtk_adjustment_get_lower (self->editor_adjustment))
+    return 0;
+  gtk_text_view_get_visible_rect (self->source_view, &visible);
+  gtk_text_view_get_line_at_y (self->source_view, &iter, visible.y, NULL);
+  gtk_text_view_get_line_yrange (self->source_view, &iter, &line_y, &line_height);
+  return gtk_text_iter_get_line (&iter) + 1 +
+         CLAMP ((double) (visible.y - line_y) / MAX (line_height, 1), 0.0, 1.0);
+}
+
+static void
+scroll_editor_to_line (RecapPreview *self,
+                       double        line)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  GtkAdjustment *adjustment = self->editor_adjustment;
+  int index = MAX ((int) line - 1, 0);
+  double fraction = CLAMP (line - 1 - index, 0.0, 1.0);
+  GdkRectangle visible;
+  GtkTextIter iter;
+  int line_y, line_height;
+
+  if (line < 1)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+      return;
+    }
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, index);
+  gtk_text_view_get_line_yrange (self->source_view, &iter, &line_y, &line_height);
+  gtk_text_view_get_visible_rect (self->source_view, &visible);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        line_y + fraction * line_height - visible.y);
 }
 
 static gboolean
-render_now (gpointer user_data)
+preview_leads (RecapPreview *self)
 {
-  RecapPreview *self = user_data;
-  g_autofree char *html = NULL;
+  return g_get_monotonic_time () - self->preview_led_at < PREVIEW_LEADS_USEC;
+}
+
+/* The page reports only scrolls the user made in it. */
+static void
+page_scrolled (RecapPreview *self,
+               JSCValue     *line)
+{
+  if (!self->sync_scroll || self->source_view == NULL)
+    return;
+  self->preview_led_at = g_get_monotonic_time ();
+  scroll_editor_to_line (self, jsc_value_to_double (line));
+}
+
+static void
+preview_scrolled (RecapPreview *self,
+                  gboolean      succeeded)
+{
+  self->scrolling_preview = FALSE;
+  if (self->editor_moved)
+    sync_preview_to_editor (self);
+}
+
+static void
+scroll_preview_to_line (RecapPreview *self,
+                        double        line)
+{
   GVariantDict arguments;
 
-  self->render_source = 0;
-  if (!self->page_ready)
-    return G_SOURCE_REMOVE;
-
-  html = self->document ? render_document (self->document) : g_strdup ("");
+  self->scrolling_preview = TRUE;
+  self->editor_moved = FALSE;
   g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "line", "d", line);
+  run_in_page (self, "recap.scrollToLine (line);", g_variant_dict_end (&arguments), preview_scrolled);
+}
+
+/* One call at a time: scroll events come faster than the page answers. */
+static void
+sync_preview_to_editor (RecapPreview *self)
+{
+  if (self->scrolling_preview)
+    self->editor_moved = TRUE;
+  else
+    scroll_preview_to_line (self, editor_top_line (self));
+}
+
+static void
+editor_scrolled (RecapPreview *self)
+{
+  if (self->sync_scroll && self->source_view != NULL && self->page_ready && !preview_leads (self))
+    sync_preview_to_editor (self);
+}
+
+static void
+position_new_page (RecapPreview *self)
+{
+  gboolean follow_editor = self->sync_scroll && self->source_view != NULL;
+
+  self->position_pending = FALSE;
+  scroll_preview_to_line (self, follow_editor ? editor_top_line (self) : 0);
+}
+
+/* Rendering */
+
+typedef struct {
+  char *text;
+  char *relative_path;
+} RenderJob;
+
+static void
+render_job_free (RenderJob *job)
+{
+  g_free (job->text);
+  g_free (job->relative_path);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderJob, render_job_free)
+
+static RenderJob *
+render_job_new (RecapDocument *document)
+{
+  RenderJob *job = g_new0 (RenderJob, 1);
+  RecapPost *post = document ? recap_document_get_post (document) : NULL;
+
+  job->text = document ? recap_document_dup_text (document) : g_strdup ("");
+  job->relative_path = g_strdup (post ? recap_post_get_relative_path (post) : "");
+  return job;
+}
+
+static RecapHtmlBlocks *
+render_job_run (RenderJob *job)
+{
+  g_autofree char *html = recap_post_html_render (job->text, strlen (job->text), job->relative_path,
+                                                  RECAP_MARKDOWN_SOURCEPOS);
+
+  return recap_html_blocks_new (html);
+}
+
+static void
+render_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_task_return_pointer (task, render_job_run (task_data), (GDestroyNotify) recap_html_blocks_free);
+}
+
+static void
+dom_updated (RecapPreview *self,
+             gboolean      shown)
+{
+  self->rendering = FALSE;
+  if (shown)
+    {
+      if (self->position_pending)
+        position_new_page (self);
+      g_signal_emit (self, signals[UPDATED], 0);
+    }
+  else
+    {
+      /* The page may not show what the next patch expects: start over. */
+      g_clear_pointer (&self->shown_blocks, recap_html_blocks_free);
+      self->text_changed = TRUE;
+    }
+  schedule_render (self);
+}
+
+static gboolean
+same_positions (RecapHtmlBlocks *old,
+                RecapHtmlBlocks *new)
+{
+  return old != NULL &&
+         g_str_equal (recap_html_blocks_get_positions (old), recap_html_blocks_get_positions (new));
+}
+
+/* Replaces only the blocks that changed: rebuilding the whole page costs
+ * far more in layout than in rendering, and would reset images. Line
+ * positions go only when lines moved: on a large page they are big. */
+static void
+show_blocks (RecapPreview    *self,
+             RecapHtmlBlocks *blocks)
+{
+  gboolean positions_moved = !same_positions (self->shown_blocks, blocks);
+  g_autofree char *html = NULL;
+  GVariantDict arguments;
+  guint start;
+  int removed;
+
+  html = recap_html_blocks_diff (self->shown_blocks, blocks, &start, &removed);
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "start", "d", (double) start);
+  g_variant_dict_insert (&arguments, "removed", "d", (double) removed);
   g_variant_dict_insert (&arguments, "html", "s", html);
-  run_in_page (self, update_content_js, g_variant_dict_end (&arguments), TRUE);
+  if (positions_moved)
+    g_variant_dict_insert (&arguments, "positions", "s", recap_html_blocks_get_positions (blocks));
+  run_in_page (self,
+               positions_moved ? "recap.patch (start, removed, html, positions);"
+                               : "recap.patch (start, removed, html);",
+               g_variant_dict_end (&arguments), dom_updated);
+  g_clear_pointer (&self->shown_blocks, recap_html_blocks_free);
+  self->shown_blocks = blocks;
+}
+
+static void
+rendered_in_thread (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  RecapHtmlBlocks *blocks = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* NULL when cancelled: the preview is gone. */
+  if (blocks != NULL)
+    show_blocks (RECAP_PREVIEW (object), blocks);
+}
+
+static void
+start_render (RecapPreview *self)
+{
+  g_autoptr(RenderJob) job = render_job_new (self->document);
+  g_autoptr(GTask) task = NULL;
+
+  self->rendering = TRUE;
+  self->text_changed = FALSE;
+  if (strlen (job->text) < THREAD_RENDER_BYTES)
+    {
+      show_blocks (self, render_job_run (job));
+      return;
+    }
+  task = g_task_new (self, self->cancellable, rendered_in_thread, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) render_job_free);
+  g_task_run_in_thread (task, render_in_thread);
+}
+
+static gboolean
+render_idle (gpointer user_data)
+{
+  RecapPreview *self = user_data;
+
+  self->render_source = 0;
+  /* A reload may have started since; its end renders. */
+  if (self->page_ready)
+    start_render (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Coalesces bursts of typing into one render. */
+/* An idle: input and the editor's redraw come first, and a burst of
+ * changes becomes one render. Hidden, the preview renders nothing. */
 static void
-queue_render (RecapPreview *self)
+schedule_render (RecapPreview *self)
 {
-  if (self->render_source == 0)
-    self->render_source = g_timeout_add (RENDER_DELAY_MS, render_now, self);
+  if (self->text_changed && self->page_ready && !self->rendering && self->render_source == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->render_source = g_idle_add (render_idle, self);
 }
 
 static void
-update_dark (RecapPreview *self)
+document_changed (RecapPreview *self)
 {
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (style_manager);
-  GdkRGBA background = { 1, 1, 1, 1 };
-  GVariantDict arguments;
+  self->text_changed = TRUE;
+  schedule_render (self);
+}
 
-  if (dark)
-    gdk_rgba_parse (&background, "#1e1e1e");
-  webkit_web_view_set_background_color (self->web_view, &background);
-  if (!self->page_ready)
-    return;
-  g_variant_dict_init (&arguments, NULL);
-  g_variant_dict_insert (&arguments, "dark", "b", dark);
-  run_in_page (self, set_dark_js, g_variant_dict_end (&arguments), FALSE);
+/* The page */
+
+static const char *
+color_scheme (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light";
+}
+
+static char *
+build_page (RecapPreview *self)
+{
+  g_autofree char *html = lookup_preview_file ("preview.html");
+  g_autofree char *css = lookup_preview_file ("preview.css");
+  g_autoptr(GString) page = g_string_new (html);
+
+  g_string_replace (page, "@COLOR_SCHEME@", color_scheme (), 1);
+  /* A policy rather than WebKit's auto-load-images, which blocks site images too. */
+  g_string_replace (page, "@IMG_SRC@", self->load_remote_images ? REMOTE_IMAGES : LOCAL_IMAGES, 1);
+  g_string_replace (page, "@STYLE@", css, 1);
+  return g_string_free (g_steal_pointer (&page), FALSE);
+}
+
+static void
+load_page (RecapPreview *self,
+           char         *base_uri)
+{
+  g_autofree char *page = build_page (self);
+
+  g_free (self->page_base);
+  self->page_base = base_uri;
+  self->page_ready = FALSE;
+  webkit_web_view_load_html (self->web_view, page, self->page_base);
 }
 
 static void
@@ -129,55 +436,305 @@ load_changed (RecapPreview    *self,
 {
   if (event != WEBKIT_LOAD_FINISHED)
     return;
+  /* A new page shows nothing yet, whatever was sent while it loaded. */
+  g_clear_pointer (&self->shown_blocks, recap_html_blocks_free);
   self->page_ready = TRUE;
-  update_dark (self);
-  queue_render (self);
+  self->position_pending = TRUE;
+  document_changed (self);
 }
 
 static void
-open_externally (RecapPreview *self,
+update_color_scheme (RecapPreview *self)
+{
+  const char *scheme = color_scheme ();
+  GdkRGBA background = { 1, 1, 1, 1 };
+  GVariantDict arguments;
+
+  /* Matches the page, so that nothing flashes white while it loads. */
+  if (g_str_equal (scheme, "dark"))
+    gdk_rgba_parse (&background, "#1e1e1e");
+  webkit_web_view_set_background_color (self->web_view, &background);
+  if (!self->page_ready)
+    return;
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "scheme", "s", scheme);
+  run_in_page (self, "recap.setColorScheme (scheme);", g_variant_dict_end (&arguments), NULL);
+}
+
+/* Links */
+
+static gboolean
+is_web_link (const char *uri)
+{
+  const char *scheme = g_uri_peek_scheme (uri);
+
+  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
+}
+
+static gboolean
+open_in_browser (RecapPreview *self,
                  const char   *uri)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
-  if (g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://") ||
-      g_str_has_prefix (uri, "mailto:"))
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+#else
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+#endif
+  return TRUE;
 }
 
-/* The preview shows one page forever: links go to the browser, nothing else loads. */
+/* Recap's own load of the template: no document content is there yet. */
+static gboolean
+is_page_load (RecapPreview           *self,
+              WebKitNavigationAction *action,
+              const char             *uri)
+{
+  return !self->page_ready &&
+         webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
+         g_strcmp0 (g_uri_peek_scheme (uri), RECAP_SITE_URI_SCHEME) == 0;
+}
+
+/* The preview shows one page forever: web links go to the browser, nothing else loads. */
 static gboolean
 decide_policy (RecapPreview             *self,
                WebKitPolicyDecision     *decision,
                WebKitPolicyDecisionType  type)
 {
   WebKitNavigationAction *action;
-  WebKitURIRequest *request;
+  const char *uri;
+  gboolean handled = FALSE;
 
   if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
     return FALSE;
 
   action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-  request = webkit_navigation_action_get_request (action);
-  if (!self->page_ready && webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER)
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+  if (is_page_load (self, action, uri))
     return FALSE;
 
-  if (webkit_navigation_action_is_user_gesture (action))
-    open_externally (self, webkit_uri_request_get_uri (request));
   webkit_policy_decision_ignore (decision);
+  if (webkit_navigation_action_is_user_gesture (action) && is_web_link (uri))
+    g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
   return TRUE;
 }
 
-static char *
-load_template (void)
-{
-  g_autoptr(GBytes) html = g_resources_lookup_data ("/io/github/recapnotes/Recap/preview/preview.html", 0, NULL);
-  g_autoptr(GBytes) css = g_resources_lookup_data ("/io/github/recapnotes/Recap/preview/preview.css", 0, NULL);
-  g_autoptr(GString) page = g_string_new_len (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
-  g_autofree char *style = g_strndup (g_bytes_get_data (css, NULL), g_bytes_get_size (css));
+/* Public API */
 
-  g_string_replace (page, "@STYLE@", style, 1);
-  return g_string_free (g_steal_pointer (&page), FALSE);
+static void
+disconnect_document (RecapPreview *self)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed, self);
+  g_clear_object (&self->document);
+}
+
+/* The site root: the post's file, up as many folders as its relative path has parts. */
+static GFile *
+site_root_of (RecapDocument *document)
+{
+  RecapPost *post = recap_document_get_post (document);
+  g_auto(GStrv) parts = g_strsplit (recap_post_get_relative_path (post), "/", -1);
+  g_autoptr(GFile) root = g_object_ref (recap_post_get_file (post));
+
+  for (guint i = 0; parts[i] != NULL && root != NULL; i++)
+    {
+      GFile *parent = g_file_get_parent (root);
+      g_set_object (&root, parent);
+      g_clear_object (&parent);
+    }
+  return g_steal_pointer (&root);
+}
+
+void
+recap_preview_set_document (RecapPreview  *self,
+                            RecapDocument *document)
+{
+  g_autoptr(GFile) site_root = NULL;
+  g_autofree char *base_uri = NULL;
+  RecapPost *post;
+
+  g_return_if_fail (RECAP_IS_PREVIEW (self));
+  g_return_if_fail (!document || RECAP_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  disconnect_document (self);
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed), self);
+      site_root = site_root_of (document);
+    }
+  recap_site_scheme_set_site_root (self->web_view, site_root);
+
+  post = document ? recap_document_get_post (document) : NULL;
+  base_uri = recap_site_uri_base_for (post ? recap_post_get_relative_path (post) : "");
+  self->position_pending = TRUE;
+  if (g_strcmp0 (base_uri, self->page_base) != 0)
+    load_page (self, g_steal_pointer (&base_uri));
+  else
+    document_changed (self);
+}
+
+static void
+disconnect_source_view (RecapPreview *self)
+{
+  if (self->editor_adjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->editor_adjustment, editor_scrolled, self);
+  g_clear_object (&self->editor_adjustment);
+  g_clear_object (&self->source_view);
+}
+
+void
+recap_preview_set_source_view (RecapPreview *self,
+                               GtkTextView  *source_view)
+{
+  GtkAdjustment *vadjustment;
+
+  g_return_if_fail (RECAP_IS_PREVIEW (self));
+  g_return_if_fail (!source_view || GTK_IS_TEXT_VIEW (source_view));
+
+  disconnect_source_view (self);
+  if (source_view == NULL)
+    return;
+  /* Set by its scrolled window, which does not change it afterwards. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (source_view));
+  g_return_if_fail (vadjustment != NULL);
+  self->editor_adjustment = g_object_ref (vadjustment);
+  self->source_view = g_object_ref (source_view);
+  g_signal_connect_swapped (self->editor_adjustment, "value-changed", G_CALLBACK (editor_scrolled), self);
+}
+
+WebKitWebView *
+recap_preview_get_web_view (RecapPreview *self)
+{
+  g_return_val_if_fail (RECAP_IS_PREVIEW (self), NULL);
+  return self->web_view;
+}
+
+static void
+set_load_remote_images (RecapPreview *self,
+                        gboolean      load_remote_images)
+{
+  if (self->load_remote_images == load_remote_images)
+    return;
+  self->load_remote_images = load_remote_images;
+  /* The image policy is part of the page. */
+  if (self->page_base != NULL)
+    load_page (self, g_strdup (self->page_base));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
+}
+
+static void
+set_sync_scroll (RecapPreview *self,
+                 gboolean      sync_scroll)
+{
+  if (self->sync_scroll == sync_scroll)
+    return;
+  self->sync_scroll = sync_scroll;
+  editor_scrolled (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_SCROLL]);
+}
+
+/* GObject */
+
+static void
+recap_preview_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RecapPreview *self = RECAP_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_SCROLL:
+      g_value_set_boolean (value, self->sync_scroll);
+      break;
+    case PROP_LOAD_REMOTE_IMAGES:
+      g_value_set_boolean (value, self->load_remote_images);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+recap_preview_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RecapPreview *self = RECAP_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNC_SCROLL:
+      set_sync_scroll (self, g_value_get_boolean (value));
+      break;
+    case PROP_LOAD_REMOTE_IMAGES:
+      set_load_remote_images (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+recap_preview_dispose (GObject *object)
+{
+  RecapPreview *self = RECAP_PREVIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->render_source, g_source_remove);
+  disconnect_document (self);
+  disconnect_source_view (self);
+
+  G_OBJECT_CLASS (recap_preview_parent_class)->dispose (object);
+}
+
+static void
+recap_preview_finalize (GObject *object)
+{
+  RecapPreview *self = RECAP_PREVIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->shown_blocks, recap_html_blocks_free);
+  g_free (self->page_base);
+
+  G_OBJECT_CLASS (recap_preview_parent_class)->finalize (object);
+}
+
+static void
+recap_preview_class_init (RecapPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = recap_preview_get_property;
+  object_class->set_property = recap_preview_set_property;
+  object_class->dispose = recap_preview_dispose;
+  object_class->finalize = recap_preview_finalize;
+
+  properties[PROP_SYNC_SCROLL] =
+    g_param_spec_boolean ("sync-scroll", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOAD_REMOTE_IMAGES] =
+    g_param_spec_boolean ("load-remote-images", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted each time the page shows the text of the document. */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A click on a web link; the default handler opens it in the browser. */
+  signals[ACTIVATE_LINK] = g_signal_new_class_handler ("activate-link", G_TYPE_FROM_CLASS (klass),
+                                                       G_SIGNAL_RUN_LAST, G_CALLBACK (open_in_browser),
+                                                       g_signal_accumulator_true_handled, NULL, NULL,
+                                                       G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 }
 
 static WebKitSettings *
@@ -198,78 +755,46 @@ safe_settings (void)
                        NULL);
 }
 
-static void
-disconnect_document (RecapPreview *self)
+static WebKitUserContentManager *
+page_script (RecapPreview *self)
 {
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, queue_render, self);
-  g_clear_object (&self->document);
-}
+  WebKitUserContentManager *manager = webkit_user_content_manager_new ();
+  g_autofree char *source = lookup_preview_file ("preview.js");
+  g_autoptr(WebKitUserScript) script =
+    webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                      WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                      SCRIPT_WORLD, NULL, NULL);
 
-void
-recap_preview_set_document (RecapPreview  *self,
-                            RecapDocument *document)
-{
-  g_return_if_fail (RECAP_IS_PREVIEW (self));
-  g_return_if_fail (!document || RECAP_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-  disconnect_document (self);
-  if (document != NULL)
-    {
-      self->document = g_object_ref (document);
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (queue_render), self);
-    }
-  queue_render (self);
-}
-
-WebKitWebView *
-recap_preview_get_web_view (RecapPreview *self)
-{
-  g_return_val_if_fail (RECAP_IS_PREVIEW (self), NULL);
-  return self->web_view;
-}
-
-static void
-recap_preview_dispose (GObject *object)
-{
-  RecapPreview *self = RECAP_PREVIEW (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->render_source, g_source_remove);
-  disconnect_document (self);
-
-  G_OBJECT_CLASS (recap_preview_parent_class)->dispose (object);
-}
-
-static void
-recap_preview_class_init (RecapPreviewClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = recap_preview_dispose;
-
-  /* Emitted each time the page shows the text of the document. */
-  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  webkit_user_content_manager_add_script (manager, script);
+  webkit_user_content_manager_register_script_message_handler (manager, "scrolled", SCRIPT_WORLD);
+  g_signal_connect_object (manager, "script-message-received::scrolled",
+                           G_CALLBACK (page_scrolled), self, G_CONNECT_SWAPPED);
+  return manager;
 }
 
 static void
 recap_preview_init (RecapPreview *self)
 {
   g_autoptr(WebKitSettings) settings = safe_settings ();
-  g_autofree char *page = load_template ();
+  g_autoptr(WebKitUserContentManager) manager = page_script (self);
 
   self->cancellable = g_cancellable_new ();
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "settings", settings, NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
+  self->sync_scroll = TRUE;
+  self->load_remote_images = TRUE;
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "settings", settings,
+                                 "user-content-manager", manager,
+                                 "hexpand", TRUE,
+                                 "vexpand", TRUE,
+                                 NULL);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+  recap_site_scheme_add_to (self->web_view);
 
+  g_signal_connect (self, "map", G_CALLBACK (schedule_render), NULL);
   g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_dark), self, G_CONNECT_SWAPPED);
-  update_dark (self);
-  webkit_web_view_load_html (self->web_view, page, NULL);
+                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
+  update_color_scheme (self);
+  load_page (self, recap_site_uri_base_for (""));
 }

@@ -14,9 +14,14 @@ G_BEGIN_DECLS
 #define RECAP_TYPE_PREVIEW (recap_preview_get_type ())
 G_DECLARE_FINAL_TYPE (RecapPreview, recap_preview, RECAP, PREVIEW, AdwBin)
 
-/* Follows @document's text until another one (or NULL) is set. */
-void           recap_preview_set_document (RecapPreview  *self,
-                                           RecapDocument *document);
-WebKitWebView *recap_preview_get_web_view (RecapPreview  *self);
+/* Follows @document's text until another one (or NULL) is set. Images and
+ * links resolve in the site of its post, the only files the page can read. */
+void           recap_preview_set_document    (RecapPreview  *self,
+                                              RecapDocument *document);
+/* The editor of the document, in a scrolled window: with "sync-scroll",
+ * scrolling either one scrolls the other to the same place. */
+void           recap_preview_set_source_view (RecapPreview  *self,
+                                              GtkTextView   *source_view);
+WebKitWebView *recap_preview_get_web_view    (RecapPreview  *self);
 
 G_END_DECLS

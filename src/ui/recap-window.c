@@ -51,6 +51,7 @@ struct _RecapWindow
   GtkStack             *main_stack;
   GtkStack             *editor_stack;
   GtkPaned             *sidebar_paned;
+  GtkPaned             *editor_paned;
   RecapSidebar         *sidebar;
   GtkSourceView        *source_view;
   RecapFrontMatterForm *form;
@@ -1255,6 +1256,35 @@ restore_window_state (RecapWindow *self)
   gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
 }
 
+/* Preview: layout (header bar), scroll sync and remote images (menu) are settings. */
+
+static void
+apply_preview_mode (RecapWindow *self)
+{
+  g_autofree char *mode = g_settings_get_string (self->settings, "preview-mode");
+
+  gtk_widget_set_visible (gtk_paned_get_start_child (self->editor_paned), !g_str_equal (mode, "preview"));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), !g_str_equal (mode, "editor"));
+}
+
+static void
+setup_preview (RecapWindow *self)
+{
+  static const char * const keys[] = { "preview-mode", "sync-scroll", "load-remote-images" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
+  g_settings_bind (self->settings, "sync-scroll", self->preview, "sync-scroll", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "load-remote-images", self->preview, "load-remote-images", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::preview-mode",
+                           G_CALLBACK (apply_preview_mode), self, G_CONNECT_SWAPPED);
+  apply_preview_mode (self);
+  recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
+}
+
 static void
 recap_window_dispose (GObject *object)
 {
@@ -1298,6 +1328,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_post_activated);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, source_view);
@@ -1329,6 +1360,7 @@ recap_window_init (RecapWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  setup_preview (self);
   self->recovery = recap_recovery_new_default ();
   restore_window_state (self);
   update_title (self);

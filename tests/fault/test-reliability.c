@@ -30,6 +30,7 @@ typedef struct {
   char        *site_dir;
   RecapWindow *window;
   GPtrArray   *read_only_paths; /* to make writable again on tear down */
+  char        *full_disk_dir;   /* holds the site when it is on the "full disk" */
 } Fixture;
 
 static void
@@ -94,6 +95,9 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   test_util_remove_tree (fixture->site_dir);
   g_free (fixture->site_dir);
+  if (fixture->full_disk_dir != NULL)
+    test_util_remove_tree (fixture->full_disk_dir);
+  g_free (fixture->full_disk_dir);
   g_ptr_array_unref (fixture->read_only_paths);
 }
 
@@ -346,13 +350,13 @@ test_read_only_file (Fixture       *fixture,
 static void
 move_site_to_full_disk (Fixture *fixture)
 {
-  g_autofree char *parent = g_path_get_dirname (fixture->site_dir);
-  g_autofree char *full = g_build_filename (parent, "disk-full", NULL);
+  g_autofree char *full = NULL;
   g_autofree char *moved = NULL;
 
-  g_assert_cmpint (g_mkdir_with_parents (full, 0755), ==, 0);
+  fixture->full_disk_dir = g_dir_make_tmp ("recap-full-XXXXXX", NULL);
+  full = g_build_filename (fixture->full_disk_dir, "disk-full", NULL);
+  g_assert_cmpint (g_mkdir (full, 0755), ==, 0);
   moved = g_build_filename (full, "site", NULL);
-  test_util_remove_tree (moved);
   g_assert_cmpint (g_rename (fixture->site_dir, moved), ==, 0);
   g_free (fixture->site_dir);
   fixture->site_dir = g_steal_pointer (&moved);

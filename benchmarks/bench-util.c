@@ -1,0 +1,115 @@
+/* bench-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "bench-util.h"
+
+#include <string.h>
+
+#include "recap-front-matter.h"
+
+/* Has front matter, a site image, code and a link: a typical report. */
+#define FRONT_MATTER_POST "2024-03-14-async-for-the-rest-of-us.md"
+
+static char *
+read_post (const char            *posts_dir,
+           const char            *name,
+           RecapFrontMatterSplit *split)
+{
+  g_autofree char *path = g_build_filename (posts_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &text, &len, &error))
+    g_error ("Cannot read a sample post: %s", error->message);
+  recap_front_matter_split (text, len, split);
+  return text;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The bodies of the sample posts, in file name order. */
+static GPtrArray *
+sample_bodies (const char *posts_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (posts_dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *bodies = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      RecapFrontMatterSplit split;
+      g_autofree char *text = read_post (posts_dir, g_ptr_array_index (names, i), &split);
+      g_ptr_array_add (bodies, g_strdup (text + split.body_start));
+    }
+  return bodies;
+}
+
+char *
+bench_document (gsize size)
+{
+  const char *site = g_getenv ("RECAP_SAMPLE_SITE");
+  g_autofree char *posts_dir = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autofree char *first = NULL;
+  RecapFrontMatterSplit split;
+  GString *document;
+  const char *last_line;
+
+  g_assert_nonnull (site);
+  posts_dir = g_build_filename (site, "_posts", NULL);
+  bodies = sample_bodies (posts_dir);
+  first = read_post (posts_dir, FRONT_MATTER_POST, &split);
+
+  document = g_string_new_len (first, split.end);
+  for (guint i = 0; document->len < size; i = (i + 1) % bodies->len)
+    g_string_append_printf (document, "%s\n", (char *) g_ptr_array_index (bodies, i));
+
+  /* Cut back to @size, at the end of a line. */
+  last_line = g_strrstr_len (document->str, size, "\n");
+  g_string_truncate (document, last_line ? (gsize) (last_line - document->str) + 1 : size);
+  return g_string_free (document, FALSE);
+}
+
+static int
+compare_durations (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 first = *(const gint64 *) a;
+  gint64 second = *(const gint64 *) b;
+
+  return (first > second) - (first < second);
+}
+
+static double
+percentile_ms (GArray *sorted,
+               guint   percent)
+{
+  guint index = MIN (sorted->len - 1, sorted->len * percent / 100);
+
+  return g_array_index (sorted, gint64, index) / 1000.0;
+}
+
+double
+bench_report (const char *label,
+              GArray     *durations_usec)
+{
+  g_assert_cmpuint (durations_usec->len, >, 0);
+  g_array_sort (durations_usec, compare_durations);
+  g_print ("%-44s median %8.3f ms   p90 %8.3f ms   max %8.3f ms   (%u runs)\n",
+           label, percentile_ms (durations_usec, 50), percentile_ms (durations_usec, 90),
+           percentile_ms (durations_usec, 100), durations_usec->len);
+  return percentile_ms (durations_usec, 50);
+}

@@ -1,0 +1,30 @@
+/* recap-html-blocks.h: rendered HTML as top-level blocks, so that the preview replaces only what changed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RecapHtmlBlocks RecapHtmlBlocks;
+
+/* Splits HTML rendered by cmark (or any markup whose text is escaped) into
+ * its top-level nodes. The values of data-sourcepos attributes are taken
+ * out, so that a block that only moved compares equal; the attributes stay
+ * as markers. */
+RecapHtmlBlocks *recap_html_blocks_new           (const char      *html);
+void             recap_html_blocks_free          (RecapHtmlBlocks *blocks);
+/* "start-end,…": the source lines of the markers, in document order. */
+const char      *recap_html_blocks_get_positions (RecapHtmlBlocks *blocks);
+/* The HTML that replaces the @removed blocks from @start of @old to give
+ * @new. Without @old, everything is replaced: @removed is -1. */
+char            *recap_html_blocks_diff          (RecapHtmlBlocks *old,
+                                                  RecapHtmlBlocks *new,
+                                                  guint           *start,
+                                                  int             *removed);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapHtmlBlocks, recap_html_blocks_free)
+
+G_END_DECLS

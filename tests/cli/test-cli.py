@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+# test-cli.py: recap-cli on a copy of the sample site (TAP output).
+#
+# Usage: test-cli.py RECAP_CLI SAMPLE_SITE
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+SAMPLE_SITE = sys.argv[2]
+RESULTS = []
+
+POST = """---
+layout: post
+title:  "Test night"   # shown in lists
+author: tester
+tags: [python, testing]
+seo:
+  type: Article
+published: false
+---
+Body of the test post.
+"""
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True)
+
+
+def read(path):
+    with open(path, 'rb') as f:
+        return f.read()
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'wb') as f:
+        f.write(data)
+
+
+def test(function):
+    RESULTS.append(function)
+    return function
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def post_paths(site):
+    for root, dirs, names in os.walk(site):
+        dirs[:] = [d for d in dirs if not d.startswith(('.', '_site', '_layouts', '_includes', '_sass'))]
+        for name in names:
+            if name.endswith(('.md', '.markdown')):
+                yield os.path.relpath(os.path.join(root, name), site)
+
+
+@test
+def help_texts(site):
+    result = run('--help')
+    check(result.returncode == 0, result.stderr)
+    for command in ('list', 'get', 'set', 'set-list', 'unset', 'check'):
+        check(command in result.stdout, f'{command} missing from --help')
+        sub = run(command, '--help')
+        check(sub.returncode == 0 and 'Usage:' in sub.stdout and command in sub.stdout, sub.stdout)
+        check('Exit status' in sub.stdout, 'no exit status in help')
+
+
+@test
+def usage_errors(site):
+    check(run().returncode == 2, 'no command is a usage error')
+    check(run('frobnicate').returncode == 2, 'an unknown command is a usage error')
+    check(run('get', 'only-one-arg').returncode == 2, 'too few arguments')
+    check(run('unset', 'a', 'b', 'c').returncode == 2, 'too many arguments')
+
+
+@test
+def get_values(site):
+    post = os.path.join(site, 'test-post.md')
+    check(run('get', post, 'title').stdout == 'Test night\n', 'scalar')
+    check(run('get', post, 'tags').stdout == 'python\ntesting\n', 'list')
+    check(run('get', post, 'seo.type').stdout == 'Article\n', 'nested')
+    check(run('get', post, 'seo').stdout == 'type: Article\n', 'mapping as YAML')
+    missing = run('get', post, 'nope')
+    check(missing.returncode == 1 and 'nope' in missing.stderr, missing.stderr)
+
+
+@test
+def set_changes_only_the_value(site):
+    post = os.path.join(site, 'test-post.md')
+    before = read(post)
+    result = run('set', post, 'title', 'Renamed: night')
+    check(result.returncode == 0, result.stderr)
+    expected = before.replace(b'"Test night"', b'"Renamed: night"')
+    check(read(post) == expected, read(post))
+
+
+@test
+def set_same_value_does_not_write(site):
+    post = os.path.join(site, 'test-post.md')
+    inode = os.stat(post).st_ino
+    check(run('set', post, 'author', 'tester').returncode == 0, 'set failed')
+    check(os.stat(post).st_ino == inode, 'an unchanged file was rewritten')
+
+
+@test
+def set_values_starting_with_dash(site):
+    post = os.path.join(site, 'test-post.md')
+    check(run('set', post, 'author', '- dash').returncode == 0, 'dash value')
+    check(run('get', post, 'author').stdout == '- dash\n', 'dash value read back')
+    check(run('set', post, 'author', '--', '--help').returncode == 0, 'value after --')
+    check(run('get', post, 'author').stdout == '--help\n', '-- value read back')
+
+
+@test
+def set_list_and_unset(site):
+    post = os.path.join(site, 'test-post.md')
+    check(run('set-list', post, 'tags', 'python', 'testing', 'cli').returncode == 0, 'set-list')
+    check(b'tags: [python, testing, cli]\n' in read(post), read(post))
+    check(run('set-list', post, 'tags').returncode == 0, 'empty set-list')
+    check(b'tags: []\n' in read(post), read(post))
+    check(run('unset', post, 'seo').returncode == 0, 'unset')
+    check(b'seo:' not in read(post) and b'published: false' in read(post), read(post))
+    missing = run('unset', post, 'seo')
+    check(missing.returncode == 1 and 'seo' in missing.stderr, missing.stderr)
+
+
+@test
+def invalid_yaml_left_untouched(site):
+    post = os.path.join(site, '_posts', '2020-01-01-broken.md')
+    data = b'---\ntitle: Broken\n\tindented: tab\n---\nBody\n'
+    write(post, data)
+    for args in (('set', post, 'title', 'x'), ('set-list', post, 'tags', 'a'), ('unset', post, 'title')):
+        result = run(*args)
+        check(result.returncode == 1 and 'line 3, column 1' in result.stderr, result.stderr)
+        check(read(post) == data, 'an invalid file was changed')
+    os.remove(post)
+
+
+@test
+def unreadable_files(site):
+    binary = os.path.join(site, 'binary.md')
+    write(binary, b'---\ntitle: x\n---\n\x00\x01')
+    result = run('set', binary, 'title', 'y')
+    check(result.returncode == 1 and 'binary' in result.stderr, result.stderr)
+    check(read(binary) == b'---\ntitle: x\n---\n\x00\x01', 'a binary file was changed')
+    latin1 = os.path.join(site, 'latin1.md')
+    write(latin1, b'---\ntitle: caf\xe9\n---\n')
+    result = run('get', latin1, 'title')
+    check(result.returncode == 1 and 'UTF-8' in result.stderr, result.stderr)
+    missing = run('get', os.path.join(site, 'missing.md'), 'title')
+    check(missing.returncode == 1 and missing.stderr, 'a missing file')
+    os.remove(binary)
+    os.remove(latin1)
+
+
+@test
+def atomic_write_keeps_mode_and_links(site):
+    post = os.path.join(site, 'test-post.md')
+    os.chmod(post, 0o640)
+    check(run('set', post, 'author', 'mode keeper').returncode == 0, 'set')
+    check(stat.S_IMODE(os.stat(post).st_mode) == 0o640, oct(os.stat(post).st_mode))
+    link = os.path.join(site, 'link.md')
+    os.symlink('test-post.md', link)
+    check(run('set', link, 'author', 'through a link').returncode == 0, 'set through a link')
+    check(os.path.islink(link), 'the link was replaced')
+    check(run('get', post, 'author').stdout == 'through a link\n', 'the target was not written')
+    check(not [n for n in os.listdir(site) if n.startswith('.test-post')], 'a temporary file was left')
+    os.remove(link)
+
+
+@test
+def list_text_and_json(site):
+    result = run('list', site)
+    check(result.returncode == 0, result.stderr)
+    for path in post_paths(site):
+        check(path in result.stdout, f'{path} not listed')
+    as_json = run('list', site, '--json')
+    check(as_json.returncode == 0, as_json.stderr)
+    posts = json.loads(as_json.stdout)
+    check(len(posts) == len(list(post_paths(site))), 'not every post in the JSON')
+    keys = {'path', 'title', 'date', 'author', 'tags', 'categories', 'event', 'state', 'error'}
+    check(all(set(post) == keys for post in posts), posts[0])
+    test_post = next(post for post in posts if post['path'] == 'test-post.md')
+    check(test_post['state'] == 'unpublished', test_post)
+
+
+@test
+def list_reports_errors(site):
+    post = os.path.join(site, '_posts', '2020-01-02-broken.md')
+    write(post, b'---\ntitle: [unclosed\n---\n')
+    posts = json.loads(run('list', '--json', site).stdout)
+    broken = next(p for p in posts if p['path'].endswith('2020-01-02-broken.md'))
+    check(broken['error'] and 'line' in broken['error'], broken)
+    os.remove(post)
+
+
+@test
+def check_finds_nothing_to_change(site):
+    result = run('check', site)
+    check(result.returncode == 0, result.stdout + result.stderr)
+    check(' 0 would change' in result.stdout, result.stdout)
+
+
+@test
+def check_reports_invalid_files(site):
+    post = os.path.join(site, '_posts', '2020-01-03-broken.md')
+    write(post, b'---\na: b: c\n---\n')
+    result = run('check', site)
+    check(result.returncode == 1 and '2020-01-03-broken.md' in result.stderr, result.stderr)
+    check('1 with invalid front matter' in result.stdout, result.stdout)
+    os.remove(post)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix='recap-cli-test-')
+    site = os.path.join(work, 'site')
+    shutil.copytree(SAMPLE_SITE, site, symlinks=True)
+    write(os.path.join(site, 'test-post.md'), POST.encode())
+    print(f'1..{len(RESULTS)}')
+    failed = 0
+    try:
+        for number, function in enumerate(RESULTS, 1):
+            try:
+                function(site)
+                print(f'ok {number} - {function.__name__}')
+            except AssertionError as error:
+                failed += 1
+                print(f'not ok {number} - {function.__name__}')
+                print('# ' + str(error).replace('\n', '\n# '))
+    finally:
+        shutil.rmtree(work)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

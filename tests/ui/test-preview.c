@@ -1,0 +1,503 @@
+/* test-preview.c: the live preview keeps up, stays put and stays safe
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "recap-preview.h"
+#include "recap-window.h"
+#include "ui-test-util.h"
+
+#define POST_PATH "_posts/2024-01-01-preview.md"
+
+/* A site next to a file that the preview must never read. */
+typedef struct {
+  char          *dir;
+  char          *site;
+  GtkWindow     *window;
+  GtkTextView   *source_view;
+  RecapPreview  *preview;
+  RecapDocument *document;
+  GPtrArray     *activated_links;
+} Fixture;
+
+static void
+copy_sample_image (const char *target)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("RECAP_SAMPLE_SITE"), "assets", "images", "meetup.png", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (target);
+  g_autoptr(GFile) folder = g_file_get_parent (to);
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory_with_parents (folder, NULL, NULL);
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+create_site (Fixture *fixture)
+{
+  g_autofree char *image = g_build_filename (fixture->site, "assets", "images", "meetup.png", NULL);
+  g_autofree char *secret = g_build_filename (fixture->dir, "secret.png", NULL);
+  g_autofree char *link = g_build_filename (fixture->site, "assets", "link.png", NULL);
+
+  test_util_write_file (fixture->site, "_config.yml", "title: Preview test\n");
+  copy_sample_image (image);
+  copy_sample_image (secret);
+  g_assert_cmpint (symlink (secret, link), ==, 0);
+}
+
+static gboolean
+record_link (GPtrArray  *activated_links,
+             const char *uri)
+{
+  g_ptr_array_add (activated_links, g_strdup (uri));
+  return TRUE;
+}
+
+static GtkWidget *
+editor_and_preview (Fixture *fixture)
+{
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  fixture->source_view = GTK_TEXT_VIEW (gtk_source_view_new ());
+  gtk_text_view_set_wrap_mode (fixture->source_view, GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (fixture->source_view));
+  fixture->preview = g_object_new (RECAP_TYPE_PREVIEW, NULL);
+  recap_preview_set_source_view (fixture->preview, fixture->source_view);
+  g_signal_connect_swapped (fixture->preview, "activate-link", G_CALLBACK (record_link), fixture->activated_links);
+
+  gtk_paned_set_start_child (GTK_PANED (paned), scrolled);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (fixture->preview));
+  gtk_paned_set_position (GTK_PANED (paned), 500);
+  return paned;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("recap-preview-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->site = g_build_filename (fixture->dir, "site", NULL);
+  fixture->activated_links = g_ptr_array_new_with_free_func (g_free);
+  create_site (fixture);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 600);
+  gtk_window_set_child (fixture->window, editor_and_preview (fixture));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->document);
+  g_ptr_array_unref (fixture->activated_links);
+  test_util_remove_tree (fixture->dir);
+  g_free (fixture->site);
+  g_free (fixture->dir);
+}
+
+static WebKitWebView *
+web_view (Fixture *fixture)
+{
+  return recap_preview_get_web_view (fixture->preview);
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs @body in the page's main script world, where a document script would run. */
+static JSCValue *
+eval_js (Fixture    *fixture,
+         const char *body)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JSCValue *value;
+
+  webkit_web_view_call_async_javascript_function (web_view (fixture), body, -1, NULL, NULL, NULL, NULL,
+                                                  store_result, &result);
+  UI_TEST_WAIT_FOR (result != NULL);
+  value = webkit_web_view_call_async_javascript_function_finish (web_view (fixture), result, &error);
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+run_js (Fixture    *fixture,
+        const char *body)
+{
+  g_autoptr(JSCValue) value = eval_js (fixture, body);
+}
+
+static double
+js_number (Fixture    *fixture,
+           const char *body)
+{
+  g_autoptr(JSCValue) value = eval_js (fixture, body);
+
+  return jsc_value_to_double (value);
+}
+
+static gboolean
+js_true (Fixture    *fixture,
+         const char *body)
+{
+  g_autoptr(JSCValue) value = eval_js (fixture, body);
+
+  return jsc_value_to_boolean (value);
+}
+
+/* Opens @text as a post of the site and waits until the page shows @marker. */
+static void
+open_post (Fixture    *fixture,
+           const char *text,
+           const char *marker)
+{
+  g_autofree char *path = g_build_filename (fixture->site, POST_PATH, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RecapPost) post = NULL;
+
+  test_util_write_file (fixture->site, POST_PATH, text);
+  post = recap_post_new_from_text (file, POST_PATH, text, strlen (text));
+  g_clear_object (&fixture->document);
+  fixture->document = recap_document_new (post, NULL);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (fixture->document), text, -1);
+  gtk_text_view_set_buffer (fixture->source_view, GTK_TEXT_BUFFER (fixture->document));
+  recap_preview_set_document (fixture->preview, fixture->document);
+  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), marker));
+}
+
+static void
+type_at_end (Fixture    *fixture,
+             const char *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (fixture->document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (fixture->document), &end, text, -1);
+}
+
+/* Paragraph n (from 1) is on line 2n - 1. */
+static char *
+long_post (guint paragraphs)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint n = 1; n <= paragraphs; n++)
+    g_string_append_printf (text, "Paragraph %u of a long report.\n\n", n);
+  return g_string_free (text, FALSE);
+}
+
+static guint
+editor_top_line (Fixture *fixture)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (fixture->source_view, &visible);
+  gtk_text_view_get_line_at_y (fixture->source_view, &iter, visible.y, NULL);
+  return gtk_text_iter_get_line (&iter) + 1;
+}
+
+static void
+scroll_editor_to_line (Fixture *fixture,
+                       guint    line)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (fixture->document), &iter, line - 1);
+  gtk_text_view_scroll_to_iter (fixture->source_view, &iter, 0, TRUE, 0, 0);
+  UI_TEST_WAIT_FOR (editor_top_line (fixture) == line);
+}
+
+static char *
+find_paragraph_js (guint n)
+{
+  return g_strdup_printf ("Array.from (document.querySelectorAll ('#content p'))"
+                          ".find (p => p.textContent.startsWith ('Paragraph %u '))", n);
+}
+
+/* How far paragraph @n of a long_post() is below the top of the preview. */
+static double
+preview_offset_of_paragraph (Fixture *fixture,
+                             guint    n)
+{
+  g_autofree char *paragraph = find_paragraph_js (n);
+  g_autofree char *body = g_strdup_printf ("return %s.getBoundingClientRect ().top;", paragraph);
+
+  return js_number (fixture, body);
+}
+
+/* As when the user scrolls the page: input, then a scroll. */
+static void
+user_scrolls_preview_to_paragraph (Fixture *fixture,
+                                   guint    n)
+{
+  g_autofree char *paragraph = find_paragraph_js (n);
+  g_autofree char *body = g_strdup_printf ("window.dispatchEvent (new WheelEvent ('wheel'));"
+                                           "window.scrollTo (0, %s.getBoundingClientRect ().top + window.scrollY);",
+                                           paragraph);
+
+  run_js (fixture, body);
+}
+
+static void
+test_typing_keeps_the_page_in_place (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *body = long_post (200);
+  g_autofree char *text = g_strconcat ("---\ntitle: Keeps its place\nlayout: post\n---\n", body, NULL);
+  double scroll_y;
+
+  open_post (fixture, text, "Paragraph 200");
+  scroll_editor_to_line (fixture, 105);
+  UI_TEST_WAIT_FOR (js_number (fixture, "return window.scrollY;") > 0);
+  scroll_y = js_number (fixture, "return window.scrollY;");
+
+  type_at_end (fixture, "Typed while reading: zebra crossing.\n");
+  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), "zebra crossing"));
+
+  g_assert_cmpfloat (js_number (fixture, "return window.scrollY;"), ==, scroll_y);
+  g_assert_true (ui_test_page_contains (web_view (fixture), "Keeps its place"));
+  g_assert_false (ui_test_page_contains (web_view (fixture), "layout:"));
+}
+
+static void
+test_document_scripts_never_run (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  open_post (fixture,
+             "---\ntitle: \"<img src=x onerror='window.pwned = 1'>\"\n---\n"
+             "<script>window.pwned = 2;</script>\n\n"
+             "<img src=\"missing.png\" onerror=\"window.pwned = 3\">\n\n"
+             "Inline <img src=\"missing.png\" onerror=\"window.pwned = 4\"> and "
+             "[a link](javascript:window.pwned=5)\n\n"
+             "Safe end marker\n",
+             "Safe end marker");
+
+  g_assert_true (js_true (fixture, "return document.querySelector ('#content script, #content [onerror]') === null;"));
+  run_js (fixture, "document.querySelector ('#content a').click ();");
+
+  /* Past cmark, markup itself must not run either: inject it the way a bug would. */
+  run_js (fixture, "document.getElementById ('content').insertAdjacentHTML ('beforeend',"
+                   " '<img id=\"bad\" src=\"missing.png\" onerror=\"window.pwned = 6\">"
+                   "<svg><script>window.pwned = 7</script></svg>');");
+  UI_TEST_WAIT_FOR (js_true (fixture, "return document.getElementById ('bad').complete;"));
+
+  g_assert_true (js_true (fixture, "return typeof window.pwned === 'undefined';"));
+  g_assert_true (ui_test_page_contains (web_view (fixture), "<img src=x onerror='window.pwned = 1'>"));
+}
+
+static void
+test_links_never_navigate (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *page_uri = NULL;
+
+  open_post (fixture,
+             "[web](https://example.org/report) [other post](2024-01-02-other.md) "
+             "[mail](mailto:someone@example.org) [file](file:///etc/passwd) links\n",
+             "links");
+  page_uri = g_strdup (webkit_web_view_get_uri (web_view (fixture)));
+
+  run_js (fixture, "for (const link of document.querySelectorAll ('#content a')) link.click ();");
+  /* Navigation requests go out before the call's answer: they were decided by now. */
+  g_assert_true (js_true (fixture, "return document.readyState === 'complete';"));
+
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view (fixture)), ==, page_uri);
+  g_assert_false (webkit_web_view_is_loading (web_view (fixture)));
+  g_assert_cmpuint (fixture->activated_links->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->activated_links, 0), ==, "https://example.org/report");
+}
+
+static gboolean
+image_loaded (Fixture    *fixture,
+              const char *alt)
+{
+  g_autofree char *wait = g_strdup_printf ("return document.querySelector ('img[alt=\"%s\"]').complete;", alt);
+  g_autofree char *loaded = g_strdup_printf ("return document.querySelector ('img[alt=\"%s\"]').naturalWidth > 0;", alt);
+
+  UI_TEST_WAIT_FOR (js_true (fixture, wait));
+  return js_true (fixture, loaded);
+}
+
+static void
+test_site_images_and_nothing_else (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  open_post (fixture,
+             "![site-absolute](/assets/images/meetup.png)\n"
+             "![relative](../assets/images/meetup.png)\n"
+             "![encoded-escape](/..%2Fsecret.png)\n"
+             "![dot-escape](../../secret.png)\n"
+             "![symlink-out](/assets/link.png)\n\n"
+             "images\n",
+             "images");
+
+  g_assert_true (image_loaded (fixture, "site-absolute"));
+  g_assert_true (image_loaded (fixture, "relative"));
+  g_assert_false (image_loaded (fixture, "encoded-escape"));
+  g_assert_false (image_loaded (fixture, "dot-escape"));
+  g_assert_false (image_loaded (fixture, "symlink-out"));
+}
+
+static void
+test_remote_images_preference (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *allows_remote = "return document.querySelector ('meta[http-equiv]').content.includes ('https:');";
+
+  open_post (fixture, "Remote images\n", "Remote images");
+  g_assert_true (js_true (fixture, allows_remote));
+
+  g_object_set (fixture->preview, "load-remote-images", FALSE, NULL);
+  UI_TEST_WAIT_FOR (!js_true (fixture, allows_remote) &&
+                    ui_test_page_contains (web_view (fixture), "Remote images"));
+  g_assert_true (js_true (fixture, "return document.querySelector ('meta[http-equiv]').content"
+                                   ".includes ('img-src recap-site: data:');"));
+}
+
+static void
+test_scroll_sync (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *text = long_post (300);
+
+  open_post (fixture, text, "Paragraph 300");
+
+  /* Editor to preview: the paragraph at the top of the editor is at the top of the preview. */
+  scroll_editor_to_line (fixture, 201);
+  UI_TEST_WAIT_FOR (ABS (preview_offset_of_paragraph (fixture, 101)) < 40);
+
+  /* Preview to editor. */
+  user_scrolls_preview_to_paragraph (fixture, 201);
+  UI_TEST_WAIT_FOR (editor_top_line (fixture) >= 400 && editor_top_line (fixture) <= 402);
+
+  /* Off: the preview stays where it is. */
+  g_object_set (fixture->preview, "sync-scroll", FALSE, NULL);
+  scroll_editor_to_line (fixture, 11);
+  g_assert_cmpfloat (ABS (preview_offset_of_paragraph (fixture, 201)), <, 40);
+}
+
+static void
+test_newest_text_wins (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* Large enough to render in a worker thread. */
+  g_autofree char *text = long_post (5000);
+  GtkTextIter start, end;
+
+  open_post (fixture, text, "Paragraph 5000");
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("edit-%u-of-5", i);
+      gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (fixture->document), &start);
+      end = start;
+      gtk_text_iter_forward_to_line_end (&end);
+      gtk_text_buffer_delete (GTK_TEXT_BUFFER (fixture->document), &start, &end);
+      gtk_text_buffer_insert (GTK_TEXT_BUFFER (fixture->document), &start, marker, -1);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), "edit-5-of-5"));
+  g_assert_false (ui_test_page_contains (web_view (fixture), "edit-4-of-5"));
+}
+
+static void
+test_dark_follows_the_style_manager (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  const char *is_dark = "return document.documentElement.classList.contains ('dark');";
+
+  open_post (fixture, "Colors\n", "Colors");
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  UI_TEST_WAIT_FOR (js_true (fixture, is_dark));
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  UI_TEST_WAIT_FOR (!js_true (fixture, is_dark));
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The header bar's layout toggles, in the real window. */
+static void
+test_layout_toggles (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.recapnotes.Recap");
+  g_autofree char *site_dir = ui_test_copy_sample_site ();
+  RecapWindow *window = recap_window_new (NULL);
+  GtkWidget *preview = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_PREVIEW);
+  GtkWidget *editor = ui_test_find_by_type (GTK_WIDGET (window), GTK_SOURCE_TYPE_VIEW);
+  GtkWidget *editor_pane = gtk_paned_get_start_child (GTK_PANED (gtk_widget_get_parent (preview)));
+  WebKitWebView *web_view = recap_preview_get_web_view (RECAP_PREVIEW (preview));
+  RecapDocument *document;
+  GtkTextIter end;
+  gboolean sync_scroll;
+
+  gtk_window_present (GTK_WINDOW (window));
+  document = ui_test_open_post (window, site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md");
+  g_assert_true (gtk_widget_get_visible (preview) && gtk_widget_get_visible (editor_pane));
+  g_assert_true (gtk_widget_is_ancestor (editor, editor_pane));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-mode", "s", "editor");
+  g_assert_false (gtk_widget_get_visible (preview));
+  g_assert_true (gtk_widget_get_visible (editor_pane));
+  g_assert_cmpint (g_settings_get_enum (settings, "preview-mode"), ==, 1);
+
+  /* Hidden, the preview skips renders; shown again, it catches up. */
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, "\nTyped with the preview hidden\n", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-mode", "s", "preview");
+  g_assert_true (gtk_widget_get_visible (preview));
+  g_assert_false (gtk_widget_get_visible (editor_pane));
+  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view, "Typed with the preview hidden"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-scroll", NULL);
+  g_object_get (preview, "sync-scroll", &sync_scroll, NULL);
+  g_assert_false (g_settings_get_boolean (settings, "sync-scroll"));
+  g_assert_false (sync_scroll);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-mode", "s", "split");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-scroll", NULL);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/preview/typing-keeps-the-page-in-place", test_typing_keeps_the_page_in_place);
+  ADD ("/preview/document-scripts-never-run", test_document_scripts_never_run);
+  ADD ("/preview/links-never-navigate", test_links_never_navigate);
+  ADD ("/preview/site-images-and-nothing-else", test_site_images_and_nothing_else);
+  ADD ("/preview/remote-images-preference", test_remote_images_preference);
+  ADD ("/preview/scroll-sync", test_scroll_sync);
+  ADD ("/preview/newest-text-wins", test_newest_text_wins);
+  ADD ("/preview/dark-follows-the-style-manager", test_dark_follows_the_style_manager);
+#undef ADD
+  g_test_add_func ("/preview/layout-toggles", test_layout_toggles);
+
+  return g_test_run ();
+}
