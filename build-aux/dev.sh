@@ -143,7 +143,9 @@ run_valgrind() {
 
 case "${1:-}" in
   run)      shift; run_app "$@" ;;
-  test)     shift; run_tests "$@" ;;
+  # The whole suite, sanitizer run included; with meson test arguments
+  # (e.g. --suite ui), just those tests.
+  test)     shift; if [ $# -gt 0 ]; then run_tests "$@"; else run_ci; fi ;;
   sanitize) shift; sanitize "$@" ;;
   ci)       shift; run_ci ;;
   valgrind) shift; run_valgrind "$@" ;;

@@ -1531,6 +1531,18 @@ expect_holds (const Expect     *expect,
     }
 }
 
+/* Like g_strndup(), but the bytes may hold NUL (the body of a document). */
+static char *
+dup_bytes (const char *data,
+           gsize       len)
+{
+  char *copy = g_malloc (len + 1);
+
+  memcpy (copy, data, len);
+  copy[len] = '\0';
+  return copy;
+}
+
 /* A boundary a text buffer can take: not inside a UTF-8 sequence, not
  * between CR and LF. */
 static gboolean
@@ -1569,7 +1581,7 @@ edit_fill (RecapFrontMatterEdit *out,
   out->offset = start;
   out->old_len = old_end - start;
   out->replacement_len = new_end - start;
-  out->replacement = g_strndup (text->str + start, out->replacement_len);
+  out->replacement = dup_bytes (text->str + start, out->replacement_len);
   out->len = text->len;
   out->text = g_string_free (text, FALSE);
 }
@@ -1578,7 +1590,7 @@ static void
 edit_fill_unchanged (RecapFrontMatterEdit *out,
                      Editor               *ed)
 {
-  out->text = g_strndup (ed->text, ed->len);
+  out->text = dup_bytes (ed->text, ed->len);
   out->len = ed->len;
   out->replacement = g_strdup ("");
 }
@@ -2864,7 +2876,7 @@ recap_front_matter_create_block (const char            *text,
   out->changed = TRUE;
   out->offset = split.bom_len;
   out->replacement_len = doc->len - len;
-  out->replacement = g_strndup (doc->str + split.bom_len, out->replacement_len);
+  out->replacement = dup_bytes (doc->str + split.bom_len, out->replacement_len);
   out->len = doc->len;
   out->text = g_string_free (g_steal_pointer (&doc), FALSE);
   return TRUE;

@@ -14,6 +14,7 @@
 
 #include "recap-chips-row.h"
 #include "recap-completion.h"
+#include "recap-file-chooser.h"
 #include "recap-front-matter.h"
 #include "recap-front-matter-form.h"
 #include "recap-site-ops.h"
@@ -440,14 +441,11 @@ set_image_file (RecapFrontMatterForm *self,
   set_string (self, row, path);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-image_chosen (GObject      *dialog,
-              GAsyncResult *result,
-              gpointer      user_data)
+image_chosen (GFile    *file,
+              gpointer  user_data)
 {
-  g_autoptr(GtkWidget) row = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (dialog), result, NULL);
+  GtkWidget *row = user_data;
   GtkWidget *form = gtk_widget_get_ancestor (row, RECAP_TYPE_FRONT_MATTER_FORM);
 
   if (file != NULL && form != NULL)
@@ -459,46 +457,11 @@ choose_image (GtkButton            *button,
               RecapFrontMatterForm *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
-  gtk_file_dialog_set_title (dialog, _("Choose an Image"));
-  if (self->site != NULL)
-    gtk_file_dialog_set_initial_folder (dialog, recap_site_get_root (self->site));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (row)), NULL, image_chosen, g_object_ref (row));
+  recap_choose_file (GTK_WINDOW (gtk_widget_get_root (row)), RECAP_CHOOSE_OPEN, _("Choose an Image"),
+                     self->site ? recap_site_get_root (self->site) : NULL,
+                     image_chosen, g_object_ref (row), g_object_unref);
 }
-#else
-static void
-image_chosen (GtkNativeDialog      *dialog,
-              int                   response,
-              GtkWidget            *row)
-{
-  GtkWidget *form = gtk_widget_get_ancestor (row, RECAP_TYPE_FRONT_MATTER_FORM);
-
-  if (response == GTK_RESPONSE_ACCEPT && form != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      set_image_file (RECAP_FRONT_MATTER_FORM (form), row, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-choose_image (GtkButton            *button,
-              RecapFrontMatterForm *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Choose an Image"), GTK_WINDOW (gtk_widget_get_root (row)),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-
-  if (self->site != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), recap_site_get_root (self->site), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (image_chosen), row);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-#endif
 
 static GtkWidget *
 image_row_new (RecapFrontMatterForm *self,

@@ -8,6 +8,7 @@
 
 #include "recap-document-bar.h"
 #include "recap-completion.h"
+#include "recap-file-chooser.h"
 #include "recap-front-matter-form.h"
 #include "recap-new-post-dialog.h"
 #include "recap-preview.h"
@@ -580,59 +581,20 @@ save_as (RecapWindow *self,
     recap_document_save_as_async (self->document, file, NULL, saved, g_object_ref (self));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-save_location_chosen (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+save_location_chosen (GFile    *file,
+                      gpointer  user_data)
 {
-  g_autoptr(RecapWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
   if (file != NULL)
-    save_as (self, file);
+    save_as (user_data, file);
 }
 
 static void
 choose_save_location (RecapWindow *self)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Save As"));
-  gtk_file_dialog_set_initial_file (dialog, recap_document_get_file (self->document));
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_location_chosen, g_object_ref (self));
+  recap_choose_file (GTK_WINDOW (self), RECAP_CHOOSE_SAVE, _("Save As"), recap_document_get_file (self->document),
+                     save_location_chosen, g_object_ref (self), g_object_unref);
 }
-#else
-static void
-save_location_chosen (GtkNativeDialog *dialog,
-                      int              response,
-                      RecapWindow     *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    save_as (self, file);
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-choose_save_location (RecapWindow *self)
-{
-  GFile *file = recap_document_get_file (self->document);
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *name = g_file_get_basename (file);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Save"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_location_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-#endif
 
 static void
 save_as_action (GtkWidget  *widget,
@@ -645,56 +607,20 @@ save_as_action (GtkWidget  *widget,
     choose_save_location (self);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-folder_chosen (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+folder_chosen (GFile    *folder,
+               gpointer  user_data)
 {
-  g_autoptr(RecapWindow) self = user_data;
-  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, NULL);
-
   if (folder != NULL)
-    recap_window_open_location (self, folder);
+    recap_window_open_location (user_data, folder);
 }
 
 static void
 choose_folder (RecapWindow *self)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Open Folder"));
-  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, folder_chosen, g_object_ref (self));
+  recap_choose_file (GTK_WINDOW (self), RECAP_CHOOSE_FOLDER, _("Open Folder"), NULL,
+                     folder_chosen, g_object_ref (self), g_object_unref);
 }
-#else
-static void
-folder_chosen (GtkNativeDialog *dialog,
-               int              response,
-               RecapWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      recap_window_open_location (self, folder);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-choose_folder (RecapWindow *self)
-{
-  /* The native chooser goes through the portal inside Flatpak. */
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Open Folder"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                 _("_Open"), _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (folder_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-#endif
 
 /* Organizing: new posts, publishing */
 
