@@ -221,6 +221,7 @@ respond (const char *response)
   AdwMessageDialog *dialog;
 
   UI_TEST_WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  /* As a click does: the response, then the dialog goes. */
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

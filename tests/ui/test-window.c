@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "recap-preview.h"
+#include "recap-sidebar.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
 
@@ -135,6 +136,89 @@ test_untouched_save_is_byte_exact (Fixture       *fixture,
     }
 }
 
+static gboolean
+file_is (Fixture    *fixture,
+         const char *relative_path,
+         const char *expected)
+{
+  g_autofree char *text = ui_test_read_file (fixture->site_dir, relative_path);
+
+  return g_str_equal (text, expected);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+answer (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  UI_TEST_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+  /* As a click does: the response, then the dialog goes. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+type_at_end (RecapDocument *document,
+             const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, text, -1);
+}
+
+/* Switching posts with unsaved changes asks: Cancel keeps the post and its
+ * changes, Discard drops them, Save writes them first. */
+static void
+test_switch_asks_about_unsaved_changes (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  const char *first = "_posts/2023-03-16-lightning-talks.md";
+  g_autofree char *original = ui_test_read_file (fixture->site_dir, first);
+  g_autofree char *saved = NULL;
+  RecapDocument *document = open_post (fixture, first);
+  g_autofree char *other_path = g_build_filename (fixture->site_dir, "about.md", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  RecapPost *other_post = recap_site_find_post (recap_window_get_site (fixture->window), other);
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR));
+
+  g_assert_nonnull (other_post);
+  type_at_end (document, "Unsaved line.\n");
+  g_signal_emit_by_name (sidebar, "post-activated", other_post);
+  answer ("cancel");
+  g_assert_true (recap_window_get_document (fixture->window) == document);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  g_signal_emit_by_name (sidebar, "post-activated", other_post);
+  answer ("discard");
+  UI_TEST_WAIT_FOR (recap_window_get_document (fixture->window) != document);
+  g_assert_true (file_is (fixture, first, original));
+
+  /* Opening by path reloads the site: find the other post again. */
+  document = open_post (fixture, first);
+  other_post = recap_site_find_post (recap_window_get_site (fixture->window), other);
+  type_at_end (document, "Saved line.\n");
+  g_signal_emit_by_name (sidebar, "post-activated", other_post);
+  answer ("save");
+  UI_TEST_WAIT_FOR (recap_window_get_document (fixture->window) != document);
+  saved = ui_test_read_file (fixture->site_dir, first);
+  g_assert_true (g_str_has_suffix (saved, "Saved line.\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +231,7 @@ main (int   argc,
   ADD ("/window/lists-the-site", test_lists_the_site);
   ADD ("/window/type-preview-save", test_type_preview_save);
   ADD ("/window/untouched-save-is-byte-exact", test_untouched_save_is_byte_exact);
+  ADD ("/window/switch-asks-about-unsaved-changes", test_switch_asks_about_unsaved_changes);
 #undef ADD
 
   return g_test_run ();
