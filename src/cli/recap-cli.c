@@ -7,21 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "recap-cli.h"
 #include "recap-file-util.h"
 #include "recap-front-matter.h"
 #include "recap-site.h"
-
-/* Exit statuses */
-#define EXIT_OK      0
-#define EXIT_FAILED  1
-#define EXIT_USAGE   2
-
-typedef struct {
-  gboolean json;
-} Options;
-
-typedef int (*CommandFunc) (const Options *options,
-                            char         **args);
 
 typedef struct {
   const char  *name;
@@ -33,7 +22,7 @@ typedef struct {
   CommandFunc  run;
 } Command;
 
-static void
+void
 print_error (const char *subject,
              const char *message)
 {
@@ -542,6 +531,32 @@ static const Command commands[] = {
        "(there should be none), every file with invalid front matter and every "
        "unreadable file. Exit status 1 when it found any of these."),
     command_check,
+  },
+  {
+    "lint", N_("DIR"), 1, 1,
+    N_("List the problems of a site’s posts."),
+    N_("Reports invalid front matter, posts without a title, front-matter dates "
+       "that differ from the file name’s, duplicate permalinks, layouts missing "
+       "from _layouts, dated files outside _posts and collections, byte order "
+       "marks and posts dated in the future, one per line as PATH: PROBLEM. "
+       "Exit status 1 when there are problems, so that a site’s CI can use it."),
+    command_lint,
+  },
+  {
+    "rename-tag", N_("DIR OLD NEW"), 3, 3,
+    N_("Rename or merge a tag in every post of a site."),
+    N_("Changes OLD to NEW in the tags of every post below DIR, only those "
+       "bytes; where a post has NEW already, the two merge into one. Each "
+       "changed file is replaced atomically."),
+    command_rename_tag,
+  },
+  {
+    "set-event", N_("DIR EVENT FILE…"), 3, G_MAXUINT,
+    N_("Assign posts to an event."),
+    N_("Sets the event key of each FILE (relative to DIR, or absolute) to EVENT, "
+       "adding the key where it is missing; an empty EVENT removes it. Each "
+       "changed file is replaced atomically."),
+    command_set_event,
   },
 };
 

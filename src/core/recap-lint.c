@@ -70,6 +70,15 @@ is_post (RecapPost *post)
   return in_folder (post, "_posts") || in_folder (post, "_drafts");
 }
 
+/* Below _posts, _drafts or another underscore folder (a Jekyll collection). */
+static gboolean
+in_collection (RecapPost *post)
+{
+  const char *path = recap_post_get_relative_path (post);
+
+  return path[0] == '_' || strstr (path, "/_") != NULL;
+}
+
 static gboolean
 layout_is_known (const char         *layout,
                  const char * const *layouts)
@@ -103,7 +112,7 @@ lint_post (GPtrArray          *problems,
          g_strdup_printf (_("Unknown layout “%s”"), recap_post_get_layout (post)));
   /* Collections (_schedule, _talks…) may date their files; elsewhere a
    * dated name is a post Jekyll will not publish. */
-  if (file_date != NULL && recap_post_get_relative_path (post)[0] != '_')
+  if (file_date != NULL && !in_collection (post))
     add (problems, post, RECAP_PROBLEM_DATED_OUTSIDE_POSTS, NULL);
   if (in_folder (post, "_posts") && date != NULL && now != NULL && g_date_time_compare (date, now) > 0)
     add (problems, post, RECAP_PROBLEM_FUTURE_DATE, NULL);
@@ -122,7 +131,8 @@ lint_permalinks (GPtrArray  *problems,
       const char *permalink = recap_post_get_permalink (post);
       RecapPost *first;
 
-      if (permalink == NULL)
+      /* YAML's null: the post has no permalink of its own. */
+      if (permalink == NULL || g_str_equal (permalink, "null") || g_str_equal (permalink, "~"))
         continue;
       first = g_hash_table_lookup (seen, permalink);
       if (first == NULL)

@@ -1,0 +1,35 @@
+/* recap-cli.h: what the commands of recap-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses */
+#define EXIT_OK      0
+#define EXIT_FAILED  1
+#define EXIT_USAGE   2
+
+typedef struct {
+  gboolean json;
+} Options;
+
+typedef int (*CommandFunc) (const Options *options,
+                            char         **args);
+
+/* "recap-cli: SUBJECT: MESSAGE" on standard error (SUBJECT may be NULL). */
+void print_error        (const char     *subject,
+                         const char     *message);
+
+/* Site-wide commands, in recap-cli-site.c */
+int  command_lint       (const Options  *options,
+                         char          **args);
+int  command_rename_tag (const Options  *options,
+                         char          **args);
+int  command_set_event  (const Options  *options,
+                         char          **args);
+
+G_END_DECLS
