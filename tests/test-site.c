@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "recap-site.h"
@@ -349,6 +351,81 @@ test_monitor (Fixture       *fixture,
   TEST_UTIL_WAIT_FOR (has_post_titled (site, "In a new folder"));
 }
 
+static char *
+cache_file (const char *dir)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autofree char *uri = g_file_get_uri (root);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), "recap", "index", digest, NULL);
+}
+
+static void
+assert_same_posts (RecapSite *a,
+                   RecapSite *b)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (a));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (b)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) x = g_list_model_get_item (G_LIST_MODEL (a), i);
+      g_autoptr(RecapPost) y = g_list_model_get_item (G_LIST_MODEL (b), i);
+      g_autoptr(GVariant) vx = g_variant_ref_sink (recap_post_serialize (x));
+      g_autoptr(GVariant) vy = g_variant_ref_sink (recap_post_serialize (y));
+
+      g_assert_true (g_variant_equal (vx, vy));
+      g_assert_true ((recap_post_get_date (x) == NULL) == (recap_post_get_date (y) == NULL));
+      if (recap_post_get_date (x) != NULL)
+        g_assert_true (g_date_time_equal (recap_post_get_date (x), recap_post_get_date (y)));
+    }
+}
+
+/* A second load takes unchanged posts from the cache, with the same metadata;
+ * a changed file is read again; a damaged cache is not trusted. */
+static void
+test_index_cache (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *cache = cache_file (fixture->dir);
+  g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2024-03-14-a.md", NULL);
+  g_autoptr(RecapSite) first = NULL;
+  g_autoptr(RecapSite) second = NULL;
+  g_autoptr(RecapSite) changed = NULL;
+  g_autoptr(RecapSite) disguised = NULL;
+  g_autoptr(RecapSite) damaged = NULL;
+  struct stat st;
+
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-a.md",
+                        "---\ntitle: Cached\ndate: 2024-03-14 19:00:00 -0500\ntags: [a, b]\nevent: E\n---\nSome words here.\n");
+  test_util_write_file (fixture->dir, "_drafts/idea.md", "# Idea\n\nBody\n");
+  test_util_write_file (fixture->dir, "notes/broken.md", "---\ntitle: [x\n---\n");
+
+  first = load_site (fixture->dir);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_EXISTS));
+  second = load_site (fixture->dir);
+  assert_same_posts (first, second);
+
+  /* Same size and time: the cache is believed (this is how it saves the reading). */
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-a.md",
+                        "---\ntitle: Xached\ndate: 2024-03-14 19:00:00 -0500\ntags: [a, b]\nevent: E\n---\nSome words here.\n");
+  g_assert_cmpint (utimensat (AT_FDCWD, path, (struct timespec[]) { st.st_atim, st.st_mtim }, 0), ==, 0);
+  disguised = load_site (fixture->dir);
+  g_assert_true (has_post_titled (disguised, "Cached"));
+
+  /* A real change: other size, other time. */
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-a.md", "---\ntitle: Changed\n---\n");
+  changed = load_site (fixture->dir);
+  g_assert_true (has_post_titled (changed, "Changed"));
+
+  g_assert_true (g_file_set_contents (cache, "not a cache at all", -1, NULL));
+  damaged = load_site (fixture->dir);
+  g_assert_true (has_post_titled (damaged, "Changed"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (damaged)), ==, 3);
+}
+
 static void
 test_sample_site (void)
 {
@@ -403,6 +480,7 @@ main (int   argc,
   ADD ("/site/async-load", test_async_load);
   ADD ("/site/async-load-in-batches", test_async_load_in_batches);
   ADD ("/site/monitor", test_monitor);
+  ADD ("/site/index-cache", test_index_cache);
 #undef ADD
   g_test_add_func ("/site/sample-site", test_sample_site);
 

@@ -1695,6 +1695,9 @@ append_scalar (Editor           *ed,
                                      typed ? spec->type : spec->plain_type,
                                      spec->in_flow);
   g_string_append (out, first);
+  /* libyaml takes "|#note"; after a one-line value the comment needs a blank. */
+  if (block == RECAP_YAML_STYLE_PLAIN && spec->header_tail_len > 0 && !is_blank (spec->header_tail[0]))
+    g_string_append_c (out, ' ');
   g_string_append_len (out, spec->header_tail, spec->header_tail_len);
   if (block != RECAP_YAML_STYLE_PLAIN)
     {
@@ -2116,7 +2119,12 @@ editor_delete_items (Editor  *ed,
   else if (to < n)
     end = item_first (collection, to)->start;
   else if (from > 0)
-    start = item_last (collection, from - 1)->end;
+    {
+      /* Keep the blank before the bracket: "!tag }" must not become "!tag}". */
+      start = item_last (collection, from - 1)->end;
+      while (end > start && g_ascii_isspace (ed->text[end - 1]))
+        end--;
+    }
   else
     end = after_trailing_comma (ed, end);
 
@@ -2497,6 +2505,9 @@ editor_add (Editor          *ed,
 
   if (!check_new_keys (keys, error))
     return FALSE;
+  if ((mapping != NULL ? mapping->depth : 0) + g_strv_length (keys) + 1 > MAX_DEPTH)
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT,
+                           _("“%s” is nested too deeply"), l->rest);
   if (l->blocker != NULL)
     return refuse (error, _("a key below a value that is not a mapping"));
   if (after_key != NULL &&

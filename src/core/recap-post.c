@@ -26,6 +26,8 @@ struct _RecapPost
   char      *permalink;
   GStrv      problems;
   guint      word_count;
+  guint64    file_size;       /* of the file the metadata was read from, for the index cache */
+  gint64     file_mtime;
   guint      has_front_matter : 1;
   guint      title_set : 1;
   guint      date_mismatch : 1;
@@ -404,6 +406,120 @@ recap_post_get_published (RecapPost *self)
 {
   g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
   return self->published;
+}
+
+/* Index cache: the metadata as one GVariant and back. The flags keep the
+ * order of the bit fields below. */
+
+/* RECAP_POST_VARIANT_TYPE, with string lists as GStrv. */
+#define POST_VARIANT_FORMAT "(ttsssssss^as^asssuu)"
+
+enum {
+  FLAG_HAS_FRONT_MATTER = 1 << 0,
+  FLAG_TITLE_SET        = 1 << 1,
+  FLAG_DATE_MISMATCH    = 1 << 2,
+  FLAG_HAS_BOM          = 1 << 3,
+  FLAG_PUBLISHED        = 1 << 4,
+};
+
+static const char *
+or_empty (const char *text)
+{
+  return text ? text : "";
+}
+
+static char *
+or_null (const char *text)
+{
+  return text && *text ? g_strdup (text) : NULL;
+}
+
+static GStrv
+strv_or_null (GStrv strv)
+{
+  if (strv != NULL && strv[0] == NULL)
+    g_clear_pointer (&strv, g_strfreev);
+  return strv;
+}
+
+GVariant *
+recap_post_serialize (RecapPost *self)
+{
+  g_autofree char *date = self->date ? g_date_time_format_iso8601 (self->date) : NULL;
+  const char *empty[] = { NULL };
+  guint flags = (self->has_front_matter ? FLAG_HAS_FRONT_MATTER : 0) |
+                (self->title_set ? FLAG_TITLE_SET : 0) |
+                (self->date_mismatch ? FLAG_DATE_MISMATCH : 0) |
+                (self->has_bom ? FLAG_HAS_BOM : 0) |
+                (self->published ? FLAG_PUBLISHED : 0);
+
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+
+  return g_variant_new (POST_VARIANT_FORMAT,
+                        self->file_size, (guint64) self->file_mtime,
+                        or_empty (self->relative_path), or_empty (self->title), or_empty (date),
+                        or_empty (self->author), or_empty (self->event), or_empty (self->layout),
+                        or_empty (self->permalink),
+                        self->tags ? (const char * const *) self->tags : empty,
+                        self->categories ? (const char * const *) self->categories : empty,
+                        or_empty (self->error), or_empty (self->body),
+                        self->word_count, flags);
+}
+
+RecapPost *
+recap_post_new_from_variant (GFile    *file,
+                             GVariant *variant)
+{
+  RecapPost *self = g_object_new (RECAP_TYPE_POST, NULL);
+  g_autofree char *relative_path = NULL, *date = NULL, *author = NULL, *event = NULL;
+  g_autofree char *layout = NULL, *permalink = NULL, *error = NULL;
+  guint64 mtime;
+  guint flags;
+
+  g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (RECAP_POST_VARIANT_TYPE)), NULL);
+
+  g_variant_get (variant, POST_VARIANT_FORMAT,
+                 &self->file_size, &mtime, &relative_path, &self->title, &date, &author, &event,
+                 &layout, &permalink, &self->tags, &self->categories, &error, &self->body,
+                 &self->word_count, &flags);
+  self->file = g_object_ref (file);
+  self->file_mtime = (gint64) mtime;
+  self->relative_path = g_steal_pointer (&relative_path);
+  self->is_draft = path_is_draft (self->relative_path);
+  self->date = *date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
+  self->author = or_null (author);
+  self->event = or_null (event);
+  self->layout = or_null (layout);
+  self->permalink = or_null (permalink);
+  self->error = or_null (error);
+  self->tags = strv_or_null (self->tags);
+  self->categories = strv_or_null (self->categories);
+  self->has_front_matter = !!(flags & FLAG_HAS_FRONT_MATTER);
+  self->title_set = !!(flags & FLAG_TITLE_SET);
+  self->date_mismatch = !!(flags & FLAG_DATE_MISMATCH);
+  self->has_bom = !!(flags & FLAG_HAS_BOM);
+  self->published = !!(flags & FLAG_PUBLISHED);
+  return self;
+}
+
+void
+recap_post_set_file_stamp (RecapPost *self,
+                           guint64    size,
+                           gint64     mtime)
+{
+  g_return_if_fail (RECAP_IS_POST (self));
+
+  self->file_size = size;
+  self->file_mtime = mtime;
+}
+
+gboolean
+recap_post_has_file_stamp (RecapPost *self,
+                           guint64    size,
+                           gint64     mtime)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->file_size == size && self->file_mtime == mtime;
 }
 
 gboolean

@@ -66,6 +66,19 @@ char        *recap_post_title_from_body   (const char *body,
                                            gsize       len);
 GDateTime   *recap_post_date_from_filename (const char *basename);
 
+/* For the index cache: the metadata, and the size and modification time
+ * (microseconds) of the file it was read from. */
+#define RECAP_POST_VARIANT_TYPE "(ttsssssssasasssuu)"
+GVariant    *recap_post_serialize         (RecapPost *self);
+RecapPost   *recap_post_new_from_variant  (GFile     *file,
+                                           GVariant  *variant);
+void         recap_post_set_file_stamp    (RecapPost *self,
+                                           guint64    size,
+                                           gint64     mtime);
+gboolean     recap_post_has_file_stamp    (RecapPost *self,
+                                           guint64    size,
+                                           gint64     mtime);
+
 /* Sorts newest first, undated last, then by title. */
 int          recap_post_compare           (RecapPost *a,
                                            RecapPost *b);

@@ -13,8 +13,18 @@
 #define ENUMERATE_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_NAME "," \
   G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
+  G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
+  G_FILE_ATTRIBUTE_TIME_MODIFIED "," \
+  G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC "," \
   G_FILE_ATTRIBUTE_UNIX_DEVICE "," \
   G_FILE_ATTRIBUTE_UNIX_INODE
+
+/* A post file found by the walk, with what tells whether it changed. */
+typedef struct {
+  GFile   *file;
+  guint64  size;
+  gint64   mtime;
+} FoundFile;
 
 struct _RecapSiteScan
 {
@@ -22,7 +32,10 @@ struct _RecapSiteScan
   GCancellable           *cancellable;
   GHashTable             *visited_dirs; /* "device:inode", so that symlink loops end */
   GPtrArray              *dirs;
-  GPtrArray              *files;        /* found by the walk, read afterwards */
+  GArray                 *files;        /* FoundFile, found by the walk, read afterwards */
+  RecapIndexCache        *cache;        /* may be NULL */
+  GPtrArray              *all;          /* every post found, for the next cache */
+  guint                   n_read;       /* posts read from their files, not the cache */
   GMutex                  posts_lock;   /* readers run in parallel */
   GPtrArray              *posts;
   GPtrArray              *layouts;
@@ -30,6 +43,12 @@ struct _RecapSiteScan
   RecapSiteScanBatchFunc  batch_func;
   gpointer                batch_data;
 };
+
+static void
+clear_found_file (gpointer data)
+{
+  g_clear_object (&((FoundFile *) data)->file);
+}
 
 RecapSiteScan *
 recap_site_scan_new (GFile        *root,
@@ -41,7 +60,9 @@ recap_site_scan_new (GFile        *root,
   scan->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   scan->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan->dirs = g_ptr_array_new_with_free_func (g_object_unref);
-  scan->files = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->files = g_array_new (FALSE, FALSE, sizeof (FoundFile));
+  g_array_set_clear_func (scan->files, clear_found_file);
+  scan->all = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&scan->posts_lock);
   scan->posts = g_ptr_array_new_with_free_func (g_object_unref);
   scan->layouts = g_ptr_array_new_with_free_func (g_free);
@@ -55,11 +76,35 @@ recap_site_scan_free (RecapSiteScan *scan)
   g_clear_object (&scan->cancellable);
   g_clear_pointer (&scan->visited_dirs, g_hash_table_unref);
   g_clear_pointer (&scan->dirs, g_ptr_array_unref);
-  g_clear_pointer (&scan->files, g_ptr_array_unref);
+  g_clear_pointer (&scan->files, g_array_unref);
+  g_clear_pointer (&scan->all, g_ptr_array_unref);
   g_clear_pointer (&scan->posts, g_ptr_array_unref);
   g_mutex_clear (&scan->posts_lock);
   g_clear_pointer (&scan->layouts, g_ptr_array_unref);
   g_free (scan);
+}
+
+void
+recap_site_scan_set_cache (RecapSiteScan   *scan,
+                           RecapIndexCache *cache)
+{
+  scan->cache = cache;
+}
+
+guint
+recap_site_scan_get_n_read (RecapSiteScan *scan)
+{
+  return g_atomic_int_get (&scan->n_read);
+}
+
+gboolean
+recap_site_scan_update_cache (RecapSiteScan  *scan,
+                              GError        **error)
+{
+  gboolean unchanged = scan->cache != NULL && scan->n_read == 0 &&
+                       recap_index_cache_get_size (scan->cache) == scan->all->len;
+
+  return unchanged || recap_index_cache_save (scan->root, scan->all, error);
 }
 
 void
@@ -126,6 +171,25 @@ recap_site_read_post (GFile        *root,
   return recap_post_new_from_text (file, relative_path, text, len);
 }
 
+/* From the cache while the file is as it was, else from the file. */
+static RecapPost *
+read_found_file (RecapSiteScan *scan,
+                 FoundFile     *found)
+{
+  g_autofree char *relative_path = g_file_get_relative_path (scan->root, found->file);
+  RecapPost *post = NULL;
+
+  if (scan->cache != NULL && relative_path != NULL)
+    post = recap_index_cache_lookup (scan->cache, found->file, relative_path, found->size, found->mtime);
+  if (post != NULL)
+    return post;
+
+  post = recap_site_read_post (scan->root, found->file, scan->cancellable);
+  recap_post_set_file_stamp (post, found->size, found->mtime);
+  g_atomic_int_inc (&scan->n_read);
+  return post;
+}
+
 /* Adds a reader's posts; hands full batches on. */
 static void
 scan_add_posts (RecapSiteScan *scan,
@@ -134,6 +198,8 @@ scan_add_posts (RecapSiteScan *scan,
   g_autoptr(GPtrArray) batch = NULL;
 
   g_mutex_lock (&scan->posts_lock);
+  for (guint i = 0; i < posts->len; i++)
+    g_ptr_array_add (scan->all, g_object_ref (posts->pdata[i]));
   g_ptr_array_extend_and_steal (scan->posts, posts);
   if (scan->batch_func != NULL && scan->posts->len >= scan->batch_size)
     batch = recap_site_scan_take_posts (scan);
@@ -163,7 +229,7 @@ read_posts (gpointer data)
     {
       if (g_cancellable_is_cancelled (scan->cancellable))
         break;
-      g_ptr_array_add (posts, recap_site_read_post (scan->root, scan->files->pdata[i], scan->cancellable));
+      g_ptr_array_add (posts, read_found_file (scan, &g_array_index (scan->files, FoundFile, i)));
       if (posts->len >= MIN (batch_size, 64))
         {
           scan_add_posts (scan, posts);
@@ -191,7 +257,7 @@ read_files (RecapSiteScan *scan)
   read_posts (&readers[0]);
   for (guint i = 1; i < n_readers; i++)
     g_thread_join (threads[i]);
-  g_ptr_array_set_size (scan->files, 0);
+  g_array_set_size (scan->files, 0);
 }
 
 static gboolean
@@ -244,7 +310,15 @@ scan_child (RecapSiteScan *scan,
       break;
     case G_FILE_TYPE_REGULAR:
       if (recap_site_is_post_name (name))
-        g_ptr_array_add (scan->files, g_steal_pointer (&child));
+        {
+          FoundFile found = {
+            g_steal_pointer (&child),
+            g_file_info_get_size (info),
+            g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+            g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
+          };
+          g_array_append_val (scan->files, found);
+        }
       break;
     default:
       break;

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "recap-index-cache.h"
 #include "recap-post.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,15 @@ void           recap_site_scan_set_batch_func (RecapSiteScan      *scan,
                                            guint                   batch_size,
                                            RecapSiteScanBatchFunc  func,
                                            gpointer                user_data);
+/* Posts whose files did not change since they were cached come from
+ * @cache (owned by the caller, kept alive during the scan). */
+void           recap_site_scan_set_cache  (RecapSiteScan          *scan,
+                                           RecapIndexCache        *cache);
+/* How many posts were read from their files rather than the cache. */
+guint          recap_site_scan_get_n_read (RecapSiteScan          *scan);
+/* Writes the cache anew when the scan (of the root) found it out of date. */
+gboolean       recap_site_scan_update_cache (RecapSiteScan        *scan,
+                                             GError              **error);
 /* Scans @dir (the root or a folder below it). Symlinks are followed; a
  * folder already visited (a symlink loop) is skipped. */
 gboolean       recap_site_scan_run        (RecapSiteScan          *scan,

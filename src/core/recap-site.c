@@ -99,10 +99,11 @@ set_layouts (RecapSite     *self,
 /* Loading */
 
 typedef struct {
-  RecapSite    *site;
-  GMainContext *context;
-  GCancellable *cancellable;
-  RecapSiteScan *scan;
+  RecapSite       *site;
+  GMainContext    *context;
+  GCancellable    *cancellable;
+  RecapIndexCache *cache;
+  RecapSiteScan   *scan;
 } Load;
 
 static void
@@ -112,6 +113,7 @@ load_free (Load *load)
   g_clear_pointer (&load->context, g_main_context_unref);
   g_clear_object (&load->cancellable);
   g_clear_pointer (&load->scan, recap_site_scan_free);
+  g_clear_pointer (&load->cache, recap_index_cache_free);
   g_free (load);
 }
 
@@ -160,6 +162,26 @@ send_batch (GPtrArray *posts,
   g_source_attach (source, load->context);
 }
 
+/* Scans the site, taking unchanged posts from the index cache and writing
+ * the cache anew when it was out of date. */
+static gboolean
+scan_with_cache (RecapSiteScan    *scan,
+                 GFile            *root,
+                 RecapIndexCache **cache,
+                 GError          **error)
+{
+  g_autoptr(GError) cache_error = NULL;
+
+  *cache = recap_index_cache_load (root);
+  recap_site_scan_set_cache (scan, *cache);
+  if (!recap_site_scan_run (scan, root, error))
+    return FALSE;
+  /* The cache only saves time: failing to write it is not an error. */
+  if (!recap_site_scan_update_cache (scan, &cache_error))
+    g_debug ("Could not write the index cache: %s", cache_error->message);
+  return TRUE;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -171,10 +193,10 @@ load_thread (GTask        *task,
   GError *error = NULL;
 
   recap_site_scan_set_batch_func (load->scan, BATCH_SIZE, send_batch, load);
-  if (recap_site_scan_run (load->scan, self->root, &error))
-    g_task_return_boolean (task, TRUE);
-  else
+  if (!scan_with_cache (load->scan, self->root, &load->cache, &error))
     g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -237,11 +259,12 @@ recap_site_load_sync (RecapSite     *self,
                       GError       **error)
 {
   g_autoptr(RecapSiteScan) scan = recap_site_scan_new (self->root, cancellable);
+  g_autoptr(RecapIndexCache) cache = NULL;
   g_autoptr(GPtrArray) posts = NULL;
 
   g_return_val_if_fail (RECAP_IS_SITE (self), FALSE);
 
-  if (!recap_site_scan_run (scan, self->root, error))
+  if (!scan_with_cache (scan, self->root, &cache, error))
     return FALSE;
   posts = recap_site_scan_take_posts (scan);
   g_ptr_array_sort (posts, compare_post_pointers);

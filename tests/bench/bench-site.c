@@ -48,6 +48,28 @@ elapsed_ms (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static double index_site (gpointer dir);
+
+static char *
+cache_file (const char *dir)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autofree char *uri = g_file_get_uri (root);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), "recap", "index", digest, NULL);
+}
+
+/* Reads and parses every file: no index cache from an earlier run. */
+static double
+index_site_uncached (gpointer dir)
+{
+  g_autofree char *cache = cache_file (dir);
+
+  g_unlink (cache);
+  return index_site (dir);
+}
+
 static double
 index_site (gpointer dir)
 {
@@ -196,15 +218,18 @@ bench_index (const char *dir,
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "python-frontmatter-baseline.py", NULL);
   Python python = { script, dir };
+  double uncached = median_ms (index_site_uncached, (gpointer) dir);
   double recap = median_ms (index_site, (gpointer) dir);
   double floor_ms = median_ms (read_only, (gpointer) dir);
   double baseline = median_ms (python_frontmatter, &python);
 
-  g_print ("index %u posts: recap %.0f ms (target ≤ %s); read-only floor %.0f ms (recap/floor %.2fx, target ≤ 2.5x)\n",
-           count, recap, count >= 100000 ? "1000" : "100", floor_ms, recap / floor_ms);
+  g_print ("index %u posts: recap %.0f ms with its index cache (target ≤ %s), %.0f ms reading every file\n",
+           count, recap, count >= 100000 ? "1000" : "100", uncached);
+  g_print ("  read-only floor %.0f ms: recap/floor %.2fx cached, %.2fx reading every file (target ≤ 2.5x)\n",
+           floor_ms, recap / floor_ms, uncached / floor_ms);
   if (baseline > 0)
-    g_print ("  python-frontmatter style (PyYAML CSafeLoader): %.0f ms — recap is %.1fx faster (target ≥ 7x)\n",
-             baseline, baseline / recap);
+    g_print ("  python-frontmatter style (PyYAML CSafeLoader): %.0f ms — recap is %.1fx faster cached, "
+             "%.1fx reading every file (target ≥ 7x)\n", baseline, baseline / recap, baseline / uncached);
   else
     g_print ("  python3-yaml not installed: baseline skipped\n");
 }

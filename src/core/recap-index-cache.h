@@ -1,0 +1,35 @@
+/* recap-index-cache.h: the site index kept between runs
+ *
+ * The markdown files stay the truth: a cached post is used only while its
+ * file has the size and modification time it had when it was read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "recap-post.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RecapIndexCache RecapIndexCache;
+
+/* The cache of the site at @root; empty when there is none or it is unusable. */
+RecapIndexCache *recap_index_cache_load   (GFile            *root);
+void             recap_index_cache_free   (RecapIndexCache  *cache);
+guint            recap_index_cache_get_size (RecapIndexCache *cache);
+/* The cached post for @relative_path, when its file still has @size and @mtime. */
+RecapPost       *recap_index_cache_lookup (RecapIndexCache  *cache,
+                                           GFile            *file,
+                                           const char       *relative_path,
+                                           guint64           size,
+                                           gint64            mtime);
+/* Replaces the cache of the site at @root with @posts (RecapPost). */
+gboolean         recap_index_cache_save   (GFile            *root,
+                                           GPtrArray        *posts,
+                                           GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapIndexCache, recap_index_cache_free)
+
+G_END_DECLS
