@@ -375,6 +375,8 @@ assert_same_posts (RecapSite *a,
       g_autoptr(GVariant) vx = g_variant_ref_sink (recap_post_serialize (x));
       g_autoptr(GVariant) vy = g_variant_ref_sink (recap_post_serialize (y));
 
+      g_assert_nonnull (vx);
+
       g_assert_true (g_variant_equal (vx, vy));
       g_assert_true ((recap_post_get_date (x) == NULL) == (recap_post_get_date (y) == NULL));
       if (recap_post_get_date (x) != NULL)

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 
 /* Bump when the post variant changes: an old cache is then ignored. */
-#define CACHE_VERSION 1
+#define CACHE_VERSION 3
 #define POSTS_TYPE "a" RECAP_POST_VARIANT_TYPE
 #define CACHE_TYPE "(u" POSTS_TYPE ")"
 
@@ -38,8 +38,12 @@ index_posts (RecapIndexCache *cache)
       g_autoptr(GVariant) post = g_variant_get_child_value (cache->posts, i);
       const char *relative_path = NULL;
 
-      g_variant_get_child (post, 2, "&s", &relative_path);
-      g_hash_table_insert (cache->by_path, (gpointer) relative_path, GSIZE_TO_POINTER (i));
+      g_autofree char *relative_path_copy = NULL;
+
+      /* The path is the first field of the text: keys point into the mapped cache. */
+      g_variant_get_child (post, 4, "&s", &relative_path);
+      relative_path_copy = g_strndup (relative_path, strcspn (relative_path, "\x1f"));
+      g_hash_table_insert (cache->by_path, g_steal_pointer (&relative_path_copy), GSIZE_TO_POINTER (i));
     }
 }
 
@@ -114,7 +118,12 @@ recap_index_cache_save (GFile      *root,
   g_autoptr(GVariant) index = NULL;
 
   for (guint i = 0; i < posts->len; i++)
-    g_variant_builder_add_value (builder, recap_post_serialize (posts->pdata[i]));
+    {
+      GVariant *post = recap_post_serialize (posts->pdata[i]);
+
+      if (post != NULL)
+        g_variant_builder_add_value (builder, post);
+    }
   index = g_variant_ref_sink (g_variant_new (CACHE_TYPE, CACHE_VERSION, builder));
 
   if (g_mkdir_with_parents (folder, 0700) != 0)

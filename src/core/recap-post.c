@@ -408,11 +408,12 @@ recap_post_get_published (RecapPost *self)
   return self->published;
 }
 
-/* Index cache: the metadata as one GVariant and back. The flags keep the
- * order of the bit fields below. */
-
-/* RECAP_POST_VARIANT_TYPE, with string lists as GStrv. */
-#define POST_VARIANT_FORMAT "(ttsssssss^as^asssuu)"
+/* Index cache: the metadata as one GVariant and back. The text fields
+ * travel as one string, separated by ASCII unit separators (lists by record
+ * separators), so that reading a post back checks and splits one string
+ * instead of extracting a dozen. */
+#define FIELD_SEPARATOR '\x1f'
+#define ITEM_SEPARATOR  '\x1e'
 
 enum {
   FLAG_HAS_FRONT_MATTER = 1 << 0,
@@ -428,25 +429,37 @@ or_empty (const char *text)
   return text ? text : "";
 }
 
-static char *
-or_null (const char *text)
+static gboolean
+append_field (GString    *fields,
+              const char *value)
 {
-  return text && *text ? g_strdup (text) : NULL;
+  if (value != NULL && strpbrk (value, "\x1e\x1f") != NULL)
+    return FALSE;
+  g_string_append (fields, value ? value : "");
+  g_string_append_c (fields, FIELD_SEPARATOR);
+  return TRUE;
 }
 
-static GStrv
-strv_or_null (GStrv strv)
+static gboolean
+append_list (GString            *fields,
+             const char * const *items)
 {
-  if (strv != NULL && strv[0] == NULL)
-    g_clear_pointer (&strv, g_strfreev);
-  return strv;
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      if (strpbrk (items[i], "\x1e\x1f") != NULL)
+        return FALSE;
+      g_string_append (fields, items[i]);
+      g_string_append_c (fields, ITEM_SEPARATOR);
+    }
+  g_string_append_c (fields, FIELD_SEPARATOR);
+  return TRUE;
 }
 
 GVariant *
 recap_post_serialize (RecapPost *self)
 {
   g_autofree char *date = self->date ? g_date_time_format_iso8601 (self->date) : NULL;
-  const char *empty[] = { NULL };
+  g_autoptr(GString) fields = g_string_new (NULL);
   guint flags = (self->has_front_matter ? FLAG_HAS_FRONT_MATTER : 0) |
                 (self->title_set ? FLAG_TITLE_SET : 0) |
                 (self->date_mismatch ? FLAG_DATE_MISMATCH : 0) |
@@ -455,15 +468,60 @@ recap_post_serialize (RecapPost *self)
 
   g_return_val_if_fail (RECAP_IS_POST (self), NULL);
 
-  return g_variant_new (POST_VARIANT_FORMAT,
-                        self->file_size, (guint64) self->file_mtime,
-                        or_empty (self->relative_path), or_empty (self->title), or_empty (date),
-                        or_empty (self->author), or_empty (self->event), or_empty (self->layout),
-                        or_empty (self->permalink),
-                        self->tags ? (const char * const *) self->tags : empty,
-                        self->categories ? (const char * const *) self->categories : empty,
-                        or_empty (self->error), or_empty (self->body),
-                        self->word_count, flags);
+  /* Values holding the separators themselves are not cached: read again next time. */
+  if (!append_field (fields, self->title) ||
+      !append_field (fields, date) || !append_field (fields, self->author) ||
+      !append_field (fields, self->event) || !append_field (fields, self->layout) ||
+      !append_field (fields, self->permalink) || !append_list (fields, (const char * const *) self->tags) ||
+      !append_list (fields, (const char * const *) self->categories) || !append_field (fields, self->error))
+    return NULL;
+  g_string_append (fields, self->body ? self->body : "");
+
+  /* The path apart, so that indexing the cache need not read the rest. */
+  return g_variant_new (RECAP_POST_VARIANT_TYPE, self->file_size, (guint64) self->file_mtime,
+                        flags, self->word_count, or_empty (self->relative_path), fields->str);
+}
+
+/* The text up to the next @separator (or the end), moving @cursor past it. */
+static char *
+next_field (const char **cursor,
+            char         separator)
+{
+  const char *end = strchr (*cursor, separator);
+  char *field;
+
+  if (end == NULL)
+    end = *cursor + strlen (*cursor);
+  field = g_strndup (*cursor, end - *cursor);
+  *cursor = *end ? end + 1 : end;
+  return field;
+}
+
+static char *
+next_value (const char **cursor)
+{
+  char *value = next_field (cursor, FIELD_SEPARATOR);
+
+  if (*value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+static GStrv
+next_list (const char **cursor)
+{
+  g_autofree char *list = next_field (cursor, FIELD_SEPARATOR);
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (*list == '\0')
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (const char *cursor_in_list = list; *cursor_in_list;)
+    {
+      g_autofree char *item = next_field (&cursor_in_list, ITEM_SEPARATOR);
+      g_strv_builder_add (builder, item);
+    }
+  return g_strv_builder_end (builder);
 }
 
 RecapPost *
@@ -471,29 +529,29 @@ recap_post_new_from_variant (GFile    *file,
                              GVariant *variant)
 {
   RecapPost *self = g_object_new (RECAP_TYPE_POST, NULL);
-  g_autofree char *relative_path = NULL, *date = NULL, *author = NULL, *event = NULL;
-  g_autofree char *layout = NULL, *permalink = NULL, *error = NULL;
+  g_autofree char *date = NULL;
+  const char *cursor;
   guint64 mtime;
   guint flags;
 
   g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (RECAP_POST_VARIANT_TYPE)), NULL);
 
-  g_variant_get (variant, POST_VARIANT_FORMAT,
-                 &self->file_size, &mtime, &relative_path, &self->title, &date, &author, &event,
-                 &layout, &permalink, &self->tags, &self->categories, &error, &self->body,
-                 &self->word_count, &flags);
+  g_variant_get (variant, "(ttuus&s)", &self->file_size, &mtime, &flags, &self->word_count,
+                 &self->relative_path, &cursor);
   self->file = g_object_ref (file);
   self->file_mtime = (gint64) mtime;
-  self->relative_path = g_steal_pointer (&relative_path);
+  self->title = next_field (&cursor, FIELD_SEPARATOR);
+  date = next_value (&cursor);
+  self->author = next_value (&cursor);
+  self->event = next_value (&cursor);
+  self->layout = next_value (&cursor);
+  self->permalink = next_value (&cursor);
+  self->tags = next_list (&cursor);
+  self->categories = next_list (&cursor);
+  self->error = next_value (&cursor);
+  self->body = g_strdup (cursor);
   self->is_draft = path_is_draft (self->relative_path);
-  self->date = *date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
-  self->author = or_null (author);
-  self->event = or_null (event);
-  self->layout = or_null (layout);
-  self->permalink = or_null (permalink);
-  self->error = or_null (error);
-  self->tags = strv_or_null (self->tags);
-  self->categories = strv_or_null (self->categories);
+  self->date = date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
   self->has_front_matter = !!(flags & FLAG_HAS_FRONT_MATTER);
   self->title_set = !!(flags & FLAG_TITLE_SET);
   self->date_mismatch = !!(flags & FLAG_DATE_MISMATCH);

@@ -68,7 +68,8 @@ GDateTime   *recap_post_date_from_filename (const char *basename);
 
 /* For the index cache: the metadata, and the size and modification time
  * (microseconds) of the file it was read from. */
-#define RECAP_POST_VARIANT_TYPE "(ttsssssssasasssuu)"
+#define RECAP_POST_VARIANT_TYPE "(ttuuss)"
+/* NULL when the post cannot be cached (it is then read from its file). */
 GVariant    *recap_post_serialize         (RecapPost *self);
 RecapPost   *recap_post_new_from_variant  (GFile     *file,
                                            GVariant  *variant);
