@@ -191,19 +191,23 @@ recap_bulk_edit_trash (RecapBulkEdit  *bulk,
   return for_each_file (bulk, files, trash_file, NULL, NULL, NULL, NULL, cancellable, error);
 }
 
-/* Puts a trashed file back where it was, unless something else is there now. */
+/* Puts a trashed file back where it was (whole, through a temporary file),
+ * unless something else is there now. */
 static gboolean
 restore_file (Change        *change,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = g_file_create (change->file, G_FILE_CREATE_NONE, cancellable, error);
   gsize len;
   const char *bytes = g_bytes_get_data (change->before, &len);
 
-  return stream != NULL &&
-         g_output_stream_write_all (G_OUTPUT_STREAM (stream), bytes, len, NULL, cancellable, error) &&
-         g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  if (g_file_query_exists (change->file, cancellable))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” exists again; the trashed file was left in the trash"), g_file_peek_path (change->file));
+      return FALSE;
+    }
+  return recap_file_write_atomic (change->file, bytes, len, cancellable, error);
 }
 
 static gboolean
