@@ -1,0 +1,73 @@
+/* recap-window-private.h: what the window's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "recap-bulk-edit.h"
+#include "recap-document-bar.h"
+#include "recap-front-matter-form.h"
+#include "recap-preview.h"
+#include "recap-recovery.h"
+#include "recap-sidebar.h"
+#include "recap-window.h"
+
+G_BEGIN_DECLS
+
+/* What to do once the user has dealt with unsaved changes. */
+typedef enum {
+  NEXT_NONE,
+  NEXT_OPEN_POST,
+  NEXT_OPEN_LOCATION,
+  NEXT_CLOSE,
+} NextStepKind;
+
+typedef struct {
+  NextStepKind  kind;
+  RecapPost    *post;
+  GFile        *location;
+} NextStep;
+
+struct _RecapWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  RecapSite            *site;
+  RecapDocument        *document;
+  GFile                *post_to_select; /* opened from the command line before the scan ended */
+  GCancellable         *site_cancellable;
+  NextStep              next;
+  RecapBulkEdit        *last_edit;      /* the bulk edit the Undo toast reverts */
+  gboolean              confirming;
+  RecapRecovery        *recovery;        /* drafts of unsaved edits */
+  GFile                *restore_on_open; /* the post to open with its draft */
+
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkStack             *editor_stack;
+  GtkPaned             *sidebar_paned;
+  GtkPaned             *editor_paned;
+  RecapSidebar         *sidebar;
+  GtkSourceView        *source_view;
+  RecapFrontMatterForm *form;
+  RecapDocumentBar     *document_bar;
+  RecapPreview         *preview;
+};
+
+/* recap-window.c */
+void     recap_window_show_toast          (RecapWindow   *self,
+                                           const char    *message);
+gboolean recap_window_has_unsaved_changes (RecapWindow   *self);
+/* Runs @next now, or after asking what to do with unsaved changes. */
+void     recap_window_then                (RecapWindow   *self,
+                                           NextStep       next);
+void     recap_window_set_document        (RecapWindow   *self,
+                                           RecapDocument *document);
+
+/* recap-window-organize.c: new posts, publishing, tags, bulk operations */
+void     recap_window_class_init_organize (GtkWidgetClass *widget_class);
+void     recap_window_update_organize_actions (RecapWindow *self);
+
+G_END_DECLS
