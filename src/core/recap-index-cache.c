@@ -38,12 +38,9 @@ index_posts (RecapIndexCache *cache)
       g_autoptr(GVariant) post = g_variant_get_child_value (cache->posts, i);
       const char *relative_path = NULL;
 
-      g_autofree char *relative_path_copy = NULL;
-
-      /* The path is the first field of the text: keys point into the mapped cache. */
+      /* Keys point into the mapped cache, which outlives the table. */
       g_variant_get_child (post, 4, "&s", &relative_path);
-      relative_path_copy = g_strndup (relative_path, strcspn (relative_path, "\x1f"));
-      g_hash_table_insert (cache->by_path, g_steal_pointer (&relative_path_copy), GSIZE_TO_POINTER (i));
+      g_hash_table_insert (cache->by_path, (gpointer) relative_path, GSIZE_TO_POINTER (i));
     }
 }
 

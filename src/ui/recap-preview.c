@@ -31,6 +31,7 @@ struct _RecapPreview
   GCancellable    *cancellable;
   char            *page_base;
   gboolean         page_ready;
+  guint            pages_loaded;   /* counts template loads, to tell stale calls */
   gboolean         load_remote_images;
 
   /* One render and its DOM update at a time; the newest text goes next. */
@@ -85,6 +86,8 @@ typedef void (*PageCallThen) (RecapPreview *self,
 typedef struct {
   RecapPreview *self;
   PageCallThen  then;
+  guint         page;   /* the page the call was sent to */
+  gboolean      ready;  /* whether that page had loaded */
 } PageCall;
 
 static gboolean
@@ -106,8 +109,9 @@ page_call_returned (GObject      *web_view,
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (web_view), result, &error);
   if (is_disposed (self))
     return;
-  /* Calls fail while a new page loads; any other failure is a bug. */
-  if (error != NULL && self->page_ready)
+  /* Calls fail while a new page loads, or when one replaced the page they
+   * were sent to; any other failure is a bug. */
+  if (error != NULL && call->ready && call->page == self->pages_loaded)
     g_warning ("Preview script failed: %s", error->message);
   if (call->then != NULL)
     call->then (self, error == NULL);
@@ -123,6 +127,8 @@ run_in_page (RecapPreview *self,
 
   call->self = g_object_ref (self);
   call->then = then;
+  call->page = self->pages_loaded;
+  call->ready = self->page_ready;
   webkit_web_view_call_async_javascript_function (self->web_view, function_body, -1, arguments,
                                                   SCRIPT_WORLD, NULL, self->cancellable,
                                                   page_call_returned, call);
@@ -427,6 +433,7 @@ load_page (RecapPreview *self,
   g_free (self->page_base);
   self->page_base = base_uri;
   self->page_ready = FALSE;
+  self->pages_loaded++;
   webkit_web_view_load_html (self->web_view, page, self->page_base);
 }
 
