@@ -17,9 +17,9 @@
 
 G_DEFINE_QUARK (recap-file-error-quark, recap_file_error)
 
-static guint
-line_of_offset (const char *text,
-                gsize       offset)
+guint
+recap_file_line_at (const char *text,
+                    gsize       offset)
 {
   guint line = 1;
 
@@ -59,7 +59,7 @@ recap_file_check_text (const char  *text,
     {
       g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_NOT_UTF8,
                    _("“%s” is not UTF-8 text (invalid byte on line %u)"),
-                   display_name, line_of_offset (text, invalid - text));
+                   display_name, recap_file_line_at (text, invalid - text));
       return FALSE;
     }
   return TRUE;

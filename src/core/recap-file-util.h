@@ -20,6 +20,10 @@ typedef enum {
 
 GQuark   recap_file_error_quark  (void);
 
+/* The 1-based line that byte @offset of @text is on. */
+guint    recap_file_line_at      (const char    *text,
+                                  gsize          offset);
+
 /* Checks that @text is something Recap may edit: at most RECAP_FILE_MAX_SIZE
  * bytes, no NUL byte, valid UTF-8 after an optional BOM. @display_name is used
  * in the error message. */

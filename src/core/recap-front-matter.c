@@ -13,6 +13,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "recap-file-util.h"
+
 /* Deeper nesting is refused, which bounds every recursion below. */
 #define MAX_DEPTH 64
 /* libyaml refuses longer implicit keys. */
@@ -244,17 +246,6 @@ builder_offset (Builder *b,
   return b->yaml_start + b->byte_index;
 }
 
-static guint
-document_line (const char *text,
-               gsize       pos)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < pos; i++)
-    line += text[i] == '\n';
-  return line;
-}
-
 static void
 builder_set_error (Builder     *b,
                    guint        line,
@@ -275,7 +266,7 @@ builder_error_at (Builder           *b,
                   const char        *problem,
                   GError           **error)
 {
-  guint first_line = document_line (b->text, b->yaml_start);
+  guint first_line = recap_file_line_at (b->text, b->yaml_start);
 
   builder_set_error (b, first_line + mark->line, mark->column + 1, problem, error);
 }
@@ -290,7 +281,7 @@ builder_reader_error (Builder       *b,
 
   while (line_start > 0 && b->text[line_start - 1] != '\n')
     line_start--;
-  builder_set_error (b, document_line (b->text, pos),
+  builder_set_error (b, recap_file_line_at (b->text, pos),
                      g_utf8_pointer_to_offset (b->text + line_start, b->text + pos) + 1,
                      parser->problem, error);
 }
@@ -301,7 +292,7 @@ builder_parser_error (Builder       *b,
                       GError       **error)
 {
   if (parser->error == YAML_MEMORY_ERROR || parser->problem == NULL)
-    builder_set_error (b, document_line (b->text, b->yaml_start), 1, _("the YAML parser failed"), error);
+    builder_set_error (b, recap_file_line_at (b->text, b->yaml_start), 1, _("the YAML parser failed"), error);
   else if (parser->error == YAML_READER_ERROR)
     builder_reader_error (b, parser, error);
   else
@@ -475,7 +466,7 @@ builder_attach (Builder            *b,
     b->fm->null_root = node;
   else
     {
-      b->error_line = document_line (b->text, b->yaml_start) + event->start_mark.line;
+      b->error_line = recap_file_line_at (b->text, b->yaml_start) + event->start_mark.line;
       b->error_column = event->start_mark.column + 1;
       g_set_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_NOT_MAPPING,
                    _("The front matter is not a list of keys and values"));
@@ -2818,12 +2809,14 @@ recap_front_matter_rename_key (const char            *text,
   key = mapping_key (l.mapping, l.index);
   if (g_str_equal (key->value, new_name))
     return editor_finish (&ed, &expect, out, error);
-  if (mapping_find (l.mapping, new_name, strlen (new_name), &existing))
-    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS,
-                           _("The key “%s” already exists"), new_name);
 
+  /* The new path must reach the renamed key, not another one. */
   new_path = g_string_new_len (path, strlen (path) - strlen (key->value));
   g_string_append (new_path, new_name);
+  if (mapping_find (l.mapping, new_name, strlen (new_name), &existing) ||
+      lookup_exact (ed.fm, new_path->str) != NULL)
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS,
+                           _("The key “%s” already exists"), new_path->str);
   spelled = recap_yaml_quote_key (new_name, key->style);
   spelling = g_string_new (touches_properties (key) ? " " : "");
   g_string_append (spelling, spelled);

@@ -155,10 +155,18 @@ def unreadable_files(site):
     write(latin1, b'---\ntitle: caf\xe9\n---\n')
     result = run('get', latin1, 'title')
     check(result.returncode == 1 and 'UTF-8' in result.stderr, result.stderr)
+    huge = os.path.join(site, 'huge.md')
+    write(huge, b'---\ntitle: big\n---\n' + b'x' * (10 * 1024 * 1024))
+    result = run('set', huge, 'title', 'y')
+    check(result.returncode == 1 and '10 MB' in result.stderr, result.stderr)
+    bom = os.path.join(site, 'bom-latin1.md')
+    write(bom, b'\xef\xbb\xbf---\ntitle: ok\n---\n\xff\n')
+    result = run('get', bom, 'title')
+    check(result.returncode == 1 and 'line 4' in result.stderr, result.stderr)
     missing = run('get', os.path.join(site, 'missing.md'), 'title')
     check(missing.returncode == 1 and missing.stderr, 'a missing file')
-    os.remove(binary)
-    os.remove(latin1)
+    for path in (binary, latin1, huge, bom):
+        os.remove(path)
 
 
 @test
