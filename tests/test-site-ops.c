@@ -10,27 +10,7 @@
 #include "recap-site-ops.h"
 #include "test-util.h"
 
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("recap-ops-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_util_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef TestUtilDir Fixture;
 
 static char *
 read_back (Fixture    *fixture,
@@ -387,7 +367,7 @@ main (int   argc,
   g_test_add_func ("/ops/slugify", test_slugify);
   g_test_add_func ("/ops/new-post-text", test_new_post_text);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/ops/create-post-never-overwrites", test_create_post_never_overwrites);
   ADD ("/ops/rename-tag-and-undo", test_rename_tag_and_undo);
   ADD ("/ops/undo-keeps-later-changes", test_undo_keeps_later_changes);

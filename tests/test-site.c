@@ -10,27 +10,7 @@
 #include "recap-site.h"
 #include "test-util.h"
 
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("recap-site-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  test_util_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef TestUtilDir Fixture;
 
 static RecapSite *
 load_site (const char *path)
@@ -471,7 +451,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/site/skip-rules", test_skip_rules);
   ADD ("/site/title-fallbacks", test_title_fallbacks);
   ADD ("/site/date-fallbacks", test_date_fallbacks);

@@ -84,3 +84,21 @@ test_util_copy_tree (const char *source)
   copy_file_tree (from, to);
   return g_steal_pointer (&tmp);
 }
+
+void
+test_util_dir_set_up (TestUtilDir   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("recap-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+void
+test_util_dir_tear_down (TestUtilDir   *fixture,
+                         gconstpointer  data)
+{
+  test_util_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}

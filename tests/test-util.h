@@ -24,6 +24,16 @@ G_BEGIN_DECLS
       } \
   } G_STMT_END
 
+/* A fresh temporary folder for each test, removed after it. */
+typedef struct {
+  char *dir;
+} TestUtilDir;
+
+void  test_util_dir_set_up    (TestUtilDir   *fixture,
+                               gconstpointer  data);
+void  test_util_dir_tear_down (TestUtilDir   *fixture,
+                               gconstpointer  data);
+
 /* Writes @contents to @root/@relative_path, creating folders; asserts on failure. */
 void  test_util_write_file  (const char *root,
                              const char *relative_path,

@@ -41,25 +41,10 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->site_dir);
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static RecapNewPostDialog *
 find_dialog (void)
 {
-  return find_toplevel (RECAP_TYPE_NEW_POST_DIALOG);
+  return ui_test_find_toplevel (RECAP_TYPE_NEW_POST_DIALOG);
 }
 
 static RecapDocument *
@@ -139,16 +124,6 @@ test_blank_never_overwrites (Fixture       *fixture,
 }
 
 static gboolean
-file_is (Fixture    *fixture,
-         const char *relative_path,
-         const char *expected)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, relative_path);
-
-  return g_str_equal (text, expected);
-}
-
-static gboolean
 file_contains (Fixture    *fixture,
                const char *relative_path,
                const char *needle)
@@ -182,17 +157,17 @@ test_rename_tag_and_undo (Fixture       *fixture,
   RecapRenameTagDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-tag", NULL);
-  UI_TEST_WAIT_FOR ((dialog = find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG)) != NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG)) != NULL);
   select_string (ADW_COMBO_ROW (ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), "asyncio");
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "async");
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (dialog), "_Rename"), "clicked");
 
-  UI_TEST_WAIT_FOR (find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG) == NULL);
+  UI_TEST_WAIT_FOR (ui_test_find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG) == NULL);
   after = ui_test_read_file (fixture->site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md");
   g_assert_nonnull (strstr (after, "tags: [async, meetup]\n"));
 
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo"), "clicked");
-  UI_TEST_WAIT_FOR (file_is (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.md", before));
+  UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md", before));
 }
 
 /* Selects the posts at these paths in the sidebar's Posts view, as Ctrl+click does. */
@@ -216,17 +191,6 @@ select_posts (Fixture            *fixture,
 }
 
 static void
-respond (const char *response)
-{
-  AdwMessageDialog *dialog;
-
-  UI_TEST_WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  /* As a click does: the response, then the dialog goes. */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
 test_assign_event (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -238,9 +202,9 @@ test_assign_event (Fixture       *fixture,
   UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "---\ntitle: Venue checklist\n"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.assign-event", NULL);
-  UI_TEST_WAIT_FOR ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Lakeside Python Sprint 2021");
-  respond ("assign");
+  ui_test_respond ("assign");
 
   UI_TEST_WAIT_FOR (file_contains (fixture, paths[1], "event: \"Lakeside Python Sprint 2021\"\n"));
   UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "event: Lakeside Python Sprint 2021\n"));
@@ -256,12 +220,12 @@ test_trash_and_undo (Fixture       *fixture,
 
   select_posts (fixture, paths);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.trash", NULL);
-  respond ("trash");
+  ui_test_respond ("trash");
   UI_TEST_WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
 
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo"), "clicked");
   /* The restored file appears before all its bytes are in. */
-  UI_TEST_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS) && file_is (fixture, paths[0], before));
+  UI_TEST_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS) && ui_test_file_is (fixture->site_dir, paths[0], before));
 }
 
 int

@@ -136,41 +136,6 @@ test_untouched_save_is_byte_exact (Fixture       *fixture,
     }
 }
 
-static gboolean
-file_is (Fixture    *fixture,
-         const char *relative_path,
-         const char *expected)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, relative_path);
-
-  return g_str_equal (text, expected);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static void
-answer (const char *response)
-{
-  AdwMessageDialog *dialog;
-
-  UI_TEST_WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
-  /* As a click does: the response, then the dialog goes. */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 static void
 type_at_end (RecapDocument *document,
              const char    *text)
@@ -199,21 +164,21 @@ test_switch_asks_about_unsaved_changes (Fixture       *fixture,
   g_assert_nonnull (other_post);
   type_at_end (document, "Unsaved line.\n");
   g_signal_emit_by_name (sidebar, "post-activated", other_post);
-  answer ("cancel");
+  ui_test_respond ("cancel");
   g_assert_true (recap_window_get_document (fixture->window) == document);
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 
   g_signal_emit_by_name (sidebar, "post-activated", other_post);
-  answer ("discard");
+  ui_test_respond ("discard");
   UI_TEST_WAIT_FOR (recap_window_get_document (fixture->window) != document);
-  g_assert_true (file_is (fixture, first, original));
+  g_assert_true (ui_test_file_is (fixture->site_dir, first, original));
 
   /* Opening by path reloads the site: find the other post again. */
   document = open_post (fixture, first);
   other_post = recap_site_find_post (recap_window_get_site (fixture->window), other);
   type_at_end (document, "Saved line.\n");
   g_signal_emit_by_name (sidebar, "post-activated", other_post);
-  answer ("save");
+  ui_test_respond ("save");
   UI_TEST_WAIT_FOR (recap_window_get_document (fixture->window) != document);
   saved = ui_test_read_file (fixture->site_dir, first);
   g_assert_true (g_str_has_suffix (saved, "Saved line.\n"));

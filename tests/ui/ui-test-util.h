@@ -35,7 +35,16 @@ RecapDocument *ui_test_open_post      (RecapWindow  *window,
 /* The bytes of a file, NUL-terminated; asserts it can be read. */
 char          *ui_test_read_file      (const char   *site_dir,
                                        const char   *relative_path);
+/* Whether the file holds exactly @expected. */
+gboolean       ui_test_file_is        (const char   *site_dir,
+                                       const char   *relative_path,
+                                       const char   *expected);
 /* The whole text of the buffer. */
 char          *ui_test_buffer_text    (GtkTextBuffer *buffer);
+
+/* The visible toplevel window of @type, or NULL. */
+gpointer       ui_test_find_toplevel  (GType          type);
+/* Waits for a message dialog and gives it @response, as a click would. */
+void           ui_test_respond        (const char    *response);
 
 G_END_DECLS
