@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "recap-group-row.h"
 #include "recap-lint.h"
@@ -388,14 +389,36 @@ list_activated (RecapSidebar *self,
   recap_sidebar_activate_row (self, position);
 }
 
+/* Typing on narrows the search: only the posts shown so far need a look. */
+static GtkFilterChange
+query_change (const char *old_query,
+              const char *new_query)
+{
+  if (old_query == NULL)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (new_query == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (strcasestr (new_query, old_query) != NULL)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (strcasestr (old_query, new_query) != NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
 static void
 search_changed (RecapSidebar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *old_query = g_steal_pointer (&self->query);
+  GtkFilterChange change;
 
-  g_free (self->query);
   self->query = *text ? g_strstrip (g_strdup (text)) : NULL;
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->query != NULL && *self->query == '\0')
+    g_clear_pointer (&self->query, g_free);
+  if (g_strcmp0 (old_query, self->query) == 0)
+    return;
+  change = query_change (old_query, self->query);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), change);
 }
 
 static void

@@ -179,6 +179,16 @@ test_search (Fixture       *fixture,
   search (fixture, "zoë");
   g_assert_cmpuint (n_rows (fixture), >=, 1);
 
+  /* Typing letter by letter narrows the list as one query would. */
+  search (fixture, "");
+  search (fixture, "p");
+  search (fixture, "py");
+  search (fixture, "pyc");
+  search (fixture, "pycon");
+  g_assert_cmpuint (n_rows (fixture), ==, 3);
+  search (fixture, "py");
+  g_assert_cmpuint (n_rows (fixture), >, 3);
+
   search (fixture, "no such words anywhere");
   g_assert_cmpuint (n_rows (fixture), ==, 0);
 
