@@ -306,6 +306,9 @@ test_monitor (Fixture       *fixture,
   g_autofree char *new_path = g_build_filename (fixture->dir, "_posts", "2020-01-03-c.md", NULL);
   g_autofree char *gone_path = g_build_filename (fixture->dir, "_posts", "2020-01-01-a.md", NULL);
   g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autofree char *created_path = g_build_filename (fixture->dir, "_posts", "2020-01-04-new.md", NULL);
+  g_autoptr(GFile) created_file = g_file_new_for_path (created_path);
+  g_autoptr(RecapPost) created = NULL;
 
   test_util_write_file (fixture->dir, "_posts/2020-01-01-a.md", "# First\n");
   test_util_write_file (fixture->dir, "_posts/2020-01-02-b.md", "# Second\n");
@@ -315,9 +318,13 @@ test_monitor (Fixture       *fixture,
   test_util_write_file (fixture->dir, "_posts/2020-01-04-new.md", "# Created\n");
   TEST_UTIL_WAIT_FOR (has_post_titled (site, "Created"));
 
+  created = g_object_ref (recap_site_find_post (site, created_file));
   test_util_write_file (fixture->dir, "_posts/2020-01-04-new.md", "# Modified\n");
   TEST_UTIL_WAIT_FOR (has_post_titled (site, "Modified"));
   g_assert_false (has_post_titled (site, "Created"));
+  /* The same object, so that an open document keeps following it. */
+  g_assert_true (recap_site_find_post (site, created_file) == created);
+  g_assert_cmpstr (recap_post_get_title (created), ==, "Modified");
 
   g_assert_cmpint (g_rename (old_path, new_path), ==, 0);
   TEST_UTIL_WAIT_FOR (recap_site_find_post (site, new_file) != NULL);

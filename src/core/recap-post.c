@@ -632,6 +632,39 @@ recap_post_set_problems (RecapPost          *self,
   self->problems = g_strdupv ((GStrv) problems);
 }
 
+#define SWAP(a, b) G_STMT_START { __typeof__ (a) swap_tmp = (a); (a) = (b); (b) = swap_tmp; } G_STMT_END
+
+void
+recap_post_update_from (RecapPost *self,
+                        RecapPost *other)
+{
+  g_return_if_fail (RECAP_IS_POST (self));
+  g_return_if_fail (RECAP_IS_POST (other));
+
+  /* Swapped, so that @other frees the old values. */
+  SWAP (self->relative_path, other->relative_path);
+  SWAP (self->title, other->title);
+  SWAP (self->date, other->date);
+  SWAP (self->author, other->author);
+  SWAP (self->event, other->event);
+  SWAP (self->layout, other->layout);
+  SWAP (self->tags, other->tags);
+  SWAP (self->categories, other->categories);
+  SWAP (self->error, other->error);
+  SWAP (self->body, other->body);
+  SWAP (self->permalink, other->permalink);
+  self->word_count = other->word_count;
+  self->file_size = other->file_size;
+  self->file_mtime = other->file_mtime;
+  self->has_front_matter = other->has_front_matter;
+  self->title_set = other->title_set;
+  self->date_mismatch = other->date_mismatch;
+  self->has_bom = other->has_bom;
+  self->is_draft = other->is_draft;
+  self->published = other->published;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
 gboolean
 recap_post_get_unsaved (RecapPost *self)
 {

@@ -80,6 +80,11 @@ gboolean     recap_post_has_file_stamp    (RecapPost *self,
                                            guint64    size,
                                            gint64     mtime);
 
+/* Takes the metadata @other read from the same file, keeping this object
+ * (and its unsaved mark) for those who hold it. */
+void         recap_post_update_from       (RecapPost *self,
+                                           RecapPost *other);
+
 /* Sorts newest first, undated last, then by title. */
 int          recap_post_compare           (RecapPost *a,
                                            RecapPost *b);

@@ -366,11 +366,14 @@ same_file (gconstpointer a,
   return g_file_equal (recap_post_get_file ((RecapPost *) a), recap_post_get_file ((RecapPost *) b));
 }
 
-/* A changed post keeps its place (and its unsaved mark); a new one is added. */
+/* A changed post stays the same object — the open document holds it — and
+ * takes the new metadata; the list is told so its row shows it. A new post
+ * is added. */
 static void
 replace_or_append (RecapSite *self,
                    RecapPost *post)
 {
+  g_autoptr(RecapPost) kept = NULL;
   guint position;
 
   if (!g_list_store_find_with_equal_func (self->posts, post, same_file, &position))
@@ -378,12 +381,9 @@ replace_or_append (RecapSite *self,
       g_list_store_append (self->posts, post);
       return;
     }
-  {
-    g_autoptr(RecapPost) old = g_list_model_get_item (G_LIST_MODEL (self->posts), position);
-
-    recap_post_set_unsaved (post, recap_post_get_unsaved (old));
-    g_list_store_splice (self->posts, position, 1, (gpointer *) &post, 1);
-  }
+  kept = g_list_model_get_item (G_LIST_MODEL (self->posts), position);
+  recap_post_update_from (kept, post);
+  g_list_store_splice (self->posts, position, 1, (gpointer *) &kept, 1);
 }
 
 static void
