@@ -57,9 +57,10 @@ build() {
 
 run_app() {
   build
-  # Uninstalled: the schema is compiled into the build tree.
+  # Uninstalled: the schema is compiled into the build tree. Without
+  # arguments: the sample site, open at a post that shows every pane.
   GSETTINGS_SCHEMA_DIR="$PWD/$BUILD_DIR/data" \
-    exec "$BUILD_DIR/src/ui/recap" "$PWD/data/sample-site" "$@"
+    exec "$BUILD_DIR/src/ui/recap" "${@:-$PWD/data/sample-site/_posts/2024-03-14-async-for-the-rest-of-us.md}"
 }
 
 # The JSON test log of a meson test run in build folder $1 (with wrapper $2).
