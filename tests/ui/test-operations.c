@@ -21,15 +21,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) root = NULL;
-
-  fixture->site_dir = ui_test_copy_sample_site ();
-  root = g_file_new_for_path (fixture->site_dir);
   fixture->window = recap_window_new (NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  recap_window_open_location (fixture->window, root);
-  UI_TEST_WAIT_FOR (recap_window_get_site (fixture->window) != NULL &&
-                    g_list_model_get_n_items (G_LIST_MODEL (recap_window_get_site (fixture->window))) == 14);
+  fixture->site_dir = ui_test_open_sample_site (fixture->window);
 }
 
 static void

@@ -19,15 +19,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) root = NULL;
-
-  fixture->site_dir = ui_test_copy_sample_site ();
-  root = g_file_new_for_path (fixture->site_dir);
   fixture->window = recap_window_new (NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR));
   recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_POSTS);
-  recap_window_open_location (fixture->window, root);
+  fixture->site_dir = ui_test_open_sample_site (fixture->window);
   UI_TEST_WAIT_FOR (g_list_model_get_n_items (recap_sidebar_get_rows (fixture->sidebar)) == 14);
 }
 

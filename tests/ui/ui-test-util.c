@@ -179,3 +179,16 @@ ui_test_file_is (const char *site_dir,
 
   return g_str_equal (text, expected);
 }
+
+char *
+ui_test_open_sample_site (RecapWindow *window)
+{
+  char *site_dir = ui_test_copy_sample_site ();
+  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  RecapSite *site;
+
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (site)) == 14);
+  return site_dir;
+}

@@ -28,6 +28,9 @@ GtkWidget *ui_test_find_button       (GtkWidget    *root,
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
                                       const char    *needle);
 
+/* Opens a fresh copy of the sample site in @window, waits until its 14
+ * posts are listed, and returns the copy's folder. */
+char          *ui_test_open_sample_site (RecapWindow *window);
 /* Opens @relative_path of @site_dir in @window and waits until it is loaded. */
 RecapDocument *ui_test_open_post      (RecapWindow  *window,
                                        const char   *site_dir,
