@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recap-index-cache.h"
 #include "recap-site.h"
+#include "recap-site-scan.h"
 #include "test-util.h"
 
 typedef TestUtilDir Fixture;
@@ -359,12 +361,19 @@ assert_same_posts (RecapSite *a,
     {
       g_autoptr(RecapPost) x = g_list_model_get_item (G_LIST_MODEL (a), i);
       g_autoptr(RecapPost) y = g_list_model_get_item (G_LIST_MODEL (b), i);
-      g_autoptr(GVariant) vx = g_variant_ref_sink (recap_post_serialize (x));
-      g_autoptr(GVariant) vy = g_variant_ref_sink (recap_post_serialize (y));
+      RecapPostRecord rx, ry;
 
-      g_assert_nonnull (vx);
-
-      g_assert_true (g_variant_equal (vx, vy));
+      g_assert_true (recap_post_to_record (x, &rx));
+      g_assert_true (recap_post_to_record (y, &ry));
+      g_assert_cmpmem (&rx, G_STRUCT_OFFSET (RecapPostRecord, relative_path),
+                       &ry, G_STRUCT_OFFSET (RecapPostRecord, relative_path));
+      g_assert_cmpstr (rx.relative_path, ==, ry.relative_path);
+      g_assert_cmpstr (rx.fields, ==, ry.fields);
+      g_assert_cmpstr (recap_post_get_body (x), ==, recap_post_get_body (y));
+      g_assert_true ((rx.search_text == NULL) == (ry.search_text == NULL));
+      g_assert_true (rx.search_text == NULL || g_bytes_equal (rx.search_text, ry.search_text));
+      g_free ((char *) rx.fields);
+      g_free ((char *) ry.fields);
       g_assert_true ((recap_post_get_date (x) == NULL) == (recap_post_get_date (y) == NULL));
       if (recap_post_get_date (x) != NULL)
         g_assert_true (g_date_time_equal (recap_post_get_date (x), recap_post_get_date (y)));
@@ -413,6 +422,80 @@ test_index_cache (Fixture       *fixture,
   damaged = load_site (fixture->dir);
   g_assert_true (has_post_titled (damaged, "Changed"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (damaged)), ==, 3);
+}
+
+/* Every cut of a cache and every flipped byte of its records: never a
+ * crash, never a post other than the one its file gives. */
+static void
+test_index_cache_damage (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *cache = cache_file (fixture->dir);
+  g_autoptr(RecapSite) truth = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-a.md",
+                        "---\ntitle: One\ntags: [a, b]\n---\nSome words here.\n");
+  test_util_write_file (fixture->dir, "_posts/2024-03-15-b.md", "---\ntitle: Two\n---\nMore words, Ünïcode.\n");
+  truth = load_site (fixture->dir);
+  g_assert_true (g_file_get_contents (cache, &bytes, &len, NULL));
+
+  for (gsize cut = 0; cut < len; cut += 7)
+    {
+      g_autoptr(RecapSite) site = NULL;
+
+      g_assert_true (g_file_set_contents (cache, bytes, cut, NULL));
+      site = load_site (fixture->dir);
+      assert_same_posts (truth, site);
+    }
+  for (gsize at = 0; at < len; at += 5)
+    {
+      g_autofree char *damaged = g_memdup2 (bytes, len);
+      g_autoptr(RecapSite) site = NULL;
+
+      damaged[at] ^= 0x5a;
+      g_assert_true (g_file_set_contents (cache, damaged, len, NULL));
+      site = load_site (fixture->dir);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 2);
+    }
+}
+
+/* Posts read from their files give up their copies of the text for the
+ * cache's, which hold the same bytes, when their files are as cached. */
+static void
+test_index_cache_shares_texts (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2024-03-14-a.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RecapSite) site = NULL;
+  g_autoptr(RecapIndexCache) cache = NULL;
+  g_autoptr(GListStore) posts = g_list_store_new (RECAP_TYPE_POST);
+  g_autoptr(RecapPost) post = NULL;
+  g_autoptr(GBytes) own = NULL;
+  struct stat st;
+
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-a.md", "---\ntitle: One\n---\nSome words here.\n");
+  site = load_site (fixture->dir);
+  cache = recap_index_cache_load (root);
+  g_assert_cmpuint (recap_index_cache_get_size (cache), ==, 1);
+
+  post = recap_site_read_post (root, file, NULL);
+  own = g_bytes_ref (recap_post_get_search_text (post));
+  g_list_store_append (posts, post);
+
+  /* Not stamped as the cached post is: the post keeps its own text. */
+  recap_index_cache_share_texts (cache, G_LIST_MODEL (posts));
+  g_assert_true (recap_post_get_search_text (post) == own);
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  recap_post_set_file_stamp (post, st.st_size, st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000);
+  recap_index_cache_share_texts (cache, G_LIST_MODEL (posts));
+  g_assert_true (recap_post_get_search_text (post) != own);
+  g_assert_true (g_bytes_equal (recap_post_get_search_text (post), own));
+  g_assert_cmpstr (recap_post_get_body (post), ==, "Some words here.\n");
 }
 
 static void
@@ -470,6 +553,8 @@ main (int   argc,
   ADD ("/site/async-load-in-batches", test_async_load_in_batches);
   ADD ("/site/monitor", test_monitor);
   ADD ("/site/index-cache", test_index_cache);
+  ADD ("/site/index-cache-damage", test_index_cache_damage);
+  ADD ("/site/index-cache-shares-texts", test_index_cache_shares_texts);
 #undef ADD
   g_test_add_func ("/site/sample-site", test_sample_site);
 

@@ -1,22 +1,54 @@
 /* recap-index-cache.c
  *
+ * The cache is one file of records read through a mapping: loading checks
+ * each record's bounds and its short strings, and a post found unchanged is
+ * built from its record without copying its body — the post's search text
+ * points into the mapping. The mapped file is never written in place (a new
+ * cache replaces it by rename), so the mapping stays valid while posts use it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-index-cache.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
-/* Bump when the post variant changes: an old cache is then ignored. */
-#define CACHE_VERSION 3
-#define POSTS_TYPE "a" RECAP_POST_VARIANT_TYPE
-#define CACHE_TYPE "(u" POSTS_TYPE ")"
+#include "recap-search-text.h"
+
+#define CACHE_MAGIC "RECAPIX"
+/* Bump when the layout changes: an old cache is then ignored. */
+#define CACHE_VERSION 4
+/* Read back as another number on a machine of the other byte order. */
+#define CACHE_BYTE_ORDER 0x01020304u
+
+typedef struct {
+  char    magic[8];
+  guint32 version;
+  guint32 byte_order;
+  guint64 n_records;
+} Header;
+
+/* Followed by the path, the fields (each NUL-terminated) and the search
+ * text, then padding to the next multiple of 8 bytes. */
+typedef struct {
+  guint64 size;
+  gint64  mtime;
+  guint32 flags;
+  guint32 word_count;
+  guint32 path_len;
+  guint32 fields_len;
+  guint64 text_size;    /* 0: no search text */
+} Record;
+
+#define ALIGN8(n) (((n) + 7) & ~(guint64) 7)
 
 struct _RecapIndexCache
 {
-  GVariant   *index;
-  GVariant   *posts;    /* the array inside @index */
-  GHashTable *by_path;  /* relative path → position in @posts */
+  GBytes     *bytes;
+  GHashTable *by_path;  /* relative path (in @bytes) → its Record */
 };
 
 static char *
@@ -28,20 +60,76 @@ cache_path (GFile *root)
   return g_build_filename (g_get_user_cache_dir (), "recap", "index", digest, NULL);
 }
 
-static void
-index_posts (RecapIndexCache *cache)
+static const char *
+record_path (const Record *record)
 {
-  gsize n = g_variant_n_children (cache->posts);
+  return (const char *) (record + 1);
+}
 
-  for (gsize i = 0; i < n; i++)
+static const char *
+record_fields (const Record *record)
+{
+  return record_path (record) + record->path_len + 1;
+}
+
+static const char *
+record_text (const Record *record)
+{
+  return record_fields (record) + record->fields_len + 1;
+}
+
+static gboolean
+is_string (const char *text,
+           guint32     len)
+{
+  return text[len] == '\0' && g_utf8_validate_len (text, len, NULL);
+}
+
+/* The record at *@offset when it is whole and well formed; moves past it. */
+static const Record *
+next_record (const char *data,
+             gsize       size,
+             gsize      *offset)
+{
+  const Record *record;
+  guint64 end;
+
+  if (size - *offset < sizeof (Record))
+    return NULL;
+  record = (const Record *) (data + *offset);
+  /* path_len and fields_len are 32-bit and text_size is checked first: no overflow. */
+  if (record->text_size > size)
+    return NULL;
+  end = *offset + sizeof (Record) + (guint64) record->path_len + 1 + record->fields_len + 1 + record->text_size;
+  if (end > size ||
+      !is_string (record_path (record), record->path_len) ||
+      !is_string (record_fields (record), record->fields_len) ||
+      (record->text_size > 0 && !recap_search_text_is_valid (record_text (record), record->text_size)))
+    return NULL;
+  *offset = MIN (ALIGN8 (end), size);
+  return record;
+}
+
+static gboolean
+index_records (RecapIndexCache *cache)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (cache->bytes, &size);
+  const Header *header = (const Header *) data;
+  gsize offset = sizeof (Header);
+
+  if (size < sizeof (Header) || memcmp (header->magic, CACHE_MAGIC, sizeof header->magic) != 0 ||
+      header->version != CACHE_VERSION || header->byte_order != CACHE_BYTE_ORDER)
+    return FALSE;
+  for (guint64 i = 0; i < header->n_records; i++)
     {
-      g_autoptr(GVariant) post = g_variant_get_child_value (cache->posts, i);
-      const char *relative_path = NULL;
+      const Record *record = next_record (data, size, &offset);
 
-      /* Keys point into the mapped cache, which outlives the table. */
-      g_variant_get_child (post, 4, "&s", &relative_path);
-      g_hash_table_insert (cache->by_path, (gpointer) relative_path, GSIZE_TO_POINTER (i));
+      if (record == NULL)
+        return FALSE;
+      g_hash_table_insert (cache->by_path, (gpointer) record_path (record), (gpointer) record);
     }
+  return offset == size;
 }
 
 RecapIndexCache *
@@ -50,21 +138,15 @@ recap_index_cache_load (GFile *root)
   RecapIndexCache *cache = g_new0 (RecapIndexCache, 1);
   g_autofree char *path = cache_path (root);
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
-  g_autoptr(GBytes) bytes = mapped ? g_mapped_file_get_bytes (mapped) : NULL;
-  guint version = 0;
 
   cache->by_path = g_hash_table_new (g_str_hash, g_str_equal);
-  if (bytes == NULL)
+  if (mapped == NULL)
     return cache;
 
-  /* GVariant reads untrusted data safely: a damaged cache only gives wrong
-   * stamps, and those send the posts back to their files. */
-  cache->index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
-  g_variant_get (cache->index, "(u@" POSTS_TYPE ")", &version, &cache->posts);
-  if (version != CACHE_VERSION)
-    g_clear_pointer (&cache->posts, g_variant_unref);
-  if (cache->posts != NULL)
-    index_posts (cache);
+  cache->bytes = g_mapped_file_get_bytes (mapped);
+  /* A damaged cache is not used at all: every post is read from its file. */
+  if (!index_records (cache))
+    g_hash_table_remove_all (cache->by_path);
   return cache;
 }
 
@@ -72,8 +154,7 @@ void
 recap_index_cache_free (RecapIndexCache *cache)
 {
   g_clear_pointer (&cache->by_path, g_hash_table_unref);
-  g_clear_pointer (&cache->posts, g_variant_unref);
-  g_clear_pointer (&cache->index, g_variant_unref);
+  g_clear_pointer (&cache->bytes, g_bytes_unref);
   g_free (cache);
 }
 
@@ -83,6 +164,29 @@ recap_index_cache_get_size (RecapIndexCache *cache)
   return g_hash_table_size (cache->by_path);
 }
 
+/* A slice of the mapping: the post holds the mapping, not a copy. */
+static GBytes *
+dup_record_text (RecapIndexCache *cache,
+                 const Record    *record)
+{
+  const char *data = g_bytes_get_data (cache->bytes, NULL);
+
+  if (record->text_size == 0)
+    return NULL;
+  return g_bytes_new_from_bytes (cache->bytes, record_text (record) - data, record->text_size);
+}
+
+static const Record *
+find_unchanged (RecapIndexCache *cache,
+                const char      *relative_path,
+                guint64          size,
+                gint64           mtime)
+{
+  const Record *record = g_hash_table_lookup (cache->by_path, relative_path);
+
+  return record != NULL && record->size == size && record->mtime == mtime ? record : NULL;
+}
+
 RecapPost *
 recap_index_cache_lookup (RecapIndexCache *cache,
                           GFile           *file,
@@ -90,20 +194,101 @@ recap_index_cache_lookup (RecapIndexCache *cache,
                           guint64          size,
                           gint64           mtime)
 {
-  g_autoptr(GVariant) entry = NULL;
-  gpointer position;
-  guint64 cached_size, cached_mtime;
+  const Record *record = find_unchanged (cache, relative_path, size, mtime);
+  g_autoptr(GBytes) text = NULL;
+  RecapPostRecord post_record;
 
-  if (!g_hash_table_lookup_extended (cache->by_path, relative_path, NULL, &position))
+  if (record == NULL)
     return NULL;
-  entry = g_variant_get_child_value (cache->posts, GPOINTER_TO_SIZE (position));
-  g_variant_get_child (entry, 0, "t", &cached_size);
-  g_variant_get_child (entry, 1, "t", &cached_mtime);
-  if (cached_size != size || (gint64) cached_mtime != mtime)
-    return NULL;
-  return recap_post_new_from_variant (file, entry);
+  text = dup_record_text (cache, record);
+  post_record = (RecapPostRecord) {
+    record->size, record->mtime, record->flags, record->word_count,
+    record_path (record), record_fields (record), text,
+  };
+  return recap_post_new_from_record (file, &post_record);
 }
 
+void
+recap_index_cache_share_texts (RecapIndexCache *cache,
+                               GListModel      *posts)
+{
+  guint n = g_list_model_get_n_items (posts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      GBytes *own = recap_post_get_search_text (post);
+      const Record *record = NULL;
+      g_autoptr(GBytes) shared = NULL;
+
+      if (own != NULL)
+        record = g_hash_table_lookup (cache->by_path, recap_post_get_relative_path (post));
+      if (record == NULL || record->text_size != g_bytes_get_size (own) ||
+          !recap_post_has_file_stamp (post, record->size, record->mtime))
+        continue;
+      shared = dup_record_text (cache, record);
+      recap_post_share_search_text (post, shared);
+    }
+}
+
+static gboolean
+write_record (FILE                  *out,
+              const RecapPostRecord *post)
+{
+  static const char zeros[8];
+  gsize text_size = post->search_text ? g_bytes_get_size (post->search_text) : 0;
+  Record record = {
+    post->size, post->mtime, post->flags, post->word_count,
+    strlen (post->relative_path), strlen (post->fields), text_size,
+  };
+  guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1 + text_size;
+
+  fwrite (&record, sizeof record, 1, out);
+  fwrite (post->relative_path, record.path_len + 1, 1, out);
+  fwrite (post->fields, record.fields_len + 1, 1, out);
+  if (text_size > 0)
+    fwrite (g_bytes_get_data (post->search_text, NULL), text_size, 1, out);
+  fwrite (zeros, ALIGN8 (len) - len, 1, out);
+  return !ferror (out);
+}
+
+static gboolean
+write_records (FILE      *out,
+               GPtrArray *posts)
+{
+  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (RecapPostRecord));
+  Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0 };
+  gboolean ok;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      RecapPostRecord record;
+
+      if (recap_post_to_record (posts->pdata[i], &record))
+        g_array_append_val (records, record);
+    }
+  header.n_records = records->len;
+  ok = fwrite (&header, sizeof header, 1, out) == 1;
+  for (guint i = 0; ok && i < records->len; i++)
+    ok = write_record (out, &g_array_index (records, RecapPostRecord, i));
+  for (guint i = 0; i < records->len; i++)
+    g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);
+  return ok;
+}
+
+static gboolean
+set_error_from_errno (GError     **error,
+                      const char  *path)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Written to a new file renamed over the old one: mappings of the old cache
+ * stay valid, and a failed write leaves the old cache. */
 gboolean
 recap_index_cache_save (GFile      *root,
                         GPtrArray  *posts,
@@ -111,24 +296,28 @@ recap_index_cache_save (GFile      *root,
 {
   g_autofree char *path = cache_path (root);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE (POSTS_TYPE));
-  g_autoptr(GVariant) index = NULL;
-
-  for (guint i = 0; i < posts->len; i++)
-    {
-      GVariant *post = recap_post_serialize (posts->pdata[i]);
-
-      if (post != NULL)
-        g_variant_builder_add_value (builder, post);
-    }
-  index = g_variant_ref_sink (g_variant_new (CACHE_TYPE, CACHE_VERSION, builder));
+  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  FILE *out;
+  int fd;
+  gboolean written;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
+    return set_error_from_errno (error, folder);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600);
+  if (fd < 0 || (out = fdopen (fd, "w")) == NULL)
     {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", folder, g_strerror (saved_errno));
+      set_error_from_errno (error, tmp_path);
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_unlink (tmp_path);
       return FALSE;
     }
-  return g_file_set_contents (path, g_variant_get_data (index), g_variant_get_size (index), error);
+  written = write_records (out, posts);
+  if (fclose (out) != 0 || !written || g_rename (tmp_path, path) != 0)
+    {
+      set_error_from_errno (error, path);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -25,6 +25,10 @@ RecapPost       *recap_index_cache_lookup (RecapIndexCache  *cache,
                                            const char       *relative_path,
                                            guint64           size,
                                            gint64            mtime);
+/* Points the search texts of @posts (RecapPost) saved in the cache into it,
+ * so that the posts' own copies are freed. */
+void             recap_index_cache_share_texts (RecapIndexCache *cache,
+                                                GListModel      *posts);
 /* Replaces the cache of the site at @root with @posts (RecapPost). */
 gboolean         recap_index_cache_save   (GFile            *root,
                                            GPtrArray        *posts,

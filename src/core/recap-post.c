@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "recap-front-matter.h"
+#include "recap-search-text.h"
 
 struct _RecapPost
 {
@@ -22,7 +23,9 @@ struct _RecapPost
   GStrv      tags;
   GStrv      categories;
   char      *error;
-  char      *body;
+  GBytes    *search_text;    /* the body, see recap-search-text.h */
+  char      *search_fields;   /* title, author, event and tags folded, made on first search */
+  char      *title_key;       /* collation key of the title, made on first need */
   char      *permalink;
   GStrv      problems;
   guint      word_count;
@@ -64,7 +67,9 @@ recap_post_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->error, g_free);
-  g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->search_text, g_bytes_unref);
+  g_clear_pointer (&self->search_fields, g_free);
+  g_clear_pointer (&self->title_key, g_free);
   g_clear_pointer (&self->permalink, g_free);
   g_clear_pointer (&self->problems, g_strfreev);
 
@@ -252,8 +257,8 @@ read_body (RecapPost  *self,
   RecapFrontMatterSplit split;
 
   recap_front_matter_split (text, len, &split);
-  self->body = g_strndup (text + split.body_start, len - split.body_start);
-  self->word_count = count_words (self->body);
+  self->search_text = recap_search_text_new (text + split.body_start, len - split.body_start);
+  self->word_count = count_words (recap_search_text_get_body (self->search_text, NULL));
 }
 
 static char *
@@ -408,10 +413,9 @@ recap_post_get_published (RecapPost *self)
   return self->published;
 }
 
-/* Index cache: the metadata as one GVariant and back. The text fields
- * travel as one string, separated by ASCII unit separators (lists by record
- * separators), so that reading a post back checks and splits one string
- * instead of extracting a dozen. */
+/* Index cache: the text fields travel as one string, separated by ASCII unit
+ * separators (lists by record separators), so that reading a post back checks
+ * and splits one string instead of a dozen. */
 #define FIELD_SEPARATOR '\x1f'
 #define ITEM_SEPARATOR  '\x1e'
 
@@ -455,18 +459,14 @@ append_list (GString            *fields,
   return TRUE;
 }
 
-GVariant *
-recap_post_serialize (RecapPost *self)
+gboolean
+recap_post_to_record (RecapPost       *self,
+                      RecapPostRecord *record)
 {
   g_autofree char *date = self->date ? g_date_time_format_iso8601 (self->date) : NULL;
   g_autoptr(GString) fields = g_string_new (NULL);
-  guint flags = (self->has_front_matter ? FLAG_HAS_FRONT_MATTER : 0) |
-                (self->title_set ? FLAG_TITLE_SET : 0) |
-                (self->date_mismatch ? FLAG_DATE_MISMATCH : 0) |
-                (self->has_bom ? FLAG_HAS_BOM : 0) |
-                (self->published ? FLAG_PUBLISHED : 0);
 
-  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
 
   /* Values holding the separators themselves are not cached: read again next time. */
   if (!append_field (fields, self->title) ||
@@ -474,12 +474,22 @@ recap_post_serialize (RecapPost *self)
       !append_field (fields, self->event) || !append_field (fields, self->layout) ||
       !append_field (fields, self->permalink) || !append_list (fields, (const char * const *) self->tags) ||
       !append_list (fields, (const char * const *) self->categories) || !append_field (fields, self->error))
-    return NULL;
-  g_string_append (fields, self->body ? self->body : "");
+    return FALSE;
 
-  /* The path apart, so that indexing the cache need not read the rest. */
-  return g_variant_new (RECAP_POST_VARIANT_TYPE, self->file_size, (guint64) self->file_mtime,
-                        flags, self->word_count, or_empty (self->relative_path), fields->str);
+  *record = (RecapPostRecord) {
+    .size = self->file_size,
+    .mtime = self->file_mtime,
+    .flags = (self->has_front_matter ? FLAG_HAS_FRONT_MATTER : 0) |
+             (self->title_set ? FLAG_TITLE_SET : 0) |
+             (self->date_mismatch ? FLAG_DATE_MISMATCH : 0) |
+             (self->has_bom ? FLAG_HAS_BOM : 0) |
+             (self->published ? FLAG_PUBLISHED : 0),
+    .word_count = self->word_count,
+    .relative_path = or_empty (self->relative_path),
+    .fields = g_string_free (g_steal_pointer (&fields), FALSE),
+    .search_text = self->search_text,
+  };
+  return TRUE;
 }
 
 /* The text up to the next @separator (or the end), moving @cursor past it. */
@@ -507,39 +517,38 @@ next_value (const char **cursor)
   return value;
 }
 
+/* Items end with ITEM_SEPARATOR: their count sizes the array at once. */
 static GStrv
 next_list (const char **cursor)
 {
   g_autofree char *list = next_field (cursor, FIELD_SEPARATOR);
-  g_autoptr(GStrvBuilder) builder = NULL;
+  guint n = 0, i = 0;
+  GStrv items;
 
   if (*list == '\0')
     return NULL;
-  builder = g_strv_builder_new ();
-  for (const char *cursor_in_list = list; *cursor_in_list;)
-    {
-      g_autofree char *item = next_field (&cursor_in_list, ITEM_SEPARATOR);
-      g_strv_builder_add (builder, item);
-    }
-  return g_strv_builder_end (builder);
+  for (const char *p = list; (p = strchr (p, ITEM_SEPARATOR)) != NULL; p++)
+    n++;
+  items = g_new (char *, n + 1);
+  for (const char *cursor_in_list = list; i < n; i++)
+    items[i] = next_field (&cursor_in_list, ITEM_SEPARATOR);
+  items[n] = NULL;
+  return items;
 }
 
 RecapPost *
-recap_post_new_from_variant (GFile    *file,
-                             GVariant *variant)
+recap_post_new_from_record (GFile                 *file,
+                            const RecapPostRecord *record)
 {
   RecapPost *self = g_object_new (RECAP_TYPE_POST, NULL);
   g_autofree char *date = NULL;
-  const char *cursor;
-  guint64 mtime;
-  guint flags;
+  const char *cursor = record->fields;
 
-  g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (RECAP_POST_VARIANT_TYPE)), NULL);
-
-  g_variant_get (variant, "(ttuus&s)", &self->file_size, &mtime, &flags, &self->word_count,
-                 &self->relative_path, &cursor);
   self->file = g_object_ref (file);
-  self->file_mtime = (gint64) mtime;
+  self->relative_path = g_strdup (record->relative_path);
+  self->file_size = record->size;
+  self->file_mtime = record->mtime;
+  self->word_count = record->word_count;
   self->title = next_field (&cursor, FIELD_SEPARATOR);
   date = next_value (&cursor);
   self->author = next_value (&cursor);
@@ -549,15 +558,36 @@ recap_post_new_from_variant (GFile    *file,
   self->tags = next_list (&cursor);
   self->categories = next_list (&cursor);
   self->error = next_value (&cursor);
-  self->body = g_strdup (cursor);
+  self->search_text = record->search_text ? g_bytes_ref (record->search_text) : NULL;
   self->is_draft = path_is_draft (self->relative_path);
   self->date = date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
-  self->has_front_matter = !!(flags & FLAG_HAS_FRONT_MATTER);
-  self->title_set = !!(flags & FLAG_TITLE_SET);
-  self->date_mismatch = !!(flags & FLAG_DATE_MISMATCH);
-  self->has_bom = !!(flags & FLAG_HAS_BOM);
-  self->published = !!(flags & FLAG_PUBLISHED);
+  self->has_front_matter = !!(record->flags & FLAG_HAS_FRONT_MATTER);
+  self->title_set = !!(record->flags & FLAG_TITLE_SET);
+  self->date_mismatch = !!(record->flags & FLAG_DATE_MISMATCH);
+  self->has_bom = !!(record->flags & FLAG_HAS_BOM);
+  self->published = !!(record->flags & FLAG_PUBLISHED);
   return self;
+}
+
+void
+recap_post_share_search_text (RecapPost *self,
+                              GBytes    *search_text)
+{
+  g_return_if_fail (RECAP_IS_POST (self));
+  /* Not compared byte by byte: that would bring the whole mapped copy into memory. */
+  g_return_if_fail (self->search_text == NULL ||
+                    g_bytes_get_size (self->search_text) == g_bytes_get_size (search_text));
+
+  g_bytes_ref (search_text);
+  g_clear_pointer (&self->search_text, g_bytes_unref);
+  self->search_text = search_text;
+}
+
+GBytes *
+recap_post_get_search_text (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->search_text;
 }
 
 void
@@ -644,6 +674,7 @@ recap_post_update_from (RecapPost *self,
   /* Swapped, so that @other frees the old values. */
   SWAP (self->relative_path, other->relative_path);
   SWAP (self->title, other->title);
+  SWAP (self->title_key, other->title_key);
   SWAP (self->date, other->date);
   SWAP (self->author, other->author);
   SWAP (self->event, other->event);
@@ -651,7 +682,8 @@ recap_post_update_from (RecapPost *self,
   SWAP (self->tags, other->tags);
   SWAP (self->categories, other->categories);
   SWAP (self->error, other->error);
-  SWAP (self->body, other->body);
+  SWAP (self->search_text, other->search_text);
+  g_clear_pointer (&self->search_fields, g_free);
   SWAP (self->permalink, other->permalink);
   self->word_count = other->word_count;
   self->file_size = other->file_size;
@@ -688,7 +720,7 @@ const char *
 recap_post_get_body (RecapPost *self)
 {
   g_return_val_if_fail (RECAP_IS_POST (self), NULL);
-  return self->body ? self->body : "";
+  return self->search_text ? recap_search_text_get_body (self->search_text, NULL) : "";
 }
 
 guint
@@ -698,21 +730,21 @@ recap_post_get_word_count (RecapPost *self)
   return self->word_count;
 }
 
-static gboolean
-contains (const char *haystack,
-          const char *needle)
+/* Title, author, event and tags, folded, apart by separators no needle has. */
+static const char *
+get_search_fields (RecapPost *self)
 {
-  return haystack != NULL && strcasestr (haystack, needle) != NULL;
-}
+  g_autoptr(GString) fields = NULL;
 
-static gboolean
-any_contains (const char * const *list,
-              const char         *needle)
-{
-  for (guint i = 0; list && list[i]; i++)
-    if (contains (list[i], needle))
-      return TRUE;
-  return FALSE;
+  if (self->search_fields != NULL)
+    return self->search_fields;
+  fields = g_string_new (NULL);
+  g_string_append_printf (fields, "%s\x1f%s\x1f%s", or_empty (self->title),
+                          or_empty (self->author), or_empty (self->event));
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    g_string_append_printf (fields, "\x1e%s", self->tags[i]);
+  self->search_fields = recap_search_fold_dup (fields->str, fields->len);
+  return self->search_fields;
 }
 
 #define SNIPPET_CONTEXT 40
@@ -738,23 +770,26 @@ snippet_around (const char *body,
 
 gboolean
 recap_post_matches (RecapPost   *self,
-                    const char  *needle,
+                    const char  *folded_needle,
                     char       **snippet)
 {
+  gsize needle_len;
   const char *in_body;
 
   g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
 
   if (snippet != NULL)
     *snippet = NULL;
-  if (needle == NULL || *needle == '\0' ||
-      contains (self->title, needle) || contains (self->author, needle) ||
-      contains (self->event, needle) || any_contains ((const char * const *) self->tags, needle))
+  if (folded_needle == NULL || *folded_needle == '\0' ||
+      strstr (get_search_fields (self), folded_needle) != NULL)
     return TRUE;
+  if (self->search_text == NULL)
+    return FALSE;
 
-  in_body = self->body ? strcasestr (self->body, needle) : NULL;
+  needle_len = strlen (folded_needle);
+  in_body = recap_search_text_find (self->search_text, folded_needle, needle_len);
   if (in_body != NULL && snippet != NULL)
-    *snippet = snippet_around (self->body, in_body, strlen (needle));
+    *snippet = snippet_around (recap_post_get_body (self), in_body, needle_len);
   return in_body != NULL;
 }
 
@@ -765,18 +800,44 @@ recap_post_get_error (RecapPost *self)
   return self->error;
 }
 
+/* Made once, not in every comparison: g_utf8_collate() normalizes both
+ * strings each time, and sorting a big site compares titles often. Sorting
+ * may run in a worker thread, hence the atomic publication. */
+static const char *
+get_title_key (RecapPost *self)
+{
+  char *key = g_atomic_pointer_get (&self->title_key);
+
+  if (key == NULL)
+    {
+      key = g_utf8_collate_key (self->title, -1);
+      if (!g_atomic_pointer_compare_and_exchange (&self->title_key, NULL, key))
+        {
+          g_free (key);
+          key = g_atomic_pointer_get (&self->title_key);
+        }
+    }
+  return key;
+}
+
 int
 recap_post_compare (RecapPost *a,
                     RecapPost *b)
 {
+  int by_title;
+
   if (a->date != NULL && b->date != NULL)
     {
       int by_date = g_date_time_compare (b->date, a->date);
+
       if (by_date != 0)
         return by_date;
+      /* Posts of the same moment (many on a big site): a cheap order suffices. */
+      by_title = g_ascii_strcasecmp (a->title, b->title);
+      return by_title != 0 ? by_title : strcmp (a->title, b->title);
     }
-  else if (a->date != NULL || b->date != NULL)
+  if (a->date != NULL || b->date != NULL)
     return a->date != NULL ? -1 : 1;
-
-  return g_utf8_collate (a->title, b->title);
+  /* Undated notes are listed by title, so in the user's language's order. */
+  return strcmp (get_title_key (a), get_title_key (b));
 }

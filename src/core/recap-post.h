@@ -55,24 +55,42 @@ void         recap_post_set_problems      (RecapPost          *self,
 /* The markdown after the front matter, for full-text search. */
 const char  *recap_post_get_body          (RecapPost *self);
 guint        recap_post_get_word_count    (RecapPost *self);
-/* Whether @needle (ASCII case-insensitively) is in the title, tags, author,
- * event or body; with @snippet, a short excerpt of the body around the
- * match when the match is only in the body. */
+/* Whether @folded_needle (a search folded with recap_search_fold_dup(), so
+ * case does not matter) is in the title, tags, author, event or body; with
+ * @snippet, a short excerpt of the body around the match when the match is
+ * only in the body. */
 gboolean     recap_post_matches           (RecapPost  *self,
-                                           const char *needle,
+                                           const char *folded_needle,
                                            char      **snippet);
 /* Title fallback chain and the date in a file name, shared with the editor. */
 char        *recap_post_title_from_body   (const char *body,
                                            gsize       len);
 GDateTime   *recap_post_date_from_filename (const char *basename);
 
-/* For the index cache: the metadata, and the size and modification time
- * (microseconds) of the file it was read from. */
-#define RECAP_POST_VARIANT_TYPE "(ttuuss)"
-/* NULL when the post cannot be cached (it is then read from its file). */
-GVariant    *recap_post_serialize         (RecapPost *self);
-RecapPost   *recap_post_new_from_variant  (GFile     *file,
-                                           GVariant  *variant);
+/* For the index cache: what a post is made of, and the size and
+ * modification time (microseconds) of the file it was read from. */
+typedef struct {
+  guint64     size;
+  gint64      mtime;
+  guint32     flags;
+  guint32     word_count;
+  const char *relative_path;
+  const char *fields;       /* the text metadata, in one string */
+  GBytes     *search_text;  /* NULL for a post without a body */
+} RecapPostRecord;
+
+/* Fills @record, whose fields string is then owned by the caller and freed
+ * with g_free(); FALSE when the post cannot be cached (it is then read from
+ * its file next time). */
+gboolean     recap_post_to_record         (RecapPost             *self,
+                                           RecapPostRecord       *record);
+RecapPost   *recap_post_new_from_record   (GFile                 *file,
+                                           const RecapPostRecord *record);
+/* Replaces the search text with the same bytes held elsewhere (the mapped
+ * index cache) so that the post's own copy is freed. */
+void         recap_post_share_search_text (RecapPost             *self,
+                                           GBytes                *search_text);
+GBytes      *recap_post_get_search_text   (RecapPost             *self);
 void         recap_post_set_file_stamp    (RecapPost *self,
                                            guint64    size,
                                            gint64     mtime);

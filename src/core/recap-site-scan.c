@@ -4,26 +4,27 @@
  */
 #include "recap-site-scan.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "recap-file-util.h"
 #include "recap-site.h"
 
-#define ENUMERATE_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_STANDARD_NAME "," \
+#define ROOT_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
-  G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
-  G_FILE_ATTRIBUTE_TIME_MODIFIED "," \
-  G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC "," \
   G_FILE_ATTRIBUTE_UNIX_DEVICE "," \
   G_FILE_ATTRIBUTE_UNIX_INODE
 
 /* A post file found by the walk, with what tells whether it changed. */
 typedef struct {
-  GFile   *file;
-  guint64  size;
-  gint64   mtime;
+  char     *relative_path;
+  guint64   size;
+  gint64    mtime;
+  gboolean  stamped;    /* size and mtime known yet */
 } FoundFile;
 
 struct _RecapSiteScan
@@ -47,7 +48,7 @@ struct _RecapSiteScan
 static void
 clear_found_file (gpointer data)
 {
-  g_clear_object (&((FoundFile *) data)->file);
+  g_clear_pointer (&((FoundFile *) data)->relative_path, g_free);
 }
 
 RecapSiteScan *
@@ -99,12 +100,14 @@ recap_site_scan_get_n_read (RecapSiteScan *scan)
 
 gboolean
 recap_site_scan_update_cache (RecapSiteScan  *scan,
+                              gboolean       *written,
                               GError        **error)
 {
   gboolean unchanged = scan->cache != NULL && scan->n_read == 0 &&
                        recap_index_cache_get_size (scan->cache) == scan->all->len;
 
-  return unchanged || recap_index_cache_save (scan->root, scan->all, error);
+  *written = !unchanged && recap_index_cache_save (scan->root, scan->all, error);
+  return unchanged || *written;
 }
 
 void
@@ -171,20 +174,41 @@ recap_site_read_post (GFile        *root,
   return recap_post_new_from_text (file, relative_path, text, len);
 }
 
-/* From the cache while the file is as it was, else from the file. */
+static void
+stamp (FoundFile         *found,
+       const struct stat *st)
+{
+  found->size = st->st_size;
+  found->mtime = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+  found->stamped = TRUE;
+}
+
+/* From the cache while the file is as it was, else from the file; NULL
+ * when it is gone or no plain file. */
 static RecapPost *
 read_found_file (RecapSiteScan *scan,
                  FoundFile     *found)
 {
-  g_autofree char *relative_path = g_file_get_relative_path (scan->root, found->file);
+  g_autofree char *path = g_build_filename (g_file_peek_path (scan->root), found->relative_path, NULL);
+  g_autoptr(GFile) file = NULL;
   RecapPost *post = NULL;
+  struct stat st;
 
-  if (scan->cache != NULL && relative_path != NULL)
-    post = recap_index_cache_lookup (scan->cache, found->file, relative_path, found->size, found->mtime);
+  /* Plain files are looked at here rather than in the walk: readers run in parallel. */
+  if (!found->stamped)
+    {
+      if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        return NULL;
+      stamp (found, &st);
+    }
+  file = g_file_new_for_path (path);
+
+  if (scan->cache != NULL)
+    post = recap_index_cache_lookup (scan->cache, file, found->relative_path, found->size, found->mtime);
   if (post != NULL)
     return post;
 
-  post = recap_site_read_post (scan->root, found->file, scan->cancellable);
+  post = recap_site_read_post (scan->root, file, scan->cancellable);
   recap_post_set_file_stamp (post, found->size, found->mtime);
   g_atomic_int_inc (&scan->n_read);
   return post;
@@ -229,7 +253,10 @@ read_posts (gpointer data)
     {
       if (g_cancellable_is_cancelled (scan->cancellable))
         break;
-      g_ptr_array_add (posts, read_found_file (scan, &g_array_index (scan->files, FoundFile, i)));
+      RecapPost *post = read_found_file (scan, &g_array_index (scan->files, FoundFile, i));
+
+      if (post != NULL)
+        g_ptr_array_add (posts, post);
       if (posts->len >= MIN (batch_size, 64))
         {
           scan_add_posts (scan, posts);
@@ -262,89 +289,92 @@ read_files (RecapSiteScan *scan)
 
 static gboolean
 scan_first_visit (RecapSiteScan *scan,
-                  GFileInfo     *dir_info)
+                  guint64        device,
+                  guint64        inode)
 {
-  char *key = g_strdup_printf ("%u:%" G_GUINT64_FORMAT,
-                               g_file_info_get_attribute_uint32 (dir_info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
-                               g_file_info_get_attribute_uint64 (dir_info, G_FILE_ATTRIBUTE_UNIX_INODE));
-
-  return g_hash_table_add (scan->visited_dirs, key);
+  return g_hash_table_add (scan->visited_dirs,
+                           g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, device, inode));
 }
 
 /* Jekyll's layouts are the files of the site's _layouts folder. */
 static void
 scan_layouts (RecapSiteScan *scan,
-              GFile         *dir)
+              const char    *path)
 {
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE,
-                               scan->cancellable, NULL);
-  GFileInfo *info;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
 
-  while (children && g_file_enumerator_iterate (children, &info, NULL, scan->cancellable, NULL) && info)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (name[0] != '.')
-        g_ptr_array_add (scan->layouts, g_strndup (name, strcspn (name, ".")));
-    }
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (scan->layouts, g_strndup (name, strcspn (name, ".")));
 }
 
-static void scan_dir (RecapSiteScan *scan, GFile *dir, GFileInfo *dir_info);
+static void scan_dir (RecapSiteScan *scan, const char *path, const char *relative_path,
+                      const struct stat *st);
 
 static void
-scan_child (RecapSiteScan *scan,
-            GFile         *dir,
-            GFileInfo     *info)
+scan_child_dir (RecapSiteScan     *scan,
+                const char        *dir_path,
+                const char        *relative_dir,
+                const char        *name,
+                const struct stat *st)
 {
-  const char *name = g_file_info_get_name (info);
-  g_autoptr(GFile) child = g_file_get_child (dir, name);
+  g_autofree char *path = g_build_filename (dir_path, name, NULL);
+  g_autofree char *relative_path = g_build_filename (relative_dir, name, NULL);
 
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      if (g_str_equal (name, "_layouts") && g_file_equal (dir, scan->root))
-        scan_layouts (scan, child);
-      else if (!recap_site_is_skipped_dir (name))
-        scan_dir (scan, child, info);
-      break;
-    case G_FILE_TYPE_REGULAR:
-      if (recap_site_is_post_name (name))
-        {
-          FoundFile found = {
-            g_steal_pointer (&child),
-            g_file_info_get_size (info),
-            g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
-            g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
-          };
-          g_array_append_val (scan->files, found);
-        }
-      break;
-    default:
-      break;
-    }
+  if (g_str_equal (name, "_layouts") && *relative_dir == '\0')
+    scan_layouts (scan, path);
+  else if (!recap_site_is_skipped_dir (name))
+    scan_dir (scan, path, relative_path, st);
 }
 
 static void
-scan_dir (RecapSiteScan *scan,
-          GFile         *dir,
-          GFileInfo     *dir_info)
+scan_entry (RecapSiteScan       *scan,
+            DIR                 *dir,
+            const char          *dir_path,
+            const char          *relative_dir,
+            const struct dirent *entry)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
+  const char *name = entry->d_name;
+  gboolean plain = entry->d_type == DT_REG;
+  FoundFile found = { NULL };
+  struct stat st;
 
-  if (!scan_first_visit (scan, dir_info))
+  /* Hidden files and folders are never posts. */
+  if (name[0] == '.' || (plain && !recap_site_is_post_name (name)))
     return;
-
   /* Following symlinks lets people link shared notes in; the visited set ends loops. */
-  children = g_file_enumerate_children (dir, ENUMERATE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
-                                        scan->cancellable, NULL);
-  if (children == NULL)
+  if (!plain && fstatat (dirfd (dir), name, &st, 0) != 0)
+    return;
+  if (!plain && S_ISDIR (st.st_mode))
+    scan_child_dir (scan, dir_path, relative_dir, name, &st);
+  else if ((plain || S_ISREG (st.st_mode)) && recap_site_is_post_name (name))
+    {
+      found.relative_path = g_build_filename (relative_dir, name, NULL);
+      if (!plain)
+        stamp (&found, &st);
+      g_array_append_val (scan->files, found);
+    }
+}
+
+/* With the POSIX calls rather than GFileEnumerator: its objects for each
+ * entry cost more than everything else an index from the cache does. */
+static void
+scan_dir (RecapSiteScan     *scan,
+          const char        *path,
+          const char        *relative_path,
+          const struct stat *st)
+{
+  DIR *dir;
+  struct dirent *entry;
+
+  if (!scan_first_visit (scan, st->st_dev, st->st_ino) || (dir = opendir (path)) == NULL)
     return;
 
-  g_ptr_array_add (scan->dirs, g_object_ref (dir));
-  while (g_file_enumerator_iterate (children, &info, NULL, scan->cancellable, NULL) && info != NULL)
-    scan_child (scan, dir, info);
+  g_ptr_array_add (scan->dirs, g_file_new_for_path (path));
+  while (!g_cancellable_is_cancelled (scan->cancellable) && (entry = readdir (dir)) != NULL)
+    scan_entry (scan, dir, path, relative_path, entry);
+  closedir (dir);
 }
 
 gboolean
@@ -352,19 +382,24 @@ recap_site_scan_run (RecapSiteScan  *scan,
                      GFile          *dir,
                      GError        **error)
 {
-  g_autoptr(GFileInfo) dir_info = g_file_query_info (dir, ENUMERATE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+  g_autoptr(GFileInfo) dir_info = g_file_query_info (dir, ROOT_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
                                                      scan->cancellable, error);
+  g_autofree char *relative_path = NULL;
+  struct stat st = { 0 };
 
   if (dir_info == NULL)
     return FALSE;
-  if (g_file_info_get_file_type (dir_info) != G_FILE_TYPE_DIRECTORY)
+  if (g_file_info_get_file_type (dir_info) != G_FILE_TYPE_DIRECTORY || g_file_peek_path (dir) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
                    _("“%s” is not a folder"), g_file_peek_path (dir));
       return FALSE;
     }
 
-  scan_dir (scan, dir, dir_info);
+  relative_path = g_file_get_relative_path (scan->root, dir);
+  st.st_dev = g_file_info_get_attribute_uint32 (dir_info, G_FILE_ATTRIBUTE_UNIX_DEVICE);
+  st.st_ino = g_file_info_get_attribute_uint64 (dir_info, G_FILE_ATTRIBUTE_UNIX_INODE);
+  scan_dir (scan, g_file_peek_path (dir), relative_path ? relative_path : "", &st);
   read_files (scan);
   return !g_cancellable_set_error_if_cancelled (scan->cancellable, error);
 }

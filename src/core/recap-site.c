@@ -103,6 +103,7 @@ typedef struct {
   GMainContext    *context;
   GCancellable    *cancellable;
   RecapIndexCache *cache;
+  RecapIndexCache *new_cache;  /* the cache as the load wrote it anew, if it did */
   RecapSiteScan   *scan;
 } Load;
 
@@ -114,6 +115,7 @@ load_free (Load *load)
   g_clear_object (&load->cancellable);
   g_clear_pointer (&load->scan, recap_site_scan_free);
   g_clear_pointer (&load->cache, recap_index_cache_free);
+  g_clear_pointer (&load->new_cache, recap_index_cache_free);
   g_free (load);
 }
 
@@ -163,22 +165,28 @@ send_batch (GPtrArray *posts,
 }
 
 /* Scans the site, taking unchanged posts from the index cache and writing
- * the cache anew when it was out of date. */
+ * the cache anew when it was out of date; then returns that new cache in
+ * @new_cache, so that the posts read from their files can drop their copies
+ * of the text for the cache's. */
 static gboolean
 scan_with_cache (RecapSiteScan    *scan,
                  GFile            *root,
                  RecapIndexCache **cache,
+                 RecapIndexCache **new_cache,
                  GError          **error)
 {
   g_autoptr(GError) cache_error = NULL;
+  gboolean written;
 
   *cache = recap_index_cache_load (root);
   recap_site_scan_set_cache (scan, *cache);
   if (!recap_site_scan_run (scan, root, error))
     return FALSE;
   /* The cache only saves time: failing to write it is not an error. */
-  if (!recap_site_scan_update_cache (scan, &cache_error))
+  if (!recap_site_scan_update_cache (scan, &written, &cache_error))
     g_debug ("Could not write the index cache: %s", cache_error->message);
+  if (written)
+    *new_cache = recap_index_cache_load (root);
   return TRUE;
 }
 
@@ -193,7 +201,7 @@ load_thread (GTask        *task,
   GError *error = NULL;
 
   recap_site_scan_set_batch_func (load->scan, BATCH_SIZE, send_batch, load);
-  if (!scan_with_cache (load->scan, self->root, &load->cache, &error))
+  if (!scan_with_cache (load->scan, self->root, &load->cache, &load->new_cache, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -240,6 +248,8 @@ recap_site_load_finish (RecapSite     *self,
   load = g_task_get_task_data (G_TASK (result));
   rest = recap_site_scan_take_posts (load->scan);
   append_posts (self, rest);
+  if (load->new_cache != NULL)
+    recap_index_cache_share_texts (load->new_cache, G_LIST_MODEL (self->posts));
   set_layouts (self, load->scan);
   watch_dirs (self, recap_site_scan_get_dirs (load->scan));
   return TRUE;
@@ -260,15 +270,18 @@ recap_site_load_sync (RecapSite     *self,
 {
   g_autoptr(RecapSiteScan) scan = recap_site_scan_new (self->root, cancellable);
   g_autoptr(RecapIndexCache) cache = NULL;
+  g_autoptr(RecapIndexCache) new_cache = NULL;
   g_autoptr(GPtrArray) posts = NULL;
 
   g_return_val_if_fail (RECAP_IS_SITE (self), FALSE);
 
-  if (!scan_with_cache (scan, self->root, &cache, error))
+  if (!scan_with_cache (scan, self->root, &cache, &new_cache, error))
     return FALSE;
   posts = recap_site_scan_take_posts (scan);
   g_ptr_array_sort (posts, compare_post_pointers);
   append_posts (self, posts);
+  if (new_cache != NULL)
+    recap_index_cache_share_texts (new_cache, G_LIST_MODEL (self->posts));
   set_layouts (self, scan);
   return TRUE;
 }

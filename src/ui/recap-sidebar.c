@@ -16,6 +16,7 @@
 #include "recap-lint.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
+#include "recap-search-text.h"
 #include "recap-sidebar.h"
 
 struct _RecapSidebar
@@ -29,7 +30,7 @@ struct _RecapSidebar
   GtkMultiSelection  *selection;
   GtkWidget          *context_menu;
   RecapSidebarView    view;
-  char               *query;
+  char               *query;       /* folded, see recap-search-text.h */
   GSettings          *settings;
   guint               regroup_source;
   gboolean            loading;
@@ -398,9 +399,9 @@ query_change (const char *old_query,
     return GTK_FILTER_CHANGE_MORE_STRICT;
   if (new_query == NULL)
     return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (strcasestr (new_query, old_query) != NULL)
+  if (strstr (new_query, old_query) != NULL)
     return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (strcasestr (old_query, new_query) != NULL)
+  if (strstr (old_query, new_query) != NULL)
     return GTK_FILTER_CHANGE_LESS_STRICT;
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
@@ -408,13 +409,12 @@ query_change (const char *old_query,
 static void
 search_changed (RecapSidebar *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_autofree char *old_query = g_steal_pointer (&self->query);
   GtkFilterChange change;
 
-  self->query = *text ? g_strstrip (g_strdup (text)) : NULL;
-  if (self->query != NULL && *self->query == '\0')
-    g_clear_pointer (&self->query, g_free);
+  g_strstrip (text);
+  self->query = *text ? recap_search_fold_dup (text, -1) : NULL;
   if (g_strcmp0 (old_query, self->query) == 0)
     return;
   change = query_change (old_query, self->query);

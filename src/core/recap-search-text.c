@@ -1,0 +1,123 @@
+/* recap-search-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "recap-search-text.h"
+
+#include <string.h>
+
+/* The lower case of the character at @text when it has the same length,
+ * else the character itself; returns the length. Invalid bytes go one by one. */
+static gsize
+fold_char (const char *text,
+           const char *end,
+           char       *out)
+{
+  gunichar c = g_utf8_get_char_validated (text, end - text);
+  char lower[6];
+  gsize len;
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      *out = *text;
+      return 1;
+    }
+  len = g_utf8_next_char (text) - text;
+  if (g_unichar_to_utf8 (g_unichar_tolower (c), lower) == (int) len)
+    memcpy (out, lower, len);
+  else
+    memcpy (out, text, len);
+  return len;
+}
+
+void
+recap_search_fold (const char *text,
+                   gsize       len,
+                   char       *out)
+{
+  const char *end = text + len;
+
+  while (text < end)
+    {
+      guchar c = *text;
+
+      /* ASCII inline: bodies are mostly ASCII and this runs over all of them. */
+      if (c < 0x80)
+        {
+          *out++ = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+          text++;
+        }
+      else
+        {
+          gsize n = fold_char (text, end, out);
+
+          text += n;
+          out += n;
+        }
+    }
+}
+
+char *
+recap_search_fold_dup (const char *text,
+                       gssize      len)
+{
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  char *folded = g_malloc (n + 1);
+
+  recap_search_fold (text, n, folded);
+  folded[n] = '\0';
+  return folded;
+}
+
+gsize
+recap_search_text_size (gsize len)
+{
+  return 2 * len + 2;
+}
+
+GBytes *
+recap_search_text_new (const char *body,
+                       gsize       len)
+{
+  gsize size = recap_search_text_size (len);
+  char *data = g_malloc (size);
+
+  memcpy (data, body, len);
+  data[len] = '\0';
+  recap_search_fold (body, len, data + len + 1);
+  data[size - 1] = '\0';
+  return g_bytes_new_take (data, size);
+}
+
+gboolean
+recap_search_text_is_valid (const char *data,
+                            gsize       size)
+{
+  gsize len = (size - 2) / 2;
+
+  return size >= 2 && size % 2 == 0 && data[len] == '\0' && data[size - 1] == '\0';
+}
+
+const char *
+recap_search_text_get_body (GBytes *text,
+                            gsize  *len)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (text, &size);
+
+  if (len != NULL)
+    *len = (size - 2) / 2;
+  return data;
+}
+
+const char *
+recap_search_text_find (GBytes     *text,
+                        const char *folded_needle,
+                        gsize       needle_len)
+{
+  gsize len;
+  const char *body = recap_search_text_get_body (text, &len);
+  const char *match = memmem (body + len + 1, len, folded_needle, needle_len);
+
+  return match != NULL ? body + (match - (body + len + 1)) : NULL;
+}

@@ -1,0 +1,41 @@
+/* recap-search-text.h: a post's body kept for case-insensitive search
+ *
+ * A search text is one block: the body's bytes, a NUL, the body folded to
+ * lower case, a NUL. Folding keeps every character's UTF-8 length (a
+ * character whose lower case is longer or shorter stays as it is), so an
+ * offset in the folded copy is the same offset in the body: a plain memmem()
+ * finds a match and the body gives the snippet around it. The index cache
+ * stores the block as it is, so posts can point into the mapped cache.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Writes @len folded bytes of @text to @out. */
+void         recap_search_fold               (const char *text,
+                                              gsize       len,
+                                              char       *out);
+/* @text (@len -1: up to its NUL) folded, as a new string. */
+char        *recap_search_fold_dup           (const char *text,
+                                              gssize      len);
+
+GBytes      *recap_search_text_new           (const char *body,
+                                              gsize       len);
+/* The size of a search text for a body of @len bytes. */
+gsize        recap_search_text_size          (gsize       len);
+/* Whether @data (@size bytes) has the shape of a search text. */
+gboolean     recap_search_text_is_valid      (const char *data,
+                                              gsize       size);
+/* The body, NUL-terminated, and its length. */
+const char  *recap_search_text_get_body      (GBytes     *text,
+                                              gsize      *len);
+/* Where @folded_needle (@needle_len bytes) starts in the body, or NULL. */
+const char  *recap_search_text_find          (GBytes     *text,
+                                              const char *folded_needle,
+                                              gsize       needle_len);
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+/* test-search-text.c: folding for search, and search in posts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "recap-post.h"
+#include "recap-search-text.h"
+
+static void
+assert_folds_to (const char *text,
+                 const char *expected)
+{
+  g_autofree char *folded = recap_search_fold_dup (text, -1);
+
+  g_assert_cmpstr (folded, ==, expected);
+  g_assert_cmpuint (strlen (folded), ==, strlen (text));
+}
+
+static void
+test_fold (void)
+{
+  assert_folds_to ("Lightning TALKS, 2024!", "lightning talks, 2024!");
+  assert_folds_to ("ZOË Lindqvist, ÜBER", "zoë lindqvist, über");
+  assert_folds_to ("ΑΘΗΝΑ Москва", "αθηνα москва");
+  /* İ lowers to two characters (three bytes, not two): kept, so offsets hold. */
+  assert_folds_to ("İstanbul", "İstanbul");
+  /* Bytes that are no UTF-8 stay as they are. */
+  assert_folds_to ("A\xff\xfe" "B", "a\xff\xfe" "b");
+}
+
+static void
+test_find (void)
+{
+  const char *body = "Thanks to ZOË for the Über-talk";
+  g_autoptr(GBytes) text = recap_search_text_new (body, strlen (body));
+  g_autofree char *needle = recap_search_fold_dup ("über", -1);
+  gsize len = 0;
+  const char *found_body = recap_search_text_get_body (text, &len);
+
+  g_assert_cmpstr (found_body, ==, body);
+  g_assert_cmpuint (len, ==, strlen (body));
+  g_assert_true (recap_search_text_is_valid (g_bytes_get_data (text, NULL), g_bytes_get_size (text)));
+  /* The match is in the body itself, in its own case. */
+  g_assert_cmpstr (recap_search_text_find (text, needle, strlen (needle)), ==, "Über-talk");
+  g_assert_cmpstr (recap_search_text_find (text, "zoë", strlen ("zoë")), ==, "ZOË for the Über-talk");
+  g_assert_null (recap_search_text_find (text, "talks", 5));
+  g_assert_false (recap_search_text_is_valid ("abc\0d", 6));
+  g_assert_false (recap_search_text_is_valid ("ab\0cd\0", 7));
+  g_assert_false (recap_search_text_is_valid ("a", 1));
+}
+
+static gboolean
+matches (RecapPost  *post,
+         const char *query,
+         char      **snippet)
+{
+  g_autofree char *needle = recap_search_fold_dup (query, -1);
+
+  return recap_post_matches (post, needle, snippet);
+}
+
+static void
+test_post_matches (void)
+{
+  const char *text = "---\ntitle: Sprint night\nauthor: Zoë Lindqvist\nevent: PyCon US\ntags: [Packaging]\n---\n"
+                     "We fixed the wheel BUILD for Windows and then went for pizza at the usual place.\n";
+  g_autoptr(GFile) file = g_file_new_for_path ("/site/_posts/2024-01-01-sprint.md");
+  g_autoptr(RecapPost) post = recap_post_new_from_text (file, "_posts/2024-01-01-sprint.md", text, strlen (text));
+  g_autofree char *snippet = NULL;
+
+  g_assert_true (matches (post, "SPRINT", NULL));
+  g_assert_true (matches (post, "ZOË", NULL));
+  g_assert_true (matches (post, "pycon", NULL));
+  g_assert_true (matches (post, "packaging", NULL));
+  g_assert_false (matches (post, "django", NULL));
+  /* Only the body holds it: the snippet shows it in its own case. */
+  g_assert_true (matches (post, "wheel build", &snippet));
+  g_assert_nonnull (strstr (snippet, "wheel BUILD for Windows"));
+  g_clear_pointer (&snippet, g_free);
+  /* A match in the title needs no snippet. */
+  g_assert_true (matches (post, "night", &snippet));
+  g_assert_null (snippet);
+  /* Front matter is not body text. */
+  g_assert_false (matches (post, "title:", NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search-text/fold", test_fold);
+  g_test_add_func ("/search-text/find", test_find);
+  g_test_add_func ("/search-text/post-matches", test_post_matches);
+
+  return g_test_run ();
+}
