@@ -1023,8 +1023,18 @@ parse_date (const char *text)
     return NULL;
 
   if (zone == NULL)
-    zone = g_time_zone_new_local ();
+    zone = recap_time_zone_new_local ();
   return g_date_time_new (zone, year, month, day, hour, minute, seconds);
+}
+
+GTimeZone *
+recap_time_zone_new_local (void)
+{
+  static GTimeZone *local;
+
+  if (g_once_init_enter (&local))
+    g_once_init_leave (&local, g_time_zone_new_local ());
+  return g_time_zone_ref (local);
 }
 
 GDateTime *

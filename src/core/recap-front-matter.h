@@ -213,6 +213,9 @@ gboolean recap_front_matter_check_round_trip (const char       *text,
 
 /* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
 char    *recap_front_matter_format_date (GDateTime             *date);
+/* The local time zone, read once: GLib 2.74 reads the zone file anew on
+ * each g_time_zone_new_local() when TZ is unset, a tenth of indexing a site. */
+GTimeZone *recap_time_zone_new_local    (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapFrontMatter, recap_front_matter_unref)
 

@@ -216,7 +216,7 @@ recap_post_date_from_filename (const char *basename)
       !g_date_valid_dmy (day, month, year))
     return NULL;
 
-  local = g_time_zone_new_local ();
+  local = recap_time_zone_new_local ();
   return g_date_time_new (local, year, month, day, 0, 0, 0);
 }
 
@@ -730,20 +730,41 @@ recap_post_get_word_count (RecapPost *self)
   return self->word_count;
 }
 
-/* Title, author, event and tags, folded, apart by separators no needle has. */
+/* Appends @value folded and @separator at @out; returns the end. */
+static char *
+append_folded (char       *out,
+               const char *value,
+               char        separator)
+{
+  gsize len = value ? strlen (value) : 0;
+
+  recap_search_fold (value, len, out);
+  out[len] = separator;
+  return out + len + 1;
+}
+
+/* Title, author, event and tags, folded, apart by separators no needle has.
+ * Made in one allocation: the first keystroke makes it for every post. */
 static const char *
 get_search_fields (RecapPost *self)
 {
-  g_autoptr(GString) fields = NULL;
+  const char *values[] = { self->title, self->author, self->event };
+  gsize size = 1;
+  char *out;
 
   if (self->search_fields != NULL)
     return self->search_fields;
-  fields = g_string_new (NULL);
-  g_string_append_printf (fields, "%s\x1f%s\x1f%s", or_empty (self->title),
-                          or_empty (self->author), or_empty (self->event));
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    size += (values[i] ? strlen (values[i]) : 0) + 1;
   for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
-    g_string_append_printf (fields, "\x1e%s", self->tags[i]);
-  self->search_fields = recap_search_fold_dup (fields->str, fields->len);
+    size += strlen (self->tags[i]) + 1;
+
+  out = self->search_fields = g_malloc (size);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    out = append_folded (out, values[i], FIELD_SEPARATOR);
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    out = append_folded (out, self->tags[i], ITEM_SEPARATOR);
+  *out = '\0';
   return self->search_fields;
 }
 
