@@ -189,7 +189,7 @@ find_unchanged (RecapIndexCache *cache,
 
 RecapPost *
 recap_index_cache_lookup (RecapIndexCache *cache,
-                          GFile           *file,
+                          GFile           *root,
                           const char      *relative_path,
                           guint64          size,
                           gint64           mtime)
@@ -205,7 +205,7 @@ recap_index_cache_lookup (RecapIndexCache *cache,
     record->size, record->mtime, record->flags, record->word_count,
     record_path (record), record_fields (record), text,
   };
-  return recap_post_new_from_record (file, &post_record);
+  return recap_post_new_from_record (root, &post_record);
 }
 
 void

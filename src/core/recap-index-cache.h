@@ -21,7 +21,7 @@ void             recap_index_cache_free   (RecapIndexCache  *cache);
 guint            recap_index_cache_get_size (RecapIndexCache *cache);
 /* The cached post for @relative_path, when its file still has @size and @mtime. */
 RecapPost       *recap_index_cache_lookup (RecapIndexCache  *cache,
-                                           GFile            *file,
+                                           GFile            *root,
                                            const char       *relative_path,
                                            guint64           size,
                                            gint64            mtime);

@@ -13,7 +13,8 @@ struct _RecapPost
 {
   GObject    parent_instance;
 
-  GFile     *file;
+  GFile     *file;           /* made on first need from @root for posts from the cache */
+  GFile     *root;
   char      *relative_path;
   char      *title;
   GDateTime *date;
@@ -58,6 +59,7 @@ recap_post_finalize (GObject *object)
   RecapPost *self = RECAP_POST (object);
 
   g_clear_object (&self->file);
+  g_clear_object (&self->root);
   g_clear_pointer (&self->relative_path, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date, g_date_time_unref);
@@ -339,8 +341,21 @@ recap_post_new_unreadable (GFile      *file,
 GFile *
 recap_post_get_file (RecapPost *self)
 {
+  GFile *file;
+
   g_return_val_if_fail (RECAP_IS_POST (self), NULL);
-  return self->file;
+
+  /* Posts are made in worker threads and used in the main one. */
+  file = g_atomic_pointer_get (&self->file);
+  if (file != NULL)
+    return file;
+  file = g_file_resolve_relative_path (self->root, self->relative_path);
+  if (!g_atomic_pointer_compare_and_exchange (&self->file, NULL, file))
+    {
+      g_object_unref (file);
+      file = g_atomic_pointer_get (&self->file);
+    }
+  return file;
 }
 
 const char *
@@ -537,14 +552,14 @@ next_list (const char **cursor)
 }
 
 RecapPost *
-recap_post_new_from_record (GFile                 *file,
+recap_post_new_from_record (GFile                 *root,
                             const RecapPostRecord *record)
 {
   RecapPost *self = g_object_new (RECAP_TYPE_POST, NULL);
   g_autofree char *date = NULL;
   const char *cursor = record->fields;
 
-  self->file = g_object_ref (file);
+  self->root = g_object_ref (root);
   self->relative_path = g_strdup (record->relative_path);
   self->file_size = record->size;
   self->file_mtime = record->mtime;

@@ -84,7 +84,8 @@ typedef struct {
  * its file next time). */
 gboolean     recap_post_to_record         (RecapPost             *self,
                                            RecapPostRecord       *record);
-RecapPost   *recap_post_new_from_record   (GFile                 *file,
+/* A post of the site at @root, at @record's relative path. */
+RecapPost   *recap_post_new_from_record   (GFile                 *root,
                                            const RecapPostRecord *record);
 /* Replaces the search text with the same bytes held elsewhere (the mapped
  * index cache) so that the post's own copy is freed. */

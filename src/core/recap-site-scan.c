@@ -5,11 +5,13 @@
 #include "recap-site-scan.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "recap-file-util.h"
 #include "recap-site.h"
@@ -30,6 +32,7 @@ typedef struct {
 struct _RecapSiteScan
 {
   GFile                  *root;
+  int                     root_fd;      /* for the readers' fstatat() */
   GCancellable           *cancellable;
   GHashTable             *visited_dirs; /* "device:inode", so that symlink loops end */
   GPtrArray              *dirs;
@@ -58,6 +61,7 @@ recap_site_scan_new (GFile        *root,
   RecapSiteScan *scan = g_new0 (RecapSiteScan, 1);
 
   scan->root = g_object_ref (root);
+  scan->root_fd = -1;
   scan->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   scan->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan->dirs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -74,6 +78,8 @@ void
 recap_site_scan_free (RecapSiteScan *scan)
 {
   g_clear_object (&scan->root);
+  if (scan->root_fd >= 0)
+    close (scan->root_fd);
   g_clear_object (&scan->cancellable);
   g_clear_pointer (&scan->visited_dirs, g_hash_table_unref);
   g_clear_pointer (&scan->dirs, g_ptr_array_unref);
@@ -189,7 +195,6 @@ static RecapPost *
 read_found_file (RecapSiteScan *scan,
                  FoundFile     *found)
 {
-  g_autofree char *path = g_build_filename (g_file_peek_path (scan->root), found->relative_path, NULL);
   g_autoptr(GFile) file = NULL;
   RecapPost *post = NULL;
   struct stat st;
@@ -197,17 +202,16 @@ read_found_file (RecapSiteScan *scan,
   /* Plain files are looked at here rather than in the walk: readers run in parallel. */
   if (!found->stamped)
     {
-      if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+      if (fstatat (scan->root_fd, found->relative_path, &st, 0) != 0 || !S_ISREG (st.st_mode))
         return NULL;
       stamp (found, &st);
     }
-  file = g_file_new_for_path (path);
-
   if (scan->cache != NULL)
-    post = recap_index_cache_lookup (scan->cache, file, found->relative_path, found->size, found->mtime);
+    post = recap_index_cache_lookup (scan->cache, scan->root, found->relative_path, found->size, found->mtime);
   if (post != NULL)
     return post;
 
+  file = g_file_resolve_relative_path (scan->root, found->relative_path);
   post = recap_site_read_post (scan->root, file, scan->cancellable);
   recap_post_set_file_stamp (post, found->size, found->mtime);
   g_atomic_int_inc (&scan->n_read);
@@ -393,6 +397,17 @@ recap_site_scan_run (RecapSiteScan  *scan,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
                    _("“%s” is not a folder"), g_file_peek_path (dir));
+      return FALSE;
+    }
+
+  if (scan->root_fd < 0)
+    scan->root_fd = open (g_file_peek_path (scan->root), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (scan->root_fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
+                   g_file_peek_path (scan->root), g_strerror (saved_errno));
       return FALSE;
     }
 
