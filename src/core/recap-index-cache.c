@@ -1,10 +1,14 @@
 /* recap-index-cache.c
  *
- * The cache is one file of records read through a mapping: loading checks
- * each record's bounds and its short strings, and a post found unchanged is
- * built from its record without copying its body — the post's search text
- * points into the mapping. The mapped file is never written in place (a new
- * cache replaces it by rename), so the mapping stays valid while posts use it.
+ * The cache is one file read through a mapping: a header, the records (the
+ * metadata of each post), then the search texts. Loading checks each
+ * record's bounds and its short strings, and a post found unchanged is built
+ * from its record without copying its body: the post's search text points
+ * into the mapping. Texts come after all records so that loading touches
+ * only the records' pages; the texts' pages are read in when a search needs
+ * them, and the kernel can drop them again. The mapped file is never written
+ * in place (a new cache replaces it by rename), so the mapping stays valid
+ * while posts use it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +24,7 @@
 
 #define CACHE_MAGIC "RECAPIX"
 /* Bump when the layout changes: an old cache is then ignored. */
-#define CACHE_VERSION 4
+#define CACHE_VERSION 5
 /* Read back as another number on a machine of the other byte order. */
 #define CACHE_BYTE_ORDER 0x01020304u
 
@@ -29,10 +33,11 @@ typedef struct {
   guint32 version;
   guint32 byte_order;
   guint64 n_records;
+  guint64 texts_start;  /* where the texts begin, after the records */
 } Header;
 
-/* Followed by the path, the fields (each NUL-terminated) and the search
- * text, then padding to the next multiple of 8 bytes. */
+/* Followed by the path and the fields, each NUL-terminated, then padding
+ * to the next multiple of 8 bytes. */
 typedef struct {
   guint64 size;
   gint64  mtime;
@@ -40,6 +45,7 @@ typedef struct {
   guint32 word_count;
   guint32 path_len;
   guint32 fields_len;
+  guint64 text_offset;  /* from texts_start */
   guint64 text_size;    /* 0: no search text */
 } Record;
 
@@ -48,6 +54,7 @@ typedef struct {
 struct _RecapIndexCache
 {
   GBytes     *bytes;
+  guint64     texts_start;
   GHashTable *by_path;  /* relative path (in @bytes) → its Record */
 };
 
@@ -72,12 +79,6 @@ record_fields (const Record *record)
   return record_path (record) + record->path_len + 1;
 }
 
-static const char *
-record_text (const Record *record)
-{
-  return record_fields (record) + record->fields_len + 1;
-}
-
 static gboolean
 is_string (const char *text,
            guint32     len)
@@ -85,28 +86,29 @@ is_string (const char *text,
   return text[len] == '\0' && g_utf8_validate_len (text, len, NULL);
 }
 
-/* The record at *@offset when it is whole and well formed; moves past it. */
+/* The record at *@offset when it is whole and well formed, its text
+ * within the texts; moves past it. The text itself is not looked at here
+ * (see recap-search-text.h: its users check its shape). */
 static const Record *
 next_record (const char *data,
-             gsize       size,
+             gsize       records_end,
+             gsize       texts_size,
              gsize      *offset)
 {
   const Record *record;
   guint64 end;
 
-  if (size - *offset < sizeof (Record))
+  if (records_end - *offset < sizeof (Record))
     return NULL;
   record = (const Record *) (data + *offset);
-  /* path_len and fields_len are 32-bit and text_size is checked first: no overflow. */
-  if (record->text_size > size)
-    return NULL;
-  end = *offset + sizeof (Record) + (guint64) record->path_len + 1 + record->fields_len + 1 + record->text_size;
-  if (end > size ||
+  /* path_len and fields_len are 32-bit: no overflow. */
+  end = *offset + sizeof (Record) + (guint64) record->path_len + 1 + record->fields_len + 1;
+  if (end > records_end ||
+      record->text_offset > texts_size || record->text_size > texts_size - record->text_offset ||
       !is_string (record_path (record), record->path_len) ||
-      !is_string (record_fields (record), record->fields_len) ||
-      (record->text_size > 0 && !recap_search_text_is_valid (record_text (record), record->text_size)))
+      !is_string (record_fields (record), record->fields_len))
     return NULL;
-  *offset = MIN (ALIGN8 (end), size);
+  *offset = MIN (ALIGN8 (end), records_end);
   return record;
 }
 
@@ -119,17 +121,19 @@ index_records (RecapIndexCache *cache)
   gsize offset = sizeof (Header);
 
   if (size < sizeof (Header) || memcmp (header->magic, CACHE_MAGIC, sizeof header->magic) != 0 ||
-      header->version != CACHE_VERSION || header->byte_order != CACHE_BYTE_ORDER)
+      header->version != CACHE_VERSION || header->byte_order != CACHE_BYTE_ORDER ||
+      header->texts_start < sizeof (Header) || header->texts_start > size)
     return FALSE;
+  cache->texts_start = header->texts_start;
   for (guint64 i = 0; i < header->n_records; i++)
     {
-      const Record *record = next_record (data, size, &offset);
+      const Record *record = next_record (data, header->texts_start, size - header->texts_start, &offset);
 
       if (record == NULL)
         return FALSE;
       g_hash_table_insert (cache->by_path, (gpointer) record_path (record), (gpointer) record);
     }
-  return offset == size;
+  return offset == header->texts_start;
 }
 
 RecapIndexCache *
@@ -169,11 +173,9 @@ static GBytes *
 dup_record_text (RecapIndexCache *cache,
                  const Record    *record)
 {
-  const char *data = g_bytes_get_data (cache->bytes, NULL);
-
   if (record->text_size == 0)
     return NULL;
-  return g_bytes_new_from_bytes (cache->bytes, record_text (record) - data, record->text_size);
+  return g_bytes_new_from_bytes (cache->bytes, cache->texts_start + record->text_offset, record->text_size);
 }
 
 static const Record *
@@ -231,24 +233,48 @@ recap_index_cache_share_texts (RecapIndexCache *cache,
     }
 }
 
+static gsize
+text_size (const RecapPostRecord *post)
+{
+  return post->search_text ? g_bytes_get_size (post->search_text) : 0;
+}
+
+static guint64
+record_size (const RecapPostRecord *post)
+{
+  return ALIGN8 (sizeof (Record) + strlen (post->relative_path) + 1 + strlen (post->fields) + 1);
+}
+
 static gboolean
 write_record (FILE                  *out,
-              const RecapPostRecord *post)
+              const RecapPostRecord *post,
+              guint64                text_offset)
 {
   static const char zeros[8];
-  gsize text_size = post->search_text ? g_bytes_get_size (post->search_text) : 0;
   Record record = {
     post->size, post->mtime, post->flags, post->word_count,
-    strlen (post->relative_path), strlen (post->fields), text_size,
+    strlen (post->relative_path), strlen (post->fields), text_offset, text_size (post),
   };
-  guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1 + text_size;
+  guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1;
 
   fwrite (&record, sizeof record, 1, out);
   fwrite (post->relative_path, record.path_len + 1, 1, out);
   fwrite (post->fields, record.fields_len + 1, 1, out);
-  if (text_size > 0)
-    fwrite (g_bytes_get_data (post->search_text, NULL), text_size, 1, out);
   fwrite (zeros, ALIGN8 (len) - len, 1, out);
+  return !ferror (out);
+}
+
+static gboolean
+write_texts (FILE   *out,
+             GArray *records)
+{
+  for (guint i = 0; i < records->len && !ferror (out); i++)
+    {
+      const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
+
+      if (text_size (post) > 0)
+        fwrite (g_bytes_get_data (post->search_text, NULL), text_size (post), 1, out);
+    }
   return !ferror (out);
 }
 
@@ -257,7 +283,8 @@ write_records (FILE      *out,
                GPtrArray *posts)
 {
   g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (RecapPostRecord));
-  Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0 };
+  Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0, sizeof (Header) };
+  guint64 text_offset = 0;
   gboolean ok;
 
   for (guint i = 0; i < posts->len; i++)
@@ -265,12 +292,21 @@ write_records (FILE      *out,
       RecapPostRecord record;
 
       if (recap_post_to_record (posts->pdata[i], &record))
-        g_array_append_val (records, record);
+        {
+          g_array_append_val (records, record);
+          header.texts_start += record_size (&record);
+        }
     }
   header.n_records = records->len;
   ok = fwrite (&header, sizeof header, 1, out) == 1;
   for (guint i = 0; ok && i < records->len; i++)
-    ok = write_record (out, &g_array_index (records, RecapPostRecord, i));
+    {
+      const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
+
+      ok = write_record (out, post, text_offset);
+      text_offset += text_size (post);
+    }
+  ok = ok && write_texts (out, records);
   for (guint i = 0; i < records->len; i++)
     g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);
   return ok;

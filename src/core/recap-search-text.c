@@ -104,10 +104,11 @@ recap_search_text_get_body (GBytes *text,
 {
   gsize size = 0;
   const char *data = g_bytes_get_data (text, &size);
+  gboolean valid = recap_search_text_is_valid (data, size);
 
   if (len != NULL)
-    *len = (size - 2) / 2;
-  return data;
+    *len = valid ? (size - 2) / 2 : 0;
+  return valid ? data : "";
 }
 
 const char *
@@ -117,7 +118,7 @@ recap_search_text_find (GBytes     *text,
 {
   gsize len;
   const char *body = recap_search_text_get_body (text, &len);
-  const char *match = memmem (body + len + 1, len, folded_needle, needle_len);
+  const char *match = len > 0 ? memmem (body + len + 1, len, folded_needle, needle_len) : NULL;
 
   return match != NULL ? body + (match - (body + len + 1)) : NULL;
 }

@@ -30,7 +30,9 @@ gsize        recap_search_text_size          (gsize       len);
 /* Whether @data (@size bytes) has the shape of a search text. */
 gboolean     recap_search_text_is_valid      (const char *data,
                                               gsize       size);
-/* The body, NUL-terminated, and its length. */
+/* The body, NUL-terminated, and its length; "" when @text has not the shape
+ * of a search text (a damaged cache: texts are checked when used, so that
+ * loading the cache need not read them all). */
 const char  *recap_search_text_get_body      (GBytes     *text,
                                               gsize      *len);
 /* Where @folded_needle (@needle_len bytes) starts in the body, or NULL. */
