@@ -18,6 +18,7 @@ struct _RecapPost
   char      *relative_path;
   char      *title;
   GDateTime *date;
+  gint64     date_usec;       /* @date as a number, for sorting big sites */
   char      *author;
   char      *event;
   char      *layout;
@@ -136,6 +137,16 @@ path_is_draft (const char *relative_path)
          strstr (relative_path, "/_drafts/") != NULL;
 }
 
+/* Takes @date (may be NULL). */
+static void
+set_date (RecapPost *self,
+          GDateTime *date)
+{
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->date = date;
+  self->date_usec = date ? g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date) : 0;
+}
+
 static RecapPost *
 recap_post_new_base (GFile      *file,
                      const char *relative_path)
@@ -146,7 +157,7 @@ recap_post_new_base (GFile      *file,
   self->file = g_object_ref (file);
   self->relative_path = g_strdup (relative_path);
   self->is_draft = path_is_draft (relative_path);
-  self->date = recap_post_date_from_filename (basename);
+  set_date (self, recap_post_date_from_filename (basename));
   return self;
 }
 
@@ -299,8 +310,7 @@ read_front_matter (RecapPost        *self,
                             g_date_time_get_day_of_month (date) !=
                             g_date_time_get_year (self->date) * 10000 + g_date_time_get_month (self->date) * 100 +
                             g_date_time_get_day_of_month (self->date);
-      g_clear_pointer (&self->date, g_date_time_unref);
-      self->date = date;
+      set_date (self, date);
     }
 }
 
@@ -575,7 +585,7 @@ recap_post_new_from_record (GFile                 *root,
   self->error = next_value (&cursor);
   self->search_text = record->search_text ? g_bytes_ref (record->search_text) : NULL;
   self->is_draft = path_is_draft (self->relative_path);
-  self->date = date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
+  set_date (self, date ? g_date_time_new_from_iso8601 (date, NULL) : NULL);
   self->has_front_matter = !!(record->flags & FLAG_HAS_FRONT_MATTER);
   self->title_set = !!(record->flags & FLAG_TITLE_SET);
   self->date_mismatch = !!(record->flags & FLAG_DATE_MISMATCH);
@@ -691,6 +701,7 @@ recap_post_update_from (RecapPost *self,
   SWAP (self->title, other->title);
   SWAP (self->title_key, other->title_key);
   SWAP (self->date, other->date);
+  SWAP (self->date_usec, other->date_usec);
   SWAP (self->author, other->author);
   SWAP (self->event, other->event);
   SWAP (self->layout, other->layout);
@@ -864,7 +875,7 @@ recap_post_compare (RecapPost *a,
 
   if (a->date != NULL && b->date != NULL)
     {
-      int by_date = g_date_time_compare (b->date, a->date);
+      int by_date = (b->date_usec > a->date_usec) - (b->date_usec < a->date_usec);
 
       if (by_date != 0)
         return by_date;
