@@ -19,6 +19,15 @@ struct _RecapBulkEdit
   GPtrArray *changes;
 };
 
+static Change *
+change_new (GFile *file)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->file = g_object_ref (file);
+  return change;
+}
+
 static void
 change_free (Change *change)
 {
@@ -50,107 +59,172 @@ recap_bulk_edit_get_n_changed (RecapBulkEdit *bulk)
   return bulk->changes->len;
 }
 
-static void
-add_change (RecapBulkEdit *bulk,
-            GFile         *file,
-            GBytes        *before,
-            GBytes        *after)
-{
-  Change *change = g_new0 (Change, 1);
+/* One file of an edit or an undo: prepared in a worker thread, then
+ * written with the others. */
+typedef struct {
+  Change         *change;
+  RecapFileWrite  write;  /* .file is NULL: nothing to write */
+  GError         *error;
+} Task;
 
-  change->file = g_object_ref (file);
-  change->before = before;
-  change->after = after;
-  g_ptr_array_add (bulk->changes, change);
+static void
+task_clear (Task *task)
+{
+  g_clear_pointer (&task->change, change_free);
+  g_clear_error (&task->error);
+}
+
+static void
+task_set_write (Task   *task,
+                GBytes *contents)
+{
+  gsize len;
+  const char *text = g_bytes_get_data (contents, &len);
+
+  task->write = (RecapFileWrite) { task->change->file, text, len, FALSE };
+}
+
+static GArray *
+tasks_new (guint n)
+{
+  GArray *tasks = g_array_sized_new (FALSE, TRUE, sizeof (Task), n);
+
+  g_array_set_clear_func (tasks, (GDestroyNotify) task_clear);
+  g_array_set_size (tasks, n);
+  return tasks;
+}
+
+#define TASK(tasks, i) (&g_array_index ((tasks), Task, (i)))
+
+/* What the worker threads share. */
+typedef struct {
+  RecapEditFunc      func;
+  gconstpointer      data;
+  RecapProgressFunc  progress;
+  gpointer           progress_data;
+  GCancellable      *cancellable;
+  GMutex             lock;
+  guint              done;
+  guint              total;
+} Job;
+
+/* One call at a time, so that @done only grows. */
+static void
+job_advance (Job *job)
+{
+  if (job->progress == NULL)
+    return;
+  g_mutex_lock (&job->lock);
+  job->progress (++job->done, job->total, job->progress_data);
+  g_mutex_unlock (&job->lock);
+}
+
+/* Reading and parsing take CPU: one thread a processor. */
+static void
+run_tasks (GArray *tasks,
+           GFunc   prepare,
+           Job    *job)
+{
+  GThreadPool *pool = g_thread_pool_new (prepare, job, g_get_num_processors (), FALSE, NULL);
+
+  for (guint i = 0; i < tasks->len; i++)
+    g_thread_pool_push (pool, TASK (tasks, i), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+typedef struct {
+  GError *first;
+  guint   count;
+} Failures;
+
+/* Keeps the first error, counting @count files. */
+static void
+note_failures (Failures *failures,
+               GError   *error,
+               guint     count)
+{
+  if (failures->first == NULL)
+    failures->first = error;
+  else
+    g_error_free (error);
+  failures->count += count;
 }
 
 static gboolean
-edit_file (RecapBulkEdit  *bulk,
-           GFile          *file,
-           RecapEditFunc   func,
-           gconstpointer   data,
-           GCancellable   *cancellable,
-           GError        **error)
+report_failures (Failures  *failures,
+                 GError   **error)
 {
+  if (failures->first == NULL)
+    return TRUE;
+  if (failures->count > 1)
+    g_prefix_error (&failures->first,
+                    ngettext ("%u file was not changed. ", "%u files were not changed. ", failures->count),
+                    failures->count);
+  g_propagate_error (error, failures->first);
+  return FALSE;
+}
+
+/* Writes the tasks' new bytes in one atomic batch. */
+static void
+write_tasks (GArray       *tasks,
+             GCancellable *cancellable,
+             Failures     *failures)
+{
+  g_autoptr(GPtrArray) writes = g_ptr_array_sized_new (tasks->len);
+  GError *error = NULL;
+  guint unwritten = 0;
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      Task *task = TASK (tasks, i);
+
+      if (task->write.file != NULL)
+        g_ptr_array_add (writes, &task->write);
+    }
+  if (recap_file_write_atomic_all (writes, cancellable, &error))
+    return;
+  for (guint i = 0; i < writes->len; i++)
+    unwritten += !((RecapFileWrite *) writes->pdata[i])->replaced;
+  note_failures (failures, error, unwritten);
+}
+
+/* Notes the tasks that failed before writing. */
+static void
+note_task_failures (GArray   *tasks,
+                    Failures *failures)
+{
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      Task *task = TASK (tasks, i);
+
+      if (task->error != NULL)
+        note_failures (failures, g_steal_pointer (&task->error), 1);
+    }
+}
+
+static void
+edit_task (gpointer item,
+           gpointer user_data)
+{
+  Task *task = item;
+  Job *job = user_data;
+  Change *change = task->change;
   g_autofree char *text = NULL;
   g_auto(RecapFrontMatterEdit) edit = { 0 };
   gsize len;
 
-  if (!recap_file_read_text (file, cancellable, &text, &len, error) ||
-      !func (file, text, len, data, &edit, error))
-    return FALSE;
-  if (!edit.changed)
-    return TRUE;
-  if (!recap_file_write_atomic (file, edit.text, edit.len, cancellable, error))
-    return FALSE;
-
-  add_change (bulk, file, g_bytes_new_take (g_steal_pointer (&text), len), g_bytes_new (edit.text, edit.len));
-  return TRUE;
-}
-
-/* Keeps the first error, counting the others. */
-static void
-note_failure (GError  **first,
-              guint    *failures,
-              GError   *error)
-{
-  if (*first == NULL)
-    *first = error;
-  else
-    g_error_free (error);
-  (*failures)++;
-}
-
-static gboolean
-report_failures (GError  *first,
-                 guint    failures,
-                 GError **error)
-{
-  if (first == NULL)
-    return TRUE;
-  if (failures > 1)
-    g_prefix_error (&first, ngettext ("%u file was not changed. ", "%u files were not changed. ", failures),
-                    failures);
-  g_propagate_error (error, first);
-  return FALSE;
-}
-
-typedef gboolean (*FileFunc) (RecapBulkEdit *bulk, GFile *file, RecapEditFunc func, gconstpointer data,
-                              GCancellable *cancellable, GError **error);
-
-/* Runs @file_func on each file, going on after failures. */
-static gboolean
-for_each_file (RecapBulkEdit      *bulk,
-               GPtrArray          *files,
-               FileFunc            file_func,
-               RecapEditFunc       func,
-               gconstpointer       data,
-               RecapProgressFunc   progress,
-               gpointer            progress_data,
-               GCancellable       *cancellable,
-               GError            **error)
-{
-  GError *first = NULL;
-  guint failures = 0;
-
-  for (guint i = 0; i < files->len; i++)
+  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &task->error) &&
+      recap_file_read_text (change->file, job->cancellable, &text, &len, &task->error) &&
+      job->func (change->file, text, len, job->data, &edit, &task->error) &&
+      edit.changed)
     {
-      GError *file_error = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, &file_error))
-        {
-          note_failure (&first, &failures, file_error);
-          break;
-        }
-      if (!file_func (bulk, files->pdata[i], func, data, cancellable, &file_error))
-        {
-          g_prefix_error (&file_error, "%s: ", g_file_peek_path (files->pdata[i]));
-          note_failure (&first, &failures, file_error);
-        }
-      if (progress != NULL)
-        progress (i + 1, files->len, progress_data);
+      change->before = g_bytes_new_take (g_steal_pointer (&text), len);
+      change->after = g_bytes_new_take (g_steal_pointer (&edit.text), edit.len);
+      task_set_write (task, change->after);
     }
-  return report_failures (first, failures, error);
+  if (task->error != NULL)
+    g_prefix_error (&task->error, "%s: ", g_file_peek_path (change->file));
+  job_advance (job);
 }
 
 gboolean
@@ -163,22 +237,43 @@ recap_bulk_edit_apply (RecapBulkEdit      *bulk,
                        GCancellable       *cancellable,
                        GError            **error)
 {
-  return for_each_file (bulk, files, edit_file, func, data, progress, progress_data, cancellable, error);
+  g_autoptr(GArray) tasks = tasks_new (files->len);
+  Job job = { func, data, progress, progress_data, cancellable, .total = files->len };
+  Failures failures = { NULL, 0 };
+
+  for (guint i = 0; i < files->len; i++)
+    TASK (tasks, i)->change = change_new (files->pdata[i]);
+  g_mutex_init (&job.lock);
+  run_tasks (tasks, edit_task, &job);
+  g_mutex_clear (&job.lock);
+  write_tasks (tasks, cancellable, &failures);
+  note_task_failures (tasks, &failures);
+
+  /* What was written is kept for undo, even after a partial failure. */
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      Task *task = TASK (tasks, i);
+
+      if (task->write.replaced)
+        g_ptr_array_add (bulk->changes, g_steal_pointer (&task->change));
+    }
+  return report_failures (&failures, error);
 }
 
 static gboolean
 trash_file (RecapBulkEdit  *bulk,
             GFile          *file,
-            RecapEditFunc   func,
-            gconstpointer   data,
             GCancellable   *cancellable,
             GError        **error)
 {
   g_autoptr(GBytes) before = g_file_load_bytes (file, cancellable, NULL, error);
+  Change *change;
 
   if (before == NULL || !g_file_trash (file, cancellable, error))
     return FALSE;
-  add_change (bulk, file, g_steal_pointer (&before), NULL);
+  change = change_new (file);
+  change->before = g_steal_pointer (&before);
+  g_ptr_array_add (bulk->changes, change);
   return TRUE;
 }
 
@@ -188,49 +283,68 @@ recap_bulk_edit_trash (RecapBulkEdit  *bulk,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  return for_each_file (bulk, files, trash_file, NULL, NULL, NULL, NULL, cancellable, error);
-}
+  Failures failures = { NULL, 0 };
 
-/* Puts a trashed file back where it was (whole, through a temporary file),
- * unless something else is there now. */
-static gboolean
-restore_file (Change        *change,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  gsize len;
-  const char *bytes = g_bytes_get_data (change->before, &len);
-
-  if (g_file_query_exists (change->file, cancellable))
+  for (guint i = 0; i < files->len; i++)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” exists again; the trashed file was left in the trash"), g_file_peek_path (change->file));
-      return FALSE;
+      GError *file_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &file_error))
+        {
+          note_failures (&failures, file_error, 1);
+          break;
+        }
+      if (!trash_file (bulk, files->pdata[i], cancellable, &file_error))
+        {
+          g_prefix_error (&file_error, "%s: ", g_file_peek_path (files->pdata[i]));
+          note_failures (&failures, file_error, 1);
+        }
     }
-  return recap_file_write_atomic (change->file, bytes, len, cancellable, error);
+  return report_failures (&failures, error);
 }
 
+/* A trashed file goes back only where nothing else took its place. */
 static gboolean
-undo_change (Change        *change,
+can_restore (Change        *change,
              GCancellable  *cancellable,
              GError       **error)
 {
+  if (!g_file_query_exists (change->file, cancellable))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("“%s” exists again; the trashed file was left in the trash"), g_file_peek_path (change->file));
+  return FALSE;
+}
+
+/* An edited file goes back only when it was not changed again since. */
+static gboolean
+can_undo (Change        *change,
+          GCancellable  *cancellable,
+          GError       **error)
+{
   g_autoptr(GBytes) now = NULL;
-  gsize len;
-  const char *before = g_bytes_get_data (change->before, &len);
 
   if (change->after == NULL)
-    return restore_file (change, cancellable, error);
+    return can_restore (change, cancellable, error);
   now = g_file_load_bytes (change->file, cancellable, NULL, error);
   if (now == NULL)
     return FALSE;
-  if (!g_bytes_equal (now, change->after))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” was changed again since; it was left as it is"), g_file_peek_path (change->file));
-      return FALSE;
-    }
-  return recap_file_write_atomic (change->file, before, len, cancellable, error);
+  if (g_bytes_equal (now, change->after))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("“%s” was changed again since; it was left as it is"), g_file_peek_path (change->file));
+  return FALSE;
+}
+
+static void
+undo_task (gpointer item,
+           gpointer user_data)
+{
+  Task *task = item;
+  Job *job = user_data;
+
+  if (can_undo (task->change, job->cancellable, &task->error))
+    task_set_write (task, task->change->before);
 }
 
 gboolean
@@ -238,16 +352,17 @@ recap_bulk_edit_undo (RecapBulkEdit  *bulk,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  GError *first = NULL;
-  guint failures = 0;
+  gsize n;
+  /* The tasks take the changes: undo is offered once. */
+  g_autofree Change **changes = (Change **) g_ptr_array_steal (bulk->changes, &n);
+  g_autoptr(GArray) tasks = tasks_new (n);
+  Job job = { .cancellable = cancellable };
+  Failures failures = { NULL, 0 };
 
-  for (guint i = 0; i < bulk->changes->len; i++)
-    {
-      GError *file_error = NULL;
-
-      if (!undo_change (bulk->changes->pdata[i], cancellable, &file_error))
-        note_failure (&first, &failures, file_error);
-    }
-  g_ptr_array_set_size (bulk->changes, 0);
-  return report_failures (first, failures, error);
+  for (guint i = 0; i < n; i++)
+    TASK (tasks, i)->change = changes[i];
+  run_tasks (tasks, undo_task, &job);
+  write_tasks (tasks, cancellable, &failures);
+  note_task_failures (tasks, &failures);
+  return report_failures (&failures, error);
 }

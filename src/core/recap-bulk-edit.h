@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* A surgical edit of one document (@file's text), as the
- * recap_front_matter_set_*() functions do. */
+ * recap_front_matter_set_*() functions do. Called from several worker
+ * threads at once. */
 typedef gboolean (*RecapEditFunc) (GFile                *file,
                                    const char           *text,
                                    gsize                 len,
@@ -19,7 +20,8 @@ typedef gboolean (*RecapEditFunc) (GFile                *file,
                                    RecapFrontMatterEdit *out,
                                    GError              **error);
 
-/* Called after each file, from the thread running the edit. */
+/* Called after each file is read and edited (before the writing), from
+ * the worker threads, one call at a time. */
 typedef void (*RecapProgressFunc) (guint    done,
                                    guint    total,
                                    gpointer user_data);
@@ -28,10 +30,12 @@ typedef struct _RecapBulkEdit RecapBulkEdit;
 
 RecapBulkEdit *recap_bulk_edit_new          (void);
 void           recap_bulk_edit_free         (RecapBulkEdit     *bulk);
-/* Edits each file of @files (GFile) with @func; writes (atomically) only
- * the files whose bytes change, and keeps their previous bytes for undo.
- * A file that cannot be read or edited is skipped and reported in @error
- * after the others are done. Blocking: run it in a worker thread. */
+/* Edits each file of @files (GFile) with @func; writes only the files
+ * whose bytes change, all at once with recap_file_write_atomic_all(), and
+ * keeps their previous bytes for undo. A file that cannot be read or
+ * edited is skipped and reported in @error after the others are done; if
+ * a changed file cannot be written, none is. Blocking: run it in a worker
+ * thread. */
 gboolean       recap_bulk_edit_apply        (RecapBulkEdit     *bulk,
                                              GPtrArray         *files,
                                              RecapEditFunc      func,
@@ -47,7 +51,8 @@ gboolean       recap_bulk_edit_trash        (RecapBulkEdit     *bulk,
                                              GError           **error);
 guint          recap_bulk_edit_get_n_changed (RecapBulkEdit    *bulk);
 /* Puts back each changed file's previous bytes, unless it was changed again
- * since, and each trashed file, unless another took its place. */
+ * since, and each trashed file, unless another took its place; written as
+ * recap_bulk_edit_apply() writes. */
 gboolean       recap_bulk_edit_undo         (RecapBulkEdit     *bulk,
                                              GCancellable      *cancellable,
                                              GError           **error);

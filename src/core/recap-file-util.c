@@ -12,6 +12,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef HAVE_SYNCFS
+#include <linux/magic.h>
+#include <stdio.h>
+#include <sys/statfs.h>
+#include <sys/utsname.h>
+#endif
+
 /* Enough for any sane chain of links; more means a loop. */
 #define MAX_SYMLINKS 40
 
@@ -193,21 +200,6 @@ copy_file_attributes (int         fd,
     g_debug ("Keeping the new owner of a copy of %s: %s", target, g_strerror (errno));
 }
 
-static gboolean
-write_temp_file (int          fd,
-                 const char  *target,
-                 const char  *text,
-                 gsize        len,
-                 GError     **error)
-{
-  copy_file_attributes (fd, target);
-  if (!write_all (fd, text, len, target, error))
-    return FALSE;
-  if (fsync (fd) != 0)
-    return set_errno_error (error, errno, _("Could not save “%s” to disk"), target);
-  return TRUE;
-}
-
 /* Makes the rename itself durable. */
 static void
 sync_directory (const char *dir)
@@ -220,11 +212,193 @@ sync_directory (const char *dir)
   g_close (fd, NULL);
 }
 
+/* Batches: every temporary copy is written, then made durable, before any
+ * original is replaced. */
+
+/* fsync() mostly waits for the disk: many threads, few CPUs. */
+#define MAX_IO_THREADS 32
+
+/* From this many files on, one syncfs() of their file system is cheaper
+ * than an fsync() each, all waiting at once. */
+#define SYNCFS_MIN_FILES MAX_IO_THREADS
+
+typedef struct {
+  GCancellable *cancellable;
+  gboolean      may_sync_whole;
+  GMutex        lock;
+  GArray       *file_systems; /* FileSystem */
+} Batch;
+
+#ifdef HAVE_SYNCFS
+
+/* A file system a batch writes to. */
+typedef struct {
+  dev_t       dev;
+  gboolean    whole;  /* synced with one syncfs(); else each file is fsynced */
+  int         fd;     /* opened before the batch wrote there, so that syncfs() reports any failure since */
+  const char *target; /* a file written there, for the error message */
+} FileSystem;
+
+static void
+file_system_clear (FileSystem *fs)
+{
+  if (fs->fd >= 0)
+    g_close (fs->fd, NULL);
+}
+
+/* syncfs() reports write errors since Linux 5.8. */
 static gboolean
-replace_file (const char  *target,
-              const char  *text,
-              gsize        len,
-              GError     **error)
+syncfs_reports_errors (void)
+{
+  static gsize reports = 0;
+
+  if (g_once_init_enter (&reports))
+    {
+      struct utsname name;
+      guint major = 0, minor = 0;
+      gboolean ok = uname (&name) == 0 && sscanf (name.release, "%u.%u", &major, &minor) == 2 &&
+                    (major > 5 || (major == 5 && minor >= 8));
+
+      g_once_init_leave (&reports, ok ? 2 : 1);
+    }
+  return reports == 2;
+}
+
+/* Local disk file systems, where syncfs() writes every file's data. Not
+ * FUSE (the document portal) nor network ones: only fsync() reaches their
+ * servers. */
+static gboolean
+syncfs_covers (int fd)
+{
+  struct statfs st;
+
+  if (fstatfs (fd, &st) != 0)
+    return FALSE;
+  switch (st.f_type)
+    {
+    case EXT4_SUPER_MAGIC:
+    case XFS_SUPER_MAGIC:
+    case BTRFS_SUPER_MAGIC:
+    case F2FS_SUPER_MAGIC:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+batch_init_file_systems (Batch *batch,
+                         guint  n_files)
+{
+  batch->may_sync_whole = n_files >= SYNCFS_MIN_FILES && syncfs_reports_errors ();
+  batch->file_systems = g_array_new (FALSE, FALSE, sizeof (FileSystem));
+  g_array_set_clear_func (batch->file_systems, (GDestroyNotify) file_system_clear);
+}
+
+static FileSystem *
+find_file_system (Batch *batch,
+                  dev_t  dev)
+{
+  for (guint i = 0; i < batch->file_systems->len; i++)
+    if (g_array_index (batch->file_systems, FileSystem, i).dev == dev)
+      return &g_array_index (batch->file_systems, FileSystem, i);
+  return NULL;
+}
+
+/* Whether the file system of @fd, a new temporary copy of @target not
+ * written yet, is synced whole: then the copy needs no fsync() of its own. */
+static gboolean
+batch_syncs_whole (Batch      *batch,
+                   int         fd,
+                   const char *target)
+{
+  struct stat st;
+  FileSystem *fs;
+  gboolean whole;
+
+  if (!batch->may_sync_whole || fstat (fd, &st) != 0)
+    return FALSE;
+  g_mutex_lock (&batch->lock);
+  fs = find_file_system (batch, st.st_dev);
+  if (fs == NULL)
+    {
+      FileSystem new_fs = { st.st_dev, syncfs_covers (fd), -1, target };
+
+      if (new_fs.whole)
+        new_fs.fd = fcntl (fd, F_DUPFD_CLOEXEC, 0);
+      new_fs.whole = new_fs.fd >= 0;
+      g_array_append_val (batch->file_systems, new_fs);
+      fs = find_file_system (batch, st.st_dev);
+    }
+  whole = fs->whole;
+  g_mutex_unlock (&batch->lock);
+  return whole;
+}
+
+static gboolean
+sync_file_systems (Batch   *batch,
+                   GError **error)
+{
+  for (guint i = 0; i < batch->file_systems->len; i++)
+    {
+      FileSystem *fs = &g_array_index (batch->file_systems, FileSystem, i);
+
+      if (fs->whole && syncfs (fs->fd) != 0)
+        return set_errno_error (error, errno, _("Could not save “%s” to disk"), fs->target);
+    }
+  return TRUE;
+}
+
+#else /* Elsewhere, each copy is fsynced. */
+
+static void
+batch_init_file_systems (Batch *batch,
+                         guint  n_files)
+{
+}
+
+static gboolean
+batch_syncs_whole (Batch      *batch,
+                   int         fd,
+                   const char *target)
+{
+  return FALSE;
+}
+
+static gboolean
+sync_file_systems (Batch   *batch,
+                   GError **error)
+{
+  return TRUE;
+}
+
+#endif
+
+static gboolean
+write_temp_file (Batch       *batch,
+                 int          fd,
+                 const char  *target,
+                 const char  *text,
+                 gsize        len,
+                 GError     **error)
+{
+  gboolean sync = !batch_syncs_whole (batch, fd, target);
+
+  copy_file_attributes (fd, target);
+  if (!write_all (fd, text, len, target, error))
+    return FALSE;
+  if (sync && fsync (fd) != 0)
+    return set_errno_error (error, errno, _("Could not save “%s” to disk"), target);
+  return TRUE;
+}
+
+/* Writes @text to a new temporary file next to @target; returns its path. */
+static char *
+write_temp_copy (Batch       *batch,
+                 const char  *target,
+                 const char  *text,
+                 gsize        len,
+                 GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
@@ -233,19 +407,249 @@ replace_file (const char  *target,
   gboolean ok;
 
   if (fd < 0)
-    return set_errno_error (error, errno, _("Could not create a temporary file next to “%s”"), target);
+    {
+      set_errno_error (error, errno, _("Could not create a temporary file next to “%s”"), target);
+      return NULL;
+    }
 
-  ok = write_temp_file (fd, target, text, len, error);
+  ok = write_temp_file (batch, fd, target, text, len, error);
   if (!g_close (fd, NULL) && ok)
     ok = set_errno_error (error, errno, _("Could not write “%s”"), target);
-  if (ok && g_rename (temp, target) != 0)
-    ok = set_errno_error (error, errno, _("Could not replace “%s”"), target);
-
   if (!ok)
-    g_unlink (temp);
+    {
+      g_unlink (temp);
+      return NULL;
+    }
+  return g_steal_pointer (&temp);
+}
+
+/* A file of a batch on its way: the file a write resolves to, and the
+ * temporary copy that is to replace it. */
+typedef struct {
+  RecapFileWrite *write;
+  char           *target;
+  char           *temp;
+  GError         *error;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_free (pending->target);
+  g_free (pending->temp);
+  g_clear_error (&pending->error);
+  g_free (pending);
+}
+
+static void
+prepare_pending (gpointer item,
+                 gpointer user_data)
+{
+  Pending *pending = item;
+  Batch *batch = user_data;
+  GFile *file = pending->write->file;
+  const char *path = g_file_peek_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *name = file_display_name (file);
+
+      g_set_error (&pending->error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot save “%s”: only local files can be saved"), name);
+      return;
+    }
+  if (g_cancellable_set_error_if_cancelled (batch->cancellable, &pending->error))
+    return;
+
+  pending->target = resolve_symlinks (path, &pending->error);
+  if (pending->target != NULL)
+    pending->temp = write_temp_copy (batch, pending->target, pending->write->text, pending->write->len,
+                                     &pending->error);
+}
+
+static void
+prepare_folder (gpointer folder,
+                gpointer batch)
+{
+  GPtrArray *pending = folder;
+
+  for (guint i = 0; i < pending->len; i++)
+    prepare_pending (pending->pdata[i], batch);
+}
+
+static void
+rename_pending (Pending *pending)
+{
+  if (g_rename (pending->temp, pending->target) == 0)
+    {
+      pending->write->replaced = TRUE;
+      return;
+    }
+  set_errno_error (&pending->error, errno, _("Could not replace “%s”"), pending->target);
+  g_unlink (pending->temp);
+}
+
+static void
+rename_folder (gpointer folder,
+               gpointer user_data)
+{
+  GPtrArray *pending = folder;
+
+  for (guint i = 0; i < pending->len; i++)
+    rename_pending (pending->pdata[i]);
+}
+
+/* Calls @func on each of @items from up to @max_threads threads. */
+static void
+run_parallel (GPtrArray *items,
+              GFunc      func,
+              gpointer   data,
+              guint      max_threads)
+{
+  GThreadPool *pool;
+
+  /* No thread to save one document. */
+  if (items->len <= 1)
+    {
+      g_ptr_array_foreach (items, func, data);
+      return;
+    }
+  pool = g_thread_pool_new (func, data, MIN (items->len, max_threads), FALSE, NULL);
+  for (guint i = 0; i < items->len; i++)
+    g_thread_pool_push (pool, items->pdata[i], NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+/* The files of @pending (Pending) by folder, each a GPtrArray. Creating or
+ * renaming a file locks its folder, and threads waiting on that lock spin:
+ * each folder is for one thread. */
+static GPtrArray *
+group_by_folder (GPtrArray *pending)
+{
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      const char *path = g_file_peek_path (p->write->file);
+      char *folder = path != NULL ? g_path_get_dirname (path) : g_strdup ("");
+      GPtrArray *group = g_hash_table_lookup (folders, folder);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (folders, folder, group);
+          g_ptr_array_add (groups, group);
+        }
+      else
+        g_free (folder);
+      g_ptr_array_add (group, p);
+    }
+  return groups;
+}
+
+/* FALSE with the first error of @pending, if any. */
+static gboolean
+no_error (GPtrArray  *pending,
+          GError    **error)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+
+      if (p->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&p->error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+discard_all (GPtrArray *pending)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+
+      if (p->temp != NULL)
+        g_unlink (p->temp);
+    }
+}
+
+/* Writes every temporary copy and makes it durable; on failure removes
+ * them all. */
+static gboolean
+prepare_all (GPtrArray     *pending,
+             GPtrArray     *folders,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Batch batch = { cancellable };
+  gboolean ok;
+
+  batch_init_file_systems (&batch, pending->len);
+  g_mutex_init (&batch.lock);
+  /* Synced whole, making the copies is CPU work; else each thread waits on
+   * an fsync(). */
+  if (batch.may_sync_whole)
+    run_parallel (folders, prepare_folder, &batch, g_get_num_processors ());
   else
-    sync_directory (dir);
+    run_parallel (pending, prepare_pending, &batch, MAX_IO_THREADS);
+  g_mutex_clear (&batch.lock);
+
+  ok = no_error (pending, error) && sync_file_systems (&batch, error);
+  g_clear_pointer (&batch.file_systems, g_array_unref);
+  if (!ok)
+    discard_all (pending);
   return ok;
+}
+
+/* Renames every temporary copy over its target, then syncs each folder once. */
+static gboolean
+rename_all (GPtrArray  *pending,
+            GPtrArray  *folders,
+            GError    **error)
+{
+  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer dir;
+
+  run_parallel (folders, rename_folder, NULL, g_get_num_processors ());
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+
+      if (p->write->replaced)
+        g_hash_table_add (dirs, g_path_get_dirname (p->target));
+    }
+  g_hash_table_iter_init (&iter, dirs);
+  while (g_hash_table_iter_next (&iter, &dir, NULL))
+    sync_directory (dir);
+  return no_error (pending, error);
+}
+
+gboolean
+recap_file_write_atomic_all (GPtrArray     *writes,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_full (writes->len, (GDestroyNotify) pending_free);
+  g_autoptr(GPtrArray) folders = NULL;
+
+  for (guint i = 0; i < writes->len; i++)
+    {
+      Pending *p = g_new0 (Pending, 1);
+
+      p->write = writes->pdata[i];
+      p->write->replaced = FALSE;
+      g_ptr_array_add (pending, p);
+    }
+
+  folders = group_by_folder (pending);
+  return prepare_all (pending, folders, cancellable, error) && rename_all (pending, folders, error);
 }
 
 gboolean
@@ -255,23 +659,11 @@ recap_file_write_atomic (GFile         *file,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  const char *path;
-  g_autofree char *target = NULL;
+  RecapFileWrite write = { file, text, len, FALSE };
+  g_autoptr(GPtrArray) writes = g_ptr_array_new ();
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_peek_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *name = file_display_name (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot save “%s”: only local files can be saved"), name);
-      return FALSE;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  target = resolve_symlinks (path, error);
-  return target != NULL && replace_file (target, text, len, error);
+  g_ptr_array_add (writes, &write);
+  return recap_file_write_atomic_all (writes, cancellable, error);
 }

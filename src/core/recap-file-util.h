@@ -50,4 +50,23 @@ gboolean recap_file_write_atomic (GFile         *file,
                                   GCancellable  *cancellable,
                                   GError       **error);
 
+typedef struct {
+  GFile      *file;
+  const char *text;
+  gsize       len;
+  gboolean    replaced; /* out: @file now holds @text */
+} RecapFileWrite;
+
+/* Replaces each file of @writes (RecapFileWrite) as recap_file_write_atomic()
+ * does, but all together, from worker threads: every temporary copy is
+ * written and made durable (an fsync() each or, for many files on a local
+ * disk, one syncfs() of their file system) before any is renamed. When a
+ * copy cannot be made, or on cancellation, no file is changed. A rename that
+ * fails after that (the folder changed meanwhile) leaves its file as it was
+ * and the others replaced. Each write's `replaced` tells which were; @error
+ * the first failure. Blocking. */
+gboolean recap_file_write_atomic_all (GPtrArray     *writes,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
 G_END_DECLS
