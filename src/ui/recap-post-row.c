@@ -11,14 +11,16 @@ struct _RecapPostRow
   GtkWidget  parent_instance;
 
   RecapPost *post;
-  GBinding  *unsaved_binding;
+  gulong     unsaved_handler;
 
   GtkLabel  *title_label;
   GtkLabel  *date_label;
   GtkLabel  *tags_label;
-  GtkLabel  *snippet_label;
-  GtkWidget *draft_badge;
+  /* Made only for the rows that show them: a list view keeps some 200 rows,
+   * and a widget costs a few kilobytes in each, hidden or not. */
   GtkWidget *unsaved_dot;
+  GtkWidget *draft_badge;
+  GtkWidget *snippet_label;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPostRow, recap_post_row, GTK_TYPE_WIDGET)
@@ -40,14 +42,75 @@ format_post_date (RecapPost *post)
   return date ? g_date_time_format (date, _("%-d %B %Y")) : g_strdup (_("No date"));
 }
 
+static GtkWidget *
+new_unsaved_dot (void)
+{
+  GtkWidget *dot = gtk_image_new_from_icon_name ("media-record-symbolic");
+
+  gtk_image_set_pixel_size (GTK_IMAGE (dot), 8);
+  gtk_widget_set_tooltip_text (dot, _("Unsaved changes"));
+  gtk_widget_add_css_class (dot, "unsaved-dot");
+  return dot;
+}
+
+static GtkWidget *
+new_draft_badge (void)
+{
+  GtkWidget *badge = gtk_label_new (_("Draft"));
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "badge");
+  return badge;
+}
+
+static GtkWidget *
+new_snippet_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* All the row's width, as it had below the lines of boxes. */
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "snippet");
+  return label;
+}
+
+/* Makes *@child after @sibling when @shown, drops it when not. */
+static void
+show_optional_child (RecapPostRow  *self,
+                     GtkWidget    **child,
+                     gboolean       shown,
+                     GtkWidget   *(*create) (void),
+                     GtkWidget     *sibling)
+{
+  if (shown && *child == NULL)
+    {
+      *child = create ();
+      gtk_widget_insert_after (*child, GTK_WIDGET (self), sibling);
+    }
+  else if (!shown && *child != NULL)
+    g_clear_pointer (child, gtk_widget_unparent);
+}
+
+static void
+update_unsaved (RecapPostRow *self)
+{
+  show_optional_child (self, &self->unsaved_dot, self->post != NULL && recap_post_get_unsaved (self->post),
+                       new_unsaved_dot, GTK_WIDGET (self->title_label));
+}
+
 static void
 recap_post_row_update (RecapPostRow *self)
 {
   g_autofree char *date = NULL;
   g_autofree char *tags = NULL;
 
-  g_clear_pointer (&self->unsaved_binding, g_binding_unbind);
-  gtk_widget_set_visible (self->unsaved_dot, FALSE);
+  update_unsaved (self);
   if (self->post == NULL)
     return;
 
@@ -56,11 +119,9 @@ recap_post_row_update (RecapPostRow *self)
   gtk_label_set_label (self->title_label, recap_post_get_title (self->post));
   gtk_label_set_label (self->date_label, date);
   gtk_label_set_label (self->tags_label, tags ? tags : "");
-  gtk_widget_set_visible (self->draft_badge,
-                          recap_post_get_is_draft (self->post) || !recap_post_get_published (self->post));
-  self->unsaved_binding = g_object_bind_property (self->post, "unsaved",
-                                                  self->unsaved_dot, "visible",
-                                                  G_BINDING_SYNC_CREATE);
+  show_optional_child (self, &self->draft_badge,
+                       recap_post_get_is_draft (self->post) || !recap_post_get_published (self->post),
+                       new_draft_badge, GTK_WIDGET (self->tags_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, recap_post_get_title (self->post),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date,
@@ -74,8 +135,10 @@ recap_post_row_set_snippet (RecapPostRow *self,
 {
   g_return_if_fail (RECAP_IS_POST_ROW (self));
 
-  gtk_label_set_label (self->snippet_label, snippet ? snippet : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), snippet != NULL);
+  show_optional_child (self, &self->snippet_label, snippet != NULL,
+                       new_snippet_label, gtk_widget_get_last_child (GTK_WIDGET (self)));
+  if (snippet != NULL)
+    gtk_label_set_label (GTK_LABEL (self->snippet_label), snippet);
 }
 
 RecapPost *
@@ -91,10 +154,197 @@ recap_post_row_set_post (RecapPostRow *self,
 {
   g_return_if_fail (RECAP_IS_POST_ROW (self));
 
-  if (g_set_object (&self->post, post))
+  if (self->post == post)
+    return;
+  if (self->post != NULL)
+    g_clear_signal_handler (&self->unsaved_handler, self->post);
+  g_set_object (&self->post, post);
+  if (post != NULL)
+    self->unsaved_handler = g_signal_connect_swapped (post, "notify::unsaved", G_CALLBACK (update_unsaved), self);
+  recap_post_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
+}
+
+/* Layout: lines placed as a vertical box with spacing 2 would: the title and
+ * unsaved dot, the date, tags and draft badge, then the snippet; in a line,
+ * as in a horizontal box with spacing 6, the others get their natural width
+ * and the expanding label (title, tags, snippet) the rest. Boxes would cost
+ * memory in each row. */
+
+#define LINE_SPACING 2
+#define CHILD_SPACING 6
+#define N_LINES 3
+#define MAX_PER_LINE 3
+
+typedef struct {
+  GtkWidget *children[MAX_PER_LINE];
+  int        widths[MAX_PER_LINE];    /* -1: not given */
+  guint      n;
+} Line;
+
+static int
+spacing_between (guint n,
+                 int   spacing)
+{
+  return n > 1 ? spacing * (int) (n - 1) : 0;
+}
+
+/* Gives the children of @line their widths in @width, as GtkBox does. */
+static void
+share_line_width (Line *line,
+                  int   width)
+{
+  GtkRequestedSize sizes[MAX_PER_LINE];
+  int extra = width - spacing_between (line->n, CHILD_SPACING);
+  guint n_expand = 0;
+
+  for (guint i = 0; i < line->n; i++)
     {
-      recap_post_row_update (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
+      gtk_widget_measure (line->children[i], GTK_ORIENTATION_HORIZONTAL, -1,
+                          &sizes[i].minimum_size, &sizes[i].natural_size, NULL, NULL);
+      sizes[i].data = NULL;
+      extra -= sizes[i].minimum_size;
+      n_expand += gtk_widget_compute_expand (line->children[i], GTK_ORIENTATION_HORIZONTAL);
+    }
+  extra = gtk_distribute_natural_allocation (MAX (extra, 0), line->n, sizes);
+  for (guint i = 0; i < line->n; i++)
+    {
+      line->widths[i] = sizes[i].minimum_size;
+      if (gtk_widget_compute_expand (line->children[i], GTK_ORIENTATION_HORIZONTAL))
+        line->widths[i] += extra / n_expand;
+    }
+}
+
+/* The lines with something to show; @width < 0 for their natural widths. */
+static guint
+get_lines (RecapPostRow *self,
+           int           width,
+           Line         *lines)
+{
+  GtkWidget *all[N_LINES][MAX_PER_LINE] = {
+    { GTK_WIDGET (self->title_label), self->unsaved_dot, NULL },
+    { GTK_WIDGET (self->date_label), GTK_WIDGET (self->tags_label), self->draft_badge },
+    { self->snippet_label, NULL, NULL },
+  };
+  guint n_lines = 0;
+
+  for (guint l = 0; l < N_LINES; l++)
+    {
+      Line *line = &lines[n_lines];
+
+      line->n = 0;
+      for (guint i = 0; i < MAX_PER_LINE; i++)
+        if (all[l][i] != NULL && gtk_widget_should_layout (all[l][i]))
+          {
+            line->widths[line->n] = -1;
+            line->children[line->n++] = all[l][i];
+          }
+      if (line->n == 0)
+        continue;
+      if (width >= 0)
+        share_line_width (line, width);
+      n_lines++;
+    }
+  return n_lines;
+}
+
+static void
+measure_line (Line           *line,
+              GtkOrientation  orientation,
+              int            *minimum,
+              int            *natural)
+{
+  *minimum = *natural = 0;
+  for (guint i = 0; i < line->n; i++)
+    {
+      int for_size = orientation == GTK_ORIENTATION_VERTICAL ? line->widths[i] : -1;
+      int min, nat;
+
+      gtk_widget_measure (line->children[i], orientation, for_size, &min, &nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum += min;
+          *natural += nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
+    }
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum += spacing_between (line->n, CHILD_SPACING);
+      *natural += spacing_between (line->n, CHILD_SPACING);
+    }
+}
+
+static GtkSizeRequestMode
+recap_post_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+recap_post_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  Line lines[N_LINES];
+  gboolean vertical = orientation == GTK_ORIENTATION_VERTICAL;
+  guint n_lines = get_lines (RECAP_POST_ROW (widget), vertical ? for_size : -1, lines);
+
+  *minimum = *natural = vertical ? spacing_between (n_lines, LINE_SPACING) : 0;
+  for (guint l = 0; l < n_lines; l++)
+    {
+      int min, nat;
+
+      measure_line (&lines[l], orientation, &min, &nat);
+      *minimum = vertical ? *minimum + min : MAX (*minimum, min);
+      *natural = vertical ? *natural + nat : MAX (*natural, nat);
+    }
+}
+
+static void
+recap_post_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  Line lines[N_LINES];
+  GtkRequestedSize heights[N_LINES];
+  guint n_lines = get_lines (RECAP_POST_ROW (widget), width, lines);
+  int extra = height - spacing_between (n_lines, LINE_SPACING);
+  int y = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      measure_line (&lines[l], GTK_ORIENTATION_VERTICAL, &heights[l].minimum_size, &heights[l].natural_size);
+      heights[l].data = NULL;
+      extra -= heights[l].minimum_size;
+    }
+  gtk_distribute_natural_allocation (MAX (extra, 0), n_lines, heights);
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      int x = 0;
+
+      for (guint i = 0; i < lines[l].n; i++)
+        {
+          int child_width = lines[l].widths[i];
+
+          gtk_widget_size_allocate (lines[l].children[i],
+                                    &(GtkAllocation) { rtl ? width - x - child_width : x, y,
+                                                       child_width, heights[l].minimum_size },
+                                    -1);
+          x += child_width + CHILD_SPACING;
+        }
+      y += heights[l].minimum_size + LINE_SPACING;
     }
 }
 
@@ -138,14 +388,14 @@ static void
 recap_post_row_dispose (GObject *object)
 {
   RecapPostRow *self = RECAP_POST_ROW (object);
-  GtkWidget *child;
 
-  g_clear_pointer (&self->unsaved_binding, g_binding_unbind);
+  if (self->post != NULL)
+    g_clear_signal_handler (&self->unsaved_handler, self->post);
   g_clear_object (&self->post);
+  g_clear_pointer (&self->unsaved_dot, gtk_widget_unparent);
+  g_clear_pointer (&self->draft_badge, gtk_widget_unparent);
+  g_clear_pointer (&self->snippet_label, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_POST_ROW);
-  /* The layout boxes are not template children: unparent them too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (recap_post_row_parent_class)->dispose (object);
 }
@@ -159,6 +409,9 @@ recap_post_row_class_init (RecapPostRowClass *klass)
   object_class->dispose = recap_post_row_dispose;
   object_class->get_property = recap_post_row_get_property;
   object_class->set_property = recap_post_row_set_property;
+  widget_class->get_request_mode = recap_post_row_get_request_mode;
+  widget_class->measure = recap_post_row_measure;
+  widget_class->size_allocate = recap_post_row_size_allocate;
 
   properties[PROP_POST] =
     g_param_spec_object ("post", NULL, NULL, RECAP_TYPE_POST,
@@ -169,9 +422,6 @@ recap_post_row_class_init (RecapPostRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, tags_label);
-  gtk_widget_class_bind_template_child (widget_class, RecapPostRow, snippet_label);
-  gtk_widget_class_bind_template_child (widget_class, RecapPostRow, draft_badge);
-  gtk_widget_class_bind_template_child (widget_class, RecapPostRow, unsaved_dot);
 }
 
 static void

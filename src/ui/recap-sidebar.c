@@ -33,6 +33,7 @@ struct _RecapSidebar
   char               *query;       /* folded, see recap-search-text.h */
   GSettings          *settings;
   guint               regroup_source;
+  guint               scroll_tick;
   gboolean            loading;
 
   GtkDropDown        *view_dropdown;
@@ -486,6 +487,54 @@ recap_sidebar_set_view (RecapSidebar     *self,
   gtk_drop_down_set_selected (self->view_dropdown, view);
 }
 
+/* GTK 4.8 keeps a scrolled-to row at a fraction of the visible height, which
+ * is 0/0 before the list has a size (its page was just shown): with that NaN
+ * the list stays at its top while it makes row widgets only around the
+ * target, blank elsewhere until the user scrolls. So wait for a size. */
+static gboolean
+list_has_size (RecapSidebar *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+  return adjustment != NULL && gtk_adjustment_get_page_size (adjustment) > 0;
+}
+
+static void
+scroll_to_selection (RecapSidebar *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (!gtk_bitset_is_empty (selected))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                gtk_bitset_get_minimum (selected));
+}
+
+static gboolean
+scroll_when_sized (GtkWidget     *list_view,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  RecapSidebar *self = user_data;
+
+  if (!list_has_size (self))
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  scroll_to_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_scroll_to_selection (RecapSidebar *self)
+{
+  if (self->scroll_tick != 0)
+    return;
+  if (list_has_size (self))
+    scroll_to_selection (self);
+  else
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_when_sized,
+                                                      self, NULL);
+}
+
 void
 recap_sidebar_select_post (RecapSidebar *self,
                            RecapPost    *post)
@@ -503,7 +552,7 @@ recap_sidebar_select_post (RecapSidebar *self,
       if (item == (GObject *) post)
         {
           gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          queue_scroll_to_selection (self);
           return;
         }
     }
@@ -594,6 +643,9 @@ recap_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->regroup_source, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <string.h>
 
 #include "recap-post-group.h"
+#include "recap-post-row.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
@@ -215,6 +217,193 @@ test_live_update (Fixture       *fixture,
   g_assert_cmpstr (title_at (fixture, 0), ==, "Arrived with git pull");
 }
 
+/* The row's child with @css_class, or NULL. */
+static GtkWidget *
+row_part (GtkWidget  *row,
+          const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, css_class))
+      return child;
+  return NULL;
+}
+
+static RecapPost *
+new_post (const char *relative_path,
+          const char *text)
+{
+  g_autofree char *path = g_build_filename ("/nonexistent", relative_path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return recap_post_new_from_text (file, relative_path, text, strlen (text));
+}
+
+/* The badge, dot and snippet come and go with what the row shows. */
+static void
+test_post_row_parts (void)
+{
+  g_autoptr(RecapPost) draft = new_post ("_posts/2024-01-01-draft.md", "---\ntitle: A draft\npublished: false\n---\n");
+  g_autoptr(RecapPost) published = new_post ("_posts/2024-01-02-out.md", "---\ntitle: Out\ntags: [a, b]\n---\n");
+  GtkWidget *row = g_object_ref_sink (g_object_new (RECAP_TYPE_POST_ROW, NULL));
+  GtkWidget *snippet;
+
+  recap_post_row_set_post (RECAP_POST_ROW (row), draft);
+  g_assert_nonnull (row_part (row, "badge"));
+  g_assert_null (row_part (row, "unsaved-dot"));
+  g_assert_null (row_part (row, "snippet"));
+
+  recap_post_set_unsaved (draft, TRUE);
+  g_assert_nonnull (row_part (row, "unsaved-dot"));
+  recap_post_set_unsaved (draft, FALSE);
+  g_assert_null (row_part (row, "unsaved-dot"));
+
+  recap_post_row_set_snippet (RECAP_POST_ROW (row), "…a match…");
+  snippet = row_part (row, "snippet");
+  g_assert_nonnull (snippet);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (snippet)), ==, "…a match…");
+  g_assert_true (gtk_widget_get_last_child (row) == snippet);
+  recap_post_row_set_snippet (RECAP_POST_ROW (row), NULL);
+  g_assert_null (row_part (row, "snippet"));
+
+  /* Rows are reused for other posts: the old one no longer shows. */
+  recap_post_set_unsaved (published, TRUE);
+  recap_post_row_set_post (RECAP_POST_ROW (row), published);
+  g_assert_null (row_part (row, "badge"));
+  g_assert_nonnull (row_part (row, "unsaved-dot"));
+  recap_post_set_unsaved (draft, TRUE);
+  recap_post_set_unsaved (published, FALSE);
+  g_assert_null (row_part (row, "unsaved-dot"));
+
+  g_object_unref (row);
+}
+
+/* More posts than GTK 4.8's list view makes row widgets for (some 200): the
+ * rows far from where it is scrolled have none. */
+static char *
+write_large_site (guint n_posts)
+{
+  g_autofree char *dir = g_dir_make_tmp ("recap-sidebar-XXXXXX", NULL);
+  g_autoptr(GDateTime) first_day = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+
+  g_assert_nonnull (dir);
+  test_util_write_file (dir, "_config.yml", "title: Large site\n");
+  for (guint i = 0; i < n_posts; i++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (first_day, i);
+      g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+      g_autofree char *path = g_strdup_printf ("_posts/%s-post-%u.md", day, i);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Post %u\ndate: %s 19:00:00\ntags: [a, b]\n---\nText.\n",
+                                               i, day);
+
+      test_util_write_file (dir, path, text);
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* The list of posts, not the one in the view drop-down's popover. */
+static GtkWidget *
+find_post_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_post_list (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How many pixels of the list's visible area row widgets cover, and whether
+ * the row at @position is among them. */
+static int
+shown_height (GtkWidget *list_view,
+              guint      position,
+              gboolean  *shows_position)
+{
+  int height = gtk_widget_get_height (list_view);
+  int covered = 0;
+
+  *shows_position = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      graphene_rect_t bounds;
+      float top, bottom;
+
+      /* The list hides the rows it places outside the visible area. */
+      if (!GTK_IS_TREE_EXPANDER (expander) || !gtk_widget_get_mapped (child) ||
+          !gtk_widget_compute_bounds (child, list_view, &bounds))
+        continue;
+      top = MAX (bounds.origin.y, 0);
+      bottom = MIN (bounds.origin.y + bounds.size.height, height);
+      if (bottom <= top)
+        continue;
+      covered += bottom - top;
+      if (gtk_tree_list_row_get_position (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))) == position)
+        *shows_position = TRUE;
+    }
+  return covered;
+}
+
+static guint
+position_of (GListModel *rows,
+             gpointer    post)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == post)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* Opening a site at a post scrolls the list, which has just been shown and
+ * has no size yet, to that post: the rows around it fill the list. */
+static void
+test_open_post_in_large_site (void)
+{
+  g_autofree char *site_dir = write_large_site (500);
+  RecapWindow *window = recap_window_new (NULL);
+  RecapDocument *document;
+  RecapSidebar *sidebar;
+  GtkWidget *list_view;
+  gint64 deadline;
+  guint position;
+  gboolean shown = FALSE;
+  int covered;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  list_view = find_post_list (GTK_WIDGET (sidebar));
+  g_assert_nonnull (list_view);
+
+  /* The oldest post: the last row, far from the top. */
+  document = ui_test_open_post (window, site_dir, "_posts/2000-01-01-post-0.md");
+  position = position_of (recap_sidebar_get_rows (sidebar), recap_document_get_post (document));
+  g_assert_cmpuint (position, ==, 499);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (recap_sidebar_get_rows (sidebar)), position));
+
+  /* A few frames: the list scrolls once laid out. */
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while ((covered = shown_height (list_view, position, &shown), !shown) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (shown);
+  /* Rows all the way, but for the gaps between them. */
+  g_assert_cmpint (covered, >=, gtk_widget_get_height (list_view) * 3 / 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +422,8 @@ main (int   argc,
   ADD ("/sidebar/activate-opens-post", test_activate_opens_post);
   ADD ("/sidebar/live-update", test_live_update);
 #undef ADD
+  g_test_add_func ("/sidebar/post-row-parts", test_post_row_parts);
+  g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
 
   return g_test_run ();
 }
