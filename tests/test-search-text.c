@@ -50,6 +50,22 @@ test_find (void)
   g_assert_false (recap_search_text_is_valid ("a", 1));
 }
 
+/* Without a folded copy: a match across the chunks folded one at a time is found too. */
+static void
+test_find_folding (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *match;
+
+  for (gsize i = 0; i < 4090; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "Lightning TALK");
+  match = recap_search_find_folding (text->str, text->len, "lightning talk", 14);
+  g_assert_true (match == text->str + 4090);
+  g_assert_null (recap_search_find_folding (text->str, text->len, "talks", 5));
+  g_assert_true (recap_search_find_folding ("ZOË", strlen ("ZOË"), "zoë", strlen ("zoë")) != NULL);
+}
+
 static gboolean
 matches (RecapPost  *post,
          const char *query,
@@ -93,6 +109,7 @@ main (int   argc,
 
   g_test_add_func ("/search-text/fold", test_fold);
   g_test_add_func ("/search-text/find", test_find);
+  g_test_add_func ("/search-text/find-folding", test_find_folding);
   g_test_add_func ("/search-text/post-matches", test_post_matches);
 
   return g_test_run ();

@@ -219,13 +219,13 @@ recap_index_cache_share_texts (RecapIndexCache *cache,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      GBytes *own = recap_post_get_search_text (post);
+      gsize own_size = recap_post_get_search_text_size (post);
       const Record *record = NULL;
       g_autoptr(GBytes) shared = NULL;
 
-      if (own != NULL)
+      if (own_size > 0)
         record = g_hash_table_lookup (cache->by_path, recap_post_get_relative_path (post));
-      if (record == NULL || record->text_size != g_bytes_get_size (own) ||
+      if (record == NULL || record->text_size != own_size ||
           !recap_post_has_file_stamp (post, record->size, record->mtime))
         continue;
       shared = dup_record_text (cache, record);
@@ -236,7 +236,21 @@ recap_index_cache_share_texts (RecapIndexCache *cache,
 static gsize
 text_size (const RecapPostRecord *post)
 {
-  return post->search_text ? g_bytes_get_size (post->search_text) : 0;
+  if (post->search_text != NULL)
+    return g_bytes_get_size (post->search_text);
+  return post->body ? recap_search_text_size (g_bytes_get_size (post->body) - 1) : 0;
+}
+
+/* A post that has only its body: the search text is made on the way out. */
+static void
+write_body_as_search_text (FILE   *out,
+                           GBytes *body)
+{
+  gsize size = 0;
+  const char *text = g_bytes_get_data (body, &size);
+  g_autoptr(GBytes) search_text = recap_search_text_new (text, size - 1);
+
+  fwrite (g_bytes_get_data (search_text, NULL), g_bytes_get_size (search_text), 1, out);
 }
 
 static guint64
@@ -272,8 +286,10 @@ write_texts (FILE   *out,
     {
       const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
 
-      if (text_size (post) > 0)
+      if (post->search_text != NULL)
         fwrite (g_bytes_get_data (post->search_text, NULL), text_size (post), 1, out);
+      else if (post->body != NULL)
+        write_body_as_search_text (out, post->body);
     }
   return !ferror (out);
 }

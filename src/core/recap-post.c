@@ -25,7 +25,9 @@ struct _RecapPost
   GStrv      tags;
   GStrv      categories;
   char      *error;
-  GBytes    *search_text;    /* the body, see recap-search-text.h */
+  GBytes    *search_text;    /* the body, see recap-search-text.h; or, before the index cache
+                                holds it, just @body (NUL-terminated) to spare the folded copy */
+  GBytes    *body;
   char      *search_fields;   /* title, author, event and tags folded, made on first search */
   char      *title_key;       /* collation key of the title, made on first need */
   char      *permalink;
@@ -71,6 +73,7 @@ recap_post_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->search_text, g_bytes_unref);
+  g_clear_pointer (&self->body, g_bytes_unref);
   g_clear_pointer (&self->search_fields, g_free);
   g_clear_pointer (&self->title_key, g_free);
   g_clear_pointer (&self->permalink, g_free);
@@ -270,8 +273,9 @@ read_body (RecapPost  *self,
   RecapFrontMatterSplit split;
 
   recap_front_matter_split (text, len, &split);
-  self->search_text = recap_search_text_new (text + split.body_start, len - split.body_start);
-  self->word_count = count_words (recap_search_text_get_body (self->search_text, NULL));
+  self->body = g_bytes_new_take (g_strndup (text + split.body_start, len - split.body_start),
+                                 len - split.body_start + 1);
+  self->word_count = count_words (g_bytes_get_data (self->body, NULL));
 }
 
 static char *
@@ -513,6 +517,7 @@ recap_post_to_record (RecapPost       *self,
     .relative_path = or_empty (self->relative_path),
     .fields = g_string_free (g_steal_pointer (&fields), FALSE),
     .search_text = self->search_text,
+    .body = self->body,
   };
   return TRUE;
 }
@@ -600,11 +605,11 @@ recap_post_share_search_text (RecapPost *self,
 {
   g_return_if_fail (RECAP_IS_POST (self));
   /* Not compared byte by byte: that would bring the whole mapped copy into memory. */
-  g_return_if_fail (self->search_text == NULL ||
-                    g_bytes_get_size (self->search_text) == g_bytes_get_size (search_text));
+  g_return_if_fail (recap_post_get_search_text_size (self) == g_bytes_get_size (search_text));
 
   g_bytes_ref (search_text);
   g_clear_pointer (&self->search_text, g_bytes_unref);
+  g_clear_pointer (&self->body, g_bytes_unref);
   self->search_text = search_text;
 }
 
@@ -613,6 +618,16 @@ recap_post_get_search_text (RecapPost *self)
 {
   g_return_val_if_fail (RECAP_IS_POST (self), NULL);
   return self->search_text;
+}
+
+gsize
+recap_post_get_search_text_size (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), 0);
+
+  if (self->search_text != NULL)
+    return g_bytes_get_size (self->search_text);
+  return self->body ? recap_search_text_size (g_bytes_get_size (self->body) - 1) : 0;
 }
 
 void
@@ -709,6 +724,7 @@ recap_post_update_from (RecapPost *self,
   SWAP (self->categories, other->categories);
   SWAP (self->error, other->error);
   SWAP (self->search_text, other->search_text);
+  SWAP (self->body, other->body);
   g_clear_pointer (&self->search_fields, g_free);
   SWAP (self->permalink, other->permalink);
   self->word_count = other->word_count;
@@ -746,7 +762,9 @@ const char *
 recap_post_get_body (RecapPost *self)
 {
   g_return_val_if_fail (RECAP_IS_POST (self), NULL);
-  return self->search_text ? recap_search_text_get_body (self->search_text, NULL) : "";
+  if (self->search_text != NULL)
+    return recap_search_text_get_body (self->search_text, NULL);
+  return self->body ? g_bytes_get_data (self->body, NULL) : "";
 }
 
 guint
@@ -830,11 +848,14 @@ recap_post_matches (RecapPost   *self,
   if (folded_needle == NULL || *folded_needle == '\0' ||
       strstr (get_search_fields (self), folded_needle) != NULL)
     return TRUE;
-  if (self->search_text == NULL)
-    return FALSE;
-
   needle_len = strlen (folded_needle);
-  in_body = recap_search_text_find (self->search_text, folded_needle, needle_len);
+  if (self->search_text != NULL)
+    in_body = recap_search_text_find (self->search_text, folded_needle, needle_len);
+  else if (self->body != NULL)
+    in_body = recap_search_find_folding (g_bytes_get_data (self->body, NULL), g_bytes_get_size (self->body) - 1,
+                                         folded_needle, needle_len);
+  else
+    return FALSE;
   if (in_body != NULL && snippet != NULL)
     *snippet = snippet_around (recap_post_get_body (self), in_body, needle_len);
   return in_body != NULL;

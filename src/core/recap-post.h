@@ -76,7 +76,8 @@ typedef struct {
   guint32     word_count;
   const char *relative_path;
   const char *fields;       /* the text metadata, in one string */
-  GBytes     *search_text;  /* NULL for a post without a body */
+  GBytes     *search_text;  /* NULL for a post without a body… */
+  GBytes     *body;         /* …or when the post has only its body (to_record) */
 } RecapPostRecord;
 
 /* Fills @record, whose fields string is then owned by the caller and freed
@@ -92,6 +93,8 @@ RecapPost   *recap_post_new_from_record   (GFile                 *root,
 void         recap_post_share_search_text (RecapPost             *self,
                                            GBytes                *search_text);
 GBytes      *recap_post_get_search_text   (RecapPost             *self);
+/* The size of the post's search text, made or not. */
+gsize        recap_post_get_search_text_size (RecapPost          *self);
 void         recap_post_set_file_stamp    (RecapPost *self,
                                            guint64    size,
                                            gint64     mtime);

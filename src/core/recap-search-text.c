@@ -122,3 +122,31 @@ recap_search_text_find (GBytes     *text,
 
   return match != NULL ? body + (match - (body + len + 1)) : NULL;
 }
+
+#define FOLD_CHUNK 4096
+
+const char *
+recap_search_find_folding (const char *text,
+                           gsize       len,
+                           const char *folded_needle,
+                           gsize       needle_len)
+{
+  char folded[FOLD_CHUNK];
+
+  if (needle_len == 0 || needle_len > FOLD_CHUNK / 2)
+    return needle_len == 0 ? text : NULL;
+  /* Chunks overlap by the needle's length, so no match falls between two. */
+  for (gsize start = 0; start < len; start += FOLD_CHUNK - needle_len)
+    {
+      gsize n = MIN (FOLD_CHUNK, len - start);
+      const char *match;
+
+      recap_search_fold (text + start, n, folded);
+      match = memmem (folded, n, folded_needle, needle_len);
+      if (match != NULL)
+        return text + start + (match - folded);
+      if (start + n >= len)
+        break;
+    }
+  return NULL;
+}

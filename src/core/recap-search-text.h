@@ -40,4 +40,11 @@ const char  *recap_search_text_find          (GBytes     *text,
                                               const char *folded_needle,
                                               gsize       needle_len);
 
+/* Where @folded_needle starts in @text (@len bytes, not folded), or NULL:
+ * for texts searched too rarely to keep a folded copy. */
+const char  *recap_search_find_folding       (const char *text,
+                                              gsize       len,
+                                              const char *folded_needle,
+                                              gsize       needle_len);
+
 G_END_DECLS
