@@ -98,26 +98,37 @@ check_size (GFile         *file,
 
 static gboolean set_errno_error (GError **error, int saved_errno, const char *format, const char *path);
 
-/* All of @fd, which holds @size bytes by its fstat(). */
+/* All of @fd up to its end, @size (by its fstat()) being a hint: a file
+ * being written meanwhile may have grown. Stops past the size limit, which
+ * the caller's text check then reports. */
 static gboolean
 read_all (int     fd,
           gsize   size,
           char  **contents,
           gsize  *length)
 {
-  g_autofree char *buffer = g_malloc (size + 1);
+  gsize capacity = size + 1;
+  g_autofree char *buffer = g_malloc (capacity + 1);
   gsize done = 0;
 
-  while (done < size)
+  for (;;)
     {
-      gssize n = read (fd, buffer + done, size - done);
+      gssize n;
 
+      if (done == capacity)
+        {
+          if (capacity > RECAP_FILE_MAX_SIZE)
+            break;
+          capacity *= 2;
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+      n = read (fd, buffer + done, capacity - done);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
         return FALSE;
       if (n == 0)
-        break;  /* shrunk meanwhile: what is there */
+        break;
       done += n;
     }
   buffer[done] = '\0';

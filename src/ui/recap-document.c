@@ -539,7 +539,11 @@ file_changed_on_disk (RecapDocument     *self,
                       GFileMonitorEvent  event,
                       GFileMonitor      *monitor)
 {
-  queue_check (self);
+  /* A program writing in place (truncate, then write) sends CHANGED
+   * while it writes: reading then would show a half-written file and lose
+   * the cursor. CHANGES_DONE_HINT follows when it closes the file. */
+  if (event != G_FILE_MONITOR_EVENT_CHANGED)
+    queue_check (self);
 }
 
 static void
