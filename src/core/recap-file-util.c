@@ -24,6 +24,17 @@
 
 G_DEFINE_QUARK (recap-file-error-quark, recap_file_error)
 
+gboolean
+recap_file_set_errno_error (GError     **error,
+                            const char  *path)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", path, g_strerror (saved_errno));
+  return FALSE;
+}
+
 guint
 recap_file_line_at (const char *text,
                     gsize       offset)

@@ -20,6 +20,10 @@ typedef enum {
 
 GQuark   recap_file_error_quark  (void);
 
+/* Sets @error from errno as "@path: reason"; returns FALSE. */
+gboolean recap_file_set_errno_error (GError     **error,
+                                     const char  *path);
+
 /* The 1-based line that byte @offset of @text is on. */
 guint    recap_file_line_at      (const char    *text,
                                   gsize          offset);

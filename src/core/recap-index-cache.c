@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "recap-file-util.h"
 #include "recap-search-text.h"
 
 #define CACHE_MAGIC "RECAPIX"
@@ -328,17 +329,6 @@ write_records (FILE      *out,
   return ok;
 }
 
-static gboolean
-set_error_from_errno (GError     **error,
-                      const char  *path)
-{
-  int saved_errno = errno;
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
-}
-
 /* Written to a new file renamed over the old one: mappings of the old cache
  * stay valid, and a failed write leaves the old cache. */
 gboolean
@@ -354,11 +344,11 @@ recap_index_cache_save (GFile      *root,
   gboolean written;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
-    return set_error_from_errno (error, folder);
+    return recap_file_set_errno_error (error, folder);
   fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600);
   if (fd < 0 || (out = fdopen (fd, "w")) == NULL)
     {
-      set_error_from_errno (error, tmp_path);
+      recap_file_set_errno_error (error, tmp_path);
       if (fd >= 0)
         g_close (fd, NULL);
       g_unlink (tmp_path);
@@ -367,7 +357,7 @@ recap_index_cache_save (GFile      *root,
   written = write_records (out, posts);
   if (fclose (out) != 0 || !written || g_rename (tmp_path, path) != 0)
     {
-      set_error_from_errno (error, path);
+      recap_file_set_errno_error (error, path);
       g_unlink (tmp_path);
       return FALSE;
     }

@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "recap-file-util.h"
+
 #define INFO_SUFFIX ".ini"
 #define TEXT_SUFFIX ".md"
 #define INFO_GROUP "Draft"
@@ -78,23 +80,12 @@ write_private_file (const char  *path,
 }
 
 static gboolean
-set_errno_error (GError     **error,
-                 const char  *path)
-{
-  int saved_errno = errno;
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
 remove_if_present (const char  *path,
                    GError     **error)
 {
   if (g_unlink (path) == 0 || errno == ENOENT)
     return TRUE;
-  return set_errno_error (error, path);
+  return recap_file_set_errno_error (error, path);
 }
 
 /* The text first, then the key file that makes it a draft. */
@@ -113,7 +104,7 @@ save_draft (RecapRecovery  *self,
   gsize info_len = 0;
 
   if (g_mkdir_with_parents (self->dir, 0700) != 0)
-    return set_errno_error (error, self->dir);
+    return recap_file_set_errno_error (error, self->dir);
   if (!write_private_file (text_path, job->text, -1, error))
     return FALSE;
 
