@@ -432,16 +432,19 @@ load_page (RecapPreview *self,
 
   g_free (self->page_base);
   self->page_base = base_uri;
-  self->page_ready = FALSE;
   self->pages_loaded++;
   webkit_web_view_load_html (self->web_view, page, self->page_base);
+  /* After the call: the load it cancels may finish within it. */
+  self->page_ready = FALSE;
 }
 
 static void
 load_changed (RecapPreview    *self,
               WebKitLoadEvent  event)
 {
-  if (event != WEBKIT_LOAD_FINISHED)
+  /* A load replaced by a newer one finishes too (cancelled) while the
+   * newer one goes on: its page is not the one calls must go to. */
+  if (event != WEBKIT_LOAD_FINISHED || webkit_web_view_is_loading (self->web_view))
     return;
   /* A new page shows nothing yet, whatever was sent while it loaded. */
   g_clear_pointer (&self->shown_blocks, recap_html_blocks_free);
