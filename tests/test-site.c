@@ -346,10 +346,8 @@ static char *
 cache_file (const char *dir)
 {
   g_autoptr(GFile) root = g_file_new_for_path (dir);
-  g_autofree char *uri = g_file_get_uri (root);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
 
-  return g_build_filename (g_get_user_cache_dir (), "recap", "index", digest, NULL);
+  return recap_index_cache_dup_path (root);
 }
 
 static void

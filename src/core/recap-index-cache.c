@@ -59,8 +59,8 @@ struct _RecapIndexCache
   GHashTable *by_path;  /* relative path (in @bytes) → its Record */
 };
 
-static char *
-cache_path (GFile *root)
+char *
+recap_index_cache_dup_path (GFile *root)
 {
   g_autofree char *uri = g_file_get_uri (root);
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
@@ -141,7 +141,7 @@ RecapIndexCache *
 recap_index_cache_load (GFile *root)
 {
   RecapIndexCache *cache = g_new0 (RecapIndexCache, 1);
-  g_autofree char *path = cache_path (root);
+  g_autofree char *path = recap_index_cache_dup_path (root);
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
 
   cache->by_path = g_hash_table_new (g_str_hash, g_str_equal);
@@ -336,7 +336,7 @@ recap_index_cache_save (GFile      *root,
                         GPtrArray  *posts,
                         GError    **error)
 {
-  g_autofree char *path = cache_path (root);
+  g_autofree char *path = recap_index_cache_dup_path (root);
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
   FILE *out;

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 typedef struct _RecapIndexCache RecapIndexCache;
 
+/* Where the cache of the site at @root is kept. */
+char            *recap_index_cache_dup_path (GFile          *root);
 /* The cache of the site at @root; empty when there is none or it is unusable. */
 RecapIndexCache *recap_index_cache_load   (GFile            *root);
 void             recap_index_cache_free   (RecapIndexCache  *cache);

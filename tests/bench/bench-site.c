@@ -11,6 +11,7 @@
 
 #include "recap-bulk-edit.h"
 #include "recap-file-util.h"
+#include "recap-index-cache.h"
 #include "recap-search-text.h"
 #include "recap-site.h"
 #include "recap-site-ops.h"
@@ -55,10 +56,8 @@ static char *
 cache_file (const char *dir)
 {
   g_autoptr(GFile) root = g_file_new_for_path (dir);
-  g_autofree char *uri = g_file_get_uri (root);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
 
-  return g_build_filename (g_get_user_cache_dir (), "recap", "index", digest, NULL);
+  return recap_index_cache_dup_path (root);
 }
 
 /* Reads and parses every file: no index cache from an earlier run. */
