@@ -234,14 +234,6 @@ recap_index_cache_share_texts (RecapIndexCache *cache,
     }
 }
 
-static gsize
-text_size (const RecapPostRecord *post)
-{
-  if (post->search_text != NULL)
-    return g_bytes_get_size (post->search_text);
-  return post->body ? recap_search_text_size (g_bytes_get_size (post->body) - 1) : 0;
-}
-
 /* A post that has only its body: the search text is made on the way out. */
 static void
 write_body_as_search_text (FILE   *out,
@@ -268,7 +260,7 @@ write_record (FILE                  *out,
   static const char zeros[8];
   Record record = {
     post->size, post->mtime, post->flags, post->word_count,
-    strlen (post->relative_path), strlen (post->fields), text_offset, text_size (post),
+    strlen (post->relative_path), strlen (post->fields), text_offset, post->search_text_size,
   };
   guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1;
 
@@ -288,7 +280,7 @@ write_texts (FILE   *out,
       const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
 
       if (post->search_text != NULL)
-        fwrite (g_bytes_get_data (post->search_text, NULL), text_size (post), 1, out);
+        fwrite (g_bytes_get_data (post->search_text, NULL), post->search_text_size, 1, out);
       else if (post->body != NULL)
         write_body_as_search_text (out, post->body);
     }
@@ -321,7 +313,7 @@ write_records (FILE      *out,
       const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
 
       ok = write_record (out, post, text_offset);
-      text_offset += text_size (post);
+      text_offset += post->search_text_size;
     }
   ok = ok && write_texts (out, records);
   for (guint i = 0; i < records->len; i++)

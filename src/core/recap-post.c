@@ -518,6 +518,7 @@ recap_post_to_record (RecapPost       *self,
     .fields = g_string_free (g_steal_pointer (&fields), FALSE),
     .search_text = self->search_text,
     .body = self->body,
+    .search_text_size = recap_post_get_search_text_size (self),
   };
   return TRUE;
 }

@@ -78,6 +78,7 @@ typedef struct {
   const char *fields;       /* the text metadata, in one string */
   GBytes     *search_text;  /* NULL for a post without a body… */
   GBytes     *body;         /* …or when the post has only its body (to_record) */
+  gsize       search_text_size; /* made from @body or not (to_record) */
 } RecapPostRecord;
 
 /* Fills @record, whose fields string is then owned by the caller and freed
