@@ -535,19 +535,28 @@ choice_row_new (RecapFrontMatterForm *self,
   return row;
 }
 
+/* Shows the value as written and, when an alias elsewhere reads it, why
+ * the form leaves it alone. */
 static GtkWidget *
 read_only_row_new (RecapFrontMatterForm        *self,
-                   const char                  *label,
-                   const char                  *text,
-                   const RecapFrontMatterEntry *entry)
+                   RecapFrontMatter            *fm,
+                   const Field                 *field,
+                   const char                  *text)
 {
+  const RecapFrontMatterEntry *entry = &field->entry;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit in Source"));
   g_autofree char *source = g_strndup (text + entry->value_start, entry->value_end - entry->value_start);
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GError) shared = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  recap_front_matter_check_unshared (fm, field->path, &shared);
+  subtitle = shared != NULL ? g_strdup_printf ("%s\n%s", source, shared->message) : g_strdup (source);
+  /* YAML text such as "&anchor" is not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), shared != NULL ? 4 : 2);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   guint line, column;
 
@@ -599,6 +608,10 @@ kind_for_entry (RecapFrontMatter            *fm,
 {
   g_auto(GStrv) list = NULL;
   gboolean boolean;
+
+  /* An edit would change what an alias elsewhere reads too. */
+  if (!recap_front_matter_check_unshared (fm, path, NULL))
+    return ROW_READ_ONLY;
 
   switch (entry->kind)
     {
@@ -725,7 +738,7 @@ row_new (RecapFrontMatterForm *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
       break;
     case ROW_READ_ONLY:
-      row = read_only_row_new (self, field->label, text, &field->entry);
+      row = read_only_row_new (self, fm, field, text);
       break;
     case ROW_TEXT:
     default:

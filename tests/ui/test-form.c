@@ -260,6 +260,28 @@ test_invalid_yaml_makes_form_read_only (Fixture       *fixture,
   assert_buffer (fixture, fixture->original);
 }
 
+/* A value an alias elsewhere reads is shown, not offered for editing. */
+static void
+test_shared_anchor_read_only (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char text[] = "---\ntitle: &t Old\nog_title: *t\nauthor: kim\n---\nBody\n";
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkWidget *title;
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  recap_front_matter_form_sync (fixture->form);
+
+  title = row (fixture, "title");
+  g_assert_false (GTK_IS_EDITABLE (title));
+  g_assert_true (ADW_IS_ACTION_ROW (title));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (title)),
+                            "“title” is shared with “og_title” through the anchor &t"));
+  g_assert_nonnull (ui_test_find_button (title, "_Edit in Source"));
+  g_assert_true (GTK_IS_EDITABLE (row (fixture, "author")));
+  assert_buffer (fixture, text);
+}
+
 /* A loose note gets its title from its heading and, with no date in its
  * name, the day it was last modified. */
 static void
@@ -336,6 +358,7 @@ main (int   argc,
   ADD ("/form/remove-field", WORKSHOP, test_remove_field);
   ADD ("/form/yaml-typing-updates-form", WORKSHOP, test_yaml_typing_updates_form);
   ADD ("/form/invalid-yaml", WORKSHOP, test_invalid_yaml_makes_form_read_only);
+  ADD ("/form/shared-anchor-read-only", WORKSHOP, test_shared_anchor_read_only);
   ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
   ADD ("/form/every-sample-post", WORKSHOP, test_every_sample_post);
 #undef ADD
