@@ -1017,6 +1017,80 @@ test_anchors_check_unshared (void)
   g_assert_true (recap_front_matter_check_unshared (plain, "title", NULL));
 }
 
+/* "key0: value 0" … under @parent (top level when NULL), then key0 again. */
+static GString *
+many_keys_document (guint       keys,
+                    const char *parent)
+{
+  GString *text = g_string_new ("---\n");
+  const char *indent = parent != NULL ? "  " : "";
+
+  if (parent != NULL)
+    g_string_append_printf (text, "%s:\n", parent);
+  for (guint i = 0; i < keys; i++)
+    g_string_append_printf (text, "%skey%u: value %u\n", indent, i, i);
+  g_string_append_printf (text, "%skey0: last\n---\nBody.\n", indent);
+  return text;
+}
+
+/* The work of check for @keys keys: parsers started and keys compared. */
+static RecapFrontMatterCounters
+check_cost (guint       keys,
+            const char *parent)
+{
+  g_autoptr(GString) text = many_keys_document (keys, parent);
+  g_autofree char *changed_path = NULL;
+  g_autoptr(GError) error = NULL;
+  RecapFrontMatterCounters before, after, cost;
+
+  recap_front_matter_get_counters (&before);
+  g_assert_true (recap_front_matter_check_round_trip (text->str, text->len, &changed_path, &error));
+  g_assert_no_error (error);
+  recap_front_matter_get_counters (&after);
+  cost.parses = after.parses - before.parses;
+  cost.key_compares = after.key_compares - before.key_compares;
+  return cost;
+}
+
+/* check was one parse and a scan of the keys per key: quadratic. It
+ * must parse once and find each key at a constant cost. */
+static void
+test_many_keys_linear (void)
+{
+  static const char * const parents[] = { NULL, "seo" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (parents); p++)
+    for (guint keys = 500; keys <= 4000; keys *= 2)
+      {
+        RecapFrontMatterCounters cost = check_cost (keys, parents[p]);
+
+        g_assert_cmpuint (cost.parses, ==, 1);
+        g_assert_cmpuint (cost.key_compares, <=, 4 * keys);
+      }
+}
+
+/* The index of a big mapping finds the last of duplicate keys, like a scan. */
+static void
+test_many_keys_lookup (void)
+{
+  g_autoptr(GString) top = many_keys_document (100, NULL);
+  g_autoptr(GString) nested = many_keys_document (100, "seo");
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (top->str, top->len, NULL);
+  g_autoptr(RecapFrontMatter) nested_fm = recap_front_matter_parse (nested->str, nested->len, NULL);
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+
+  assert_string (fm, "key0", "last");
+  assert_string (fm, "key99", "value 99");
+  g_assert_false (recap_front_matter_has_key (fm, "key100"));
+  assert_string (nested_fm, "seo.key0", "last");
+  assert_string (nested_fm, "seo.key42", "value 42");
+  g_assert_false (recap_front_matter_has_key (nested_fm, "seo.key"));
+
+  g_assert_true (recap_front_matter_set_string (top->str, top->len, "key0", "new", &edit, NULL));
+  g_assert_nonnull (strstr (edit.text, "key0: value 0\n"));
+  g_assert_nonnull (strstr (edit.text, "key0: new\n"));
+}
+
 /* Setting every key to what it already is changes no byte. */
 static void
 test_property_round_trip (void)
@@ -1058,6 +1132,8 @@ main (int    argc,
   g_test_add_func ("/front-matter/read/invalid", test_invalid);
   g_test_add_func ("/front-matter/read/no-front-matter", test_no_front_matter_is_empty);
   g_test_add_func ("/front-matter/anchors/check-unshared", test_anchors_check_unshared);
+  g_test_add_func ("/front-matter/many-keys/linear", test_many_keys_linear);
+  g_test_add_func ("/front-matter/many-keys/lookup", test_many_keys_lookup);
   g_test_add_func ("/front-matter/robustness", test_robustness);
   g_test_add_func ("/front-matter/property/set", test_property_set);
   g_test_add_func ("/front-matter/property/lists", test_property_lists);

@@ -19,8 +19,21 @@
 #define MAX_DEPTH 64
 /* libyaml refuses longer implicit keys. */
 #define MAX_KEY_LEN 1000
+/* Mappings with at least this many keys get a hash index: a post with
+ * thousands of keys must not make every lookup a scan of them all. */
+#define INDEX_MIN_KEYS 16
 
 G_DEFINE_QUARK (recap-front-matter-error-quark, recap_front_matter_error)
+
+/* Test hook only: what the work on front matter cost in this process. */
+static RecapFrontMatterCounters counters;
+
+void
+recap_front_matter_get_counters (RecapFrontMatterCounters *out)
+{
+  out->parses = g_atomic_int_get (&counters.parses);
+  out->key_compares = g_atomic_int_get (&counters.key_compares);
+}
 
 typedef struct _Node Node;
 
@@ -34,6 +47,7 @@ struct _Node {
   Node                *target;        /* aliases: the anchored node */
   Node                *parent;
   GPtrArray           *children;      /* sequences: items; mappings: key, value, key, … */
+  GHashTable          *index;         /* large mappings: key text → 1 + index of its last key */
   gsize                start;         /* first byte, properties included */
   gsize                props_end;     /* first byte after the properties */
   gsize                content_start; /* first byte of the node itself */
@@ -129,6 +143,7 @@ node_free (gpointer data)
 
   g_free (node->value);
   g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_clear_pointer (&node->index, g_hash_table_unref);
   g_free (node);
 }
 
@@ -582,6 +597,22 @@ builder_open (Builder            *b,
   return TRUE;
 }
 
+/* Later duplicates replace earlier ones: the last key wins, as in Jekyll. */
+static void
+mapping_build_index (Node *mapping)
+{
+  if (mapping->children->len / 2 < INDEX_MIN_KEYS)
+    return;
+  mapping->index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i + 1 < mapping->children->len; i += 2)
+    {
+      Node *key = g_ptr_array_index (mapping->children, i);
+
+      if (key->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
+        g_hash_table_insert (mapping->index, key->value, GUINT_TO_POINTER (i + 1));
+    }
+}
+
 /* A block collection ends where its last child ends; libyaml's end mark
  * lies after the comments and blank lines that follow. */
 static void
@@ -599,6 +630,8 @@ builder_close (Builder            *b,
   limit = node->children->len > 0 ? ((Node *) g_ptr_array_index (node->children, 0))->start : node->end;
   if (node->has_props)
     node_skip_properties (node, b->text, limit);
+  if (node->kind == RECAP_FRONT_MATTER_KIND_MAPPING)
+    mapping_build_index (node);
   b->open = node->parent;
 }
 
@@ -644,6 +677,7 @@ builder_run (Builder  *b,
 
   if (!yaml_parser_initialize (&parser))
     g_error ("libyaml could not allocate a parser");
+  g_atomic_int_inc (&counters.parses);
   /* Fixed encoding: libyaml must not guess UTF-16 from the first bytes. */
   yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
   yaml_parser_set_input_string (&parser, (const guchar *) b->text + b->yaml_start,
@@ -733,6 +767,22 @@ key_matches (const Node *key,
          key->value[name_len] == '\0';
 }
 
+static gboolean
+mapping_find_indexed (Node       *mapping,
+                      const char *name,
+                      gsize       name_len,
+                      guint      *index)
+{
+  g_autofree char *copy = name[name_len] != '\0' ? g_strndup (name, name_len) : NULL;
+  gpointer found = g_hash_table_lookup (mapping->index, copy != NULL ? copy : name);
+
+  g_atomic_int_inc (&counters.key_compares);
+  if (found == NULL)
+    return FALSE;
+  *index = GPOINTER_TO_UINT (found) - 1;
+  return TRUE;
+}
+
 /* The last of duplicate keys wins, as in Jekyll. */
 static gboolean
 mapping_find (Node       *mapping,
@@ -740,12 +790,21 @@ mapping_find (Node       *mapping,
               gsize       name_len,
               guint      *index)
 {
+  guint compares = 0;
+
+  if (mapping->index != NULL)
+    return mapping_find_indexed (mapping, name, name_len, index);
   for (guint i = mapping->children->len; i >= 2; i -= 2)
-    if (key_matches (mapping_key (mapping, i - 2), name, name_len))
-      {
-        *index = i - 2;
-        return TRUE;
-      }
+    {
+      compares++;
+      if (key_matches (mapping_key (mapping, i - 2), name, name_len))
+        {
+          *index = i - 2;
+          g_atomic_int_add (&counters.key_compares, compares);
+          return TRUE;
+        }
+    }
+  g_atomic_int_add (&counters.key_compares, compares);
   return FALSE;
 }
 
@@ -1205,6 +1264,24 @@ has_unusual_breaks (const char *text,
   return FALSE;
 }
 
+/* An editor on @fm, the parsed @text, which it keeps a reference to. */
+static void
+editor_init (Editor           *ed,
+             RecapFrontMatter *fm,
+             const char       *text,
+             gsize             len,
+             const char       *path)
+{
+  ed->text = text;
+  ed->len = len;
+  ed->path = path;
+  ed->fm = recap_front_matter_ref (fm);
+  ed->newline = detect_newline (text, len, fm->split.start);
+  ed->splices = g_array_new (FALSE, FALSE, sizeof (Splice));
+  g_array_set_clear_func (ed->splices, splice_clear);
+  ed->claims = g_array_new (FALSE, FALSE, sizeof (Claim));
+}
+
 static gboolean
 editor_begin (Editor      *ed,
               const char  *text,
@@ -1213,19 +1290,12 @@ editor_begin (Editor      *ed,
               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, &local_error);
 
-  ed->text = text;
-  ed->len = len;
-  ed->path = path;
-  ed->fm = recap_front_matter_parse (text, len, &local_error);
-  if (ed->fm == NULL)
+  if (fm == NULL)
     return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
                            _("The front matter cannot be edited: %s"), local_error->message);
-
-  ed->newline = detect_newline (text, len, ed->fm->split.start);
-  ed->splices = g_array_new (FALSE, FALSE, sizeof (Splice));
-  g_array_set_clear_func (ed->splices, splice_clear);
-  ed->claims = g_array_new (FALSE, FALSE, sizeof (Claim));
+  editor_init (ed, fm, text, len, path);
   return TRUE;
 }
 
@@ -3061,24 +3131,41 @@ is_scalar_list (Node *node)
   return TRUE;
 }
 
-/* Sets @value at @path to what it already is. */
+/* Sets @value at @path to what it already is, on the model parsed once
+ * for every key: TRUE when the edit works and changes no byte. */
 static gboolean
-identity_edit (const char            *text,
-               gsize                  len,
-               const char            *path,
-               Node                  *value,
-               RecapFrontMatterEdit  *edit,
-               GError               **error)
+identity_unchanged (RecapFrontMatter  *fm,
+                    const char        *text,
+                    gsize              len,
+                    const char        *path,
+                    Node              *value,
+                    GError           **error)
 {
   Node *current = node_resolve (value);
+  g_auto(Editor) ed = { 0 };
+  g_autoptr(GString) result = NULL;
   g_auto(GStrv) items = NULL;
+  gboolean ok;
 
+  editor_init (&ed, fm, text, len, path);
   if (current->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
-    return recap_front_matter_set_string (text, len, path, current->value, edit, error);
-  if (!is_scalar_list (current))
+    {
+      NewValue same = { current->value, RECAP_YAML_TYPE_STRING, NULL };
+
+      ok = editor_set_scalar (&ed, value, &same, error);
+    }
+  else if (is_scalar_list (current))
+    {
+      items = sequence_strings (current);
+      ok = editor_set_list (&ed, value, path, (const char * const *) items, error);
+    }
+  else
     return TRUE;
-  items = sequence_strings (current);
-  return recap_front_matter_set_list (text, len, path, (const char * const *) items, edit, error);
+
+  if (!ok || ed.splices->len == 0)
+    return ok;
+  result = editor_apply (&ed);
+  return result != NULL && result->len == len && memcmp (result->str, text, len) == 0;
 }
 
 static gboolean
@@ -3094,7 +3181,6 @@ round_trip_mapping (RecapFrontMatter  *fm,
     {
       Node *key = mapping_key (mapping, i);
       Node *value = mapping_value (mapping, i);
-      g_auto(RecapFrontMatterEdit) edit = { 0 };
       g_autofree char *path = NULL;
 
       if (key->kind != RECAP_FRONT_MATTER_KIND_SCALAR || key->value[0] == '\0')
@@ -3104,7 +3190,7 @@ round_trip_mapping (RecapFrontMatter  *fm,
        * key hidden by a dotted key of the same spelling. */
       if (lookup_exact (fm, path) != value)
         continue;
-      if (!identity_edit (text, len, path, value, &edit, error) || edit.changed)
+      if (!identity_unchanged (fm, text, len, path, value, error))
         {
           *changed_path = g_steal_pointer (&path);
           return FALSE;
