@@ -144,6 +144,31 @@ def invalid_yaml_left_untouched(site):
     os.remove(post)
 
 
+SUITE_26DV = (b'---\n"top1" : \n  "key1" : &alias1 scalar1\n\'top2\' : \n  \'key2\' : &alias2 scalar2\n'
+              b'top3: &node3 \n  *alias1 : scalar3\ntop4: \n  *alias2 : scalar4\ntop5   :    \n  scalar5\n'
+              b'top6: \n  &anchor6 \'key6\' : scalar6\n---\nBody\n')
+
+
+@test
+def shared_anchors_refused(site):
+    post = os.path.join(site, '_posts', '2020-01-04-anchored.md')
+    data = b'---\ntitle: &t Old\nog_title: *t\ntags: &k [a, b]\nkeywords: *k\n---\nBody\n'
+    write(post, data)
+    for args, key in ((('set', post, 'title', 'New'), 'og_title'), (('set-list', post, 'tags', 'c'), 'keywords')):
+        result = run(*args)
+        check(result.returncode == 1 and key in result.stderr and 'anchor' in result.stderr, result.stderr)
+        check(read(post) == data, 'a shared anchor was edited')
+    check(run('check', post).returncode == 0, 'check refused an anchored file')
+    alias = run('set', post, 'og_title', 'Own')
+    check(alias.returncode == 0 and read(post) == data.replace(b'og_title: *t', b'og_title: Own'), read(post))
+    write(post, SUITE_26DV)
+    result = run('set', post, 'top1.key1', 'X')
+    check(result.returncode == 1 and 'top3' in result.stderr, result.stderr)
+    check(read(post) == SUITE_26DV, '26DV was changed')
+    check(run('check', post).returncode == 0, 'check refused 26DV')
+    os.remove(post)
+
+
 @test
 def unreadable_files(site):
     binary = os.path.join(site, 'binary.md')
