@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sys/stat.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,13 @@ GQuark   recap_file_error_quark  (void);
 /* Sets @error from errno as "@path: reason"; returns FALSE. */
 gboolean recap_file_set_errno_error (GError     **error,
                                      const char  *path);
+
+/* Opens @path for reading without blocking and returns its descriptor, with
+ * its @st; -1 with @error for a folder, a FIFO, a device or any other file
+ * that is not a regular one. */
+int      recap_file_open_regular (const char    *path,
+                                  struct stat   *st,
+                                  GError       **error);
 
 /* The 1-based line that byte @offset of @text is on. */
 guint    recap_file_line_at      (const char    *text,
