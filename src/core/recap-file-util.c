@@ -46,13 +46,14 @@ recap_file_line_at (const char *text,
   return line;
 }
 
-static gboolean
-set_too_large_error (GError     **error,
-                     const char  *display_name)
+gboolean
+recap_file_set_too_large_error (GError     **error,
+                                const char  *display_name)
 {
+  g_autofree char *limit = g_format_size_full (RECAP_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
   g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_TOO_LARGE,
-               _("“%s” is larger than %d MB; Recap only opens text files up to that size"),
-               display_name, RECAP_FILE_MAX_SIZE / (1024 * 1024));
+               _("“%s” is larger than %s; Recap opens text files up to that size"), display_name, limit);
   return FALSE;
 }
 
@@ -66,7 +67,7 @@ recap_file_check_text (const char  *text,
   const char *invalid;
 
   if (len > RECAP_FILE_MAX_SIZE)
-    return set_too_large_error (error, display_name);
+    return recap_file_set_too_large_error (error, display_name);
   if (memchr (text, '\0', len) != NULL)
     {
       g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY,
@@ -109,7 +110,7 @@ check_regular_and_size (GFile         *file,
       return FALSE;
     }
   if (g_file_info_get_size (info) > RECAP_FILE_MAX_SIZE)
-    return set_too_large_error (error, name);
+    return recap_file_set_too_large_error (error, name);
   return TRUE;
 }
 
@@ -203,7 +204,7 @@ read_local (const char  *path,
   if (st.st_size > RECAP_FILE_MAX_SIZE)
     {
       name = g_filename_display_name (path);
-      set_too_large_error (error, name);
+      recap_file_set_too_large_error (error, name);
     }
   else if (!(ok = read_all (fd, st.st_size, contents, length)))
     set_errno_error (error, N_("Could not read “%s”"), path);

@@ -17,7 +17,8 @@ typedef enum {
   RECAP_FILE_ERROR_NOT_UTF8,  /* not valid UTF-8 (after an optional BOM) */
 } RecapFileError;
 
-#define RECAP_FILE_MAX_SIZE (10 * 1024 * 1024)
+/* The largest file Recap reads: the window, the site index and recap-cli alike. */
+#define RECAP_FILE_MAX_SIZE (64 * 1024 * 1024)
 
 GQuark   recap_file_error_quark  (void);
 
@@ -31,6 +32,11 @@ gboolean recap_file_set_errno_error (GError     **error,
 int      recap_file_open_regular (const char    *path,
                                   struct stat   *st,
                                   GError       **error);
+
+/* Sets @error to RECAP_FILE_ERROR_TOO_LARGE, the one message for a file
+ * above RECAP_FILE_MAX_SIZE; returns FALSE. */
+gboolean recap_file_set_too_large_error (GError     **error,
+                                         const char  *display_name);
 
 /* The 1-based line that byte @offset of @text is on. */
 guint    recap_file_line_at      (const char    *text,

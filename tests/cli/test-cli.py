@@ -159,17 +159,25 @@ def unreadable_files(site):
     write(latin1, b'---\ntitle: caf\xe9\n---\n')
     result = run('get', latin1, 'title')
     check(result.returncode == 1 and 'UTF-8' in result.stderr, result.stderr)
+    # One size limit, the window's: 20 MB opens, 64 MiB and a byte does not.
+    big = os.path.join(site, 'big.md')
+    write(big, b'---\ntitle: big\n---\n' + b'x' * (20 * 1000 * 1000))
+    result = run('get', big, 'title')
+    check(result.returncode == 0 and result.stdout == 'big\n', result.stderr)
     huge = os.path.join(site, 'huge.md')
-    write(huge, b'---\ntitle: big\n---\n' + b'x' * (10 * 1024 * 1024))
+    write(huge, b'---\ntitle: huge\n---\n')
+    os.truncate(huge, 64 * 1024 * 1024 + 1)
     result = run('set', huge, 'title', 'y')
-    check(result.returncode == 1 and '10 MB' in result.stderr, result.stderr)
+    check(result.returncode == 1 and
+          'huge.md” is larger than 64.0\u00a0MiB; Recap opens text files up to that size' in result.stderr,
+          result.stderr)
     bom = os.path.join(site, 'bom-latin1.md')
     write(bom, b'\xef\xbb\xbf---\ntitle: ok\n---\n\xff\n')
     result = run('get', bom, 'title')
     check(result.returncode == 1 and 'line 4' in result.stderr, result.stderr)
     missing = run('get', os.path.join(site, 'missing.md'), 'title')
     check(missing.returncode == 1 and missing.stderr, 'a missing file')
-    for path in (binary, latin1, huge, bom):
+    for path in (binary, latin1, big, huge, bom):
         os.remove(path)
 
 
