@@ -90,7 +90,7 @@ move_thread (GTask        *task,
   Move *move = task_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GError *error = NULL;
-  GFile *moved;
+  RecapMove *moved;
 
   switch (move->kind)
     {
@@ -107,7 +107,7 @@ move_thread (GTask        *task,
     }
 
   if (moved != NULL)
-    g_task_return_pointer (task, moved, g_object_unref);
+    g_task_return_pointer (task, moved, (GDestroyNotify) recap_move_free);
   else
     g_task_return_error (task, error);
 }
@@ -120,16 +120,16 @@ moved (GObject      *object,
   RecapWindow *self = RECAP_WINDOW (object);
   Move *move = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(RecapMove) done = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (file == NULL)
+  if (done == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not move the post: %s"), error->message);
       recap_window_show_toast (self, message);
       return;
     }
   recap_site_reload_file_async (self->site, move->file, NULL, NULL, NULL);
-  open_new_file (self, file);
+  open_new_file (self, done->to);
 }
 
 /* Publishing and renaming move the file, so they work on the saved post. */
