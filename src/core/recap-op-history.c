@@ -188,14 +188,18 @@ recap_op_history_pop (RecapOpHistory *self)
   return op;
 }
 
+RecapOp *
+recap_op_history_peek (RecapOpHistory *self)
+{
+  g_return_val_if_fail (RECAP_IS_OP_HISTORY (self), NULL);
+  return g_queue_peek_head (&self->ops);
+}
+
 const char *
 recap_op_history_get_label (RecapOpHistory *self)
 {
-  RecapOp *op;
+  RecapOp *op = recap_op_history_peek (self);
 
-  g_return_val_if_fail (RECAP_IS_OP_HISTORY (self), NULL);
-
-  op = g_queue_peek_head (&self->ops);
   return op ? op->label : NULL;
 }
 

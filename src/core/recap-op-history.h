@@ -54,6 +54,8 @@ RecapOpHistory *recap_op_history_new        (void);
 /* Takes @op as the latest operation. */
 void            recap_op_history_push       (RecapOpHistory *self,
                                              RecapOp        *op);
+/* The latest operation (still in the history), or NULL. */
+RecapOp        *recap_op_history_peek       (RecapOpHistory *self);
 /* The latest operation, removed from the history (for undo), or NULL. */
 RecapOp        *recap_op_history_pop        (RecapOpHistory *self);
 /* The label of the latest operation, or NULL: the "label" property. */
