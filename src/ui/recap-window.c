@@ -246,6 +246,18 @@ recap_window_set_document (RecapWindow   *self,
   update_actions (self);
 }
 
+void
+recap_window_follow_post (RecapWindow *self,
+                          RecapPost   *post)
+{
+  if (self->document == NULL || !g_file_equal (recap_document_get_file (self->document), recap_post_get_file (post)))
+    return;
+  recap_document_set_post (self->document, post);
+  recap_sidebar_select_post (self->sidebar, post);
+  update_title (self);
+  update_actions (self);
+}
+
 /* The recovery dialog asked for the draft of the post just opened. */
 static void
 restore_requested_draft (RecapWindow *self)
@@ -666,7 +678,7 @@ recap_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, update_title, self);
   g_clear_object (&self->document);
   next_step_clear (&self->next);
-  g_clear_pointer (&self->last_edit, recap_bulk_edit_free);
+  g_clear_object (&self->history);
   g_clear_object (&self->post_to_select);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);
@@ -705,6 +717,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, form);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, document_bar);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, undo_section);
   gtk_widget_class_bind_template_callback (widget_class, form_show_source);
   gtk_widget_class_bind_template_callback (widget_class, form_message);
 
@@ -726,6 +739,7 @@ recap_window_init (RecapWindow *self)
   setup_preview (self);
   self->recovery = recap_recovery_new_default ();
   restore_window_state (self);
+  recap_window_init_organize (self);
   update_title (self);
   update_actions (self);
 }
