@@ -573,14 +573,17 @@ static void
 print_usage (void)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  int width = 0;
 
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
   g_string_append_printf (out, "%s\n  recap-cli %s\n\n%s\n",
                           _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"),
                           _("Lists, reads and edits the YAML front matter of Jekyll posts, "
                             "changing only the bytes of what is edited."));
   g_string_append_printf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (out, "  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append_printf (out, "\n%s\n%s\n",
                           _("Run “recap-cli COMMAND --help” for the details of a command."),
                           _(EXIT_STATUS_HELP));

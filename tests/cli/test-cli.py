@@ -75,6 +75,10 @@ def help_texts(site):
         sub = run(command, '--help')
         check(sub.returncode == 0 and 'Usage:' in sub.stdout and command in sub.stdout, sub.stdout)
         check('Exit status' in sub.stdout, 'no exit status in help')
+    # Summaries start in one column, however long a command's name.
+    rows = [line for line in result.stdout.splitlines() if line.startswith('  ') and ' ' in line.strip()]
+    starts = {len(line) - len(line.split(None, 1)[1]) for line in rows if not line.startswith('  recap-cli')}
+    check(len(starts) == 1, f'command summaries not aligned: {sorted(starts)}')
 
 
 @test
