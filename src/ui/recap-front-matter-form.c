@@ -993,6 +993,8 @@ static void
 show_parse (RecapFrontMatterForm *self,
             Parse                *parse)
 {
+  const char *notice;
+
   if (parse->fm == NULL)
     {
       show_error (self, parse->line, parse->column);
@@ -1000,13 +1002,16 @@ show_parse (RecapFrontMatterForm *self,
     }
 
   hide_error (self);
-  if (!recap_front_matter_get_split (parse->fm)->present)
+  notice = recap_front_matter_get_read_only_notice (parse->fm);
+  if (notice != NULL)
+    show_notice (self, notice, FALSE);
+  else if (!recap_front_matter_get_split (parse->fm)->present)
     {
       clear_rows (self);
       gtk_stack_set_visible_child_name (self->body_stack, "empty");
-      return;
     }
-  show_fields (self, parse->fm, parse->text);
+  else
+    show_fields (self, parse->fm, parse->text);
 }
 
 static void

@@ -350,6 +350,35 @@ test_many_keys_notice (Fixture       *fixture,
   assert_buffer (fixture, many->str);
 }
 
+/* Hugo's TOML and JSON front matter: a notice, no fields, no Add Field. */
+static void
+test_foreign_front_matter_notice (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  static const char toml[] = "+++\ntitle = \"Wrap-up\"\n+++\nBody\n";
+  static const char json[] = "{\n  \"title\": \"Sprint\"\n}\nBody\n";
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkStack *stack = GTK_STACK (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_STACK));
+  GtkWidget *add = ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_MENU_BUTTON);
+
+  gtk_text_buffer_set_text (buffer, toml, -1);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "notice");
+  g_assert_cmpstr (notice_text (stack), ==, "TOML front matter is shown read-only");
+  g_assert_null (recap_front_matter_form_get_row (fixture->form, "title"));
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  gtk_text_buffer_set_text (buffer, json, -1);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (notice_text (stack), ==, "JSON front matter is shown read-only");
+
+  gtk_text_buffer_set_text (buffer, fixture->original, -1);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  assert_buffer (fixture, fixture->original);
+}
+
 /* A loose note gets its title from its heading and, with no date in its
  * name, the day it was last modified. */
 static void
@@ -428,6 +457,7 @@ main (int   argc,
   ADD ("/form/invalid-yaml", WORKSHOP, test_invalid_yaml_makes_form_read_only);
   ADD ("/form/shared-anchor-read-only", WORKSHOP, test_shared_anchor_read_only);
   ADD ("/form/many-keys-notice", WORKSHOP, test_many_keys_notice);
+  ADD ("/form/foreign-front-matter-notice", WORKSHOP, test_foreign_front_matter_notice);
   ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
   ADD ("/form/every-sample-post", WORKSHOP, test_every_sample_post);
 #undef ADD
