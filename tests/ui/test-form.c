@@ -167,6 +167,120 @@ test_tags_chips (Fixture       *fixture,
   assert_edit_and_undo (fixture, expected);
 }
 
+/* A key press as GTK delivers it: the completion's capture handler first,
+ * then, unless it took the key, the entry's activate for Enter. */
+static void
+press_key (GtkWidget   *row,
+           GtkEditable *entry,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  if (!handled && keyval == GDK_KEY_Return)
+    g_signal_emit_by_name (entry, "activate");
+}
+
+static const char * const tag_suggestions[] = {
+  "data analysis/ipython", "cpython", "python", "Python tips", "pythonic", NULL,
+};
+
+static GtkEditable *
+typed_tag (Fixture    *fixture,
+           const char *text)
+{
+  GtkWidget *tags = row (fixture, "tags");
+  GtkEditable *entry = recap_chips_row_get_editable (RECAP_CHIPS_ROW (tags));
+
+  recap_chips_row_set_suggestions (RECAP_CHIPS_ROW (tags), tag_suggestions);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, text);
+  return entry;
+}
+
+/* The completion's popover, the last child of the row it completes. */
+static GtkWidget *
+suggestions_popover (Fixture *fixture)
+{
+  GtkWidget *popover = gtk_widget_get_last_child (row (fixture, "tags"));
+
+  g_assert_true (GTK_IS_POPOVER (popover));
+  return popover;
+}
+
+static void
+assert_last_tag (Fixture    *fixture,
+                 const char *tag)
+{
+  g_auto(GStrv) items = recap_chips_row_dup_items (RECAP_CHIPS_ROW (row (fixture, "tags")));
+  guint n = g_strv_length (items);
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (items[n - 1], ==, tag);
+}
+
+/* Enter adds what was typed, even while suggestions that contain it show. */
+static void
+test_tag_enter_adds_typed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkEditable *entry = typed_tag (fixture, "python");
+
+  g_assert_true (gtk_widget_get_visible (suggestions_popover (fixture)));
+  press_key (row (fixture, "tags"), entry, GDK_KEY_Return);
+
+  assert_last_tag (fixture, "python");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+}
+
+/* Down moves into the list; Enter then takes the suggestion chosen. */
+static void
+test_tag_enter_after_down_takes_suggestion (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  GtkEditable *entry = typed_tag (fixture, "pyth");
+
+  press_key (row (fixture, "tags"), entry, GDK_KEY_Down);
+  press_key (row (fixture, "tags"), entry, GDK_KEY_Return);
+
+  assert_last_tag (fixture, "python");
+}
+
+/* Suggestions that start with the text come before those that contain it. */
+static void
+test_tag_suggestions_ranked (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "python", "Python tips", "pythonic", "data analysis/ipython", "cpython",
+  };
+  GtkWidget *popover;
+  GtkWidget *list;
+  guint i = 0;
+
+  typed_tag (fixture, "pyth");
+  popover = suggestions_popover (fixture);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = ui_test_find_by_type (popover, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
+
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected[i++]);
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
+  g_assert_null (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+}
+
 static void
 test_flow_categories_remove_chip (Fixture       *fixture,
                                   gconstpointer  data)
@@ -449,6 +563,9 @@ main (int   argc,
   ADD ("/form/author-needing-quotes", WORKSHOP, test_author_needing_quotes);
   ADD ("/form/date-keeps-time-and-zone", WORKSHOP, test_date_keeps_time_and_zone);
   ADD ("/form/tags-chips", WORKSHOP, test_tags_chips);
+  ADD ("/form/tag-enter-adds-typed", WORKSHOP, test_tag_enter_adds_typed);
+  ADD ("/form/tag-enter-after-down-takes-suggestion", WORKSHOP, test_tag_enter_after_down_takes_suggestion);
+  ADD ("/form/tag-suggestions-ranked", WORKSHOP, test_tag_suggestions_ranked);
   ADD ("/form/flow-categories-remove-chip", WORKSHOP, test_flow_categories_remove_chip);
   ADD ("/form/switch", WORKSHOP, test_switch);
   ADD ("/form/nested-map", WORKSHOP, test_nested_map);
