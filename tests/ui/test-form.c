@@ -493,6 +493,29 @@ test_foreign_front_matter_notice (Fixture       *fixture,
   assert_buffer (fixture, fixture->original);
 }
 
+/* A list longer than the form shows fields is not made of a chip per item. */
+static void
+test_long_list_read_only (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  g_autoptr(GString) text = g_string_new ("---\ntitle: Long\ntags:\n");
+  GtkWidget *tags;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "  - tag%u\n", i);
+  g_string_append (text, "---\nBody\n");
+  gtk_text_buffer_set_text (buffer, text->str, text->len);
+  recap_front_matter_form_sync (fixture->form);
+
+  tags = row (fixture, "tags");
+  g_assert_false (RECAP_IS_CHIPS_ROW (tags));
+  g_assert_true (ADW_IS_ACTION_ROW (tags));
+  g_assert_cmpuint (strlen (adw_action_row_get_subtitle (ADW_ACTION_ROW (tags))), <, 300);
+  g_assert_true (GTK_IS_EDITABLE (row (fixture, "title")));
+  assert_buffer (fixture, text->str);
+}
+
 /* A loose note gets its title from its heading and, with no date in its
  * name, the day it was last modified. */
 static void
@@ -575,6 +598,7 @@ main (int   argc,
   ADD ("/form/shared-anchor-read-only", WORKSHOP, test_shared_anchor_read_only);
   ADD ("/form/many-keys-notice", WORKSHOP, test_many_keys_notice);
   ADD ("/form/foreign-front-matter-notice", WORKSHOP, test_foreign_front_matter_notice);
+  ADD ("/form/long-list-read-only", WORKSHOP, test_long_list_read_only);
   ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
   ADD ("/form/every-sample-post", WORKSHOP, test_every_sample_post);
 #undef ADD
