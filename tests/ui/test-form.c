@@ -254,6 +254,24 @@ test_tag_enter_after_down_takes_suggestion (Fixture       *fixture,
   assert_last_tag (fixture, "python");
 }
 
+/* The same for a one-line field: "dev" stays "dev", not "dev-patel". */
+static void
+test_author_enter_keeps_typed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *author = row (fixture, "author");
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (author));
+  g_autofree char *expected = original_with (fixture, "author: priya-raman", "author: dev");
+
+  gtk_widget_grab_focus (GTK_WIDGET (text));
+  gtk_editable_set_text (GTK_EDITABLE (author), "dev");
+  g_assert_true (GTK_IS_POPOVER (gtk_widget_get_last_child (author)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (author)));
+  press_key (author, text, GDK_KEY_Return);
+
+  assert_buffer (fixture, expected);
+}
+
 /* Suggestions that start with the text come before those that contain it. */
 static void
 test_tag_suggestions_ranked (Fixture       *fixture,
@@ -588,6 +606,7 @@ main (int   argc,
   ADD ("/form/tags-chips", WORKSHOP, test_tags_chips);
   ADD ("/form/tag-enter-adds-typed", WORKSHOP, test_tag_enter_adds_typed);
   ADD ("/form/tag-enter-after-down-takes-suggestion", WORKSHOP, test_tag_enter_after_down_takes_suggestion);
+  ADD ("/form/author-enter-keeps-typed", WORKSHOP, test_author_enter_keeps_typed);
   ADD ("/form/tag-suggestions-ranked", WORKSHOP, test_tag_suggestions_ranked);
   ADD ("/form/flow-categories-remove-chip", WORKSHOP, test_flow_categories_remove_chip);
   ADD ("/form/switch", WORKSHOP, test_switch);
