@@ -1140,6 +1140,22 @@ static const FormatCase format_cases[] = {
   { "# Title\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
 };
 
+/* Nesting deeper than YAML's limit is not taken for front matter. */
+static void
+test_split_deep_json (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"a\": ");
+  RecapFrontMatterSplit split;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}\nBody\n");
+  g_assert_false (recap_front_matter_split (text->str, text->len, &split));
+  g_assert_cmpint (split.format, ==, RECAP_FRONT_MATTER_FORMAT_NONE);
+}
+
 static void
 test_split_formats (void)
 {
@@ -1243,6 +1259,7 @@ main (int    argc,
   g_test_add_func ("/front-matter/split/table", test_split);
   g_test_add_func ("/front-matter/split/bom", test_split_bom);
   g_test_add_func ("/front-matter/split/formats", test_split_formats);
+  g_test_add_func ("/front-matter/split/deep-json", test_split_deep_json);
   g_test_add_func ("/front-matter/foreign/readers", test_foreign_readers);
   g_test_add_func ("/front-matter/foreign/round-trip-refused", test_foreign_round_trip_refused);
   g_test_add_func ("/front-matter/read/scalars", test_readers_scalars);

@@ -136,7 +136,8 @@ split_fenced (const char             *text,
 }
 
 /* After the brace that closes the object or array opened at @pos; 0 when
- * the text ends first. Braces inside strings do not count. */
+ * the text ends first or nests deeper than YAML may. Braces inside strings
+ * do not count. */
 static gsize
 json_value_end (const char *text,
                 gsize       len,
@@ -158,8 +159,8 @@ json_value_end (const char *text,
         }
       else if (c == '"')
         in_string = TRUE;
-      else if (c == '{' || c == '[')
-        depth++;
+      else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
+        return 0;
       else if ((c == '}' || c == ']') && --depth == 0)
         return pos + 1;
     }
@@ -982,11 +983,10 @@ read_toml (RecapFrontMatter *fm,
       key_node = foreign_node_new (fm, fm->root, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_PLAIN,
                                    g_steal_pointer (&key), key_start, pos);
       pos = skip_toml_blanks (text, pos + 1, end);
+      /* The key is the last child: without a value it goes again. */
       if (pos >= end || read_toml_value (fm, fm->root, text, pos, end) == NULL)
-        {
-          g_ptr_array_remove (fm->root->children, key_node);
-          continue;
-        }
+        g_ptr_array_set_size (fm->root->children, fm->root->children->len - 1);
+      g_assert (fm->root->children->len % 2 == 0 && key_node->parent == fm->root);
     }
 }
 
@@ -1053,7 +1053,8 @@ read_json (RecapFrontMatter *fm,
             read_json_scalar (fm, list, json_array_get_element (array, i));
         }
       else if (read_json_scalar (fm, fm->root, value) == NULL)
-        g_ptr_array_remove (fm->root->children, key);
+        g_ptr_array_set_size (fm->root->children, fm->root->children->len - 1);
+      g_assert (fm->root->children->len % 2 == 0 && key->parent == fm->root);
     }
 }
 
