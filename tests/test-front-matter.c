@@ -271,6 +271,32 @@ static const EditCase edit_cases[] = {
   { "tags-string/same-words-no-op", "tags-string.md", NULL, OP_SET_LIST, "tags", "python|web|testing", NULL,
     "", "", NO_ERROR },
 
+  /* TOML and JSON front matter: read, never edited, never a second block. */
+  { "toml/set-refused", "toml-front-matter.md", NULL, OP_SET, "title", "New", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/set-list-refused", "toml-front-matter.md", NULL, OP_SET_LIST, "tags", "a|b", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/add-refused", "toml-front-matter.md", NULL, OP_ADD, "event", "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/new-key-refused", "toml-front-matter.md", NULL, OP_SET, "layout", "post", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/remove-refused", "toml-front-matter.md", NULL, OP_REMOVE, "draft", NULL, NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/rename-refused", "toml-front-matter.md", NULL, OP_RENAME, "draft", "hidden", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/date-refused", "toml-front-matter.md", NULL, OP_DATE, "date", NULL, NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/no-second-block", "toml-front-matter.md", NULL, OP_CREATE, NULL, "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_EXISTS },
+  { "json/set-refused", "json-front-matter.md", NULL, OP_SET, "title", "New", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "json/boolean-refused", "json-front-matter.md", NULL, OP_BOOLEAN, "draft", "true", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "json/no-second-block", "json-front-matter.md", NULL, OP_CREATE, NULL, "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_EXISTS },
+  { "json/liquid-is-not-json", NULL, "{% include note.html %}\nBody\n", OP_SET, "title", "T", NULL,
+    "{% include", "---\ntitle: T\n---\n{% include", NO_ERROR },
+
   /* Other closings, invalid YAML. */
   { "dots/closing", "dots-end.md", NULL, OP_SET, "title", "Dotted", NULL,
     "title: Closed with dots", "title: Dotted", NO_ERROR },
@@ -1091,6 +1117,116 @@ test_many_keys_lookup (void)
   g_assert_nonnull (strstr (edit.text, "key0: new\n"));
 }
 
+typedef struct {
+  const char             *text;
+  RecapFrontMatterFormat  format;
+  gsize                   yaml_start;
+  gsize                   yaml_end;
+  gsize                   body_start;
+} FormatCase;
+
+static const FormatCase format_cases[] = {
+  { "---\na: 1\n---\nbody", RECAP_FRONT_MATTER_FORMAT_YAML, 4, 9, 13 },
+  { "+++\ntitle = \"x\"\n+++\nbody", RECAP_FRONT_MATTER_FORMAT_TOML, 4, 16, 20 },
+  { "\xef\xbb\xbf+++\r\na = 1\r\n+++\r\n", RECAP_FRONT_MATTER_FORMAT_TOML, 8, 15, 20 },
+  { "{\"title\": \"x\"}\nbody", RECAP_FRONT_MATTER_FORMAT_JSON, 0, 14, 15 },
+  { "{\n  \"a\": \"}\",\n  \"b\": [1, {\"c\": 2}]\n}  \nbody", RECAP_FRONT_MATTER_FORMAT_JSON, 0, 36, 39 },
+  { "{}\n", RECAP_FRONT_MATTER_FORMAT_JSON, 0, 2, 3 },
+  { "+++\ntitle = \"x\"\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{% include x.html %}\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{{ page.title }}\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{\"a\": 1} trailing\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{\"a\": 1\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "# Title\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+};
+
+/* Nesting deeper than YAML's limit is not taken for front matter. */
+static void
+test_split_deep_json (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"a\": ");
+  RecapFrontMatterSplit split;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}\nBody\n");
+  g_assert_false (recap_front_matter_split (text->str, text->len, &split));
+  g_assert_cmpint (split.format, ==, RECAP_FRONT_MATTER_FORMAT_NONE);
+}
+
+static void
+test_split_formats (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      const FormatCase *test = &format_cases[i];
+      gboolean none = test->format == RECAP_FRONT_MATTER_FORMAT_NONE;
+      RecapFrontMatterSplit split;
+
+      g_test_message ("case %u: %s", i, test->text);
+      g_assert_cmpint (recap_front_matter_split (test->text, strlen (test->text), &split), ==, !none);
+      g_assert_cmpint (split.format, ==, test->format);
+      if (none)
+        continue;
+      g_assert_cmpuint (split.yaml_start, ==, test->yaml_start);
+      g_assert_cmpuint (split.yaml_end, ==, test->yaml_end);
+      g_assert_cmpuint (split.body_start, ==, test->body_start);
+    }
+}
+
+/* Posts with Hugo's front matter list with their title, date and tags. */
+static void
+test_foreign_readers (void)
+{
+  g_autoptr(RecapFrontMatter) toml = parse_fixture ("toml-front-matter.md");
+  g_autoptr(RecapFrontMatter) json = parse_fixture ("json-front-matter.md");
+  g_autoptr(GDateTime) toml_date = recap_front_matter_get_date (toml, "date");
+  g_autoptr(GDateTime) json_date = recap_front_matter_get_date (json, "date");
+  g_auto(GStrv) toml_tags = recap_front_matter_get_list (toml, "tags");
+  g_auto(GStrv) json_tags = recap_front_matter_get_list (json, "tags");
+  const char * const toml_expected[] = { "python", "django", NULL };
+  const char * const json_expected[] = { "sprints", "python", NULL };
+  gboolean draft = TRUE;
+
+  assert_string (toml, "title", "Conference \"Wrap\" Up");
+  g_assert_nonnull (toml_date);
+  g_assert_cmpint (g_date_time_to_unix (toml_date), ==, 1570946400);
+  g_assert_true (g_strv_equal ((const char * const *) toml_tags, toml_expected));
+  g_assert_true (recap_front_matter_get_boolean (toml, "draft", &draft));
+  g_assert_false (draft);
+  g_assert_false (recap_front_matter_has_key (toml, "author"));
+  g_assert_cmpstr (recap_front_matter_get_read_only_notice (toml), ==, "TOML front matter is shown read-only");
+
+  assert_string (json, "title", "Sprint notes");
+  assert_string (json, "weight", "3");
+  g_assert_nonnull (json_date);
+  g_assert_cmpint (g_date_time_to_unix (json_date), ==, 1588320000);
+  g_assert_true (g_strv_equal ((const char * const *) json_tags, json_expected));
+  g_assert_false (recap_front_matter_has_key (json, "params"));
+  g_assert_cmpstr (recap_front_matter_get_read_only_notice (json), ==, "JSON front matter is shown read-only");
+}
+
+/* check refuses them too: Recap never writes them, so it cannot vouch. */
+static void
+test_foreign_round_trip_refused (void)
+{
+  static const char * const fixtures[] = { "toml-front-matter.md", "json-front-matter.md" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      gsize len;
+      g_autofree char *text = load_fixture (fixtures[i], &len);
+      g_autofree char *changed_path = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (recap_front_matter_check_round_trip (text, len, &changed_path, &error));
+      g_assert_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY);
+      g_assert_null (changed_path);
+    }
+}
+
 /* Setting every key to what it already is changes no byte. */
 static void
 test_property_round_trip (void)
@@ -1122,6 +1258,10 @@ main (int    argc,
     }
   g_test_add_func ("/front-matter/split/table", test_split);
   g_test_add_func ("/front-matter/split/bom", test_split_bom);
+  g_test_add_func ("/front-matter/split/formats", test_split_formats);
+  g_test_add_func ("/front-matter/split/deep-json", test_split_deep_json);
+  g_test_add_func ("/front-matter/foreign/readers", test_foreign_readers);
+  g_test_add_func ("/front-matter/foreign/round-trip-refused", test_foreign_round_trip_refused);
   g_test_add_func ("/front-matter/read/scalars", test_readers_scalars);
   g_test_add_func ("/front-matter/read/lists", test_readers_lists);
   g_test_add_func ("/front-matter/read/booleans", test_readers_booleans);

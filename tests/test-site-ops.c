@@ -359,6 +359,36 @@ test_add_front_matter (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (second, "\n---\nNo heading here\n"));
 }
 
+/* A Hugo post with TOML or JSON front matter never gets a YAML block above it. */
+static void
+test_add_front_matter_foreign (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const posts[][2] = {
+    { "_posts/2019-10-13-toml.md", "+++\ntitle = \"Wrap-up\"\n+++\n# Wrap-up\n" },
+    { "_posts/2020-05-01-json.md", "{\n  \"title\": \"Sprint\"\n}\nBody\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+      g_autofree char *path = g_build_filename (fixture->dir, posts[i][0], NULL);
+      g_autofree char *back = NULL;
+      g_autoptr(GError) error = NULL;
+
+      test_util_write_file (fixture->dir, posts[i][0], posts[i][1]);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+
+      g_assert_false (recap_bulk_edit_apply (bulk, files, recap_edit_add_front_matter, NULL, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, i == 0 ? "TOML front matter" : "JSON front matter"));
+      g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 0);
+      back = read_back (fixture, posts[i][0]);
+      g_assert_cmpstr (back, ==, posts[i][1]);
+    }
+}
+
 static void
 test_rename_post (Fixture       *fixture,
                   gconstpointer  data)
@@ -547,6 +577,7 @@ main (int   argc,
   ADD ("/ops/unpublish-keeps-file-name-date", test_unpublish_keeps_file_name_date);
   ADD ("/ops/trash-and-undo", test_trash_and_undo);
   ADD ("/ops/add-front-matter", test_add_front_matter);
+  ADD ("/ops/add-front-matter-foreign", test_add_front_matter_foreign);
   ADD ("/ops/rename-post", test_rename_post);
   ADD ("/ops/publish-keeps-date", test_publish_keeps_date);
   ADD ("/ops/publish-today-strips-date", test_publish_today_strips_date);

@@ -365,6 +365,7 @@ typedef struct {
   guint checked;
   guint unreadable;
   guint invalid;
+  guint read_only;
   guint changed;
 } CheckTotals;
 
@@ -395,7 +396,11 @@ check_file (const char  *path,
     }
   else
     {
-      totals->invalid++;
+      /* TOML and JSON front matter: read, never written. */
+      if (g_error_matches (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY))
+        totals->read_only++;
+      else
+        totals->invalid++;
       print_error (path, error->message);
     }
 }
@@ -461,11 +466,13 @@ command_check (const Options  *options,
 
   check_path (args[0], &totals);
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Checked %u file: %u would change, %u with invalid front matter, %u unreadable\n",
-                        "Checked %u files: %u would change, %u with invalid front matter, %u unreadable\n",
+                        "Checked %u file: %u would change, %u with invalid front matter, "
+                        "%u read-only (TOML or JSON), %u unreadable\n",
+                        "Checked %u files: %u would change, %u with invalid front matter, "
+                        "%u read-only (TOML or JSON), %u unreadable\n",
                         totals.checked),
-           totals.checked, totals.changed, totals.invalid, totals.unreadable);
-  return totals.changed + totals.invalid + totals.unreadable > 0 ? EXIT_FAILED : EXIT_OK;
+           totals.checked, totals.changed, totals.invalid, totals.read_only, totals.unreadable);
+  return totals.changed + totals.invalid + totals.read_only + totals.unreadable > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 /* Commands and their help */
@@ -528,7 +535,8 @@ static const Command commands[] = {
     N_("Check that Recap reads every post and changes nothing by itself."),
     N_("Reads each post below DIR (or the single file DIR), sets every key to "
        "the value it already has and reports any file whose bytes would change "
-       "(there should be none), every file with invalid front matter and every "
+       "(there should be none), every file with invalid front matter, every file "
+       "with TOML or JSON front matter (which Recap never edits) and every "
        "unreadable file. Exit status 1 when it found any of these."),
     command_check,
   },

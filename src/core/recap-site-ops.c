@@ -356,7 +356,8 @@ recap_edit_add_front_matter (GFile                *file,
   g_autofree char *title = NULL;
   g_autoptr(GDateTime) date = NULL;
 
-  if (recap_front_matter_split (text, len, &split))
+  /* TOML and JSON blocks go on to the refusal of a second block. */
+  if (recap_front_matter_split (text, len, &split) && split.format == RECAP_FRONT_MATTER_FORMAT_YAML)
     return no_change (out);
   title = recap_post_title_from_body (text + split.body_start, len - split.body_start);
   if (title == NULL)

@@ -24,6 +24,8 @@
 /* More fields than a form can show usefully (and build quickly): the
  * front matter is then edited in the source. */
 #define MAX_FIELDS 300
+/* Bytes of a read-only value's source shown in its row. */
+#define SOURCE_PREVIEW_MAX 200
 /* Front matter this big is parsed off the main thread. */
 #define THREAD_PARSE_MIN (64 * 1024)
 
@@ -543,6 +545,18 @@ choice_row_new (RecapFrontMatterForm *self,
   return row;
 }
 
+/* The start of a value's source, short enough for a subtitle. */
+static char *
+source_preview (const char *source,
+                gsize       len)
+{
+  gsize shown = MIN (len, SOURCE_PREVIEW_MAX);
+
+  while (shown < len && shown > 0 && (source[shown] & 0xC0) == 0x80)
+    shown--;
+  return shown < len ? g_strdup_printf ("%.*s…", (int) shown, source) : g_strndup (source, len);
+}
+
 /* Shows the value as written and, when an alias elsewhere reads it, why
  * the form leaves it alone. */
 static GtkWidget *
@@ -554,7 +568,7 @@ read_only_row_new (RecapFrontMatterForm        *self,
   const RecapFrontMatterEntry *entry = &field->entry;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit in Source"));
-  g_autofree char *source = g_strndup (text + entry->value_start, entry->value_end - entry->value_start);
+  g_autofree char *source = source_preview (text + entry->value_start, entry->value_end - entry->value_start);
   g_autofree char *subtitle = NULL;
   g_autoptr(GError) shared = NULL;
 
@@ -594,7 +608,9 @@ add_completion (RecapFrontMatterForm *self,
   g_auto(GStrv) suggestions = NULL;
   RecapCompletion *completion;
 
-  if (field->parent != NULL || !g_strv_contains (completed, field->key) || self->site == NULL)
+  /* A read-only row (a shared or long list, say) takes no typing. */
+  if (field->parent != NULL || !g_strv_contains (completed, field->key) || self->site == NULL ||
+      !(RECAP_IS_CHIPS_ROW (row) || GTK_IS_EDITABLE (row)))
     return;
 
   suggestions = recap_site_collect_values (G_LIST_MODEL (self->site), field->key);
@@ -608,13 +624,23 @@ add_completion (RecapFrontMatterForm *self,
   g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted), row, 0);
 }
 
+/* A list as chips, unless it is not a list of strings or has more items
+ * than the form shows fields. */
+static RowKind
+chips_or_read_only (RecapFrontMatter *fm,
+                    const char       *path)
+{
+  g_auto(GStrv) list = recap_front_matter_get_list (fm, path);
+
+  return list != NULL && g_strv_length (list) <= MAX_FIELDS ? ROW_CHIPS : ROW_READ_ONLY;
+}
+
 static RowKind
 kind_for_entry (RecapFrontMatter            *fm,
                 const char                  *path,
                 const RecapFrontMatterEntry *entry,
                 const KnownField            *known)
 {
-  g_auto(GStrv) list = NULL;
   gboolean boolean;
 
   /* An edit would change what an alias elsewhere reads too. */
@@ -628,13 +654,14 @@ kind_for_entry (RecapFrontMatter            *fm,
     case RECAP_FRONT_MATTER_KIND_ALIAS:
       return ROW_READ_ONLY;
     case RECAP_FRONT_MATTER_KIND_SEQUENCE:
-      list = recap_front_matter_get_list (fm, path);
-      return list ? ROW_CHIPS : ROW_READ_ONLY;
+      return chips_or_read_only (fm, path);
     case RECAP_FRONT_MATTER_KIND_SCALAR:
     default:
       break;
     }
 
+  if (known != NULL && known->kind == ROW_CHIPS)
+    return chips_or_read_only (fm, path);
   if (known != NULL && (known->kind != ROW_SWITCH || recap_front_matter_get_boolean (fm, path, &boolean)))
     return known->kind;
   if (recap_front_matter_get_boolean (fm, path, &boolean))
@@ -993,6 +1020,8 @@ static void
 show_parse (RecapFrontMatterForm *self,
             Parse                *parse)
 {
+  const char *notice;
+
   if (parse->fm == NULL)
     {
       show_error (self, parse->line, parse->column);
@@ -1000,13 +1029,16 @@ show_parse (RecapFrontMatterForm *self,
     }
 
   hide_error (self);
-  if (!recap_front_matter_get_split (parse->fm)->present)
+  notice = recap_front_matter_get_read_only_notice (parse->fm);
+  if (notice != NULL)
+    show_notice (self, notice, FALSE);
+  else if (!recap_front_matter_get_split (parse->fm)->present)
     {
       clear_rows (self);
       gtk_stack_set_visible_child_name (self->body_stack, "empty");
-      return;
     }
-  show_fields (self, parse->fm, parse->text);
+  else
+    show_fields (self, parse->fm, parse->text);
 }
 
 static void

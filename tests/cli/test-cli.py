@@ -178,6 +178,32 @@ def shared_anchors_refused(site):
 
 
 @test
+def toml_and_json_read_only(site):
+    toml = os.path.join(site, '_posts', '2019-10-13-hugo.md')
+    json_post = os.path.join(site, '_posts', '2020-05-01-hugo.md')
+    posts = {toml: b'+++\ntitle = "Wrap-up"\ndate = 2019-10-13T06:00:00Z\ntags = ["a"]\n+++\nBody\n',
+             json_post: b'{\n  "title": "Sprint",\n  "tags": ["a"]\n}\nBody\n'}
+    for post, data in posts.items():
+        write(post, data)
+        kind = 'TOML' if post == toml else 'JSON'
+        for args in (('set', post, 'title', 'x'), ('set', post, 'layout', 'post'),
+                     ('set-list', post, 'tags', 'b'), ('unset', post, 'title'), ('check', post)):
+            result = run(*args)
+            check(result.returncode == 1 and f'{kind} front matter' in result.stderr, (args, result.stderr))
+            check(read(post) == data, f'{args} changed a {kind} file')
+        got = run('get', post, 'title')
+        check(got.returncode == 0 and got.stdout in ('Wrap-up\n', 'Sprint\n'), got.stdout + got.stderr)
+    listed = json.loads(run('list', '--json', site).stdout)
+    titles = {p['path']: p['title'] for p in listed}
+    check(titles.get('_posts/2019-10-13-hugo.md') == 'Wrap-up', titles)
+    check(titles.get('_posts/2020-05-01-hugo.md') == 'Sprint', titles)
+    summary = run('check', site)
+    check(summary.returncode == 1 and '2 read-only' in summary.stdout, summary.stdout)
+    for post in posts:
+        os.remove(post)
+
+
+@test
 def unreadable_files(site):
     binary = os.path.join(site, 'binary.md')
     write(binary, b'---\ntitle: x\n---\n\x00\x01')
