@@ -84,6 +84,33 @@ recap_file_check_text (const char  *text,
   return TRUE;
 }
 
+/* The bytes 0x80-0x9F that Windows-1252 leaves undefined: iconv refuses them. */
+static gboolean
+undefined_in_1252 (guchar c)
+{
+  return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+const char *
+recap_file_guess_8bit_charset (const char *data,
+                               gsize       len)
+{
+  gboolean has_c1 = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80 || c > 0x9F)
+        continue;
+      if (undefined_in_1252 (c))
+        return "ISO-8859-1";
+      has_c1 = TRUE;
+    }
+  /* Control codes 0x80-0x9F are never text: such a file was written as 1252. */
+  return has_c1 ? "WINDOWS-1252" : "ISO-8859-1";
+}
+
 static char *
 file_display_name (GFile *file)
 {

@@ -50,6 +50,13 @@ gboolean recap_file_check_text   (const char    *text,
                                   const char    *display_name,
                                   GError       **error);
 
+/* The 8-bit charset to read @data as when it is not UTF-8: "WINDOWS-1252"
+ * when it has bytes 0x80-0x9F and all are characters there (curly quotes,
+ * dashes, €), else "ISO-8859-1", which reads every byte as the character
+ * of that code and writes it back unchanged. */
+const char *recap_file_guess_8bit_charset (const char *data,
+                                           gsize       len);
+
 /* Reads a whole text file, refusing what recap_file_check_text() refuses.
  * @text is NUL-terminated and keeps a BOM and CRLF line breaks as they are. */
 gboolean recap_file_read_text    (GFile         *file,

@@ -544,27 +544,56 @@ test_deleted_while_open (Fixture       *fixture,
 
 /* Bad input */
 
+/* Latin-1 text reads as ISO-8859-1, not ISO-8859-15 (where ½ is œ and ¤
+ * is €), and goes back byte for byte. */
 static void
 test_other_encoding_is_kept (Fixture       *fixture,
                              gconstpointer  data)
 {
-  const char *latin1 = "---\ntitle: Caf\xe9\n---\nCr\xe8me br\xfbl\xe9\x65\n";
+  const char *latin1 = "---\ntitle: Caf\xe9\n---\nCr\xe8me br\xfbl\xe9\x65 for \xbd the price (\xa4)\n";
   g_autofree char *expected = g_strconcat (latin1, "\xdc" "ber\n", NULL);
   RecapDocument *document;
 
   write_site_file (fixture, NOTE, latin1, -1);
   document = open_post (fixture, NOTE);
-  g_assert_cmpstr (gtk_source_encoding_get_charset (recap_document_get_encoding (document)), ==, "ISO-8859-15");
-  g_assert_true (buffer_is (document, "---\ntitle: Café\n---\nCrème brûlée\n"));
-  g_assert_nonnull (strstr (bar_message (fixture), "ISO-8859-15"));
+  g_assert_cmpstr (gtk_source_encoding_get_charset (recap_document_get_encoding (document)), ==, "ISO-8859-1");
+  g_assert_true (buffer_is (document, "---\ntitle: Café\n---\nCrème brûlée for ½ the price (¤)\n"));
+  g_assert_nonnull (strstr (bar_message (fixture), "ISO-8859-1"));
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), TRUE);
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, NOTE, latin1);
 
   type_at_end (document, "Über\n");
   save_and_wait (fixture, document);
   assert_file_is (fixture, NOTE, expected);
 
   /* A character the encoding does not have: refused, not mangled. */
-  type_at_end (document, "\xe2\x9c\x93\n");
+  type_at_end (document, "€\n");
   save_and_expect_error (fixture, document, "Save As");
+  assert_file_is (fixture, NOTE, expected);
+}
+
+/* Bytes 0x80-0x9F are Windows-1252 text (curly quotes, dashes, €). */
+static void
+test_windows_1252_is_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *cp1252 = "---\ntitle: \x93" "Caf\xe9\x94\n---\nTickets \x96 5 \x80\n";
+  g_autofree char *expected = g_strconcat (cp1252, "\x80" "\n", NULL);
+  RecapDocument *document;
+
+  write_site_file (fixture, NOTE, cp1252, -1);
+  document = open_post (fixture, NOTE);
+  g_assert_cmpstr (gtk_source_encoding_get_charset (recap_document_get_encoding (document)), ==, "WINDOWS-1252");
+  g_assert_true (buffer_is (document, "---\ntitle: “Café”\n---\nTickets – 5 €\n"));
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), TRUE);
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, NOTE, cp1252);
+
+  type_at_end (document, "€\n");
+  save_and_wait (fixture, document);
   assert_file_is (fixture, NOTE, expected);
 }
 
@@ -835,6 +864,7 @@ main (int   argc,
   ADD ("/reliability/disk/dirty-buffer-reload", test_dirty_buffer_reload);
   ADD ("/reliability/disk/deleted-while-open", test_deleted_while_open);
   ADD ("/reliability/input/other-encoding-is-kept", test_other_encoding_is_kept);
+  ADD ("/reliability/input/windows-1252-is-kept", test_windows_1252_is_kept);
   ADD ("/reliability/input/undecodable-bytes-open-read-only", test_undecodable_bytes_open_read_only);
   ADD ("/reliability/input/large-file-pauses-preview", test_large_file_pauses_preview);
   ADD ("/reliability/input/files-that-do-not-open", test_files_that_do_not_open);
