@@ -703,7 +703,9 @@ write_draft (gpointer user_data)
   text = recap_document_dup_text (self);
   self->draft_on_disk = TRUE;
   hold_application ();
-  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, draft_updated, NULL);
+  /* The version the edits started from: a restore compares it with the disk. */
+  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, self->disk_checksum,
+                             draft_updated, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -1227,6 +1229,16 @@ recap_document_restore_draft (RecapDocument *self)
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  /* The file changed since the draft's edits began (or that is not known):
+   * a conflict, as if it changed while open, until Reload or Keep Mine.
+   * No checksum matches "": a save meanwhile is refused. */
+  if (g_strcmp0 (self->draft->base, self->disk_checksum) != 0)
+    {
+      g_autofree char *current = g_steal_pointer (&self->disk_checksum);
+
+      self->disk_checksum = g_strdup (self->draft->base ? self->draft->base : "");
+      mark_changed_on_disk (self, current);
+    }
   set_draft (self, NULL);
 }
 

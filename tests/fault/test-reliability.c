@@ -772,8 +772,10 @@ leave_draft (Fixture    *fixture,
   g_autoptr(GAsyncResult) saved = NULL;
   g_autofree char *original = ui_test_read_file (fixture->site_dir, relative_path);
   char *text = g_strconcat (original, "Typed before the crash\n", NULL);
+  /* What the document had read when the edits began. */
+  g_autofree char *base = g_compute_checksum_for_string (G_CHECKSUM_SHA256, original, -1);
 
-  recap_recovery_save_async (recovery, file, text, store_result, &saved);
+  recap_recovery_save_async (recovery, file, text, base, store_result, &saved);
   UI_TEST_WAIT_FOR (saved != NULL);
   g_assert_true (recap_recovery_save_finish (recovery, saved, NULL));
   return text;
@@ -823,6 +825,53 @@ test_restore_from_bar (Fixture       *fixture,
   g_assert_false (buffer_is (document, draft));
 }
 
+/* Edits, another program's change, a crash: the restored draft must not
+ * replace that change without asking. */
+static void
+test_restore_after_outside_change (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *draft = leave_draft (fixture, POST);
+  const char *theirs = "---\ntitle: Changed by another program\n---\nTheir text\n";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RecapDocument *document;
+
+  write_site_file (fixture, POST, theirs, -1);
+  document = open_post (fixture, POST);
+  bar_action (fixture, "bar.restore");
+  g_assert_true (buffer_is (document, draft));
+  g_assert_true (recap_document_get_externally_modified (document));
+  g_assert_nonnull (strstr (bar_message (fixture), "Another program changed this file"));
+
+  /* Ctrl+S, then a save whose end shows both are done (saves run in order). */
+  save (fixture);
+  recap_document_save_async (document, NULL, store_result, &result);
+  UI_TEST_WAIT_FOR (result != NULL);
+  g_assert_false (recap_document_save_finish (document, result, &error));
+  g_assert_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED);
+  assert_file_is (fixture, POST, theirs);
+  g_assert_true (is_modified (document));
+
+  bar_action (fixture, "bar.keep-mine");
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, POST, draft);
+}
+
+/* Restoring over the file the draft began from needs no choice. */
+static void
+test_restore_over_unchanged_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *draft = leave_draft (fixture, POST);
+  RecapDocument *document = open_post (fixture, POST);
+
+  bar_action (fixture, "bar.restore");
+  g_assert_false (recap_document_get_externally_modified (document));
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, POST, draft);
+}
+
 static void
 test_discard_from_bar (Fixture       *fixture,
                        gconstpointer  data)
@@ -854,6 +903,8 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/reliability/save/typed-line-breaks-follow-the-file", test_typed_line_breaks_follow_the_file);
+  ADD ("/reliability/recovery/restore-after-outside-change", test_restore_after_outside_change);
+  ADD ("/reliability/recovery/restore-over-unchanged-file", test_restore_over_unchanged_file);
   ADD ("/reliability/save/symlink-and-permissions-are-kept", test_symlink_and_permissions_are_kept);
   ADD ("/reliability/save/read-only-folder", test_read_only_folder);
   ADD ("/reliability/save/read-only-file", test_read_only_file);
