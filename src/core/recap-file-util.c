@@ -4,8 +4,10 @@
  */
 #include "recap-file-util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -82,6 +84,33 @@ recap_file_check_text (const char  *text,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The bytes 0x80-0x9F that Windows-1252 leaves undefined: iconv refuses them. */
+static gboolean
+undefined_in_1252 (guchar c)
+{
+  return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+const char *
+recap_file_guess_8bit_charset (const char *data,
+                               gsize       len)
+{
+  gboolean has_c1 = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80 || c > 0x9F)
+        continue;
+      if (undefined_in_1252 (c))
+        return "ISO-8859-1";
+      has_c1 = TRUE;
+    }
+  /* Control codes 0x80-0x9F are never text: such a file was written as 1252. */
+  return has_c1 ? "WINDOWS-1252" : "ISO-8859-1";
 }
 
 static char *
@@ -359,11 +388,11 @@ sync_directory (const char *dir)
  * original is replaced. */
 
 /* fsync() mostly waits for the disk: many threads, few CPUs. */
-#define MAX_IO_THREADS 32
+#define MAX_IO_THREADS RECAP_FILE_WRITE_GROUP
 
 /* From this many files on, one syncfs() of their file system is cheaper
- * than an fsync() each, all waiting at once. */
-#define SYNCFS_MIN_FILES MAX_IO_THREADS
+ * than an fsync() each, all waiting at once: a full group of a batch. */
+#define SYNCFS_MIN_FILES RECAP_FILE_WRITE_GROUP
 
 typedef struct {
   GCancellable *cancellable;
@@ -517,6 +546,101 @@ sync_file_systems (Batch   *batch,
 
 #endif
 
+/* Temporary copies are ".NAME.recap-PID-XXXXXX.tmp": hidden like any
+ * editor's, and telling which process made them, so that the copies a
+ * killed one left can be told from those of a save under way. */
+#define TEMP_MARK   ".recap-"
+#define TEMP_SUFFIX ".tmp"
+#define TEMP_RANDOM 6
+
+/* A copy of a live process is stale only when older than that process,
+ * which this tells for our own: the first time it made or swept copies,
+ * less a margin for the file system's coarser clock. */
+#define EPOCH_MARGIN_USEC (2 * G_USEC_PER_SEC)
+
+static gint64
+process_epoch (void)
+{
+  static gsize set = 0;
+  static gint64 epoch;
+
+  if (g_once_init_enter (&set))
+    {
+      epoch = g_get_real_time ();
+      g_once_init_leave (&set, 1);
+    }
+  return epoch;
+}
+
+/* The PID in @name when it is one of our temporary copies, else 0. */
+static long
+temp_file_pid (const char *name)
+{
+  gsize len = strlen (name);
+  const char *end, *digits;
+  long pid = 0;
+
+  if (name[0] != '.' || !g_str_has_suffix (name, TEMP_SUFFIX) ||
+      len < 1 + strlen (TEMP_MARK) + 2 + TEMP_RANDOM + strlen (TEMP_SUFFIX))
+    return 0;
+  end = name + len - strlen (TEMP_SUFFIX) - TEMP_RANDOM - 1; /* the '-' before the random part */
+  if (*end != '-')
+    return 0;
+  digits = end;
+  while (digits > name && g_ascii_isdigit (digits[-1]))
+    digits--;
+  if (digits == end || end - digits > 10 || digits - name < (gssize) strlen (TEMP_MARK) ||
+      strncmp (digits - strlen (TEMP_MARK), TEMP_MARK, strlen (TEMP_MARK)) != 0)
+    return 0;
+  for (const char *d = digits; d < end; d++)
+    pid = pid * 10 + (*d - '0');
+  return pid;
+}
+
+static gboolean
+temp_file_is_stale (long               pid,
+                    const struct stat *st)
+{
+  gint64 mtime = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+
+  if (pid == (long) getpid ())
+    return mtime < process_epoch () - EPOCH_MARGIN_USEC;
+  /* EPERM: alive, another user's. */
+  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+gboolean
+recap_file_remove_stale_temp (int         dir_fd,
+                              const char *name)
+{
+  long pid = temp_file_pid (name);
+  struct stat st;
+
+  if (pid <= 0 || fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG (st.st_mode) ||
+      !temp_file_is_stale (pid, &st))
+    return FALSE;
+  if (unlinkat (dir_fd, name, 0) != 0)
+    return FALSE;
+  g_debug ("Removed %s, a temporary copy process %ld left", name, pid);
+  return TRUE;
+}
+
+guint
+recap_file_remove_stale_temps (const char *folder)
+{
+  DIR *dir = opendir (folder);
+  struct dirent *entry;
+  guint removed = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((entry = readdir (dir)) != NULL)
+    if (entry->d_name[0] == '.')
+      removed += recap_file_remove_stale_temp (dirfd (dir), entry->d_name);
+  closedir (dir);
+  return removed;
+}
+
 static gboolean
 write_temp_file (Batch       *batch,
                  int          fd,
@@ -545,9 +669,12 @@ write_temp_copy (Batch       *batch,
 {
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s" TEMP_MARK "%ld-XXXXXX" TEMP_SUFFIX, dir, base, (long) getpid ());
+  int fd;
   gboolean ok;
+
+  process_epoch ();
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
 
   if (fd < 0)
     {
@@ -774,13 +901,48 @@ rename_all (GPtrArray  *pending,
   return no_error (pending, error);
 }
 
+/* Removes what killed runs of a batch left in its folders. */
+static void
+sweep_folders (GPtrArray *pending)
+{
+  g_autoptr(GHashTable) swept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      const char *path = g_file_peek_path (p->write->file);
+      char *folder = path != NULL ? g_path_get_dirname (path) : NULL;
+
+      if (folder != NULL && g_hash_table_add (swept, folder))
+        recap_file_remove_stale_temps (folder);
+    }
+}
+
+/* Writes and renames @pending (a group of a batch) as one. FALSE when the
+ * copies could not all be made: then nothing of the group changed. A
+ * failed rename only sets @rename_error, if not set yet. */
+static gboolean
+write_group (GPtrArray     *pending,
+             GCancellable  *cancellable,
+             GError       **rename_error,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) folders = group_by_folder (pending);
+
+  if (!prepare_all (pending, folders, cancellable, error))
+    return FALSE;
+  rename_all (pending, folders, *rename_error == NULL ? rename_error : NULL);
+  return TRUE;
+}
+
 gboolean
 recap_file_write_atomic_all (GPtrArray     *writes,
                              GCancellable  *cancellable,
                              GError       **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_full (writes->len, (GDestroyNotify) pending_free);
-  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GError) rename_error = NULL;
+  g_autoptr(GError) copy_error = NULL;
 
   for (guint i = 0; i < writes->len; i++)
     {
@@ -790,9 +952,31 @@ recap_file_write_atomic_all (GPtrArray     *writes,
       p->write->replaced = FALSE;
       g_ptr_array_add (pending, p);
     }
+  if (pending->len > 1)
+    sweep_folders (pending);
 
-  folders = group_by_folder (pending);
-  return prepare_all (pending, folders, cancellable, error) && rename_all (pending, folders, error);
+  for (guint start = 0; start < pending->len; start += RECAP_FILE_WRITE_GROUP)
+    {
+      guint n = MIN (RECAP_FILE_WRITE_GROUP, pending->len - start);
+      g_autoptr(GPtrArray) group = g_ptr_array_new_full (n, NULL);
+
+      for (guint i = start; i < start + n; i++)
+        g_ptr_array_add (group, pending->pdata[i]);
+      if (!write_group (group, cancellable, &rename_error, &copy_error))
+        break;
+    }
+  /* The earlier failure is the one to report. */
+  if (rename_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&rename_error));
+      return FALSE;
+    }
+  if (copy_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&copy_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

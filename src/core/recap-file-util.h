@@ -50,6 +50,13 @@ gboolean recap_file_check_text   (const char    *text,
                                   const char    *display_name,
                                   GError       **error);
 
+/* The 8-bit charset to read @data as when it is not UTF-8: "WINDOWS-1252"
+ * when it has bytes 0x80-0x9F and all are characters there (curly quotes,
+ * dashes, €), else "ISO-8859-1", which reads every byte as the character
+ * of that code and writes it back unchanged. */
+const char *recap_file_guess_8bit_charset (const char *data,
+                                           gsize       len);
+
 /* Reads a whole text file, refusing what recap_file_check_text() refuses.
  * @text is NUL-terminated and keeps a BOM and CRLF line breaks as they are. */
 gboolean recap_file_read_text    (GFile         *file,
@@ -68,6 +75,16 @@ gboolean recap_file_write_atomic (GFile         *file,
                                   GCancellable  *cancellable,
                                   GError       **error);
 
+/* Removes @name in @dir_fd when it is a temporary copy of
+ * recap_file_write_atomic() that its process left (killed meanwhile):
+ * one of a process that has ended, or of this one from before it
+ * started. Returns whether it did. */
+gboolean recap_file_remove_stale_temp  (int           dir_fd,
+                                        const char   *name);
+/* recap_file_remove_stale_temp() on each file of @folder; returns how many
+ * it removed. Blocking. */
+guint    recap_file_remove_stale_temps (const char   *folder);
+
 typedef struct {
   GFile      *file;
   const char *text;
@@ -75,14 +92,20 @@ typedef struct {
   gboolean    replaced; /* out: @file now holds @text */
 } RecapFileWrite;
 
+/* A batch writes this many files at a time: no more temporary copies exist
+ * at any moment, so a kill leaves at most that many (until the next sweep). */
+#define RECAP_FILE_WRITE_GROUP 32
+
 /* Replaces each file of @writes (RecapFileWrite) as recap_file_write_atomic()
- * does, but all together, from worker threads: every temporary copy is
- * written and made durable (an fsync() each or, for many files on a local
- * disk, one syncfs() of their file system) before any is renamed. When a
- * copy cannot be made, or on cancellation, no file is changed. A rename that
- * fails after that (the folder changed meanwhile) leaves its file as it was
- * and the others replaced. Each write's `replaced` tells which were; @error
- * the first failure. Blocking. */
+ * does, but together, from worker threads, RECAP_FILE_WRITE_GROUP files at
+ * a time. In each group every temporary copy is written and made durable
+ * (an fsync() each or, on a local disk, one syncfs() of their file system)
+ * before any is renamed. When a copy of a group cannot be made, or on
+ * cancellation, no file of that group or after it is changed; the groups
+ * before stay replaced. A rename that fails (the folder changed meanwhile)
+ * leaves its file as it was and the others replaced. Each write's
+ * `replaced` tells which were; @error the first failure. Stale temporary
+ * copies in the batch's folders are removed first. Blocking. */
 gboolean recap_file_write_atomic_all (GPtrArray     *writes,
                                       GCancellable  *cancellable,
                                       GError       **error);

@@ -42,6 +42,7 @@ typedef struct {
   char                    *text;          /* what a save writes, before encoding */
   char                    *expected;      /* checksum the file must still have; NULL: any */
   const GtkSourceEncoding *encoding;
+  const GtkSourceEncoding *eight_bit;     /* what a load reads bytes that are not UTF-8 as */
   GtkSourceNewlineType     newline_type;
   guint64                  change_serial; /* the buffer state a save writes */
   gboolean                 save_as;
@@ -427,8 +428,16 @@ load_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  gboolean ok = read_file (task_data, TRUE, &error) && check_is_text (task_data, &error);
+  Job *job = task_data;
+  gboolean ok = read_file (job, TRUE, &error) && check_is_text (job, &error);
 
+  if (ok)
+    {
+      gsize len = 0;
+      const char *data = g_bytes_get_data (job->bytes, &len);
+
+      job->eight_bit = gtk_source_encoding_get_from_charset (recap_file_guess_8bit_charset (data, len));
+    }
   return_boolean (task, ok, error);
 }
 
@@ -718,7 +727,9 @@ write_draft (gpointer user_data)
   text = recap_document_dup_text (self);
   self->draft_on_disk = TRUE;
   hold_application ();
-  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, draft_updated, NULL);
+  /* The version the edits started from: a restore compares it with the disk. */
+  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, self->disk_checksum,
+                             draft_updated, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -857,6 +868,20 @@ text_loaded (GObject      *object,
     finish_op (self, NULL);
 }
 
+/* GtkSourceView's candidates (the translators' choice for the locale), with
+ * its Western guess taken from the bytes: ISO-8859-15 shows ½ as œ and
+ * ¤ as €, and stores a typed € as 0xA4. */
+static GSList *
+candidate_encodings (Job *job)
+{
+  GSList *candidates = gtk_source_encoding_get_default_candidates ();
+
+  for (GSList *l = candidates; l != NULL && job->eight_bit != NULL; l = l->next)
+    if (g_ascii_strcasecmp (gtk_source_encoding_get_charset (l->data), "ISO-8859-15") == 0)
+      l->data = (gpointer) job->eight_bit;
+  return candidates;
+}
+
 static void
 file_read (GObject      *object,
            GAsyncResult *result,
@@ -866,6 +891,7 @@ file_read (GObject      *object,
   Job *job = current_job (self);
   g_autoptr(GtkSourceFileLoader) loader = NULL;
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GSList) candidates = NULL;
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -888,6 +914,8 @@ file_read (GObject      *object,
   self->loading = TRUE;
   stream = g_memory_input_stream_new_from_bytes (job->bytes);
   loader = gtk_source_file_loader_new_from_stream (GTK_SOURCE_BUFFER (self), self->source_file, stream);
+  candidates = candidate_encodings (job);
+  gtk_source_file_loader_set_candidate_encodings (loader, candidates);
   gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, g_task_get_cancellable (self->current_op),
                                      NULL, NULL, NULL, text_loaded, self);
 }
@@ -1261,6 +1289,16 @@ recap_document_restore_draft (RecapDocument *self)
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  /* The file changed since the draft's edits began (or that is not known):
+   * a conflict, as if it changed while open, until Reload or Keep Mine.
+   * No checksum matches "": a save meanwhile is refused. */
+  if (g_strcmp0 (self->draft->base, self->disk_checksum) != 0)
+    {
+      g_autofree char *current = g_steal_pointer (&self->disk_checksum);
+
+      self->disk_checksum = g_strdup (self->draft->base ? self->draft->base : "");
+      mark_changed_on_disk (self, current);
+    }
   set_draft (self, NULL);
 }
 

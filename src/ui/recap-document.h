@@ -54,7 +54,10 @@ gboolean       recap_document_get_deleted             (RecapDocument *self);
 
 /* Unsaved text of this post from an earlier session, or NULL. */
 const RecapDraft *recap_document_get_draft   (RecapDocument *self);
-/* Replaces the text with the draft's, as one undoable change. */
+/* Replaces the text with the draft's, as one undoable change. When the file
+ * changed on disk since the draft's edits began (or the draft does not say
+ * what they began from), the document is then externally modified: saving
+ * is refused until recap_document_reload() or recap_document_keep_mine(). */
 void           recap_document_restore_draft  (RecapDocument *self);
 void           recap_document_discard_draft  (RecapDocument *self);
 

@@ -270,6 +270,18 @@ restore_requested_draft (RecapWindow *self)
 }
 
 static void
+show_open_error (RecapWindow   *self,
+                 RecapDocument *document,
+                 const GError  *error)
+{
+  g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
+                                              recap_post_get_title (recap_document_get_post (document)),
+                                              error->message);
+
+  recap_window_show_toast (self, message);
+}
+
+static void
 post_loaded (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -280,10 +292,7 @@ post_loaded (GObject      *object,
 
   if (!recap_document_load_finish (document, result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
-                                                  recap_post_get_title (recap_document_get_post (document)),
-                                                  error->message);
-      recap_window_show_toast (self, message);
+      show_open_error (self, document, error);
       select_open_post (self);
       return;
     }
@@ -317,18 +326,48 @@ sidebar_post_activated (RecapWindow *self,
   recap_window_then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
 }
 
-/* Opens the post given on the command line once the scan has found it. */
+static void
+unlisted_file_loaded (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  RecapDocument *document = RECAP_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!recap_document_load_finish (document, result, &error))
+    {
+      show_open_error (self, document, error);
+      return;
+    }
+  message = g_strdup_printf (_("“%s” is not a post of this site: Recap lists Markdown files (.md, .markdown)"),
+                             recap_post_get_title (recap_document_get_post (document)));
+  recap_window_show_toast (self, message);
+}
+
+/* Opens the post given on the command line once the scan has found it. A
+ * file the scan did not list (missing, a pipe, no post's name) is loaded
+ * anyway, only to say why, in the words a click on it would get. */
 static void
 open_post_file (RecapWindow *self,
                 GFile       *file)
 {
   RecapPost *post = recap_site_find_post (self->site, file);
+  g_autoptr(RecapPost) unlisted = NULL;
+  g_autoptr(RecapDocument) document = NULL;
+  g_autofree char *name = NULL;
 
   if (post != NULL)
     {
       recap_sidebar_select_post (self->sidebar, post);
       recap_window_open_post (self, post);
+      return;
     }
+  name = g_file_get_basename (file);
+  unlisted = recap_post_new_unreadable (file, name, NULL);
+  document = recap_document_new (unlisted, NULL);
+  recap_document_load_async (document, NULL, unlisted_file_loaded, g_object_ref (self));
 }
 
 static void
