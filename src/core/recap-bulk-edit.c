@@ -59,6 +59,14 @@ recap_bulk_edit_get_n_changed (RecapBulkEdit *bulk)
   return bulk->changes->len;
 }
 
+GFile *
+recap_bulk_edit_get_changed_file (RecapBulkEdit *bulk,
+                                  guint          index)
+{
+  g_return_val_if_fail (index < bulk->changes->len, NULL);
+  return ((Change *) bulk->changes->pdata[index])->file;
+}
+
 /* One file of an edit or an undo: prepared in a worker thread, then
  * written with the others. */
 typedef struct {
