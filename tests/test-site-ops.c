@@ -45,9 +45,18 @@ test_slugify (void)
 {
   static const struct { const char *title; const char *slug; } cases[] = {
     { "March 2024 meetup: async for the rest of us", "march-2024-meetup-async-for-the-rest-of-us" },
-    { "Café & Code!", "cafe-code" },
-    { "  --Zoë's talk--  ", "zoe-s-talk" },
+    /* Letters of every script stay, as in Jekyll's slugify default mode. */
+    { "서울 파이썬 밋업 2024", "서울-파이썬-밋업-2024" },
+    { "Café & Code!", "café-code" },
+    { "  --Zoë's talk--  ", "zoë-s-talk" },
     { "PyCon US 2024, day one", "pycon-us-2024-day-one" },
+    { "北京 Python 聚会：异步编程", "北京-python-聚会-异步编程" },
+    { "Встреча Python-разработчиков", "встреча-python-разработчиков" },
+    { "Ελληνικά ΚΑΙ Çà", "ελληνικά-και-çà" },
+    { "मुंबई पायथन", "मुंबई-पायथन" }, /* combining vowel signs are marks */
+    /* Decomposed input gives the same name as composed input. */
+    { "Cafe\xcc\x81", "café" },
+    { "🎉🐍 !!! ¿¡", "untitled" },
     { "!!!", "untitled" },
     { "", "untitled" },
   };
@@ -57,6 +66,22 @@ test_slugify (void)
       g_autofree char *slug = recap_slugify (cases[i].title);
       g_assert_cmpstr (slug, ==, cases[i].slug);
     }
+}
+
+/* A long title in a three-byte script must still make a valid file name. */
+static void
+test_slugify_long_title (void)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *slug = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (title, "밋업 ");
+  slug = recap_slugify (title->str);
+  g_assert_cmpuint (strlen (slug), <=, 200);
+  g_assert_true (g_utf8_validate (slug, -1, NULL));
+  g_assert_true (g_str_has_prefix (slug, "밋업-밋업"));
+  g_assert_false (g_str_has_suffix (slug, "-"));
 }
 
 static void
@@ -507,6 +532,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ops/slugify", test_slugify);
+  g_test_add_func ("/ops/slugify-long-title", test_slugify_long_title);
   g_test_add_func ("/ops/new-post-text", test_new_post_text);
   g_test_add_func ("/ops/draft-date", test_draft_date);
   g_test_add_func ("/ops/template-names", test_template_names);

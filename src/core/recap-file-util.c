@@ -46,13 +46,14 @@ recap_file_line_at (const char *text,
   return line;
 }
 
-static gboolean
-set_too_large_error (GError     **error,
-                     const char  *display_name)
+gboolean
+recap_file_set_too_large_error (GError     **error,
+                                const char  *display_name)
 {
+  g_autofree char *limit = g_format_size_full (RECAP_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
   g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_TOO_LARGE,
-               _("“%s” is larger than %d MB; Recap only opens text files up to that size"),
-               display_name, RECAP_FILE_MAX_SIZE / (1024 * 1024));
+               _("“%s” is larger than %s; Recap opens text files up to that size"), display_name, limit);
   return FALSE;
 }
 
@@ -66,7 +67,7 @@ recap_file_check_text (const char  *text,
   const char *invalid;
 
   if (len > RECAP_FILE_MAX_SIZE)
-    return set_too_large_error (error, display_name);
+    return recap_file_set_too_large_error (error, display_name);
   if (memchr (text, '\0', len) != NULL)
     {
       g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY,
@@ -89,25 +90,32 @@ file_display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
+/* For files without a local path: refuses what recap_file_open_regular()
+ * refuses, and files above the size limit. */
 static gboolean
-check_size (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
+check_regular_and_size (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, cancellable, error);
   g_autofree char *name = NULL;
 
   if (info == NULL)
     return FALSE;
-  if (g_file_info_get_size (info) <= RECAP_FILE_MAX_SIZE)
-    return TRUE;
-
   name = file_display_name (file);
-  return set_too_large_error (error, name);
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > RECAP_FILE_MAX_SIZE)
+    return recap_file_set_too_large_error (error, name);
+  return TRUE;
 }
 
-static gboolean set_errno_error (GError **error, int saved_errno, const char *format, const char *path);
+static gboolean set_errno_error (GError **error, const char *format, const char *path);
+static gboolean set_error_from_errno (GError **error, int saved_errno, const char *format, const char *path);
 
 /* All of @fd up to its end, @size (by its fstat()) being a hint: a file
  * being written meanwhile may have grown. Stops past the size limit, which
@@ -148,6 +156,35 @@ read_all (int     fd,
   return TRUE;
 }
 
+int
+recap_file_open_regular (const char   *path,
+                         struct stat  *st,
+                         GError      **error)
+{
+  /* Non-blocking: opening a FIFO would wait for a writer, a tty become ours. */
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  g_autofree char *name = NULL;
+
+  if (fd < 0)
+    {
+      set_errno_error (error, N_("Could not read “%s”"), path);
+      return -1;
+    }
+  if (fstat (fd, st) != 0)
+    set_errno_error (error, N_("Could not read “%s”"), path);
+  else if (S_ISDIR (st->st_mode))
+    set_error_from_errno (error, EISDIR, N_("Could not read “%s”"), path);
+  else if (S_ISREG (st->st_mode))
+    return fd; /* O_NONBLOCK does not change reading a regular file. */
+  else
+    {
+      name = g_filename_display_name (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
+    }
+  close (fd);
+  return -1;
+}
+
 /* Local files with the plain calls: GIO's streams cost twice the reading
  * itself when indexing a big site. The size is checked first so a huge file
  * is never loaded. */
@@ -157,23 +194,20 @@ read_local (const char  *path,
             gsize       *length,
             GError     **error)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  g_autofree char *name = g_filename_display_name (path);
   struct stat st;
+  int fd = recap_file_open_regular (path, &st, error);
+  g_autofree char *name = NULL;
   gboolean ok = FALSE;
 
   if (fd < 0)
-    return set_errno_error (error, errno, _("Could not read “%s”"), path);
-  if (fstat (fd, &st) != 0)
-    set_errno_error (error, errno, _("Could not read “%s”"), path);
-  else if (S_ISDIR (st.st_mode))
-    set_errno_error (error, EISDIR, _("Could not read “%s”"), path);
-  else if (!S_ISREG (st.st_mode))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
-  else if (st.st_size > RECAP_FILE_MAX_SIZE)
-    set_too_large_error (error, name);
+    return FALSE;
+  if (st.st_size > RECAP_FILE_MAX_SIZE)
+    {
+      name = g_filename_display_name (path);
+      recap_file_set_too_large_error (error, name);
+    }
   else if (!(ok = read_all (fd, st.st_size, contents, length)))
-    set_errno_error (error, errno, _("Could not read “%s”"), path);
+    set_errno_error (error, N_("Could not read “%s”"), path);
   close (fd);
   return ok;
 }
@@ -185,7 +219,7 @@ read_with_gio (GFile         *file,
                gsize         *length,
                GError       **error)
 {
-  return check_size (file, cancellable, error) &&
+  return check_regular_and_size (file, cancellable, error) &&
          g_file_load_contents (file, cancellable, contents, length, NULL, error);
 }
 
@@ -220,18 +254,31 @@ recap_file_read_text (GFile         *file,
   return TRUE;
 }
 
+/* Sets @error as "@format (with @path): reason for @saved_errno". @format is
+ * untranslated (N_()): translating it may itself change errno. */
 static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *format,
-                 const char  *path)
+set_error_from_errno (GError     **error,
+                      int          saved_errno,
+                      const char  *format,
+                      const char  *path)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *message = g_strdup_printf (format, name);
+  g_autofree char *message = g_strdup_printf (_(format), name);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                "%s: %s", message, g_strerror (saved_errno));
   return FALSE;
+}
+
+/* As set_error_from_errno() for errno, read before anything else runs. */
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *format,
+                 const char  *path)
+{
+  int saved_errno = errno;
+
+  return set_error_from_errno (error, saved_errno, format, path);
 }
 
 /* The file a chain of symlinks ends at; @path itself when it is no link
@@ -256,7 +303,7 @@ resolve_symlinks (const char  *path,
                                             : g_build_filename (dir, target, NULL);
     }
 
-  set_errno_error (error, ELOOP, _("Could not follow the links to “%s”"), path);
+  set_error_from_errno (error, ELOOP, N_("Could not follow the links to “%s”"), path);
   return NULL;
 }
 
@@ -274,7 +321,7 @@ write_all (int          fd,
       if (written < 0 && errno == EINTR)
         continue;
       if (written < 0)
-        return set_errno_error (error, errno, _("Could not write “%s”"), path);
+        return set_errno_error (error, N_("Could not write “%s”"), path);
       text += written;
       len -= written;
     }
@@ -440,7 +487,7 @@ sync_file_systems (Batch   *batch,
       FileSystem *fs = &g_array_index (batch->file_systems, FileSystem, i);
 
       if (fs->whole && syncfs (fs->fd) != 0)
-        return set_errno_error (error, errno, _("Could not save “%s” to disk"), fs->target);
+        return set_errno_error (error, N_("Could not save “%s” to disk"), fs->target);
     }
   return TRUE;
 }
@@ -484,7 +531,7 @@ write_temp_file (Batch       *batch,
   if (!write_all (fd, text, len, target, error))
     return FALSE;
   if (sync && fsync (fd) != 0)
-    return set_errno_error (error, errno, _("Could not save “%s” to disk"), target);
+    return set_errno_error (error, N_("Could not save “%s” to disk"), target);
   return TRUE;
 }
 
@@ -504,13 +551,13 @@ write_temp_copy (Batch       *batch,
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("Could not create a temporary file next to “%s”"), target);
+      set_errno_error (error, N_("Could not create a temporary file next to “%s”"), target);
       return NULL;
     }
 
   ok = write_temp_file (batch, fd, target, text, len, error);
   if (!g_close (fd, NULL) && ok)
-    ok = set_errno_error (error, errno, _("Could not write “%s”"), target);
+    ok = set_errno_error (error, N_("Could not write “%s”"), target);
   if (!ok)
     {
       g_unlink (temp);
@@ -581,7 +628,7 @@ rename_pending (Pending *pending)
       pending->write->replaced = TRUE;
       return;
     }
-  set_errno_error (&pending->error, errno, _("Could not replace “%s”"), pending->target);
+  set_errno_error (&pending->error, N_("Could not replace “%s”"), pending->target);
   g_unlink (pending->temp);
 }
 

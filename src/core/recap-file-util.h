@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sys/stat.h>
 
 G_BEGIN_DECLS
 
@@ -16,13 +17,26 @@ typedef enum {
   RECAP_FILE_ERROR_NOT_UTF8,  /* not valid UTF-8 (after an optional BOM) */
 } RecapFileError;
 
-#define RECAP_FILE_MAX_SIZE (10 * 1024 * 1024)
+/* The largest file Recap reads: the window, the site index and recap-cli alike. */
+#define RECAP_FILE_MAX_SIZE (64 * 1024 * 1024)
 
 GQuark   recap_file_error_quark  (void);
 
 /* Sets @error from errno as "@path: reason"; returns FALSE. */
 gboolean recap_file_set_errno_error (GError     **error,
                                      const char  *path);
+
+/* Opens @path for reading without blocking and returns its descriptor, with
+ * its @st; -1 with @error for a folder, a FIFO, a device or any other file
+ * that is not a regular one. */
+int      recap_file_open_regular (const char    *path,
+                                  struct stat   *st,
+                                  GError       **error);
+
+/* Sets @error to RECAP_FILE_ERROR_TOO_LARGE, the one message for a file
+ * above RECAP_FILE_MAX_SIZE; returns FALSE. */
+gboolean recap_file_set_too_large_error (GError     **error,
+                                         const char  *display_name);
 
 /* The 1-based line that byte @offset of @text is on. */
 guint    recap_file_line_at      (const char    *text,

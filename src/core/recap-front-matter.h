@@ -211,6 +211,23 @@ gboolean recap_front_matter_check_round_trip (const char       *text,
                                               char            **changed_path,
                                               GError          **error);
 
+/* TRUE when an edit of @path changes only @path. FALSE with
+ * RECAP_FRONT_MATTER_ERROR_READ_ONLY, naming the alias, when its value,
+ * something in it or a mapping holding it carries an anchor that an alias
+ * elsewhere reads: the edit would change that alias too. */
+gboolean recap_front_matter_check_unshared (RecapFrontMatter  *fm,
+                                            const char        *path,
+                                            GError           **error);
+
+/* Test hook: totals since the process started, so that a test can show
+ * that work grows linearly with the number of keys. */
+typedef struct {
+  guint parses;       /* YAML parsers started */
+  guint key_compares; /* keys compared (or hash lookups) to find a key */
+} RecapFrontMatterCounters;
+
+void     recap_front_matter_get_counters (RecapFrontMatterCounters *counters);
+
 /* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
 char    *recap_front_matter_format_date (GDateTime             *date);
 /* The local time zone, read once: GLib 2.74 reads the zone file anew on

@@ -11,16 +11,49 @@
 #include "recap-post.h"
 #include "recap-yaml-quote.h"
 
+/* Room for "YYYY-MM-DD-", a "-NN" suffix and ".md" within NAME_MAX (255). */
+#define SLUG_MAX_BYTES 200
+
+/* Jekyll's slugify default mode keeps marks, letters and decimal digits
+ * (/[^\p{M}\p{L}\p{Nd}]+/); GLib's character classes are the same sets. */
+static gboolean
+is_slug_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 char *
 recap_slugify (const char *title)
 {
-  g_autofree char *ascii = g_str_to_ascii (title ? title : "", "C");
+  g_autofree char *valid = g_utf8_make_valid (title ? title : "", -1);
+  g_autofree char *composed = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_autofree char *lower = g_utf8_strdown (composed, -1);
   GString *slug = g_string_new (NULL);
 
-  for (const char *p = ascii; *p; p++)
+  for (const char *p = lower; *p; p = g_utf8_next_char (p))
     {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_slug_char (c))
+        {
+          if (slug->len + (g_utf8_next_char (p) - p) > SLUG_MAX_BYTES)
+            break;
+          g_string_append_unichar (slug, c);
+        }
       else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
         g_string_append_c (slug, '-');
     }

@@ -28,7 +28,9 @@ typedef struct {
   gboolean            draft;
 } RecapNewPost;
 
-/* ASCII, lowercase, hyphenated: "Café & Code!" → "cafe-code". Never empty. */
+/* Jekyll's slugify default mode: letters and digits of every script, lowercased,
+ * other runs to one "-": "Café & Code!" → "café-code", "서울 밋업" → "서울-밋업".
+ * NFC, at most 200 bytes, never empty. */
 char     *recap_slugify             (const char          *title);
 /* The text of a new post: front matter (layout, title, date, author, event,
  * tags, published) and the template's body. */

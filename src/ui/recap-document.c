@@ -15,8 +15,6 @@
 
 #include "recap-document.h"
 
-/* Larger files are not opened at all. */
-#define MAX_SIZE (64 * 1024 * 1024)
 #define READ_CHUNK_SIZE (64 * 1024)
 /* Delay between an unsaved change and its draft: long enough to batch
  * typing, short enough that a crash loses little. */
@@ -207,20 +205,6 @@ open_regular_file (Job          *job,
   return FALSE;
 }
 
-static gboolean
-set_too_large_error (GError **error,
-                     Job     *job,
-                     goffset  size)
-{
-  g_autofree char *name = display_name (job->file);
-  g_autofree char *size_text = g_format_size (size);
-  g_autofree char *max_text = g_format_size (MAX_SIZE);
-
-  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_TOO_LARGE,
-               _("“%s” is %s; Recap opens files up to %s"), name, size_text, max_text);
-  return FALSE;
-}
-
 static gssize
 read_chunk (int     fd,
             guint8 *chunk)
@@ -249,10 +233,12 @@ read_file (Job      *job,
 
   if (!open_regular_file (job, &fd, &st, error))
     return FALSE;
-  if (keep_bytes && st.st_size > MAX_SIZE)
+  if (keep_bytes && st.st_size > RECAP_FILE_MAX_SIZE)
     {
+      g_autofree char *name = display_name (job->file);
+
       close (fd);
-      return set_too_large_error (error, job, st.st_size);
+      return recap_file_set_too_large_error (error, name);
     }
 
   while ((n = read_chunk (fd, chunk)) > 0)

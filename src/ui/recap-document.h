@@ -17,14 +17,15 @@ G_BEGIN_DECLS
 typedef enum {
   RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED, /* another program changed the file since it was read */
   RECAP_DOCUMENT_ERROR_NOT_REGULAR,         /* a folder, a device, a pipe… */
-  RECAP_DOCUMENT_ERROR_TOO_LARGE,
   RECAP_DOCUMENT_ERROR_BINARY,              /* NUL bytes */
   RECAP_DOCUMENT_ERROR_READ_ONLY,           /* bytes no encoding could read: saving would change them */
   RECAP_DOCUMENT_ERROR_UNENCODABLE,         /* characters the file's encoding does not have */
 } RecapDocumentError;
 
-/* Files above the size the core reads at once open with the live preview paused. */
-#define RECAP_DOCUMENT_LARGE_SIZE RECAP_FILE_MAX_SIZE
+/* Files above this size open with the live preview paused: rendering them
+ * again on each change would make typing lag. Files above
+ * RECAP_FILE_MAX_SIZE do not open at all. */
+#define RECAP_DOCUMENT_LARGE_SIZE (10 * 1024 * 1024)
 
 #define RECAP_TYPE_DOCUMENT (recap_document_get_type ())
 G_DECLARE_FINAL_TYPE (RecapDocument, recap_document, RECAP, DOCUMENT, GtkSourceBuffer)

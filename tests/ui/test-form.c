@@ -260,6 +260,96 @@ test_invalid_yaml_makes_form_read_only (Fixture       *fixture,
   assert_buffer (fixture, fixture->original);
 }
 
+/* A value an alias elsewhere reads is shown, not offered for editing. */
+static void
+test_shared_anchor_read_only (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char text[] = "---\ntitle: &t Old\nog_title: *t\nauthor: kim\n---\nBody\n";
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkWidget *title;
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  recap_front_matter_form_sync (fixture->form);
+
+  title = row (fixture, "title");
+  g_assert_false (GTK_IS_EDITABLE (title));
+  g_assert_true (ADW_IS_ACTION_ROW (title));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (title)),
+                            "“title” is shared with “og_title” through the anchor &t"));
+  g_assert_nonnull (ui_test_find_button (title, "_Edit in Source"));
+  g_assert_true (GTK_IS_EDITABLE (row (fixture, "author")));
+  assert_buffer (fixture, text);
+}
+
+static GString *
+many_keys_text (guint keys)
+{
+  GString *text = g_string_new ("---\n");
+
+  for (guint i = 0; i < keys; i++)
+    g_string_append_printf (text, "key%u: value %u\n", i, i);
+  g_string_append (text, "---\nBody\n");
+  return text;
+}
+
+static const char *
+notice_text (GtkStack *stack)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "notice");
+
+  return gtk_label_get_label (GTK_LABEL (ui_test_find_by_type (page, GTK_TYPE_LABEL)));
+}
+
+static void
+count_show_source (RecapFrontMatterForm *form,
+                   guint                 line,
+                   guint                 column,
+                   guint                *calls)
+{
+  (*calls)++;
+}
+
+/* Beyond a few hundred fields the form points to the source; big front
+ * matter is parsed in a thread, so the window never waits for it. */
+static void
+test_many_keys_notice (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkStack *stack = GTK_STACK (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_STACK));
+  g_autoptr(GString) few = many_keys_text (300);
+  g_autoptr(GString) more = many_keys_text (301);
+  g_autoptr(GString) many = many_keys_text (10000);
+  guint calls = 0;
+
+  g_signal_connect (fixture->form, "show-source", G_CALLBACK (count_show_source), &calls);
+
+  gtk_text_buffer_set_text (buffer, few->str, few->len);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
+  g_assert_nonnull (row (fixture, "key299"));
+
+  gtk_text_buffer_set_text (buffer, more->str, more->len);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "notice");
+  g_assert_cmpstr (notice_text (stack), ==, "This front matter has 301 fields; edit it in the source");
+  g_assert_null (recap_front_matter_form_get_row (fixture->form, "key0"));
+
+  gtk_text_buffer_set_text (buffer, few->str, few->len);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
+
+  gtk_text_buffer_set_text (buffer, many->str, many->len);
+  recap_front_matter_form_sync (fixture->form);
+  UI_TEST_WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (stack), "notice"));
+  g_assert_cmpstr (notice_text (stack), ==, "This front matter has 10000 fields; edit it in the source");
+
+  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (stack), "_Edit in Source"), "clicked");
+  g_assert_cmpuint (calls, ==, 1);
+  assert_buffer (fixture, many->str);
+}
+
 /* A loose note gets its title from its heading and, with no date in its
  * name, the day it was last modified. */
 static void
@@ -336,6 +426,8 @@ main (int   argc,
   ADD ("/form/remove-field", WORKSHOP, test_remove_field);
   ADD ("/form/yaml-typing-updates-form", WORKSHOP, test_yaml_typing_updates_form);
   ADD ("/form/invalid-yaml", WORKSHOP, test_invalid_yaml_makes_form_read_only);
+  ADD ("/form/shared-anchor-read-only", WORKSHOP, test_shared_anchor_read_only);
+  ADD ("/form/many-keys-notice", WORKSHOP, test_many_keys_notice);
   ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
   ADD ("/form/every-sample-post", WORKSHOP, test_every_sample_post);
 #undef ADD
