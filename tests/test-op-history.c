@@ -155,6 +155,9 @@ test_bounded (void)
     }
   g_assert_cmpuint (recap_op_history_get_length (history), ==, RECAP_OP_HISTORY_MAX);
   g_assert_cmpstr (recap_op_history_get_label (history), ==, "op 104");
+  recap_op_history_clear (history);
+  g_assert_cmpuint (recap_op_history_get_length (history), ==, 0);
+  g_assert_null (recap_op_history_get_label (history));
 }
 
 int

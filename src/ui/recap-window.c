@@ -447,6 +447,9 @@ recap_window_open_site (RecapWindow *self,
 
   recap_window_set_document (self, NULL);
   g_set_object (&self->post_to_select, post_file);
+  /* Undo is for the site on screen; the same site opened again keeps it. */
+  if (self->site == NULL || !g_file_equal (root, recap_site_get_root (self->site)))
+    recap_op_history_clear (self->history);
   g_clear_object (&self->site);
   self->site = recap_site_new (root);
   recap_sidebar_set_site (self->sidebar, self->site);

@@ -484,6 +484,27 @@ test_history_undo_older (Fixture       *fixture,
   UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, paths[0], before));
 }
 
+/* Undo is for the site on screen: opening another forgets the operations. */
+static void
+test_history_per_site (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *paths[] = { "notes/venue-checklist.md", NULL };
+  g_autofree char *label = NULL;
+  g_autofree char *other = NULL;
+
+  select_posts (fixture, paths);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-front-matter", NULL);
+  UI_TEST_WAIT_FOR ((label = undo_menu_label (fixture)) != NULL);
+  g_assert_cmpstr (label, ==, "_Undo Add Front Matter");
+  g_clear_pointer (&label, g_free);
+
+  other = ui_test_open_sample_site (fixture->window);
+  label = undo_menu_label (fixture);
+  g_assert_null (label);
+  test_util_remove_tree (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +522,7 @@ main (int   argc,
   ADD ("/selection/trash-and-undo", test_trash_and_undo);
   ADD ("/history/undo-from-menu", test_history_undo_older);
   ADD ("/history/sidebar-ctrl-z", test_sidebar_ctrl_z);
+  ADD ("/history/per-site", test_history_per_site);
   ADD ("/move/rename-and-unpublish-open-post", test_rename_and_unpublish_open_post);
 #undef ADD
   g_test_add ("/move/publish-open-post", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
