@@ -623,15 +623,19 @@ find_command (const char *name)
   return NULL;
 }
 
+static char *wrap_paragraph (const char *text, guint width);
+
 static void
 print_usage (void)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *summary = wrap_paragraph (_("Lists, reads and edits the YAML front matter of Jekyll "
+                                               "posts, changing only the bytes of what is edited, and "
+                                               "organizes a site (new posts, publishing, renames, tags, "
+                                               "events) as the Recap window does."), 78);
 
   g_string_append_printf (out, "%s\n  recap-cli %s\n\n%s\n",
-                          _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"),
-                          _("Lists, reads and edits the YAML front matter of Jekyll posts, "
-                            "changing only the bytes of what is edited."));
+                          _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"), summary);
   g_string_append_printf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (out, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
