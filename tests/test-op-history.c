@@ -96,7 +96,7 @@ test_undo_in_order (Fixture       *fixture,
   g_assert_cmpuint (notified, ==, 4);
 }
 
-/* A file changed since the operation is left alone and named; the others go back. */
+/* Files changed since the operation are left alone, each named; the others go back. */
 static void
 test_undo_leaves_changed_files (Fixture       *fixture,
                                 gconstpointer  data)
@@ -108,23 +108,31 @@ test_undo_leaves_changed_files (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
 
   test_util_write_file (fixture->dir, "a.md", "---\ntitle: A\n---\n");
   test_util_write_file (fixture->dir, "b.md", "---\ntitle: B\n---\n");
+  test_util_write_file (fixture->dir, "c.md", "---\ntitle: C\n---\n");
   g_ptr_array_add (files, fixture_file (fixture, "a.md"));
   g_ptr_array_add (files, fixture_file (fixture, "b.md"));
+  g_ptr_array_add (files, fixture_file (fixture, "c.md"));
   g_assert_true (recap_bulk_edit_apply (edit, files, recap_edit_set_event, "E", NULL, NULL, NULL, NULL));
   recap_op_history_push (history, recap_op_new_bulk ("Assign to Event", edit));
   test_util_write_file (fixture->dir, "b.md", "mine now\n");
+  test_util_write_file (fixture->dir, "c.md", "mine too\n");
 
   op = recap_op_history_pop (history);
   g_assert_false (recap_op_undo (op, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
-  g_assert_nonnull (strstr (error->message, "b.md"));
+  g_assert_true (g_str_has_prefix (error->message, "2 files were not changed. "));
+  g_assert_nonnull (strstr (error->message, "/b.md"));
+  g_assert_nonnull (strstr (error->message, "/c.md"));
   a = read_back (fixture, "a.md");
   b = read_back (fixture, "b.md");
+  c = read_back (fixture, "c.md");
   g_assert_cmpstr (a, ==, "---\ntitle: A\n---\n");
   g_assert_cmpstr (b, ==, "mine now\n");
+  g_assert_cmpstr (c, ==, "mine too\n");
 }
 
 static gboolean
@@ -147,6 +155,9 @@ test_bounded (void)
     }
   g_assert_cmpuint (recap_op_history_get_length (history), ==, RECAP_OP_HISTORY_MAX);
   g_assert_cmpstr (recap_op_history_get_label (history), ==, "op 104");
+  recap_op_history_clear (history);
+  g_assert_cmpuint (recap_op_history_get_length (history), ==, 0);
+  g_assert_null (recap_op_history_get_label (history));
 }
 
 int

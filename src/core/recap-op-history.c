@@ -203,6 +203,17 @@ recap_op_history_get_label (RecapOpHistory *self)
   return op ? op->label : NULL;
 }
 
+void
+recap_op_history_clear (RecapOpHistory *self)
+{
+  g_return_if_fail (RECAP_IS_OP_HISTORY (self));
+
+  if (g_queue_is_empty (&self->ops))
+    return;
+  g_queue_clear_full (&self->ops, (GDestroyNotify) recap_op_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
 guint
 recap_op_history_get_length (RecapOpHistory *self)
 {

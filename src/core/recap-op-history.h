@@ -60,6 +60,8 @@ RecapOp        *recap_op_history_peek       (RecapOpHistory *self);
 RecapOp        *recap_op_history_pop        (RecapOpHistory *self);
 /* The label of the latest operation, or NULL: the "label" property. */
 const char     *recap_op_history_get_label  (RecapOpHistory *self);
+/* Forgets every operation (another site was opened). */
+void            recap_op_history_clear      (RecapOpHistory *self);
 guint           recap_op_history_get_length (RecapOpHistory *self);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "recap-site-ops.h"
 #include "recap-window-private.h"
 
-/* New posts, publishing */
+/* New posts */
 
 static void
 open_reloaded_post (GObject      *object,

@@ -254,6 +254,40 @@ exists_in_site (Fixture    *fixture,
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+static void
+file_reloaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  recap_site_reload_file_finish (RECAP_SITE (object), result, NULL);
+  *done = TRUE;
+}
+
+/* Reads @file again as the site's folder monitor does, and waits for it. */
+static void
+reload_file (Fixture *fixture,
+             GFile   *file)
+{
+  gboolean done = FALSE;
+
+  recap_site_reload_file_async (recap_window_get_site (fixture->window), file, NULL, file_reloaded, &done);
+  UI_TEST_WAIT_FOR (done);
+}
+
+/* The sidebar shows @post as the one selected. */
+static void
+assert_selected (Fixture   *fixture,
+                 RecapPost *post)
+{
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR));
+  g_autoptr(GPtrArray) selected = recap_sidebar_dup_selected_posts (sidebar);
+
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (selected->pdata[0] == (gpointer) post);
+}
+
 static gboolean
 buffer_is (RecapDocument *document,
            const char    *expected)
@@ -343,6 +377,10 @@ test_publish_open_post (Fixture       *fixture,
   g_assert_false (recap_document_get_deleted (document));
   g_assert_cmpuint (deleted, ==, 0);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Conference Wrap-Up");
+  assert_selected (fixture, recap_document_get_post (document));
+  /* The folder monitor reads the moved file again a moment later: the row stays selected. */
+  reload_file (fixture, recap_document_get_file (document));
+  assert_selected (fixture, recap_document_get_post (document));
   label = undo_menu_label (fixture);
   g_assert_cmpstr (label, ==, "_Undo Publish Draft");
 
@@ -351,6 +389,9 @@ test_publish_open_post (Fixture       *fixture,
   UI_TEST_WAIT_FOR (exists_in_site (fixture, WRAP_UP_PATH) && document_is_at (document, fixture->site_dir, WRAP_UP_PATH));
   g_assert_true (ui_test_file_is (fixture->site_dir, WRAP_UP_PATH, before));
   g_assert_false (exists_in_site (fixture, WRAP_UP_POST));
+  UI_TEST_WAIT_FOR (recap_site_find_post (recap_window_get_site (fixture->window),
+                                          recap_document_get_file (document)) == recap_document_get_post (document));
+  assert_selected (fixture, recap_document_get_post (document));
   g_assert_false (recap_document_get_deleted (document));
   g_assert_cmpuint (deleted, ==, 0);
   g_clear_pointer (&label, g_free);
@@ -443,6 +484,27 @@ test_history_undo_older (Fixture       *fixture,
   UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, paths[0], before));
 }
 
+/* Undo is for the site on screen: opening another forgets the operations. */
+static void
+test_history_per_site (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *paths[] = { "notes/venue-checklist.md", NULL };
+  g_autofree char *label = NULL;
+  g_autofree char *other = NULL;
+
+  select_posts (fixture, paths);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-front-matter", NULL);
+  UI_TEST_WAIT_FOR ((label = undo_menu_label (fixture)) != NULL);
+  g_assert_cmpstr (label, ==, "_Undo Add Front Matter");
+  g_clear_pointer (&label, g_free);
+
+  other = ui_test_open_sample_site (fixture->window);
+  label = undo_menu_label (fixture);
+  g_assert_null (label);
+  test_util_remove_tree (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +522,7 @@ main (int   argc,
   ADD ("/selection/trash-and-undo", test_trash_and_undo);
   ADD ("/history/undo-from-menu", test_history_undo_older);
   ADD ("/history/sidebar-ctrl-z", test_sidebar_ctrl_z);
+  ADD ("/history/per-site", test_history_per_site);
   ADD ("/move/rename-and-unpublish-open-post", test_rename_and_unpublish_open_post);
 #undef ADD
   g_test_add ("/move/publish-open-post", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
