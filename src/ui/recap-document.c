@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recap-buffer-monitor.h"
 #include "recap-document.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
@@ -70,8 +71,7 @@ struct _RecapDocument
   /* What the file holds as far as the buffer knows, and how it is watched. */
   char                    *disk_checksum;
   char                    *changed_checksum; /* another program's version, while in conflict */
-  GFileMonitor            *monitor;
-  char                    *watched_path;
+  RecapBufferMonitor      *monitor;
 
   guint64                  change_serial;
   gboolean                 loading;
@@ -549,59 +549,6 @@ run_in_thread (RecapDocument       *self,
   g_task_run_in_thread (step, func);
 }
 
-/* Watching the file */
-
-static void
-file_changed_on_disk (RecapDocument     *self,
-                      GFile             *file,
-                      GFile             *other_file,
-                      GFileMonitorEvent  event,
-                      GFileMonitor      *monitor)
-{
-  /* A program writing in place (truncate, then write) sends CHANGED
-   * while it writes: reading then would show a half-written file and lose
-   * the cursor. CHANGES_DONE_HINT follows when it closes the file. */
-  if (event != G_FILE_MONITOR_EVENT_CHANGED)
-    queue_check (self);
-}
-
-static void
-stop_watching (RecapDocument *self)
-{
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_on_disk, self);
-      g_file_monitor_cancel (self->monitor);
-    }
-  g_clear_object (&self->monitor);
-  g_clear_pointer (&self->watched_path, g_free);
-}
-
-/* Watches the symlink's target: that is the file other programs change. */
-static void
-watch_file (RecapDocument *self,
-            const char    *real_path)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (real_path, self->watched_path) == 0)
-    return;
-  stop_watching (self);
-  if (real_path == NULL)
-    return;
-  file = g_file_new_for_path (real_path);
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      g_debug ("Not watching %s: %s", real_path, error->message);
-      return;
-    }
-  self->watched_path = g_strdup (real_path);
-  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_on_disk), self,
-                           G_CONNECT_SWAPPED);
-}
-
 /* The buffer now stands for what the job found or wrote on disk. */
 static void
 accept_disk_contents (RecapDocument *self,
@@ -610,7 +557,7 @@ accept_disk_contents (RecapDocument *self,
   g_free (self->disk_checksum);
   self->disk_checksum = g_strdup (job->checksum);
   g_clear_pointer (&self->changed_checksum, g_free);
-  watch_file (self, job->real_path);
+  recap_buffer_monitor_set_path (self->monitor, job->real_path);
   set_flag (self, &self->externally_modified, FALSE, PROP_EXTERNALLY_MODIFIED);
   set_flag (self, &self->deleted, FALSE, PROP_DELETED);
 }
@@ -1045,7 +992,7 @@ start_move (RecapDocument *self,
   Job *job = current_job (self);
 
   job->load_kind = LOAD_CHANGED_ON_DISK;
-  stop_watching (self);
+  recap_buffer_monitor_set_path (self->monitor, NULL);
   run_in_thread (self, move_thread, file_moved);
 }
 
@@ -1076,7 +1023,7 @@ recap_document_dispose (GObject *object)
       g_clear_handle_id (&self->draft_source, g_source_remove);
       write_draft (self);
     }
-  stop_watching (self);
+  g_clear_object (&self->monitor);
   if (self->post != NULL)
     recap_post_set_unsaved (self->post, FALSE);
   g_clear_object (&self->post);
@@ -1188,6 +1135,8 @@ recap_document_init (RecapDocument *self)
   self->encoding = gtk_source_encoding_get_utf8 ();
   self->newline_type = GTK_SOURCE_NEWLINE_TYPE_LF;
   g_queue_init (&self->ops);
+  self->monitor = recap_buffer_monitor_new ();
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
