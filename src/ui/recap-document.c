@@ -722,18 +722,28 @@ draft_looked_up (GObject      *object,
 }
 
 static void
-buffer_changed (RecapDocument *self)
+recap_document_changed (GtkTextBuffer *buffer)
 {
+  RecapDocument *self = RECAP_DOCUMENT (buffer);
+
+  if (GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->changed != NULL)
+    GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->changed (buffer);
   self->change_serial++;
   if (self->recovery != NULL && !self->loading && self->draft_source == 0)
     self->draft_source = g_timeout_add_seconds (DRAFT_DELAY_SECONDS, write_draft, self);
 }
 
 static void
-modified_changed (RecapDocument *self)
+recap_document_modified_changed (GtkTextBuffer *buffer)
 {
-  gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self));
+  RecapDocument *self = RECAP_DOCUMENT (buffer);
+  gboolean modified = gtk_text_buffer_get_modified (buffer);
 
+  if (GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed != NULL)
+    GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed (buffer);
+  /* Disposed: the post is no longer ours to mark. */
+  if (self->post == NULL)
+    return;
   recap_post_set_unsaved (self->post, modified);
   if (!modified && self->recovery != NULL)
     remove_draft (self);
@@ -1015,8 +1025,6 @@ recap_document_dispose (GObject *object)
 {
   RecapDocument *self = RECAP_DOCUMENT (object);
 
-  g_signal_handlers_disconnect_by_func (self, buffer_changed, NULL);
-  g_signal_handlers_disconnect_by_func (self, modified_changed, NULL);
   /* Closing with unsaved changes (the session ending, say): keep them. */
   if (self->recovery != NULL && self->draft_source != 0)
     {
@@ -1063,8 +1071,6 @@ recap_document_constructed (GObject *object)
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self, NULL, style_manager);
-  g_signal_connect (self, "modified-changed", G_CALLBACK (modified_changed), NULL);
-  g_signal_connect (self, "changed", G_CALLBACK (buffer_changed), NULL);
 }
 
 static void
@@ -1111,11 +1117,14 @@ static void
 recap_document_class_init (RecapDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
 
   object_class->constructed = recap_document_constructed;
   object_class->dispose = recap_document_dispose;
   object_class->finalize = recap_document_finalize;
   object_class->get_property = recap_document_get_property;
+  buffer_class->changed = recap_document_changed;
+  buffer_class->modified_changed = recap_document_modified_changed;
 
   properties[PROP_ENCODING] =
     g_param_spec_boxed ("encoding", NULL, NULL, GTK_SOURCE_TYPE_ENCODING,
