@@ -63,7 +63,9 @@ static gboolean
 is_open_file (RecapWindow *self,
               GFile       *file)
 {
-  return self->document != NULL && g_file_equal (recap_document_get_file (self->document), file);
+  RecapDocument *document = recap_window_get_document (self);
+
+  return document != NULL && g_file_equal (recap_document_get_file (document), file);
 }
 
 /* The session's site operations, for undo */
@@ -167,13 +169,14 @@ static Move *
 move_new (RecapWindow *self,
           MoveKind     kind)
 {
+  RecapDocument *document = recap_window_get_document (self);
   Move *move = g_new0 (Move, 1);
 
   move->kind = kind;
   move->window = g_object_ref (self);
   move->root = g_object_ref (recap_site_get_root (self->site));
-  if (self->document != NULL)
-    move->file = g_object_ref (recap_document_get_file (self->document));
+  if (document != NULL)
+    move->file = g_object_ref (recap_document_get_file (document));
   return move;
 }
 
@@ -333,12 +336,13 @@ static void
 run_move (RecapWindow *self,
           Move        *move)
 {
+  RecapDocument *document = recap_window_get_document (self);
   RecapMove *file_move = move->kind == MOVE_UNDO ? recap_op_get_move (move->op) : NULL;
   g_autoptr(GTask) task = NULL;
 
   if (move->kind != MOVE_UNDO || (file_move != NULL && is_open_file (self, file_move->to)))
     {
-      recap_document_move_async (self->document, move_file, move, NULL, document_moved, move);
+      recap_document_move_async (document, move_file, move, NULL, document_moved, move);
       return;
     }
   task = g_task_new (self, NULL, undone, NULL);
@@ -389,13 +393,15 @@ static void
 move_open_post (RecapWindow *self,
                 Move        *move)
 {
-  if (self->document == NULL || !is_open_file (self, move->file))
+  RecapDocument *document = recap_window_get_document (self);
+
+  if (document == NULL || !is_open_file (self, move->file))
     {
       move_free (move);
       return;
     }
   if (recap_window_has_unsaved_changes (self))
-    recap_document_save_async (self->document, NULL, saved_then_moved, move);
+    recap_document_save_async (document, NULL, saved_then_moved, move);
   else
     run_move (self, move);
 }
@@ -406,8 +412,9 @@ unpublish_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RecapWindow *self = RECAP_WINDOW (widget);
+  RecapDocument *document = recap_window_get_document (self);
 
-  if (self->document != NULL && self->site != NULL)
+  if (document != NULL && self->site != NULL)
     move_open_post (self, move_new (self, MOVE_UNPUBLISH));
 }
 
@@ -436,6 +443,7 @@ publish_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RecapWindow *self = RECAP_WINDOW (widget);
+  RecapDocument *document = recap_window_get_document (self);
   g_autofree char *basename = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -445,11 +453,11 @@ publish_action (GtkWidget  *widget,
   g_autofree char *today_label = NULL;
   AdwMessageDialog *dialog;
 
-  if (self->document == NULL || self->site == NULL)
+  if (document == NULL || self->site == NULL)
     return;
-  basename = g_file_get_basename (recap_document_get_file (self->document));
+  basename = g_file_get_basename (recap_document_get_file (document));
   /* Unsaved changes are saved first: the date is the buffer's. */
-  text = recap_document_dup_text (self->document);
+  text = recap_document_dup_text (document);
   kept = recap_draft_date (basename, text, strlen (text));
   today_name = recap_published_name (basename, now);
   /* TRANSLATORS: a button; %s is today's date, 2024-03-14 */
@@ -480,7 +488,7 @@ publish_action (GtkWidget  *widget,
   adw_message_dialog_add_response (dialog, "today", today_label);
   adw_message_dialog_set_response_appearance (dialog, kept ? "keep" : "today", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (self->document)),
+  g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (document)),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -508,13 +516,14 @@ rename_post_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RecapWindow *self = RECAP_WINDOW (widget);
+  RecapDocument *document = recap_window_get_document (self);
   g_autofree char *slug = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  if (self->document == NULL)
+  if (document == NULL)
     return;
-  slug = recap_slugify (recap_post_get_title (recap_document_get_post (self->document)));
+  slug = recap_slugify (recap_post_get_title (recap_document_get_post (document)));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Post"),
                                                        _("The new file name, after the date")));
   entry = gtk_entry_new ();
@@ -526,7 +535,7 @@ rename_post_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "rename");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (self->document)),
+  g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (document)),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -799,7 +808,8 @@ rename_tag_action (GtkWidget  *widget,
 void
 recap_window_update_organize_actions (RecapWindow *self)
 {
-  RecapPost *post = self->document ? recap_document_get_post (self->document) : NULL;
+  RecapDocument *document = recap_window_get_document (self);
+  RecapPost *post = document ? recap_document_get_post (document) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", self->site != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-tag", self->site != NULL);

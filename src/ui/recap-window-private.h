@@ -5,10 +5,8 @@
 #pragma once
 
 #include "recap-bulk-edit.h"
-#include "recap-document-bar.h"
-#include "recap-front-matter-form.h"
+#include "recap-editor-pane.h"
 #include "recap-op-history.h"
-#include "recap-preview.h"
 #include "recap-recovery.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
@@ -35,7 +33,6 @@ struct _RecapWindow
 
   GSettings            *settings;
   RecapSite            *site;
-  RecapDocument        *document;
   GFile                *post_to_select; /* opened from the command line before the scan ended */
   GCancellable         *site_cancellable;
   NextStep              next;
@@ -49,12 +46,8 @@ struct _RecapWindow
   GtkStack             *main_stack;
   GtkStack             *editor_stack;
   GtkPaned             *sidebar_paned;
-  GtkPaned             *editor_paned;
   RecapSidebar         *sidebar;
-  GtkSourceView        *source_view;
-  RecapFrontMatterForm *form;
-  RecapDocumentBar     *document_bar;
-  RecapPreview         *preview;
+  RecapEditorPane      *pane;           /* the open post's views: its document is the open one */
   GMenu                *undo_section;   /* of the primary menu */
 };
 

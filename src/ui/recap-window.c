@@ -37,20 +37,22 @@ recap_window_show_toast (RecapWindow *self,
 gboolean
 recap_window_has_unsaved_changes (RecapWindow *self)
 {
-  return self->document != NULL && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
+  RecapDocument *document = recap_window_get_document (self);
+
+  return document != NULL && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document));
 }
 
 /* Title and sidebar follow the buffer: a leading "*" marks unsaved changes. */
 static void
 update_title (RecapWindow *self)
 {
+  RecapDocument *document = recap_window_get_document (self);
   g_autofree char *title = NULL;
   g_autofree char *site_name = NULL;
-  RecapPost *post;
 
   if (self->site != NULL)
     site_name = g_file_get_basename (recap_site_get_root (self->site));
-  if (self->document == NULL)
+  if (document == NULL)
     {
       adw_window_title_set_title (self->window_title, site_name ? site_name : _("Recap"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -58,18 +60,19 @@ update_title (RecapWindow *self)
       return;
     }
 
-  post = recap_document_get_post (self->document);
-  title = g_strdup_printf ("%s%s", recap_window_has_unsaved_changes (self) ? "*" : "", recap_post_get_title (post));
+  title = recap_editor_pane_dup_title (self->pane);
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, recap_post_get_relative_path (post));
+  adw_window_title_set_subtitle (self->window_title, recap_post_get_relative_path (recap_document_get_post (document)));
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
 update_actions (RecapWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->document != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
+  gboolean has_document = recap_window_get_document (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
   recap_window_update_organize_actions (self);
 }
 
@@ -101,7 +104,9 @@ run_next_step (RecapWindow *self)
 static void
 select_open_post (RecapWindow *self)
 {
-  recap_sidebar_select_post (self->sidebar, self->document ? recap_document_get_post (self->document) : NULL);
+  RecapDocument *document = recap_window_get_document (self);
+
+  recap_sidebar_select_post (self->sidebar, document ? recap_document_get_post (document) : NULL);
 }
 
 static void
@@ -109,7 +114,7 @@ save_error_response (AdwMessageDialog *dialog,
                      const char       *response,
                      RecapWindow      *self)
 {
-  if (g_str_equal (response, "save-as") && self->document != NULL)
+  if (g_str_equal (response, "save-as") && recap_window_get_document (self) != NULL)
     choose_save_location (self);
 }
 
@@ -163,12 +168,14 @@ confirm_response (AdwMessageDialog *dialog,
                   const char       *response,
                   RecapWindow      *self)
 {
+  RecapDocument *document = recap_window_get_document (self);
+
   self->confirming = FALSE;
   if (g_str_equal (response, "save"))
-    recap_document_save_async (self->document, NULL, saved_then_next, g_object_ref (self));
+    recap_document_save_async (document, NULL, saved_then_next, g_object_ref (self));
   else if (g_str_equal (response, "discard"))
     {
-      gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self->document), FALSE);
+      gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), FALSE);
       run_next_step (self);
     }
   else
@@ -181,7 +188,8 @@ confirm_response (AdwMessageDialog *dialog,
 static void
 confirm_unsaved_changes (RecapWindow *self)
 {
-  RecapPost *post = recap_document_get_post (self->document);
+  RecapDocument *document = recap_window_get_document (self);
+  RecapPost *post = recap_document_get_post (document);
   AdwMessageDialog *dialog;
 
   if (self->confirming)
@@ -216,31 +224,11 @@ recap_window_then (RecapWindow *self,
     run_next_step (self);
 }
 
-/* Large files pause the live preview; bytes no encoding could read make the editor read-only. */
-static void
-show_document_state (RecapWindow   *self,
-                     RecapDocument *document)
-{
-  recap_document_bar_set_document (self->document_bar, document);
-  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) ? document : NULL);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view),
-                              document == NULL || !recap_document_get_read_only (document));
-}
-
 void
 recap_window_set_document (RecapWindow   *self,
-              RecapDocument *document)
+                           RecapDocument *document)
 {
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, update_title, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      g_signal_connect_swapped (document, "modified-changed", G_CALLBACK (update_title), self);
-      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
-    }
-  show_document_state (self, document);
-  recap_front_matter_form_set_document (self->form, document);
+  recap_editor_pane_set_document (self->pane, document);
   gtk_stack_set_visible_child_name (self->editor_stack, document ? "post" : "none");
   update_title (self);
   update_actions (self);
@@ -250,9 +238,11 @@ void
 recap_window_follow_post (RecapWindow *self,
                           RecapPost   *post)
 {
-  if (self->document == NULL || !g_file_equal (recap_document_get_file (self->document), recap_post_get_file (post)))
+  RecapDocument *document = recap_window_get_document (self);
+
+  if (document == NULL || !g_file_equal (recap_document_get_file (document), recap_post_get_file (post)))
     return;
-  recap_document_set_post (self->document, post);
+  recap_document_set_post (document, post);
   recap_sidebar_select_post (self->sidebar, post);
   update_title (self);
   update_actions (self);
@@ -262,11 +252,12 @@ recap_window_follow_post (RecapWindow *self,
 static void
 restore_requested_draft (RecapWindow *self)
 {
+  RecapDocument *document = recap_window_get_document (self);
   g_autoptr(GFile) file = g_steal_pointer (&self->restore_on_open);
 
-  if (file != NULL && self->document != NULL && recap_document_get_draft (self->document) != NULL &&
-      g_file_equal (file, recap_document_get_file (self->document)))
-    recap_document_restore_draft (self->document);
+  if (file != NULL && document != NULL && recap_document_get_draft (document) != NULL &&
+      g_file_equal (file, recap_document_get_file (document)))
+    recap_document_restore_draft (document);
 }
 
 static void
@@ -298,7 +289,7 @@ post_loaded (GObject      *object,
     }
   recap_window_set_document (self, document);
   restore_requested_draft (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->pane));
 }
 
 static void
@@ -314,7 +305,9 @@ static gboolean
 is_open_post (RecapWindow *self,
               RecapPost   *post)
 {
-  return self->document != NULL && recap_document_get_post (self->document) == post;
+  RecapDocument *document = recap_window_get_document (self);
+
+  return document != NULL && recap_document_get_post (document) == post;
 }
 
 static void
@@ -457,7 +450,8 @@ site_items_changed (RecapWindow *self,
                     guint        removed,
                     guint        added)
 {
-  RecapPost *post = self->document ? recap_document_get_post (self->document) : NULL;
+  RecapDocument *document = recap_window_get_document (self);
+  RecapPost *post = document ? recap_document_get_post (document) : NULL;
 
   for (guint i = position; post != NULL && i < position + added; i++)
     {
@@ -495,7 +489,7 @@ recap_window_open_site (RecapWindow *self,
   /* After the sidebar's own handlers, so that its rows are up to date. */
   g_signal_connect_object (self->site, "items-changed", G_CALLBACK (site_items_changed), self, G_CONNECT_SWAPPED);
   recap_sidebar_set_loading (self->sidebar, TRUE);
-  recap_front_matter_form_set_site (self->form, self->site);
+  recap_editor_pane_set_site (self->pane, self->site);
   gtk_stack_set_visible_child_name (self->main_stack, "site");
   update_title (self);
   update_actions (self);
@@ -555,7 +549,8 @@ RecapDocument *
 recap_window_get_document (RecapWindow *self)
 {
   g_return_val_if_fail (RECAP_IS_WINDOW (self), NULL);
-  return self->document;
+  /* NULL once disposed, as the document then is. */
+  return self->pane != NULL ? recap_editor_pane_get_document (self->pane) : NULL;
 }
 
 static void
@@ -568,28 +563,10 @@ saved (GObject      *object,
 
   if (!recap_document_save_finish (RECAP_DOCUMENT (object), result, &error))
     show_save_error (self, error);
-  else if (RECAP_DOCUMENT (object) == self->document)
-    show_document_state (self, self->document);
-}
-
-/* Moves the cursor to a 1-based line and column of the open post. */
-static void
-form_show_source (RecapWindow *self,
-                  guint        line,
-                  guint        column)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),
-                                0.1, FALSE, 0, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
 static void
-form_message (RecapWindow *self,
+pane_message (RecapWindow *self,
               const char  *message)
 {
   recap_window_show_toast (self, message);
@@ -601,17 +578,20 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RecapWindow *self = RECAP_WINDOW (widget);
+  RecapDocument *document = recap_window_get_document (self);
 
-  if (self->document != NULL)
-    recap_document_save_async (self->document, NULL, saved, g_object_ref (self));
+  if (document != NULL)
+    recap_document_save_async (document, NULL, saved, g_object_ref (self));
 }
 
 static void
 save_as (RecapWindow *self,
          GFile       *file)
 {
-  if (self->document != NULL)
-    recap_document_save_as_async (self->document, file, NULL, saved, g_object_ref (self));
+  RecapDocument *document = recap_window_get_document (self);
+
+  if (document != NULL)
+    recap_document_save_as_async (document, file, NULL, saved, g_object_ref (self));
 }
 
 static void
@@ -625,7 +605,9 @@ save_location_chosen (GFile    *file,
 static void
 choose_save_location (RecapWindow *self)
 {
-  recap_choose_file (GTK_WINDOW (self), RECAP_CHOOSE_SAVE, _("Save As"), recap_document_get_file (self->document),
+  RecapDocument *document = recap_window_get_document (self);
+
+  recap_choose_file (GTK_WINDOW (self), RECAP_CHOOSE_SAVE, _("Save As"), recap_document_get_file (document),
                      save_location_chosen, g_object_ref (self), g_object_unref);
 }
 
@@ -636,7 +618,7 @@ save_as_action (GtkWidget  *widget,
 {
   RecapWindow *self = RECAP_WINDOW (widget);
 
-  if (self->document != NULL)
+  if (recap_window_get_document (self) != NULL)
     choose_save_location (self);
 }
 
@@ -707,19 +689,10 @@ restore_window_state (RecapWindow *self)
   gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
 }
 
-/* Preview: layout (header bar), scroll sync and remote images (menu) are settings. */
-
+/* Preview: layout (header bar), scroll sync and remote images (menu) are
+ * settings, which the editor pane follows. */
 static void
-apply_preview_mode (RecapWindow *self)
-{
-  g_autofree char *mode = g_settings_get_string (self->settings, "preview-mode");
-
-  gtk_widget_set_visible (gtk_paned_get_start_child (self->editor_paned), !g_str_equal (mode, "preview"));
-  gtk_widget_set_visible (GTK_WIDGET (self->preview), !g_str_equal (mode, "editor"));
-}
-
-static void
-setup_preview (RecapWindow *self)
+add_preview_actions (RecapWindow *self)
 {
   static const char * const keys[] = { "preview-mode", "sync-scroll", "load-remote-images" };
 
@@ -728,12 +701,6 @@ setup_preview (RecapWindow *self)
       g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
       g_action_map_add_action (G_ACTION_MAP (self), action);
     }
-  g_settings_bind (self->settings, "sync-scroll", self->preview, "sync-scroll", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "load-remote-images", self->preview, "load-remote-images", G_SETTINGS_BIND_GET);
-  g_signal_connect_object (self->settings, "changed::preview-mode",
-                           G_CALLBACK (apply_preview_mode), self, G_CONNECT_SWAPPED);
-  apply_preview_mode (self);
-  recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
 }
 
 static void
@@ -741,11 +708,10 @@ recap_window_dispose (GObject *object)
 {
   RecapWindow *self = RECAP_WINDOW (object);
 
+  /* Closes the document (through the pane) before the site it belongs to. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_WINDOW);
   g_cancellable_cancel (self->site_cancellable);
   g_clear_object (&self->site_cancellable);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, update_title, self);
-  g_clear_object (&self->document);
   next_step_clear (&self->next);
   g_clear_object (&self->history);
   g_clear_object (&self->post_to_select);
@@ -767,11 +733,8 @@ recap_window_class_init (RecapWindowClass *klass)
   object_class->dispose = recap_window_dispose;
   window_class->close_request = recap_window_close_request;
 
-  g_type_ensure (RECAP_TYPE_PREVIEW);
   g_type_ensure (RECAP_TYPE_SIDEBAR);
-  g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
-  g_type_ensure (RECAP_TYPE_DOCUMENT_BAR);
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (RECAP_TYPE_EDITOR_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, window_title);
@@ -779,16 +742,12 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_paned);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_post_activated);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, source_view);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, form);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, document_bar);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, pane);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, undo_section);
-  gtk_widget_class_bind_template_callback (widget_class, form_show_source);
-  gtk_widget_class_bind_template_callback (widget_class, form_message);
+  gtk_widget_class_bind_template_callback (widget_class, pane_message);
+  gtk_widget_class_bind_template_callback (widget_class, update_title);
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -805,7 +764,7 @@ recap_window_init (RecapWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  setup_preview (self);
+  add_preview_actions (self);
   self->recovery = recap_recovery_new_default ();
   restore_window_state (self);
   recap_window_init_organize (self);

@@ -1,0 +1,260 @@
+/* recap-editor-pane.c: the editor of one open post
+ *
+ * Owns the views of a document: the front-matter form, the document bar,
+ * the source view and the preview, with the per-document wiring between
+ * them: which document they show, its state (unsaved mark, read-only,
+ * large files pausing the preview), "show in source" and the preview
+ * layout settings. The window keeps the site, the sidebar
+ * and the actions. GNOME Text Editor's EditorPage is the model: the find
+ * bar, spell checking, the outline and the word count belong here too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "recap-editor-pane"
+
+#include "config.h"
+
+#include "recap-document-bar.h"
+#include "recap-editor-pane.h"
+#include "recap-front-matter-form.h"
+#include "recap-preview.h"
+
+struct _RecapEditorPane
+{
+  AdwBin                parent_instance;
+
+  RecapDocument        *document;
+  GSignalGroup         *document_signals;
+  GSettings            *settings;
+
+  GtkPaned             *paned;
+  GtkWidget            *editor_box;
+  RecapFrontMatterForm *form;
+  RecapDocumentBar     *document_bar;
+  GtkSourceView        *source_view;
+  RecapPreview         *preview;
+};
+
+G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Large files pause the live preview; bytes no encoding could read make the editor read-only. */
+static void
+show_document_state (RecapEditorPane *self)
+{
+  RecapDocument *document = self->document;
+
+  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) ? document : NULL);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view),
+                              document == NULL || !recap_document_get_read_only (document));
+}
+
+static void
+notify_title (RecapEditorPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+form_show_source (RecapEditorPane *self,
+                  guint            line,
+                  guint            column)
+{
+  recap_editor_pane_show_source (self, line, column);
+}
+
+static void
+form_message (RecapEditorPane *self,
+              const char      *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+/* Editor only, editor and preview, or preview only. */
+static void
+apply_preview_mode (RecapEditorPane *self)
+{
+  g_autofree char *mode = g_settings_get_string (self->settings, "preview-mode");
+
+  gtk_widget_set_visible (self->editor_box, !g_str_equal (mode, "preview"));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), !g_str_equal (mode, "editor"));
+}
+
+static void
+setup_settings (RecapEditorPane *self)
+{
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "sync-scroll", self->preview, "sync-scroll", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "load-remote-images", self->preview, "load-remote-images", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::preview-mode",
+                           G_CALLBACK (apply_preview_mode), self, G_CONNECT_SWAPPED);
+  apply_preview_mode (self);
+}
+
+static gboolean
+recap_editor_pane_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (RECAP_EDITOR_PANE (widget)->source_view));
+}
+
+static void
+recap_editor_pane_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RecapEditorPane *self = RECAP_EDITOR_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_take_string (value, recap_editor_pane_dup_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+recap_editor_pane_dispose (GObject *object)
+{
+  RecapEditorPane *self = RECAP_EDITOR_PANE (object);
+
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (recap_editor_pane_parent_class)->dispose (object);
+}
+
+static void
+recap_editor_pane_class_init (RecapEditorPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = recap_editor_pane_dispose;
+  object_class->get_property = recap_editor_pane_get_property;
+  widget_class->grab_focus = recap_editor_pane_grab_focus;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A message for the user, from the form. */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (RECAP_TYPE_PREVIEW);
+  g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
+  g_type_ensure (RECAP_TYPE_DOCUMENT_BAR);
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-editor-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, paned);
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, editor_box);
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, form);
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, document_bar);
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, source_view);
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, preview);
+  gtk_widget_class_bind_template_callback (widget_class, form_show_source);
+  gtk_widget_class_bind_template_callback (widget_class, form_message);
+}
+
+static void
+recap_editor_pane_init (RecapEditorPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document_signals = g_signal_group_new (RECAP_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "modified-changed",
+                                 G_CALLBACK (notify_title), self, G_CONNECT_SWAPPED);
+  /* A Save As makes a read-only document editable. */
+  g_signal_group_connect_object (self->document_signals, "notify::read-only",
+                                 G_CALLBACK (show_document_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::large",
+                                 G_CALLBACK (show_document_state), self, G_CONNECT_SWAPPED);
+
+  setup_settings (self);
+  recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
+}
+
+/* Public API */
+
+RecapDocument *
+recap_editor_pane_get_document (RecapEditorPane *self)
+{
+  g_return_val_if_fail (RECAP_IS_EDITOR_PANE (self), NULL);
+  return self->document;
+}
+
+void
+recap_editor_pane_set_document (RecapEditorPane *self,
+                                RecapDocument   *document)
+{
+  g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
+  g_return_if_fail (!document || RECAP_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+  /* Without a document the pane is hidden: the view keeps the last buffer. */
+  if (document != NULL)
+    gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
+  recap_document_bar_set_document (self->document_bar, document);
+  show_document_state (self);
+  recap_front_matter_form_set_document (self->form, document);
+  notify_title (self);
+}
+
+void
+recap_editor_pane_set_site (RecapEditorPane *self,
+                            RecapSite       *site)
+{
+  g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
+  recap_front_matter_form_set_site (self->form, site);
+}
+
+char *
+recap_editor_pane_dup_title (RecapEditorPane *self)
+{
+  g_return_val_if_fail (RECAP_IS_EDITOR_PANE (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  return g_strdup_printf ("%s%s", gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)) ? "*" : "",
+                          recap_post_get_title (recap_document_get_post (self->document)));
+}
+
+void
+recap_editor_pane_show_source (RecapEditorPane *self,
+                               guint            line,
+                               guint            column)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
+  g_return_if_fail (self->document != NULL);
+
+  buffer = GTK_TEXT_BUFFER (self->document);
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
