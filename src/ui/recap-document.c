@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
@@ -1009,18 +1008,6 @@ start_move (RecapDocument *self,
 /* GObject */
 
 static void
-update_style_scheme (RecapDocument   *self,
-                     GParamSpec      *pspec,
-                     AdwStyleManager *style_manager)
-{
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
-
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self),
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
-}
-
-static void
 recap_document_dispose (GObject *object)
 {
   RecapDocument *self = RECAP_DOCUMENT (object);
@@ -1054,13 +1041,12 @@ recap_document_finalize (GObject *object)
   G_OBJECT_CLASS (recap_document_parent_class)->finalize (object);
 }
 
-/* Not in init: styling creates the tag table, a construct property of the buffer. */
+/* Not in init: highlighting creates the tag table, a construct property of the buffer. */
 static void
 recap_document_constructed (GObject *object)
 {
   RecapDocument *self = RECAP_DOCUMENT (object);
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   G_OBJECT_CLASS (recap_document_parent_class)->constructed (object);
 
@@ -1068,9 +1054,6 @@ recap_document_constructed (GObject *object)
   gtk_source_buffer_set_implicit_trailing_newline (GTK_SOURCE_BUFFER (self), FALSE);
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self),
                                   gtk_source_language_manager_get_language (languages, "markdown"));
-  g_signal_connect_object (style_manager, "notify::dark",
-                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
-  update_style_scheme (self, NULL, style_manager);
 }
 
 static void

@@ -3,8 +3,8 @@
  * Owns the views of a document: the front-matter form, the document bar,
  * the source view and the preview, with the per-document wiring between
  * them: which document they show, its state (unsaved mark, read-only,
- * large files pausing the preview), "show in source" and the preview
- * layout settings. The window keeps the site, the sidebar
+ * large files pausing the preview), its style scheme, "show in source"
+ * and the preview layout settings. The window keeps the site, the sidebar
  * and the actions. GNOME Text Editor's EditorPage is the model: the find
  * bar, spell checking, the outline and the word count belong here too.
  *
@@ -60,6 +60,18 @@ show_document_state (RecapEditorPane *self)
   recap_preview_set_document (self->preview, document && !recap_document_get_large (document) ? document : NULL);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view),
                               document == NULL || !recap_document_get_read_only (document));
+}
+
+/* The buffer's highlighting follows the light or dark style. */
+static void
+update_style_scheme (RecapEditorPane *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita";
+
+  if (self->document != NULL)
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->document),
+                                        gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
 static void
@@ -189,6 +201,8 @@ recap_editor_pane_init (RecapEditorPane *self)
                                  G_CALLBACK (show_document_state), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::large",
                                  G_CALLBACK (show_document_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
   setup_settings (self);
   recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
@@ -214,7 +228,10 @@ recap_editor_pane_set_document (RecapEditorPane *self,
   g_signal_group_set_target (self->document_signals, document);
   /* Without a document the pane is hidden: the view keeps the last buffer. */
   if (document != NULL)
-    gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
+    {
+      update_style_scheme (self);
+      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
+    }
   recap_document_bar_set_document (self->document_bar, document);
   show_document_state (self);
   recap_front_matter_form_set_document (self->form, document);

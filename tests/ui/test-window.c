@@ -223,6 +223,26 @@ test_command_line_binary_post (Fixture       *fixture,
                           "(it contains NUL bytes)");
 }
 
+/* The editor pane gives the open post the style scheme of the light or dark style. */
+static void
+test_open_post_follows_the_style (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  RecapDocument *document;
+  GtkSourceStyleScheme *scheme;
+
+  document = open_post (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.md");
+  scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (document));
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "Adwaita");
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (document));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "Adwaita-dark");
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* The scan lists no pipe: the message must not depend on the list. */
 static void
 test_command_line_unlisted_file (Fixture       *fixture,
@@ -248,6 +268,7 @@ main (int   argc,
   ADD ("/window/type-preview-save", test_type_preview_save);
   ADD ("/window/untouched-save-is-byte-exact", test_untouched_save_is_byte_exact);
   ADD ("/window/switch-asks-about-unsaved-changes", test_switch_asks_about_unsaved_changes);
+  ADD ("/window/open-post-follows-the-style", test_open_post_follows_the_style);
   ADD ("/window/command-line/binary-post", test_command_line_binary_post);
   ADD ("/window/command-line/unlisted-file", test_command_line_unlisted_file);
 #undef ADD
