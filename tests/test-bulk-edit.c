@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -212,6 +213,85 @@ test_write_all_cancelled (Fixture       *fixture,
   assert_no_temporary_files (fixture, MANY);
 }
 
+/* Enough files for several groups of a batch. */
+#define GROUPS_OF_FILES (5 * RECAP_FILE_WRITE_GROUP)
+
+/* Replays the inotify events of @fd: the most temporary copies that
+ * existed at once. Each must be named after its post and this process;
+ * @stale, another process's, must have been removed. */
+static guint
+most_temps_at_once (int         fd,
+                    const char *stale)
+{
+  g_autofree char *pid = g_strdup_printf (".recap-%d-", (int) getpid ());
+  char buffer[64 * 1024] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  gboolean stale_removed = FALSE;
+  guint now = 0, most = 0, created = 0;
+  gssize n;
+
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    for (char *p = buffer; p < buffer + n; p += sizeof (struct inotify_event) + ((struct inotify_event *) p)->len)
+      {
+        struct inotify_event *event = (struct inotify_event *) p;
+
+        if (event->len == 0 || event->name[0] != '.')
+          continue;
+        if (g_str_equal (event->name, stale))
+          {
+            stale_removed = (event->mask & IN_DELETE) != 0;
+            continue;
+          }
+        g_assert_true (g_str_has_prefix (event->name, ".post-"));
+        g_assert_nonnull (strstr (event->name, pid));
+        g_assert_true (g_str_has_suffix (event->name, ".tmp"));
+        if (event->mask & IN_CREATE)
+          {
+            created++;
+            now++;
+            most = MAX (most, now);
+          }
+        else
+          now--;
+      }
+  g_assert_true (stale_removed);
+  g_assert_cmpuint (now, ==, 0);
+  g_assert_cmpuint (created, ==, GROUPS_OF_FILES);
+  g_test_message ("At most %u temporary copies at once", most);
+  return most;
+}
+
+/* A batch makes a few copies at a time, so that a kill leaves few behind,
+ * and removes the ones a killed run left. */
+static void
+test_write_all_few_temps_at_once (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = write_posts (fixture, GROUPS_OF_FILES);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) writes = renamed_writes (files, texts);
+  g_autofree char *folder = g_build_filename (fixture->dir, "_posts/0", NULL);
+  g_autofree char *stale = test_util_write_temp_copy (folder, "post-0.md", test_util_dead_pid ());
+  g_autofree char *stale_name = g_path_get_basename (stale);
+  g_autoptr(GError) error = NULL;
+  int fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/_posts/%u", fixture->dir, i);
+
+      g_assert_cmpint (inotify_add_watch (fd, path, IN_CREATE | IN_MOVED_FROM | IN_DELETE), >=, 0);
+    }
+
+  g_assert_true (recap_file_write_atomic_all (writes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (most_temps_at_once (fd, stale_name), <=, RECAP_FILE_WRITE_GROUP);
+  close (fd);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  assert_posts (files, TRUE);
+  assert_no_temporary_files (fixture, GROUPS_OF_FILES);
+}
+
 typedef struct {
   guint    calls;
   guint    done;
@@ -417,6 +497,7 @@ main (int   argc,
   ADD ("/bulk-edit/write-all/failure-keeps-originals/few", test_write_all_failure_keeps_originals, FEW);
   ADD ("/bulk-edit/write-all/failure-keeps-originals/many", test_write_all_failure_keeps_originals, MANY);
   ADD ("/bulk-edit/write-all/cancelled", test_write_all_cancelled, MANY);
+  ADD ("/bulk-edit/write-all/few-temps-at-once", test_write_all_few_temps_at_once, 0);
   ADD ("/bulk-edit/apply-and-undo/few", test_apply_and_undo, FEW);
   ADD ("/bulk-edit/apply-and-undo/many", test_apply_and_undo, MANY);
   ADD ("/bulk-edit/apply/failure-keeps-originals", test_apply_failure_keeps_originals, MANY);

@@ -57,16 +57,25 @@ wait_for_result (GAsyncResult **result)
 }
 
 static void
-save (Fixture    *fixture,
-      GFile      *file,
-      const char *text)
+save_based_on (Fixture    *fixture,
+               GFile      *file,
+               const char *text,
+               const char *base)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  recap_recovery_save_async (fixture->recovery, file, text, store_result, &result);
+  recap_recovery_save_async (fixture->recovery, file, text, base, store_result, &result);
   g_assert_true (recap_recovery_save_finish (fixture->recovery, wait_for_result (&result), &error));
   g_assert_no_error (error);
+}
+
+static void
+save (Fixture    *fixture,
+      GFile      *file,
+      const char *text)
+{
+  save_based_on (fixture, file, text, NULL);
 }
 
 static void
@@ -132,6 +141,25 @@ test_save_lookup_discard (Fixture       *fixture,
   discard (fixture, fixture->post);
 }
 
+/* A draft remembers the file's version its edits began from, so that a
+ * restore can tell another program's change since. */
+static void
+test_draft_keeps_its_base (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *base = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "---\ntitle: On disk\n---\n", -1);
+  g_autoptr(RecapDraft) draft = NULL;
+  g_autoptr(RecapDraft) unknown = NULL;
+
+  save_based_on (fixture, fixture->post, "edited", base);
+  draft = lookup (fixture, fixture->post);
+  g_assert_cmpstr (draft->base, ==, base);
+
+  save (fixture, fixture->post, "edited again");
+  unknown = lookup (fixture, fixture->post);
+  g_assert_null (unknown->base);
+}
+
 static void
 test_newer_draft_replaces_older (Fixture       *fixture,
                                  gconstpointer  data)
@@ -156,7 +184,7 @@ test_operations_keep_their_order (Fixture       *fixture,
   g_autoptr(GAsyncResult) saved = NULL;
   g_autoptr(RecapDraft) draft = NULL;
 
-  recap_recovery_save_async (fixture->recovery, fixture->post, "racing", store_result, &saved);
+  recap_recovery_save_async (fixture->recovery, fixture->post, "racing", NULL, store_result, &saved);
   discard (fixture, fixture->post);
   g_assert_nonnull (saved);
 
@@ -243,6 +271,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/recovery/save-lookup-discard", test_save_lookup_discard);
+  ADD ("/recovery/draft-keeps-its-base", test_draft_keeps_its_base);
   ADD ("/recovery/newer-draft-replaces-older", test_newer_draft_replaces_older);
   ADD ("/recovery/operations-keep-their-order", test_operations_keep_their_order);
   ADD ("/recovery/list-names-every-post", test_list_names_every_post);

@@ -220,6 +220,28 @@ test_symlink_loop (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 1);
 }
 
+/* Opening a site removes the temporary copies killed saves left in it,
+ * not those of a save under way. */
+static void
+test_stale_temps_removed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *posts = g_build_filename (fixture->dir, "_posts", NULL);
+  g_autofree char *stale = NULL;
+  g_autofree char *live = NULL;
+  g_autoptr(RecapSite) site = NULL;
+
+  test_util_write_file (fixture->dir, "_posts/2024-01-01-one.md", "---\ntitle: One\n---\n");
+  stale = test_util_write_temp_copy (posts, "2024-01-01-one.md", test_util_dead_pid ());
+  live = test_util_write_temp_copy (posts, "2024-01-01-one.md", getppid ());
+
+  site = load_site (fixture->dir);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 1);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_find_root (Fixture       *fixture,
                 gconstpointer  data)
@@ -579,6 +601,7 @@ main (int   argc,
   ADD ("/site/metadata-and-errors", test_metadata_and_errors);
   ADD ("/site/symlink-loop", test_symlink_loop);
   ADD ("/site/find-root", test_find_root);
+  ADD ("/site/stale-temps-removed", test_stale_temps_removed);
   ADD ("/site/async-load", test_async_load);
   ADD ("/site/async-load-in-batches", test_async_load_in_batches);
   ADD ("/site/monitor", test_monitor);

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "test-util.h"
 
@@ -101,4 +103,27 @@ test_util_dir_tear_down (TestUtilDir   *fixture,
 {
   test_util_remove_tree (fixture->dir);
   g_free (fixture->dir);
+}
+
+int
+test_util_dead_pid (void)
+{
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (pid, NULL, 0), ==, pid);
+  return pid;
+}
+
+char *
+test_util_write_temp_copy (const char *folder,
+                           const char *post_name,
+                           int         pid)
+{
+  g_autofree char *name = g_strdup_printf (".%s.recap-%d-Ab3dE9.tmp", post_name, pid);
+
+  test_util_write_file (folder, name, "a copy being written");
+  return g_build_filename (folder, name, NULL);
 }

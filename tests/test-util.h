@@ -43,4 +43,12 @@ void  test_util_remove_tree (const char *path);
 /* Copies a folder recursively into a new temporary folder and returns its path. */
 char *test_util_copy_tree   (const char *source);
 
+/* The PID of a process that has just ended. */
+int   test_util_dead_pid    (void);
+/* Writes @folder/.@post_name.recap-@pid-XXXXXX.tmp, as an atomic save of
+ * process @pid names its temporary copy; returns its path. */
+char *test_util_write_temp_copy (const char *folder,
+                                 const char *post_name,
+                                 int         pid);
+
 G_END_DECLS

@@ -31,11 +31,12 @@ typedef struct _RecapBulkEdit RecapBulkEdit;
 RecapBulkEdit *recap_bulk_edit_new          (void);
 void           recap_bulk_edit_free         (RecapBulkEdit     *bulk);
 /* Edits each file of @files (GFile) with @func; writes only the files
- * whose bytes change, all at once with recap_file_write_atomic_all(), and
+ * whose bytes change, as one batch of recap_file_write_atomic_all(), and
  * keeps their previous bytes for undo. A file that cannot be read or
  * edited is skipped and reported in @error after the others are done; if
- * a changed file cannot be written, none is. Blocking: run it in a worker
- * thread. */
+ * a changed file cannot be written, neither are the files of its group of
+ * the batch nor those after (the ones written before are kept for undo).
+ * Blocking: run it in a worker thread. */
 gboolean       recap_bulk_edit_apply        (RecapBulkEdit     *bulk,
                                              GPtrArray         *files,
                                              RecapEditFunc      func,
@@ -50,6 +51,9 @@ gboolean       recap_bulk_edit_trash        (RecapBulkEdit     *bulk,
                                              GCancellable      *cancellable,
                                              GError           **error);
 guint          recap_bulk_edit_get_n_changed (RecapBulkEdit    *bulk);
+/* The @index-th file changed (or trashed), in the order of the files given. */
+GFile         *recap_bulk_edit_get_changed_file (RecapBulkEdit *bulk,
+                                                 guint          index);
 /* Puts back each changed file's previous bytes, unless it was changed again
  * since, and each trashed file, unless another took its place; written as
  * recap_bulk_edit_apply() writes. */

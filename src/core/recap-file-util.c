@@ -4,8 +4,10 @@
  */
 #include "recap-file-util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -46,13 +48,14 @@ recap_file_line_at (const char *text,
   return line;
 }
 
-static gboolean
-set_too_large_error (GError     **error,
-                     const char  *display_name)
+gboolean
+recap_file_set_too_large_error (GError     **error,
+                                const char  *display_name)
 {
+  g_autofree char *limit = g_format_size_full (RECAP_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
   g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_TOO_LARGE,
-               _("“%s” is larger than %d MB; Recap only opens text files up to that size"),
-               display_name, RECAP_FILE_MAX_SIZE / (1024 * 1024));
+               _("“%s” is larger than %s; Recap opens text files up to that size"), display_name, limit);
   return FALSE;
 }
 
@@ -66,7 +69,7 @@ recap_file_check_text (const char  *text,
   const char *invalid;
 
   if (len > RECAP_FILE_MAX_SIZE)
-    return set_too_large_error (error, display_name);
+    return recap_file_set_too_large_error (error, display_name);
   if (memchr (text, '\0', len) != NULL)
     {
       g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY,
@@ -83,31 +86,65 @@ recap_file_check_text (const char  *text,
   return TRUE;
 }
 
+/* The bytes 0x80-0x9F that Windows-1252 leaves undefined: iconv refuses them. */
+static gboolean
+undefined_in_1252 (guchar c)
+{
+  return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+const char *
+recap_file_guess_8bit_charset (const char *data,
+                               gsize       len)
+{
+  gboolean has_c1 = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80 || c > 0x9F)
+        continue;
+      if (undefined_in_1252 (c))
+        return "ISO-8859-1";
+      has_c1 = TRUE;
+    }
+  /* Control codes 0x80-0x9F are never text: such a file was written as 1252. */
+  return has_c1 ? "WINDOWS-1252" : "ISO-8859-1";
+}
+
 static char *
 file_display_name (GFile *file)
 {
   return g_file_get_parse_name (file);
 }
 
+/* For files without a local path: refuses what recap_file_open_regular()
+ * refuses, and files above the size limit. */
 static gboolean
-check_size (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
+check_regular_and_size (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, cancellable, error);
   g_autofree char *name = NULL;
 
   if (info == NULL)
     return FALSE;
-  if (g_file_info_get_size (info) <= RECAP_FILE_MAX_SIZE)
-    return TRUE;
-
   name = file_display_name (file);
-  return set_too_large_error (error, name);
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > RECAP_FILE_MAX_SIZE)
+    return recap_file_set_too_large_error (error, name);
+  return TRUE;
 }
 
-static gboolean set_errno_error (GError **error, int saved_errno, const char *format, const char *path);
+static gboolean set_errno_error (GError **error, const char *format, const char *path);
+static gboolean set_error_from_errno (GError **error, int saved_errno, const char *format, const char *path);
 
 /* All of @fd up to its end, @size (by its fstat()) being a hint: a file
  * being written meanwhile may have grown. Stops past the size limit, which
@@ -148,6 +185,35 @@ read_all (int     fd,
   return TRUE;
 }
 
+int
+recap_file_open_regular (const char   *path,
+                         struct stat  *st,
+                         GError      **error)
+{
+  /* Non-blocking: opening a FIFO would wait for a writer, a tty become ours. */
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  g_autofree char *name = NULL;
+
+  if (fd < 0)
+    {
+      set_errno_error (error, N_("Could not read “%s”"), path);
+      return -1;
+    }
+  if (fstat (fd, st) != 0)
+    set_errno_error (error, N_("Could not read “%s”"), path);
+  else if (S_ISDIR (st->st_mode))
+    set_error_from_errno (error, EISDIR, N_("Could not read “%s”"), path);
+  else if (S_ISREG (st->st_mode))
+    return fd; /* O_NONBLOCK does not change reading a regular file. */
+  else
+    {
+      name = g_filename_display_name (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
+    }
+  close (fd);
+  return -1;
+}
+
 /* Local files with the plain calls: GIO's streams cost twice the reading
  * itself when indexing a big site. The size is checked first so a huge file
  * is never loaded. */
@@ -157,23 +223,20 @@ read_local (const char  *path,
             gsize       *length,
             GError     **error)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  g_autofree char *name = g_filename_display_name (path);
   struct stat st;
+  int fd = recap_file_open_regular (path, &st, error);
+  g_autofree char *name = NULL;
   gboolean ok = FALSE;
 
   if (fd < 0)
-    return set_errno_error (error, errno, _("Could not read “%s”"), path);
-  if (fstat (fd, &st) != 0)
-    set_errno_error (error, errno, _("Could not read “%s”"), path);
-  else if (S_ISDIR (st.st_mode))
-    set_errno_error (error, EISDIR, _("Could not read “%s”"), path);
-  else if (!S_ISREG (st.st_mode))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
-  else if (st.st_size > RECAP_FILE_MAX_SIZE)
-    set_too_large_error (error, name);
+    return FALSE;
+  if (st.st_size > RECAP_FILE_MAX_SIZE)
+    {
+      name = g_filename_display_name (path);
+      recap_file_set_too_large_error (error, name);
+    }
   else if (!(ok = read_all (fd, st.st_size, contents, length)))
-    set_errno_error (error, errno, _("Could not read “%s”"), path);
+    set_errno_error (error, N_("Could not read “%s”"), path);
   close (fd);
   return ok;
 }
@@ -185,7 +248,7 @@ read_with_gio (GFile         *file,
                gsize         *length,
                GError       **error)
 {
-  return check_size (file, cancellable, error) &&
+  return check_regular_and_size (file, cancellable, error) &&
          g_file_load_contents (file, cancellable, contents, length, NULL, error);
 }
 
@@ -220,18 +283,31 @@ recap_file_read_text (GFile         *file,
   return TRUE;
 }
 
+/* Sets @error as "@format (with @path): reason for @saved_errno". @format is
+ * untranslated (N_()): translating it may itself change errno. */
 static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *format,
-                 const char  *path)
+set_error_from_errno (GError     **error,
+                      int          saved_errno,
+                      const char  *format,
+                      const char  *path)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *message = g_strdup_printf (format, name);
+  g_autofree char *message = g_strdup_printf (_(format), name);
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                "%s: %s", message, g_strerror (saved_errno));
   return FALSE;
+}
+
+/* As set_error_from_errno() for errno, read before anything else runs. */
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *format,
+                 const char  *path)
+{
+  int saved_errno = errno;
+
+  return set_error_from_errno (error, saved_errno, format, path);
 }
 
 /* The file a chain of symlinks ends at; @path itself when it is no link
@@ -256,7 +332,7 @@ resolve_symlinks (const char  *path,
                                             : g_build_filename (dir, target, NULL);
     }
 
-  set_errno_error (error, ELOOP, _("Could not follow the links to “%s”"), path);
+  set_error_from_errno (error, ELOOP, N_("Could not follow the links to “%s”"), path);
   return NULL;
 }
 
@@ -274,7 +350,7 @@ write_all (int          fd,
       if (written < 0 && errno == EINTR)
         continue;
       if (written < 0)
-        return set_errno_error (error, errno, _("Could not write “%s”"), path);
+        return set_errno_error (error, N_("Could not write “%s”"), path);
       text += written;
       len -= written;
     }
@@ -312,11 +388,11 @@ sync_directory (const char *dir)
  * original is replaced. */
 
 /* fsync() mostly waits for the disk: many threads, few CPUs. */
-#define MAX_IO_THREADS 32
+#define MAX_IO_THREADS RECAP_FILE_WRITE_GROUP
 
 /* From this many files on, one syncfs() of their file system is cheaper
- * than an fsync() each, all waiting at once. */
-#define SYNCFS_MIN_FILES MAX_IO_THREADS
+ * than an fsync() each, all waiting at once: a full group of a batch. */
+#define SYNCFS_MIN_FILES RECAP_FILE_WRITE_GROUP
 
 typedef struct {
   GCancellable *cancellable;
@@ -440,7 +516,7 @@ sync_file_systems (Batch   *batch,
       FileSystem *fs = &g_array_index (batch->file_systems, FileSystem, i);
 
       if (fs->whole && syncfs (fs->fd) != 0)
-        return set_errno_error (error, errno, _("Could not save “%s” to disk"), fs->target);
+        return set_errno_error (error, N_("Could not save “%s” to disk"), fs->target);
     }
   return TRUE;
 }
@@ -470,6 +546,101 @@ sync_file_systems (Batch   *batch,
 
 #endif
 
+/* Temporary copies are ".NAME.recap-PID-XXXXXX.tmp": hidden like any
+ * editor's, and telling which process made them, so that the copies a
+ * killed one left can be told from those of a save under way. */
+#define TEMP_MARK   ".recap-"
+#define TEMP_SUFFIX ".tmp"
+#define TEMP_RANDOM 6
+
+/* A copy of a live process is stale only when older than that process,
+ * which this tells for our own: the first time it made or swept copies,
+ * less a margin for the file system's coarser clock. */
+#define EPOCH_MARGIN_USEC (2 * G_USEC_PER_SEC)
+
+static gint64
+process_epoch (void)
+{
+  static gsize set = 0;
+  static gint64 epoch;
+
+  if (g_once_init_enter (&set))
+    {
+      epoch = g_get_real_time ();
+      g_once_init_leave (&set, 1);
+    }
+  return epoch;
+}
+
+/* The PID in @name when it is one of our temporary copies, else 0. */
+static long
+temp_file_pid (const char *name)
+{
+  gsize len = strlen (name);
+  const char *end, *digits;
+  long pid = 0;
+
+  if (name[0] != '.' || !g_str_has_suffix (name, TEMP_SUFFIX) ||
+      len < 1 + strlen (TEMP_MARK) + 2 + TEMP_RANDOM + strlen (TEMP_SUFFIX))
+    return 0;
+  end = name + len - strlen (TEMP_SUFFIX) - TEMP_RANDOM - 1; /* the '-' before the random part */
+  if (*end != '-')
+    return 0;
+  digits = end;
+  while (digits > name && g_ascii_isdigit (digits[-1]))
+    digits--;
+  if (digits == end || end - digits > 10 || digits - name < (gssize) strlen (TEMP_MARK) ||
+      strncmp (digits - strlen (TEMP_MARK), TEMP_MARK, strlen (TEMP_MARK)) != 0)
+    return 0;
+  for (const char *d = digits; d < end; d++)
+    pid = pid * 10 + (*d - '0');
+  return pid;
+}
+
+static gboolean
+temp_file_is_stale (long               pid,
+                    const struct stat *st)
+{
+  gint64 mtime = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+
+  if (pid == (long) getpid ())
+    return mtime < process_epoch () - EPOCH_MARGIN_USEC;
+  /* EPERM: alive, another user's. */
+  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+gboolean
+recap_file_remove_stale_temp (int         dir_fd,
+                              const char *name)
+{
+  long pid = temp_file_pid (name);
+  struct stat st;
+
+  if (pid <= 0 || fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG (st.st_mode) ||
+      !temp_file_is_stale (pid, &st))
+    return FALSE;
+  if (unlinkat (dir_fd, name, 0) != 0)
+    return FALSE;
+  g_debug ("Removed %s, a temporary copy process %ld left", name, pid);
+  return TRUE;
+}
+
+guint
+recap_file_remove_stale_temps (const char *folder)
+{
+  DIR *dir = opendir (folder);
+  struct dirent *entry;
+  guint removed = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((entry = readdir (dir)) != NULL)
+    if (entry->d_name[0] == '.')
+      removed += recap_file_remove_stale_temp (dirfd (dir), entry->d_name);
+  closedir (dir);
+  return removed;
+}
+
 static gboolean
 write_temp_file (Batch       *batch,
                  int          fd,
@@ -484,7 +655,7 @@ write_temp_file (Batch       *batch,
   if (!write_all (fd, text, len, target, error))
     return FALSE;
   if (sync && fsync (fd) != 0)
-    return set_errno_error (error, errno, _("Could not save “%s” to disk"), target);
+    return set_errno_error (error, N_("Could not save “%s” to disk"), target);
   return TRUE;
 }
 
@@ -498,19 +669,22 @@ write_temp_copy (Batch       *batch,
 {
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s" TEMP_MARK "%ld-XXXXXX" TEMP_SUFFIX, dir, base, (long) getpid ());
+  int fd;
   gboolean ok;
+
+  process_epoch ();
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("Could not create a temporary file next to “%s”"), target);
+      set_errno_error (error, N_("Could not create a temporary file next to “%s”"), target);
       return NULL;
     }
 
   ok = write_temp_file (batch, fd, target, text, len, error);
   if (!g_close (fd, NULL) && ok)
-    ok = set_errno_error (error, errno, _("Could not write “%s”"), target);
+    ok = set_errno_error (error, N_("Could not write “%s”"), target);
   if (!ok)
     {
       g_unlink (temp);
@@ -581,7 +755,7 @@ rename_pending (Pending *pending)
       pending->write->replaced = TRUE;
       return;
     }
-  set_errno_error (&pending->error, errno, _("Could not replace “%s”"), pending->target);
+  set_errno_error (&pending->error, N_("Could not replace “%s”"), pending->target);
   g_unlink (pending->temp);
 }
 
@@ -727,13 +901,48 @@ rename_all (GPtrArray  *pending,
   return no_error (pending, error);
 }
 
+/* Removes what killed runs of a batch left in its folders. */
+static void
+sweep_folders (GPtrArray *pending)
+{
+  g_autoptr(GHashTable) swept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = pending->pdata[i];
+      const char *path = g_file_peek_path (p->write->file);
+      char *folder = path != NULL ? g_path_get_dirname (path) : NULL;
+
+      if (folder != NULL && g_hash_table_add (swept, folder))
+        recap_file_remove_stale_temps (folder);
+    }
+}
+
+/* Writes and renames @pending (a group of a batch) as one. FALSE when the
+ * copies could not all be made: then nothing of the group changed. A
+ * failed rename only sets @rename_error, if not set yet. */
+static gboolean
+write_group (GPtrArray     *pending,
+             GCancellable  *cancellable,
+             GError       **rename_error,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) folders = group_by_folder (pending);
+
+  if (!prepare_all (pending, folders, cancellable, error))
+    return FALSE;
+  rename_all (pending, folders, *rename_error == NULL ? rename_error : NULL);
+  return TRUE;
+}
+
 gboolean
 recap_file_write_atomic_all (GPtrArray     *writes,
                              GCancellable  *cancellable,
                              GError       **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_full (writes->len, (GDestroyNotify) pending_free);
-  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GError) rename_error = NULL;
+  g_autoptr(GError) copy_error = NULL;
 
   for (guint i = 0; i < writes->len; i++)
     {
@@ -743,9 +952,31 @@ recap_file_write_atomic_all (GPtrArray     *writes,
       p->write->replaced = FALSE;
       g_ptr_array_add (pending, p);
     }
+  if (pending->len > 1)
+    sweep_folders (pending);
 
-  folders = group_by_folder (pending);
-  return prepare_all (pending, folders, cancellable, error) && rename_all (pending, folders, error);
+  for (guint start = 0; start < pending->len; start += RECAP_FILE_WRITE_GROUP)
+    {
+      guint n = MIN (RECAP_FILE_WRITE_GROUP, pending->len - start);
+      g_autoptr(GPtrArray) group = g_ptr_array_new_full (n, NULL);
+
+      for (guint i = start; i < start + n; i++)
+        g_ptr_array_add (group, pending->pdata[i]);
+      if (!write_group (group, cancellable, &rename_error, &copy_error))
+        break;
+    }
+  /* The earlier failure is the one to report. */
+  if (rename_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&rename_error));
+      return FALSE;
+    }
+  if (copy_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&copy_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

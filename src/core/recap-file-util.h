@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sys/stat.h>
 
 G_BEGIN_DECLS
 
@@ -16,13 +17,26 @@ typedef enum {
   RECAP_FILE_ERROR_NOT_UTF8,  /* not valid UTF-8 (after an optional BOM) */
 } RecapFileError;
 
-#define RECAP_FILE_MAX_SIZE (10 * 1024 * 1024)
+/* The largest file Recap reads: the window, the site index and recap-cli alike. */
+#define RECAP_FILE_MAX_SIZE (64 * 1024 * 1024)
 
 GQuark   recap_file_error_quark  (void);
 
 /* Sets @error from errno as "@path: reason"; returns FALSE. */
 gboolean recap_file_set_errno_error (GError     **error,
                                      const char  *path);
+
+/* Opens @path for reading without blocking and returns its descriptor, with
+ * its @st; -1 with @error for a folder, a FIFO, a device or any other file
+ * that is not a regular one. */
+int      recap_file_open_regular (const char    *path,
+                                  struct stat   *st,
+                                  GError       **error);
+
+/* Sets @error to RECAP_FILE_ERROR_TOO_LARGE, the one message for a file
+ * above RECAP_FILE_MAX_SIZE; returns FALSE. */
+gboolean recap_file_set_too_large_error (GError     **error,
+                                         const char  *display_name);
 
 /* The 1-based line that byte @offset of @text is on. */
 guint    recap_file_line_at      (const char    *text,
@@ -35,6 +49,13 @@ gboolean recap_file_check_text   (const char    *text,
                                   gsize          len,
                                   const char    *display_name,
                                   GError       **error);
+
+/* The 8-bit charset to read @data as when it is not UTF-8: "WINDOWS-1252"
+ * when it has bytes 0x80-0x9F and all are characters there (curly quotes,
+ * dashes, €), else "ISO-8859-1", which reads every byte as the character
+ * of that code and writes it back unchanged. */
+const char *recap_file_guess_8bit_charset (const char *data,
+                                           gsize       len);
 
 /* Reads a whole text file, refusing what recap_file_check_text() refuses.
  * @text is NUL-terminated and keeps a BOM and CRLF line breaks as they are. */
@@ -54,6 +75,16 @@ gboolean recap_file_write_atomic (GFile         *file,
                                   GCancellable  *cancellable,
                                   GError       **error);
 
+/* Removes @name in @dir_fd when it is a temporary copy of
+ * recap_file_write_atomic() that its process left (killed meanwhile):
+ * one of a process that has ended, or of this one from before it
+ * started. Returns whether it did. */
+gboolean recap_file_remove_stale_temp  (int           dir_fd,
+                                        const char   *name);
+/* recap_file_remove_stale_temp() on each file of @folder; returns how many
+ * it removed. Blocking. */
+guint    recap_file_remove_stale_temps (const char   *folder);
+
 typedef struct {
   GFile      *file;
   const char *text;
@@ -61,14 +92,20 @@ typedef struct {
   gboolean    replaced; /* out: @file now holds @text */
 } RecapFileWrite;
 
+/* A batch writes this many files at a time: no more temporary copies exist
+ * at any moment, so a kill leaves at most that many (until the next sweep). */
+#define RECAP_FILE_WRITE_GROUP 32
+
 /* Replaces each file of @writes (RecapFileWrite) as recap_file_write_atomic()
- * does, but all together, from worker threads: every temporary copy is
- * written and made durable (an fsync() each or, for many files on a local
- * disk, one syncfs() of their file system) before any is renamed. When a
- * copy cannot be made, or on cancellation, no file is changed. A rename that
- * fails after that (the folder changed meanwhile) leaves its file as it was
- * and the others replaced. Each write's `replaced` tells which were; @error
- * the first failure. Blocking. */
+ * does, but together, from worker threads, RECAP_FILE_WRITE_GROUP files at
+ * a time. In each group every temporary copy is written and made durable
+ * (an fsync() each or, on a local disk, one syncfs() of their file system)
+ * before any is renamed. When a copy of a group cannot be made, or on
+ * cancellation, no file of that group or after it is changed; the groups
+ * before stay replaced. A rename that fails (the folder changed meanwhile)
+ * leaves its file as it was and the others replaced. Each write's
+ * `replaced` tells which were; @error the first failure. Stale temporary
+ * copies in the batch's folders are removed first. Blocking. */
 gboolean recap_file_write_atomic_all (GPtrArray     *writes,
                                       GCancellable  *cancellable,
                                       GError       **error);

@@ -35,6 +35,7 @@ typedef struct {
   JobKind  kind;
   GFile   *file;
   char    *text;
+  char    *base;
 } Job;
 
 void
@@ -43,6 +44,7 @@ recap_draft_free (RecapDraft *draft)
   g_clear_object (&draft->file);
   g_clear_pointer (&draft->text, g_free);
   g_clear_pointer (&draft->saved, g_date_time_unref);
+  g_clear_pointer (&draft->base, g_free);
   g_free (draft);
 }
 
@@ -51,6 +53,7 @@ job_free (Job *job)
 {
   g_clear_object (&job->file);
   g_clear_pointer (&job->text, g_free);
+  g_clear_pointer (&job->base, g_free);
   g_free (job);
 }
 
@@ -110,6 +113,8 @@ save_draft (RecapRecovery  *self,
 
   g_key_file_set_string (info, INFO_GROUP, "uri", uri);
   g_key_file_set_string (info, INFO_GROUP, "saved", saved);
+  if (job->base != NULL)
+    g_key_file_set_string (info, INFO_GROUP, "base", job->base);
   info_data = g_key_file_to_data (info, &info_len, NULL);
   return write_private_file (info_path, info_data, info_len, error);
 }
@@ -133,7 +138,7 @@ read_draft (const char *info_path)
   g_autoptr(GKeyFile) info = g_key_file_new ();
   g_autofree char *uri = NULL;
   g_autofree char *saved = NULL;
-  g_autofree char *base = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *text_path = NULL;
   g_autofree char *text = NULL;
   RecapDraft *draft;
@@ -143,8 +148,8 @@ read_draft (const char *info_path)
       (saved = g_key_file_get_string (info, INFO_GROUP, "saved", NULL)) == NULL)
     return NULL;
 
-  base = g_strndup (info_path, strlen (info_path) - strlen (INFO_SUFFIX));
-  text_path = g_strconcat (base, TEXT_SUFFIX, NULL);
+  stem = g_strndup (info_path, strlen (info_path) - strlen (INFO_SUFFIX));
+  text_path = g_strconcat (stem, TEXT_SUFFIX, NULL);
   if (!g_file_get_contents (text_path, &text, NULL, NULL))
     return NULL;
 
@@ -154,6 +159,7 @@ read_draft (const char *info_path)
   draft->saved = g_date_time_new_from_iso8601 (saved, NULL);
   if (draft->saved == NULL)
     draft->saved = g_date_time_new_now_local ();
+  draft->base = g_key_file_get_string (info, INFO_GROUP, "base", NULL);
   return draft;
 }
 
@@ -235,6 +241,7 @@ queue_job (RecapRecovery       *self,
            JobKind              kind,
            GFile               *file,
            const char          *text,
+           const char          *base,
            gpointer             source_tag,
            GAsyncReadyCallback  callback,
            gpointer             user_data)
@@ -245,6 +252,7 @@ queue_job (RecapRecovery       *self,
   job->kind = kind;
   job->file = file ? g_object_ref (file) : NULL;
   job->text = g_strdup (text);
+  job->base = g_strdup (base);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_thread_pool_push (self->worker, task, NULL);
@@ -306,6 +314,7 @@ void
 recap_recovery_save_async (RecapRecovery       *self,
                            GFile               *file,
                            const char          *text,
+                           const char          *base,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
@@ -313,7 +322,7 @@ recap_recovery_save_async (RecapRecovery       *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (text != NULL);
 
-  queue_job (self, JOB_SAVE, file, text, recap_recovery_save_async, callback, user_data);
+  queue_job (self, JOB_SAVE, file, text, base, recap_recovery_save_async, callback, user_data);
 }
 
 gboolean
@@ -334,7 +343,7 @@ recap_recovery_discard_async (RecapRecovery       *self,
   g_return_if_fail (RECAP_IS_RECOVERY (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  queue_job (self, JOB_DISCARD, file, NULL, recap_recovery_discard_async, callback, user_data);
+  queue_job (self, JOB_DISCARD, file, NULL, NULL, recap_recovery_discard_async, callback, user_data);
 }
 
 gboolean
@@ -355,7 +364,7 @@ recap_recovery_lookup_async (RecapRecovery       *self,
   g_return_if_fail (RECAP_IS_RECOVERY (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  queue_job (self, JOB_LOOKUP, file, NULL, recap_recovery_lookup_async, callback, user_data);
+  queue_job (self, JOB_LOOKUP, file, NULL, NULL, recap_recovery_lookup_async, callback, user_data);
 }
 
 RecapDraft *
@@ -374,7 +383,7 @@ recap_recovery_list_async (RecapRecovery       *self,
 {
   g_return_if_fail (RECAP_IS_RECOVERY (self));
 
-  queue_job (self, JOB_LIST, NULL, NULL, recap_recovery_list_async, callback, user_data);
+  queue_job (self, JOB_LIST, NULL, NULL, NULL, recap_recovery_list_async, callback, user_data);
 }
 
 GPtrArray *

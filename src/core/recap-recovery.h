@@ -13,6 +13,7 @@ typedef struct {
   GFile     *file;  /* the post the text belongs to */
   char      *text;
   GDateTime *saved; /* local time of the write */
+  char      *base;  /* SHA-256 of the file's bytes the edits started from; NULL: not known */
 } RecapDraft;
 
 void        recap_draft_free (RecapDraft *draft);
@@ -30,9 +31,13 @@ RecapRecovery *recap_recovery_new          (const char           *dir);
 RecapRecovery *recap_recovery_new_default  (void);
 const char    *recap_recovery_get_dir      (RecapRecovery        *self);
 
+/* Keeps @text as the draft of @file; @base (or NULL) is the SHA-256 of
+ * the file's bytes the edits started from, for telling at restore time
+ * whether another program changed the file since. */
 void           recap_recovery_save_async   (RecapRecovery        *self,
                                             GFile                *file,
                                             const char           *text,
+                                            const char           *base,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 gboolean       recap_recovery_save_finish  (RecapRecovery        *self,

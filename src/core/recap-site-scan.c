@@ -344,8 +344,14 @@ scan_entry (RecapSiteScan       *scan,
   FoundFile found = { NULL };
   struct stat st;
 
-  /* Hidden files and folders are never posts. */
-  if (name[0] == '.' || (plain && !recap_site_is_post_name (name)))
+  /* Hidden files and folders are never posts; the temporary copies a
+   * killed save left are removed on the way. */
+  if (name[0] == '.')
+    {
+      recap_file_remove_stale_temp (dirfd (dir), name);
+      return;
+    }
+  if (plain && !recap_site_is_post_name (name))
     return;
   /* Following symlinks lets people link shared notes in; the visited set ends loops. */
   if (!plain && fstatat (dirfd (dir), name, &st, 0) != 0)

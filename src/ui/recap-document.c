@@ -15,8 +15,6 @@
 
 #include "recap-document.h"
 
-/* Larger files are not opened at all. */
-#define MAX_SIZE (64 * 1024 * 1024)
 #define READ_CHUNK_SIZE (64 * 1024)
 /* Delay between an unsaved change and its draft: long enough to batch
  * typing, short enough that a crash loses little. */
@@ -44,9 +42,13 @@ typedef struct {
   char                    *text;          /* what a save writes, before encoding */
   char                    *expected;      /* checksum the file must still have; NULL: any */
   const GtkSourceEncoding *encoding;
+  const GtkSourceEncoding *eight_bit;     /* what a load reads bytes that are not UTF-8 as */
   GtkSourceNewlineType     newline_type;
   guint64                  change_serial; /* the buffer state a save writes */
   gboolean                 save_as;
+  RecapDocumentMoveFunc    move;          /* a move: what moves the file */
+  gpointer                 move_data;
+  gboolean                 moved;         /* the move was made; @file is where the file went */
 } Job;
 
 struct _RecapDocument
@@ -204,20 +206,6 @@ open_regular_file (Job          *job,
   return FALSE;
 }
 
-static gboolean
-set_too_large_error (GError **error,
-                     Job     *job,
-                     goffset  size)
-{
-  g_autofree char *name = display_name (job->file);
-  g_autofree char *size_text = g_format_size (size);
-  g_autofree char *max_text = g_format_size (MAX_SIZE);
-
-  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_TOO_LARGE,
-               _("“%s” is %s; Recap opens files up to %s"), name, size_text, max_text);
-  return FALSE;
-}
-
 static gssize
 read_chunk (int     fd,
             guint8 *chunk)
@@ -246,10 +234,12 @@ read_file (Job      *job,
 
   if (!open_regular_file (job, &fd, &st, error))
     return FALSE;
-  if (keep_bytes && st.st_size > MAX_SIZE)
+  if (keep_bytes && st.st_size > RECAP_FILE_MAX_SIZE)
     {
+      g_autofree char *name = display_name (job->file);
+
       close (fd);
-      return set_too_large_error (error, job, st.st_size);
+      return recap_file_set_too_large_error (error, name);
     }
 
   while ((n = read_chunk (fd, chunk)) > 0)
@@ -438,8 +428,16 @@ load_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  gboolean ok = read_file (task_data, TRUE, &error) && check_is_text (task_data, &error);
+  Job *job = task_data;
+  gboolean ok = read_file (job, TRUE, &error) && check_is_text (job, &error);
 
+  if (ok)
+    {
+      gsize len = 0;
+      const char *data = g_bytes_get_data (job->bytes, &len);
+
+      job->eight_bit = gtk_source_encoding_get_from_charset (recap_file_guess_8bit_charset (data, len));
+    }
   return_boolean (task, ok, error);
 }
 
@@ -466,6 +464,27 @@ save_thread (GTask        *task,
 
   gboolean ok = write_file (task_data, cancellable, &error);
 
+  return_boolean (task, ok, error);
+}
+
+/* Moves the file, then reads it where it went. */
+static void
+move_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GFile) moved_to = NULL;
+  GError *error = NULL;
+  gboolean ok = job->move (job->move_data, &moved_to, cancellable, &error);
+
+  if (ok && moved_to != NULL)
+    {
+      g_set_object (&job->file, moved_to);
+      job->moved = TRUE;
+      ok = read_file (job, TRUE, &error) && check_is_text (job, &error);
+    }
   return_boolean (task, ok, error);
 }
 
@@ -708,7 +727,9 @@ write_draft (gpointer user_data)
   text = recap_document_dup_text (self);
   self->draft_on_disk = TRUE;
   hold_application ();
-  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, draft_updated, NULL);
+  /* The version the edits started from: a restore compares it with the disk. */
+  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, self->disk_checksum,
+                             draft_updated, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -847,6 +868,20 @@ text_loaded (GObject      *object,
     finish_op (self, NULL);
 }
 
+/* GtkSourceView's candidates (the translators' choice for the locale), with
+ * its Western guess taken from the bytes: ISO-8859-15 shows ½ as œ and
+ * ¤ as €, and stores a typed € as 0xA4. */
+static GSList *
+candidate_encodings (Job *job)
+{
+  GSList *candidates = gtk_source_encoding_get_default_candidates ();
+
+  for (GSList *l = candidates; l != NULL && job->eight_bit != NULL; l = l->next)
+    if (g_ascii_strcasecmp (gtk_source_encoding_get_charset (l->data), "ISO-8859-15") == 0)
+      l->data = (gpointer) job->eight_bit;
+  return candidates;
+}
+
 static void
 file_read (GObject      *object,
            GAsyncResult *result,
@@ -856,6 +891,7 @@ file_read (GObject      *object,
   Job *job = current_job (self);
   g_autoptr(GtkSourceFileLoader) loader = NULL;
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GSList) candidates = NULL;
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -878,6 +914,8 @@ file_read (GObject      *object,
   self->loading = TRUE;
   stream = g_memory_input_stream_new_from_bytes (job->bytes);
   loader = gtk_source_file_loader_new_from_stream (GTK_SOURCE_BUFFER (self), self->source_file, stream);
+  candidates = candidate_encodings (job);
+  gtk_source_file_loader_set_candidate_encodings (loader, candidates);
   gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, g_task_get_cancellable (self->current_op),
                                      NULL, NULL, NULL, text_loaded, self);
 }
@@ -973,6 +1011,42 @@ queue_save (RecapDocument       *self,
 
   job->save_as = save_as;
   push_op (self, job, start_save, cancellable, recap_document_save_async, callback, user_data);
+}
+
+/* Moving */
+
+static void
+file_moved (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RecapDocument *self = RECAP_DOCUMENT (object);
+  Job *job = current_job (self);
+  GError *error = NULL;
+
+  if (!job->moved)
+    {
+      /* Nothing moved: watch the file again, and see whether it changed meanwhile. */
+      g_task_propagate_boolean (G_TASK (result), &error);
+      finish_op (self, error);
+      queue_check (self);
+      return;
+    }
+  /* The draft of unsaved changes is filed under the old location. */
+  remove_draft (self);
+  g_set_object (&self->file, job->file);
+  file_read (object, result, user_data);
+}
+
+static void
+start_move (RecapDocument *self,
+            GTask         *op)
+{
+  Job *job = current_job (self);
+
+  job->load_kind = LOAD_CHANGED_ON_DISK;
+  stop_watching (self);
+  run_in_thread (self, move_thread, file_moved);
 }
 
 /* GObject */
@@ -1215,6 +1289,16 @@ recap_document_restore_draft (RecapDocument *self)
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  /* The file changed since the draft's edits began (or that is not known):
+   * a conflict, as if it changed while open, until Reload or Keep Mine.
+   * No checksum matches "": a save meanwhile is refused. */
+  if (g_strcmp0 (self->draft->base, self->disk_checksum) != 0)
+    {
+      g_autofree char *current = g_steal_pointer (&self->disk_checksum);
+
+      self->disk_checksum = g_strdup (self->draft->base ? self->draft->base : "");
+      mark_changed_on_disk (self, current);
+    }
   set_draft (self, NULL);
 }
 
@@ -1300,4 +1384,46 @@ recap_document_save_finish (RecapDocument  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+recap_document_move_async (RecapDocument         *self,
+                           RecapDocumentMoveFunc  func,
+                           gpointer               data,
+                           GCancellable          *cancellable,
+                           GAsyncReadyCallback    callback,
+                           gpointer               user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+  g_return_if_fail (func != NULL);
+
+  job = job_new (recap_document_get_file (self));
+  job->move = func;
+  job->move_data = data;
+  push_op (self, job, start_move, cancellable, recap_document_move_async, callback, user_data);
+}
+
+gboolean
+recap_document_move_finish (RecapDocument  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+recap_document_set_post (RecapDocument *self,
+                         RecapPost     *post)
+{
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+  g_return_if_fail (RECAP_IS_POST (post));
+
+  if (self->post == post)
+    return;
+  recap_post_set_unsaved (self->post, FALSE);
+  g_set_object (&self->post, post);
+  recap_post_set_unsaved (post, gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)));
 }

@@ -17,14 +17,15 @@ G_BEGIN_DECLS
 typedef enum {
   RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED, /* another program changed the file since it was read */
   RECAP_DOCUMENT_ERROR_NOT_REGULAR,         /* a folder, a device, a pipe… */
-  RECAP_DOCUMENT_ERROR_TOO_LARGE,
   RECAP_DOCUMENT_ERROR_BINARY,              /* NUL bytes */
   RECAP_DOCUMENT_ERROR_READ_ONLY,           /* bytes no encoding could read: saving would change them */
   RECAP_DOCUMENT_ERROR_UNENCODABLE,         /* characters the file's encoding does not have */
 } RecapDocumentError;
 
-/* Files above the size the core reads at once open with the live preview paused. */
-#define RECAP_DOCUMENT_LARGE_SIZE RECAP_FILE_MAX_SIZE
+/* Files above this size open with the live preview paused: rendering them
+ * again on each change would make typing lag. Files above
+ * RECAP_FILE_MAX_SIZE do not open at all. */
+#define RECAP_DOCUMENT_LARGE_SIZE (10 * 1024 * 1024)
 
 #define RECAP_TYPE_DOCUMENT (recap_document_get_type ())
 G_DECLARE_FINAL_TYPE (RecapDocument, recap_document, RECAP, DOCUMENT, GtkSourceBuffer)
@@ -53,7 +54,10 @@ gboolean       recap_document_get_deleted             (RecapDocument *self);
 
 /* Unsaved text of this post from an earlier session, or NULL. */
 const RecapDraft *recap_document_get_draft   (RecapDocument *self);
-/* Replaces the text with the draft's, as one undoable change. */
+/* Replaces the text with the draft's, as one undoable change. When the file
+ * changed on disk since the draft's edits began (or the draft does not say
+ * what they began from), the document is then externally modified: saving
+ * is refused until recap_document_reload() or recap_document_keep_mine(). */
 void           recap_document_restore_draft  (RecapDocument *self);
 void           recap_document_discard_draft  (RecapDocument *self);
 
@@ -85,5 +89,28 @@ void           recap_document_save_as_async (RecapDocument       *self,
 gboolean       recap_document_save_finish  (RecapDocument        *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+
+/* Moves the document's file: blocking, from a worker thread; sets
+ * @moved_to to where the file now is (NULL: nowhere new). */
+typedef gboolean (*RecapDocumentMoveFunc) (gpointer       data,
+                                           GFile        **moved_to,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+/* Runs @func between the document's other file operations, with the file
+ * unwatched meanwhile (so that the move never reads as a deletion); the
+ * document then edits the file where it went, reading it again. The buffer
+ * should have no unsaved changes. */
+void           recap_document_move_async   (RecapDocument         *self,
+                                            RecapDocumentMoveFunc  func,
+                                            gpointer               data,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+gboolean       recap_document_move_finish  (RecapDocument         *self,
+                                            GAsyncResult          *result,
+                                            GError               **error);
+/* The post of the file, once the site has read it where it moved. */
+void           recap_document_set_post     (RecapDocument         *self,
+                                            RecapPost             *post);
 
 G_END_DECLS

@@ -246,6 +246,18 @@ recap_window_set_document (RecapWindow   *self,
   update_actions (self);
 }
 
+void
+recap_window_follow_post (RecapWindow *self,
+                          RecapPost   *post)
+{
+  if (self->document == NULL || !g_file_equal (recap_document_get_file (self->document), recap_post_get_file (post)))
+    return;
+  recap_document_set_post (self->document, post);
+  recap_sidebar_select_post (self->sidebar, post);
+  update_title (self);
+  update_actions (self);
+}
+
 /* The recovery dialog asked for the draft of the post just opened. */
 static void
 restore_requested_draft (RecapWindow *self)
@@ -255,6 +267,18 @@ restore_requested_draft (RecapWindow *self)
   if (file != NULL && self->document != NULL && recap_document_get_draft (self->document) != NULL &&
       g_file_equal (file, recap_document_get_file (self->document)))
     recap_document_restore_draft (self->document);
+}
+
+static void
+show_open_error (RecapWindow   *self,
+                 RecapDocument *document,
+                 const GError  *error)
+{
+  g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
+                                              recap_post_get_title (recap_document_get_post (document)),
+                                              error->message);
+
+  recap_window_show_toast (self, message);
 }
 
 static void
@@ -268,10 +292,7 @@ post_loaded (GObject      *object,
 
   if (!recap_document_load_finish (document, result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"),
-                                                  recap_post_get_title (recap_document_get_post (document)),
-                                                  error->message);
-      recap_window_show_toast (self, message);
+      show_open_error (self, document, error);
       select_open_post (self);
       return;
     }
@@ -305,18 +326,48 @@ sidebar_post_activated (RecapWindow *self,
   recap_window_then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
 }
 
-/* Opens the post given on the command line once the scan has found it. */
+static void
+unlisted_file_loaded (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  RecapDocument *document = RECAP_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!recap_document_load_finish (document, result, &error))
+    {
+      show_open_error (self, document, error);
+      return;
+    }
+  message = g_strdup_printf (_("“%s” is not a post of this site: Recap lists Markdown files (.md, .markdown)"),
+                             recap_post_get_title (recap_document_get_post (document)));
+  recap_window_show_toast (self, message);
+}
+
+/* Opens the post given on the command line once the scan has found it. A
+ * file the scan did not list (missing, a pipe, no post's name) is loaded
+ * anyway, only to say why, in the words a click on it would get. */
 static void
 open_post_file (RecapWindow *self,
                 GFile       *file)
 {
   RecapPost *post = recap_site_find_post (self->site, file);
+  g_autoptr(RecapPost) unlisted = NULL;
+  g_autoptr(RecapDocument) document = NULL;
+  g_autofree char *name = NULL;
 
   if (post != NULL)
     {
       recap_sidebar_select_post (self->sidebar, post);
       recap_window_open_post (self, post);
+      return;
     }
+  name = g_file_get_basename (file);
+  unlisted = recap_post_new_unreadable (file, name, NULL);
+  document = recap_document_new (unlisted, NULL);
+  recap_document_load_async (document, NULL, unlisted_file_loaded, g_object_ref (self));
 }
 
 static void
@@ -397,6 +448,31 @@ site_loaded (GObject      *object,
     open_post_file (self, post_file);
 }
 
+/* A post the site reads again (after a save, a move, another program's
+ * change) comes back as a new row, which the selection does not keep: keep
+ * the open post's row selected, unless the user selected others meanwhile. */
+static void
+site_items_changed (RecapWindow *self,
+                    guint        position,
+                    guint        removed,
+                    guint        added)
+{
+  RecapPost *post = self->document ? recap_document_get_post (self->document) : NULL;
+
+  for (guint i = position; post != NULL && i < position + added; i++)
+    {
+      g_autoptr(RecapPost) item = g_list_model_get_item (G_LIST_MODEL (self->site), i);
+      g_autoptr(GPtrArray) selected = NULL;
+
+      if (item != post)
+        continue;
+      selected = recap_sidebar_dup_selected_posts (self->sidebar);
+      if (selected->len == 0)
+        recap_sidebar_select_post (self->sidebar, post);
+      return;
+    }
+}
+
 static void
 recap_window_open_site (RecapWindow *self,
                         GFile       *root,
@@ -410,9 +486,14 @@ recap_window_open_site (RecapWindow *self,
 
   recap_window_set_document (self, NULL);
   g_set_object (&self->post_to_select, post_file);
+  /* Undo is for the site on screen; the same site opened again keeps it. */
+  if (self->site == NULL || !g_file_equal (root, recap_site_get_root (self->site)))
+    recap_op_history_clear (self->history);
   g_clear_object (&self->site);
   self->site = recap_site_new (root);
   recap_sidebar_set_site (self->sidebar, self->site);
+  /* After the sidebar's own handlers, so that its rows are up to date. */
+  g_signal_connect_object (self->site, "items-changed", G_CALLBACK (site_items_changed), self, G_CONNECT_SWAPPED);
   recap_sidebar_set_loading (self->sidebar, TRUE);
   recap_front_matter_form_set_site (self->form, self->site);
   gtk_stack_set_visible_child_name (self->main_stack, "site");
@@ -666,7 +747,7 @@ recap_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, update_title, self);
   g_clear_object (&self->document);
   next_step_clear (&self->next);
-  g_clear_pointer (&self->last_edit, recap_bulk_edit_free);
+  g_clear_object (&self->history);
   g_clear_object (&self->post_to_select);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);
@@ -705,6 +786,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, form);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, document_bar);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, undo_section);
   gtk_widget_class_bind_template_callback (widget_class, form_show_source);
   gtk_widget_class_bind_template_callback (widget_class, form_message);
 
@@ -726,6 +808,7 @@ recap_window_init (RecapWindow *self)
   setup_preview (self);
   self->recovery = recap_recovery_new_default ();
   restore_window_state (self);
+  recap_window_init_organize (self);
   update_title (self);
   update_actions (self);
 }

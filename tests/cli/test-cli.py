@@ -29,8 +29,12 @@ Body of the test post.
 """
 
 
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
+def run(*args, **kwargs):
+    # A reader that blocks (on a FIFO, say) fails the test instead of hanging it.
+    try:
+        return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=20, **kwargs)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f'recap-cli {" ".join(args)} did not finish')
 
 
 def read(path):
@@ -71,6 +75,10 @@ def help_texts(site):
         sub = run(command, '--help')
         check(sub.returncode == 0 and 'Usage:' in sub.stdout and command in sub.stdout, sub.stdout)
         check('Exit status' in sub.stdout, 'no exit status in help')
+    # Summaries start in one column, however long a command's name.
+    rows = [line for line in result.stdout.splitlines() if line.startswith('  ') and ' ' in line.strip()]
+    starts = {len(line) - len(line.split(None, 1)[1]) for line in rows if not line.startswith('  recap-cli')}
+    check(len(starts) == 1, f'command summaries not aligned: {sorted(starts)}')
 
 
 @test
@@ -206,18 +214,78 @@ def unreadable_files(site):
     write(latin1, b'---\ntitle: caf\xe9\n---\n')
     result = run('get', latin1, 'title')
     check(result.returncode == 1 and 'UTF-8' in result.stderr, result.stderr)
+    # One size limit, the window's: 20 MB opens, 64 MiB and a byte does not.
+    big = os.path.join(site, 'big.md')
+    write(big, b'---\ntitle: big\n---\n' + b'x' * (20 * 1000 * 1000))
+    result = run('get', big, 'title')
+    check(result.returncode == 0 and result.stdout == 'big\n', result.stderr)
     huge = os.path.join(site, 'huge.md')
-    write(huge, b'---\ntitle: big\n---\n' + b'x' * (10 * 1024 * 1024))
+    write(huge, b'---\ntitle: huge\n---\n')
+    os.truncate(huge, 64 * 1024 * 1024 + 1)
     result = run('set', huge, 'title', 'y')
-    check(result.returncode == 1 and '10 MB' in result.stderr, result.stderr)
+    check(result.returncode == 1 and
+          'huge.md” is larger than 64.0\u00a0MiB; Recap opens text files up to that size' in result.stderr,
+          result.stderr)
     bom = os.path.join(site, 'bom-latin1.md')
     write(bom, b'\xef\xbb\xbf---\ntitle: ok\n---\n\xff\n')
     result = run('get', bom, 'title')
     check(result.returncode == 1 and 'line 4' in result.stderr, result.stderr)
     missing = run('get', os.path.join(site, 'missing.md'), 'title')
     check(missing.returncode == 1 and missing.stderr, 'a missing file')
-    for path in (binary, latin1, huge, bom):
+    for path in (binary, latin1, big, huge, bom):
         os.remove(path)
+
+
+@test
+def non_regular_files_refused_without_blocking(site):
+    fifo = os.path.join(site, 'x.md')
+    os.mkfifo(fifo)
+    try:
+        for args in (('get', fifo, 'title'), ('check', fifo), ('set', fifo, 'title', 'y'),
+                     ('set-list', fifo, 'tags', 'a')):
+            result = run(*args)
+            check(result.returncode == 1 and 'is not a regular file' in result.stderr,
+                  f'{args[0]}: {result.stderr}')
+        check(stat.S_ISFIFO(os.lstat(fifo).st_mode), 'the FIFO was replaced')
+    finally:
+        os.remove(fifo)
+
+
+def as_other_user():
+    """preexec_fn dropping root, for whom permissions never fail."""
+    if os.geteuid() != 0:
+        return None
+    return lambda: (os.setgroups([]), os.setgid(65534), os.setuid(65534))
+
+
+@test
+def error_messages_name_the_real_cause(site):
+    loop = os.path.join(site, 'loop.md')
+    os.symlink('loop.md', loop)
+    folder = os.path.join(site, 'dir.md')
+    os.mkdir(folder)
+    try:
+        result = run('get', loop, 'title')
+        check(result.returncode == 1 and 'Too many levels of symbolic links' in result.stderr, result.stderr)
+        result = run('set', loop, 'title', 'y')
+        check(result.returncode == 1 and 'Too many levels of symbolic links' in result.stderr, result.stderr)
+        result = run('get', folder, 'title')
+        check(result.returncode == 1 and 'Is a directory' in result.stderr, result.stderr)
+    finally:
+        os.remove(loop)
+        os.rmdir(folder)
+
+    # Reachable by any user, so that the reader's permission is what fails.
+    shared = tempfile.mkdtemp(prefix='recap-cli-perm-')
+    try:
+        os.chmod(shared, 0o755)
+        private = os.path.join(shared, 'private.md')
+        write(private, POST.encode())
+        os.chmod(private, 0)
+        result = run('get', private, 'title', preexec_fn=as_other_user())
+        check(result.returncode == 1 and 'Permission denied' in result.stderr, result.stderr)
+    finally:
+        shutil.rmtree(shared)
 
 
 @test

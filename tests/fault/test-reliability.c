@@ -544,27 +544,56 @@ test_deleted_while_open (Fixture       *fixture,
 
 /* Bad input */
 
+/* Latin-1 text reads as ISO-8859-1, not ISO-8859-15 (where ½ is œ and ¤
+ * is €), and goes back byte for byte. */
 static void
 test_other_encoding_is_kept (Fixture       *fixture,
                              gconstpointer  data)
 {
-  const char *latin1 = "---\ntitle: Caf\xe9\n---\nCr\xe8me br\xfbl\xe9\x65\n";
+  const char *latin1 = "---\ntitle: Caf\xe9\n---\nCr\xe8me br\xfbl\xe9\x65 for \xbd the price (\xa4)\n";
   g_autofree char *expected = g_strconcat (latin1, "\xdc" "ber\n", NULL);
   RecapDocument *document;
 
   write_site_file (fixture, NOTE, latin1, -1);
   document = open_post (fixture, NOTE);
-  g_assert_cmpstr (gtk_source_encoding_get_charset (recap_document_get_encoding (document)), ==, "ISO-8859-15");
-  g_assert_true (buffer_is (document, "---\ntitle: Café\n---\nCrème brûlée\n"));
-  g_assert_nonnull (strstr (bar_message (fixture), "ISO-8859-15"));
+  g_assert_cmpstr (gtk_source_encoding_get_charset (recap_document_get_encoding (document)), ==, "ISO-8859-1");
+  g_assert_true (buffer_is (document, "---\ntitle: Café\n---\nCrème brûlée for ½ the price (¤)\n"));
+  g_assert_nonnull (strstr (bar_message (fixture), "ISO-8859-1"));
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), TRUE);
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, NOTE, latin1);
 
   type_at_end (document, "Über\n");
   save_and_wait (fixture, document);
   assert_file_is (fixture, NOTE, expected);
 
   /* A character the encoding does not have: refused, not mangled. */
-  type_at_end (document, "\xe2\x9c\x93\n");
+  type_at_end (document, "€\n");
   save_and_expect_error (fixture, document, "Save As");
+  assert_file_is (fixture, NOTE, expected);
+}
+
+/* Bytes 0x80-0x9F are Windows-1252 text (curly quotes, dashes, €). */
+static void
+test_windows_1252_is_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *cp1252 = "---\ntitle: \x93" "Caf\xe9\x94\n---\nTickets \x96 5 \x80\n";
+  g_autofree char *expected = g_strconcat (cp1252, "\x80" "\n", NULL);
+  RecapDocument *document;
+
+  write_site_file (fixture, NOTE, cp1252, -1);
+  document = open_post (fixture, NOTE);
+  g_assert_cmpstr (gtk_source_encoding_get_charset (recap_document_get_encoding (document)), ==, "WINDOWS-1252");
+  g_assert_true (buffer_is (document, "---\ntitle: “Café”\n---\nTickets – 5 €\n"));
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), TRUE);
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, NOTE, cp1252);
+
+  type_at_end (document, "€\n");
+  save_and_wait (fixture, document);
   assert_file_is (fixture, NOTE, expected);
 }
 
@@ -629,7 +658,7 @@ test_files_that_do_not_open (Fixture       *fixture,
   g_assert_cmpint (symlink ("loop.md", loop), ==, 0);
   g_assert_cmpint (symlink ("nowhere.md", dangling), ==, 0);
   write_site_file (fixture, "notes/huge.md", "", 0);
-  g_assert_cmpint (truncate (huge, 65 * 1024 * 1024), ==, 0);
+  g_assert_cmpint (truncate (huge, RECAP_FILE_MAX_SIZE + 1), ==, 0);
 
   error = load_error (binary);
   g_assert_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_BINARY);
@@ -648,7 +677,9 @@ test_files_that_do_not_open (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
   error = load_error (huge);
-  g_assert_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_TOO_LARGE);
+  g_assert_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_TOO_LARGE);
+  /* recap-cli's words, for the same limit. */
+  g_assert_cmpstr (error->message, ==, "“huge.md” is larger than 64.0\u00a0MiB; Recap opens text files up to that size");
   g_clear_error (&error);
 }
 
@@ -741,8 +772,10 @@ leave_draft (Fixture    *fixture,
   g_autoptr(GAsyncResult) saved = NULL;
   g_autofree char *original = ui_test_read_file (fixture->site_dir, relative_path);
   char *text = g_strconcat (original, "Typed before the crash\n", NULL);
+  /* What the document had read when the edits began. */
+  g_autofree char *base = g_compute_checksum_for_string (G_CHECKSUM_SHA256, original, -1);
 
-  recap_recovery_save_async (recovery, file, text, store_result, &saved);
+  recap_recovery_save_async (recovery, file, text, base, store_result, &saved);
   UI_TEST_WAIT_FOR (saved != NULL);
   g_assert_true (recap_recovery_save_finish (recovery, saved, NULL));
   return text;
@@ -792,6 +825,53 @@ test_restore_from_bar (Fixture       *fixture,
   g_assert_false (buffer_is (document, draft));
 }
 
+/* Edits, another program's change, a crash: the restored draft must not
+ * replace that change without asking. */
+static void
+test_restore_after_outside_change (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *draft = leave_draft (fixture, POST);
+  const char *theirs = "---\ntitle: Changed by another program\n---\nTheir text\n";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RecapDocument *document;
+
+  write_site_file (fixture, POST, theirs, -1);
+  document = open_post (fixture, POST);
+  bar_action (fixture, "bar.restore");
+  g_assert_true (buffer_is (document, draft));
+  g_assert_true (recap_document_get_externally_modified (document));
+  g_assert_nonnull (strstr (bar_message (fixture), "Another program changed this file"));
+
+  /* Ctrl+S, then a save whose end shows both are done (saves run in order). */
+  save (fixture);
+  recap_document_save_async (document, NULL, store_result, &result);
+  UI_TEST_WAIT_FOR (result != NULL);
+  g_assert_false (recap_document_save_finish (document, result, &error));
+  g_assert_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED);
+  assert_file_is (fixture, POST, theirs);
+  g_assert_true (is_modified (document));
+
+  bar_action (fixture, "bar.keep-mine");
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, POST, draft);
+}
+
+/* Restoring over the file the draft began from needs no choice. */
+static void
+test_restore_over_unchanged_file (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *draft = leave_draft (fixture, POST);
+  RecapDocument *document = open_post (fixture, POST);
+
+  bar_action (fixture, "bar.restore");
+  g_assert_false (recap_document_get_externally_modified (document));
+  save_and_wait (fixture, document);
+  assert_file_is (fixture, POST, draft);
+}
+
 static void
 test_discard_from_bar (Fixture       *fixture,
                        gconstpointer  data)
@@ -823,6 +903,8 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/reliability/save/typed-line-breaks-follow-the-file", test_typed_line_breaks_follow_the_file);
+  ADD ("/reliability/recovery/restore-after-outside-change", test_restore_after_outside_change);
+  ADD ("/reliability/recovery/restore-over-unchanged-file", test_restore_over_unchanged_file);
   ADD ("/reliability/save/symlink-and-permissions-are-kept", test_symlink_and_permissions_are_kept);
   ADD ("/reliability/save/read-only-folder", test_read_only_folder);
   ADD ("/reliability/save/read-only-file", test_read_only_file);
@@ -833,6 +915,7 @@ main (int   argc,
   ADD ("/reliability/disk/dirty-buffer-reload", test_dirty_buffer_reload);
   ADD ("/reliability/disk/deleted-while-open", test_deleted_while_open);
   ADD ("/reliability/input/other-encoding-is-kept", test_other_encoding_is_kept);
+  ADD ("/reliability/input/windows-1252-is-kept", test_windows_1252_is_kept);
   ADD ("/reliability/input/undecodable-bytes-open-read-only", test_undecodable_bytes_open_read_only);
   ADD ("/reliability/input/large-file-pauses-preview", test_large_file_pauses_preview);
   ADD ("/reliability/input/files-that-do-not-open", test_files_that_do_not_open);

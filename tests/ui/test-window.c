@@ -4,6 +4,7 @@
  */
 #include <adwaita.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "recap-preview.h"
 #include "recap-sidebar.h"
@@ -184,6 +185,56 @@ test_switch_asks_about_unsaved_changes (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (saved, "Saved line.\n"));
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* `recap FILE` of a post that does not open says why, as a click does. */
+static void
+open_from_command_line (Fixture    *fixture,
+                        const char *relative_path,
+                        const char *message)
+{
+  g_autofree char *path = g_build_filename (fixture->site_dir, relative_path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  recap_window_open_location (fixture->window, file);
+  UI_TEST_WAIT_FOR (shows_label (GTK_WIDGET (fixture->window), message));
+  g_assert_null (recap_window_get_document (fixture->window));
+}
+
+static void
+test_command_line_binary_post (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->site_dir, "_posts/2020-01-01-bin.md", NULL);
+
+  g_assert_true (g_file_set_contents (path, "---\ntitle: x\n---\n\0\1", 19, NULL));
+  open_from_command_line (fixture, "_posts/2020-01-01-bin.md",
+                          "Could not open “2020-01-01-bin.md”: “2020-01-01-bin.md” looks like a binary file "
+                          "(it contains NUL bytes)");
+}
+
+/* The scan lists no pipe: the message must not depend on the list. */
+static void
+test_command_line_unlisted_file (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->site_dir, "_posts/pipe.md", NULL);
+
+  g_assert_cmpint (mkfifo (path, 0644), ==, 0);
+  open_from_command_line (fixture, "_posts/pipe.md",
+                          "Could not open “pipe.md”: “pipe.md” is not a regular file");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +248,8 @@ main (int   argc,
   ADD ("/window/type-preview-save", test_type_preview_save);
   ADD ("/window/untouched-save-is-byte-exact", test_untouched_save_is_byte_exact);
   ADD ("/window/switch-asks-about-unsaved-changes", test_switch_asks_about_unsaved_changes);
+  ADD ("/window/command-line/binary-post", test_command_line_binary_post);
+  ADD ("/window/command-line/unlisted-file", test_command_line_unlisted_file);
 #undef ADD
 
   return g_test_run ();
