@@ -222,8 +222,40 @@ static const EditCase edit_cases[] = {
     "title: First title\nauthor: someone\ntitle: Second title\n", "author: someone\n", NO_ERROR },
 
   /* Anchors and aliases. */
-  { "anchors/anchor-kept", "anchors.md", NULL, OP_SET, "name", "Lee", NULL,
+  { "anchors/anchor-kept", NULL, "---\nname: &who Kim\nplace: here\n---\n", OP_SET, "name", "Lee", NULL,
     "name: &who Kim", "name: &who Lee", NO_ERROR },
+  { "anchors/shared-value-refused", "anchors.md", NULL, OP_SET, "name", "Lee", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/shared-title-refused", NULL, "---\ntitle: &t Old\nog_title: *t\n---\n", OP_SET, "title", "New", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/same-value-allowed", NULL, "---\ntitle: &t Old\nog_title: *t\n---\n", OP_SET, "title", "Old", NULL,
+    "", "", NO_ERROR },
+  { "anchors/inside-anchored-map-refused", "anchors.md", NULL, OP_SET, "defaults.layout", "page", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/add-to-anchored-map-refused", "anchors.md", NULL, OP_SET, "defaults.image", "a.png", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/remove-from-anchored-map-refused", "anchors.md", NULL, OP_REMOVE, "defaults.author", NULL, NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/rename-in-anchored-map-refused", "anchors.md", NULL, OP_RENAME, "defaults.author", "by", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/anchored-list-refused", NULL, "---\ntags: &t [a, b]\nkeywords: *t\n---\n", OP_SET_LIST, "tags", "a|b|c", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/list-item-refused", NULL, "---\ntags: [a, &b b]\nmain: *b\n---\n", OP_SET_LIST, "tags", "a|c", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/sibling-alias-refused", NULL, "---\nseo:\n  name: &n Recap\n  site: *n\n---\n", OP_SET, "seo.name", "X", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "anchors/unaliased-sibling-free", "anchors.md", NULL, OP_SET, "post.title", "Free", NULL,
+    "title: Anchored", "title: Free", NO_ERROR },
+  { "26dv/value-used-as-key-refused", "anchors-26dv.md", NULL, OP_SET, "top1.key1", "X", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "26dv/second-value-used-as-key-refused", "anchors-26dv.md", NULL, OP_SET, "top2.key2", "X", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "26dv/aliased-mapping-free", "anchors-26dv.md", NULL, OP_SET, "top3", "X", NULL,
+    "top3: &node3 \n  *alias1 : scalar3", "top3: &node3 X", NO_ERROR },
+  { "26dv/plain-value-free", "anchors-26dv.md", NULL, OP_SET, "top5", "five", NULL,
+    "scalar5", "five", NO_ERROR },
+  { "26dv/anchored-key-unaliased-free", "anchors-26dv.md", NULL, OP_SET, "top6.key6", "six", NULL,
+    "scalar6", "six", NO_ERROR },
   { "anchors/alias-replaced", "anchors.md", NULL, OP_SET, "organizer", "Sam", NULL,
     "organizer: *who", "organizer: Sam", NO_ERROR },
   { "anchors/used-anchor-not-removed", "anchors.md", NULL, OP_REMOVE, "defaults", NULL, NULL,
@@ -238,6 +270,32 @@ static const EditCase edit_cases[] = {
     "tags: python web   testing", "tags: [python, two words]", NO_ERROR },
   { "tags-string/same-words-no-op", "tags-string.md", NULL, OP_SET_LIST, "tags", "python|web|testing", NULL,
     "", "", NO_ERROR },
+
+  /* TOML and JSON front matter: read, never edited, never a second block. */
+  { "toml/set-refused", "toml-front-matter.md", NULL, OP_SET, "title", "New", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/set-list-refused", "toml-front-matter.md", NULL, OP_SET_LIST, "tags", "a|b", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/add-refused", "toml-front-matter.md", NULL, OP_ADD, "event", "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/new-key-refused", "toml-front-matter.md", NULL, OP_SET, "layout", "post", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/remove-refused", "toml-front-matter.md", NULL, OP_REMOVE, "draft", NULL, NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/rename-refused", "toml-front-matter.md", NULL, OP_RENAME, "draft", "hidden", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/date-refused", "toml-front-matter.md", NULL, OP_DATE, "date", NULL, NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "toml/no-second-block", "toml-front-matter.md", NULL, OP_CREATE, NULL, "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_EXISTS },
+  { "json/set-refused", "json-front-matter.md", NULL, OP_SET, "title", "New", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "json/boolean-refused", "json-front-matter.md", NULL, OP_BOOLEAN, "draft", "true", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_READ_ONLY },
+  { "json/no-second-block", "json-front-matter.md", NULL, OP_CREATE, NULL, "x", NULL,
+    NULL, NULL, RECAP_FRONT_MATTER_ERROR_EXISTS },
+  { "json/liquid-is-not-json", NULL, "{% include note.html %}\nBody\n", OP_SET, "title", "T", NULL,
+    "{% include", "---\ntitle: T\n---\n{% include", NO_ERROR },
 
   /* Other closings, invalid YAML. */
   { "dots/closing", "dots-end.md", NULL, OP_SET, "title", "Dotted", NULL,
@@ -736,6 +794,7 @@ static const char * const property_fixtures[] = {
   "no-front-matter.md", "comments.md", "block-scalars.md", "quoted-keys.md", "empty.md",
   "only-front-matter.md", "unclosed.md", "crlf.md", "bom.md", "non-ascii.md", "flow-maps.md",
   "nested-lists.md", "duplicate-keys.md", "anchors.md", "tags-string.md", "dots-end.md",
+  "anchors-26dv.md",
 };
 
 /* "path=value" for every key, in order; the key set to @skip is left out. */
@@ -946,6 +1005,228 @@ test_property_lists (void)
     }
 }
 
+static void
+assert_shared (RecapFrontMatter *fm,
+               const char       *path,
+               const char       *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (recap_front_matter_check_unshared (fm, path, &error));
+  g_assert_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* The form asks before it offers an edit: what an alias elsewhere reads. */
+static void
+test_anchors_check_unshared (void)
+{
+  g_autoptr(RecapFrontMatter) suite = parse_fixture ("anchors-26dv.md");
+  g_autoptr(RecapFrontMatter) anchors = parse_fixture ("anchors.md");
+  g_autoptr(RecapFrontMatter) plain = parse_fixture ("conference-day.md");
+
+  assert_shared (suite, "top1.key1",
+                 "“top1.key1” is shared with “top3” through the anchor &alias1; edit it in the source");
+  assert_shared (suite, "top2.key2",
+                 "“top2.key2” is shared with “top4” through the anchor &alias2; edit it in the source");
+  g_assert_true (recap_front_matter_check_unshared (suite, "top5", NULL));
+  g_assert_true (recap_front_matter_check_unshared (suite, "top3", NULL));
+  g_assert_true (recap_front_matter_check_unshared (suite, "top6.key6", NULL));
+
+  assert_shared (anchors, "name",
+                 "“name” is shared with “organizer” through the anchor &who; edit it in the source");
+  assert_shared (anchors, "defaults.layout",
+                 "“defaults.layout” is shared with “post.<<” through the anchor &base; edit it in the source");
+  g_assert_true (recap_front_matter_check_unshared (anchors, "organizer", NULL));
+  g_assert_true (recap_front_matter_check_unshared (anchors, "post.title", NULL));
+
+  g_assert_true (recap_front_matter_check_unshared (plain, "title", NULL));
+}
+
+/* "key0: value 0" … under @parent (top level when NULL), then key0 again. */
+static GString *
+many_keys_document (guint       keys,
+                    const char *parent)
+{
+  GString *text = g_string_new ("---\n");
+  const char *indent = parent != NULL ? "  " : "";
+
+  if (parent != NULL)
+    g_string_append_printf (text, "%s:\n", parent);
+  for (guint i = 0; i < keys; i++)
+    g_string_append_printf (text, "%skey%u: value %u\n", indent, i, i);
+  g_string_append_printf (text, "%skey0: last\n---\nBody.\n", indent);
+  return text;
+}
+
+/* The work of check for @keys keys: parsers started and keys compared. */
+static RecapFrontMatterCounters
+check_cost (guint       keys,
+            const char *parent)
+{
+  g_autoptr(GString) text = many_keys_document (keys, parent);
+  g_autofree char *changed_path = NULL;
+  g_autoptr(GError) error = NULL;
+  RecapFrontMatterCounters before, after, cost;
+
+  recap_front_matter_get_counters (&before);
+  g_assert_true (recap_front_matter_check_round_trip (text->str, text->len, &changed_path, &error));
+  g_assert_no_error (error);
+  recap_front_matter_get_counters (&after);
+  cost.parses = after.parses - before.parses;
+  cost.key_compares = after.key_compares - before.key_compares;
+  return cost;
+}
+
+/* check was one parse and a scan of the keys per key: quadratic. It
+ * must parse once and find each key at a constant cost. */
+static void
+test_many_keys_linear (void)
+{
+  static const char * const parents[] = { NULL, "seo" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (parents); p++)
+    for (guint keys = 500; keys <= 4000; keys *= 2)
+      {
+        RecapFrontMatterCounters cost = check_cost (keys, parents[p]);
+
+        g_assert_cmpuint (cost.parses, ==, 1);
+        g_assert_cmpuint (cost.key_compares, <=, 4 * keys);
+      }
+}
+
+/* The index of a big mapping finds the last of duplicate keys, like a scan. */
+static void
+test_many_keys_lookup (void)
+{
+  g_autoptr(GString) top = many_keys_document (100, NULL);
+  g_autoptr(GString) nested = many_keys_document (100, "seo");
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (top->str, top->len, NULL);
+  g_autoptr(RecapFrontMatter) nested_fm = recap_front_matter_parse (nested->str, nested->len, NULL);
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+
+  assert_string (fm, "key0", "last");
+  assert_string (fm, "key99", "value 99");
+  g_assert_false (recap_front_matter_has_key (fm, "key100"));
+  assert_string (nested_fm, "seo.key0", "last");
+  assert_string (nested_fm, "seo.key42", "value 42");
+  g_assert_false (recap_front_matter_has_key (nested_fm, "seo.key"));
+
+  g_assert_true (recap_front_matter_set_string (top->str, top->len, "key0", "new", &edit, NULL));
+  g_assert_nonnull (strstr (edit.text, "key0: value 0\n"));
+  g_assert_nonnull (strstr (edit.text, "key0: new\n"));
+}
+
+typedef struct {
+  const char             *text;
+  RecapFrontMatterFormat  format;
+  gsize                   yaml_start;
+  gsize                   yaml_end;
+  gsize                   body_start;
+} FormatCase;
+
+static const FormatCase format_cases[] = {
+  { "---\na: 1\n---\nbody", RECAP_FRONT_MATTER_FORMAT_YAML, 4, 9, 13 },
+  { "+++\ntitle = \"x\"\n+++\nbody", RECAP_FRONT_MATTER_FORMAT_TOML, 4, 16, 20 },
+  { "\xef\xbb\xbf+++\r\na = 1\r\n+++\r\n", RECAP_FRONT_MATTER_FORMAT_TOML, 8, 15, 20 },
+  { "{\"title\": \"x\"}\nbody", RECAP_FRONT_MATTER_FORMAT_JSON, 0, 14, 15 },
+  { "{\n  \"a\": \"}\",\n  \"b\": [1, {\"c\": 2}]\n}  \nbody", RECAP_FRONT_MATTER_FORMAT_JSON, 0, 36, 39 },
+  { "{}\n", RECAP_FRONT_MATTER_FORMAT_JSON, 0, 2, 3 },
+  { "+++\ntitle = \"x\"\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{% include x.html %}\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{{ page.title }}\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{\"a\": 1} trailing\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "{\"a\": 1\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "# Title\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+};
+
+/* Nesting deeper than YAML's limit is not taken for front matter. */
+static void
+test_split_deep_json (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"a\": ");
+  RecapFrontMatterSplit split;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}\nBody\n");
+  g_assert_false (recap_front_matter_split (text->str, text->len, &split));
+  g_assert_cmpint (split.format, ==, RECAP_FRONT_MATTER_FORMAT_NONE);
+}
+
+static void
+test_split_formats (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      const FormatCase *test = &format_cases[i];
+      gboolean none = test->format == RECAP_FRONT_MATTER_FORMAT_NONE;
+      RecapFrontMatterSplit split;
+
+      g_test_message ("case %u: %s", i, test->text);
+      g_assert_cmpint (recap_front_matter_split (test->text, strlen (test->text), &split), ==, !none);
+      g_assert_cmpint (split.format, ==, test->format);
+      if (none)
+        continue;
+      g_assert_cmpuint (split.yaml_start, ==, test->yaml_start);
+      g_assert_cmpuint (split.yaml_end, ==, test->yaml_end);
+      g_assert_cmpuint (split.body_start, ==, test->body_start);
+    }
+}
+
+/* Posts with Hugo's front matter list with their title, date and tags. */
+static void
+test_foreign_readers (void)
+{
+  g_autoptr(RecapFrontMatter) toml = parse_fixture ("toml-front-matter.md");
+  g_autoptr(RecapFrontMatter) json = parse_fixture ("json-front-matter.md");
+  g_autoptr(GDateTime) toml_date = recap_front_matter_get_date (toml, "date");
+  g_autoptr(GDateTime) json_date = recap_front_matter_get_date (json, "date");
+  g_auto(GStrv) toml_tags = recap_front_matter_get_list (toml, "tags");
+  g_auto(GStrv) json_tags = recap_front_matter_get_list (json, "tags");
+  const char * const toml_expected[] = { "python", "django", NULL };
+  const char * const json_expected[] = { "sprints", "python", NULL };
+  gboolean draft = TRUE;
+
+  assert_string (toml, "title", "Conference \"Wrap\" Up");
+  g_assert_nonnull (toml_date);
+  g_assert_cmpint (g_date_time_to_unix (toml_date), ==, 1570946400);
+  g_assert_true (g_strv_equal ((const char * const *) toml_tags, toml_expected));
+  g_assert_true (recap_front_matter_get_boolean (toml, "draft", &draft));
+  g_assert_false (draft);
+  g_assert_false (recap_front_matter_has_key (toml, "author"));
+  g_assert_cmpstr (recap_front_matter_get_read_only_notice (toml), ==, "TOML front matter is shown read-only");
+
+  assert_string (json, "title", "Sprint notes");
+  assert_string (json, "weight", "3");
+  g_assert_nonnull (json_date);
+  g_assert_cmpint (g_date_time_to_unix (json_date), ==, 1588320000);
+  g_assert_true (g_strv_equal ((const char * const *) json_tags, json_expected));
+  g_assert_false (recap_front_matter_has_key (json, "params"));
+  g_assert_cmpstr (recap_front_matter_get_read_only_notice (json), ==, "JSON front matter is shown read-only");
+}
+
+/* check refuses them too: Recap never writes them, so it cannot vouch. */
+static void
+test_foreign_round_trip_refused (void)
+{
+  static const char * const fixtures[] = { "toml-front-matter.md", "json-front-matter.md" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      gsize len;
+      g_autofree char *text = load_fixture (fixtures[i], &len);
+      g_autofree char *changed_path = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (recap_front_matter_check_round_trip (text, len, &changed_path, &error));
+      g_assert_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY);
+      g_assert_null (changed_path);
+    }
+}
+
 /* Setting every key to what it already is changes no byte. */
 static void
 test_property_round_trip (void)
@@ -977,6 +1258,10 @@ main (int    argc,
     }
   g_test_add_func ("/front-matter/split/table", test_split);
   g_test_add_func ("/front-matter/split/bom", test_split_bom);
+  g_test_add_func ("/front-matter/split/formats", test_split_formats);
+  g_test_add_func ("/front-matter/split/deep-json", test_split_deep_json);
+  g_test_add_func ("/front-matter/foreign/readers", test_foreign_readers);
+  g_test_add_func ("/front-matter/foreign/round-trip-refused", test_foreign_round_trip_refused);
   g_test_add_func ("/front-matter/read/scalars", test_readers_scalars);
   g_test_add_func ("/front-matter/read/lists", test_readers_lists);
   g_test_add_func ("/front-matter/read/booleans", test_readers_booleans);
@@ -986,6 +1271,9 @@ main (int    argc,
   g_test_add_func ("/front-matter/read/entries", test_entries);
   g_test_add_func ("/front-matter/read/invalid", test_invalid);
   g_test_add_func ("/front-matter/read/no-front-matter", test_no_front_matter_is_empty);
+  g_test_add_func ("/front-matter/anchors/check-unshared", test_anchors_check_unshared);
+  g_test_add_func ("/front-matter/many-keys/linear", test_many_keys_linear);
+  g_test_add_func ("/front-matter/many-keys/lookup", test_many_keys_lookup);
   g_test_add_func ("/front-matter/robustness", test_robustness);
   g_test_add_func ("/front-matter/property/set", test_property_set);
   g_test_add_func ("/front-matter/property/lists", test_property_lists);

@@ -45,9 +45,18 @@ test_slugify (void)
 {
   static const struct { const char *title; const char *slug; } cases[] = {
     { "March 2024 meetup: async for the rest of us", "march-2024-meetup-async-for-the-rest-of-us" },
-    { "Café & Code!", "cafe-code" },
-    { "  --Zoë's talk--  ", "zoe-s-talk" },
+    /* Letters of every script stay, as in Jekyll's slugify default mode. */
+    { "서울 파이썬 밋업 2024", "서울-파이썬-밋업-2024" },
+    { "Café & Code!", "café-code" },
+    { "  --Zoë's talk--  ", "zoë-s-talk" },
     { "PyCon US 2024, day one", "pycon-us-2024-day-one" },
+    { "北京 Python 聚会：异步编程", "北京-python-聚会-异步编程" },
+    { "Встреча Python-разработчиков", "встреча-python-разработчиков" },
+    { "Ελληνικά ΚΑΙ Çà", "ελληνικά-και-çà" },
+    { "मुंबई पायथन", "मुंबई-पायथन" }, /* combining vowel signs are marks */
+    /* Decomposed input gives the same name as composed input. */
+    { "Cafe\xcc\x81", "café" },
+    { "🎉🐍 !!! ¿¡", "untitled" },
     { "!!!", "untitled" },
     { "", "untitled" },
   };
@@ -57,6 +66,22 @@ test_slugify (void)
       g_autofree char *slug = recap_slugify (cases[i].title);
       g_assert_cmpstr (slug, ==, cases[i].slug);
     }
+}
+
+/* A long title in a three-byte script must still make a valid file name. */
+static void
+test_slugify_long_title (void)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *slug = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (title, "밋업 ");
+  slug = recap_slugify (title->str);
+  g_assert_cmpuint (strlen (slug), <=, 200);
+  g_assert_true (g_utf8_validate (slug, -1, NULL));
+  g_assert_true (g_str_has_prefix (slug, "밋업-밋업"));
+  g_assert_false (g_str_has_suffix (slug, "-"));
 }
 
 static void
@@ -231,8 +256,8 @@ test_publish_and_unpublish (Fixture       *fixture,
   g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
   g_autofree char *draft_path = g_build_filename (fixture->dir, "_drafts", "async-notes.md", NULL);
   g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
-  g_autoptr(GFile) published = NULL;
-  g_autoptr(GFile) unpublished = NULL;
+  g_autoptr(RecapMove) published = NULL;
+  g_autoptr(RecapMove) unpublished = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *published_text = NULL;
   g_autofree char *draft_text = NULL;
@@ -245,7 +270,7 @@ test_publish_and_unpublish (Fixture       *fixture,
   published_text = read_back (fixture, "_posts/2024-03-14-async-notes.md");
   g_assert_cmpstr (published_text, ==, "---\ntitle: Async notes\ndate: 2024-03-14 19:00:00 -0500\n---\nText\n");
 
-  unpublished = recap_unpublish_post (root, published, NULL, &error);
+  unpublished = recap_unpublish_post (root, published->to, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (exists (fixture, "_posts/2024-03-14-async-notes.md"));
   draft_text = read_back (fixture, "_drafts/async-notes.md");
@@ -259,7 +284,7 @@ test_unpublish_keeps_file_name_date (Fixture       *fixture,
   g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
   g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2023-08-24-picnic.md", NULL);
   g_autoptr(GFile) post = g_file_new_for_path (path);
-  g_autoptr(GFile) draft = NULL;
+  g_autoptr(RecapMove) draft = NULL;
   g_autoptr(GDateTime) file_date = recap_post_date_from_filename ("2023-08-24-picnic.md");
   g_autofree char *date_text = recap_front_matter_format_date (file_date);
   g_autofree char *expected = g_strdup_printf ("---\ntitle: Picnic\ndate: %s\n---\n", date_text);
@@ -334,14 +359,44 @@ test_add_front_matter (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (second, "\n---\nNo heading here\n"));
 }
 
+/* A Hugo post with TOML or JSON front matter never gets a YAML block above it. */
+static void
+test_add_front_matter_foreign (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const posts[][2] = {
+    { "_posts/2019-10-13-toml.md", "+++\ntitle = \"Wrap-up\"\n+++\n# Wrap-up\n" },
+    { "_posts/2020-05-01-json.md", "{\n  \"title\": \"Sprint\"\n}\nBody\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+      g_autofree char *path = g_build_filename (fixture->dir, posts[i][0], NULL);
+      g_autofree char *back = NULL;
+      g_autoptr(GError) error = NULL;
+
+      test_util_write_file (fixture->dir, posts[i][0], posts[i][1]);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+
+      g_assert_false (recap_bulk_edit_apply (bulk, files, recap_edit_add_front_matter, NULL, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, i == 0 ? "TOML front matter" : "JSON front matter"));
+      g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 0);
+      back = read_back (fixture, posts[i][0]);
+      g_assert_cmpstr (back, ==, posts[i][1]);
+    }
+}
+
 static void
 test_rename_post (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2024-03-14-old-name.markdown", NULL);
   g_autoptr(GFile) post = g_file_new_for_path (path);
-  g_autoptr(GFile) renamed = NULL;
-  g_autoptr(GFile) blocked = NULL;
+  g_autoptr(RecapMove) renamed = NULL;
+  g_autoptr(RecapMove) blocked = NULL;
   g_autoptr(GError) error = NULL;
 
   test_util_write_file (fixture->dir, "_posts/2024-03-14-old-name.markdown", "text\n");
@@ -352,10 +407,152 @@ test_rename_post (Fixture       *fixture,
   g_assert_true (exists (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.markdown"));
   g_assert_false (exists (fixture, "_posts/2024-03-14-old-name.markdown"));
 
-  blocked = recap_rename_post (renamed, "taken", NULL, &error);
+  blocked = recap_rename_post (renamed->to, "taken", NULL, &error);
   g_assert_null (blocked);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_assert_true (exists (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.markdown"));
+}
+
+/* The DjangoCon draft of issue 11: a date in its name and its front matter,
+ * and `published: false`. */
+#define WRAP_UP_DRAFT \
+  "---\n" \
+  "title: Conference Wrap-Up\n" \
+  "date: 2019-10-13 06:00:00\n" \
+  "published: false  # not yet\n" \
+  "tags: [djangocon]\n" \
+  "---\n" \
+  "Thanks, everyone!\r\n"
+
+static void
+test_publish_keeps_date (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autofree char *path = g_build_filename (fixture->dir, "_drafts", "2019-10-13-Conference-Wrap-Up.md", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (path);
+  g_autoptr(RecapMove) move = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *restored = NULL;
+
+  test_util_write_file (fixture->dir, "_drafts/2019-10-13-Conference-Wrap-Up.md", WRAP_UP_DRAFT);
+
+  move = recap_publish_draft (root, draft, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists (fixture, "_drafts/2019-10-13-Conference-Wrap-Up.md"));
+  text = read_back (fixture, "_posts/2019-10-13-Conference-Wrap-Up.md");
+  /* The date as it was, `published: false` gone, every other byte kept. */
+  g_assert_cmpstr (text, ==,
+                   "---\n"
+                   "title: Conference Wrap-Up\n"
+                   "date: 2019-10-13 06:00:00\n"
+                   "tags: [djangocon]\n"
+                   "---\n"
+                   "Thanks, everyone!\r\n");
+
+  g_assert_true (recap_move_undo (move, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (exists (fixture, "_posts/2019-10-13-Conference-Wrap-Up.md"));
+  restored = read_back (fixture, "_drafts/2019-10-13-Conference-Wrap-Up.md");
+  g_assert_cmpstr (restored, ==, WRAP_UP_DRAFT);
+}
+
+static void
+test_publish_today_strips_date (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) date = march_14 ();
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autofree char *path = g_build_filename (fixture->dir, "_drafts", "2019-10-13-Conference-Wrap-Up.md", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (path);
+  g_autoptr(RecapMove) move = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = recap_published_name ("2019-10-13-Conference-Wrap-Up.md", date);
+
+  g_assert_cmpstr (name, ==, "2024-03-14-Conference-Wrap-Up.md");
+  test_util_write_file (fixture->dir, "_drafts/2019-10-13-Conference-Wrap-Up.md", WRAP_UP_DRAFT);
+
+  move = recap_publish_draft (root, draft, date, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (exists (fixture, "_posts/2024-03-14-2019-10-13-Conference-Wrap-Up.md"));
+  text = read_back (fixture, "_posts/2024-03-14-Conference-Wrap-Up.md");
+  g_assert_cmpstr (text, ==,
+                   "---\n"
+                   "title: Conference Wrap-Up\n"
+                   "date: 2024-03-14 19:00:00 -0500\n"
+                   "tags: [djangocon]\n"
+                   "---\n"
+                   "Thanks, everyone!\r\n");
+}
+
+static void
+test_draft_date (void)
+{
+  static const char with_date[] = "---\ndate: 2019-10-13 06:00:00\n---\n";
+  static const char without[] = "---\ntitle: T\n---\n";
+  g_autoptr(GDateTime) from_text = recap_draft_date ("2018-01-02-x.md", with_date, strlen (with_date));
+  g_autoptr(GDateTime) from_name = recap_draft_date ("2018-01-02-x.md", without, strlen (without));
+  g_autoptr(GDateTime) none = recap_draft_date ("x.md", without, strlen (without));
+  g_autofree char *day_text = g_date_time_format (from_text, "%F");
+  g_autofree char *day_name = g_date_time_format (from_name, "%F");
+
+  g_assert_cmpstr (day_text, ==, "2019-10-13");
+  g_assert_cmpstr (day_name, ==, "2018-01-02");
+  g_assert_null (none);
+}
+
+static void
+test_publish_keep_needs_a_date (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autofree char *path = g_build_filename (fixture->dir, "_drafts", "undated.md", NULL);
+  g_autoptr(GFile) draft = g_file_new_for_path (path);
+  g_autoptr(RecapMove) move = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_util_write_file (fixture->dir, "_drafts/undated.md", "---\ntitle: Undated\n---\n");
+  move = recap_publish_draft (root, draft, NULL, NULL, &error);
+  g_assert_null (move);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_true (exists (fixture, "_drafts/undated.md"));
+  g_assert_false (exists (fixture, "_posts"));
+}
+
+static void
+test_move_undo_refuses_changed (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2024-03-14-old.md", NULL);
+  g_autoptr(GFile) post = g_file_new_for_path (path);
+  g_autoptr(RecapMove) move = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-old.md", "old\n");
+  move = recap_rename_post (post, "new", NULL, &error);
+  g_assert_no_error (error);
+  test_util_write_file (fixture->dir, "_posts/2024-03-14-new.md", "edited since\n");
+
+  g_assert_false (recap_move_undo (move, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_false (exists (fixture, "_posts/2024-03-14-old.md"));
+  text = read_back (fixture, "_posts/2024-03-14-new.md");
+  g_assert_cmpstr (text, ==, "edited since\n");
+}
+
+static void
+test_template_names (void)
+{
+  RecapTemplate template;
+
+  g_assert_true (recap_template_from_name ("conference-notes", &template));
+  g_assert_cmpint (template, ==, RECAP_TEMPLATE_CONFERENCE_NOTES);
+  g_assert_true (recap_template_from_name ("blank", &template));
+  g_assert_cmpint (template, ==, RECAP_TEMPLATE_BLANK);
+  g_assert_false (recap_template_from_name ("nope", &template));
 }
 
 int
@@ -365,7 +562,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ops/slugify", test_slugify);
+  g_test_add_func ("/ops/slugify-long-title", test_slugify_long_title);
   g_test_add_func ("/ops/new-post-text", test_new_post_text);
+  g_test_add_func ("/ops/draft-date", test_draft_date);
+  g_test_add_func ("/ops/template-names", test_template_names);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/ops/create-post-never-overwrites", test_create_post_never_overwrites);
@@ -377,7 +577,12 @@ main (int   argc,
   ADD ("/ops/unpublish-keeps-file-name-date", test_unpublish_keeps_file_name_date);
   ADD ("/ops/trash-and-undo", test_trash_and_undo);
   ADD ("/ops/add-front-matter", test_add_front_matter);
+  ADD ("/ops/add-front-matter-foreign", test_add_front_matter_foreign);
   ADD ("/ops/rename-post", test_rename_post);
+  ADD ("/ops/publish-keeps-date", test_publish_keeps_date);
+  ADD ("/ops/publish-today-strips-date", test_publish_today_strips_date);
+  ADD ("/ops/publish-keep-needs-a-date", test_publish_keep_needs_a_date);
+  ADD ("/ops/move-undo-refuses-changed", test_move_undo_refuses_changed);
 #undef ADD
 
   return g_test_run ();

@@ -103,6 +103,32 @@ test_title_fallbacks (Fixture       *fixture,
   g_assert_cmpstr (recap_post_get_title (find_post (site, "d.md")), ==, "d.md");
 }
 
+/* Hugo posts list with the title and date of their TOML or JSON block. */
+static void
+test_foreign_front_matter (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = NULL;
+  RecapPost *toml, *json;
+
+  test_util_write_file (fixture->dir, "_posts/2019-10-13-toml.md",
+                        "+++\ntitle = \"Wrap-up\"\ndate = 2019-10-14T06:00:00Z\n+++\n# Heading\n");
+  test_util_write_file (fixture->dir, "_posts/2020-05-01-json.md",
+                        "{\n  \"title\": \"Sprint\",\n  \"date\": \"2020-05-02\"\n}\nBody\n");
+
+  site = load_site (fixture->dir);
+  toml = find_post (site, "_posts/2019-10-13-toml.md");
+  json = find_post (site, "_posts/2020-05-01-json.md");
+
+  g_assert_cmpstr (recap_post_get_title (toml), ==, "Wrap-up");
+  g_assert_cmpint (g_date_time_get_day_of_month (recap_post_get_date (toml)), ==, 14);
+  g_assert_true (recap_post_get_has_front_matter (toml));
+  g_assert_null (recap_post_get_error (toml));
+  g_assert_cmpstr (recap_post_get_title (json), ==, "Sprint");
+  g_assert_cmpint (g_date_time_get_day_of_month (recap_post_get_date (json)), ==, 2);
+  g_assert_true (recap_post_get_has_front_matter (json));
+}
+
 static void
 test_date_fallbacks (Fixture       *fixture,
                      gconstpointer  data)
@@ -569,6 +595,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/site/skip-rules", test_skip_rules);
   ADD ("/site/title-fallbacks", test_title_fallbacks);
+  ADD ("/site/foreign-front-matter", test_foreign_front_matter);
   ADD ("/site/date-fallbacks", test_date_fallbacks);
   ADD ("/site/sorted-newest-first", test_sorted_newest_first);
   ADD ("/site/metadata-and-errors", test_metadata_and_errors);

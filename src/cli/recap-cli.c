@@ -12,6 +12,15 @@
 #include "recap-front-matter.h"
 #include "recap-site.h"
 
+/* The options a command takes. */
+typedef enum {
+  OPTION_JSON     = 1 << 0,
+  OPTION_DATE     = 1 << 1,
+  OPTION_TEMPLATE = 1 << 2,
+  OPTION_TITLE    = 1 << 3,
+  OPTION_DRAFT    = 1 << 4,
+} OptionFlags;
+
 typedef struct {
   const char  *name;
   const char  *parameters;  /* shown after the command name in the usage line */
@@ -20,6 +29,7 @@ typedef struct {
   const char  *summary;
   const char  *description;
   CommandFunc  run;
+  OptionFlags  options;
 } Command;
 
 void
@@ -365,6 +375,7 @@ typedef struct {
   guint checked;
   guint unreadable;
   guint invalid;
+  guint read_only;
   guint changed;
 } CheckTotals;
 
@@ -395,7 +406,11 @@ check_file (const char  *path,
     }
   else
     {
-      totals->invalid++;
+      /* TOML and JSON front matter: read, never written. */
+      if (g_error_matches (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY))
+        totals->read_only++;
+      else
+        totals->invalid++;
       print_error (path, error->message);
     }
 }
@@ -461,11 +476,13 @@ command_check (const Options  *options,
 
   check_path (args[0], &totals);
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Checked %u file: %u would change, %u with invalid front matter, %u unreadable\n",
-                        "Checked %u files: %u would change, %u with invalid front matter, %u unreadable\n",
+                        "Checked %u file: %u would change, %u with invalid front matter, "
+                        "%u read-only (TOML or JSON), %u unreadable\n",
+                        "Checked %u files: %u would change, %u with invalid front matter, "
+                        "%u read-only (TOML or JSON), %u unreadable\n",
                         totals.checked),
-           totals.checked, totals.changed, totals.invalid, totals.unreadable);
-  return totals.changed + totals.invalid + totals.unreadable > 0 ? EXIT_FAILED : EXIT_OK;
+           totals.checked, totals.changed, totals.invalid, totals.read_only, totals.unreadable);
+  return totals.changed + totals.invalid + totals.read_only + totals.unreadable > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 /* Commands and their help */
@@ -484,7 +501,7 @@ static const Command commands[] = {
        "error. With --json, prints a JSON array of objects with the members path, "
        "title, date (ISO 8601 or null), author, tags, categories, event, state and "
        "error."),
-    command_list,
+    command_list, OPTION_JSON,
   },
   {
     "get", N_("FILE KEY"), 2, 2,
@@ -528,7 +545,8 @@ static const Command commands[] = {
     N_("Check that Recap reads every post and changes nothing by itself."),
     N_("Reads each post below DIR (or the single file DIR), sets every key to "
        "the value it already has and reports any file whose bytes would change "
-       "(there should be none), every file with invalid front matter and every "
+       "(there should be none), every file with invalid front matter, every file "
+       "with TOML or JSON front matter (which Recap never edits) and every "
        "unreadable file. Exit status 1 when it found any of these."),
     command_check,
   },
@@ -558,6 +576,50 @@ static const Command commands[] = {
        "changed file is replaced atomically."),
     command_set_event,
   },
+  {
+    "new", N_("DIR"), 1, 1,
+    N_("Create a post from a template."),
+    N_("Writes a new post below the site DIR, as the window’s New Post does: "
+       "_posts/YYYY-MM-DD-SLUG.md dated now, or _drafts/SLUG.md with --draft, "
+       "the slug made from --title; a name already taken gets -2, -3… so that "
+       "no file is overwritten. --template is meetup-report, conference-notes "
+       "or blank (the default). Prints the new file’s path."),
+    command_new, OPTION_TEMPLATE | OPTION_TITLE | OPTION_DRAFT,
+  },
+  {
+    "publish", N_("FILE"), 1, 1,
+    N_("Publish a draft."),
+    N_("Moves FILE from _drafts to _posts as YYYY-MM-DD-NAME (a date the draft’s "
+       "name started with is not repeated) and removes “published: false”. "
+       "--date=keep (the default) keeps the date the draft carries, in its front "
+       "matter or else its name, and refuses a draft that has none; "
+       "--date=today or --date=YYYY-MM-DD sets the date key to that day. Only "
+       "those bytes change. Prints OLD → NEW."),
+    command_publish, OPTION_DATE,
+  },
+  {
+    "unpublish", N_("FILE"), 1, 1,
+    N_("Move a post back to the drafts."),
+    N_("Moves FILE from _posts to _drafts, without the date in its name; the "
+       "date goes into the front matter when it had none. Prints OLD → NEW."),
+    command_unpublish,
+  },
+  {
+    "rename-post", N_("FILE NEW-SLUG"), 2, 2,
+    N_("Rename a post’s file, keeping its date."),
+    N_("Renames FILE to its date prefix, NEW-SLUG (made safe for a file name) "
+       "and its extension; refuses when that name is taken. Prints OLD → NEW."),
+    command_rename_post,
+  },
+  {
+    "add-front-matter", N_("FILE…"), 1, G_MAXUINT,
+    N_("Give loose notes a front-matter block."),
+    N_("Adds a block with a title (the first heading, else the file name) and "
+       "a date (from the file name, else its modification time) to each FILE "
+       "that has none; files with front matter stay as they are. When a FILE "
+       "cannot be read or edited, no file is changed. Prints each changed file."),
+    command_add_front_matter,
+  },
 };
 
 static const Command *
@@ -569,18 +631,25 @@ find_command (const char *name)
   return NULL;
 }
 
+static char *wrap_paragraph (const char *text, guint width);
+
 static void
 print_usage (void)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *summary = wrap_paragraph (_("Lists, reads and edits the YAML front matter of Jekyll "
+                                               "posts, changing only the bytes of what is edited, and "
+                                               "organizes a site (new posts, publishing, renames, tags, "
+                                               "events) as the Recap window does."), 78);
+  int width = 0;
 
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
   g_string_append_printf (out, "%s\n  recap-cli %s\n\n%s\n",
-                          _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"),
-                          _("Lists, reads and edits the YAML front matter of Jekyll posts, "
-                            "changing only the bytes of what is edited."));
+                          _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"), summary);
   g_string_append_printf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (out, "  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append_printf (out, "\n%s\n%s\n",
                           _("Run “recap-cli COMMAND --help” for the details of a command."),
                           _(EXIT_STATUS_HELP));
@@ -620,10 +689,16 @@ static GOptionContext *
 command_context (const Command *command,
                  Options       *options)
 {
-  const GOptionEntry list_entries[] = {
+  /* For the help only: parse_arguments() reads the options. */
+  const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON instead of text"), NULL },
-    { NULL }
+    { "date", 0, 0, G_OPTION_ARG_STRING, &options->date, N_("keep, today or YYYY-MM-DD"), N_("DATE") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &options->template,
+      N_("meetup-report, conference-notes or blank"), N_("TEMPLATE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options->title, N_("The title of the post"), N_("TITLE") },
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &options->draft, N_("Create it in _drafts"), NULL },
   };
+  const OptionFlags flags[] = { OPTION_JSON, OPTION_DATE, OPTION_TEMPLATE, OPTION_TITLE, OPTION_DRAFT };
   g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
   g_autofree char *description = wrap_paragraph (_(command->description), 78);
   g_autofree char *exit_status = wrap_paragraph (_(EXIT_STATUS_HELP), 78);
@@ -633,9 +708,36 @@ command_context (const Command *command,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_description (context, text);
-  if (command->run == command_list)
-    g_option_context_add_main_entries (context, list_entries, GETTEXT_PACKAGE);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (command->options & flags[i])
+      {
+        const GOptionEntry one[] = { entries[i], { NULL } };
+        g_option_context_add_main_entries (context, one, GETTEXT_PACKAGE);
+      }
   return context;
+}
+
+/* Reads @arg into @options when it is one of @accepted; FALSE otherwise. */
+static gboolean
+parse_option (OptionFlags  accepted,
+              const char  *arg,
+              Options     *options)
+{
+  const char *value;
+
+  if ((accepted & OPTION_JSON) && g_str_equal (arg, "--json"))
+    options->json = TRUE;
+  else if ((accepted & OPTION_DRAFT) && g_str_equal (arg, "--draft"))
+    options->draft = TRUE;
+  else if ((accepted & OPTION_DATE) && (value = g_str_has_prefix (arg, "--date=") ? arg + 7 : NULL))
+    options->date = value;
+  else if ((accepted & OPTION_TEMPLATE) && (value = g_str_has_prefix (arg, "--template=") ? arg + 11 : NULL))
+    options->template = value;
+  else if ((accepted & OPTION_TITLE) && (value = g_str_has_prefix (arg, "--title=") ? arg + 8 : NULL))
+    options->title = value;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 /* Options are read by hand, not by GOption: values such as "- item" or
@@ -658,9 +760,7 @@ parse_arguments (const Command  *command,
         options_done = TRUE;
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         help = TRUE;
-      else if (command->run == command_list && g_str_equal (argv[i], "--json"))
-        options->json = TRUE;
-      else
+      else if (!parse_option (command->options, argv[i], options))
         g_ptr_array_add (args, argv[i]);
     }
   g_ptr_array_add (args, NULL);

@@ -14,7 +14,11 @@ G_BEGIN_DECLS
 #define EXIT_USAGE   2
 
 typedef struct {
-  gboolean json;
+  gboolean    json;
+  const char *date;     /* publish --date */
+  const char *template; /* new --template */
+  const char *title;    /* new --title */
+  gboolean    draft;    /* new --draft */
 } Options;
 
 typedef int (*CommandFunc) (const Options *options,
@@ -31,5 +35,15 @@ int  command_rename_tag (const Options  *options,
                          char          **args);
 int  command_set_event  (const Options  *options,
                          char          **args);
+int  command_publish    (const Options  *options,
+                         char          **args);
+int  command_unpublish  (const Options  *options,
+                         char          **args);
+int  command_rename_post (const Options  *options,
+                          char          **args);
+int  command_new        (const Options  *options,
+                         char          **args);
+int  command_add_front_matter (const Options  *options,
+                               char          **args);
 
 G_END_DECLS

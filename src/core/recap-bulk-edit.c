@@ -59,6 +59,14 @@ recap_bulk_edit_get_n_changed (RecapBulkEdit *bulk)
   return bulk->changes->len;
 }
 
+GFile *
+recap_bulk_edit_get_changed_file (RecapBulkEdit *bulk,
+                                  guint          index)
+{
+  g_return_val_if_fail (index < bulk->changes->len, NULL);
+  return ((Change *) bulk->changes->pdata[index])->file;
+}
+
 /* One file of an edit or an undo: prepared in a worker thread, then
  * written with the others. */
 typedef struct {
@@ -132,12 +140,18 @@ run_tasks (GArray *tasks,
   g_thread_pool_free (pool, FALSE, TRUE);
 }
 
+/* Failures named in full in a report; more are counted. */
+#define MAX_NAMED_FAILURES 20
+
 typedef struct {
-  GError *first;
-  guint   count;
+  GError  *first;
+  GString *others; /* the messages of the next ones, a line each */
+  guint    named;
+  guint    count;
 } Failures;
 
-/* Keeps the first error, counting @count files. */
+/* Keeps the first error and the messages of the next few (each names its
+ * file), counting @count files. */
 static void
 note_failures (Failures *failures,
                GError   *error,
@@ -146,7 +160,13 @@ note_failures (Failures *failures,
   if (failures->first == NULL)
     failures->first = error;
   else
-    g_error_free (error);
+    {
+      if (failures->others == NULL)
+        failures->others = g_string_new (NULL);
+      if (++failures->named < MAX_NAMED_FAILURES)
+        g_string_append_printf (failures->others, "\n%s", error->message);
+      g_error_free (error);
+    }
   failures->count += count;
 }
 
@@ -156,6 +176,17 @@ report_failures (Failures  *failures,
 {
   if (failures->first == NULL)
     return TRUE;
+  if (failures->others != NULL)
+    {
+      char *message;
+
+      if (failures->named >= MAX_NAMED_FAILURES)
+        g_string_append_printf (failures->others, "\n…");
+      message = g_strconcat (failures->first->message, failures->others->str, NULL);
+      g_free (failures->first->message);
+      failures->first->message = message;
+      g_string_free (g_steal_pointer (&failures->others), TRUE);
+    }
   if (failures->count > 1)
     g_prefix_error (&failures->first,
                     ngettext ("%u file was not changed. ", "%u files were not changed. ", failures->count),
@@ -239,7 +270,7 @@ recap_bulk_edit_apply (RecapBulkEdit      *bulk,
 {
   g_autoptr(GArray) tasks = tasks_new (files->len);
   Job job = { func, data, progress, progress_data, cancellable, .total = files->len };
-  Failures failures = { NULL, 0 };
+  Failures failures = { 0 };
 
   for (guint i = 0; i < files->len; i++)
     TASK (tasks, i)->change = change_new (files->pdata[i]);
@@ -283,7 +314,7 @@ recap_bulk_edit_trash (RecapBulkEdit  *bulk,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  Failures failures = { NULL, 0 };
+  Failures failures = { 0 };
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -357,7 +388,7 @@ recap_bulk_edit_undo (RecapBulkEdit  *bulk,
   g_autofree Change **changes = (Change **) g_ptr_array_steal (bulk->changes, &n);
   g_autoptr(GArray) tasks = tasks_new (n);
   Job job = { .cancellable = cancellable };
-  Failures failures = { NULL, 0 };
+  Failures failures = { 0 };
 
   for (guint i = 0; i < n; i++)
     TASK (tasks, i)->change = changes[i];

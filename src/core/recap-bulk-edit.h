@@ -51,6 +51,9 @@ gboolean       recap_bulk_edit_trash        (RecapBulkEdit     *bulk,
                                              GCancellable      *cancellable,
                                              GError           **error);
 guint          recap_bulk_edit_get_n_changed (RecapBulkEdit    *bulk);
+/* The @index-th file changed (or trashed), in the order of the files given. */
+GFile         *recap_bulk_edit_get_changed_file (RecapBulkEdit *bulk,
+                                                 guint          index);
 /* Puts back each changed file's previous bytes, unless it was changed again
  * since, and each trashed file, unless another took its place; written as
  * recap_bulk_edit_apply() writes. */

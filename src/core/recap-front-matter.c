@@ -10,6 +10,7 @@
 #include "recap-front-matter.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -19,8 +20,21 @@
 #define MAX_DEPTH 64
 /* libyaml refuses longer implicit keys. */
 #define MAX_KEY_LEN 1000
+/* Mappings with at least this many keys get a hash index: a post with
+ * thousands of keys must not make every lookup a scan of them all. */
+#define INDEX_MIN_KEYS 16
 
 G_DEFINE_QUARK (recap-front-matter-error-quark, recap_front_matter_error)
+
+/* Test hook only: what the work on front matter cost in this process. */
+static RecapFrontMatterCounters counters;
+
+void
+recap_front_matter_get_counters (RecapFrontMatterCounters *out)
+{
+  out->parses = g_atomic_int_get (&counters.parses);
+  out->key_compares = g_atomic_int_get (&counters.key_compares);
+}
 
 typedef struct _Node Node;
 
@@ -34,6 +48,7 @@ struct _Node {
   Node                *target;        /* aliases: the anchored node */
   Node                *parent;
   GPtrArray           *children;      /* sequences: items; mappings: key, value, key, … */
+  GHashTable          *index;         /* large mappings: key text → 1 + index of its last key */
   gsize                start;         /* first byte, properties included */
   gsize                props_end;     /* first byte after the properties */
   gsize                content_start; /* first byte of the node itself */
@@ -47,6 +62,7 @@ struct _RecapFrontMatter {
   grefcount             ref_count;
   RecapFrontMatterSplit split;
   GPtrArray            *nodes; /* owns every node */
+  GPtrArray            *aliases; /* the alias nodes, in document order */
   Node                 *root;  /* the top-level mapping; NULL when empty */
   Node                 *null_root; /* a top-level null ("~") instead of a mapping */
 };
@@ -87,36 +103,121 @@ match_fence (const char *text,
   return TRUE;
 }
 
-gboolean
-recap_front_matter_split (const char            *text,
-                          gsize                  len,
-                          RecapFrontMatterSplit *split)
+/* A block between an @open fence line and a closing @open or @close one. */
+static gboolean
+split_fenced (const char             *text,
+              gsize                   len,
+              const char             *open,
+              const char             *close,
+              RecapFrontMatterFormat  format,
+              RecapFrontMatterSplit  *split)
 {
-  gsize yaml_start;
+  gsize content_start;
 
-  memset (split, 0, sizeof *split);
-  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    split->bom_len = 3;
-  split->start = split->body_start = split->bom_len;
-
-  if (!match_fence (text, len, split->bom_len, "---", FALSE, &yaml_start))
+  if (!match_fence (text, len, split->bom_len, open, FALSE, &content_start))
     return FALSE;
 
-  for (gsize pos = yaml_start; pos < len; pos = next_line_start (text, len, pos))
+  for (gsize pos = content_start; pos < len; pos = next_line_start (text, len, pos))
     {
       gsize end;
 
-      if (match_fence (text, len, pos, "---", TRUE, &end) ||
-          match_fence (text, len, pos, "...", TRUE, &end))
+      if (match_fence (text, len, pos, open, TRUE, &end) ||
+          (close != NULL && match_fence (text, len, pos, close, TRUE, &end)))
         {
           split->present = TRUE;
-          split->yaml_start = yaml_start;
+          split->format = format;
+          split->yaml_start = content_start;
           split->yaml_end = pos;
           split->end = split->body_start = end;
           return TRUE;
         }
     }
   return FALSE;
+}
+
+/* After the brace that closes the object or array opened at @pos; 0 when
+ * the text ends first or nests deeper than YAML may. Braces inside strings
+ * do not count. */
+static gsize
+json_value_end (const char *text,
+                gsize       len,
+                gsize       pos)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (; pos < len; pos++)
+    {
+      char c = text[pos];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            pos++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
+        return 0;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        return pos + 1;
+    }
+  return 0;
+}
+
+/* Hugo's JSON front matter: an object from the first byte, then a line
+ * break. "{%" and "{{" (Liquid) are not: the object must start with a key. */
+static gboolean
+split_json (const char            *text,
+            gsize                  len,
+            RecapFrontMatterSplit *split)
+{
+  gsize pos = split->bom_len + 1;
+  gsize end;
+
+  if (split->bom_len >= len || text[split->bom_len] != '{')
+    return FALSE;
+  while (pos < len && g_ascii_isspace (text[pos]))
+    pos++;
+  if (pos >= len || (text[pos] != '"' && text[pos] != '}'))
+    return FALSE;
+  end = json_value_end (text, len, split->bom_len);
+  if (end == 0)
+    return FALSE;
+  for (pos = end; pos < len && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r'); pos++)
+    ;
+  if (pos < len && text[pos] != '\n')
+    return FALSE;
+
+  split->present = TRUE;
+  split->format = RECAP_FRONT_MATTER_FORMAT_JSON;
+  split->yaml_start = split->bom_len;
+  split->yaml_end = end;
+  split->end = split->body_start = MIN (pos + 1, len);
+  return TRUE;
+}
+
+gboolean
+recap_front_matter_split (const char            *text,
+                          gsize                  len,
+                          RecapFrontMatterSplit *split)
+{
+  memset (split, 0, sizeof *split);
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    split->bom_len = 3;
+  split->start = split->body_start = split->bom_len;
+
+  return split_fenced (text, len, "---", "...", RECAP_FRONT_MATTER_FORMAT_YAML, split) ||
+         split_fenced (text, len, "+++", NULL, RECAP_FRONT_MATTER_FORMAT_TOML, split) ||
+         split_json (text, len, split);
+}
+
+static gboolean
+is_foreign (const RecapFrontMatterSplit *split)
+{
+  return split->format == RECAP_FRONT_MATTER_FORMAT_TOML || split->format == RECAP_FRONT_MATTER_FORMAT_JSON;
 }
 
 /* Model */
@@ -128,6 +229,7 @@ node_free (gpointer data)
 
   g_free (node->value);
   g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_clear_pointer (&node->index, g_hash_table_unref);
   g_free (node);
 }
 
@@ -138,6 +240,7 @@ front_matter_new (void)
 
   g_ref_count_init (&fm->ref_count);
   fm->nodes = g_ptr_array_new_with_free_func (node_free);
+  fm->aliases = g_ptr_array_new ();
   return fm;
 }
 
@@ -157,6 +260,7 @@ recap_front_matter_unref (RecapFrontMatter *fm)
 
   if (g_ref_count_dec (&fm->ref_count))
     {
+      g_ptr_array_unref (fm->aliases);
       g_ptr_array_unref (fm->nodes);
       g_free (fm);
     }
@@ -198,6 +302,16 @@ static Node *
 node_resolve (Node *node)
 {
   return node->kind == RECAP_FRONT_MATTER_KIND_ALIAS ? node->target : node;
+}
+
+static gboolean
+node_is_within (Node *node,
+                Node *ancestor)
+{
+  for (; node != NULL; node = node->parent)
+    if (node == ancestor)
+      return TRUE;
+  return FALSE;
 }
 
 static RecapYamlType
@@ -537,6 +651,7 @@ builder_alias (Builder            *b,
   node = builder_new_node (b, RECAP_FRONT_MATTER_KIND_ALIAS, event);
   node->value = g_strdup (name);
   node->target = target;
+  g_ptr_array_add (b->fm->aliases, node);
   return builder_attach (b, node, event, error);
 }
 
@@ -568,6 +683,22 @@ builder_open (Builder            *b,
   return TRUE;
 }
 
+/* Later duplicates replace earlier ones: the last key wins, as in Jekyll. */
+static void
+mapping_build_index (Node *mapping)
+{
+  if (mapping->children->len / 2 < INDEX_MIN_KEYS)
+    return;
+  mapping->index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i + 1 < mapping->children->len; i += 2)
+    {
+      Node *key = g_ptr_array_index (mapping->children, i);
+
+      if (key->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
+        g_hash_table_insert (mapping->index, key->value, GUINT_TO_POINTER (i + 1));
+    }
+}
+
 /* A block collection ends where its last child ends; libyaml's end mark
  * lies after the comments and blank lines that follow. */
 static void
@@ -585,6 +716,8 @@ builder_close (Builder            *b,
   limit = node->children->len > 0 ? ((Node *) g_ptr_array_index (node->children, 0))->start : node->end;
   if (node->has_props)
     node_skip_properties (node, b->text, limit);
+  if (node->kind == RECAP_FRONT_MATTER_KIND_MAPPING)
+    mapping_build_index (node);
   b->open = node->parent;
 }
 
@@ -630,6 +763,7 @@ builder_run (Builder  *b,
 
   if (!yaml_parser_initialize (&parser))
     g_error ("libyaml could not allocate a parser");
+  g_atomic_int_inc (&counters.parses);
   /* Fixed encoding: libyaml must not guess UTF-16 from the first bytes. */
   yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
   yaml_parser_set_input_string (&parser, (const guchar *) b->text + b->yaml_start,
@@ -654,6 +788,305 @@ builder_run (Builder  *b,
   return ok;
 }
 
+/* Foreign front matter. TOML is read by hand: no TOML library is packaged
+ * for the GNOME runtime, and only top-level one-line keys are needed. */
+
+static Node *
+foreign_node_new (RecapFrontMatter     *fm,
+                  Node                 *parent,
+                  RecapFrontMatterKind  kind,
+                  RecapYamlStyle        style,
+                  char                 *value,
+                  gsize                 start,
+                  gsize                 end)
+{
+  Node *node = g_new0 (Node, 1);
+
+  node->kind = kind;
+  node->style = style;
+  node->value = value;
+  node->start = node->props_end = node->content_start = start;
+  node->end = end;
+  node->parent = parent;
+  node->depth = parent != NULL ? parent->depth + 1 : 0;
+  if (is_collection (node))
+    node->children = g_ptr_array_new ();
+  if (parent != NULL)
+    g_ptr_array_add (parent->children, node);
+  g_ptr_array_add (fm->nodes, node);
+  return node;
+}
+
+static gsize
+skip_toml_blanks (const char *text,
+                  gsize       pos,
+                  gsize       end)
+{
+  while (pos < end && (text[pos] == ' ' || text[pos] == '\t'))
+    pos++;
+  return pos;
+}
+
+/* A one-line "basic" or 'literal' TOML string at *@pos; NULL for anything
+ * else (multi-line strings, bad escapes). */
+static char *
+read_toml_string (const char *text,
+                  gsize      *pos,
+                  gsize       end)
+{
+  char quote = text[*pos];
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize i = *pos + 1;
+
+  if (end - *pos >= 3 && text[i] == quote && text[i + 1] == quote)
+    return NULL;
+  for (; i < end && text[i] != quote; i++)
+    {
+      gunichar c;
+      guint digits;
+
+      if (quote == '\'' || text[i] != '\\')
+        {
+          g_string_append_c (out, text[i]);
+          continue;
+        }
+      if (++i >= end)
+        return NULL;
+      switch (text[i])
+        {
+        case 'b': g_string_append_c (out, '\b'); continue;
+        case 't': g_string_append_c (out, '\t'); continue;
+        case 'n': g_string_append_c (out, '\n'); continue;
+        case 'f': g_string_append_c (out, '\f'); continue;
+        case 'r': g_string_append_c (out, '\r'); continue;
+        case '"': case '\\': g_string_append_c (out, text[i]); continue;
+        case 'u': digits = 4; break;
+        case 'U': digits = 8; break;
+        default: return NULL;
+        }
+      c = 0;
+      for (guint d = 0; d < digits; d++)
+        if (++i >= end || !g_ascii_isxdigit (text[i]))
+          return NULL;
+        else
+          c = c * 16 + g_ascii_xdigit_value (text[i]);
+      if (!g_unichar_validate (c) || c == 0)
+        return NULL;
+      g_string_append_unichar (out, c);
+    }
+  if (i >= end || !g_utf8_validate (out->str, out->len, NULL))
+    return NULL;
+  *pos = i + 1;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A bare key, or a quoted one. */
+static char *
+read_toml_key (const char *text,
+               gsize      *pos,
+               gsize       end)
+{
+  gsize start = *pos;
+
+  if (text[start] == '"' || text[start] == '\'')
+    return read_toml_string (text, pos, end);
+  while (*pos < end && (g_ascii_isalnum (text[*pos]) || text[*pos] == '_' || text[*pos] == '-'))
+    (*pos)++;
+  return *pos > start ? g_strndup (text + start, *pos - start) : NULL;
+}
+
+/* ["a", 'b'] on one line; FALSE for anything else. */
+static gboolean
+read_toml_array (RecapFrontMatter *fm,
+                 Node             *list,
+                 const char       *text,
+                 gsize             pos,
+                 gsize             end)
+{
+  for (pos = skip_toml_blanks (text, pos + 1, end); pos < end && text[pos] != ']';
+       pos = skip_toml_blanks (text, pos, end))
+    {
+      gsize start = pos;
+      char *item;
+
+      if ((text[pos] != '"' && text[pos] != '\'') || (item = read_toml_string (text, &pos, end)) == NULL)
+        return FALSE;
+      foreign_node_new (fm, list, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_DOUBLE_QUOTED, item, start, pos);
+      pos = skip_toml_blanks (text, pos, end);
+      if (pos < end && text[pos] == ',')
+        pos++;
+    }
+  return pos < end;
+}
+
+/* The value after "key = ": a string, a list of strings, or a bare value
+ * (number, boolean, date) up to a comment. NULL when none of these. */
+static Node *
+read_toml_value (RecapFrontMatter *fm,
+                 Node             *root,
+                 const char       *text,
+                 gsize             pos,
+                 gsize             end)
+{
+  gsize start = pos;
+  gsize bare_end = pos;
+  char *string;
+  Node *list;
+
+  if (text[pos] == '"' || text[pos] == '\'')
+    {
+      if ((string = read_toml_string (text, &pos, end)) == NULL)
+        return NULL;
+      return foreign_node_new (fm, root, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_DOUBLE_QUOTED,
+                               string, start, pos);
+    }
+  if (text[pos] == '[')
+    {
+      list = foreign_node_new (fm, root, RECAP_FRONT_MATTER_KIND_SEQUENCE, RECAP_YAML_STYLE_PLAIN, NULL, start, end);
+      if (!read_toml_array (fm, list, text, pos, end))
+        g_ptr_array_set_size (list->children, 0);
+      return list;
+    }
+  while (bare_end < end && text[bare_end] != '#')
+    bare_end++;
+  while (bare_end > start && (text[bare_end - 1] == ' ' || text[bare_end - 1] == '\t'))
+    bare_end--;
+  if (bare_end == start || !g_utf8_validate (text + start, bare_end - start, NULL))
+    return NULL;
+  return foreign_node_new (fm, root, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_PLAIN,
+                           g_strndup (text + start, bare_end - start), start, bare_end);
+}
+
+/* Top-level `key = value` lines, up to the first [table]. */
+static void
+read_toml (RecapFrontMatter *fm,
+           const char       *text)
+{
+  gsize limit = fm->split.yaml_end;
+
+  for (gsize line = fm->split.yaml_start; line < limit; line = next_line_start (text, limit, line))
+    {
+      gsize end = line_content_end (text, line, limit);
+      gsize pos = skip_toml_blanks (text, line, end);
+      gsize key_start = pos;
+      g_autofree char *key = NULL;
+      Node *key_node;
+
+      if (pos == end || text[pos] == '#')
+        continue;
+      if (text[pos] == '[')
+        break;
+      key = read_toml_key (text, &pos, end);
+      pos = skip_toml_blanks (text, pos, end);
+      if (key == NULL || pos >= end || text[pos] != '=')
+        continue;
+      key_node = foreign_node_new (fm, fm->root, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_PLAIN,
+                                   g_steal_pointer (&key), key_start, pos);
+      pos = skip_toml_blanks (text, pos + 1, end);
+      /* The key is the last child: without a value it goes again. */
+      if (pos >= end || read_toml_value (fm, fm->root, text, pos, end) == NULL)
+        g_ptr_array_set_size (fm->root->children, fm->root->children->len - 1);
+      g_assert (fm->root->children->len % 2 == 0 && key_node->parent == fm->root);
+    }
+}
+
+/* A JSON string, number, boolean or null as a scalar; NULL for others. */
+static Node *
+read_json_scalar (RecapFrontMatter *fm,
+                  Node             *parent,
+                  JsonNode         *value)
+{
+  const RecapFrontMatterSplit *split = &fm->split;
+  GType type = json_node_get_value_type (value);
+  char *text;
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    text = g_strdup ("null");
+  else if (!JSON_NODE_HOLDS_VALUE (value))
+    return NULL;
+  else if (type == G_TYPE_STRING)
+    return foreign_node_new (fm, parent, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_DOUBLE_QUOTED,
+                             json_node_dup_string (value), split->yaml_start, split->yaml_end);
+  else if (type == G_TYPE_BOOLEAN)
+    text = g_strdup (json_node_get_boolean (value) ? "true" : "false");
+  else if (type == G_TYPE_INT64)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+  else
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      text = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (value)));
+    }
+  return foreign_node_new (fm, parent, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_PLAIN,
+                           text, split->yaml_start, split->yaml_end);
+}
+
+/* The members of the top-level object; json-glib gives no byte spans, so
+ * every node spans the whole block. */
+static void
+read_json (RecapFrontMatter *fm,
+           const char       *text)
+{
+  const RecapFrontMatterSplit *split = &fm->split;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, text + split->yaml_start, split->yaml_end - split->yaml_start, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  object = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (object, l->data);
+      Node *key = foreign_node_new (fm, fm->root, RECAP_FRONT_MATTER_KIND_SCALAR, RECAP_YAML_STYLE_DOUBLE_QUOTED,
+                                    g_strdup (l->data), split->yaml_start, split->yaml_end);
+
+      if (JSON_NODE_HOLDS_ARRAY (value))
+        {
+          JsonArray *array = json_node_get_array (value);
+          Node *list = foreign_node_new (fm, fm->root, RECAP_FRONT_MATTER_KIND_SEQUENCE, RECAP_YAML_STYLE_PLAIN,
+                                         NULL, split->yaml_start, split->yaml_end);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            read_json_scalar (fm, list, json_array_get_element (array, i));
+        }
+      else if (read_json_scalar (fm, fm->root, value) == NULL)
+        g_ptr_array_set_size (fm->root->children, fm->root->children->len - 1);
+      g_assert (fm->root->children->len % 2 == 0 && key->parent == fm->root);
+    }
+}
+
+static void
+read_foreign (RecapFrontMatter *fm,
+              const char       *text)
+{
+  fm->root = foreign_node_new (fm, NULL, RECAP_FRONT_MATTER_KIND_MAPPING, RECAP_YAML_STYLE_PLAIN, NULL,
+                               fm->split.yaml_start, fm->split.yaml_end);
+  if (fm->split.format == RECAP_FRONT_MATTER_FORMAT_TOML)
+    read_toml (fm, text);
+  else
+    read_json (fm, text);
+  mapping_build_index (fm->root);
+}
+
+const char *
+recap_front_matter_get_read_only_notice (RecapFrontMatter *fm)
+{
+  switch (fm->split.format)
+    {
+    case RECAP_FRONT_MATTER_FORMAT_TOML:
+      return _("TOML front matter is shown read-only");
+    case RECAP_FRONT_MATTER_FORMAT_JSON:
+      return _("JSON front matter is shown read-only");
+    case RECAP_FRONT_MATTER_FORMAT_NONE:
+    case RECAP_FRONT_MATTER_FORMAT_YAML:
+    default:
+      return NULL;
+    }
+}
+
 RecapFrontMatter *
 recap_front_matter_parse_at (const char  *text,
                              gsize        len,
@@ -669,6 +1102,11 @@ recap_front_matter_parse_at (const char  *text,
 
   if (!recap_front_matter_split (text, len, &fm->split))
     return g_steal_pointer (&fm);
+  if (is_foreign (&fm->split))
+    {
+      read_foreign (fm, text);
+      return g_steal_pointer (&fm);
+    }
 
   b.text = text;
   b.yaml_start = fm->split.yaml_start;
@@ -719,6 +1157,22 @@ key_matches (const Node *key,
          key->value[name_len] == '\0';
 }
 
+static gboolean
+mapping_find_indexed (Node       *mapping,
+                      const char *name,
+                      gsize       name_len,
+                      guint      *index)
+{
+  g_autofree char *copy = name[name_len] != '\0' ? g_strndup (name, name_len) : NULL;
+  gpointer found = g_hash_table_lookup (mapping->index, copy != NULL ? copy : name);
+
+  g_atomic_int_inc (&counters.key_compares);
+  if (found == NULL)
+    return FALSE;
+  *index = GPOINTER_TO_UINT (found) - 1;
+  return TRUE;
+}
+
 /* The last of duplicate keys wins, as in Jekyll. */
 static gboolean
 mapping_find (Node       *mapping,
@@ -726,12 +1180,21 @@ mapping_find (Node       *mapping,
               gsize       name_len,
               guint      *index)
 {
+  guint compares = 0;
+
+  if (mapping->index != NULL)
+    return mapping_find_indexed (mapping, name, name_len, index);
   for (guint i = mapping->children->len; i >= 2; i -= 2)
-    if (key_matches (mapping_key (mapping, i - 2), name, name_len))
-      {
-        *index = i - 2;
-        return TRUE;
-      }
+    {
+      compares++;
+      if (key_matches (mapping_key (mapping, i - 2), name, name_len))
+        {
+          *index = i - 2;
+          g_atomic_int_add (&counters.key_compares, compares);
+          return TRUE;
+        }
+    }
+  g_atomic_int_add (&counters.key_compares, compares);
   return FALSE;
 }
 
@@ -1112,12 +1575,21 @@ typedef struct {
   char  *text;
 } Splice;
 
+/* A node an edit changes; @parts: its contents too, not only its place
+ * in the collection holding it. */
+typedef struct {
+  Node     *node;
+  gboolean  parts;
+} Claim;
+
 typedef struct {
   const char       *text;
   gsize             len;
+  const char       *path;    /* what the edit is of, for messages */
   RecapFrontMatter *fm;
   const char       *newline;
   GArray           *splices;
+  GArray           *claims;
 } Editor;
 
 static void
@@ -1131,6 +1603,7 @@ editor_clear (Editor *ed)
 {
   g_clear_pointer (&ed->fm, recap_front_matter_unref);
   g_clear_pointer (&ed->splices, g_array_unref);
+  g_clear_pointer (&ed->claims, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Editor, editor_clear)
@@ -1149,6 +1622,17 @@ set_edit_error (GError     **error,
   *error = g_error_new_valist (RECAP_FRONT_MATTER_ERROR, code, format, args);
   va_end (args);
   return FALSE;
+}
+
+/* Why an edit of foreign front matter is refused. */
+static gboolean
+refuse_foreign (const RecapFrontMatterSplit  *split,
+                GError                      **error)
+{
+  return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY, "%s",
+                         split->format == RECAP_FRONT_MATTER_FORMAT_TOML
+                         ? _("This file has TOML front matter, which Recap shows read-only and never changes")
+                         : _("This file has JSON front matter, which Recap shows read-only and never changes"));
 }
 
 static const char *
@@ -1181,25 +1665,53 @@ has_unusual_breaks (const char *text,
   return FALSE;
 }
 
+/* An editor on @fm, the parsed @text, which it keeps a reference to. */
+static void
+editor_init (Editor           *ed,
+             RecapFrontMatter *fm,
+             const char       *text,
+             gsize             len,
+             const char       *path)
+{
+  ed->text = text;
+  ed->len = len;
+  ed->path = path;
+  ed->fm = recap_front_matter_ref (fm);
+  ed->newline = detect_newline (text, len, fm->split.start);
+  ed->splices = g_array_new (FALSE, FALSE, sizeof (Splice));
+  g_array_set_clear_func (ed->splices, splice_clear);
+  ed->claims = g_array_new (FALSE, FALSE, sizeof (Claim));
+}
+
 static gboolean
 editor_begin (Editor      *ed,
               const char  *text,
               gsize        len,
+              const char  *path,
               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, &local_error);
 
-  ed->text = text;
-  ed->len = len;
-  ed->fm = recap_front_matter_parse (text, len, &local_error);
-  if (ed->fm == NULL)
+  if (fm == NULL)
     return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
                            _("The front matter cannot be edited: %s"), local_error->message);
-
-  ed->newline = detect_newline (text, len, ed->fm->split.start);
-  ed->splices = g_array_new (FALSE, FALSE, sizeof (Splice));
-  g_array_set_clear_func (ed->splices, splice_clear);
+  if (is_foreign (&fm->split))
+    return refuse_foreign (&fm->split, error);
+  editor_init (ed, fm, text, len, path);
   return TRUE;
+}
+
+/* Records that the edit changes @node; editor_finish() refuses it when an
+ * alias elsewhere reads what changes. */
+static void
+editor_claim (Editor   *ed,
+              Node     *node,
+              gboolean  parts)
+{
+  Claim claim = { node, parts };
+
+  g_array_append_val (ed->claims, claim);
 }
 
 static void
@@ -1426,21 +1938,38 @@ typedef struct {
   const char         *touched[2]; /* top-level keys the edit may change */
 } Expect;
 
+/* Compares what two nodes read as. An alias equals an alias of the same
+ * name whose anchored node reads the same: an edit of an anchored value
+ * shows in every alias of it. @matched maps each anchored node of the old
+ * document already found equal to its match in the new one, so that every
+ * anchored node is compared once and alias-heavy documents stay linear. */
 static gboolean
-nodes_equal (const Node *a,
-             const Node *b)
+nodes_equal (Node       *a,
+             Node       *b,
+             GHashTable *matched)
 {
   if (a->kind != b->kind)
     return FALSE;
   if (a->kind == RECAP_FRONT_MATTER_KIND_ALIAS)
-    return g_str_equal (a->value, b->value);
+    {
+      gpointer match;
+
+      if (!g_str_equal (a->value, b->value))
+        return FALSE;
+      if (g_hash_table_lookup_extended (matched, a->target, NULL, &match))
+        return match == b->target;
+      if (!nodes_equal (a->target, b->target, matched))
+        return FALSE;
+      g_hash_table_insert (matched, a->target, b->target);
+      return TRUE;
+    }
   if (a->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
     return node_type (a) == node_type (b) && g_str_equal (a->value, b->value);
 
   if (a->children->len != b->children->len)
     return FALSE;
   for (guint i = 0; i < a->children->len; i++)
-    if (!nodes_equal (g_ptr_array_index (a->children, i), g_ptr_array_index (b->children, i)))
+    if (!nodes_equal (g_ptr_array_index (a->children, i), g_ptr_array_index (b->children, i), matched))
       return FALSE;
   return TRUE;
 }
@@ -1474,6 +2003,7 @@ others_unchanged (const Expect *expect,
                   Node         *before,
                   Node         *after)
 {
+  g_autoptr(GHashTable) matched = g_hash_table_new (NULL, NULL);
   guint n = before != NULL ? before->children->len : 0;
   guint m = after != NULL ? after->children->len : 0;
   guint i = next_untouched (expect, before, 0);
@@ -1481,8 +2011,8 @@ others_unchanged (const Expect *expect,
 
   while (i < n && j < m)
     {
-      if (!nodes_equal (mapping_key (before, i), mapping_key (after, j)) ||
-          !nodes_equal (mapping_value (before, i), mapping_value (after, j)))
+      if (!nodes_equal (mapping_key (before, i), mapping_key (after, j), matched) ||
+          !nodes_equal (mapping_value (before, i), mapping_value (after, j), matched))
         return FALSE;
       i = next_untouched (expect, before, i + 2);
       j = next_untouched (expect, after, j + 2);
@@ -1507,6 +2037,7 @@ expect_holds (const Expect     *expect,
 {
   g_autofree char *string = NULL;
   g_auto(GStrv) items = NULL;
+  g_autoptr(GHashTable) matched = g_hash_table_new (NULL, NULL);
   gboolean boolean;
   Node *old_value, *new_value;
 
@@ -1526,7 +2057,7 @@ expect_holds (const Expect     *expect,
     case EXPECT_RENAMED:
       old_value = lookup_exact (before, expect->path);
       new_value = lookup_exact (after, expect->new_path);
-      return old_value != NULL && new_value != NULL && nodes_equal (old_value, new_value);
+      return old_value != NULL && new_value != NULL && nodes_equal (old_value, new_value, matched);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -1596,6 +2127,121 @@ edit_fill_unchanged (RecapFrontMatterEdit *out,
   out->replacement = g_strdup ("");
 }
 
+/* Where @node stands, as dotted keys (list items by number from 1); a
+ * key is named by the mapping it belongs to. */
+static char *
+node_describe (Node *node)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  for (; node->parent != NULL; node = node->parent)
+    {
+      GPtrArray *siblings = node->parent->children;
+      guint index = 0;
+
+      g_ptr_array_find (siblings, node, &index);
+      if (node->parent->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE)
+        g_ptr_array_add (parts, g_strdup_printf ("%u", index + 1));
+      else if (index % 2 == 1)
+        {
+          Node *key = g_ptr_array_index (siblings, index - 1);
+
+          g_ptr_array_add (parts, g_strdup (key->value != NULL ? key->value : "?"));
+        }
+    }
+  for (guint i = parts->len; i > 0; i--)
+    {
+      g_autofree char *part = g_ptr_array_index (parts, i - 1);
+
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, part);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The first alias outside @node that reads @node, a collection holding
+ * it or, with @parts, something inside it: changing @node would change
+ * what that alias reads. */
+static Node *
+find_sharing_alias (RecapFrontMatter *fm,
+                    Node             *node,
+                    gboolean          parts)
+{
+  for (guint i = 0; i < fm->aliases->len; i++)
+    {
+      Node *alias = g_ptr_array_index (fm->aliases, i);
+
+      if (!node_is_within (alias, node) &&
+          (node_is_within (node, alias->target) || (parts && node_is_within (alias->target, node))))
+        return alias;
+    }
+  return NULL;
+}
+
+static gboolean
+check_unshared_node (RecapFrontMatter  *fm,
+                     Node              *node,
+                     gboolean           parts,
+                     const char        *path,
+                     GError           **error)
+{
+  Node *alias = find_sharing_alias (fm, node, parts);
+  g_autofree char *where = NULL;
+
+  if (alias == NULL)
+    return TRUE;
+  where = node_describe (alias);
+  return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
+                         _("“%s” is shared with “%s” through the anchor &%s; edit it in the source"),
+                         path, where[0] != '\0' ? where : alias->value, alias->value);
+}
+
+/* What setting or adding at @l changes: the value, the empty value that
+ * becomes a mapping, or the mapping that gets a new key (not its parts). */
+static Node *
+lookup_changed_node (const Lookup *l,
+                     gboolean     *parts)
+{
+  *parts = l->value != NULL || l->empty != NULL;
+  if (l->value != NULL)
+    return l->value;
+  return l->empty != NULL ? l->empty : l->mapping;
+}
+
+gboolean
+recap_front_matter_check_unshared (RecapFrontMatter  *fm,
+                                   const char        *path,
+                                   GError           **error)
+{
+  gboolean parts;
+  Lookup l;
+  Node *node;
+
+  g_return_val_if_fail (fm != NULL && path != NULL, FALSE);
+
+  if (fm->aliases->len == 0)
+    return TRUE;
+  lookup_path (fm, path, FALSE, &l);
+  node = lookup_changed_node (&l, &parts);
+  return node == NULL || check_unshared_node (fm, node, parts, path, error);
+}
+
+static gboolean
+editor_check_claims (Editor  *ed,
+                     GError **error)
+{
+  for (guint i = 0; i < ed->claims->len; i++)
+    {
+      Claim *claim = &g_array_index (ed->claims, Claim, i);
+
+      if (!check_unshared_node (ed->fm, claim->node, claim->parts, ed->path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 editor_finish (Editor                *ed,
                const Expect          *expect,
@@ -1616,6 +2262,8 @@ editor_finish (Editor                *ed,
       edit_fill_unchanged (out, ed);
       return TRUE;
     }
+  if (!editor_check_claims (ed, error))
+    return FALSE;
 
   if (text != NULL)
     after = recap_front_matter_parse (text->str, text->len, NULL);
@@ -1708,36 +2356,6 @@ append_scalar (Editor           *ed,
     }
 }
 
-static gboolean
-node_is_within (Node *node,
-                Node *ancestor)
-{
-  for (; node != NULL; node = node->parent)
-    if (node == ancestor)
-      return TRUE;
-  return FALSE;
-}
-
-/* Refuses to drop an anchor that an alias elsewhere still uses.
- * @keeps_own: @subtree's own properties stay in the text. */
-static gboolean
-check_anchors_unused (Editor   *ed,
-                      Node     *subtree,
-                      gboolean  keeps_own,
-                      GError  **error)
-{
-  for (guint i = 0; i < ed->fm->nodes->len; i++)
-    {
-      Node *alias = g_ptr_array_index (ed->fm->nodes, i);
-
-      if (alias->kind == RECAP_FRONT_MATTER_KIND_ALIAS &&
-          node_is_within (alias->target, subtree) && !node_is_within (alias, subtree) &&
-          !(keeps_own && alias->target == subtree))
-        return refuse (error, _("an anchor that an alias elsewhere refers to"));
-    }
-  return TRUE;
-}
-
 /* "&anchor:text" is valid; "&anchortext" would not be: new text after
  * properties needs a space when there was none. */
 static gboolean
@@ -1763,9 +2381,6 @@ editor_whole_target (Editor  *ed,
 {
   Node *parent = node->parent;
   gsize head = node->start;
-
-  if (!check_anchors_unused (ed, node, TRUE, error))
-    return FALSE;
 
   /* Items of a flow list start right at the old item; the rest after a
    * colon, dash or properties, with a space. */
@@ -2107,9 +2722,10 @@ editor_delete_items (Editor  *ed,
   gsize end = item_last (collection, to - 1)->end;
 
   for (guint i = from; i < to; i++)
-    if (!check_anchors_unused (ed, item_first (collection, i), FALSE, error) ||
-        !check_anchors_unused (ed, item_last (collection, i), FALSE, error))
-      return FALSE;
+    {
+      editor_claim (ed, item_first (collection, i), TRUE);
+      editor_claim (ed, item_last (collection, i), TRUE);
+    }
 
   if (!collection->flow)
     {
@@ -2608,17 +3224,23 @@ edit_value (const char            *text,
 {
   g_auto(Editor) ed = { 0 };
   g_autoptr(GString) root_key = g_string_new (NULL);
+  gboolean parts;
+  Node *changed;
   Lookup l;
   gboolean ok;
 
   if (!check_path (path, error) || !check_new_value (value, error) ||
-      !editor_begin (&ed, text, len, error))
+      !editor_begin (&ed, text, len, path, error))
     return FALSE;
 
   lookup_path (ed.fm, path, FALSE, &l);
   if (l.value != NULL && add_only)
     return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS,
                            _("The key “%s” already exists"), path);
+
+  changed = lookup_changed_node (&l, &parts);
+  if (changed != NULL)
+    editor_claim (&ed, changed, parts);
 
   if (l.value == NULL)
     ok = editor_add (&ed, &l, value, add_after, error);
@@ -2764,7 +3386,7 @@ editor_begin_on_key (Editor      *ed,
                      Lookup      *l,
                      GError     **error)
 {
-  if (!check_path (path, error) || !editor_begin (ed, text, len, error))
+  if (!check_path (path, error) || !editor_begin (ed, text, len, path, error))
     return FALSE;
   lookup_path (ed->fm, path, FALSE, l);
   if (l->value == NULL)
@@ -2789,6 +3411,7 @@ recap_front_matter_remove_key (const char            *text,
   if (!editor_begin_on_key (&ed, text, len, path, &l, error) ||
       !editor_remove_entries (&ed, &l, error))
     return FALSE;
+  editor_claim (&ed, l.mapping, FALSE);
   expect.touched[0] = l.root_key;
   return editor_finish (&ed, &expect, out, error);
 }
@@ -2831,6 +3454,8 @@ recap_front_matter_rename_key (const char            *text,
   spelling = g_string_new (touches_properties (key) ? " " : "");
   g_string_append (spelling, spelled);
   editor_splice (&ed, key->content_start, key->end - key->content_start, spelling);
+  editor_claim (&ed, key, TRUE);
+  editor_claim (&ed, l.mapping, FALSE);
 
   expect.new_path = new_path->str;
   expect.touched[0] = l.root_key;
@@ -2865,8 +3490,12 @@ recap_front_matter_create_block (const char            *text,
 
   memset (out, 0, sizeof *out);
   if (recap_front_matter_split (text, len, &split))
-    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS,
-                           _("The document already has front matter"));
+    return set_edit_error (error, RECAP_FRONT_MATTER_ERROR_EXISTS, "%s",
+                           split.format == RECAP_FRONT_MATTER_FORMAT_TOML
+                           ? _("The document already has TOML front matter; Recap does not add a second block")
+                           : split.format == RECAP_FRONT_MATTER_FORMAT_JSON
+                           ? _("The document already has JSON front matter; Recap does not add a second block")
+                           : _("The document already has front matter"));
 
   /* An empty block, then the keys through the ordinary checked edits. */
   newline = detect_newline (text, len, split.bom_len);
@@ -2909,24 +3538,41 @@ is_scalar_list (Node *node)
   return TRUE;
 }
 
-/* Sets @value at @path to what it already is. */
+/* Sets @value at @path to what it already is, on the model parsed once
+ * for every key: TRUE when the edit works and changes no byte. */
 static gboolean
-identity_edit (const char            *text,
-               gsize                  len,
-               const char            *path,
-               Node                  *value,
-               RecapFrontMatterEdit  *edit,
-               GError               **error)
+identity_unchanged (RecapFrontMatter  *fm,
+                    const char        *text,
+                    gsize              len,
+                    const char        *path,
+                    Node              *value,
+                    GError           **error)
 {
   Node *current = node_resolve (value);
+  g_auto(Editor) ed = { 0 };
+  g_autoptr(GString) result = NULL;
   g_auto(GStrv) items = NULL;
+  gboolean ok;
 
+  editor_init (&ed, fm, text, len, path);
   if (current->kind == RECAP_FRONT_MATTER_KIND_SCALAR)
-    return recap_front_matter_set_string (text, len, path, current->value, edit, error);
-  if (!is_scalar_list (current))
+    {
+      NewValue same = { current->value, RECAP_YAML_TYPE_STRING, NULL };
+
+      ok = editor_set_scalar (&ed, value, &same, error);
+    }
+  else if (is_scalar_list (current))
+    {
+      items = sequence_strings (current);
+      ok = editor_set_list (&ed, value, path, (const char * const *) items, error);
+    }
+  else
     return TRUE;
-  items = sequence_strings (current);
-  return recap_front_matter_set_list (text, len, path, (const char * const *) items, edit, error);
+
+  if (!ok || ed.splices->len == 0)
+    return ok;
+  result = editor_apply (&ed);
+  return result != NULL && result->len == len && memcmp (result->str, text, len) == 0;
 }
 
 static gboolean
@@ -2942,7 +3588,6 @@ round_trip_mapping (RecapFrontMatter  *fm,
     {
       Node *key = mapping_key (mapping, i);
       Node *value = mapping_value (mapping, i);
-      g_auto(RecapFrontMatterEdit) edit = { 0 };
       g_autofree char *path = NULL;
 
       if (key->kind != RECAP_FRONT_MATTER_KIND_SCALAR || key->value[0] == '\0')
@@ -2952,7 +3597,7 @@ round_trip_mapping (RecapFrontMatter  *fm,
        * key hidden by a dotted key of the same spelling. */
       if (lookup_exact (fm, path) != value)
         continue;
-      if (!identity_edit (text, len, path, value, &edit, error) || edit.changed)
+      if (!identity_unchanged (fm, text, len, path, value, error))
         {
           *changed_path = g_steal_pointer (&path);
           return FALSE;
@@ -2977,5 +3622,7 @@ recap_front_matter_check_round_trip (const char  *text,
   *changed_path = NULL;
   if (fm == NULL)
     return FALSE;
+  if (is_foreign (&fm->split))
+    return refuse_foreign (&fm->split, error);
   return fm->root == NULL || round_trip_mapping (fm, text, len, fm->root, NULL, changed_path, error);
 }

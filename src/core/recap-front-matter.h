@@ -24,18 +24,29 @@ typedef enum {
 
 GQuark recap_front_matter_error_quark (void);
 
+/* The kind of block a document starts with. Hugo's TOML ("+++" fences)
+ * and JSON (an object from the first byte) blocks are read, never edited. */
+typedef enum {
+  RECAP_FRONT_MATTER_FORMAT_NONE,
+  RECAP_FRONT_MATTER_FORMAT_YAML,
+  RECAP_FRONT_MATTER_FORMAT_TOML,
+  RECAP_FRONT_MATTER_FORMAT_JSON,
+} RecapFrontMatterFormat;
+
 /* Byte offsets into the whole document text. */
 typedef struct {
   gboolean present;    /* TRUE when the file starts with a closed front-matter block */
+  RecapFrontMatterFormat format; /* of that block; NONE when absent */
   gsize    bom_len;    /* 3 when the text starts with a UTF-8 BOM, else 0 */
   gsize    start;      /* first byte of the opening fence line (== bom_len) */
-  gsize    yaml_start; /* first byte of the YAML text (after the opening fence line) */
-  gsize    yaml_end;   /* first byte of the closing fence line */
+  gsize    yaml_start; /* first byte of the block's text (after the opening fence line;
+                        * JSON: the opening brace) */
+  gsize    yaml_end;   /* first byte of the closing fence line (JSON: after the closing brace) */
   gsize    end;        /* first byte after the closing fence line and its line break */
   gsize    body_start; /* first byte of the markdown body (== end, or bom_len when absent) */
 } RecapFrontMatterSplit;
 
-/* Always fills @split; returns split->present. */
+/* Always fills @split; returns split->present (for any format). */
 gboolean recap_front_matter_split (const char            *text,
                                    gsize                  len,
                                    RecapFrontMatterSplit *split);
@@ -43,7 +54,9 @@ gboolean recap_front_matter_split (const char            *text,
 typedef struct _RecapFrontMatter RecapFrontMatter;
 
 /* Parses the front matter of a whole document. A document without front
- * matter gives an empty, valid model. Invalid YAML gives NULL and a
+ * matter gives an empty, valid model. TOML and JSON front matter give a
+ * model of their top-level strings, numbers, booleans, dates and lists of
+ * them, which every edit refuses (RECAP_FRONT_MATTER_ERROR_READ_ONLY). Invalid YAML gives NULL and a
  * RECAP_FRONT_MATTER_ERROR_INVALID error whose message names line and
  * column (1-based, in the whole document); YAML that is not a mapping gives
  * RECAP_FRONT_MATTER_ERROR_NOT_MAPPING. Paths below are keys, dotted for
@@ -210,6 +223,27 @@ gboolean recap_front_matter_check_round_trip (const char       *text,
                                               gsize             len,
                                               char            **changed_path,
                                               GError          **error);
+
+/* For TOML or JSON front matter, what the form shows instead of fields
+ * ("TOML front matter is shown read-only"); NULL for YAML or none. */
+const char *recap_front_matter_get_read_only_notice (RecapFrontMatter *fm);
+
+/* TRUE when an edit of @path changes only @path. FALSE with
+ * RECAP_FRONT_MATTER_ERROR_READ_ONLY, naming the alias, when its value,
+ * something in it or a mapping holding it carries an anchor that an alias
+ * elsewhere reads: the edit would change that alias too. */
+gboolean recap_front_matter_check_unshared (RecapFrontMatter  *fm,
+                                            const char        *path,
+                                            GError           **error);
+
+/* Test hook: totals since the process started, so that a test can show
+ * that work grows linearly with the number of keys. */
+typedef struct {
+  guint parses;       /* YAML parsers started */
+  guint key_compares; /* keys compared (or hash lookups) to find a key */
+} RecapFrontMatterCounters;
+
+void     recap_front_matter_get_counters (RecapFrontMatterCounters *counters);
 
 /* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
 char    *recap_front_matter_format_date (GDateTime             *date);

@@ -24,8 +24,9 @@
 #include "recap-search-text.h"
 
 #define CACHE_MAGIC "RECAPIX"
-/* Bump when the layout changes: an old cache is then ignored. */
-#define CACHE_VERSION 5
+/* Bump when the layout, or what a post reads as, changes: an old cache is
+ * then ignored. 6: TOML and JSON front matter give a title and a date. */
+#define CACHE_VERSION 6
 /* Read back as another number on a machine of the other byte order. */
 #define CACHE_BYTE_ORDER 0x01020304u
 

@@ -11,16 +11,49 @@
 #include "recap-post.h"
 #include "recap-yaml-quote.h"
 
+/* Room for "YYYY-MM-DD-", a "-NN" suffix and ".md" within NAME_MAX (255). */
+#define SLUG_MAX_BYTES 200
+
+/* Jekyll's slugify default mode keeps marks, letters and decimal digits
+ * (/[^\p{M}\p{L}\p{Nd}]+/); GLib's character classes are the same sets. */
+static gboolean
+is_slug_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 char *
 recap_slugify (const char *title)
 {
-  g_autofree char *ascii = g_str_to_ascii (title ? title : "", "C");
+  g_autofree char *valid = g_utf8_make_valid (title ? title : "", -1);
+  g_autofree char *composed = g_utf8_normalize (valid, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  g_autofree char *lower = g_utf8_strdown (composed, -1);
   GString *slug = g_string_new (NULL);
 
-  for (const char *p = ascii; *p; p++)
+  for (const char *p = lower; *p; p = g_utf8_next_char (p))
     {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_slug_char (c))
+        {
+          if (slug->len + (g_utf8_next_char (p) - p) > SLUG_MAX_BYTES)
+            break;
+          g_string_append_unichar (slug, c);
+        }
       else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
         g_string_append_c (slug, '-');
     }
@@ -71,6 +104,25 @@ template_body (RecapTemplate template)
     default:
       return "\n";
     }
+}
+
+gboolean
+recap_template_from_name (const char    *name,
+                          RecapTemplate *template)
+{
+  static const char * const names[] = {
+    [RECAP_TEMPLATE_MEETUP_REPORT] = "meetup-report",
+    [RECAP_TEMPLATE_CONFERENCE_NOTES] = "conference-notes",
+    [RECAP_TEMPLATE_BLANK] = "blank",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *template = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static void
@@ -136,6 +188,7 @@ post_basename (const RecapNewPost *post,
 static gboolean
 create_file (GFile         *file,
              const char    *text,
+             gsize          len,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -151,16 +204,17 @@ create_file (GFile         *file,
     }
   stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, error);
   return stream != NULL &&
-         g_output_stream_write_all (G_OUTPUT_STREAM (stream), text, strlen (text), NULL, cancellable, error) &&
+         g_output_stream_write_all (G_OUTPUT_STREAM (stream), text, len, NULL, cancellable, error) &&
          g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }
 
-/* Creates @text under @folder with the first free name @name_for gives. */
+/* Creates @text (@len bytes) under @folder with the first free name @name_for gives. */
 static GFile *
 create_unique (GFile         *folder,
                char        *(*name_for) (gconstpointer data, guint attempt),
                gconstpointer  data,
                const char    *text,
+               gsize          len,
                GCancellable  *cancellable,
                GError       **error)
 {
@@ -170,7 +224,7 @@ create_unique (GFile         *folder,
       g_autoptr(GFile) file = g_file_get_child (folder, name);
       g_autoptr(GError) create_error = NULL;
 
-      if (create_file (file, text, cancellable, &create_error))
+      if (create_file (file, text, len, cancellable, &create_error))
         return g_steal_pointer (&file);
       if (!g_error_matches (create_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
@@ -207,7 +261,7 @@ recap_create_post (GFile               *root,
   g_autofree char *slug = recap_slugify (post->title);
   NewPostName name = { post, slug };
 
-  return create_unique (folder, new_post_name, &name, text, cancellable, error);
+  return create_unique (folder, new_post_name, &name, text, strlen (text), cancellable, error);
 }
 
 /* Edits */
@@ -302,7 +356,8 @@ recap_edit_add_front_matter (GFile                *file,
   g_autofree char *title = NULL;
   g_autoptr(GDateTime) date = NULL;
 
-  if (recap_front_matter_split (text, len, &split))
+  /* TOML and JSON blocks go on to the refusal of a second block. */
+  if (recap_front_matter_split (text, len, &split) && split.format == RECAP_FRONT_MATTER_FORMAT_YAML)
     return no_change (out);
   title = recap_post_title_from_body (text + split.body_start, len - split.body_start);
   if (title == NULL)
@@ -445,59 +500,150 @@ prefixed_name (gconstpointer data,
   return g_strdup_printf ("%s%.*s-%u%s", name->prefix, (int) stem, name->rest, attempt, dot ? dot : "");
 }
 
-/* Writes @text under @folder as @prefix + @basename (or a free variant of
+void
+recap_move_free (RecapMove *move)
+{
+  g_clear_object (&move->from);
+  g_clear_object (&move->to);
+  g_clear_pointer (&move->before, g_bytes_unref);
+  g_clear_pointer (&move->after, g_bytes_unref);
+  g_free (move);
+}
+
+static RecapMove *
+move_new (GFile  *from,
+          GFile  *to,
+          GBytes *before,
+          GBytes *after)
+{
+  RecapMove *move = g_new0 (RecapMove, 1);
+
+  move->from = g_object_ref (from);
+  move->to = g_object_ref (to);
+  move->before = g_bytes_ref (before);
+  move->after = g_bytes_ref (after);
+  return move;
+}
+
+/* Writes @after under @folder as @prefix + @basename (or a free variant of
  * it), then deletes @from. @from is left alone unless the copy succeeded. */
-static GFile *
+static RecapMove *
 move_with_text (GFile         *from,
                 GFile         *folder,
                 const char    *prefix,
                 const char    *basename,
-                const char    *text,
+                GBytes        *before,
+                GBytes        *after,
                 GCancellable  *cancellable,
                 GError       **error)
 {
   PrefixedName name = { prefix, basename };
-  g_autoptr(GFile) to = create_unique (folder, prefixed_name, &name, text, cancellable, error);
+  gsize len;
+  const char *text = g_bytes_get_data (after, &len);
+  g_autoptr(GFile) to = create_unique (folder, prefixed_name, &name, text ? text : "", len, cancellable, error);
 
-  if (to == NULL || !g_file_delete (from, cancellable, error))
+  if (to == NULL)
     return NULL;
-  return g_steal_pointer (&to);
+  if (!g_file_delete (from, cancellable, error))
+    {
+      /* Never two copies: the new one goes again. */
+      g_file_delete (to, NULL, NULL);
+      return NULL;
+    }
+  return move_new (from, to, before, after);
 }
 
-/* The text of @file with a `date:` set to @date (kept as it is when
- * @only_when_missing and the post has one). */
-static char *
-read_with_date (GFile         *file,
-                GDateTime     *date,
-                gboolean       only_when_missing,
-                GCancellable  *cancellable,
-                GError       **error)
+/* Replaces *@text with @edit's text when the edit changed something. */
+static void
+take_edit (char                 **text,
+           gsize                 *len,
+           RecapFrontMatterEdit  *edit)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(RecapFrontMatter) fm = NULL;
-  g_auto(RecapFrontMatterEdit) block = { 0 };
-  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  if (!edit->changed)
+    return;
+  g_free (*text);
+  *text = g_steal_pointer (&edit->text);
+  *len = edit->len;
+}
+
+/* @text with `date:` set to @date (kept as it is when @only_when_missing
+ * and the post has one), and without `published: false` when @publish. */
+static GBytes *
+edit_for_move (const char    *original,
+               gsize          original_len,
+               GDateTime     *date,
+               gboolean       only_when_missing,
+               gboolean       publish,
+               GError       **error)
+{
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (original, original_len, error);
+  g_autofree char *text = g_memdup2 (original, original_len + 1);
+  gsize len = original_len;
+  gboolean published = TRUE;
+
+  if (fm == NULL)
+    return NULL;
+  if (date != NULL && !(only_when_missing && recap_front_matter_has_key (fm, "date")))
+    {
+      g_auto(RecapFrontMatterEdit) block = { 0 };
+      g_auto(RecapFrontMatterEdit) edit = { 0 };
+
+      if (!recap_front_matter_get_split (fm)->present &&
+          !recap_front_matter_create_block (text, len, NULL, NULL, &block, error))
+        return NULL;
+      take_edit (&text, &len, &block);
+      if (!recap_front_matter_set_date (text, len, "date", date, &edit, error))
+        return NULL;
+      take_edit (&text, &len, &edit);
+    }
+  /* Jekyll hides a post with `published: false`, even in _posts. */
+  if (publish && recap_front_matter_get_boolean (fm, "published", &published) && !published)
+    {
+      g_auto(RecapFrontMatterEdit) edit = { 0 };
+
+      if (!recap_front_matter_remove_key (text, len, "published", &edit, error))
+        return NULL;
+      take_edit (&text, &len, &edit);
+    }
+  return g_bytes_new_take (g_steal_pointer (&text), len);
+}
+
+/* The bytes of @file, checked as text. */
+static GBytes *
+read_bytes (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  char *text = NULL;
   gsize len;
 
-  if (!recap_file_read_text (file, cancellable, &text, &len, error) ||
-      !(fm = recap_front_matter_parse (text, len, error)))
+  if (!recap_file_read_text (file, cancellable, &text, &len, error))
     return NULL;
-  if (date == NULL || (only_when_missing && recap_front_matter_has_key (fm, "date")))
-    return g_steal_pointer (&text);
-  if (!recap_front_matter_get_split (fm)->present)
-    {
-      if (!recap_front_matter_create_block (text, len, NULL, NULL, &block, error))
-        return NULL;
-      g_free (text);
-      text = g_steal_pointer (&block.text);
-      len = block.len;
-    }
-  if (!recap_front_matter_set_date (text, len, "date", date, &edit, error))
-    return NULL;
-  return edit.changed ? g_steal_pointer (&edit.text) : g_steal_pointer (&text);
+  return g_bytes_new_take (text, len);
 }
 
-GFile *
+GDateTime *
+recap_draft_date (const char *basename,
+                  const char *text,
+                  gsize       len)
+{
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, NULL);
+  GDateTime *date = fm ? recap_front_matter_get_date (fm, "date") : NULL;
+
+  return date ? date : recap_post_date_from_filename (basename);
+}
+
+char *
+recap_published_name (const char *basename,
+                      GDateTime  *date)
+{
+  g_autofree char *prefix = date_prefix (basename);
+  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d-");
+
+  return g_strconcat (day, basename + strlen (prefix), NULL);
+}
+
+RecapMove *
 recap_publish_draft (GFile         *root,
                      GFile         *draft,
                      GDateTime     *date,
@@ -505,16 +651,32 @@ recap_publish_draft (GFile         *root,
                      GError       **error)
 {
   g_autofree char *basename = g_file_get_basename (draft);
-  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d-");
-  g_autofree char *text = read_with_date (draft, date, FALSE, cancellable, error);
+  g_autofree char *prefix = date_prefix (basename);
   g_autoptr(GFile) posts = g_file_get_child (root, "_posts");
+  g_autoptr(GBytes) before = read_bytes (draft, cancellable, error);
+  g_autoptr(GDateTime) kept = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *day = NULL;
+  gsize len;
+  const char *text;
 
-  if (text == NULL)
+  if (before == NULL)
     return NULL;
-  return move_with_text (draft, posts, day, basename, text, cancellable, error);
+  text = g_bytes_get_data (before, &len);
+  if (date == NULL && (kept = recap_draft_date (basename, text, len)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” has no date to keep: give the date to publish it on"), basename);
+      return NULL;
+    }
+  after = edit_for_move (text, len, date ? date : kept, date == NULL, TRUE, error);
+  if (after == NULL)
+    return NULL;
+  day = g_date_time_format (date ? date : kept, "%Y-%m-%d-");
+  return move_with_text (draft, posts, day, basename + strlen (prefix), before, after, cancellable, error);
 }
 
-GFile *
+RecapMove *
 recap_unpublish_post (GFile         *root,
                       GFile         *post,
                       GCancellable  *cancellable,
@@ -524,16 +686,22 @@ recap_unpublish_post (GFile         *root,
   g_autoptr(GDateTime) file_date = recap_post_date_from_filename (basename);
   g_autoptr(GFile) drafts = g_file_get_child (root, "_drafts");
   g_autofree char *prefix = date_prefix (basename);
-  g_autofree char *text = NULL;
+  g_autoptr(GBytes) before = read_bytes (post, cancellable, error);
+  g_autoptr(GBytes) after = NULL;
+  gsize len;
+  const char *text;
 
-  /* Keep the day the file name gave, unless the front matter has one. */
-  text = read_with_date (post, file_date, TRUE, cancellable, error);
-  if (text == NULL)
+  if (before == NULL)
     return NULL;
-  return move_with_text (post, drafts, "", basename + strlen (prefix), text, cancellable, error);
+  text = g_bytes_get_data (before, &len);
+  /* Keep the day the file name gave, unless the front matter has one. */
+  after = edit_for_move (text, len, file_date, TRUE, FALSE, error);
+  if (after == NULL)
+    return NULL;
+  return move_with_text (post, drafts, "", basename + strlen (prefix), before, after, cancellable, error);
 }
 
-GFile *
+RecapMove *
 recap_rename_post (GFile         *post,
                    const char    *slug,
                    GCancellable  *cancellable,
@@ -546,11 +714,42 @@ recap_rename_post (GFile         *post,
   g_autofree char *name = g_strconcat (prefix, safe_slug, extension ? extension : ".md", NULL);
   g_autoptr(GFile) folder = g_file_get_parent (post);
   g_autoptr(GFile) renamed = g_file_get_child (folder, name);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (post, cancellable, NULL, error);
 
-  if (g_file_equal (renamed, post))
-    return g_steal_pointer (&renamed);
-  /* Without G_FILE_COPY_OVERWRITE the move fails when the name is taken. */
-  if (!g_file_move (post, renamed, G_FILE_COPY_NOFOLLOW_SYMLINKS, cancellable, NULL, NULL, error))
+  if (bytes == NULL)
     return NULL;
-  return g_steal_pointer (&renamed);
+  /* Without G_FILE_COPY_OVERWRITE the move fails when the name is taken. */
+  if (!g_file_equal (renamed, post) &&
+      !g_file_move (post, renamed, G_FILE_COPY_NOFOLLOW_SYMLINKS, cancellable, NULL, NULL, error))
+    return NULL;
+  return move_new (post, renamed, bytes, bytes);
+}
+
+gboolean
+recap_move_undo (RecapMove     *move,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GBytes) now = NULL;
+  gsize len;
+  const char *before;
+
+  if (g_file_equal (move->from, move->to))
+    return TRUE;
+  now = g_file_load_bytes (move->to, cancellable, NULL, error);
+  if (now == NULL)
+    return FALSE;
+  if (!g_bytes_equal (now, move->after))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” was changed since; it was left as it is"), g_file_peek_path (move->to));
+      return FALSE;
+    }
+  /* A rename keeps the file itself (its times and permissions). */
+  if (g_bytes_equal (move->before, move->after))
+    return g_file_move (move->to, move->from, G_FILE_COPY_NOFOLLOW_SYMLINKS, cancellable, NULL, NULL, error);
+  before = g_bytes_get_data (move->before, &len);
+  if (!create_file (move->from, before ? before : "", len, cancellable, error))
+    return FALSE;
+  return g_file_delete (move->to, cancellable, error);
 }

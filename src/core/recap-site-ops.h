@@ -28,7 +28,9 @@ typedef struct {
   gboolean            draft;
 } RecapNewPost;
 
-/* ASCII, lowercase, hyphenated: "Café & Code!" → "cafe-code". Never empty. */
+/* Jekyll's slugify default mode: letters and digits of every script, lowercased,
+ * other runs to one "-": "Café & Code!" → "café-code", "서울 밋업" → "서울-밋업".
+ * NFC, at most 200 bytes, never empty. */
 char     *recap_slugify             (const char          *title);
 /* The text of a new post: front matter (layout, title, date, author, event,
  * tags, published) and the template's body. */
@@ -79,24 +81,59 @@ GPtrArray *recap_posts_with_tag     (GListModel          *posts,
  * NULL-terminated GStrv of the spellings, the most used first. */
 GPtrArray *recap_tag_variants       (GListModel          *posts);
 
-/* Moves _drafts/x.md to _posts/DATE-x.md and writes `date:` (Jekyll itself
- * takes the date from the file name, but other tools lose it otherwise). */
-GFile    *recap_publish_draft       (GFile               *root,
+/* Template names for the command line: "meetup-report", "conference-notes", "blank". */
+gboolean  recap_template_from_name  (const char          *name,
+                                     RecapTemplate       *template);
+
+/* A file moved (and maybe edited) by a site operation, with the bytes it
+ * had before and has after, so that the move can be undone. */
+typedef struct {
+  GFile  *from;
+  GFile  *to;
+  GBytes *before;
+  GBytes *after;
+} RecapMove;
+
+void      recap_move_free           (RecapMove           *move);
+/* Puts @move->from back with its exact bytes and removes @move->to; refuses,
+ * changing nothing, when @to was changed since or @from exists again. */
+gboolean  recap_move_undo           (RecapMove           *move,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
+/* The date a draft carries: its front matter's `date`, else the date its
+ * file name starts with; NULL when it has neither. */
+GDateTime *recap_draft_date         (const char          *basename,
+                                     const char          *text,
+                                     gsize                len);
+/* The name a draft gets in _posts when published on @date: @date's day,
+ * then the draft's name without any date it started with. */
+char     *recap_published_name      (const char          *basename,
+                                     GDateTime           *date);
+
+/* Moves _drafts/x.md (or _drafts/DATE-x.md) to _posts/DAY-x.md and removes
+ * `published: false`. With a @date, `date:` is set to it; without, the date
+ * the draft carries is kept (written to `date:` when only its name had it),
+ * and a draft that carries none is refused. */
+RecapMove *recap_publish_draft      (GFile               *root,
                                      GFile               *draft,
                                      GDateTime           *date,
                                      GCancellable        *cancellable,
                                      GError             **error);
 /* Moves _posts/DATE-x.md back to _drafts/x.md; the date stays in the front matter. */
-GFile    *recap_unpublish_post      (GFile               *root,
+RecapMove *recap_unpublish_post     (GFile               *root,
                                      GFile               *post,
                                      GCancellable        *cancellable,
                                      GError             **error);
 
 /* Renames a post's file to @slug (made safe with recap_slugify()), keeping
- * its date prefix and extension; never replaces another file. */
-GFile    *recap_rename_post         (GFile               *post,
+ * its date prefix and extension; never replaces another file. Renaming to
+ * the same name gives a move whose @from and @to are equal. */
+RecapMove *recap_rename_post        (GFile               *post,
                                      const char          *slug,
                                      GCancellable        *cancellable,
                                      GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapMove, recap_move_free)
 
 G_END_DECLS

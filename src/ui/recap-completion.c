@@ -20,6 +20,7 @@ struct _RecapCompletion
   GtkListBox  *list;
   GStrv        suggestions;
   gboolean     accepting;
+  gboolean     navigated; /* the user moved into the list since the last keystroke */
 };
 
 G_DEFINE_FINAL_TYPE (RecapCompletion, recap_completion, G_TYPE_OBJECT)
@@ -31,13 +32,23 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-matches (const char *suggestion,
-         const char *typed_folded)
+typedef enum {
+  MATCH_NONE,
+  MATCH_PREFIX,
+  MATCH_INSIDE,
+} Match;
+
+/* How @suggestion contains what was typed; the same text is no suggestion. */
+static Match
+match_suggestion (const char *suggestion,
+                  const char *typed_folded)
 {
   g_autofree char *folded = g_utf8_casefold (suggestion, -1);
+  const char *at = strstr (folded, typed_folded);
 
-  return strstr (folded, typed_folded) != NULL && g_strcmp0 (folded, typed_folded) != 0;
+  if (at == NULL || g_str_equal (folded, typed_folded))
+    return MATCH_NONE;
+  return at == folded ? MATCH_PREFIX : MATCH_INSIDE;
 }
 
 static void
@@ -49,23 +60,27 @@ clear_list (RecapCompletion *self)
     gtk_list_box_remove (self->list, child);
 }
 
+/* Suggestions that start with what was typed come first, then those that
+ * contain it, each in the site's order. */
 static guint
 fill_list (RecapCompletion *self,
            const char      *typed)
 {
   g_autofree char *typed_folded = g_utf8_casefold (typed, -1);
+  static const Match passes[] = { MATCH_PREFIX, MATCH_INSIDE };
   guint n = 0;
 
   clear_list (self);
-  for (guint i = 0; self->suggestions && self->suggestions[i] && n < MAX_SUGGESTIONS; i++)
-    if (matches (self->suggestions[i], typed_folded))
-      {
-        GtkWidget *label = gtk_label_new (self->suggestions[i]);
+  for (guint pass = 0; pass < G_N_ELEMENTS (passes); pass++)
+    for (guint i = 0; self->suggestions && self->suggestions[i] && n < MAX_SUGGESTIONS; i++)
+      if (match_suggestion (self->suggestions[i], typed_folded) == passes[pass])
+        {
+          GtkWidget *label = gtk_label_new (self->suggestions[i]);
 
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_list_box_append (self->list, label);
-        n++;
-      }
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_list_box_append (self->list, label);
+          n++;
+        }
   return n;
 }
 
@@ -88,12 +103,14 @@ text_changed (RecapCompletion *self)
       gtk_popover_popdown (GTK_POPOVER (self->popover));
       return;
     }
+  /* Nothing is selected until the user moves into the list: Enter keeps
+   * exactly what was typed. */
+  self->navigated = FALSE;
   if (fill_list (self, typed) == 0)
     {
       gtk_popover_popdown (GTK_POPOVER (self->popover));
       return;
     }
-  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
@@ -120,10 +137,15 @@ move_selection (RecapCompletion *self,
   GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->list, MAX (index, 0));
 
   if (next != NULL)
-    gtk_list_box_select_row (self->list, next);
+    {
+      gtk_list_box_select_row (self->list, next);
+      self->navigated = TRUE;
+    }
 }
 
-/* Up, Down, Enter and Escape act on the suggestions while they show. */
+/* Up, Down, Enter and Escape act on the suggestions while they show;
+ * Enter takes a suggestion only after Up or Down chose one, else it goes
+ * on to the field with the typed text. */
 static gboolean
 key_pressed (RecapCompletion       *self,
              guint                  keyval,
@@ -150,9 +172,12 @@ key_pressed (RecapCompletion       *self,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-      selected = gtk_list_box_get_selected_row (self->list);
+      selected = self->navigated ? gtk_list_box_get_selected_row (self->list) : NULL;
       if (selected == NULL)
-        return FALSE;
+        {
+          gtk_popover_popdown (GTK_POPOVER (self->popover));
+          return FALSE;
+        }
       accept_row (self, selected);
       return TRUE;
     default:

@@ -46,6 +46,9 @@ typedef struct {
   GtkSourceNewlineType     newline_type;
   guint64                  change_serial; /* the buffer state a save writes */
   gboolean                 save_as;
+  RecapDocumentMoveFunc    move;          /* a move: what moves the file */
+  gpointer                 move_data;
+  gboolean                 moved;         /* the move was made; @file is where the file went */
 } Job;
 
 struct _RecapDocument
@@ -461,6 +464,27 @@ save_thread (GTask        *task,
 
   gboolean ok = write_file (task_data, cancellable, &error);
 
+  return_boolean (task, ok, error);
+}
+
+/* Moves the file, then reads it where it went. */
+static void
+move_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GFile) moved_to = NULL;
+  GError *error = NULL;
+  gboolean ok = job->move (job->move_data, &moved_to, cancellable, &error);
+
+  if (ok && moved_to != NULL)
+    {
+      g_set_object (&job->file, moved_to);
+      job->moved = TRUE;
+      ok = read_file (job, TRUE, &error) && check_is_text (job, &error);
+    }
   return_boolean (task, ok, error);
 }
 
@@ -989,6 +1013,42 @@ queue_save (RecapDocument       *self,
   push_op (self, job, start_save, cancellable, recap_document_save_async, callback, user_data);
 }
 
+/* Moving */
+
+static void
+file_moved (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RecapDocument *self = RECAP_DOCUMENT (object);
+  Job *job = current_job (self);
+  GError *error = NULL;
+
+  if (!job->moved)
+    {
+      /* Nothing moved: watch the file again, and see whether it changed meanwhile. */
+      g_task_propagate_boolean (G_TASK (result), &error);
+      finish_op (self, error);
+      queue_check (self);
+      return;
+    }
+  /* The draft of unsaved changes is filed under the old location. */
+  remove_draft (self);
+  g_set_object (&self->file, job->file);
+  file_read (object, result, user_data);
+}
+
+static void
+start_move (RecapDocument *self,
+            GTask         *op)
+{
+  Job *job = current_job (self);
+
+  job->load_kind = LOAD_CHANGED_ON_DISK;
+  stop_watching (self);
+  run_in_thread (self, move_thread, file_moved);
+}
+
 /* GObject */
 
 static void
@@ -1324,4 +1384,46 @@ recap_document_save_finish (RecapDocument  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+recap_document_move_async (RecapDocument         *self,
+                           RecapDocumentMoveFunc  func,
+                           gpointer               data,
+                           GCancellable          *cancellable,
+                           GAsyncReadyCallback    callback,
+                           gpointer               user_data)
+{
+  Job *job;
+
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+  g_return_if_fail (func != NULL);
+
+  job = job_new (recap_document_get_file (self));
+  job->move = func;
+  job->move_data = data;
+  push_op (self, job, start_move, cancellable, recap_document_move_async, callback, user_data);
+}
+
+gboolean
+recap_document_move_finish (RecapDocument  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+recap_document_set_post (RecapDocument *self,
+                         RecapPost     *post)
+{
+  g_return_if_fail (RECAP_IS_DOCUMENT (self));
+  g_return_if_fail (RECAP_IS_POST (post));
+
+  if (self->post == post)
+    return;
+  recap_post_set_unsaved (self->post, FALSE);
+  g_set_object (&self->post, post);
+  recap_post_set_unsaved (post, gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)));
 }

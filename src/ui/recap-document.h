@@ -90,4 +90,27 @@ gboolean       recap_document_save_finish  (RecapDocument        *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
+/* Moves the document's file: blocking, from a worker thread; sets
+ * @moved_to to where the file now is (NULL: nowhere new). */
+typedef gboolean (*RecapDocumentMoveFunc) (gpointer       data,
+                                           GFile        **moved_to,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+/* Runs @func between the document's other file operations, with the file
+ * unwatched meanwhile (so that the move never reads as a deletion); the
+ * document then edits the file where it went, reading it again. The buffer
+ * should have no unsaved changes. */
+void           recap_document_move_async   (RecapDocument         *self,
+                                            RecapDocumentMoveFunc  func,
+                                            gpointer               data,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+gboolean       recap_document_move_finish  (RecapDocument         *self,
+                                            GAsyncResult          *result,
+                                            GError               **error);
+/* The post of the file, once the site has read it where it moved. */
+void           recap_document_set_post     (RecapDocument         *self,
+                                            RecapPost             *post);
+
 G_END_DECLS

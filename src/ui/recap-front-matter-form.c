@@ -21,6 +21,13 @@
 #include "recap-text-area-row.h"
 
 #define SYNC_DELAY_MS 150
+/* More fields than a form can show usefully (and build quickly): the
+ * front matter is then edited in the source. */
+#define MAX_FIELDS 300
+/* Bytes of a read-only value's source shown in its row. */
+#define SOURCE_PREVIEW_MAX 200
+/* Front matter this big is parsed off the main thread. */
+#define THREAD_PARSE_MIN (64 * 1024)
 
 typedef enum {
   ROW_TEXT,
@@ -95,6 +102,9 @@ struct _RecapFrontMatterForm
   GtkListBox       *fields_list;
   GtkMenuButton    *add_field_button;
   GtkEditable      *new_key_entry;
+  GtkLabel         *notice_label;
+
+  GCancellable     *parse_cancellable; /* the parse running in a thread */
 };
 
 G_DEFINE_FINAL_TYPE (RecapFrontMatterForm, recap_front_matter_form, GTK_TYPE_WIDGET)
@@ -535,19 +545,40 @@ choice_row_new (RecapFrontMatterForm *self,
   return row;
 }
 
+/* The start of a value's source, short enough for a subtitle. */
+static char *
+source_preview (const char *source,
+                gsize       len)
+{
+  gsize shown = MIN (len, SOURCE_PREVIEW_MAX);
+
+  while (shown < len && shown > 0 && (source[shown] & 0xC0) == 0x80)
+    shown--;
+  return shown < len ? g_strdup_printf ("%.*s…", (int) shown, source) : g_strndup (source, len);
+}
+
+/* Shows the value as written and, when an alias elsewhere reads it, why
+ * the form leaves it alone. */
 static GtkWidget *
 read_only_row_new (RecapFrontMatterForm        *self,
-                   const char                  *label,
-                   const char                  *text,
-                   const RecapFrontMatterEntry *entry)
+                   RecapFrontMatter            *fm,
+                   const Field                 *field,
+                   const char                  *text)
 {
+  const RecapFrontMatterEntry *entry = &field->entry;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit in Source"));
-  g_autofree char *source = g_strndup (text + entry->value_start, entry->value_end - entry->value_start);
+  g_autofree char *source = source_preview (text + entry->value_start, entry->value_end - entry->value_start);
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GError) shared = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  recap_front_matter_check_unshared (fm, field->path, &shared);
+  subtitle = shared != NULL ? g_strdup_printf ("%s\n%s", source, shared->message) : g_strdup (source);
+  /* YAML text such as "&anchor" is not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), shared != NULL ? 4 : 2);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   guint line, column;
 
@@ -577,7 +608,9 @@ add_completion (RecapFrontMatterForm *self,
   g_auto(GStrv) suggestions = NULL;
   RecapCompletion *completion;
 
-  if (field->parent != NULL || !g_strv_contains (completed, field->key) || self->site == NULL)
+  /* A read-only row (a shared or long list, say) takes no typing. */
+  if (field->parent != NULL || !g_strv_contains (completed, field->key) || self->site == NULL ||
+      !(RECAP_IS_CHIPS_ROW (row) || GTK_IS_EDITABLE (row)))
     return;
 
   suggestions = recap_site_collect_values (G_LIST_MODEL (self->site), field->key);
@@ -591,14 +624,28 @@ add_completion (RecapFrontMatterForm *self,
   g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted), row, 0);
 }
 
+/* A list as chips, unless it is not a list of strings or has more items
+ * than the form shows fields. */
+static RowKind
+chips_or_read_only (RecapFrontMatter *fm,
+                    const char       *path)
+{
+  g_auto(GStrv) list = recap_front_matter_get_list (fm, path);
+
+  return list != NULL && g_strv_length (list) <= MAX_FIELDS ? ROW_CHIPS : ROW_READ_ONLY;
+}
+
 static RowKind
 kind_for_entry (RecapFrontMatter            *fm,
                 const char                  *path,
                 const RecapFrontMatterEntry *entry,
                 const KnownField            *known)
 {
-  g_auto(GStrv) list = NULL;
   gboolean boolean;
+
+  /* An edit would change what an alias elsewhere reads too. */
+  if (!recap_front_matter_check_unshared (fm, path, NULL))
+    return ROW_READ_ONLY;
 
   switch (entry->kind)
     {
@@ -607,13 +654,14 @@ kind_for_entry (RecapFrontMatter            *fm,
     case RECAP_FRONT_MATTER_KIND_ALIAS:
       return ROW_READ_ONLY;
     case RECAP_FRONT_MATTER_KIND_SEQUENCE:
-      list = recap_front_matter_get_list (fm, path);
-      return list ? ROW_CHIPS : ROW_READ_ONLY;
+      return chips_or_read_only (fm, path);
     case RECAP_FRONT_MATTER_KIND_SCALAR:
     default:
       break;
     }
 
+  if (known != NULL && known->kind == ROW_CHIPS)
+    return chips_or_read_only (fm, path);
   if (known != NULL && (known->kind != ROW_SWITCH || recap_front_matter_get_boolean (fm, path, &boolean)))
     return known->kind;
   if (recap_front_matter_get_boolean (fm, path, &boolean))
@@ -629,14 +677,18 @@ static GPtrArray *
 ordered_keys (const char *parent,
               GStrv       keys)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *ordered = g_ptr_array_new ();
 
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_hash_table_add (seen, keys[i]);
   if (parent == NULL)
     for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
-      if (g_strv_contains ((const char * const *) keys, known_fields[i].key))
+      if (g_hash_table_remove (seen, known_fields[i].key))
         g_ptr_array_add (ordered, (gpointer) known_fields[i].key);
+  /* What is left in @seen is shown once, where it first appears. */
   for (guint i = 0; keys[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (ordered, keys[i], g_str_equal, NULL))
+    if (g_hash_table_remove (seen, keys[i]))
       g_ptr_array_add (ordered, keys[i]);
   return ordered;
 }
@@ -670,23 +722,34 @@ walk_fields (RecapFrontMatterForm *self,
     }
 }
 
+typedef struct {
+  GString *text;
+  guint    fields;
+} Signature;
+
 static void
 append_signature (RecapFrontMatterForm *self,
                   RecapFrontMatter     *fm,
                   const Field          *field,
-                  gpointer              signature)
+                  gpointer              user_data)
 {
-  g_string_append_printf (signature, "%s:%u\n", field->path, field->kind);
+  Signature *signature = user_data;
+
+  g_string_append_printf (signature->text, "%s:%u\n", field->path, field->kind);
+  signature->fields++;
 }
 
+/* The paths and kinds of the fields, and how many there are. */
 static char *
 fields_signature (RecapFrontMatterForm *self,
-                  RecapFrontMatter     *fm)
+                  RecapFrontMatter     *fm,
+                  guint                *fields)
 {
-  GString *signature = g_string_new (NULL);
+  Signature signature = { g_string_new (NULL), 0 };
 
-  walk_fields (self, fm, NULL, append_signature, signature);
-  return g_string_free (signature, FALSE);
+  walk_fields (self, fm, NULL, append_signature, &signature);
+  *fields = signature.fields;
+  return g_string_free (signature.text, FALSE);
 }
 
 static GtkWidget *
@@ -725,7 +788,7 @@ row_new (RecapFrontMatterForm *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
       break;
     case ROW_READ_ONLY:
-      row = read_only_row_new (self, field->label, text, &field->entry);
+      row = read_only_row_new (self, fm, field, text);
       break;
     case ROW_TEXT:
     default:
@@ -848,14 +911,41 @@ fill_row (GtkWidget        *row,
     }
 }
 
+/* Instead of the fields: why the form does not show them, and the way to
+ * the source. */
+static void
+show_notice (RecapFrontMatterForm *self,
+             const char           *message,
+             gboolean              can_add)
+{
+  clear_rows (self);
+  gtk_label_set_label (self->notice_label, message);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_field_button), can_add);
+  gtk_stack_set_visible_child_name (self->body_stack, "notice");
+}
+
 static void
 show_fields (RecapFrontMatterForm *self,
              RecapFrontMatter     *fm,
              const char           *text)
 {
-  g_autofree char *signature = fields_signature (self, fm);
+  guint fields;
+  g_autofree char *signature = fields_signature (self, fm, &fields);
   GHashTableIter iter;
   gpointer row;
+
+  if (fields > MAX_FIELDS)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "This front matter has %u field; edit it in the source",
+                                      "This front matter has %u fields; edit it in the source",
+                                      fields),
+                         fields);
+
+      show_notice (self, message, TRUE);
+      return;
+    }
 
   /* Only a change in which fields exist rebuilds rows; values are refreshed
    * in place, so focus and typing in the form are never lost. */
@@ -898,17 +988,122 @@ hide_error (RecapFrontMatterForm *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_field_button), TRUE);
 }
 
+/* A parse of the buffer's text, on the main thread or in a worker. */
+typedef struct {
+  char             *text;
+  RecapFrontMatter *fm;    /* NULL when the YAML is invalid */
+  guint             line;  /* of the error */
+  guint             column;
+} Parse;
+
+static void
+parse_free (Parse *parse)
+{
+  g_free (parse->text);
+  g_clear_pointer (&parse->fm, recap_front_matter_unref);
+  g_free (parse);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parse, parse_free)
+
+static Parse *
+parse_new (char *text)
+{
+  Parse *parse = g_new0 (Parse, 1);
+
+  parse->text = text;
+  parse->fm = recap_front_matter_parse_at (text, strlen (text), &parse->line, &parse->column, NULL);
+  return parse;
+}
+
+static void
+show_parse (RecapFrontMatterForm *self,
+            Parse                *parse)
+{
+  const char *notice;
+
+  if (parse->fm == NULL)
+    {
+      show_error (self, parse->line, parse->column);
+      return;
+    }
+
+  hide_error (self);
+  notice = recap_front_matter_get_read_only_notice (parse->fm);
+  if (notice != NULL)
+    show_notice (self, notice, FALSE);
+  else if (!recap_front_matter_get_split (parse->fm)->present)
+    {
+      clear_rows (self);
+      gtk_stack_set_visible_child_name (self->body_stack, "empty");
+    }
+  else
+    show_fields (self, parse->fm, parse->text);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source,
+              gpointer      text,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, parse_new (g_strdup (text)), (GDestroyNotify) parse_free);
+}
+
+static void
+parse_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RecapFrontMatterForm *self = RECAP_FRONT_MATTER_FORM (source);
+  g_autoptr(Parse) parse = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* NULL: a newer sync, or the form's end, cancelled it. */
+  if (parse == NULL)
+    return;
+  g_clear_object (&self->parse_cancellable);
+  show_parse (self, parse);
+}
+
+static void
+cancel_parse (RecapFrontMatterForm *self)
+{
+  g_cancellable_cancel (self->parse_cancellable);
+  g_clear_object (&self->parse_cancellable);
+}
+
+/* Big front matter: the same parse in a worker thread, shown when done. */
+static void
+start_parse_thread (RecapFrontMatterForm *self,
+                    char                 *text)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->parse_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->parse_cancellable, parse_done, NULL);
+  g_task_set_task_data (task, text, g_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+static gboolean
+is_big_front_matter (const char *text)
+{
+  RecapFrontMatterSplit split;
+
+  return recap_front_matter_split (text, strlen (text), &split) &&
+         split.yaml_end - split.yaml_start >= THREAD_PARSE_MIN;
+}
+
 void
 recap_front_matter_form_sync (RecapFrontMatterForm *self)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(RecapFrontMatter) fm = NULL;
-  g_autoptr(GError) error = NULL;
-  guint line = 0, column = 0;
+  g_autoptr(Parse) parse = NULL;
+  char *text;
 
   g_return_if_fail (RECAP_IS_FRONT_MATTER_FORM (self));
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  cancel_parse (self);
   if (self->document == NULL)
     {
       clear_rows (self);
@@ -916,21 +1111,13 @@ recap_front_matter_form_sync (RecapFrontMatterForm *self)
     }
 
   text = recap_document_dup_text (self->document);
-  fm = recap_front_matter_parse_at (text, strlen (text), &line, &column, &error);
-  if (fm == NULL)
+  if (is_big_front_matter (text))
     {
-      show_error (self, line, column);
+      start_parse_thread (self, text);
       return;
     }
-
-  hide_error (self);
-  if (!recap_front_matter_get_split (fm)->present)
-    {
-      clear_rows (self);
-      gtk_stack_set_visible_child_name (self->body_stack, "empty");
-      return;
-    }
-  show_fields (self, fm, text);
+  parse = parse_new (text);
+  show_parse (self, parse);
 }
 
 static gboolean
@@ -978,6 +1165,12 @@ add_field (RecapFrontMatterForm *self)
   run_edit (self, edit_add_key, &args);
   gtk_editable_set_text (self->new_key_entry, "");
   gtk_menu_button_popdown (self->add_field_button);
+}
+
+static void
+edit_in_source (RecapFrontMatterForm *self)
+{
+  g_signal_emit (self, signals[SHOW_SOURCE], 0, 1, 1);
 }
 
 static void
@@ -1030,6 +1223,7 @@ recap_front_matter_form_dispose (GObject *object)
   GtkWidget *child;
 
   recap_front_matter_form_set_document (self, NULL);
+  cancel_parse (self);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -1067,10 +1261,12 @@ recap_front_matter_form_class_init (RecapFrontMatterFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, fields_list);
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, add_field_button);
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, new_key_entry);
+  gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, go_to_error);
   gtk_widget_class_bind_template_callback (widget_class, add_front_matter);
   gtk_widget_class_bind_template_callback (widget_class, add_field);
   gtk_widget_class_bind_template_callback (widget_class, expanded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, edit_in_source);
 }
 
 static void

@@ -417,7 +417,10 @@ build_page (RecapPreview *self)
   g_autofree char *css = lookup_preview_file ("preview.css");
   g_autoptr(GString) page = g_string_new (html);
 
+  g_autofree char *load = g_strdup_printf ("%u", self->pages_loaded);
+
   g_string_replace (page, "@COLOR_SCHEME@", color_scheme (), 1);
+  g_string_replace (page, "@LOAD@", load, 1);
   /* A policy rather than WebKit's auto-load-images, which blocks site images too. */
   g_string_replace (page, "@IMG_SRC@", self->load_remote_images ? REMOTE_IMAGES : LOCAL_IMAGES, 1);
   g_string_replace (page, "@STYLE@", css, 1);
@@ -428,23 +431,25 @@ static void
 load_page (RecapPreview *self,
            char         *base_uri)
 {
-  g_autofree char *page = build_page (self);
+  g_autofree char *page = NULL;
 
+  self->pages_loaded++;
+  page = build_page (self);
   g_free (self->page_base);
   self->page_base = base_uri;
-  self->pages_loaded++;
   webkit_web_view_load_html (self->web_view, page, self->page_base);
   /* After the call: the load it cancels may finish within it. */
   self->page_ready = FALSE;
 }
 
+/* The page's script says it is ready, naming its load: load events cannot
+ * tell, since a replaced load finishes (cancelled) while the newer one goes
+ * on, and a finished load's script may not have run yet. */
 static void
-load_changed (RecapPreview    *self,
-              WebKitLoadEvent  event)
+page_loaded (RecapPreview *self,
+             JSCValue     *load)
 {
-  /* A load replaced by a newer one finishes too (cancelled) while the
-   * newer one goes on: its page is not the one calls must go to. */
-  if (event != WEBKIT_LOAD_FINISHED || webkit_web_view_is_loading (self->web_view))
+  if (!jsc_value_is_number (load) || (guint) jsc_value_to_double (load) != self->pages_loaded)
     return;
   /* A new page shows nothing yet, whatever was sent while it loaded. */
   g_clear_pointer (&self->shown_blocks, recap_html_blocks_free);
@@ -779,6 +784,9 @@ page_script (RecapPreview *self)
   webkit_user_content_manager_register_script_message_handler (manager, "scrolled", SCRIPT_WORLD);
   g_signal_connect_object (manager, "script-message-received::scrolled",
                            G_CALLBACK (page_scrolled), self, G_CONNECT_SWAPPED);
+  webkit_user_content_manager_register_script_message_handler (manager, "loaded", SCRIPT_WORLD);
+  g_signal_connect_object (manager, "script-message-received::loaded",
+                           G_CALLBACK (page_loaded), self, G_CONNECT_SWAPPED);
   return manager;
 }
 
@@ -801,7 +809,6 @@ recap_preview_init (RecapPreview *self)
   recap_site_scheme_add_to (self->web_view);
 
   g_signal_connect (self, "map", G_CALLBACK (schedule_render), NULL);
-  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);

@@ -14,7 +14,7 @@
 #include "recap-site-ops.h"
 #include "recap-window-private.h"
 
-/* New posts, publishing */
+/* New posts */
 
 static void
 open_reloaded_post (GObject      *object,
@@ -59,112 +59,431 @@ new_post_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_open_file (RecapWindow *self,
+              GFile       *file)
+{
+  return self->document != NULL && g_file_equal (recap_document_get_file (self->document), file);
+}
+
+/* The session's site operations, for undo */
+
+static void run_undo (RecapWindow *self, RecapOp *op);
+
+static void
+undo_operation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  RecapOp *op = recap_op_history_pop (self->history);
+
+  if (op != NULL)
+    run_undo (self, op);
+}
+
+/* The Undo of a toast undoes its own operation, while it is the latest. */
+static void
+toast_undo_clicked (AdwToast    *toast,
+                    RecapWindow *self)
+{
+  RecapOp *op = g_object_get_data (G_OBJECT (toast), "recap-op");
+
+  if (op != NULL && op == recap_op_history_peek (self->history))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.undo-operation", NULL);
+}
+
+/* Keeps @op (taken) for undo and shows @message with an Undo button. */
+static void
+offer_undo (RecapWindow *self,
+            RecapOp     *op,
+            const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_object_set_data (G_OBJECT (toast), "recap-op", op);
+  recap_op_history_push (self->history, op);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_clicked), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* What a failed or partly failed operation left alone, in full. */
+static void
+show_failure (RecapWindow *self,
+              const char  *heading,
+              const char  *message)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The menu names the operation Undo takes back. */
+static void
+update_undo_item (RecapWindow *self)
+{
+  const char *label = recap_op_history_get_label (self->history);
+
+  g_menu_remove_all (self->undo_section);
+  if (label != NULL)
+    {
+      /* TRANSLATORS: %s is a site operation, such as "Publish Draft" */
+      g_autofree char *item = g_strdup_printf (_("_Undo %s"), label);
+      g_menu_append (self->undo_section, item, "win.undo-operation");
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-operation", label != NULL);
+}
+
+/* Moving the open post (publishing, back to drafts, renaming) and undoing
+ * operations. The document is told before its file moves, and follows it. */
+
 typedef enum {
   MOVE_PUBLISH,
   MOVE_UNPUBLISH,
   MOVE_RENAME,
+  MOVE_UNDO,
 } MoveKind;
 
 typedef struct {
-  MoveKind  kind;
-  GFile    *root;
-  GFile    *file;
-  char     *slug;
+  MoveKind     kind;
+  RecapWindow *window;
+  GFile       *root;
+  GFile       *file;   /* the open post's, for the moves */
+  char        *slug;   /* rename */
+  GDateTime   *date;   /* publish: NULL keeps the draft's date */
+  RecapOp     *op;     /* undo: the operation undone */
+  RecapMove   *result; /* set by the worker thread once the file moved */
 } Move;
+
+static const char * const move_labels[] = {
+  [MOVE_PUBLISH] = N_("Publish Draft"),
+  [MOVE_UNPUBLISH] = N_("Move to Drafts"),
+  [MOVE_RENAME] = N_("Rename Post"),
+};
+
+static Move *
+move_new (RecapWindow *self,
+          MoveKind     kind)
+{
+  Move *move = g_new0 (Move, 1);
+
+  move->kind = kind;
+  move->window = g_object_ref (self);
+  move->root = g_object_ref (recap_site_get_root (self->site));
+  if (self->document != NULL)
+    move->file = g_object_ref (recap_document_get_file (self->document));
+  return move;
+}
 
 static void
 move_free (Move *move)
 {
+  g_clear_object (&move->window);
   g_clear_object (&move->root);
   g_clear_object (&move->file);
+  g_clear_pointer (&move->date, g_date_time_unref);
+  g_clear_pointer (&move->op, recap_op_free);
+  g_clear_pointer (&move->result, recap_move_free);
   g_free (move->slug);
   g_free (move);
 }
 
-static void
-move_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Move, move_free)
+
+/* The file move of @move: the one made, or the one undone. */
+static RecapMove *
+move_get_file_move (Move *move)
 {
-  Move *move = task_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GError *error = NULL;
-  GFile *moved;
+  return move->kind == MOVE_UNDO ? recap_op_get_move (move->op) : move->result;
+}
+
+/* Worker thread: RecapDocumentMoveFunc. */
+static gboolean
+move_file (gpointer       data,
+           GFile        **moved_to,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Move *move = data;
+  RecapMove *undone;
 
   switch (move->kind)
     {
     case MOVE_PUBLISH:
-      moved = recap_publish_draft (move->root, move->file, now, cancellable, &error);
+      move->result = recap_publish_draft (move->root, move->file, move->date, cancellable, error);
       break;
     case MOVE_UNPUBLISH:
-      moved = recap_unpublish_post (move->root, move->file, cancellable, &error);
+      move->result = recap_unpublish_post (move->root, move->file, cancellable, error);
       break;
     case MOVE_RENAME:
-    default:
-      moved = recap_rename_post (move->file, move->slug, cancellable, &error);
+      move->result = recap_rename_post (move->file, move->slug, cancellable, error);
       break;
+    case MOVE_UNDO:
+    default:
+      if (!recap_op_undo (move->op, cancellable, error))
+        return FALSE;
+      undone = recap_op_get_move (move->op);
+      *moved_to = undone ? g_object_ref (undone->from) : NULL;
+      return TRUE;
     }
+  if (move->result == NULL)
+    return FALSE;
+  *moved_to = g_object_ref (move->result->to);
+  return TRUE;
+}
 
-  if (moved != NULL)
-    g_task_return_pointer (task, moved, g_object_unref);
+static void
+moved_post_reloaded (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RecapWindow) self = user_data;
+  RecapPost *post = recap_site_reload_file_finish (RECAP_SITE (object), result, NULL);
+
+  if (post != NULL)
+    recap_window_follow_post (self, post);
+}
+
+/* The sidebar shows the files where they are now; the open post follows. */
+static void
+reload_moved_files (RecapWindow *self,
+                    RecapMove   *file_move,
+                    gboolean     undone)
+{
+  if (self->site == NULL || file_move == NULL)
+    return;
+  recap_site_reload_file_async (self->site, undone ? file_move->to : file_move->from, NULL, NULL, NULL);
+  recap_site_reload_file_async (self->site, undone ? file_move->from : file_move->to, NULL,
+                                moved_post_reloaded, g_object_ref (self));
+}
+
+static void
+move_finished (Move         *move,
+               const GError *error)
+{
+  RecapWindow *self = move->window;
+  g_autofree char *message = NULL;
+  g_autofree char *relative = NULL;
+
+  reload_moved_files (self, move_get_file_move (move), move->kind == MOVE_UNDO);
+  if (move->kind == MOVE_UNDO)
+    {
+      if (error != NULL)
+        show_failure (self, _("Some Changes Were Not Undone"), error->message);
+      else
+        {
+          message = g_strdup_printf (_("Undone: %s"), recap_op_get_label (move->op));
+          recap_window_show_toast (self, message);
+        }
+      return;
+    }
+  if (move->result == NULL)
+    {
+      message = g_strdup_printf (_("Could not move the post: %s"), error ? error->message : "");
+      recap_window_show_toast (self, message);
+      return;
+    }
+  relative = g_file_get_relative_path (move->root, move->result->to);
+  message = g_strdup_printf (_("Now %s"), relative ? relative : g_file_peek_path (move->result->to));
+  offer_undo (self, recap_op_new_move (_(move_labels[move->kind]), g_steal_pointer (&move->result)), message);
+}
+
+static void
+document_moved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Move) move = user_data;
+  g_autoptr(GError) error = NULL;
+
+  recap_document_move_finish (RECAP_DOCUMENT (object), result, &error);
+  move_finished (move, error);
+}
+
+static void
+undo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GFile) moved_to = NULL;
+  GError *error = NULL;
+
+  if (move_file (task_data, &moved_to, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
 static void
-moved (GObject      *object,
-       GAsyncResult *result,
-       gpointer      user_data)
+undone (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
 {
-  RecapWindow *self = RECAP_WINDOW (object);
-  Move *move = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (file == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not move the post: %s"), error->message);
-      recap_window_show_toast (self, message);
-      return;
-    }
-  recap_site_reload_file_async (self->site, move->file, NULL, NULL, NULL);
-  open_new_file (self, file);
+  g_task_propagate_boolean (G_TASK (result), &error);
+  move_finished (g_task_get_task_data (G_TASK (result)), error);
 }
 
-/* Publishing and renaming move the file, so they work on the saved post. */
+/* Runs @move through the open document when it moves the document's file. */
 static void
-move_open_post (RecapWindow *self,
-                MoveKind     kind,
-                const char  *slug)
+run_move (RecapWindow *self,
+          Move        *move)
 {
+  RecapMove *file_move = move->kind == MOVE_UNDO ? recap_op_get_move (move->op) : NULL;
   g_autoptr(GTask) task = NULL;
+
+  if (move->kind != MOVE_UNDO || (file_move != NULL && is_open_file (self, file_move->to)))
+    {
+      recap_document_move_async (self->document, move_file, move, NULL, document_moved, move);
+      return;
+    }
+  task = g_task_new (self, NULL, undone, NULL);
+  g_task_set_task_data (task, move, (GDestroyNotify) move_free);
+  g_task_run_in_thread (task, undo_thread);
+}
+
+static void
+run_undo (RecapWindow *self,
+          RecapOp     *op)
+{
+  RecapMove *file_move = recap_op_get_move (op);
   Move *move;
 
-  if (self->document == NULL || self->site == NULL)
-    return;
-  if (recap_window_has_unsaved_changes (self))
+  /* Its unsaved changes would be left behind in the file moved back. */
+  if (file_move != NULL && is_open_file (self, file_move->to) && recap_window_has_unsaved_changes (self))
     {
-      recap_window_show_toast (self, _("Save the post before moving it"));
+      recap_op_history_push (self->history, op);
+      recap_window_show_toast (self, _("The open post has unsaved changes: save them before undoing"));
       return;
     }
-  move = g_new0 (Move, 1);
-  move->kind = kind;
-  move->root = g_object_ref (recap_site_get_root (self->site));
-  move->file = g_object_ref (recap_document_get_file (self->document));
-  move->slug = g_strdup (slug);
-  task = g_task_new (self, NULL, moved, NULL);
-  g_task_set_task_data (task, move, (GDestroyNotify) move_free);
-  g_task_run_in_thread (task, move_thread);
+  move = move_new (self, MOVE_UNDO);
+  move->op = op;
+  run_move (self, move);
 }
 
 static void
-move_post_action (GtkWidget  *widget,
+saved_then_moved (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Move *move = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (recap_document_save_finish (RECAP_DOCUMENT (object), result, &error))
+    {
+      run_move (move->window, move);
+      return;
+    }
+  message = g_strdup_printf (_("The post was not moved, as it could not be saved: %s"), error->message);
+  recap_window_show_toast (move->window, message);
+  move_free (move);
+}
+
+/* Moves the open post, saving it first: the file that moves is the post as the user sees it. */
+static void
+move_open_post (RecapWindow *self,
+                Move        *move)
+{
+  if (self->document == NULL || !is_open_file (self, move->file))
+    {
+      move_free (move);
+      return;
+    }
+  if (recap_window_has_unsaved_changes (self))
+    recap_document_save_async (self->document, NULL, saved_then_moved, move);
+  else
+    run_move (self, move);
+}
+
+static void
+unpublish_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  move_open_post (RECAP_WINDOW (widget),
-                  g_str_equal (action_name, "win.publish") ? MOVE_PUBLISH : MOVE_UNPUBLISH, NULL);
+  RecapWindow *self = RECAP_WINDOW (widget);
+
+  if (self->document != NULL && self->site != NULL)
+    move_open_post (self, move_new (self, MOVE_UNPUBLISH));
+}
+
+static void
+publish_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RecapWindow      *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "recap-file");
+  Move *move;
+
+  if (!g_str_equal (response, "today") && !g_str_equal (response, "keep"))
+    return;
+  if (self->site == NULL || !is_open_file (self, file))
+    return;
+  move = move_new (self, MOVE_PUBLISH);
+  if (g_str_equal (response, "today"))
+    move->date = g_date_time_new_now_local ();
+  move_open_post (self, move);
+}
+
+/* Asks for the day the post is published on, showing the file name each gives, before anything moves. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) kept = NULL;
+  g_autofree char *today_name = NULL;
+  g_autofree char *today_day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today_label = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->document == NULL || self->site == NULL)
+    return;
+  basename = g_file_get_basename (recap_document_get_file (self->document));
+  /* Unsaved changes are saved first: the date is the buffer's. */
+  text = recap_document_dup_text (self->document);
+  kept = recap_draft_date (basename, text, strlen (text));
+  today_name = recap_published_name (basename, now);
+  /* TRANSLATORS: a button; %s is today's date, 2024-03-14 */
+  today_label = g_strdup_printf (_("_Today (%s)"), today_day);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Publish Draft?"), NULL));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (kept != NULL)
+    {
+      g_autofree char *kept_name = recap_published_name (basename, kept);
+      g_autofree char *kept_day = g_date_time_format (kept, "%Y-%m-%d");
+      /* TRANSLATORS: a button; %s is the date the draft already has, 2019-10-13 */
+      g_autofree char *keep_label = g_strdup_printf (_("_Keep %s"), kept_day);
+
+      adw_message_dialog_format_body (dialog,
+                                      _("Which date should the post carry?\n\n"
+                                        "Keep %s: _posts/%s\nToday: _posts/%s"),
+                                      kept_day, kept_name, today_name);
+      adw_message_dialog_add_response (dialog, "keep", keep_label);
+      adw_message_dialog_set_default_response (dialog, "keep");
+    }
+  else
+    {
+      adw_message_dialog_format_body (dialog, _("The draft has no date yet. Published today, it becomes _posts/%s."),
+                                      today_name);
+      adw_message_dialog_set_default_response (dialog, "today");
+    }
+  adw_message_dialog_add_response (dialog, "today", today_label);
+  adw_message_dialog_set_response_appearance (dialog, kept ? "keep" : "today", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (self->document)),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -173,9 +492,14 @@ rename_response (AdwMessageDialog *dialog,
                  RecapWindow      *self)
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "recap-file");
+  Move *move;
 
-  if (g_str_equal (response, "rename"))
-    move_open_post (self, MOVE_RENAME, gtk_editable_get_text (entry));
+  if (!g_str_equal (response, "rename") || self->site == NULL || !is_open_file (self, file))
+    return;
+  move = move_new (self, MOVE_RENAME);
+  move->slug = g_strdup (gtk_editable_get_text (entry));
+  move_open_post (self, move);
 }
 
 static void
@@ -202,60 +526,10 @@ rename_post_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "rename");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response), self);
+  g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (self->document)),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-undo_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (recap_bulk_edit_undo (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-undone (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    recap_window_show_toast (RECAP_WINDOW (object), error->message);
-}
-
-static void
-undo_last_edit (RecapWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->last_edit == NULL)
-    return;
-  task = g_task_new (self, NULL, undone, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&self->last_edit), (GDestroyNotify) recap_bulk_edit_free);
-  g_task_run_in_thread (task, undo_thread);
-}
-
-/* Shows what a bulk operation did, with Undo; the window keeps @edit for it. */
-static void
-offer_undo (RecapWindow   *self,
-            RecapBulkEdit *edit,
-            const char    *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  g_clear_pointer (&self->last_edit, recap_bulk_edit_free);
-  self->last_edit = edit;
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_last_edit), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -266,7 +540,7 @@ tag_renamed (RecapWindow          *self,
   guint n = recap_bulk_edit_get_n_changed (edit);
   g_autofree char *message = g_strdup_printf (ngettext ("Tag renamed in %u post", "Tag renamed in %u posts", n), n);
 
-  offer_undo (self, recap_rename_tag_dialog_steal_edit (dialog), message);
+  offer_undo (self, recap_op_new_bulk (_("Rename Tag"), recap_rename_tag_dialog_steal_edit (dialog)), message);
 }
 
 /* Bulk operations on the posts selected in the sidebar */
@@ -324,6 +598,12 @@ bulk_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static const char * const bulk_labels[] = {
+  [BULK_SET_EVENT] = N_("Assign to Event"),
+  [BULK_ADD_FRONT_MATTER] = N_("Add Front Matter"),
+  [BULK_TRASH] = N_("Move to Trash"),
+};
+
 static char *
 bulk_message (Bulk *bulk)
 {
@@ -351,19 +631,13 @@ bulk_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
+  /* A partial failure names the files it skipped; Undo is for the others. */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    recap_window_show_toast (self, error->message);
+    show_failure (self, _(bulk_labels[bulk->kind]), error->message);
   if (recap_bulk_edit_get_n_changed (bulk->edit) == 0)
     return;
   message = bulk_message (bulk);
-  offer_undo (self, g_steal_pointer (&bulk->edit), message);
-}
-
-static gboolean
-is_open_file (RecapWindow *self,
-              GFile       *file)
-{
-  return self->document != NULL && g_file_equal (recap_document_get_file (self->document), file);
+  offer_undo (self, recap_op_new_bulk (_(bulk_labels[bulk->kind]), g_steal_pointer (&bulk->edit)), message);
 }
 
 /* Files of the selected posts; the open post only when saved, as the
@@ -544,6 +818,22 @@ recap_window_class_init_organize (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.rename-post", NULL, rename_post_action);
   gtk_widget_class_install_action (widget_class, "win.assign-event", NULL, assign_event_action);
   gtk_widget_class_install_action (widget_class, "win.add-front-matter", NULL, add_front_matter_action);
-  gtk_widget_class_install_action (widget_class, "win.publish", NULL, move_post_action);
-  gtk_widget_class_install_action (widget_class, "win.unpublish", NULL, move_post_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.unpublish", NULL, unpublish_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-operation", NULL, undo_operation_action);
+}
+
+void
+recap_window_init_organize (RecapWindow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  self->history = recap_op_history_new ();
+  g_signal_connect_object (self->history, "notify::label", G_CALLBACK (update_undo_item), self, G_CONNECT_SWAPPED);
+  update_undo_item (self);
+  /* Ctrl+Z in the editor undoes typing; in the sidebar, the latest site operation. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.undo-operation")));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), shortcuts);
 }

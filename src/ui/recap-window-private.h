@@ -7,6 +7,7 @@
 #include "recap-bulk-edit.h"
 #include "recap-document-bar.h"
 #include "recap-front-matter-form.h"
+#include "recap-op-history.h"
 #include "recap-preview.h"
 #include "recap-recovery.h"
 #include "recap-sidebar.h"
@@ -38,7 +39,7 @@ struct _RecapWindow
   GFile                *post_to_select; /* opened from the command line before the scan ended */
   GCancellable         *site_cancellable;
   NextStep              next;
-  RecapBulkEdit        *last_edit;      /* the bulk edit the Undo toast reverts */
+  RecapOpHistory       *history;        /* the site operations of the session, for undo */
   gboolean              confirming;
   RecapRecovery        *recovery;        /* drafts of unsaved edits */
   GFile                *restore_on_open; /* the post to open with its draft */
@@ -54,6 +55,7 @@ struct _RecapWindow
   RecapFrontMatterForm *form;
   RecapDocumentBar     *document_bar;
   RecapPreview         *preview;
+  GMenu                *undo_section;   /* of the primary menu */
 };
 
 /* recap-window.c */
@@ -65,9 +67,13 @@ void     recap_window_then                (RecapWindow   *self,
                                            NextStep       next);
 void     recap_window_set_document        (RecapWindow   *self,
                                            RecapDocument *document);
+/* The open document's file moved to @post's: title bar and sidebar follow. */
+void     recap_window_follow_post         (RecapWindow   *self,
+                                           RecapPost     *post);
 
 /* recap-window-organize.c: new posts, publishing, tags, bulk operations */
 void     recap_window_class_init_organize (GtkWidgetClass *widget_class);
+void     recap_window_init_organize       (RecapWindow    *self);
 void     recap_window_update_organize_actions (RecapWindow *self);
 
 G_END_DECLS

@@ -246,6 +246,18 @@ recap_window_set_document (RecapWindow   *self,
   update_actions (self);
 }
 
+void
+recap_window_follow_post (RecapWindow *self,
+                          RecapPost   *post)
+{
+  if (self->document == NULL || !g_file_equal (recap_document_get_file (self->document), recap_post_get_file (post)))
+    return;
+  recap_document_set_post (self->document, post);
+  recap_sidebar_select_post (self->sidebar, post);
+  update_title (self);
+  update_actions (self);
+}
+
 /* The recovery dialog asked for the draft of the post just opened. */
 static void
 restore_requested_draft (RecapWindow *self)
@@ -436,6 +448,31 @@ site_loaded (GObject      *object,
     open_post_file (self, post_file);
 }
 
+/* A post the site reads again (after a save, a move, another program's
+ * change) comes back as a new row, which the selection does not keep: keep
+ * the open post's row selected, unless the user selected others meanwhile. */
+static void
+site_items_changed (RecapWindow *self,
+                    guint        position,
+                    guint        removed,
+                    guint        added)
+{
+  RecapPost *post = self->document ? recap_document_get_post (self->document) : NULL;
+
+  for (guint i = position; post != NULL && i < position + added; i++)
+    {
+      g_autoptr(RecapPost) item = g_list_model_get_item (G_LIST_MODEL (self->site), i);
+      g_autoptr(GPtrArray) selected = NULL;
+
+      if (item != post)
+        continue;
+      selected = recap_sidebar_dup_selected_posts (self->sidebar);
+      if (selected->len == 0)
+        recap_sidebar_select_post (self->sidebar, post);
+      return;
+    }
+}
+
 static void
 recap_window_open_site (RecapWindow *self,
                         GFile       *root,
@@ -449,9 +486,14 @@ recap_window_open_site (RecapWindow *self,
 
   recap_window_set_document (self, NULL);
   g_set_object (&self->post_to_select, post_file);
+  /* Undo is for the site on screen; the same site opened again keeps it. */
+  if (self->site == NULL || !g_file_equal (root, recap_site_get_root (self->site)))
+    recap_op_history_clear (self->history);
   g_clear_object (&self->site);
   self->site = recap_site_new (root);
   recap_sidebar_set_site (self->sidebar, self->site);
+  /* After the sidebar's own handlers, so that its rows are up to date. */
+  g_signal_connect_object (self->site, "items-changed", G_CALLBACK (site_items_changed), self, G_CONNECT_SWAPPED);
   recap_sidebar_set_loading (self->sidebar, TRUE);
   recap_front_matter_form_set_site (self->form, self->site);
   gtk_stack_set_visible_child_name (self->main_stack, "site");
@@ -705,7 +747,7 @@ recap_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, update_title, self);
   g_clear_object (&self->document);
   next_step_clear (&self->next);
-  g_clear_pointer (&self->last_edit, recap_bulk_edit_free);
+  g_clear_object (&self->history);
   g_clear_object (&self->post_to_select);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);
@@ -744,6 +786,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, form);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, document_bar);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, undo_section);
   gtk_widget_class_bind_template_callback (widget_class, form_show_source);
   gtk_widget_class_bind_template_callback (widget_class, form_message);
 
@@ -765,6 +808,7 @@ recap_window_init (RecapWindow *self)
   setup_preview (self);
   self->recovery = recap_recovery_new_default ();
   restore_window_state (self);
+  recap_window_init_organize (self);
   update_title (self);
   update_actions (self);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-# test-cli-site.py: recap-cli lint, rename-tag and set-event on a copy of the
-# sample site: exact bytes changed, nothing else touched, exit statuses.
+# test-cli-site.py: recap-cli lint, rename-tag, set-event, new, publish,
+# unpublish, rename-post and add-front-matter on a copy of the sample site:
+# exact bytes changed, nothing else touched, exit statuses.
 #
 # Usage: test-cli-site.py RECAP_CLI SAMPLE_SITE
 #
@@ -87,8 +88,121 @@ def test_set_event(site):
     assert missing.returncode == 1 and "no-such-post.md" in missing.stderr, missing
 
 
+WRAP_UP = (b"---\ntitle: Conference Wrap-Up\ndate: 2019-10-13 06:00:00\n"
+           b"published: false\ntags: [djangocon]\n---\nThanks, everyone!\r\n")
+
+
+def all_files(site):
+    return {os.path.relpath(path, site): open(path, "rb").read()
+            for path in glob.glob(os.path.join(site, "**", "*"), recursive=True) if os.path.isfile(path)}
+
+
+def expect_refused(site, result, before, message):
+    assert result.returncode == 1, (result.returncode, result.stdout, result.stderr)
+    assert message in result.stderr, result.stderr
+    assert result.stdout == "", result.stdout
+    assert all_files(site) == before, "files changed by a refused command"
+
+
+def test_publish(site):
+    draft = os.path.join(site, "_drafts", "2019-10-13-Conference-Wrap-Up.md")
+    with open(draft, "wb") as f:
+        f.write(WRAP_UP)
+    result = run("publish", draft)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("_drafts/2019-10-13-Conference-Wrap-Up.md → "
+                             "_posts/2019-10-13-Conference-Wrap-Up.md\n"), result.stdout
+    assert not os.path.exists(draft)
+    assert not glob.glob(os.path.join(site, "_posts", "*-2019-10-13-*"))
+    published = open(os.path.join(site, "_posts", "2019-10-13-Conference-Wrap-Up.md"), "rb").read()
+    assert published == WRAP_UP.replace(b"published: false\n", b""), published
+
+    # Back to the drafts, then published on a given day: only the date's bytes change.
+    result = run("unpublish", os.path.join(site, "_posts", "2019-10-13-Conference-Wrap-Up.md"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("_posts/2019-10-13-Conference-Wrap-Up.md → "
+                             "_drafts/Conference-Wrap-Up.md\n"), result.stdout
+    result = run("publish", "--date=2020-02-29", os.path.join(site, "_drafts", "Conference-Wrap-Up.md"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("→ _posts/2020-02-29-Conference-Wrap-Up.md\n"), result.stdout
+    text = open(os.path.join(site, "_posts", "2020-02-29-Conference-Wrap-Up.md"), "rb").read()
+    assert text.startswith(b"---\ntitle: Conference Wrap-Up\ndate: 2020-02-29 00:00:00 "), text
+    assert text.endswith(b"\ntags: [djangocon]\n---\nThanks, everyone!\r\n"), text
+
+
+def test_publish_refuses(site):
+    before = all_files(site)
+    undated = os.path.join(site, "_drafts", "dataclasses-or-attrs.md")
+    expect_refused(site, run("publish", undated), before, "has no date to keep")
+    expect_refused(site, run("publish", os.path.join(site, "_posts", "2023-08-24-summer-picnic.md")), before,
+                   "not in a _drafts folder")
+    expect_refused(site, run("unpublish", undated), before, "not in a _posts folder")
+    bad_date = run("publish", "--date=2025-02-30", undated)
+    assert bad_date.returncode == 2 and all_files(site) == before, bad_date
+    today = run("publish", "--date=today", undated)
+    assert today.returncode == 0, today.stderr
+    assert today.stdout.startswith("_drafts/dataclasses-or-attrs.md → _posts/"), today.stdout
+
+
+def test_rename_post(site):
+    post = os.path.join(site, "_posts", "2023-08-24-summer-picnic.md")
+    text = open(post, "rb").read()
+    result = run("rename-post", post, "Picnic, in the park!")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "2023-08-24-summer-picnic.md → 2023-08-24-picnic-in-the-park.md\n", result.stdout
+    renamed = os.path.join(site, "_posts", "2023-08-24-picnic-in-the-park.md")
+    assert open(renamed, "rb").read() == text and not os.path.exists(post)
+    with open(os.path.join(site, "_posts", "2023-08-24-taken.md"), "w") as f:
+        f.write("other\n")
+    before = all_files(site)
+    expect_refused(site, run("rename-post", renamed, "taken"), before, "exists")
+
+
+def test_new(site):
+    result = run("new", site, "--template=meetup-report", "--title=Testing night, again")
+    assert result.returncode == 0, result.stderr
+    path = result.stdout.strip()
+    assert path.startswith("_posts/") and path.endswith("-testing-night-again.md"), path
+    text = open(os.path.join(site, path)).read()
+    assert text.startswith('---\nlayout: post\ntitle: "Testing night, again"\ndate: '), text
+    assert "## Talks" in text, text
+    draft = run("new", site, "--template=conference-notes", "--title=PyCon notes", "--draft")
+    assert draft.stdout == "_drafts/pycon-notes.md\n", draft
+    again = run("new", site, "--title=PyCon notes", "--draft")
+    assert again.stdout == "_drafts/pycon-notes-2.md\n", again
+    assert open(os.path.join(site, "_drafts", "pycon-notes-2.md")).read().endswith("---\n\n")
+    before = all_files(site)
+    unknown = run("new", site, "--template=nope", "--title=x")
+    assert unknown.returncode == 2 and all_files(site) == before, unknown
+    untitled = run("new", site)
+    assert untitled.returncode == 2 and all_files(site) == before, untitled
+
+
+def test_add_front_matter(site):
+    loose = os.path.join(site, "notes", "2023-05-04-sprint.md")
+    with open(loose, "w") as f:
+        f.write("# Sprint notes\n")
+    before = all_files(site)
+    expect_refused(site, run("add-front-matter", loose, os.path.join(site, "notes", "missing.md")), before,
+                   "missing.md")
+    venue = os.path.join(site, "notes", "venue-checklist.md")
+    result = run("add-front-matter", loose, venue, os.path.join(site, "_posts", "2023-08-24-summer-picnic.md"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{loose}\n{venue}\n2 files changed\n", result.stdout
+    assert open(loose).read().startswith("---\ntitle: Sprint notes\ndate: 2023-05-04 "), open(loose).read()
+
+
+def test_help_lists_commands(site):
+    usage = run("--help")
+    for command in ("new", "publish", "unpublish", "rename-post", "add-front-matter"):
+        assert f"\n  {command} " in usage.stdout, usage.stdout
+    publish = run("publish", "--help")
+    assert "--date=DATE" in publish.stdout, publish.stdout
+
+
 def main():
-    tests = [test_lint, test_rename_tag, test_set_event]
+    tests = [test_lint, test_rename_tag, test_set_event, test_publish, test_publish_refuses, test_rename_post,
+             test_new, test_add_front_matter, test_help_lists_commands]
     print(f"1..{len(tests)}")
     failed = 0
     for number, test in enumerate(tests, 1):

@@ -75,6 +75,10 @@ def help_texts(site):
         sub = run(command, '--help')
         check(sub.returncode == 0 and 'Usage:' in sub.stdout and command in sub.stdout, sub.stdout)
         check('Exit status' in sub.stdout, 'no exit status in help')
+    # Summaries start in one column, however long a command's name.
+    rows = [line for line in result.stdout.splitlines() if line.startswith('  ') and ' ' in line.strip()]
+    starts = {len(line) - len(line.split(None, 1)[1]) for line in rows if not line.startswith('  recap-cli')}
+    check(len(starts) == 1, f'command summaries not aligned: {sorted(starts)}')
 
 
 @test
@@ -146,6 +150,57 @@ def invalid_yaml_left_untouched(site):
         check(result.returncode == 1 and 'line 3, column 1' in result.stderr, result.stderr)
         check(read(post) == data, 'an invalid file was changed')
     os.remove(post)
+
+
+SUITE_26DV = (b'---\n"top1" : \n  "key1" : &alias1 scalar1\n\'top2\' : \n  \'key2\' : &alias2 scalar2\n'
+              b'top3: &node3 \n  *alias1 : scalar3\ntop4: \n  *alias2 : scalar4\ntop5   :    \n  scalar5\n'
+              b'top6: \n  &anchor6 \'key6\' : scalar6\n---\nBody\n')
+
+
+@test
+def shared_anchors_refused(site):
+    post = os.path.join(site, '_posts', '2020-01-04-anchored.md')
+    data = b'---\ntitle: &t Old\nog_title: *t\ntags: &k [a, b]\nkeywords: *k\n---\nBody\n'
+    write(post, data)
+    for args, key in ((('set', post, 'title', 'New'), 'og_title'), (('set-list', post, 'tags', 'c'), 'keywords')):
+        result = run(*args)
+        check(result.returncode == 1 and key in result.stderr and 'anchor' in result.stderr, result.stderr)
+        check(read(post) == data, 'a shared anchor was edited')
+    check(run('check', post).returncode == 0, 'check refused an anchored file')
+    alias = run('set', post, 'og_title', 'Own')
+    check(alias.returncode == 0 and read(post) == data.replace(b'og_title: *t', b'og_title: Own'), read(post))
+    write(post, SUITE_26DV)
+    result = run('set', post, 'top1.key1', 'X')
+    check(result.returncode == 1 and 'top3' in result.stderr, result.stderr)
+    check(read(post) == SUITE_26DV, '26DV was changed')
+    check(run('check', post).returncode == 0, 'check refused 26DV')
+    os.remove(post)
+
+
+@test
+def toml_and_json_read_only(site):
+    toml = os.path.join(site, '_posts', '2019-10-13-hugo.md')
+    json_post = os.path.join(site, '_posts', '2020-05-01-hugo.md')
+    posts = {toml: b'+++\ntitle = "Wrap-up"\ndate = 2019-10-13T06:00:00Z\ntags = ["a"]\n+++\nBody\n',
+             json_post: b'{\n  "title": "Sprint",\n  "tags": ["a"]\n}\nBody\n'}
+    for post, data in posts.items():
+        write(post, data)
+        kind = 'TOML' if post == toml else 'JSON'
+        for args in (('set', post, 'title', 'x'), ('set', post, 'layout', 'post'),
+                     ('set-list', post, 'tags', 'b'), ('unset', post, 'title'), ('check', post)):
+            result = run(*args)
+            check(result.returncode == 1 and f'{kind} front matter' in result.stderr, (args, result.stderr))
+            check(read(post) == data, f'{args} changed a {kind} file')
+        got = run('get', post, 'title')
+        check(got.returncode == 0 and got.stdout in ('Wrap-up\n', 'Sprint\n'), got.stdout + got.stderr)
+    listed = json.loads(run('list', '--json', site).stdout)
+    titles = {p['path']: p['title'] for p in listed}
+    check(titles.get('_posts/2019-10-13-hugo.md') == 'Wrap-up', titles)
+    check(titles.get('_posts/2020-05-01-hugo.md') == 'Sprint', titles)
+    summary = run('check', site)
+    check(summary.returncode == 1 and '2 read-only' in summary.stdout, summary.stdout)
+    for post in posts:
+        os.remove(post)
 
 
 @test

@@ -167,6 +167,138 @@ test_tags_chips (Fixture       *fixture,
   assert_edit_and_undo (fixture, expected);
 }
 
+/* A key press as GTK delivers it: the completion's capture handler first,
+ * then, unless it took the key, the entry's activate for Enter. */
+static void
+press_key (GtkWidget   *row,
+           GtkEditable *entry,
+           guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  if (!handled && keyval == GDK_KEY_Return)
+    g_signal_emit_by_name (entry, "activate");
+}
+
+static const char * const tag_suggestions[] = {
+  "data analysis/ipython", "cpython", "python", "Python tips", "pythonic", NULL,
+};
+
+static GtkEditable *
+typed_tag (Fixture    *fixture,
+           const char *text)
+{
+  GtkWidget *tags = row (fixture, "tags");
+  GtkEditable *entry = recap_chips_row_get_editable (RECAP_CHIPS_ROW (tags));
+
+  recap_chips_row_set_suggestions (RECAP_CHIPS_ROW (tags), tag_suggestions);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, text);
+  return entry;
+}
+
+/* The completion's popover, the last child of the row it completes. */
+static GtkWidget *
+suggestions_popover (Fixture *fixture)
+{
+  GtkWidget *popover = gtk_widget_get_last_child (row (fixture, "tags"));
+
+  g_assert_true (GTK_IS_POPOVER (popover));
+  return popover;
+}
+
+static void
+assert_last_tag (Fixture    *fixture,
+                 const char *tag)
+{
+  g_auto(GStrv) items = recap_chips_row_dup_items (RECAP_CHIPS_ROW (row (fixture, "tags")));
+  guint n = g_strv_length (items);
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (items[n - 1], ==, tag);
+}
+
+/* Enter adds what was typed, even while suggestions that contain it show. */
+static void
+test_tag_enter_adds_typed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkEditable *entry = typed_tag (fixture, "python");
+
+  g_assert_true (gtk_widget_get_visible (suggestions_popover (fixture)));
+  press_key (row (fixture, "tags"), entry, GDK_KEY_Return);
+
+  assert_last_tag (fixture, "python");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+}
+
+/* Down moves into the list; Enter then takes the suggestion chosen. */
+static void
+test_tag_enter_after_down_takes_suggestion (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  GtkEditable *entry = typed_tag (fixture, "pyth");
+
+  press_key (row (fixture, "tags"), entry, GDK_KEY_Down);
+  press_key (row (fixture, "tags"), entry, GDK_KEY_Return);
+
+  assert_last_tag (fixture, "python");
+}
+
+/* The same for a one-line field: "dev" stays "dev", not "dev-patel". */
+static void
+test_author_enter_keeps_typed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *author = row (fixture, "author");
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (author));
+  g_autofree char *expected = original_with (fixture, "author: priya-raman", "author: dev");
+
+  gtk_widget_grab_focus (GTK_WIDGET (text));
+  gtk_editable_set_text (GTK_EDITABLE (author), "dev");
+  g_assert_true (GTK_IS_POPOVER (gtk_widget_get_last_child (author)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (author)));
+  press_key (author, text, GDK_KEY_Return);
+
+  assert_buffer (fixture, expected);
+}
+
+/* Suggestions that start with the text come before those that contain it. */
+static void
+test_tag_suggestions_ranked (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "python", "Python tips", "pythonic", "data analysis/ipython", "cpython",
+  };
+  GtkWidget *popover;
+  GtkWidget *list;
+  guint i = 0;
+
+  typed_tag (fixture, "pyth");
+  popover = suggestions_popover (fixture);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = ui_test_find_by_type (popover, GTK_TYPE_LIST_BOX);
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (child));
+
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected[i++]);
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
+  g_assert_null (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)));
+}
+
 static void
 test_flow_categories_remove_chip (Fixture       *fixture,
                                   gconstpointer  data)
@@ -260,6 +392,148 @@ test_invalid_yaml_makes_form_read_only (Fixture       *fixture,
   assert_buffer (fixture, fixture->original);
 }
 
+/* A value an alias elsewhere reads is shown, not offered for editing. */
+static void
+test_shared_anchor_read_only (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char text[] = "---\ntitle: &t Old\nog_title: *t\nauthor: kim\n---\nBody\n";
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkWidget *title;
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  recap_front_matter_form_sync (fixture->form);
+
+  title = row (fixture, "title");
+  g_assert_false (GTK_IS_EDITABLE (title));
+  g_assert_true (ADW_IS_ACTION_ROW (title));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (title)),
+                            "“title” is shared with “og_title” through the anchor &t"));
+  g_assert_nonnull (ui_test_find_button (title, "_Edit in Source"));
+  g_assert_true (GTK_IS_EDITABLE (row (fixture, "author")));
+  assert_buffer (fixture, text);
+}
+
+static GString *
+many_keys_text (guint keys)
+{
+  GString *text = g_string_new ("---\n");
+
+  for (guint i = 0; i < keys; i++)
+    g_string_append_printf (text, "key%u: value %u\n", i, i);
+  g_string_append (text, "---\nBody\n");
+  return text;
+}
+
+static const char *
+notice_text (GtkStack *stack)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "notice");
+
+  return gtk_label_get_label (GTK_LABEL (ui_test_find_by_type (page, GTK_TYPE_LABEL)));
+}
+
+static void
+count_show_source (RecapFrontMatterForm *form,
+                   guint                 line,
+                   guint                 column,
+                   guint                *calls)
+{
+  (*calls)++;
+}
+
+/* Beyond a few hundred fields the form points to the source; big front
+ * matter is parsed in a thread, so the window never waits for it. */
+static void
+test_many_keys_notice (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkStack *stack = GTK_STACK (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_STACK));
+  g_autoptr(GString) few = many_keys_text (300);
+  g_autoptr(GString) more = many_keys_text (301);
+  g_autoptr(GString) many = many_keys_text (10000);
+  guint calls = 0;
+
+  g_signal_connect (fixture->form, "show-source", G_CALLBACK (count_show_source), &calls);
+
+  gtk_text_buffer_set_text (buffer, few->str, few->len);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
+  g_assert_nonnull (row (fixture, "key299"));
+
+  gtk_text_buffer_set_text (buffer, more->str, more->len);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "notice");
+  g_assert_cmpstr (notice_text (stack), ==, "This front matter has 301 fields; edit it in the source");
+  g_assert_null (recap_front_matter_form_get_row (fixture->form, "key0"));
+
+  gtk_text_buffer_set_text (buffer, few->str, few->len);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
+
+  gtk_text_buffer_set_text (buffer, many->str, many->len);
+  recap_front_matter_form_sync (fixture->form);
+  UI_TEST_WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (stack), "notice"));
+  g_assert_cmpstr (notice_text (stack), ==, "This front matter has 10000 fields; edit it in the source");
+
+  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (stack), "_Edit in Source"), "clicked");
+  g_assert_cmpuint (calls, ==, 1);
+  assert_buffer (fixture, many->str);
+}
+
+/* Hugo's TOML and JSON front matter: a notice, no fields, no Add Field. */
+static void
+test_foreign_front_matter_notice (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  static const char toml[] = "+++\ntitle = \"Wrap-up\"\n+++\nBody\n";
+  static const char json[] = "{\n  \"title\": \"Sprint\"\n}\nBody\n";
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkStack *stack = GTK_STACK (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_STACK));
+  GtkWidget *add = ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_MENU_BUTTON);
+
+  gtk_text_buffer_set_text (buffer, toml, -1);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "notice");
+  g_assert_cmpstr (notice_text (stack), ==, "TOML front matter is shown read-only");
+  g_assert_null (recap_front_matter_form_get_row (fixture->form, "title"));
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  gtk_text_buffer_set_text (buffer, json, -1);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (notice_text (stack), ==, "JSON front matter is shown read-only");
+
+  gtk_text_buffer_set_text (buffer, fixture->original, -1);
+  recap_front_matter_form_sync (fixture->form);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  assert_buffer (fixture, fixture->original);
+}
+
+/* A list longer than the form shows fields is not made of a chip per item. */
+static void
+test_long_list_read_only (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  g_autoptr(GString) text = g_string_new ("---\ntitle: Long\ntags:\n");
+  GtkWidget *tags;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "  - tag%u\n", i);
+  g_string_append (text, "---\nBody\n");
+  gtk_text_buffer_set_text (buffer, text->str, text->len);
+  recap_front_matter_form_sync (fixture->form);
+
+  tags = row (fixture, "tags");
+  g_assert_false (RECAP_IS_CHIPS_ROW (tags));
+  g_assert_true (ADW_IS_ACTION_ROW (tags));
+  g_assert_cmpuint (strlen (adw_action_row_get_subtitle (ADW_ACTION_ROW (tags))), <, 300);
+  g_assert_true (GTK_IS_EDITABLE (row (fixture, "title")));
+  assert_buffer (fixture, text->str);
+}
+
 /* A loose note gets its title from its heading and, with no date in its
  * name, the day it was last modified. */
 static void
@@ -330,12 +604,20 @@ main (int   argc,
   ADD ("/form/author-needing-quotes", WORKSHOP, test_author_needing_quotes);
   ADD ("/form/date-keeps-time-and-zone", WORKSHOP, test_date_keeps_time_and_zone);
   ADD ("/form/tags-chips", WORKSHOP, test_tags_chips);
+  ADD ("/form/tag-enter-adds-typed", WORKSHOP, test_tag_enter_adds_typed);
+  ADD ("/form/tag-enter-after-down-takes-suggestion", WORKSHOP, test_tag_enter_after_down_takes_suggestion);
+  ADD ("/form/author-enter-keeps-typed", WORKSHOP, test_author_enter_keeps_typed);
+  ADD ("/form/tag-suggestions-ranked", WORKSHOP, test_tag_suggestions_ranked);
   ADD ("/form/flow-categories-remove-chip", WORKSHOP, test_flow_categories_remove_chip);
   ADD ("/form/switch", WORKSHOP, test_switch);
   ADD ("/form/nested-map", WORKSHOP, test_nested_map);
   ADD ("/form/remove-field", WORKSHOP, test_remove_field);
   ADD ("/form/yaml-typing-updates-form", WORKSHOP, test_yaml_typing_updates_form);
   ADD ("/form/invalid-yaml", WORKSHOP, test_invalid_yaml_makes_form_read_only);
+  ADD ("/form/shared-anchor-read-only", WORKSHOP, test_shared_anchor_read_only);
+  ADD ("/form/many-keys-notice", WORKSHOP, test_many_keys_notice);
+  ADD ("/form/foreign-front-matter-notice", WORKSHOP, test_foreign_front_matter_notice);
+  ADD ("/form/long-list-read-only", WORKSHOP, test_long_list_read_only);
   ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
   ADD ("/form/every-sample-post", WORKSHOP, test_every_sample_post);
 #undef ADD

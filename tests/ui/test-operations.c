@@ -222,6 +222,289 @@ test_trash_and_undo (Fixture       *fixture,
   UI_TEST_WAIT_FOR (g_file_test (path, G_FILE_TEST_EXISTS) && ui_test_file_is (fixture->site_dir, paths[0], before));
 }
 
+/* The DjangoCon draft of issue 11: a date in its name and its front matter, and `published: false`. */
+#define WRAP_UP_PATH "_drafts/2019-10-13-Conference-Wrap-Up.md"
+#define WRAP_UP_POST "_posts/2019-10-13-Conference-Wrap-Up.md"
+#define WRAP_UP_DRAFT \
+  "---\n" \
+  "title: Conference Wrap-Up\n" \
+  "date: 2019-10-13 06:00:00\n" \
+  "published: false\n" \
+  "---\n" \
+  "Thanks, everyone!\n"
+
+static gboolean
+document_is_at (RecapDocument *document,
+                const char    *site_dir,
+                const char    *relative_path)
+{
+  g_autofree char *path = g_build_filename (site_dir, relative_path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return g_file_equal (recap_document_get_file (document), file) &&
+         g_strcmp0 (recap_post_get_relative_path (recap_document_get_post (document)), relative_path) == 0;
+}
+
+static gboolean
+exists_in_site (Fixture    *fixture,
+                const char *relative_path)
+{
+  g_autofree char *path = g_build_filename (fixture->site_dir, relative_path, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+file_reloaded (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  recap_site_reload_file_finish (RECAP_SITE (object), result, NULL);
+  *done = TRUE;
+}
+
+/* Reads @file again as the site's folder monitor does, and waits for it. */
+static void
+reload_file (Fixture *fixture,
+             GFile   *file)
+{
+  gboolean done = FALSE;
+
+  recap_site_reload_file_async (recap_window_get_site (fixture->window), file, NULL, file_reloaded, &done);
+  UI_TEST_WAIT_FOR (done);
+}
+
+/* The sidebar shows @post as the one selected. */
+static void
+assert_selected (Fixture   *fixture,
+                 RecapPost *post)
+{
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR));
+  g_autoptr(GPtrArray) selected = recap_sidebar_dup_selected_posts (sidebar);
+
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (selected->pdata[0] == (gpointer) post);
+}
+
+static gboolean
+buffer_is (RecapDocument *document,
+           const char    *expected)
+{
+  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (document));
+
+  return g_str_equal (text, expected);
+}
+
+static void
+count_deleted (RecapDocument *document,
+               GParamSpec    *pspec,
+               guint         *count)
+{
+  *count += recap_document_get_deleted (document);
+}
+
+/* The label the primary menu gives @action, or NULL. */
+static char *
+menu_label (GMenuModel *model,
+            const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *found;
+
+      if (section != NULL && (found = menu_label (section, action)) != NULL)
+        return found;
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return g_steal_pointer (&label);
+    }
+  return NULL;
+}
+
+static char *
+undo_menu_label (Fixture *fixture)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON));
+
+  return menu_label (gtk_menu_button_get_menu_model (button), "win.undo-operation");
+}
+
+/* Publishing the open draft moves the document with it (path, title,
+ * sidebar), never shows it deleted, and one Undo puts the exact bytes back. */
+static void
+test_publish_open_post (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gboolean dirty = GPOINTER_TO_INT (data);
+  const char *typed = dirty ? "More to come.\n" : "";
+  g_autofree char *before = g_strconcat (WRAP_UP_DRAFT, typed, NULL);
+  g_autofree char *expected = g_strconcat ("---\ntitle: Conference Wrap-Up\ndate: 2019-10-13 06:00:00\n---\n"
+                                           "Thanks, everyone!\n", typed, NULL);
+  g_autofree char *label = NULL;
+  RecapDocument *document;
+  AdwMessageDialog *dialog;
+  guint deleted = 0;
+  GtkTextIter end;
+
+  test_util_write_file (fixture->site_dir, WRAP_UP_PATH, WRAP_UP_DRAFT);
+  document = ui_test_open_post (fixture->window, fixture->site_dir, WRAP_UP_PATH);
+  g_signal_connect (document, "notify::deleted", G_CALLBACK (count_deleted), &deleted);
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, typed, -1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.publish", NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  /* The choice is offered before anything moves, with the file names. */
+  g_assert_true (exists_in_site (fixture, WRAP_UP_PATH));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "_posts/2019-10-13-Conference-Wrap-Up.md"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep 2019-10-13");
+  ui_test_respond ("keep");
+
+  UI_TEST_WAIT_FOR (document_is_at (document, fixture->site_dir, WRAP_UP_POST) &&
+                    recap_site_find_post (recap_window_get_site (fixture->window),
+                                          recap_document_get_file (document)) == recap_document_get_post (document));
+  g_assert_true (recap_window_get_document (fixture->window) == document);
+  g_assert_false (exists_in_site (fixture, WRAP_UP_PATH));
+  g_assert_true (ui_test_file_is (fixture->site_dir, WRAP_UP_POST, expected));
+  UI_TEST_WAIT_FOR (buffer_is (document, expected));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_false (recap_document_get_deleted (document));
+  g_assert_cmpuint (deleted, ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Conference Wrap-Up");
+  assert_selected (fixture, recap_document_get_post (document));
+  /* The folder monitor reads the moved file again a moment later: the row stays selected. */
+  reload_file (fixture, recap_document_get_file (document));
+  assert_selected (fixture, recap_document_get_post (document));
+  label = undo_menu_label (fixture);
+  g_assert_cmpstr (label, ==, "_Undo Publish Draft");
+
+  /* As the menu item does, long after the toast. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (exists_in_site (fixture, WRAP_UP_PATH) && document_is_at (document, fixture->site_dir, WRAP_UP_PATH));
+  g_assert_true (ui_test_file_is (fixture->site_dir, WRAP_UP_PATH, before));
+  g_assert_false (exists_in_site (fixture, WRAP_UP_POST));
+  UI_TEST_WAIT_FOR (recap_site_find_post (recap_window_get_site (fixture->window),
+                                          recap_document_get_file (document)) == recap_document_get_post (document));
+  assert_selected (fixture, recap_document_get_post (document));
+  g_assert_false (recap_document_get_deleted (document));
+  g_assert_cmpuint (deleted, ==, 0);
+  g_clear_pointer (&label, g_free);
+  label = undo_menu_label (fixture);
+  g_assert_null (label);
+  g_signal_handlers_disconnect_by_func (document, count_deleted, &deleted);
+}
+
+/* Rename and Move to Drafts take the open post along too. */
+static void
+test_rename_and_unpublish_open_post (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  const char *path = "_posts/2023-08-24-summer-picnic.md";
+  g_autofree char *before = ui_test_read_file (fixture->site_dir, path);
+  RecapDocument *document = ui_test_open_post (fixture->window, fixture->site_dir, path);
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-post", NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "picnic");
+  ui_test_respond ("rename");
+  UI_TEST_WAIT_FOR (document_is_at (document, fixture->site_dir, "_posts/2023-08-24-picnic.md"));
+  g_assert_true (ui_test_file_is (fixture->site_dir, "_posts/2023-08-24-picnic.md", before));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.unpublish", NULL);
+  UI_TEST_WAIT_FOR (document_is_at (document, fixture->site_dir, "_drafts/picnic.md"));
+  g_assert_false (recap_document_get_deleted (document));
+  g_assert_true (recap_window_get_document (fixture->window) == document);
+
+  /* Two undos: back to _posts, then the old name, exact bytes. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (document_is_at (document, fixture->site_dir, "_posts/2023-08-24-picnic.md"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (document_is_at (document, fixture->site_dir, path));
+  g_assert_true (ui_test_file_is (fixture->site_dir, path, before));
+  g_assert_false (recap_document_get_deleted (document));
+}
+
+/* Ctrl+Z in the sidebar undoes the latest site operation. */
+static void
+test_sidebar_ctrl_z (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (sidebar);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, "<Control>z") && GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.undo-operation"))
+            found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+/* Two operations: the older one is still undone after the newer, from the history. */
+static void
+test_history_undo_older (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *paths[] = { "_posts/2023-08-24-summer-picnic.md", NULL };
+  g_autofree char *before = ui_test_read_file (fixture->site_dir, paths[0]);
+  g_autofree char *label = NULL;
+  AdwMessageDialog *dialog;
+
+  select_posts (fixture, paths);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.assign-event", NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Picnic 2023");
+  ui_test_respond ("assign");
+  /* The sample post has CRLF line breaks. */
+  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "\nevent: \"Picnic 2023\"\r\n"));
+  UI_TEST_WAIT_FOR ((label = undo_menu_label (fixture)) != NULL);
+  g_assert_cmpstr (label, ==, "_Undo Assign to Event");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, paths[0], before));
+}
+
+/* Undo is for the site on screen: opening another forgets the operations. */
+static void
+test_history_per_site (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *paths[] = { "notes/venue-checklist.md", NULL };
+  g_autofree char *label = NULL;
+  g_autofree char *other = NULL;
+
+  select_posts (fixture, paths);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-front-matter", NULL);
+  UI_TEST_WAIT_FOR ((label = undo_menu_label (fixture)) != NULL);
+  g_assert_cmpstr (label, ==, "_Undo Add Front Matter");
+  g_clear_pointer (&label, g_free);
+
+  other = ui_test_open_sample_site (fixture->window);
+  label = undo_menu_label (fixture);
+  g_assert_null (label);
+  test_util_remove_tree (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,7 +520,15 @@ main (int   argc,
   ADD ("/rename-tag/and-undo", test_rename_tag_and_undo);
   ADD ("/selection/add-front-matter-and-assign-event", test_assign_event);
   ADD ("/selection/trash-and-undo", test_trash_and_undo);
+  ADD ("/history/undo-from-menu", test_history_undo_older);
+  ADD ("/history/sidebar-ctrl-z", test_sidebar_ctrl_z);
+  ADD ("/history/per-site", test_history_per_site);
+  ADD ("/move/rename-and-unpublish-open-post", test_rename_and_unpublish_open_post);
 #undef ADD
+  g_test_add ("/move/publish-open-post", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_publish_open_post, fixture_tear_down);
+  g_test_add ("/move/publish-open-dirty-post", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_publish_open_post, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -121,3 +121,6 @@ var recap = (() => {
     },
   };
 }) ();
+
+/* Recap sends nothing before this: the page's number tells a stale page apart. */
+window.webkit.messageHandlers.loaded.postMessage (Number (document.documentElement.dataset.load));
