@@ -62,7 +62,19 @@ settled (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @done, then SETTLE_MS more for the work loading
+/* Runs the main loop for SETTLE_MS. */
+static void
+settle (void)
+{
+  gboolean over = FALSE;
+
+  g_timeout_add (SETTLE_MS, settled, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets the window settle (its first frames, the preview's web process), then
+ * runs the main loop until @done and SETTLE_MS more for the work loading
  * queues behind itself; prints the longest gap and the time to @done. */
 static void
 measure (const char  *label,
@@ -74,8 +86,8 @@ measure (const char  *label,
   Stall stall = { 0 };
   guint ticker, limit;
   gint64 done_at;
-  gboolean over = FALSE;
 
+  settle ();
   stall.start = stall.last_tick = g_get_monotonic_time ();
   ticker = g_timeout_add_full (G_PRIORITY_HIGH, FRAME_MS, tick, &stall, NULL);
   limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, give_up, (gpointer) label);
@@ -83,9 +95,7 @@ measure (const char  *label,
   while (!done (window, data))
     g_main_context_iteration (NULL, TRUE);
   done_at = g_get_monotonic_time ();
-  g_timeout_add (SETTLE_MS, settled, &over);
-  while (!over)
-    g_main_context_iteration (NULL, TRUE);
+  settle ();
   tick (&stall);
   g_source_remove (ticker);
   g_source_remove (limit);

@@ -184,6 +184,7 @@ typedef struct {
   gboolean         scanned;    /* no more batches come */
   GPtrArray       *current;    /* the batch being inserted */
   guint            next;       /* its first post not inserted yet */
+  guint            shared;     /* posts given the new cache's search text so far */
 } Load;
 
 static Load *
@@ -230,8 +231,6 @@ finish_load (Load   *load,
       g_task_return_error (task, error);
       return;
     }
-  if (load->new_cache != NULL)
-    recap_index_cache_share_texts (load->new_cache, G_LIST_MODEL (load->site->posts));
   set_layouts (load->site, load->scan);
   watch_dirs (load->site, recap_site_scan_get_dirs (load->scan));
   g_task_return_boolean (task, TRUE);
@@ -239,8 +238,8 @@ finish_load (Load   *load,
 
 /* The queued batches, up to about @max_posts, as one sorted array: posts
  * of several batches that land next to each other go in as one splice.
- * NULL, and the source detached, when none is queued: the thread then
- * attaches a new source for its next batch. */
+ * NULL when none is queued; then, while the scan goes on, the source is
+ * detached, and the thread attaches a new one for its next batch. */
 static GPtrArray *
 take_batches (Load  *load,
               guint  max_posts)
@@ -255,7 +254,7 @@ take_batches (Load  *load,
       g_ptr_array_extend_and_steal (posts, more);
       merged = TRUE;
     }
-  if (posts == NULL)
+  if (posts == NULL && !load->scanned)
     g_clear_pointer (&load->source, g_source_unref);
   g_mutex_unlock (&load->lock);
   if (merged)
@@ -263,13 +262,46 @@ take_batches (Load  *load,
   return posts;
 }
 
-/* After a failed or cancelled load: no more insertions. */
+/* Once the scan is over, no thread attaches a source any more. */
 static void
+detach_source (Load *load)
+{
+  g_assert (load->scanned);
+  g_mutex_lock (&load->lock);
+  g_clear_pointer (&load->source, g_source_unref);
+  g_mutex_unlock (&load->lock);
+}
+
+/* Once all posts are in: points their search texts into the new cache,
+ * until @deadline; TRUE when done. */
+static gboolean
+share_texts (Load   *load,
+             gint64  deadline)
+{
+  GListModel *posts = G_LIST_MODEL (load->site->posts);
+
+  while (load->new_cache != NULL && load->shared < g_list_model_get_n_items (posts))
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, load->shared++);
+
+      recap_index_cache_share_text (load->new_cache, post);
+      if (g_get_monotonic_time () >= deadline)
+        return load->shared == g_list_model_get_n_items (posts);
+    }
+  return TRUE;
+}
+
+/* After a failed or cancelled load: no more insertions. */
+static gboolean
 drop_batches (Load *load)
 {
   g_clear_pointer (&load->current, g_ptr_array_unref);
-  while ((load->current = take_batches (load, 1)) != NULL)
+  while ((load->current = take_batches (load, G_MAXUINT)) != NULL)
     g_clear_pointer (&load->current, g_ptr_array_unref);
+  if (!load->scanned)
+    return G_SOURCE_REMOVE;  /* take_batches() detached it */
+  detach_source (load);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -284,21 +316,24 @@ insert_batches (gpointer data)
       if (load->task == NULL || g_cancellable_set_error_if_cancelled (load->cancellable, &error))
         {
           finish_load (load, error);
-          drop_batches (load);
-          return G_SOURCE_REMOVE;
+          return drop_batches (load);
         }
       if (load->current == NULL || load->next == load->current->len)
         {
           g_clear_pointer (&load->current, g_ptr_array_unref);
           load->next = 0;
-          if ((load->current = take_batches (load, MERGE_MAX_POSTS)) == NULL)
-            {
-              if (load->scanned)
-                finish_load (load, NULL);
-              return G_SOURCE_REMOVE;
-            }
+          load->current = take_batches (load, MERGE_MAX_POSTS);
         }
-      insert_sorted (load->site, load->current, &load->next, deadline);
+      if (load->current != NULL)
+        insert_sorted (load->site, load->current, &load->next, deadline);
+      else if (!load->scanned)
+        return G_SOURCE_REMOVE;  /* take_batches() detached it */
+      else if (share_texts (load, deadline))
+        {
+          finish_load (load, NULL);
+          detach_source (load);
+          return G_SOURCE_REMOVE;
+        }
     }
   return G_SOURCE_CONTINUE;
 }
