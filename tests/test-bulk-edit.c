@@ -338,6 +338,34 @@ test_apply_and_undo (Fixture       *fixture,
   assert_no_temporary_files (fixture, n);
 }
 
+/* Undo reads each file first: one replaced by a FIFO meanwhile is left
+ * alone, without waiting for a writer, and named. */
+static void
+test_undo_skips_a_fifo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = write_posts (fixture, FEW);
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  const char *fifo = g_file_peek_path (files->pdata[0]);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (recap_bulk_edit_apply (bulk, files, recap_edit_rename_tag, &rename_sprints,
+                                        NULL, NULL, NULL, &error));
+  g_assert_cmpint (g_unlink (fifo), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+
+  g_assert_false (recap_bulk_edit_undo (bulk, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "post-0.md"));
+  g_ptr_array_remove_index (files, 0);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *expected = post_text (i + 1);
+
+      assert_bytes (files->pdata[i], expected);
+    }
+}
+
 /* Runs @sabotage on the victim's path while it is edited: between reading
  * the files and writing them. */
 typedef struct {
@@ -502,6 +530,7 @@ main (int   argc,
   ADD ("/bulk-edit/apply-and-undo/many", test_apply_and_undo, MANY);
   ADD ("/bulk-edit/apply/failure-keeps-originals", test_apply_failure_keeps_originals, MANY);
   ADD ("/bulk-edit/apply/rename-failure", test_apply_rename_failure, MANY);
+  ADD ("/bulk-edit/undo-skips-a-fifo", test_undo_skips_a_fifo, FEW);
   ADD ("/bulk-edit/symlink-written-through/few", test_symlink_written_through, FEW);
   ADD ("/bulk-edit/symlink-written-through/many", test_symlink_written_through, MANY);
 #undef ADD

@@ -334,6 +334,83 @@ test_async_load_in_batches (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 450);
 }
 
+typedef struct {
+  guint    changes;
+  guint    max_added;
+  guint    max_removed;
+  gboolean partial;   /* seen with some but not all posts */
+  gboolean unsorted;  /* seen out of recap_post_compare() order */
+  guint    total;
+} Steps;
+
+static void
+check_step (GListModel *model,
+            guint       position,
+            guint       removed,
+            guint       added,
+            Steps      *steps)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  steps->changes++;
+  steps->max_added = MAX (steps->max_added, added);
+  steps->max_removed = MAX (steps->max_removed, removed);
+  steps->partial |= n > 0 && n < steps->total;
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(RecapPost) before = g_list_model_get_item (model, i - 1);
+      g_autoptr(RecapPost) after = g_list_model_get_item (model, i);
+
+      steps->unsorted |= recap_post_compare (before, after) > 0;
+    }
+}
+
+/* Posts whose dates disagree with their names, dated drafts and undated
+ * notes: the list is newest first at every step, and grows a few posts at
+ * a time, so that no step costs its views a rebuild of the whole list. */
+static void
+test_async_load_sorted_small_steps (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GAsyncResult) result = NULL;
+  Steps steps = { .total = 600 };
+
+  for (guint i = 0; i < steps.total; i++)
+    {
+      /* A fixed scramble of the days. */
+      guint day = (i * 7919) % 3650;
+      g_autoptr(GDateTime) epoch = g_date_time_new_utc (2015, 1, 1, 12, 0, 0);
+      g_autoptr(GDateTime) date = g_date_time_add_days (epoch, day);
+      g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+      g_autofree char *name = NULL;
+      g_autofree char *text = NULL;
+
+      if (i % 10 == 0)
+        name = g_strdup_printf ("notes/note-%u.md", i);
+      else if (i % 10 == 1)
+        name = g_strdup_printf ("_drafts/draft-%u.md", i);
+      else
+        name = g_strdup_printf ("_posts/2020-01-01-post-%u.md", i);
+      text = i % 10 == 0 ? g_strdup_printf ("# Note %u\n", i)
+                         : g_strdup_printf ("---\ntitle: Post %u\ndate: %s\n---\n", i, iso);
+      test_util_write_file (fixture->dir, name, text);
+    }
+  g_signal_connect (site, "items-changed", G_CALLBACK (check_step), &steps);
+
+  recap_site_load_async (site, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  g_assert_true (recap_site_load_finish (site, result, NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, steps.total);
+  g_assert_false (steps.unsorted);
+  g_assert_true (steps.partial);
+  g_assert_cmpuint (steps.max_removed, ==, 0);
+  g_assert_cmpuint (steps.max_added, <=, 16);
+  g_assert_cmpuint (steps.changes, >=, steps.total / 16);
+}
+
 static gboolean
 has_post_titled (RecapSite  *site,
                  const char *title)
@@ -604,6 +681,7 @@ main (int   argc,
   ADD ("/site/stale-temps-removed", test_stale_temps_removed);
   ADD ("/site/async-load", test_async_load);
   ADD ("/site/async-load-in-batches", test_async_load_in_batches);
+  ADD ("/site/async-load-sorted-small-steps", test_async_load_sorted_small_steps);
   ADD ("/site/monitor", test_monitor);
   ADD ("/site/index-cache", test_index_cache);
   ADD ("/site/index-cache-damage", test_index_cache_damage);

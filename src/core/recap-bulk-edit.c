@@ -297,7 +297,7 @@ trash_file (RecapBulkEdit  *bulk,
             GCancellable   *cancellable,
             GError        **error)
 {
-  g_autoptr(GBytes) before = g_file_load_bytes (file, cancellable, NULL, error);
+  g_autoptr(GBytes) before = recap_file_read_bytes (file, cancellable, error);
   Change *change;
 
   if (before == NULL || !g_file_trash (file, cancellable, error))
@@ -357,7 +357,7 @@ can_undo (Change        *change,
 
   if (change->after == NULL)
     return can_restore (change, cancellable, error);
-  now = g_file_load_bytes (change->file, cancellable, NULL, error);
+  now = recap_file_read_bytes (change->file, cancellable, error);
   if (now == NULL)
     return FALSE;
   if (g_bytes_equal (now, change->after))

@@ -120,9 +120,10 @@ file_display_name (GFile *file)
 }
 
 /* For files without a local path: refuses what recap_file_open_regular()
- * refuses, and files above the size limit. */
+ * refuses, and files above @max_size. */
 static gboolean
 check_regular_and_size (GFile         *file,
+                        goffset        max_size,
                         GCancellable  *cancellable,
                         GError       **error)
 {
@@ -138,7 +139,7 @@ check_regular_and_size (GFile         *file,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("“%s” is not a regular file"), name);
       return FALSE;
     }
-  if (g_file_info_get_size (info) > RECAP_FILE_MAX_SIZE)
+  if (g_file_info_get_size (info) > max_size)
     return recap_file_set_too_large_error (error, name);
   return TRUE;
 }
@@ -147,11 +148,12 @@ static gboolean set_errno_error (GError **error, const char *format, const char 
 static gboolean set_error_from_errno (GError **error, int saved_errno, const char *format, const char *path);
 
 /* All of @fd up to its end, @size (by its fstat()) being a hint: a file
- * being written meanwhile may have grown. Stops past the size limit, which
- * the caller's text check then reports. */
+ * being written meanwhile may have grown. Stops past @limit, which the
+ * caller's text check then reports. */
 static gboolean
 read_all (int     fd,
           gsize   size,
+          gsize   limit,
           char  **contents,
           gsize  *length)
 {
@@ -165,7 +167,7 @@ read_all (int     fd,
 
       if (done == capacity)
         {
-          if (capacity > RECAP_FILE_MAX_SIZE)
+          if (capacity > limit)
             break;
           capacity *= 2;
           buffer = g_realloc (buffer, capacity + 1);
@@ -235,7 +237,7 @@ read_local (const char  *path,
       name = g_filename_display_name (path);
       recap_file_set_too_large_error (error, name);
     }
-  else if (!(ok = read_all (fd, st.st_size, contents, length)))
+  else if (!(ok = read_all (fd, st.st_size, RECAP_FILE_MAX_SIZE, contents, length)))
     set_errno_error (error, N_("Could not read “%s”"), path);
   close (fd);
   return ok;
@@ -248,8 +250,33 @@ read_with_gio (GFile         *file,
                gsize         *length,
                GError       **error)
 {
-  return check_regular_and_size (file, cancellable, error) &&
+  return check_regular_and_size (file, RECAP_FILE_MAX_SIZE, cancellable, error) &&
          g_file_load_contents (file, cancellable, contents, length, NULL, error);
+}
+
+GBytes *
+recap_file_read_bytes (GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  const char *path = g_file_peek_path (file);
+  char *contents = NULL;
+  gsize length = 0;
+  struct stat st;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (path == NULL)
+    return check_regular_and_size (file, G_MAXOFFSET, cancellable, error)
+           ? g_file_load_bytes (file, cancellable, NULL, error) : NULL;
+  if ((fd = recap_file_open_regular (path, &st, error)) < 0)
+    return NULL;
+  if (!(ok = read_all (fd, st.st_size, G_MAXSIZE / 2, &contents, &length)))
+    set_errno_error (error, N_("Could not read “%s”"), path);
+  close (fd);
+  return ok ? g_bytes_new_take (contents, length) : NULL;
 }
 
 gboolean

@@ -65,6 +65,12 @@ gboolean recap_file_read_text    (GFile         *file,
                                   gsize         *len,
                                   GError       **error);
 
+/* The bytes of a regular file, whatever they are; refuses what
+ * recap_file_open_regular() refuses, without blocking. */
+GBytes  *recap_file_read_bytes   (GFile         *file,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
 /* Replaces a local file's contents atomically: writes a temporary file in the
  * same folder, fsyncs it and renames it over the target. A symlink is followed
  * (its target is replaced, the link stays); an existing file keeps its

@@ -5,6 +5,10 @@
  * text into the spans of the entry they change, then parse the result and
  * check that the edit did what it says and nothing else.
  *
+ * Hugo's TOML and JSON blocks are read into the same tree, read-only: JSON
+ * through json-glib, TOML by a hand-written line reader (no TOML library
+ * is in the GNOME runtime, and only top-level one-line keys are needed).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-front-matter.h"

@@ -213,6 +213,23 @@ recap_index_cache_lookup (RecapIndexCache *cache,
 }
 
 void
+recap_index_cache_share_text (RecapIndexCache *cache,
+                              RecapPost       *post)
+{
+  gsize own_size = recap_post_get_search_text_size (post);
+  const Record *record = NULL;
+  g_autoptr(GBytes) shared = NULL;
+
+  if (own_size > 0)
+    record = g_hash_table_lookup (cache->by_path, recap_post_get_relative_path (post));
+  if (record == NULL || record->text_size != own_size ||
+      !recap_post_has_file_stamp (post, record->size, record->mtime))
+    return;
+  shared = dup_record_text (cache, record);
+  recap_post_share_search_text (post, shared);
+}
+
+void
 recap_index_cache_share_texts (RecapIndexCache *cache,
                                GListModel      *posts)
 {
@@ -221,17 +238,8 @@ recap_index_cache_share_texts (RecapIndexCache *cache,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      gsize own_size = recap_post_get_search_text_size (post);
-      const Record *record = NULL;
-      g_autoptr(GBytes) shared = NULL;
 
-      if (own_size > 0)
-        record = g_hash_table_lookup (cache->by_path, recap_post_get_relative_path (post));
-      if (record == NULL || record->text_size != own_size ||
-          !recap_post_has_file_stamp (post, record->size, record->mtime))
-        continue;
-      shared = dup_record_text (cache, record);
-      recap_post_share_search_text (post, shared);
+      recap_index_cache_share_text (cache, post);
     }
 }
 

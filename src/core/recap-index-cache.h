@@ -31,6 +31,9 @@ RecapPost       *recap_index_cache_lookup (RecapIndexCache  *cache,
  * so that the posts' own copies are freed. */
 void             recap_index_cache_share_texts (RecapIndexCache *cache,
                                                 GListModel      *posts);
+/* The same for one post: for sharing a few at a time. */
+void             recap_index_cache_share_text  (RecapIndexCache *cache,
+                                                RecapPost       *post);
 /* Replaces the cache of the site at @root with @posts (RecapPost). */
 gboolean         recap_index_cache_save   (GFile            *root,
                                            GPtrArray        *posts,

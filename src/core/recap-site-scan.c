@@ -40,6 +40,9 @@ struct _RecapSiteScan
   RecapIndexCache        *cache;        /* may be NULL */
   GPtrArray              *all;          /* every post found, for the next cache */
   guint                   n_read;       /* posts read from their files, not the cache */
+  guint                   next_file;    /* the readers' next file to claim, atomic */
+  GPtrArray              *chunks;       /* under posts_lock: read chunks waiting for earlier ones */
+  guint                   next_chunk;   /* under posts_lock: the next chunk to add to @posts */
   GMutex                  posts_lock;   /* readers run in parallel */
   GPtrArray              *posts;
   GPtrArray              *layouts;
@@ -52,6 +55,13 @@ static void
 clear_found_file (gpointer data)
 {
   g_clear_pointer (&((FoundFile *) data)->relative_path, g_free);
+}
+
+/* Chunks not added yet are NULL. */
+static void
+free_chunk (gpointer chunk)
+{
+  g_clear_pointer (&chunk, g_ptr_array_unref);
 }
 
 RecapSiteScan *
@@ -70,6 +80,7 @@ recap_site_scan_new (GFile        *root,
   scan->all = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&scan->posts_lock);
   scan->posts = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->chunks = g_ptr_array_new_with_free_func (free_chunk);
   scan->layouts = g_ptr_array_new_with_free_func (g_free);
   return scan;
 }
@@ -86,6 +97,7 @@ recap_site_scan_free (RecapSiteScan *scan)
   g_clear_pointer (&scan->files, g_array_unref);
   g_clear_pointer (&scan->all, g_ptr_array_unref);
   g_clear_pointer (&scan->posts, g_ptr_array_unref);
+  g_clear_pointer (&scan->chunks, g_ptr_array_unref);
   g_mutex_clear (&scan->posts_lock);
   g_clear_pointer (&scan->layouts, g_ptr_array_unref);
   g_free (scan);
@@ -218,77 +230,99 @@ read_found_file (RecapSiteScan *scan,
   return post;
 }
 
-/* Adds a reader's posts; hands full batches on. */
+/* Files a reader claims at a time. */
+#define READ_CHUNK 16
+
+/* Adds the posts of a chunk of files, in the order of the files: a chunk
+ * waits for those before it. Hands full batches on, in order too. */
 static void
-scan_add_posts (RecapSiteScan *scan,
+scan_add_chunk (RecapSiteScan *scan,
+                guint          chunk,
                 GPtrArray     *posts)
 {
-  g_autoptr(GPtrArray) batch = NULL;
-
   g_mutex_lock (&scan->posts_lock);
   for (guint i = 0; i < posts->len; i++)
     g_ptr_array_add (scan->all, g_object_ref (posts->pdata[i]));
-  g_ptr_array_extend_and_steal (scan->posts, posts);
+  g_assert (chunk < scan->chunks->len && scan->chunks->pdata[chunk] == NULL);
+  scan->chunks->pdata[chunk] = posts;
+  while (scan->next_chunk < scan->chunks->len && scan->chunks->pdata[scan->next_chunk] != NULL)
+    {
+      g_ptr_array_extend_and_steal (scan->posts, scan->chunks->pdata[scan->next_chunk]);
+      scan->chunks->pdata[scan->next_chunk++] = NULL;
+    }
   if (scan->batch_func != NULL && scan->posts->len >= scan->batch_size)
-    batch = recap_site_scan_take_posts (scan);
+    scan->batch_func (recap_site_scan_take_posts (scan), scan->batch_data);
   g_mutex_unlock (&scan->posts_lock);
-
-  if (batch != NULL)
-    scan->batch_func (g_steal_pointer (&batch), scan->batch_data);
 }
 
-typedef struct {
-  RecapSiteScan *scan;
-  guint          first;
-  guint          step;
-} Reader;
-
-/* Reads every step-th file from first: parsing front matter is most of
+/* Reads the files a chunk after another: parsing front matter is most of
  * indexing, so readers on each core share it. */
 static gpointer
 read_posts (gpointer data)
 {
-  Reader *reader = data;
-  RecapSiteScan *scan = reader->scan;
-  guint batch_size = scan->batch_func ? scan->batch_size : G_MAXUINT;
-  GPtrArray *posts = g_ptr_array_new_with_free_func (g_object_unref);
+  RecapSiteScan *scan = data;
+  guint first;
 
-  for (guint i = reader->first; i < scan->files->len; i += reader->step)
+  while (!g_cancellable_is_cancelled (scan->cancellable) &&
+         (first = g_atomic_int_add (&scan->next_file, READ_CHUNK)) < scan->files->len)
     {
-      if (g_cancellable_is_cancelled (scan->cancellable))
-        break;
-      RecapPost *post = read_found_file (scan, &g_array_index (scan->files, FoundFile, i));
+      GPtrArray *posts = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (post != NULL)
-        g_ptr_array_add (posts, post);
-      if (posts->len >= MIN (batch_size, 64))
+      for (guint i = first; i < MIN (first + READ_CHUNK, scan->files->len); i++)
         {
-          scan_add_posts (scan, posts);
-          posts = g_ptr_array_new_with_free_func (g_object_unref);
+          RecapPost *post = read_found_file (scan, &g_array_index (scan->files, FoundFile, i));
+
+          if (post != NULL)
+            g_ptr_array_add (posts, post);
         }
+      scan_add_chunk (scan, first / READ_CHUNK, posts);
     }
-  scan_add_posts (scan, posts);
   return NULL;
+}
+
+static const char *
+found_name (const FoundFile *found)
+{
+  const char *slash = strrchr (found->relative_path, G_DIR_SEPARATOR);
+
+  return slash ? slash + 1 : found->relative_path;
+}
+
+/* Jekyll's post names start with their date: those by name, last first,
+ * then the others (drafts, notes), is about the order the site lists posts
+ * in (newest first, undated last), so that most posts land after those
+ * already listed, where inserting is cheapest for the views on the list. */
+static int
+newest_name_first (gconstpointer a,
+                   gconstpointer b)
+{
+  const char *name_a = found_name (a), *name_b = found_name (b);
+  gboolean dated_a = g_ascii_isdigit (name_a[0]), dated_b = g_ascii_isdigit (name_b[0]);
+
+  if (dated_a != dated_b)
+    return dated_a ? -1 : 1;
+  return dated_a ? strcmp (name_b, name_a) : strcmp (name_a, name_b);
 }
 
 static void
 read_files (RecapSiteScan *scan)
 {
   guint n_readers = CLAMP (g_get_num_processors (), 1, 8);
-  g_autofree Reader *readers = g_new0 (Reader, n_readers);
   g_autofree GThread **threads = g_new0 (GThread *, n_readers);
 
-  for (guint i = 0; i < n_readers; i++)
-    {
-      readers[i] = (Reader) { scan, i, n_readers };
-      /* The calling thread is a reader too. */
-      if (i > 0)
-        threads[i] = g_thread_new ("recap-reader", read_posts, &readers[i]);
-    }
-  read_posts (&readers[0]);
+  g_array_sort (scan->files, newest_name_first);
+  scan->next_file = 0;
+  scan->next_chunk = 0;
+  g_ptr_array_set_size (scan->chunks, (scan->files->len + READ_CHUNK - 1) / READ_CHUNK);
+  /* The calling thread is a reader too. */
+  for (guint i = 1; i < n_readers; i++)
+    threads[i] = g_thread_new ("recap-reader", read_posts, scan);
+  read_posts (scan);
   for (guint i = 1; i < n_readers; i++)
     g_thread_join (threads[i]);
   g_array_set_size (scan->files, 0);
+  /* Cancelled: the chunks no reader got to. */
+  g_ptr_array_set_size (scan->chunks, 0);
 }
 
 static gboolean

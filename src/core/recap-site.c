@@ -1,7 +1,9 @@
 /* recap-site.c
  *
- * The posts of a site as a GListModel. Loading scans in a worker thread and
- * publishes posts in batches, so the first ones show before the scan ends;
+ * The posts of a site as a GListModel, newest first. Loading scans in worker
+ * threads and hands sorted batches to an idle source that merges them into
+ * the list within a time budget, so that the first posts show before the
+ * scan ends and no frame waits for thousands of insertions;
  * afterwards one GFileMonitor per folder keeps the model in step with what
  * other programs (git, other editors) do to the files.
  *
@@ -80,12 +82,71 @@ recap_site_find_root (GFile *file)
   return g_steal_pointer (&folder);
 }
 
-static void
-append_posts (RecapSite *self,
-              GPtrArray *posts)
+/* g_ptr_array_sort() passes pointers to the elements (GLib 2.74 has no _sort_values). */
+static int
+compare_post_pointers (gconstpointer a,
+                       gconstpointer b)
 {
-  g_list_store_splice (self->posts, g_list_model_get_n_items (G_LIST_MODEL (self->posts)), 0,
-                       posts->pdata, posts->len);
+  return recap_post_compare (*(RecapPost **) a, *(RecapPost **) b);
+}
+
+/* Where @post goes in the sorted list: after every post from @low on that
+ * sorts before it or with it. */
+static guint
+sorted_position (RecapSite *self,
+                 RecapPost *post,
+                 guint      low)
+{
+  GListModel *posts = G_LIST_MODEL (self->posts);
+  guint high = g_list_model_get_n_items (posts);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(RecapPost) other = g_list_model_get_item (posts, middle);
+
+      if (recap_post_compare (other, post) <= 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Posts one splice adds at most: a list view makes the rows of the posts
+ * that land in sight within the splice, some milliseconds each. */
+#define MAX_RUN 16
+
+/* Inserts the posts of @sorted from *@next on, each run that lands between
+ * the same two posts as one splice, until @deadline (monotonic µs; 0: none);
+ * *@next tells how far it got. Small splices keep each change cheap for
+ * the views on the list. */
+static void
+insert_sorted (RecapSite *self,
+               GPtrArray *sorted,
+               guint     *next,
+               gint64     deadline)
+{
+  GListModel *posts = G_LIST_MODEL (self->posts);
+  guint position = 0;
+
+  while (*next < sorted->len)
+    {
+      guint first = *next, n_items = g_list_model_get_n_items (posts);
+      guint end = first + 1;
+      g_autoptr(RecapPost) after = NULL;
+
+      position = sorted_position (self, sorted->pdata[first], position);
+      after = position < n_items ? g_list_model_get_item (posts, position) : NULL;
+      while (end < sorted->len && end - first < MAX_RUN &&
+             (after == NULL || recap_post_compare (after, sorted->pdata[end]) > 0))
+        end++;
+      g_list_store_splice (self->posts, position, 0, sorted->pdata + first, end - first);
+      position += end - first;
+      *next = end;
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
 }
 
 static void
@@ -98,70 +159,216 @@ set_layouts (RecapSite     *self,
 
 /* Loading */
 
+/* Main-loop time the posts of a load may take in one go: a quarter of a frame. */
+#define INSERT_BUDGET_USEC 4000
+/* Enough to merge what a few frames bring, little enough to sort in well under that. */
+#define MERGE_MAX_POSTS 2000
+
+/* Shared by the scanning threads, which queue sorted batches, and the main
+ * loop, which inserts them a few at a time from an idle source. */
 typedef struct {
+  gatomicrefcount  ref_count;
   RecapSite       *site;
   GMainContext    *context;
   GCancellable    *cancellable;
+  GTask           *task;       /* the caller's, until it is returned */
+  RecapSiteScan   *scan;
   RecapIndexCache *cache;
   RecapIndexCache *new_cache;  /* the cache as the load wrote it anew, if it did */
-  RecapSiteScan   *scan;
+
+  GMutex           lock;
+  GQueue           batches;    /* under @lock: sorted GPtrArrays of RecapPost */
+  GSource         *source;     /* under @lock: the idle inserting them, while attached */
+
+  /* Main thread only. */
+  gboolean         scanned;    /* no more batches come */
+  GPtrArray       *current;    /* the batch being inserted */
+  guint            next;       /* its first post not inserted yet */
+  guint            shared;     /* posts given the new cache's search text so far */
 } Load;
 
-static void
-load_free (Load *load)
+static Load *
+load_ref (Load *load)
 {
+  g_atomic_ref_count_inc (&load->ref_count);
+  return load;
+}
+
+static void
+load_unref (Load *load)
+{
+  if (!g_atomic_ref_count_dec (&load->ref_count))
+    return;
+  g_assert (load->task == NULL && load->source == NULL);
   g_clear_object (&load->site);
   g_clear_pointer (&load->context, g_main_context_unref);
   g_clear_object (&load->cancellable);
   g_clear_pointer (&load->scan, recap_site_scan_free);
   g_clear_pointer (&load->cache, recap_index_cache_free);
   g_clear_pointer (&load->new_cache, recap_index_cache_free);
+  g_queue_clear_full (&load->batches, (GDestroyNotify) g_ptr_array_unref);
+  g_clear_pointer (&load->current, g_ptr_array_unref);
+  g_mutex_clear (&load->lock);
   g_free (load);
 }
 
-typedef struct {
-  RecapSite    *site;
-  GCancellable *cancellable;
-  GPtrArray    *posts;
-} Batch;
+static void watch_dirs (RecapSite *self, GPtrArray *dirs);
 
+/* Returns the caller's task once: with @error, or done when NULL. */
 static void
-batch_free (Batch *batch)
+finish_load (Load   *load,
+             GError *error)
 {
-  g_clear_object (&batch->site);
-  g_clear_object (&batch->cancellable);
-  g_clear_pointer (&batch->posts, g_ptr_array_unref);
-  g_free (batch);
+  g_autoptr(GTask) task = g_steal_pointer (&load->task);
+
+  if (task == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  set_layouts (load->site, load->scan);
+  watch_dirs (load->site, recap_site_scan_get_dirs (load->scan));
+  g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-publish_batch (gpointer data)
+/* The queued batches, up to about @max_posts, as one sorted array: posts
+ * of several batches that land next to each other go in as one splice.
+ * NULL when none is queued; then, while the scan goes on, the source is
+ * detached, and the thread attaches a new one for its next batch. */
+static GPtrArray *
+take_batches (Load  *load,
+              guint  max_posts)
 {
-  Batch *batch = data;
+  GPtrArray *posts, *more;
+  gboolean merged = FALSE;
 
-  if (!g_cancellable_is_cancelled (batch->cancellable))
-    append_posts (batch->site, batch->posts);
+  g_mutex_lock (&load->lock);
+  posts = g_queue_pop_head (&load->batches);
+  while (posts != NULL && posts->len < max_posts && (more = g_queue_pop_head (&load->batches)) != NULL)
+    {
+      g_ptr_array_extend_and_steal (posts, more);
+      merged = TRUE;
+    }
+  if (posts == NULL && !load->scanned)
+    g_clear_pointer (&load->source, g_source_unref);
+  g_mutex_unlock (&load->lock);
+  if (merged)
+    g_ptr_array_sort (posts, compare_post_pointers);
+  return posts;
+}
+
+/* Once the scan is over, no thread attaches a source any more. */
+static void
+detach_source (Load *load)
+{
+  g_assert (load->scanned);
+  g_mutex_lock (&load->lock);
+  g_clear_pointer (&load->source, g_source_unref);
+  g_mutex_unlock (&load->lock);
+}
+
+/* Once all posts are in: points their search texts into the new cache,
+ * until @deadline; TRUE when done. */
+static gboolean
+share_texts (Load   *load,
+             gint64  deadline)
+{
+  GListModel *posts = G_LIST_MODEL (load->site->posts);
+
+  while (load->new_cache != NULL && load->shared < g_list_model_get_n_items (posts))
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, load->shared++);
+
+      recap_index_cache_share_text (load->new_cache, post);
+      if (g_get_monotonic_time () >= deadline)
+        return load->shared == g_list_model_get_n_items (posts);
+    }
+  return TRUE;
+}
+
+/* After a failed or cancelled load: no more insertions. */
+static gboolean
+drop_batches (Load *load)
+{
+  g_clear_pointer (&load->current, g_ptr_array_unref);
+  while ((load->current = take_batches (load, G_MAXUINT)) != NULL)
+    g_clear_pointer (&load->current, g_ptr_array_unref);
+  if (!load->scanned)
+    return G_SOURCE_REMOVE;  /* take_batches() detached it */
+  detach_source (load);
   return G_SOURCE_REMOVE;
 }
 
-/* In the scanning thread: hand the batch to the main loop. */
+static gboolean
+insert_batches (gpointer data)
+{
+  Load *load = data;
+  gint64 deadline = g_get_monotonic_time () + INSERT_BUDGET_USEC;
+  GError *error = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (load->task == NULL || g_cancellable_set_error_if_cancelled (load->cancellable, &error))
+        {
+          finish_load (load, error);
+          return drop_batches (load);
+        }
+      if (load->current == NULL || load->next == load->current->len)
+        {
+          g_clear_pointer (&load->current, g_ptr_array_unref);
+          load->next = 0;
+          load->current = take_batches (load, MERGE_MAX_POSTS);
+        }
+      if (load->current != NULL)
+        insert_sorted (load->site, load->current, &load->next, deadline);
+      else if (!load->scanned)
+        return G_SOURCE_REMOVE;  /* take_batches() detached it */
+      else if (share_texts (load, deadline))
+        {
+          finish_load (load, NULL);
+          detach_source (load);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* In any thread: queues sorted posts for the main loop. */
+static void
+queue_batch (Load      *load,
+             GPtrArray *posts)
+{
+  g_ptr_array_sort (posts, compare_post_pointers);
+  g_mutex_lock (&load->lock);
+  if (posts->len > 0)
+    g_queue_push_tail (&load->batches, posts);
+  else
+    g_ptr_array_unref (posts);
+  /* Always through a source: g_main_context_invoke() would run it right here,
+   * in the scanning thread, whenever the main loop happens not to hold its
+   * context. Below redrawing, so that frames are drawn between insertions. */
+  if (load->source == NULL)
+    {
+      load->source = g_idle_source_new ();
+      g_source_set_priority (load->source, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (load->source, insert_batches, load_ref (load), (GDestroyNotify) load_unref);
+      g_source_set_static_name (load->source, "[recap] insert_batches");
+      g_source_attach (load->source, load->context);
+    }
+  g_mutex_unlock (&load->lock);
+}
+
+/* In a scanning thread. */
 static void
 send_batch (GPtrArray *posts,
             gpointer   user_data)
 {
-  Load *load = user_data;
-  Batch *batch = g_new0 (Batch, 1);
-  g_autoptr(GSource) source = NULL;
-
-  batch->site = g_object_ref (load->site);
-  batch->cancellable = load->cancellable ? g_object_ref (load->cancellable) : g_cancellable_new ();
-  batch->posts = posts;
-  /* Always through a source: g_main_context_invoke() would run it right here,
-   * in the scanning thread, whenever the main loop happens not to hold its context. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, publish_batch, batch, (GDestroyNotify) batch_free);
-  g_source_attach (source, load->context);
+  queue_batch (user_data, posts);
 }
 
 /* Scans the site, taking unchanged posts from the index cache and writing
@@ -207,60 +414,57 @@ load_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* The scan is over; its batches are all queued, but for the last posts. */
+static void
+scanned (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Load *load = user_data;
+  GError *error = NULL;
+
+  load->scanned = TRUE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    finish_load (load, error);
+  else
+    queue_batch (load, recap_site_scan_take_posts (load->scan));
+  load_unref (load);
+}
+
 void
 recap_site_load_async (RecapSite           *self,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) scan_task = NULL;
   Load *load;
 
   g_return_if_fail (RECAP_IS_SITE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, recap_site_load_async);
   load = g_new0 (Load, 1);
+  g_atomic_ref_count_init (&load->ref_count);
+  g_mutex_init (&load->lock);
   load->site = g_object_ref (self);
   load->context = g_main_context_ref_thread_default ();
   load->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  load->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (load->task, recap_site_load_async);
   load->scan = recap_site_scan_new (self->root, cancellable);
-  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (task, load_thread);
-}
 
-static void watch_dirs (RecapSite *self, GPtrArray *dirs);
+  scan_task = g_task_new (self, cancellable, scanned, load);
+  g_task_set_task_data (scan_task, load_ref (load), (GDestroyNotify) load_unref);
+  g_task_run_in_thread (scan_task, load_thread);
+}
 
 gboolean
 recap_site_load_finish (RecapSite     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  Load *load;
-  g_autoptr(GPtrArray) rest = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-
-  /* Batches were queued before the task returned, so they are all in. */
-  load = g_task_get_task_data (G_TASK (result));
-  rest = recap_site_scan_take_posts (load->scan);
-  append_posts (self, rest);
-  if (load->new_cache != NULL)
-    recap_index_cache_share_texts (load->new_cache, G_LIST_MODEL (self->posts));
-  set_layouts (self, load->scan);
-  watch_dirs (self, recap_site_scan_get_dirs (load->scan));
-  return TRUE;
-}
-
-/* g_ptr_array_sort() passes pointers to the elements (GLib 2.74 has no _sort_values). */
-static int
-compare_post_pointers (gconstpointer a,
-                       gconstpointer b)
-{
-  return recap_post_compare (*(RecapPost **) a, *(RecapPost **) b);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
@@ -272,6 +476,7 @@ recap_site_load_sync (RecapSite     *self,
   g_autoptr(RecapIndexCache) cache = NULL;
   g_autoptr(RecapIndexCache) new_cache = NULL;
   g_autoptr(GPtrArray) posts = NULL;
+  guint next = 0;
 
   g_return_val_if_fail (RECAP_IS_SITE (self), FALSE);
 
@@ -279,7 +484,7 @@ recap_site_load_sync (RecapSite     *self,
     return FALSE;
   posts = recap_site_scan_take_posts (scan);
   g_ptr_array_sort (posts, compare_post_pointers);
-  append_posts (self, posts);
+  insert_sorted (self, posts, &next, 0);
   if (new_cache != NULL)
     recap_index_cache_share_texts (new_cache, G_LIST_MODEL (self->posts));
   set_layouts (self, scan);
@@ -379,24 +584,46 @@ same_file (gconstpointer a,
   return g_file_equal (recap_post_get_file ((RecapPost *) a), recap_post_get_file ((RecapPost *) b));
 }
 
+/* Whether the post at @position sorts between its neighbours. */
+static gboolean
+in_order_at (RecapSite *self,
+             guint      position)
+{
+  GListModel *posts = G_LIST_MODEL (self->posts);
+  g_autoptr(RecapPost) post = g_list_model_get_item (posts, position);
+  g_autoptr(RecapPost) before = position > 0 ? g_list_model_get_item (posts, position - 1) : NULL;
+  g_autoptr(RecapPost) after = g_list_model_get_item (posts, position + 1);
+
+  return (before == NULL || recap_post_compare (before, post) <= 0) &&
+         (after == NULL || recap_post_compare (post, after) <= 0);
+}
+
 /* A changed post stays the same object — the open document holds it — and
- * takes the new metadata; the list is told so its row shows it. A new post
- * is added. */
+ * takes the new metadata; the list is told so its row shows it, and moves
+ * it when its date or title changed its place. A new post is added. */
 static void
-replace_or_append (RecapSite *self,
+replace_or_insert (RecapSite *self,
                    RecapPost *post)
 {
-  g_autoptr(RecapPost) kept = NULL;
-  guint position;
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+  guint position, next = 0;
 
   if (!g_list_store_find_with_equal_func (self->posts, post, same_file, &position))
+    g_ptr_array_add (one, g_object_ref (post));
+  else
     {
-      g_list_store_append (self->posts, post);
-      return;
+      g_autoptr(RecapPost) kept = g_list_model_get_item (G_LIST_MODEL (self->posts), position);
+
+      recap_post_update_from (kept, post);
+      if (in_order_at (self, position))
+        {
+          g_list_store_splice (self->posts, position, 1, (gpointer *) &kept, 1);
+          return;
+        }
+      g_ptr_array_add (one, g_steal_pointer (&kept));
+      g_list_store_remove (self->posts, position);
     }
-  kept = g_list_model_get_item (G_LIST_MODEL (self->posts), position);
-  recap_post_update_from (kept, post);
-  g_list_store_splice (self->posts, position, 1, (gpointer *) &kept, 1);
+  insert_sorted (self, one, &next, 0);
 }
 
 static void
@@ -407,7 +634,7 @@ apply_refresh (RecapSite *self,
     if (!g_ptr_array_find_with_equal_func (refresh->posts, refresh->gone->pdata[i], post_has_file, NULL))
       remove_posts_at (self, refresh->gone->pdata[i]);
   for (guint i = 0; i < refresh->posts->len; i++)
-    replace_or_append (self, refresh->posts->pdata[i]);
+    replace_or_insert (self, refresh->posts->pdata[i]);
   watch_dirs (self, refresh->dirs);
 }
 

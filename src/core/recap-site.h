@@ -1,4 +1,5 @@
-/* recap-site.h: the posts of a folder, as a GListModel of RecapPost
+/* recap-site.h: the posts of a folder, as a GListModel of RecapPost kept in
+ * recap_post_compare() order (newest first)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +16,9 @@ G_DECLARE_FINAL_TYPE (RecapSite, recap_site, RECAP, SITE, GObject)
 
 RecapSite *recap_site_new           (GFile                *root);
 GFile     *recap_site_get_root      (RecapSite            *self);
-/* Scans the folder in a worker thread and fills the model when done. */
+/* Scans the folder in worker threads; the main loop inserts the posts as
+ * they come, a few milliseconds' worth at a time, and the load finishes
+ * when all are in. */
 void       recap_site_load_async    (RecapSite            *self,
                                      GCancellable         *cancellable,
                                      GAsyncReadyCallback   callback,

@@ -1,8 +1,10 @@
 /* recap-sidebar.c
  *
- * The site's posts go through a filter (search, drafts) and a sorter
- * (newest first); grouped views put a GtkTreeListModel of groups on top,
- * each group expanding into a filtered view of the same sorted posts.
+ * The site's posts, which the site keeps newest first, go through a filter
+ * (search, drafts); grouped views put a GtkTreeListModel of groups on top,
+ * each group expanding into a filtered view of the same posts. No
+ * GtkSortListModel: for posts added in many small batches it reports nearly
+ * the whole list changed each time, which rebuilt every row of a big site.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,7 +27,6 @@ struct _RecapSidebar
 
   RecapSite          *site;
   GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
   GListStore         *groups;
   GtkMultiSelection  *selection;
   GtkWidget          *context_menu;
@@ -99,14 +100,6 @@ post_visible (gpointer item,
   return recap_post_matches (post, self->query, NULL);
 }
 
-static int
-compare_posts (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return recap_post_compare ((RecapPost *) a, (RecapPost *) b);
-}
-
 static gboolean
 post_in_group (gpointer item,
                gpointer group)
@@ -124,7 +117,7 @@ create_group_posts (gpointer item,
   if (!RECAP_IS_POST_GROUP (item))
     return NULL;
   filter = gtk_custom_filter_new (post_in_group, g_object_ref (item), g_object_unref);
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                                   GTK_FILTER (filter)));
 }
 
@@ -190,7 +183,7 @@ show_empty (RecapSidebar *self,
 static void
 update_page (RecapSidebar *self)
 {
-  gboolean has_posts = g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0;
+  gboolean has_posts = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
   gboolean no_problems = self->view == RECAP_SIDEBAR_VIEW_PROBLEMS &&
                          g_list_model_get_n_items (G_LIST_MODEL (self->groups)) == 0;
 
@@ -233,7 +226,7 @@ regroup (gpointer user_data)
   expanded = expanded_keys (self);
   if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS)
     check_site (self);
-  groups = recap_post_group_compute (G_LIST_MODEL (self->sorted), group_by_for (self->view));
+  groups = recap_post_group_compute (G_LIST_MODEL (self->filtered), group_by_for (self->view));
   /* Posts without problems are not a problem to list. */
   if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && groups->len > 0 &&
       recap_post_group_get_key (groups->pdata[groups->len - 1]) == NULL)
@@ -256,7 +249,7 @@ posts_changed (RecapSidebar *self)
 static void
 show_view (RecapSidebar *self)
 {
-  GListModel *root = is_grouped (self->view) ? G_LIST_MODEL (self->groups) : G_LIST_MODEL (self->sorted);
+  GListModel *root = is_grouped (self->view) ? G_LIST_MODEL (self->groups) : G_LIST_MODEL (self->filtered);
   GtkTreeListModel *rows = gtk_tree_list_model_new (g_object_ref (root), FALSE, FALSE,
                                                     create_group_posts, self, NULL);
 
@@ -601,13 +594,11 @@ setup_models (RecapSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkCustomFilter *filter = gtk_custom_filter_new (post_visible, self, NULL);
-  GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_posts, NULL, NULL);
 
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
   self->groups = g_list_store_new (RECAP_TYPE_POST_GROUP);
   self->selection = gtk_multi_selection_new (NULL);
-  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (posts_changed), self);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (posts_changed), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -651,7 +642,6 @@ recap_sidebar_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->groups);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);

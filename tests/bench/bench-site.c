@@ -183,7 +183,7 @@ bench_search (RecapSite *site)
            n, g_array_index (times, double, times->len / 2), worst);
 }
 
-/* Applies @func to @files, then undoes it: each written as one atomic batch. */
+/* Applies @func to @files, then undoes it: each written as one batch. */
 static void
 time_bulk_edit (const char    *what,
                 GPtrArray     *files,
@@ -202,8 +202,8 @@ time_bulk_edit (const char    *what,
   if (!recap_bulk_edit_undo (bulk, NULL, &error))
     g_error ("%s, undo: %s", what, error->message);
   undo_ms = elapsed_ms (start);
-  g_print ("%s in %u files: %.0f ms (%.2f ms a file, written atomically in one batch); undo %.0f ms\n",
-           what, files->len, edit_ms, edit_ms / MAX (files->len, 1), undo_ms);
+  g_print ("%s in %u files: %.0f ms (%.2f ms a file, written atomically %d at a time); undo %.0f ms\n",
+           what, files->len, edit_ms, edit_ms / MAX (files->len, 1), RECAP_FILE_WRITE_GROUP, undo_ms);
 }
 
 /* A tag some posts have, then an edit of every post: no tag is on all of

@@ -187,7 +187,8 @@ def toml_and_json_read_only(site):
         write(post, data)
         kind = 'TOML' if post == toml else 'JSON'
         for args in (('set', post, 'title', 'x'), ('set', post, 'layout', 'post'),
-                     ('set-list', post, 'tags', 'b'), ('unset', post, 'title'), ('check', post)):
+                     ('set-list', post, 'tags', 'b'), ('unset', post, 'title'), ('check', post),
+                     ('add-front-matter', post)):
             result = run(*args)
             check(result.returncode == 1 and f'{kind} front matter' in result.stderr, (args, result.stderr))
             check(read(post) == data, f'{args} changed a {kind} file')

@@ -46,15 +46,22 @@ n_rows (Fixture *fixture)
 
 /* Borrowed: the sidebar's models keep their items alive. */
 static gpointer
-item_at (Fixture *fixture,
-         guint    position)
+item_in (GListModel *rows,
+         guint       position)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (recap_sidebar_get_rows (fixture->sidebar), position);
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
   g_autoptr(GObject) item = NULL;
 
   g_assert_nonnull (row);
   item = gtk_tree_list_row_get_item (row);
   return item;
+}
+
+static gpointer
+item_at (Fixture *fixture,
+         guint    position)
+{
+  return item_in (recap_sidebar_get_rows (fixture->sidebar), position);
 }
 
 static const char *
@@ -404,6 +411,64 @@ test_open_post_in_large_site (void)
   test_util_remove_tree (site_dir);
 }
 
+typedef struct {
+  guint    max_added;
+  guint    max_removed;
+  gboolean partial;  /* seen with some but not all rows */
+  guint    total;
+} RowSteps;
+
+static void
+row_step (GListModel *rows,
+          guint       position,
+          guint       removed,
+          guint       added,
+          RowSteps   *steps)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  steps->max_added = MAX (steps->max_added, added);
+  steps->max_removed = MAX (steps->max_removed, removed);
+  steps->partial |= n > 0 && n < steps->total;
+}
+
+/* Rows of a big site show while it loads, a few at a time: no change to
+ * the list rebuilds the rows already there, which on 50,000 posts froze
+ * the window for seconds. */
+static void
+test_large_site_rows_in_small_steps (void)
+{
+  RowSteps steps = { .total = 600 };
+  g_autofree char *site_dir = write_large_site (steps.total);
+  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  RecapWindow *window = recap_window_new (NULL);
+  RecapSidebar *sidebar;
+  GListModel *rows;
+  RecapSite *site;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  rows = recap_sidebar_get_rows (sidebar);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (row_step), &steps);
+
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (site)) == steps.total &&
+                    g_list_model_get_n_items (rows) == steps.total);
+
+  g_assert_true (steps.partial);
+  g_assert_cmpuint (steps.max_removed, ==, 0);
+  g_assert_cmpuint (steps.max_added, <=, 16);
+  /* Newest first all the same. */
+  g_assert_cmpstr (recap_post_get_title (item_in (rows, 0)), ==, "Post 599");
+  g_assert_cmpstr (recap_post_get_title (item_in (rows, steps.total - 1)), ==, "Post 0");
+
+  g_signal_handlers_disconnect_by_func (rows, row_step, &steps);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +489,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/sidebar/post-row-parts", test_post_row_parts);
   g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
+  g_test_add_func ("/sidebar/large-site-rows-in-small-steps", test_large_site_rows_in_small_steps);
 
   return g_test_run ();
 }
