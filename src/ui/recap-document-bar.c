@@ -49,6 +49,7 @@ struct _RecapDocumentBar
   AdwBin         parent_instance;
 
   RecapDocument *document;
+  GSignalGroup  *document_signals;
   Notice         shown;
   guint          dismissed; /* bits of the notices closed for this document */
 
@@ -204,19 +205,12 @@ notice_action (GtkWidget  *widget,
 }
 
 static void
-disconnect_document (RecapDocumentBar *self)
-{
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, update, self);
-  g_clear_object (&self->document);
-}
-
-static void
 recap_document_bar_dispose (GObject *object)
 {
   RecapDocumentBar *self = RECAP_DOCUMENT_BAR (object);
 
-  disconnect_document (self);
+  g_clear_object (&self->document_signals); /* disconnects from the document */
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (recap_document_bar_parent_class)->dispose (object);
 }
@@ -245,6 +239,11 @@ static void
 recap_document_bar_init (RecapDocumentBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->document_signals = g_signal_group_new (RECAP_TYPE_DOCUMENT);
+  for (guint i = 0; i < G_N_ELEMENTS (watched_properties); i++)
+    g_signal_group_connect_object (self->document_signals, watched_properties[i],
+                                   G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -254,16 +253,10 @@ recap_document_bar_set_document (RecapDocumentBar *self,
   g_return_if_fail (RECAP_IS_DOCUMENT_BAR (self));
   g_return_if_fail (!document || RECAP_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!g_set_object (&self->document, document))
     return;
-  disconnect_document (self);
+  g_signal_group_set_target (self->document_signals, document);
   self->dismissed = 0;
-  if (document != NULL)
-    {
-      self->document = g_object_ref (document);
-      for (guint i = 0; i < G_N_ELEMENTS (watched_properties); i++)
-        g_signal_connect_swapped (document, watched_properties[i], G_CALLBACK (update), self);
-    }
   update (self);
 }
 

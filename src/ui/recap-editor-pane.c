@@ -145,8 +145,7 @@ recap_editor_pane_dispose (GObject *object)
 {
   RecapEditorPane *self = RECAP_EDITOR_PANE (object);
 
-  g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document_signals); /* disconnects from the document */
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
 

@@ -28,6 +28,7 @@ struct _RecapPreview
 
   WebKitWebView   *web_view;
   RecapDocument   *document;
+  GSignalGroup    *document_signals;
   GCancellable    *cancellable;
   char            *page_base;
   gboolean         page_ready;
@@ -43,6 +44,7 @@ struct _RecapPreview
 
   GtkTextView     *source_view;
   GtkAdjustment   *editor_adjustment;
+  GSignalGroup    *editor_signals;   /* of the editor's adjustment */
   gboolean         sync_scroll;
   gboolean         scrolling_preview;
   gboolean         editor_moved;
@@ -539,14 +541,6 @@ decide_policy (RecapPreview             *self,
 
 /* Public API */
 
-static void
-disconnect_document (RecapPreview *self)
-{
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed, self);
-  g_clear_object (&self->document);
-}
-
 /* The site root: the post's file, up as many folders as its relative path has parts. */
 static GFile *
 site_root_of (RecapDocument *document)
@@ -575,15 +569,11 @@ recap_preview_set_document (RecapPreview  *self,
   g_return_if_fail (RECAP_IS_PREVIEW (self));
   g_return_if_fail (!document || RECAP_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!g_set_object (&self->document, document))
     return;
-  disconnect_document (self);
+  g_signal_group_set_target (self->document_signals, document);
   if (document != NULL)
-    {
-      self->document = g_object_ref (document);
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed), self);
-      site_root = site_root_of (document);
-    }
+    site_root = site_root_of (document);
   recap_site_scheme_set_site_root (self->web_view, site_root);
 
   post = document ? recap_document_get_post (document) : NULL;
@@ -595,15 +585,6 @@ recap_preview_set_document (RecapPreview  *self,
     document_changed (self);
 }
 
-static void
-disconnect_source_view (RecapPreview *self)
-{
-  if (self->editor_adjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->editor_adjustment, editor_scrolled, self);
-  g_clear_object (&self->editor_adjustment);
-  g_clear_object (&self->source_view);
-}
-
 void
 recap_preview_set_source_view (RecapPreview *self,
                                GtkTextView  *source_view)
@@ -613,15 +594,13 @@ recap_preview_set_source_view (RecapPreview *self,
   g_return_if_fail (RECAP_IS_PREVIEW (self));
   g_return_if_fail (!source_view || GTK_IS_TEXT_VIEW (source_view));
 
-  disconnect_source_view (self);
-  if (source_view == NULL)
-    return;
   /* Set by its scrolled window, which does not change it afterwards. */
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (source_view));
-  g_return_if_fail (vadjustment != NULL);
-  self->editor_adjustment = g_object_ref (vadjustment);
-  self->source_view = g_object_ref (source_view);
-  g_signal_connect_swapped (self->editor_adjustment, "value-changed", G_CALLBACK (editor_scrolled), self);
+  vadjustment = source_view ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (source_view)) : NULL;
+  g_return_if_fail (!source_view || vadjustment != NULL);
+
+  g_set_object (&self->source_view, source_view);
+  g_set_object (&self->editor_adjustment, vadjustment);
+  g_signal_group_set_target (self->editor_signals, vadjustment);
 }
 
 WebKitWebView *
@@ -706,8 +685,11 @@ recap_preview_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->render_source, g_source_remove);
-  disconnect_document (self);
-  disconnect_source_view (self);
+  g_clear_object (&self->document_signals); /* disconnects from the document */
+  g_clear_object (&self->editor_signals);
+  g_clear_object (&self->document);
+  g_clear_object (&self->editor_adjustment);
+  g_clear_object (&self->source_view);
 
   G_OBJECT_CLASS (recap_preview_parent_class)->dispose (object);
 }
@@ -807,6 +789,13 @@ recap_preview_init (RecapPreview *self)
                                  NULL);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
   recap_site_scheme_add_to (self->web_view);
+
+  self->document_signals = g_signal_group_new (RECAP_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (document_changed), self, G_CONNECT_SWAPPED);
+  self->editor_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect_object (self->editor_signals, "value-changed",
+                                 G_CALLBACK (editor_scrolled), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "map", G_CALLBACK (schedule_render), NULL);
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy), self, G_CONNECT_SWAPPED);
