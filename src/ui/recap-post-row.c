@@ -8,19 +8,19 @@
 
 struct _RecapPostRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget     parent_instance;
 
-  RecapPost *post;
-  gulong     unsaved_handler;
+  RecapPost    *post;
+  GSignalGroup *post_signals;
 
-  GtkLabel  *title_label;
-  GtkLabel  *date_label;
-  GtkLabel  *tags_label;
+  GtkLabel     *title_label;
+  GtkLabel     *date_label;
+  GtkLabel     *tags_label;
   /* Made only for the rows that show them: a list view keeps some 200 rows,
    * and a widget costs a few kilobytes in each, hidden or not. */
-  GtkWidget *unsaved_dot;
-  GtkWidget *draft_badge;
-  GtkWidget *snippet_label;
+  GtkWidget    *unsaved_dot;
+  GtkWidget    *draft_badge;
+  GtkWidget    *snippet_label;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPostRow, recap_post_row, GTK_TYPE_WIDGET)
@@ -154,13 +154,9 @@ recap_post_row_set_post (RecapPostRow *self,
 {
   g_return_if_fail (RECAP_IS_POST_ROW (self));
 
-  if (self->post == post)
+  if (!g_set_object (&self->post, post))
     return;
-  if (self->post != NULL)
-    g_clear_signal_handler (&self->unsaved_handler, self->post);
-  g_set_object (&self->post, post);
-  if (post != NULL)
-    self->unsaved_handler = g_signal_connect_swapped (post, "notify::unsaved", G_CALLBACK (update_unsaved), self);
+  g_signal_group_set_target (self->post_signals, post);
   recap_post_row_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
 }
@@ -389,8 +385,7 @@ recap_post_row_dispose (GObject *object)
 {
   RecapPostRow *self = RECAP_POST_ROW (object);
 
-  if (self->post != NULL)
-    g_clear_signal_handler (&self->unsaved_handler, self->post);
+  g_clear_object (&self->post_signals); /* disconnects from the post */
   g_clear_object (&self->post);
   g_clear_pointer (&self->unsaved_dot, gtk_widget_unparent);
   g_clear_pointer (&self->draft_badge, gtk_widget_unparent);
@@ -428,4 +423,8 @@ static void
 recap_post_row_init (RecapPostRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->post_signals = g_signal_group_new (RECAP_TYPE_POST);
+  g_signal_group_connect_object (self->post_signals, "notify::unsaved",
+                                 G_CALLBACK (update_unsaved), self, G_CONNECT_SWAPPED);
 }
