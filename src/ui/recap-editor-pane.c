@@ -25,6 +25,7 @@ struct _RecapEditorPane
 
   RecapDocument        *document;
   GSignalGroup         *document_signals;
+  GBindingGroup        *document_bindings;
   GSettings            *settings;
 
   GtkPaned             *paned;
@@ -51,15 +52,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Large files pause the live preview; bytes no encoding could read make the editor read-only. */
+/* Large files pause the live preview. */
 static void
-show_document_state (RecapEditorPane *self)
+update_preview (RecapEditorPane *self)
 {
   RecapDocument *document = self->document;
 
   recap_preview_set_document (self->preview, document && !recap_document_get_large (document) ? document : NULL);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view),
-                              document == NULL || !recap_document_get_read_only (document));
 }
 
 /* The buffer's highlighting follows the light or dark style. */
@@ -146,6 +145,7 @@ recap_editor_pane_dispose (GObject *object)
   RecapEditorPane *self = RECAP_EDITOR_PANE (object);
 
   g_clear_object (&self->document_signals); /* disconnects from the document */
+  g_clear_object (&self->document_bindings);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
 
@@ -195,11 +195,12 @@ recap_editor_pane_init (RecapEditorPane *self)
   self->document_signals = g_signal_group_new (RECAP_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "modified-changed",
                                  G_CALLBACK (notify_title), self, G_CONNECT_SWAPPED);
-  /* A Save As makes a read-only document editable. */
-  g_signal_group_connect_object (self->document_signals, "notify::read-only",
-                                 G_CALLBACK (show_document_state), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::large",
-                                 G_CALLBACK (show_document_state), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  /* Bytes no encoding could read make the editor read-only, until a Save As. */
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "read-only", self->source_view, "editable",
+                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
@@ -225,14 +226,15 @@ recap_editor_pane_set_document (RecapEditorPane *self,
 
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
-  /* Without a document the pane is hidden: the view keeps the last buffer. */
+  g_binding_group_set_source (self->document_bindings, document);
+  /* Without a document the pane is hidden: the view keeps the last buffer and editability. */
   if (document != NULL)
     {
       update_style_scheme (self);
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
     }
   recap_document_bar_set_document (self->document_bar, document);
-  show_document_state (self);
+  update_preview (self);
   recap_front_matter_form_set_document (self->form, document);
   notify_title (self);
 }
