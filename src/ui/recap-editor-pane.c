@@ -28,7 +28,6 @@ struct _RecapEditorPane
   GBindingGroup        *document_bindings;
   GSettings            *settings;
 
-  GtkPaned             *paned;
   GtkWidget            *editor_box;
   RecapFrontMatterForm *form;
   RecapDocumentBar     *document_bar;
@@ -177,7 +176,6 @@ recap_editor_pane_class_init (RecapEditorPaneClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-editor-pane.ui");
-  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, paned);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, editor_box);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, form);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, document_bar);
