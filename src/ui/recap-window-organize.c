@@ -163,6 +163,13 @@ static const char * const move_labels[] = {
   [MOVE_RENAME] = N_("Rename Post"),
 };
 
+/* The toast after a move, naming where the post is now. */
+static const char * const move_done_formats[] = {
+  [MOVE_PUBLISH] = N_("Published as %s"),
+  [MOVE_UNPUBLISH] = N_("Moved to %s"),
+  [MOVE_RENAME] = N_("Renamed to %s"),
+};
+
 static Move *
 move_new (RecapWindow *self,
           MoveKind     kind)
@@ -286,7 +293,8 @@ move_finished (Move         *move,
       return;
     }
   relative = g_file_get_relative_path (move->root, move->result->to);
-  message = g_strdup_printf (_("Now %s"), relative ? relative : g_file_peek_path (move->result->to));
+  message = g_strdup_printf (_(move_done_formats[move->kind]),
+                             relative ? relative : g_file_peek_path (move->result->to));
   offer_undo (self, recap_op_new_move (_(move_labels[move->kind]), g_steal_pointer (&move->result)), message);
 }
 
