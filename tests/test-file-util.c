@@ -30,26 +30,32 @@ test_8bit_charset (void)
   assert_charset ("\x93quoted\x94 \x81", "ISO-8859-1");
 }
 
-/* Copies of ended processes go, and ours from before we started; those
- * of live processes (a save under way) and files that are not ours stay. */
+/* Copies of ended processes go, and those older than the live process
+ * with their PID (the PID was reused; ours too); those of a save under
+ * way and files that are not ours stay. */
 static void
 test_stale_temps (TestUtilDir   *fixture,
                   gconstpointer  data)
 {
   g_autofree char *dead = test_util_write_temp_copy (fixture->dir, "a.md", test_util_dead_pid ());
   g_autofree char *alive = test_util_write_temp_copy (fixture->dir, "b.md", getppid ());
-  g_autofree char *ours = test_util_write_temp_copy (fixture->dir, "c.md", getpid ());
-  g_autofree char *ours_old = test_util_write_temp_copy (fixture->dir, "d.md", getpid ());
-  g_autofree char *others = g_build_filename (fixture->dir, ".e.md.swp", NULL);
-  g_autofree char *no_pid = g_build_filename (fixture->dir, ".f.md.recap-x-Ab3dE9.tmp", NULL);
-  struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
+  g_autofree char *reused = test_util_write_temp_copy (fixture->dir, "c.md", getppid ());
+  g_autofree char *ours = test_util_write_temp_copy (fixture->dir, "d.md", getpid ());
+  g_autofree char *ours_old = test_util_write_temp_copy (fixture->dir, "e.md", getpid ());
+  g_autofree char *others = g_build_filename (fixture->dir, ".f.md.swp", NULL);
+  g_autofree char *no_pid = g_build_filename (fixture->dir, ".g.md.recap-x-Ab3dE9.tmp", NULL);
+  /* Before the machine started: older than any process. */
+  time_t long_ago = time (NULL) - 100 * 24 * 3600;
+  struct utimbuf before_boot = { long_ago, long_ago };
 
-  test_util_write_file (fixture->dir, ".e.md.swp", "vim's");
-  test_util_write_file (fixture->dir, ".f.md.recap-x-Ab3dE9.tmp", "no PID");
-  g_assert_cmpint (g_utime (ours_old, &an_hour_ago), ==, 0);
+  test_util_write_file (fixture->dir, ".f.md.swp", "vim's");
+  test_util_write_file (fixture->dir, ".g.md.recap-x-Ab3dE9.tmp", "no PID");
+  g_assert_cmpint (g_utime (reused, &before_boot), ==, 0);
+  g_assert_cmpint (g_utime (ours_old, &before_boot), ==, 0);
 
-  g_assert_cmpuint (recap_file_remove_stale_temps (fixture->dir), ==, 2);
+  g_assert_cmpuint (recap_file_remove_stale_temps (fixture->dir), ==, 3);
   g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (reused, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (ours_old, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (ours, G_FILE_TEST_EXISTS));

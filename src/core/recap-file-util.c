@@ -580,23 +580,32 @@ sync_file_systems (Batch   *batch,
 #define TEMP_SUFFIX ".tmp"
 #define TEMP_RANDOM 6
 
-/* A copy of a live process is stale only when older than that process,
- * which this tells for our own: the first time it made or swept copies,
- * less a margin for the file system's coarser clock. */
-#define EPOCH_MARGIN_USEC (2 * G_USEC_PER_SEC)
+/* A copy of a live process is stale when older than that process (its PID
+ * was reused), with a margin for the coarser clocks of files and /proc. */
+#define START_MARGIN_USEC (2 * G_USEC_PER_SEC)
 
+/* When process @pid started, in g_get_real_time() terms; 0 when not known.
+ * Linux: field 22 of /proc/PID/stat, in clock ticks since boot ("btime"). */
 static gint64
-process_epoch (void)
+process_start_time (long pid)
 {
-  static gsize set = 0;
-  static gint64 epoch;
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%ld/stat", pid);
+  g_autofree char *stat = NULL;
+  g_autofree char *boot = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name, *btime;
+  long ticks = sysconf (_SC_CLK_TCK);
 
-  if (g_once_init_enter (&set))
-    {
-      epoch = g_get_real_time ();
-      g_once_init_leave (&set, 1);
-    }
-  return epoch;
+  if (ticks <= 0 || !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+      !g_file_get_contents ("/proc/stat", &boot, NULL, NULL) ||
+      (after_name = strrchr (stat, ')')) == NULL || (btime = strstr (boot, "\nbtime ")) == NULL)
+    return 0;
+  /* After the name: state (field 3) and on; start time is field 22. */
+  fields = g_strsplit (after_name + 2, " ", 21);
+  if (g_strv_length (fields) < 20)
+    return 0;
+  return g_ascii_strtoll (btime + strlen ("\nbtime "), NULL, 10) * G_USEC_PER_SEC +
+         g_ascii_strtoll (fields[19], NULL, 10) * G_USEC_PER_SEC / ticks;
 }
 
 /* The PID in @name when it is one of our temporary copies, else 0. */
@@ -624,16 +633,20 @@ temp_file_pid (const char *name)
   return pid;
 }
 
+/* Left by a process that has ended, or by an earlier one with the PID of a
+ * live process (ours included): one under way is newer than its process. */
 static gboolean
 temp_file_is_stale (long               pid,
                     const struct stat *st)
 {
   gint64 mtime = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+  gint64 started;
 
-  if (pid == (long) getpid ())
-    return mtime < process_epoch () - EPOCH_MARGIN_USEC;
   /* EPERM: alive, another user's. */
-  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+  if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+    return TRUE;
+  started = process_start_time (pid);
+  return started != 0 && mtime < started - START_MARGIN_USEC;
 }
 
 gboolean
@@ -697,11 +710,8 @@ write_temp_copy (Batch       *batch,
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
   g_autofree char *temp = g_strdup_printf ("%s/.%s" TEMP_MARK "%ld-XXXXXX" TEMP_SUFFIX, dir, base, (long) getpid ());
-  int fd;
+  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
   gboolean ok;
-
-  process_epoch ();
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
 
   if (fd < 0)
     {

@@ -83,8 +83,8 @@ gboolean recap_file_write_atomic (GFile         *file,
 
 /* Removes @name in @dir_fd when it is a temporary copy of
  * recap_file_write_atomic() that its process left (killed meanwhile):
- * one of a process that has ended, or of this one from before it
- * started. Returns whether it did. */
+ * one of a process that has ended, or one older than the live process with
+ * its PID (which was reused). Returns whether it did. */
 gboolean recap_file_remove_stale_temp  (int           dir_fd,
                                         const char   *name);
 /* recap_file_remove_stale_temp() on each file of @folder; returns how many

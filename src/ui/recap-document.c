@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,25 +183,11 @@ open_regular_file (Job          *job,
                    struct stat  *st,
                    GError      **error)
 {
-  g_autofree char *name = NULL;
-  int fd;
-
   if (!resolve_path (job, error))
     return FALSE;
-  /* Non-blocking, so that a pipe does not wait for a writer. */
-  fd = open (job->real_path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0)
-    return set_errno_error (error, errno);
-  if (fstat (fd, st) == 0 && S_ISREG (st->st_mode))
-    {
-      *fd_out = fd;
-      return TRUE;
-    }
-  close (fd);
-  name = display_name (job->file);
-  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_NOT_REGULAR,
-               _("“%s” is not a regular file"), name);
-  return FALSE;
+  /* Refuses a folder, a pipe (without waiting for a writer), a device. */
+  *fd_out = recap_file_open_regular (job->real_path, st, error);
+  return *fd_out >= 0;
 }
 
 static gssize

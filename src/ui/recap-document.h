@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 
 typedef enum {
   RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED, /* another program changed the file since it was read */
-  RECAP_DOCUMENT_ERROR_NOT_REGULAR,         /* a folder, a device, a pipe… */
   RECAP_DOCUMENT_ERROR_BINARY,              /* NUL bytes */
   RECAP_DOCUMENT_ERROR_READ_ONLY,           /* bytes no encoding could read: saving would change them */
   RECAP_DOCUMENT_ERROR_UNENCODABLE,         /* characters the file's encoding does not have */

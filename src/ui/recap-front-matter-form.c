@@ -798,7 +798,9 @@ row_new (RecapFrontMatterForm *self,
 
   g_object_set_data_full (G_OBJECT (row), "recap-path", g_strdup (field->path), g_free);
   g_object_set_data (G_OBJECT (row), "recap-kind", GUINT_TO_POINTER (field->kind));
-  add_remove_button (self, row, field->path);
+  /* The core refuses to remove a value an alias reads: offer no button for it. */
+  if (recap_front_matter_check_unshared (fm, field->path, NULL))
+    add_remove_button (self, row, field->path);
   add_completion (self, row, field);
   return row;
 }

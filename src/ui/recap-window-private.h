@@ -43,6 +43,7 @@ struct _RecapWindow
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *undo_toast;     /* the latest toast offering Undo, while shown */
   GtkStack             *main_stack;
   GtkStack             *editor_stack;
   GtkPaned             *sidebar_paned;

@@ -714,6 +714,7 @@ recap_window_dispose (GObject *object)
   g_clear_object (&self->site_cancellable);
   next_step_clear (&self->next);
   g_clear_object (&self->history);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->post_to_select);
   g_clear_object (&self->site);
   g_clear_object (&self->settings);

@@ -145,6 +145,14 @@ class RecapSession:
         text = accessible.get_text_iface()
         return text.get_text(0, text.get_character_count())
 
+    def screenshot(self, name):
+        """Saves the screen as NAME.png in $RECAP_E2E_SHOTS, when set: for
+        looking at a story's steps, not for asserting on pixels."""
+        folder = os.environ.get("RECAP_E2E_SHOTS")
+        if folder:
+            time.sleep(0.5)  # let the last frame draw; the picture is not checked
+            subprocess.run(["import", "-window", "root", os.path.join(folder, name + ".png")], check=False)
+
     # Acting
 
     def click(self, accessible):

@@ -82,10 +82,17 @@ def main():
     try:
         path, text = large_post(site, 4)
         kill_cli(path, text)
+        # What SIGKILL leaves behind: temporary files, never a damaged post...
+        print("# temporary files the killed recap-cli runs left: %d" % len(temp_files(path)))
         small_path, _ = large_post(site, 2)
         kill_app(site, small_path)
-        # What SIGKILL leaves behind: temporary files, never a damaged post.
-        print("# left-over temporary files: %d" % len(temp_files(path)))
+        # ...which the next start of the app removes, as their processes are gone.
+        with RecapSession(site=small_path, state_home=os.path.join(site, "..", "state")) as session:
+            editor = session.find(role="text", name="Editor")
+            session.wait_for(lambda: session.text_of(editor).startswith(read(small_path)[:40]),
+                             "the editor shows the post")
+            if temp_files(small_path):
+                fail("the app's start left stale temporary files: %s" % temp_files(small_path))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("ok - kill -9 during saves leaves the old or the new file, whole")

@@ -410,6 +410,9 @@ test_shared_anchor_read_only (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (title)),
                             "“title” is shared with “og_title” through the anchor &t"));
   g_assert_nonnull (ui_test_find_button (title, "_Edit in Source"));
+  /* Removing the anchored value would leave the alias reading nothing. */
+  g_assert_false (ui_test_has_button (title, "Remove Field"));
+  g_assert_true (ui_test_has_button (row (fixture, "og_title"), "Remove Field"));
   g_assert_true (GTK_IS_EDITABLE (row (fixture, "author")));
   assert_buffer (fixture, text);
 }

@@ -384,9 +384,11 @@ test_publish_open_post (Fixture       *fixture,
   label = undo_menu_label (fixture);
   g_assert_cmpstr (label, ==, "_Undo Publish Draft");
 
-  /* As the menu item does, long after the toast. */
+  /* As the menu item does, long after the toast; the toast's own Undo goes. */
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
   UI_TEST_WAIT_FOR (exists_in_site (fixture, WRAP_UP_PATH) && document_is_at (document, fixture->site_dir, WRAP_UP_PATH));
+  UI_TEST_WAIT_FOR (!ui_test_has_button (GTK_WIDGET (fixture->window), "_Undo"));
   g_assert_true (ui_test_file_is (fixture->site_dir, WRAP_UP_PATH, before));
   g_assert_false (exists_in_site (fixture, WRAP_UP_POST));
   UI_TEST_WAIT_FOR (recap_site_find_post (recap_window_get_site (fixture->window),

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -249,10 +250,13 @@ test_command_line_unlisted_file (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->site_dir, "_posts/pipe.md", NULL);
+  g_autofree char *real_path = NULL;
+  g_autofree char *message = NULL;
 
   g_assert_cmpint (mkfifo (path, 0644), ==, 0);
-  open_from_command_line (fixture, "_posts/pipe.md",
-                          "Could not open “pipe.md”: “pipe.md” is not a regular file");
+  real_path = realpath (path, NULL);
+  message = g_strdup_printf ("Could not open “pipe.md”: “%s” is not a regular file", real_path);
+  open_from_command_line (fixture, "_posts/pipe.md", message);
 }
 
 int

@@ -69,6 +69,13 @@ ui_test_find_button (GtkWidget  *root,
   return button;
 }
 
+gboolean
+ui_test_has_button (GtkWidget  *root,
+                    const char *text)
+{
+  return find_button (root, text) != NULL;
+}
+
 static void
 store_result (GObject      *source,
               GAsyncResult *result,

@@ -24,6 +24,9 @@ GtkWidget *ui_test_find_by_type      (GtkWidget    *root,
  * for it to appear (bounded). */
 GtkWidget *ui_test_find_button       (GtkWidget    *root,
                                       const char   *text);
+/* Whether a button under @root has @text as its label or tooltip now. */
+gboolean   ui_test_has_button        (GtkWidget    *root,
+                                      const char   *text);
 /* Whether the page's text contains @needle, asked through JavaScript. */
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
                                       const char    *needle);
