@@ -51,13 +51,32 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Large files pause the live preview. */
+/* Large files and lines too long to lay out pause the live preview. */
 static void
 update_preview (RecapEditorPane *self)
 {
   RecapDocument *document = self->document;
+  gboolean cut = document != NULL && recap_document_get_shown_text (document) != NULL;
 
-  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) ? document : NULL);
+  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) && !cut
+                                             ? document : NULL);
+}
+
+/* The document in the editor, or what of it the editor can lay out. */
+static void
+show_text (RecapEditorPane *self)
+{
+  const char *shown = recap_document_get_shown_text (self->document);
+  g_autoptr(GtkTextBuffer) cut = NULL;
+
+  if (shown == NULL)
+    {
+      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->document));
+      return;
+    }
+  cut = GTK_TEXT_BUFFER (gtk_source_buffer_new (NULL));
+  gtk_text_buffer_set_text (cut, shown, -1);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), cut);
 }
 
 /* The buffer's highlighting follows the light or dark style. */
@@ -229,7 +248,7 @@ recap_editor_pane_set_document (RecapEditorPane *self,
   if (document != NULL)
     {
       update_style_scheme (self);
-      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
+      show_text (self);
     }
   recap_document_bar_set_document (self->document_bar, document);
   update_preview (self);
