@@ -286,7 +286,8 @@ recap_editor_pane_show_source (RecapEditorPane *self,
   g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
   g_return_if_fail (self->document != NULL);
 
-  buffer = GTK_TEXT_BUFFER (self->document);
+  /* The text shown: a post with lines too long to lay out shows a cut copy. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "recap-front-matter-form.h"
 #include "recap-preview.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
@@ -244,6 +245,32 @@ test_open_post_follows_the_style (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* "Edit in Source" on a post shown cut moves the cursor in the text shown,
+ * which is not the document's buffer. */
+static void
+test_long_line_post_show_source (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *relative_path = "_posts/2024-05-01-one-line.md";
+  g_autoptr(GString) text = g_string_new ("---\ntitle: One line\n---\n");
+  GtkWidget *form;
+  GtkTextBuffer *shown;
+  GtkTextIter cursor;
+
+  while (text->len < 300 * 1024)
+    g_string_append (text, "lorem ipsum *dolor* sit amet, [consectetur](https://example.com) ");
+  test_util_write_file (fixture->site_dir, relative_path, text->str);
+  open_post (fixture, relative_path);
+
+  form = ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_FRONT_MATTER_FORM);
+  g_signal_emit_by_name (form, "show-source", 2, 8);
+  shown = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+                                                                           GTK_SOURCE_TYPE_VIEW)));
+  gtk_text_buffer_get_iter_at_mark (shown, &cursor, gtk_text_buffer_get_insert (shown));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 1);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 7);
+}
+
 /* The scan lists no pipe: the message must not depend on the list. */
 static void
 test_command_line_unlisted_file (Fixture       *fixture,
@@ -364,6 +391,7 @@ main (int   argc,
   ADD ("/window/command-line/binary-post", test_command_line_binary_post);
   ADD ("/window/command-line/unlisted-file", test_command_line_unlisted_file);
   ADD ("/window/long-line-post", test_long_line_post);
+  ADD ("/window/long-line-post/show-source", test_long_line_post_show_source);
 #undef ADD
 
   return g_test_run ();
