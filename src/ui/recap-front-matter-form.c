@@ -3,7 +3,9 @@
  * The form is a view of the buffer: every field edit goes through the
  * lossless core edit functions and lands in the buffer as one user action
  * replacing only the changed span; every buffer change is read back after
- * a short pause.
+ * a short pause. Which rows exist, of what kind and in what order comes
+ * from the field model in src/core/recap-form-model.c; this file draws
+ * them and wires them to the edits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
