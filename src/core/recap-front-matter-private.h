@@ -76,6 +76,39 @@ typedef struct {
   const char *root_key;   /* the top-level key the path goes through, if any */
 } Lookup;
 
+typedef struct {
+  const char       *text;
+  gsize             len;
+  const char       *path;    /* what the edit is of, for messages */
+  RecapFrontMatter *fm;
+  const char       *newline;
+  GArray           *splices;
+  GArray           *claims;
+} Editor;
+
+void editor_clear (Editor *ed);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Editor, editor_clear)
+
+typedef enum {
+  EXPECT_STRING,
+  EXPECT_BOOLEAN,
+  EXPECT_LIST,
+  EXPECT_ABSENT,
+  EXPECT_RENAMED,
+} ExpectKind;
+
+/* What an edit promises, checked on the parsed result. */
+typedef struct {
+  ExpectKind          kind;
+  const char         *path;
+  const char         *string;   /* EXPECT_STRING */
+  gboolean            boolean;  /* EXPECT_BOOLEAN */
+  const char * const *items;    /* EXPECT_LIST */
+  const char         *new_path; /* EXPECT_RENAMED */
+  const char         *touched[2]; /* top-level keys the edit may change */
+} Expect;
+
 static inline gsize
 next_line_start (const char *text,
                  gsize       len,
@@ -182,6 +215,18 @@ mapping_value (Node  *mapping,
   return g_ptr_array_index (mapping->children, index + 1);
 }
 
+static inline gsize
+yaml_end (Editor *ed)
+{
+  return ed->fm->split.yaml_end;
+}
+
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
 /* recap-front-matter-parse.c */
 
 void
@@ -217,5 +262,118 @@ lookup_exact (RecapFrontMatter *fm,
 void
 read_foreign (RecapFrontMatter *fm,
               const char       *text);
+
+/* recap-front-matter-editor.c */
+
+gboolean G_GNUC_PRINTF (3, 4)
+set_edit_error (GError     **error,
+                int          code,
+                const char  *format,
+                ...);
+
+gboolean
+refuse_foreign (const RecapFrontMatterSplit  *split,
+                GError                      **error);
+
+const char *
+detect_newline (const char *text,
+                gsize       len,
+                gsize       from);
+
+void
+editor_init (Editor           *ed,
+             RecapFrontMatter *fm,
+             const char       *text,
+             gsize             len,
+             const char       *path);
+
+gboolean
+editor_begin (Editor      *ed,
+              const char  *text,
+              gsize        len,
+              const char  *path,
+              GError     **error);
+
+void
+editor_claim (Editor   *ed,
+              Node     *node,
+              gboolean  parts);
+
+void
+editor_splice (Editor  *ed,
+               gsize    offset,
+               gsize    len,
+               GString *text);
+
+gsize
+skip_blanks_from (Editor *ed,
+                  gsize   pos);
+
+gboolean
+rest_of_line_blank (Editor *ed,
+                    gsize   pos);
+
+gsize
+line_begin (Editor *ed,
+            gsize   pos);
+
+gboolean
+only_blanks (Editor *ed,
+             gsize   from,
+             gsize   to);
+
+gboolean
+ends_at_line_start (Editor *ed,
+                    gsize   end);
+
+gsize
+entry_line_end (Editor *ed,
+                gsize   pos);
+
+void
+append_spaces (GString *out,
+               guint    count);
+
+gboolean
+refuse (GError     **error,
+        const char  *what);
+
+Node *
+node_key (Node *value);
+
+gboolean
+find_colon (Editor  *ed,
+            Node    *key,
+            gsize   *after_colon,
+            GError **error);
+
+gboolean
+find_dash (Editor  *ed,
+           Node    *item,
+           gsize   *dash,
+           GError **error);
+
+gboolean
+owner_column (Editor  *ed,
+              Node    *node,
+              guint   *column,
+              GError **error);
+
+GString *
+editor_apply (Editor *ed);
+
+char *
+dup_bytes (const char *data,
+           gsize       len);
+
+Node *
+lookup_changed_node (const Lookup *l,
+                     gboolean     *parts);
+
+gboolean
+editor_finish (Editor                *ed,
+               const Expect          *expect,
+               RecapFrontMatterEdit  *out,
+               GError               **error);
 
 G_END_DECLS
