@@ -109,6 +109,34 @@ typedef struct {
   const char         *touched[2]; /* top-level keys the edit may change */
 } Expect;
 
+typedef struct {
+  const char         *scalar;  /* a string, or the spelling of a typed value */
+  RecapYamlType       type;    /* STRING, or the type @scalar is written plain as */
+  const char * const *items;   /* a list instead of a scalar, when not NULL */
+} NewValue;
+
+typedef struct {
+  const char     *value;
+  RecapYamlType   type;
+  RecapYamlStyle  style;       /* preferred: the style of the value replaced */
+  RecapYamlType   plain_type;  /* the type of the plain value replaced */
+  gboolean        in_flow;
+  gboolean        block_ok;    /* nothing follows on the line: a block scalar fits */
+  gboolean        keep_ok;     /* the span took the trailing line breaks: "|+" fits */
+  guint           indent;      /* of block scalar lines */
+  const char     *header_tail; /* kept after a block scalar's indicator (a comment) */
+  gsize           header_tail_len;
+} ScalarSpec;
+
+/* Where a new value goes when it replaces the whole old one: right after
+ * the colon, the dash or the properties, up to the old value's end (for an
+ * empty value, over the blanks after it). */
+typedef struct {
+  gsize    start;
+  gsize    end;
+  gboolean needs_space;
+} Target;
+
 static inline gsize
 next_line_start (const char *text,
                  gsize       len,
@@ -226,6 +254,18 @@ is_blank (char c)
 {
   return c == ' ' || c == '\t';
 }
+
+/* recap-front-matter.c */
+
+gboolean
+is_split_list_key (const char *path);
+
+GStrv
+sequence_strings (Node *sequence);
+
+GStrv
+node_list (Node       *node,
+           const char *path);
 
 /* recap-front-matter-parse.c */
 
@@ -375,5 +415,66 @@ editor_finish (Editor                *ed,
                const Expect          *expect,
                RecapFrontMatterEdit  *out,
                GError               **error);
+
+/* recap-front-matter-write.c */
+
+void
+append_scalar (Editor           *ed,
+               GString          *out,
+               const ScalarSpec *spec);
+
+gboolean
+touches_properties (Node *node);
+
+gboolean
+editor_whole_target (Editor  *ed,
+                     Node    *node,
+                     Target  *target,
+                     GError **error);
+
+void
+editor_replace (Editor       *ed,
+                const Target *target,
+                GString      *out);
+
+gboolean
+editor_set_scalar (Editor          *ed,
+                   Node            *node,
+                   const NewValue  *value,
+                   GError         **error);
+
+void
+append_new_list (Editor             *ed,
+                 GString            *out,
+                 const char * const *items,
+                 guint               column,
+                 gboolean            in_flow);
+
+guint
+n_items (Node *collection);
+
+Node *
+item_first (Node  *collection,
+            guint  i);
+
+gboolean
+editor_delete_items (Editor  *ed,
+                     Node    *collection,
+                     guint    from,
+                     guint    to,
+                     GError **error);
+
+gboolean
+empty_flow_inside (Editor  *ed,
+                   Node    *collection,
+                   gsize   *inside,
+                   GError **error);
+
+gboolean
+editor_set_list (Editor              *ed,
+                 Node                *node,
+                 const char          *path,
+                 const char * const  *items,
+                 GError             **error);
 
 G_END_DECLS
