@@ -147,6 +147,7 @@ generate (guint count)
   return g_steal_pointer (&tmp);
 }
 
+/* In the flat list of posts, then grouped by event (the cache warm). */
 static void
 bench_site (RecapWindow *window,
             guint        count)
@@ -156,10 +157,16 @@ bench_site (RecapWindow *window,
   g_autofree char *cache = recap_index_cache_dup_path (root);
   g_autofree char *cold = g_strdup_printf ("%u-post site, no index cache", count);
   g_autofree char *warm = g_strdup_printf ("%u-post site, index cache warm", count);
+  g_autofree char *events = g_strdup_printf ("%u-post site, index cache warm, by event", count);
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
 
   g_unlink (cache);
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
   measure (cold, window, root, site_listed, GUINT_TO_POINTER (count));
   measure (warm, window, root, site_listed, GUINT_TO_POINTER (count));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_EVENTS);
+  measure (events, window, root, site_listed, GUINT_TO_POINTER (count));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
   g_unlink (cache);
   test_util_remove_tree (dir);
 }

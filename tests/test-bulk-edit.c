@@ -171,8 +171,8 @@ test_write_all (Fixture       *fixture,
   assert_no_temporary_files (fixture, n);
 }
 
-/* A copy that cannot be made (its folder is gone) fails the whole batch
- * before any rename: every original keeps its bytes. */
+/* A copy that cannot be made (its folder is gone) fails its group of the
+ * batch, here the first, before any rename: every original keeps its bytes. */
 static void
 test_write_all_failure_keeps_originals (Fixture       *fixture,
                                         gconstpointer  data)
@@ -185,7 +185,7 @@ test_write_all_failure_keeps_originals (Fixture       *fixture,
   RecapFileWrite orphan_write = { orphan, "text", 4, FALSE };
   g_autoptr(GError) error = NULL;
 
-  g_ptr_array_insert (writes, n / 2, g_memdup2 (&orphan_write, sizeof orphan_write));
+  g_ptr_array_insert (writes, MIN (n / 2, RECAP_FILE_WRITE_GROUP - 1), g_memdup2 (&orphan_write, sizeof orphan_write));
 
   g_assert_false (recap_file_write_atomic_all (writes, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -404,27 +404,31 @@ replace_with_folder (const char *path)
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
 }
 
-/* The victim (in a folder of its own) and MANY posts. */
+/* Where the victim goes among the posts: in the first group a batch writes. */
+#define VICTIM (RECAP_FILE_WRITE_GROUP / 2)
+
+/* The victim (in a folder of its own) at @at among MANY posts. */
 static GPtrArray *
 write_posts_and_victim (Fixture  *fixture,
-                        Sabotage *sabotage)
+                        Sabotage *sabotage,
+                        guint     at)
 {
   GPtrArray *files = write_posts (fixture, MANY);
   g_autofree char *text = post_text (0);
 
   test_util_write_file (fixture->dir, "victim/post.md", text);
   sabotage->victim = fixture_file (fixture, "victim/post.md");
-  g_ptr_array_insert (files, MANY / 2, g_object_ref (sabotage->victim));
+  g_ptr_array_insert (files, at, g_object_ref (sabotage->victim));
   return files;
 }
 
-/* A copy that cannot be written fails the whole edit: no file changes. */
+/* A copy that cannot be written fails its group, here the first: no file changes. */
 static void
 test_apply_failure_keeps_originals (Fixture       *fixture,
                                     gconstpointer  data)
 {
   Sabotage sabotage = { NULL, remove_folder };
-  g_autoptr(GPtrArray) files = write_posts_and_victim (fixture, &sabotage);
+  g_autoptr(GPtrArray) files = write_posts_and_victim (fixture, &sabotage, VICTIM);
   g_autoptr(GFile) moved = fixture_file (fixture, "victim-moved/post.md");
   g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
   g_autoptr(GError) error = NULL;
@@ -436,11 +440,43 @@ test_apply_failure_keeps_originals (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (error->message, "41 files were not changed. "));
   g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 0);
 
-  g_ptr_array_remove_index (files, MANY / 2);
+  g_ptr_array_remove_index (files, VICTIM);
   assert_posts (files, FALSE);
   assert_no_temporary_files (fixture, MANY);
   assert_bytes (moved, victim_text);
   assert_n_entries (fixture, "victim-moved", 1);
+  g_object_unref (sabotage.victim);
+}
+
+/* A copy that fails in a later group stops the batch there: the groups
+ * before stay changed (and undoable), the rest keep their bytes. */
+static void
+test_apply_later_group_failure (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const guint at = 2 * RECAP_FILE_WRITE_GROUP + 1;
+  Sabotage sabotage = { NULL, remove_folder };
+  g_autoptr(GPtrArray) files = write_posts_and_victim (fixture, &sabotage, at);
+  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (recap_bulk_edit_apply (bulk, files, rename_and_sabotage, &sabotage,
+                                         NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 2 * RECAP_FILE_WRITE_GROUP);
+
+  g_ptr_array_remove_index (files, at);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *expected = i < 2 * RECAP_FILE_WRITE_GROUP ? renamed_text (i) : post_text (i);
+
+      assert_bytes (files->pdata[i], expected);
+    }
+  assert_no_temporary_files (fixture, MANY);
+  g_clear_error (&error);
+  g_assert_true (recap_bulk_edit_undo (bulk, NULL, &error));
+  g_assert_no_error (error);
+  assert_posts (files, FALSE);
   g_object_unref (sabotage.victim);
 }
 
@@ -452,7 +488,7 @@ test_apply_rename_failure (Fixture       *fixture,
                            gconstpointer  data)
 {
   Sabotage sabotage = { NULL, replace_with_folder };
-  g_autoptr(GPtrArray) files = write_posts_and_victim (fixture, &sabotage);
+  g_autoptr(GPtrArray) files = write_posts_and_victim (fixture, &sabotage, VICTIM);
   g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
   g_autoptr(GError) error = NULL;
 
@@ -464,7 +500,7 @@ test_apply_rename_failure (Fixture       *fixture,
   g_assert_true (g_file_test (g_file_peek_path (sabotage.victim), G_FILE_TEST_IS_DIR));
   assert_n_entries (fixture, "victim", 1);
 
-  g_ptr_array_remove_index (files, MANY / 2);
+  g_ptr_array_remove_index (files, VICTIM);
   assert_posts (files, TRUE);
   g_clear_error (&error);
   g_assert_true (recap_bulk_edit_undo (bulk, NULL, &error));
@@ -529,6 +565,7 @@ main (int   argc,
   ADD ("/bulk-edit/apply-and-undo/few", test_apply_and_undo, FEW);
   ADD ("/bulk-edit/apply-and-undo/many", test_apply_and_undo, MANY);
   ADD ("/bulk-edit/apply/failure-keeps-originals", test_apply_failure_keeps_originals, MANY);
+  ADD ("/bulk-edit/apply/later-group-failure", test_apply_later_group_failure, MANY);
   ADD ("/bulk-edit/apply/rename-failure", test_apply_rename_failure, MANY);
   ADD ("/bulk-edit/undo-skips-a-fifo", test_undo_skips_a_fifo, FEW);
   ADD ("/bulk-edit/symlink-written-through/few", test_symlink_written_through, FEW);

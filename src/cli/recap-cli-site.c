@@ -278,9 +278,10 @@ command_new (const Options  *options,
 }
 
 /* Runs @func over @files without writing: FALSE, after naming each file
- * that would fail, when any would. @changing gets the files that would change. */
+ * that would fail (by its @names, as given), when any would. @changing gets the files that would change. */
 static gboolean
 dry_run (GPtrArray     *files,
+         char         **names,
          RecapEditFunc  func,
          gconstpointer  data,
          GPtrArray     *changing)
@@ -297,7 +298,7 @@ dry_run (GPtrArray     *files,
       if (!recap_file_read_text (files->pdata[i], NULL, &text, &len, &error) ||
           !func (files->pdata[i], text, len, data, &edit, &error))
         {
-          print_error (g_file_peek_path (files->pdata[i]), error->message);
+          print_error (names[i], error->message);
           ok = FALSE;
         }
       else if (edit.changed)
@@ -316,7 +317,7 @@ command_add_front_matter (const Options  *options,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (args[i]));
   /* All or nothing: a file it cannot take leaves every file as it is. */
-  if (!dry_run (files, recap_edit_add_front_matter, NULL, changing))
+  if (!dry_run (files, args, recap_edit_add_front_matter, NULL, changing))
     return EXIT_FAILED;
   return run_bulk (changing, recap_edit_add_front_matter, NULL, TRUE);
 }

@@ -100,7 +100,7 @@ typedef struct {
 
 /* A batch writes this many files at a time: no more temporary copies exist
  * at any moment, so a kill leaves at most that many (until the next sweep). */
-#define RECAP_FILE_WRITE_GROUP 32
+#define RECAP_FILE_WRITE_GROUP 8
 
 /* Replaces each file of @writes (RecapFileWrite) as recap_file_write_atomic()
  * does, but together, from worker threads, RECAP_FILE_WRITE_GROUP files at

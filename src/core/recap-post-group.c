@@ -13,6 +13,7 @@ struct _RecapPostGroup
   guint         count;
   GDateTime    *first;
   GDateTime    *last;
+  GListStore   *posts;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPostGroup, recap_post_group, G_TYPE_OBJECT)
@@ -25,6 +26,7 @@ recap_post_group_finalize (GObject *object)
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->first, g_date_time_unref);
   g_clear_pointer (&self->last, g_date_time_unref);
+  g_clear_object (&self->posts);
 
   G_OBJECT_CLASS (recap_post_group_parent_class)->finalize (object);
 }
@@ -38,6 +40,7 @@ recap_post_group_class_init (RecapPostGroupClass *klass)
 static void
 recap_post_group_init (RecapPostGroup *self)
 {
+  self->posts = g_list_store_new (RECAP_TYPE_POST);
 }
 
 static char *
@@ -84,13 +87,11 @@ keys_of (RecapPost    *post,
   return g_strv_builder_end (builder);
 }
 
-gboolean
-recap_post_group_contains (RecapPostGroup *self,
-                           RecapPost      *post)
+GListModel *
+recap_post_group_get_posts (RecapPostGroup *self)
 {
-  g_auto(GStrv) keys = keys_of (post, self->by);
-
-  return self->key ? g_strv_contains ((const char * const *) keys, self->key) : keys[0] == NULL;
+  g_return_val_if_fail (RECAP_IS_POST_GROUP (self), NULL);
+  return G_LIST_MODEL (self->posts);
 }
 
 static void
@@ -128,6 +129,7 @@ add_to_group (GHashTable   *groups,
     }
   group->count++;
   widen_range (group, recap_post_get_date (post));
+  g_list_store_append (group->posts, post);
 }
 
 static int

@@ -33,7 +33,8 @@ guint         recap_post_group_get_count (RecapPostGroup *self);
 /* First and last dates of its posts; NULL when none is dated. */
 GDateTime    *recap_post_group_get_first (RecapPostGroup *self);
 GDateTime    *recap_post_group_get_last  (RecapPostGroup *self);
-gboolean      recap_post_group_contains  (RecapPostGroup *self,
-                                          RecapPost      *post);
+/* Its posts, in the order of the model the groups were computed from: a
+ * snapshot, computed again with the groups. */
+GListModel   *recap_post_group_get_posts (RecapPostGroup *self);
 
 G_END_DECLS

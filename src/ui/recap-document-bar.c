@@ -14,6 +14,7 @@ typedef enum {
   NOTICE_DELETED,
   NOTICE_CHANGED,
   NOTICE_DRAFT,
+  NOTICE_LONG_LINES,
   NOTICE_READ_ONLY,
   NOTICE_LARGE,
   NOTICE_ENCODING,
@@ -33,6 +34,7 @@ static const NoticeButtons notice_buttons[N_NOTICES] = {
   /* Keeping is the safe answer; reloading drops the unsaved changes. */
   [NOTICE_CHANGED] = { "warning-notice", N_("_Keep Mine"), "bar.keep-mine", N_("_Reload"), "bar.reload" },
   [NOTICE_DRAFT] = { NULL, N_("_Restore"), "bar.restore", N_("_Discard"), "bar.discard" },
+  [NOTICE_LONG_LINES] = { "warning-notice", N_("Save _As…"), "win.save-as", NULL, NULL },
   [NOTICE_READ_ONLY] = { "warning-notice", N_("Save _As…"), "win.save-as", NULL, NULL },
   [NOTICE_LARGE] = { NULL, N_("_OK"), "bar.dismiss", NULL, NULL },
   [NOTICE_ENCODING] = { NULL, N_("_OK"), "bar.dismiss", NULL, NULL },
@@ -81,6 +83,8 @@ current_notice (RecapDocumentBar *self)
     return NOTICE_CHANGED;
   if (recap_document_get_draft (document) != NULL)
     return NOTICE_DRAFT;
+  if (recap_document_get_shown_text (document) != NULL)
+    return NOTICE_LONG_LINES;
   if (recap_document_get_read_only (document))
     return NOTICE_READ_ONLY;
   if (recap_document_get_large (document) && !is_dismissed (self, NOTICE_LARGE))
@@ -119,6 +123,9 @@ describe (RecapDocumentBar *self,
                          "or keep yours and overwrite it on the next save."));
     case NOTICE_DRAFT:
       return describe_draft (self);
+    case NOTICE_LONG_LINES:
+      return g_strdup (_("This file has lines too long to edit here (over 64 KB). They are shown cut "
+                         "short, and the file is open read-only so that it stays as it is."));
     case NOTICE_READ_ONLY:
       return g_strdup (_("Some bytes of this file are not valid text in any encoding Recap knows. "
                          "It is open read-only so that they stay as they are."));

@@ -15,6 +15,10 @@
 #include "recap-document.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
+/* Longer lines are not highlighted, their file is inserted in one go, and
+ * the editor shows them cut to SHOWN_LINE: GTK lays a line out in one go. */
+#define LONG_LINE (64 * 1024)
+#define SHOWN_LINE (16 * 1024)
 /* Delay between an unsaved change and its draft: long enough to batch
  * typing, short enough that a crash loses little. */
 #define DRAFT_DELAY_SECONDS 2
@@ -43,6 +47,9 @@ typedef struct {
   const GtkSourceEncoding *encoding;
   const GtkSourceEncoding *eight_bit;     /* what a load reads bytes that are not UTF-8 as */
   GtkSourceNewlineType     newline_type;
+  gsize                    longest_line;  /* in bytes, of what a load read */
+  gboolean                 plain_utf8;    /* what a load read is UTF-8 without a BOM */
+  char                    *shown_text;    /* what a load read, long lines cut; NULL: none */
   guint64                  change_serial; /* the buffer state a save writes */
   gboolean                 save_as;
   RecapDocumentMoveFunc    move;          /* a move: what moves the file */
@@ -80,6 +87,7 @@ struct _RecapDocument
 
   gboolean                 read_only;
   gboolean                 large;
+  char                    *shown_text;      /* see recap_document_get_shown_text() */
   gboolean                 externally_modified;
   gboolean                 deleted;
 };
@@ -123,6 +131,7 @@ job_free (Job *job)
   g_clear_pointer (&job->real_path, g_free);
   g_clear_pointer (&job->text, g_free);
   g_clear_pointer (&job->expected, g_free);
+  g_clear_pointer (&job->shown_text, g_free);
   g_free (job);
 }
 
@@ -405,6 +414,71 @@ return_boolean (GTask    *task,
     g_task_return_error (task, error);
 }
 
+/* In bytes, "\r" and "\n" both ending lines. */
+static gsize
+longest_line (GBytes *bytes)
+{
+  gsize len = 0, longest = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  const char *end = data + len;
+
+  for (const char *line = data; line < end;)
+    {
+      gsize line_len = strcspn (line, "\r\n");
+
+      /* strcspn() stops at a NUL too: a text file has none, but be sure. */
+      line_len = MIN (line_len, (gsize) (end - line));
+      longest = MAX (longest, line_len);
+      line += line_len + 1;
+    }
+  return longest;
+}
+
+/* @text with each line longer than SHOWN_LINE bytes cut there, on a
+ * character boundary, and marked. */
+static char *
+cut_long_lines (const char *text)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *line = text; *line != '\0';)
+    {
+      gsize len = strcspn (line, "\r\n");
+      const char *cut = len > SHOWN_LINE ? g_utf8_find_prev_char (line, line + SHOWN_LINE + 1) : NULL;
+
+      if (cut != NULL)
+        {
+          g_string_append_len (shown, line, cut - line);
+          /* Translators: ends a line cut short in the editor */
+          g_string_append (shown, _(" … (line cut here)"));
+        }
+      else
+        g_string_append_len (shown, line, len);
+      line += len;
+      if (*line != '\0')
+        g_string_append_c (shown, *line++);
+    }
+  return g_string_free (shown, FALSE);
+}
+
+/* What decides how the text goes into the buffer and the editor. */
+static void
+look_at_text (Job *job)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (job->bytes, &len);
+
+  job->eight_bit = gtk_source_encoding_get_from_charset (recap_file_guess_8bit_charset (data, len));
+  job->longest_line = longest_line (job->bytes);
+  job->plain_utf8 = !(len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) && g_utf8_validate_len (data, len, NULL);
+  if (job->longest_line > LONG_LINE)
+    {
+      g_autofree char *valid = g_utf8_make_valid (data, len);
+
+      job->shown_text = cut_long_lines (valid);
+    }
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -417,12 +491,7 @@ load_thread (GTask        *task,
   gboolean ok = read_file (job, TRUE, &error) && check_is_text (job, &error);
 
   if (ok)
-    {
-      gsize len = 0;
-      const char *data = g_bytes_get_data (job->bytes, &len);
-
-      job->eight_bit = gtk_source_encoding_get_from_charset (recap_file_guess_8bit_charset (data, len));
-    }
+    look_at_text (job);
   return_boolean (task, ok, error);
 }
 
@@ -817,6 +886,41 @@ set_encoding (RecapDocument           *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
 }
 
+/* @id: a GtkSourceView language, or NULL for none. */
+static void
+set_language (RecapDocument *self,
+              const char    *id)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self),
+                                  id ? gtk_source_language_manager_get_language (languages, id) : NULL);
+}
+
+/* The buffer holds the text of the file the job read. */
+static void
+take_text (RecapDocument           *self,
+           Job                     *job,
+           const GtkSourceEncoding *encoding,
+           GtkSourceNewlineType     newline_type,
+           gboolean                 fell_back)
+{
+  set_encoding (self, encoding);
+  self->newline_type = newline_type;
+  g_free (self->shown_text);
+  self->shown_text = g_steal_pointer (&job->shown_text);
+  set_flag (self, &self->read_only, fell_back || self->shown_text != NULL, PROP_READ_ONLY);
+  set_flag (self, &self->large, g_bytes_get_size (job->bytes) > RECAP_DOCUMENT_LARGE_SIZE, PROP_LARGE);
+  accept_disk_contents (self, job);
+  restore_cursor (self, job);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+
+  if (job->load_kind == LOAD_OPEN && self->recovery != NULL)
+    recap_recovery_lookup_async (self->recovery, job->file, draft_looked_up, self);
+  else
+    finish_op (self, NULL);
+}
+
 static void
 text_loaded (GObject      *object,
              GAsyncResult *result,
@@ -839,18 +943,38 @@ text_loaded (GObject      *object,
       return;
     }
 
-  set_encoding (self, gtk_source_file_loader_get_encoding (loader));
-  self->newline_type = gtk_source_file_loader_get_newline_type (loader);
-  set_flag (self, &self->read_only, fell_back, PROP_READ_ONLY);
-  set_flag (self, &self->large, g_bytes_get_size (job->bytes) > RECAP_DOCUMENT_LARGE_SIZE, PROP_LARGE);
-  accept_disk_contents (self, job);
-  restore_cursor (self, job);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  take_text (self, job, gtk_source_file_loader_get_encoding (loader),
+             gtk_source_file_loader_get_newline_type (loader), fell_back);
+}
 
-  if (job->load_kind == LOAD_OPEN && self->recovery != NULL)
-    recap_recovery_lookup_async (self->recovery, job->file, draft_looked_up, self);
-  else
-    finish_op (self, NULL);
+/* The line break a file uses first; LF when it has none. */
+static GtkSourceNewlineType
+first_newline_type (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  const char *cr = memchr (data, '\r', len), *lf = memchr (data, '\n', len);
+
+  if (cr == NULL || (lf != NULL && lf < cr))
+    return GTK_SOURCE_NEWLINE_TYPE_LF;
+  return cr + 1 < data + len && cr[1] == '\n' ? GTK_SOURCE_NEWLINE_TYPE_CR_LF : GTK_SOURCE_NEWLINE_TYPE_CR;
+}
+
+/* GtkSourceFileLoader inserts 8 KB at a time, and GTK works out each
+ * insertion's offset in its line: a line of 5 MB took seconds. Plain UTF-8
+ * needs no decoding, so such a file goes in with one insertion. */
+static void
+insert_plain_text (RecapDocument *self,
+                   Job           *job)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (job->bytes, &len);
+
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self), data, len);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self));
+  self->loading = FALSE;
+  take_text (self, job, gtk_source_encoding_get_utf8 (), first_newline_type (job->bytes), FALSE);
 }
 
 /* GtkSourceView's candidates (the translators' choice for the locale), with
@@ -894,9 +1018,18 @@ file_read (GObject      *object,
       return;
     }
 
+  /* GtkSourceView parses a line in one go, highlighted or not: one of
+   * megabytes stopped the window for seconds before it gave up (with a
+   * critical warning). Such a file is edited as plain text. */
+  set_language (self, job->longest_line <= LONG_LINE ? "markdown" : NULL);
   /* From the bytes already read, so that the checksum matches the text. */
   remember_cursor (self, job);
   self->loading = TRUE;
+  if (job->longest_line > LONG_LINE && job->plain_utf8)
+    {
+      insert_plain_text (self, job);
+      return;
+    }
   stream = g_memory_input_stream_new_from_bytes (job->bytes);
   loader = gtk_source_file_loader_new_from_stream (GTK_SOURCE_BUFFER (self), self->source_file, stream);
   candidates = candidate_encodings (job);
@@ -969,9 +1102,14 @@ start_save (RecapDocument *self,
   if (self->read_only && !job->save_as)
     {
       name = display_name (job->file);
-      finish_op (self, g_error_new (RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_READ_ONLY,
-                                    _("“%s” has bytes that are not valid text, so it is open read-only "
-                                      "to keep them as they are; use Save As to save a copy"), name));
+      if (self->shown_text != NULL)
+        finish_op (self, g_error_new (RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_READ_ONLY,
+                                      _("“%s” has lines too long to edit here, so it is open read-only; "
+                                        "use Save As to save a copy"), name));
+      else
+        finish_op (self, g_error_new (RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_READ_ONLY,
+                                      _("“%s” has bytes that are not valid text, so it is open read-only "
+                                        "to keep them as they are; use Save As to save a copy"), name));
       return;
     }
 
@@ -1080,6 +1218,7 @@ recap_document_finalize (GObject *object)
 
   g_free (self->disk_checksum);
   g_free (self->changed_checksum);
+  g_free (self->shown_text);
 
   G_OBJECT_CLASS (recap_document_parent_class)->finalize (object);
 }
@@ -1089,15 +1228,13 @@ static void
 recap_document_constructed (GObject *object)
 {
   RecapDocument *self = RECAP_DOCUMENT (object);
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   G_OBJECT_CLASS (recap_document_parent_class)->constructed (object);
 
   /* Keep the last line break (or its absence) as it is on disk. */
   gtk_source_buffer_set_implicit_trailing_newline (GTK_SOURCE_BUFFER (self), FALSE);
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self),
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  set_language (self, "markdown");
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self, NULL, style_manager);
@@ -1235,6 +1372,13 @@ recap_document_get_large (RecapDocument *self)
 {
   g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
   return self->large;
+}
+
+const char *
+recap_document_get_shown_text (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), NULL);
+  return self->shown_text;
 }
 
 gboolean

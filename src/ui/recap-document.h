@@ -47,6 +47,10 @@ const GtkSourceEncoding *recap_document_get_encoding (RecapDocument *self);
  * would change them, so only Save As is allowed. */
 gboolean       recap_document_get_read_only           (RecapDocument *self);
 gboolean       recap_document_get_large               (RecapDocument *self);
+/* For a text with lines too long for the editor to lay out (over 64 KB):
+ * the text with those lines cut, to show instead; the document is then
+ * read-only. NULL otherwise. */
+const char    *recap_document_get_shown_text          (RecapDocument *self);
 /* Another program changed the file while the buffer had unsaved changes. */
 gboolean       recap_document_get_externally_modified (RecapDocument *self);
 gboolean       recap_document_get_deleted             (RecapDocument *self);

@@ -2,7 +2,7 @@
  *
  * The site's posts, which the site keeps newest first, go through a filter
  * (search, drafts); grouped views put a GtkTreeListModel of groups on top,
- * each group expanding into a filtered view of the same posts. No
+ * each group expanding into its posts among those. No
  * GtkSortListModel: for posts added in many small batches it reports nearly
  * the whole list changed each time, which rebuilt every row of a big site.
  *
@@ -46,6 +46,8 @@ struct _RecapSidebar
 };
 
 G_DEFINE_FINAL_TYPE (RecapSidebar, recap_sidebar, GTK_TYPE_WIDGET)
+
+#define REGROUP_WHILE_LOADING_MS 500
 
 enum {
   POST_ACTIVATED,
@@ -100,25 +102,15 @@ post_visible (gpointer item,
   return recap_post_matches (post, self->query, NULL);
 }
 
-static gboolean
-post_in_group (gpointer item,
-               gpointer group)
-{
-  return recap_post_group_contains (group, item);
-}
-
+/* A group's posts: computed with the groups, since a filter over all the
+ * posts for each group the list shows took seconds on 50,000 posts. */
 static GListModel *
 create_group_posts (gpointer item,
                     gpointer user_data)
 {
-  RecapSidebar *self = user_data;
-  GtkCustomFilter *filter;
-
   if (!RECAP_IS_POST_GROUP (item))
     return NULL;
-  filter = gtk_custom_filter_new (post_in_group, g_object_ref (item), g_object_unref);
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                                  GTK_FILTER (filter)));
+  return g_object_ref (recap_post_group_get_posts (item));
 }
 
 static GtkTreeListModel *
@@ -238,11 +230,17 @@ regroup (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Posts arrive in batches and change on disk: regroup once things settle. */
+/* Posts arrive in batches and change on disk: regroup once things settle.
+ * A loading site adds a few posts per frame, and grouping looks at every
+ * post: while it loads, groups follow a few times a second. */
 static void
 posts_changed (RecapSidebar *self)
 {
-  if (self->regroup_source == 0)
+  if (self->regroup_source != 0)
+    return;
+  if (self->loading && is_grouped (self->view))
+    self->regroup_source = g_timeout_add (REGROUP_WHILE_LOADING_MS, regroup, self);
+  else
     self->regroup_source = g_idle_add (regroup, self);
 }
 
@@ -469,6 +467,12 @@ recap_sidebar_set_loading (RecapSidebar *self,
 
   self->loading = loading;
   update_page (self);
+  /* Done: the groups of all posts now, not at the next tick. */
+  if (!loading && self->regroup_source != 0)
+    {
+      g_clear_handle_id (&self->regroup_source, g_source_remove);
+      posts_changed (self);
+    }
 }
 
 void

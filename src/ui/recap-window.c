@@ -216,13 +216,34 @@ recap_window_then (RecapWindow *self,
     run_next_step (self);
 }
 
+/* The document in the editor, or what of it the editor can lay out. */
+static void
+show_text (RecapWindow   *self,
+           RecapDocument *document)
+{
+  const char *shown = recap_document_get_shown_text (document);
+  g_autoptr(GtkTextBuffer) cut = NULL;
+
+  if (shown == NULL)
+    {
+      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
+      return;
+    }
+  cut = GTK_TEXT_BUFFER (gtk_source_buffer_new (NULL));
+  gtk_text_buffer_set_text (cut, shown, -1);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), cut);
+}
+
 /* Large files pause the live preview; bytes no encoding could read make the editor read-only. */
 static void
 show_document_state (RecapWindow   *self,
                      RecapDocument *document)
 {
+  gboolean cut = document != NULL && recap_document_get_shown_text (document) != NULL;
+
   recap_document_bar_set_document (self->document_bar, document);
-  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) ? document : NULL);
+  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) && !cut
+                                             ? document : NULL);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view),
                               document == NULL || !recap_document_get_read_only (document));
 }
@@ -237,7 +258,7 @@ recap_window_set_document (RecapWindow   *self,
   if (document != NULL)
     {
       g_signal_connect_swapped (document, "modified-changed", G_CALLBACK (update_title), self);
-      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (document));
+      show_text (self, document);
     }
   show_document_state (self, document);
   recap_front_matter_form_set_document (self->form, document);

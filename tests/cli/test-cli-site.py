@@ -17,8 +17,8 @@ CLI = sys.argv[1]
 SAMPLE_SITE = sys.argv[2]
 
 
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True)
+def run(*args, cwd=None):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, cwd=cwd)
 
 
 def snapshot(site):
@@ -185,6 +185,9 @@ def test_add_front_matter(site):
     before = all_files(site)
     expect_refused(site, run("add-front-matter", loose, os.path.join(site, "notes", "missing.md")), before,
                    "missing.md")
+    # A refused file is named as it was given, as every other command does.
+    relative = run("add-front-matter", os.path.join("notes", "missing.md"), cwd=site)
+    expect_refused(site, relative, before, "recap-cli: notes/missing.md: ")
     venue = os.path.join(site, "notes", "venue-checklist.md")
     result = run("add-front-matter", loose, venue, os.path.join(site, "_posts", "2023-08-24-summer-picnic.md"))
     assert result.returncode == 0, result.stderr

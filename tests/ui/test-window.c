@@ -239,6 +239,94 @@ test_command_line_unlisted_file (Fixture       *fixture,
   open_from_command_line (fixture, "_posts/pipe.md", message);
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+count_insertion (GtkTextBuffer *buffer,
+                 GtkTextIter   *where,
+                 const char    *text,
+                 int            len,
+                 guint         *count)
+{
+  (*count)++;
+}
+
+/* The longest line the buffer shows, in characters. */
+static int
+longest_shown_line (GtkTextBuffer *buffer)
+{
+  int longest = 0;
+
+  for (int line = 0; line < gtk_text_buffer_get_line_count (buffer); line++)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      longest = MAX (longest, gtk_text_iter_get_chars_in_line (&iter));
+    }
+  return longest;
+}
+
+/* A post with a line of megabytes (generated, minified): GTK lays a line
+ * out and GtkSourceView parses it in one go, and the loader's 8 KB steps
+ * each cost the length of the line so far, which froze the window for
+ * seconds. It loads in one insertion, unhighlighted, the editor shows it
+ * cut, and it stays as it is on disk. */
+static void
+test_long_line_post (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *relative_path = "_posts/2024-05-01-one-line.md";
+  g_autoptr(GString) text = g_string_new ("---\ntitle: One line\n---\n");
+  g_autofree char *path = g_build_filename (fixture->site_dir, relative_path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RecapPost) post = NULL;
+  g_autoptr(RecapDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) loading = NULL;
+  g_autoptr(GAsyncResult) saving = NULL;
+  g_autofree char *loaded = NULL;
+  GtkWidget *source_view;
+  RecapDocument *shown;
+  guint insertions = 0;
+
+  while (text->len < 300 * 1024)
+    g_string_append (text, "lorem ipsum *dolor* sit amet, [consectetur](https://example.com) ");
+  test_util_write_file (fixture->site_dir, relative_path, text->str);
+
+  /* Loading on its own: one insertion, no syntax. */
+  post = recap_post_new_from_text (file, relative_path, text->str, text->len);
+  document = recap_document_new (post, NULL);
+  g_signal_connect (document, "insert-text", G_CALLBACK (count_insertion), &insertions);
+  recap_document_load_async (document, NULL, store_result, &loading);
+  UI_TEST_WAIT_FOR (loading != NULL);
+  g_assert_true (recap_document_load_finish (document, loading, &error));
+  g_assert_no_error (error);
+  loaded = recap_document_dup_text (document);
+  g_assert_cmpstr (loaded, ==, text->str);
+  g_assert_cmpuint (insertions, ==, 1);
+  g_assert_null (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document)));
+
+  /* In the window: shown cut, read-only, and saving leaves the file alone. */
+  shown = open_post (fixture, relative_path);
+  source_view = ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW);
+  g_assert_cmpint (longest_shown_line (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source_view))), <, 20 * 1024);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (source_view)));
+  g_assert_true (recap_document_get_read_only (shown));
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (shown), TRUE);
+  recap_document_save_async (shown, NULL, store_result, &saving);
+  UI_TEST_WAIT_FOR (saving != NULL);
+  g_assert_false (recap_document_save_finish (shown, saving, &error));
+  g_assert_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_true (ui_test_file_is (fixture->site_dir, relative_path, text->str));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +342,7 @@ main (int   argc,
   ADD ("/window/switch-asks-about-unsaved-changes", test_switch_asks_about_unsaved_changes);
   ADD ("/window/command-line/binary-post", test_command_line_binary_post);
   ADD ("/window/command-line/unlisted-file", test_command_line_unlisted_file);
+  ADD ("/window/long-line-post", test_long_line_post);
 #undef ADD
 
   return g_test_run ();
