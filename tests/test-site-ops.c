@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "recap-bulk-edit.h"
+#include "recap-jekyll-date.h"
 #include "recap-site.h"
 #include "recap-post.h"
 #include "recap-site-ops.h"
@@ -285,7 +286,7 @@ test_unpublish_keeps_file_name_date (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2023-08-24-picnic.md", NULL);
   g_autoptr(GFile) post = g_file_new_for_path (path);
   g_autoptr(RecapMove) draft = NULL;
-  g_autoptr(GDateTime) file_date = recap_post_date_from_filename ("2023-08-24-picnic.md");
+  g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name ("2023-08-24-picnic.md");
   g_autofree char *date_text = recap_front_matter_format_date (file_date);
   g_autofree char *expected = g_strdup_printf ("---\ntitle: Picnic\ndate: %s\n---\n", date_text);
   g_autofree char *text = NULL;
@@ -336,7 +337,7 @@ test_add_front_matter (Fixture       *fixture,
   g_autofree char *dated = g_build_filename (fixture->dir, "notes", "2023-05-04-sprint.md", NULL);
   g_autofree char *titled = g_build_filename (fixture->dir, "notes", "ideas.md", NULL);
   g_autofree char *has = g_build_filename (fixture->dir, "notes", "has.md", NULL);
-  g_autoptr(GDateTime) day = recap_post_date_from_filename ("2023-05-04-sprint.md");
+  g_autoptr(GDateTime) day = recap_jekyll_date_from_file_name ("2023-05-04-sprint.md");
   g_autofree char *day_text = recap_front_matter_format_date (day);
   g_autofree char *expected = g_strdup_printf ("---\ntitle: Sprint notes\ndate: %s\n---\n# Sprint notes\n", day_text);
   g_autofree char *first = NULL;

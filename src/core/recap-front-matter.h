@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "recap-jekyll-date.h"
 #include "recap-yaml-quote.h"
 
 G_BEGIN_DECLS
@@ -244,12 +245,6 @@ typedef struct {
 } RecapFrontMatterCounters;
 
 void     recap_front_matter_get_counters (RecapFrontMatterCounters *counters);
-
-/* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
-char    *recap_front_matter_format_date (GDateTime             *date);
-/* The local time zone, read once: GLib 2.74 reads the zone file anew on
- * each g_time_zone_new_local() when TZ is unset, a tenth of indexing a site. */
-GTimeZone *recap_time_zone_new_local    (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapFrontMatter, recap_front_matter_unref)
 
