@@ -303,6 +303,21 @@ test_cap (void)
   g_assert_null (field_at (more_tags, "tags")->shared_notice);
 }
 
+/* Chips would write back only a list's strings: one that holds maps or
+ * lists is shown read-only, known (tags) or not (people). */
+static void
+test_mixed_lists_read_only (void)
+{
+  g_autoptr(RecapFormModel) model = model_for ("---\ntags:\n  - python\n  - name: Kim\n"
+                                               "people:\n  - name: Kim\n  - Lee\n"
+                                               "matrix: [[1, 2]]\ncategories: [talks]\n---\n");
+
+  assert_kind (model, "tags", RECAP_FORM_FIELD_READ_ONLY);
+  assert_kind (model, "people", RECAP_FORM_FIELD_READ_ONLY);
+  assert_kind (model, "matrix", RECAP_FORM_FIELD_READ_ONLY);
+  assert_kind (model, "categories", RECAP_FORM_FIELD_CHIPS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/form-model/source-and-position", test_source_and_position);
   g_test_add_func ("/form-model/signature", test_signature);
   g_test_add_func ("/form-model/cap", test_cap);
+  g_test_add_func ("/form-model/mixed-lists-read-only", test_mixed_lists_read_only);
 
   return g_test_run ();
 }

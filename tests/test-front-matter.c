@@ -594,6 +594,28 @@ test_readers_lists (void)
   assert_list (nested, "matrix", "");
 }
 
+/* Only a list of scalars reads as a plain list: writing back what
+ * get_list() reads of the others would drop their maps and lists. */
+static void
+test_readers_plain_lists (void)
+{
+  static const char mixed[] = "---\ntags:\n  - python\n  - name: Kim\n  - [a, b]\nwords: one two\n---\n";
+  g_autoptr(RecapFrontMatter) nested = parse_fixture ("nested-lists.md");
+  g_autoptr(RecapFrontMatter) tags = parse_fixture ("tags-string.md");
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (mixed, strlen (mixed), NULL);
+  g_auto(GStrv) plain = recap_front_matter_get_plain_list (nested, "tags");
+  g_auto(GStrv) words = recap_front_matter_get_plain_list (tags, "tags");
+  g_auto(GStrv) lenient = recap_front_matter_get_list (fm, "tags");
+
+  g_assert_cmpuint (g_strv_length (plain), ==, 2);
+  g_assert_cmpuint (g_strv_length (words), ==, 3);
+  g_assert_null (recap_front_matter_get_plain_list (nested, "matrix"));
+  g_assert_null (recap_front_matter_get_plain_list (nested, "speakers"));
+  g_assert_null (recap_front_matter_get_plain_list (fm, "tags"));
+  g_assert_null (recap_front_matter_get_plain_list (fm, "missing"));
+  g_assert_cmpuint (g_strv_length (lenient), ==, 1);
+}
+
 static void
 test_readers_booleans (void)
 {
@@ -1297,6 +1319,7 @@ main (int    argc,
   g_test_add_func ("/front-matter/foreign/round-trip-refused", test_foreign_round_trip_refused);
   g_test_add_func ("/front-matter/read/scalars", test_readers_scalars);
   g_test_add_func ("/front-matter/read/lists", test_readers_lists);
+  g_test_add_func ("/front-matter/read/plain-lists", test_readers_plain_lists);
   g_test_add_func ("/front-matter/read/booleans", test_readers_booleans);
   g_test_add_func ("/front-matter/read/dates", test_readers_dates);
   g_test_add_func ("/front-matter/read/local-date", test_readers_local_date);

@@ -155,6 +155,21 @@ write_tagged_site (Fixture *fixture)
   return g_steal_pointer (&site);
 }
 
+/* A tag list that holds a map is not rewritten from its words: the
+ * rename is refused and the file keeps every byte. */
+static void
+test_rename_tag_keeps_mixed_list (void)
+{
+  static const char text[] = "---\ntitle: T\ntags:\n  - python\n  - name: Kim\n  - [a, b]\n---\n";
+  RecapTagRename rename = { "python", "py" };
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (recap_edit_rename_tag (NULL, text, strlen (text), &rename, &edit, &error));
+  g_assert_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY);
+  g_assert_false (edit.changed);
+}
+
 static void
 test_rename_tag_and_undo (Fixture       *fixture,
                           gconstpointer  data)
@@ -571,6 +586,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/ops/create-post-never-overwrites", test_create_post_never_overwrites);
   ADD ("/ops/rename-tag-and-undo", test_rename_tag_and_undo);
+  g_test_add_func ("/ops/rename-tag-keeps-mixed-list", test_rename_tag_keeps_mixed_list);
   ADD ("/ops/undo-keeps-later-changes", test_undo_keeps_later_changes);
   ADD ("/ops/tag-variants", test_tag_variants);
   ADD ("/ops/set-event", test_set_event);

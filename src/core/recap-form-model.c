@@ -66,13 +66,13 @@ field_free (RecapFormField *field)
   g_free (field);
 }
 
-/* A list as chips, unless it is not a list of strings or has more items
- * than the form shows fields. */
+/* A list as chips, unless it is not a list of strings (chips would drop
+ * its maps and lists) or has more items than the form shows fields. */
 static RecapFormFieldKind
 chips_or_read_only (RecapFrontMatter *fm,
                     const char       *path)
 {
-  g_auto(GStrv) list = recap_front_matter_get_list (fm, path);
+  g_auto(GStrv) list = recap_front_matter_get_plain_list (fm, path);
 
   return list != NULL && g_strv_length (list) <= RECAP_FORM_MAX_FIELDS ? RECAP_FORM_FIELD_CHIPS
                                                                        : RECAP_FORM_FIELD_READ_ONLY;

@@ -594,17 +594,6 @@ recap_front_matter_create_block (const char            *text,
 
 /* Round trip */
 
-static gboolean
-is_scalar_list (Node *node)
-{
-  if (node->kind != RECAP_FRONT_MATTER_KIND_SEQUENCE)
-    return FALSE;
-  for (guint i = 0; i < node->children->len; i++)
-    if (node_resolve (g_ptr_array_index (node->children, i))->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
-      return FALSE;
-  return TRUE;
-}
-
 /* Sets @value at @path to what it already is, on the model parsed once
  * for every key: TRUE when the edit works and changes no byte. */
 static gboolean

@@ -263,6 +263,10 @@ is_split_list_key (const char *path);
 GStrv
 sequence_strings (Node *sequence);
 
+/* A sequence whose items (aliases followed) are all scalars. */
+gboolean
+is_scalar_list (Node *node);
+
 GStrv
 node_list (Node       *node,
            const char *path);

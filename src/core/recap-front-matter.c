@@ -205,6 +205,17 @@ sequence_strings (Node *sequence)
   return g_strv_builder_end (builder);
 }
 
+gboolean
+is_scalar_list (Node *node)
+{
+  if (node->kind != RECAP_FRONT_MATTER_KIND_SEQUENCE)
+    return FALSE;
+  for (guint i = 0; i < node->children->len; i++)
+    if (node_resolve (g_ptr_array_index (node->children, i))->kind != RECAP_FRONT_MATTER_KIND_SCALAR)
+      return FALSE;
+  return TRUE;
+}
+
 GStrv
 node_list (Node       *node,
            const char *path)
@@ -225,6 +236,17 @@ recap_front_matter_get_list (RecapFrontMatter *fm,
   Node *node = lookup_value (fm, path);
 
   return node != NULL ? node_list (node, path) : NULL;
+}
+
+GStrv
+recap_front_matter_get_plain_list (RecapFrontMatter *fm,
+                                   const char       *path)
+{
+  Node *node = lookup_value (fm, path);
+
+  if (node == NULL || (node->kind == RECAP_FRONT_MATTER_KIND_SEQUENCE && !is_scalar_list (node)))
+    return NULL;
+  return node_list (node, path);
 }
 
 gboolean

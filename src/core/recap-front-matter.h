@@ -88,6 +88,11 @@ char             *recap_front_matter_get_string     (RecapFrontMatter  *fm,
  * missing or another kind of value. */
 GStrv             recap_front_matter_get_list       (RecapFrontMatter  *fm,
                                                      const char        *path);
+/* As recap_front_matter_get_list(), but NULL for a sequence holding more
+ * than scalars (maps, lists): what an edit that writes the list back may
+ * start from, so that it drops no item. */
+GStrv             recap_front_matter_get_plain_list (RecapFrontMatter  *fm,
+                                                     const char        *path);
 /* true/false/yes/no (any case). FALSE when missing or not a boolean. */
 gboolean          recap_front_matter_get_boolean    (RecapFrontMatter  *fm,
                                                      const char        *path,

@@ -310,6 +310,15 @@ recap_edit_rename_tag (GFile                *file,
   tags = recap_front_matter_get_list (fm, "tags");
   if (tags == NULL || !g_strv_contains ((const char * const *) tags, rename->old_tag))
     return no_change (out);
+  /* Writing the strings back would drop the list's maps and lists. */
+  g_clear_pointer (&tags, g_strfreev);
+  tags = recap_front_matter_get_plain_list (fm, "tags");
+  if (tags == NULL)
+    {
+      g_set_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
+                   _("“tags” holds more than words; rename the tag in the source"));
+      return FALSE;
+    }
   renamed = renamed_tags (tags, rename);
   return recap_front_matter_set_list (text, len, "tags", (const char * const *) renamed, out, error);
 }

@@ -670,7 +670,7 @@ static void
 set_chips (GtkWidget        *row,
            RecapFrontMatter *fm)
 {
-  g_auto(GStrv) items = recap_front_matter_get_list (fm, row_path (row));
+  g_auto(GStrv) items = recap_front_matter_get_plain_list (fm, row_path (row));
 
   if (!recap_chips_row_has_items (RECAP_CHIPS_ROW (row), (const char * const *) items))
     recap_chips_row_set_items (RECAP_CHIPS_ROW (row), (const char * const *) items);
