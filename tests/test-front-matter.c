@@ -594,6 +594,28 @@ test_readers_lists (void)
   assert_list (nested, "matrix", "");
 }
 
+/* Only a list of scalars reads as a plain list: writing back what
+ * get_list() reads of the others would drop their maps and lists. */
+static void
+test_readers_plain_lists (void)
+{
+  static const char mixed[] = "---\ntags:\n  - python\n  - name: Kim\n  - [a, b]\nwords: one two\n---\n";
+  g_autoptr(RecapFrontMatter) nested = parse_fixture ("nested-lists.md");
+  g_autoptr(RecapFrontMatter) tags = parse_fixture ("tags-string.md");
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (mixed, strlen (mixed), NULL);
+  g_auto(GStrv) plain = recap_front_matter_get_plain_list (nested, "tags");
+  g_auto(GStrv) words = recap_front_matter_get_plain_list (tags, "tags");
+  g_auto(GStrv) lenient = recap_front_matter_get_list (fm, "tags");
+
+  g_assert_cmpuint (g_strv_length (plain), ==, 2);
+  g_assert_cmpuint (g_strv_length (words), ==, 3);
+  g_assert_null (recap_front_matter_get_plain_list (nested, "matrix"));
+  g_assert_null (recap_front_matter_get_plain_list (nested, "speakers"));
+  g_assert_null (recap_front_matter_get_plain_list (fm, "tags"));
+  g_assert_null (recap_front_matter_get_plain_list (fm, "missing"));
+  g_assert_cmpuint (g_strv_length (lenient), ==, 1);
+}
+
 static void
 test_readers_booleans (void)
 {
@@ -655,6 +677,39 @@ test_readers_local_date (void)
   g_autoptr(GDateTime) local = g_date_time_new_local (2020, 2, 3, 0, 0, 0);
 
   g_assert_true (g_date_time_equal (date, local));
+}
+
+/* Jekyll's (\d{2,4}-\d{1,2}-\d{1,2})- prefix, at local midnight. */
+static void
+test_file_name_dates (void)
+{
+  static const struct { const char *name; int year, month, day; } cases[] = {
+    { "2024-03-14-slug.md", 2024, 3, 14 },
+    { "2024-3-4-slug.md", 2024, 3, 4 },
+    { "99-12-31-slug.md", 99, 12, 31 },
+    { "2024-03-14.md", 0, 0, 0 },
+    { "20245-03-14-slug.md", 0, 0, 0 },
+    { "2024-003-14-slug.md", 0, 0, 0 },
+    { "2024-03-144-slug.md", 0, 0, 0 },
+    { "2024-02-30-slug.md", 0, 0, 0 },
+    { "1-03-14-slug.md", 0, 0, 0 },
+    { "2024-03--slug.md", 0, 0, 0 },
+    { "slug.md", 0, 0, 0 },
+    { "", 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) date = recap_jekyll_date_from_file_name (cases[i].name);
+      g_autoptr(GDateTime) local = cases[i].year != 0
+                                   ? g_date_time_new_local (cases[i].year, cases[i].month, cases[i].day, 0, 0, 0)
+                                   : NULL;
+
+      if (local == NULL)
+        g_assert_null (date);
+      else
+        g_assert_true (date != NULL && g_date_time_equal (date, local));
+    }
 }
 
 static void
@@ -1264,9 +1319,11 @@ main (int    argc,
   g_test_add_func ("/front-matter/foreign/round-trip-refused", test_foreign_round_trip_refused);
   g_test_add_func ("/front-matter/read/scalars", test_readers_scalars);
   g_test_add_func ("/front-matter/read/lists", test_readers_lists);
+  g_test_add_func ("/front-matter/read/plain-lists", test_readers_plain_lists);
   g_test_add_func ("/front-matter/read/booleans", test_readers_booleans);
   g_test_add_func ("/front-matter/read/dates", test_readers_dates);
   g_test_add_func ("/front-matter/read/local-date", test_readers_local_date);
+  g_test_add_func ("/front-matter/read/file-name-dates", test_file_name_dates);
   g_test_add_func ("/front-matter/read/duplicates-and-anchors", test_readers_duplicates_and_anchors);
   g_test_add_func ("/front-matter/read/entries", test_entries);
   g_test_add_func ("/front-matter/read/invalid", test_invalid);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "recap-bulk-edit.h"
+#include "recap-jekyll-date.h"
 #include "recap-site.h"
 #include "recap-post.h"
 #include "recap-site-ops.h"
@@ -154,6 +155,21 @@ write_tagged_site (Fixture *fixture)
   return g_steal_pointer (&site);
 }
 
+/* A tag list that holds a map is not rewritten from its words: the
+ * rename is refused and the file keeps every byte. */
+static void
+test_rename_tag_keeps_mixed_list (void)
+{
+  static const char text[] = "---\ntitle: T\ntags:\n  - python\n  - name: Kim\n  - [a, b]\n---\n";
+  RecapTagRename rename = { "python", "py" };
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (recap_edit_rename_tag (NULL, text, strlen (text), &rename, &edit, &error));
+  g_assert_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY);
+  g_assert_false (edit.changed);
+}
+
 static void
 test_rename_tag_and_undo (Fixture       *fixture,
                           gconstpointer  data)
@@ -285,7 +301,7 @@ test_unpublish_keeps_file_name_date (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2023-08-24-picnic.md", NULL);
   g_autoptr(GFile) post = g_file_new_for_path (path);
   g_autoptr(RecapMove) draft = NULL;
-  g_autoptr(GDateTime) file_date = recap_post_date_from_filename ("2023-08-24-picnic.md");
+  g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name ("2023-08-24-picnic.md");
   g_autofree char *date_text = recap_front_matter_format_date (file_date);
   g_autofree char *expected = g_strdup_printf ("---\ntitle: Picnic\ndate: %s\n---\n", date_text);
   g_autofree char *text = NULL;
@@ -336,7 +352,7 @@ test_add_front_matter (Fixture       *fixture,
   g_autofree char *dated = g_build_filename (fixture->dir, "notes", "2023-05-04-sprint.md", NULL);
   g_autofree char *titled = g_build_filename (fixture->dir, "notes", "ideas.md", NULL);
   g_autofree char *has = g_build_filename (fixture->dir, "notes", "has.md", NULL);
-  g_autoptr(GDateTime) day = recap_post_date_from_filename ("2023-05-04-sprint.md");
+  g_autoptr(GDateTime) day = recap_jekyll_date_from_file_name ("2023-05-04-sprint.md");
   g_autofree char *day_text = recap_front_matter_format_date (day);
   g_autofree char *expected = g_strdup_printf ("---\ntitle: Sprint notes\ndate: %s\n---\n# Sprint notes\n", day_text);
   g_autofree char *first = NULL;
@@ -570,6 +586,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/ops/create-post-never-overwrites", test_create_post_never_overwrites);
   ADD ("/ops/rename-tag-and-undo", test_rename_tag_and_undo);
+  g_test_add_func ("/ops/rename-tag-keeps-mixed-list", test_rename_tag_keeps_mixed_list);
   ADD ("/ops/undo-keeps-later-changes", test_undo_keeps_later_changes);
   ADD ("/ops/tag-variants", test_tag_variants);
   ADD ("/ops/set-event", test_set_event);

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "recap-jekyll-date.h"
 #include "recap-yaml-quote.h"
 
 G_BEGIN_DECLS
@@ -86,6 +87,11 @@ char             *recap_front_matter_get_string     (RecapFrontMatter  *fm,
  * space-separated string. An empty value gives an empty list; NULL when
  * missing or another kind of value. */
 GStrv             recap_front_matter_get_list       (RecapFrontMatter  *fm,
+                                                     const char        *path);
+/* As recap_front_matter_get_list(), but NULL for a sequence holding more
+ * than scalars (maps, lists): what an edit that writes the list back may
+ * start from, so that it drops no item. */
+GStrv             recap_front_matter_get_plain_list (RecapFrontMatter  *fm,
                                                      const char        *path);
 /* true/false/yes/no (any case). FALSE when missing or not a boolean. */
 gboolean          recap_front_matter_get_boolean    (RecapFrontMatter  *fm,
@@ -244,12 +250,6 @@ typedef struct {
 } RecapFrontMatterCounters;
 
 void     recap_front_matter_get_counters (RecapFrontMatterCounters *counters);
-
-/* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
-char    *recap_front_matter_format_date (GDateTime             *date);
-/* The local time zone, read once: GLib 2.74 reads the zone file anew on
- * each g_time_zone_new_local() when TZ is unset, a tenth of indexing a site. */
-GTimeZone *recap_time_zone_new_local    (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapFrontMatter, recap_front_matter_unref)
 

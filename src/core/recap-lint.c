@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "recap-jekyll-date.h"
+
 void
 recap_problem_free (RecapProblem *problem)
 {
@@ -96,7 +98,7 @@ lint_post (GPtrArray          *problems,
            GDateTime          *now)
 {
   g_autofree char *name = g_file_get_basename (recap_post_get_file (post));
-  g_autoptr(GDateTime) file_date = recap_post_date_from_filename (name);
+  g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name (name);
   GDateTime *date = recap_post_get_date (post);
 
   if (recap_post_get_error (post) != NULL)

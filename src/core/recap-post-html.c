@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "recap-front-matter.h"
+#include "recap-jekyll-date.h"
 #include "recap-post.h"
 
 G_GNUC_PRINTF (2, 3)
@@ -55,7 +56,7 @@ get_date (RecapFrontMatter *fm,
   g_autofree char *basename = g_path_get_basename (relative_path);
   GDateTime *date = fm ? recap_front_matter_get_date (fm, "date") : NULL;
 
-  return date ? date : recap_post_date_from_filename (basename);
+  return date ? date : recap_jekyll_date_from_file_name (basename);
 }
 
 static void

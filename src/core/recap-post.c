@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "recap-front-matter.h"
+#include "recap-jekyll-date.h"
 #include "recap-search-text.h"
 
 struct _RecapPost
@@ -160,7 +161,7 @@ recap_post_new_base (GFile      *file,
   self->file = g_object_ref (file);
   self->relative_path = g_strdup (relative_path);
   self->is_draft = path_is_draft (relative_path);
-  set_date (self, recap_post_date_from_filename (basename));
+  set_date (self, recap_jekyll_date_from_file_name (basename));
   return self;
 }
 
@@ -201,39 +202,6 @@ recap_post_title_from_body (const char *body,
       line = eol ? eol + 1 : end;
     }
   return NULL;
-}
-
-/* Reads @min to @max digits; NULL when there are not enough. */
-static const char *
-read_number (const char *p,
-             guint       min,
-             guint       max,
-             int        *value)
-{
-  guint digits = 0;
-
-  for (*value = 0; digits < max && g_ascii_isdigit (p[digits]); digits++)
-    *value = *value * 10 + (p[digits] - '0');
-  return digits >= min && !g_ascii_isdigit (p[digits]) ? p + digits : NULL;
-}
-
-/* Jekyll's matcher for post file names: (\d{2,4}-\d{1,2}-\d{1,2})-. A plain
- * scanner: this runs for every file of a site, where a regex costs 10% of indexing. */
-GDateTime *
-recap_post_date_from_filename (const char *basename)
-{
-  g_autoptr(GTimeZone) local = NULL;
-  const char *p = basename;
-  int year, month, day;
-
-  if (!(p = read_number (p, 2, 4, &year)) || *p++ != '-' ||
-      !(p = read_number (p, 1, 2, &month)) || *p++ != '-' ||
-      !(p = read_number (p, 1, 2, &day)) || *p != '-' ||
-      !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  local = recap_time_zone_new_local ();
-  return g_date_time_new (local, year, month, day, 0, 0, 0);
 }
 
 static char *

@@ -62,10 +62,9 @@ guint        recap_post_get_word_count    (RecapPost *self);
 gboolean     recap_post_matches           (RecapPost  *self,
                                            const char *folded_needle,
                                            char      **snippet);
-/* Title fallback chain and the date in a file name, shared with the editor. */
+/* Title fallback chain, shared with the editor. */
 char        *recap_post_title_from_body   (const char *body,
                                            gsize       len);
-GDateTime   *recap_post_date_from_filename (const char *basename);
 
 /* For the index cache: what a post is made of, and the size and
  * modification time (microseconds) of the file it was read from. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "recap-file-util.h"
+#include "recap-jekyll-date.h"
 #include "recap-post.h"
 #include "recap-yaml-quote.h"
 
@@ -309,6 +310,15 @@ recap_edit_rename_tag (GFile                *file,
   tags = recap_front_matter_get_list (fm, "tags");
   if (tags == NULL || !g_strv_contains ((const char * const *) tags, rename->old_tag))
     return no_change (out);
+  /* Writing the strings back would drop the list's maps and lists. */
+  g_clear_pointer (&tags, g_strfreev);
+  tags = recap_front_matter_get_plain_list (fm, "tags");
+  if (tags == NULL)
+    {
+      g_set_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
+                   _("“tags” holds more than words; rename the tag in the source"));
+      return FALSE;
+    }
   renamed = renamed_tags (tags, rename);
   return recap_front_matter_set_list (text, len, "tags", (const char * const *) renamed, out, error);
 }
@@ -362,7 +372,7 @@ recap_edit_add_front_matter (GFile                *file,
   title = recap_post_title_from_body (text + split.body_start, len - split.body_start);
   if (title == NULL)
     title = g_strndup (basename, strcspn (basename, "."));
-  date = recap_post_date_from_filename (basename);
+  date = recap_jekyll_date_from_file_name (basename);
   if (date == NULL)
     date = modification_date (file);
   return recap_front_matter_create_block (text, len, title, date, out, error);
@@ -473,7 +483,7 @@ recap_tag_variants (GListModel *posts)
 static char *
 date_prefix (const char *basename)
 {
-  g_autoptr(GDateTime) date = recap_post_date_from_filename (basename);
+  g_autoptr(GDateTime) date = recap_jekyll_date_from_file_name (basename);
   const char *p = basename;
 
   for (guint dashes = 0; date != NULL && dashes < 3 && *p; p++)
@@ -630,7 +640,7 @@ recap_draft_date (const char *basename,
   g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, NULL);
   GDateTime *date = fm ? recap_front_matter_get_date (fm, "date") : NULL;
 
-  return date ? date : recap_post_date_from_filename (basename);
+  return date ? date : recap_jekyll_date_from_file_name (basename);
 }
 
 char *
@@ -683,7 +693,7 @@ recap_unpublish_post (GFile         *root,
                       GError       **error)
 {
   g_autofree char *basename = g_file_get_basename (post);
-  g_autoptr(GDateTime) file_date = recap_post_date_from_filename (basename);
+  g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name (basename);
   g_autoptr(GFile) drafts = g_file_get_child (root, "_drafts");
   g_autofree char *prefix = date_prefix (basename);
   g_autoptr(GBytes) before = read_bytes (post, cancellable, error);

@@ -3,7 +3,9 @@
  * The form is a view of the buffer: every field edit goes through the
  * lossless core edit functions and lands in the buffer as one user action
  * replacing only the changed span; every buffer change is read back after
- * a short pause.
+ * a short pause. Which rows exist, of what kind and in what order comes
+ * from the field model in src/core/recap-form-model.c; this file draws
+ * them and wires them to the edits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,67 +19,23 @@
 #include "recap-file-chooser.h"
 #include "recap-front-matter.h"
 #include "recap-front-matter-form.h"
+#include "recap-form-model.h"
 #include "recap-site-ops.h"
 #include "recap-text-area-row.h"
 
 #define SYNC_DELAY_MS 150
-/* More fields than a form can show usefully (and build quickly): the
- * front matter is then edited in the source. */
-#define MAX_FIELDS 300
-/* Bytes of a read-only value's source shown in its row. */
-#define SOURCE_PREVIEW_MAX 200
 /* Front matter this big is parsed off the main thread. */
 #define THREAD_PARSE_MIN (64 * 1024)
 
-typedef enum {
-  ROW_TEXT,
-  ROW_TEXT_AREA,
-  ROW_DATE,
-  ROW_SWITCH,
-  ROW_CHIPS,
-  ROW_CHOICE,
-  ROW_IMAGE,
-  ROW_MAP,
-  ROW_READ_ONLY,
-} RowKind;
-
+/* What a row edits, attached once to its widget (FORM_ROW_KEY). */
 typedef struct {
-  const char *key;
-  const char *label;
-  RowKind     kind;
-} KnownField;
+  char               *path;
+  RecapFormFieldKind  kind;
+  guint               line;   /* read-only rows: where "Edit in Source" goes */
+  guint               column;
+} FormRow;
 
-/* The fields writers set most, in the order the form shows them. */
-static const KnownField known_fields[] = {
-  { "title", N_("Title"), ROW_TEXT },
-  { "author", N_("Author"), ROW_TEXT },
-  { "date", N_("Date"), ROW_DATE },
-  { "event", N_("Event"), ROW_TEXT },
-  { "layout", N_("Layout"), ROW_CHOICE },
-  { "tags", N_("Tags"), ROW_CHIPS },
-  { "categories", N_("Categories"), ROW_CHIPS },
-  { "excerpt", N_("Excerpt"), ROW_TEXT_AREA },
-  { "description", N_("Description"), ROW_TEXT_AREA },
-  { "published", N_("Published"), ROW_SWITCH },
-  { "featured", N_("Featured"), ROW_SWITCH },
-  { "hidden", N_("Hidden"), ROW_SWITCH },
-  { "image", N_("Image"), ROW_IMAGE },
-};
-
-/* One key of the front matter, as the form shows it. */
-typedef struct {
-  const char            *path;
-  const char            *parent;
-  const char            *key;
-  const char            *label;
-  RowKind                kind;
-  RecapFrontMatterEntry  entry;
-} Field;
-
-typedef void (*FieldFunc) (RecapFrontMatterForm *self,
-                           RecapFrontMatter     *fm,
-                           const Field          *field,
-                           gpointer              user_data);
+#define FORM_ROW_KEY "recap-form-row"
 
 struct _RecapFrontMatterForm
 {
@@ -117,25 +75,30 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const KnownField *
-find_known_field (const char *path)
+static void
+form_row_free (FormRow *data)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
-    if (g_str_equal (known_fields[i].key, path))
-      return &known_fields[i];
-  return NULL;
+  g_free (data->path);
+  g_free (data);
+}
+
+/* The metadata of the row @widget is, or is in. */
+static const FormRow *
+form_row_of (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      const FormRow *data = g_object_get_data (G_OBJECT (widget), FORM_ROW_KEY);
+      if (data != NULL)
+        return data;
+    }
+  g_assert_not_reached ();
 }
 
 static const char *
-row_path (GtkWidget *row)
+row_path (GtkWidget *widget)
 {
-  return g_object_get_data (G_OBJECT (row), "recap-path");
-}
-
-static RowKind
-row_kind (GtkWidget *row)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "recap-kind"));
+  return form_row_of (widget)->path;
 }
 
 /* Edits: each one reads the buffer, asks the core for the change, and
@@ -269,8 +232,7 @@ switch_row_toggled (GtkSwitch            *toggle,
                     GParamSpec           *pspec,
                     RecapFrontMatterForm *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_ACTION_ROW);
-  EditArgs args = { .path = row_path (row), .boolean = gtk_switch_get_active (toggle) };
+  EditArgs args = { .path = row_path (GTK_WIDGET (toggle)), .boolean = gtk_switch_get_active (toggle) };
 
   run_edit (self, edit_set_boolean, &args);
 }
@@ -324,7 +286,7 @@ static void
 remove_clicked (GtkButton            *button,
                 RecapFrontMatterForm *self)
 {
-  EditArgs args = { .path = g_object_get_data (G_OBJECT (button), "recap-path") };
+  EditArgs args = { .path = row_path (GTK_WIDGET (button)) };
 
   run_edit (self, edit_remove_key, &args);
 }
@@ -333,28 +295,9 @@ static void
 show_source_clicked (GtkButton            *button,
                      RecapFrontMatterForm *self)
 {
-  g_signal_emit (self, signals[SHOW_SOURCE], 0,
-                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "recap-line")),
-                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "recap-column")));
-}
+  const FormRow *data = form_row_of (GTK_WIDGET (button));
 
-/* 1-based line and column (in characters) of a byte offset. */
-static void
-offset_to_line_column (const char *text,
-                       gsize       offset,
-                       guint      *line,
-                       guint      *column)
-{
-  const char *line_start = text;
-
-  *line = 1;
-  for (const char *p = text; p < text + offset; p++)
-    if (*p == '\n')
-      {
-        (*line)++;
-        line_start = p + 1;
-      }
-  *column = g_utf8_pointer_to_offset (line_start, text + offset) + 1;
+  g_signal_emit (self, signals[SHOW_SOURCE], 0, data->line, data->column);
 }
 
 /* Building rows */
@@ -373,12 +316,10 @@ flat_button (const char *icon_name,
 
 static void
 add_remove_button (RecapFrontMatterForm *self,
-                   GtkWidget            *row,
-                   const char           *path)
+                   GtkWidget            *row)
 {
   GtkWidget *button = flat_button ("user-trash-symbolic", _("Remove Field"));
 
-  g_object_set_data_full (G_OBJECT (button), "recap-path", g_strdup (path), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked), self);
   if (ADW_IS_ENTRY_ROW (row))
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
@@ -497,7 +438,6 @@ switch_row_new (RecapFrontMatterForm *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_object_set_data (G_OBJECT (row), "recap-switch", toggle);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (switch_row_toggled), self);
   return row;
 }
@@ -545,46 +485,27 @@ choice_row_new (RecapFrontMatterForm *self,
   return row;
 }
 
-/* The start of a value's source, short enough for a subtitle. */
-static char *
-source_preview (const char *source,
-                gsize       len)
-{
-  gsize shown = MIN (len, SOURCE_PREVIEW_MAX);
-
-  while (shown < len && shown > 0 && (source[shown] & 0xC0) == 0x80)
-    shown--;
-  return shown < len ? g_strdup_printf ("%.*s…", (int) shown, source) : g_strndup (source, len);
-}
-
 /* Shows the value as written and, when an alias elsewhere reads it, why
  * the form leaves it alone. */
 static GtkWidget *
-read_only_row_new (RecapFrontMatterForm        *self,
-                   RecapFrontMatter            *fm,
-                   const Field                 *field,
-                   const char                  *text)
+read_only_row_new (RecapFrontMatterForm *self,
+                   const RecapFormField *field,
+                   const char           *label,
+                   const char           *text)
 {
-  const RecapFrontMatterEntry *entry = &field->entry;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit in Source"));
-  g_autofree char *source = source_preview (text + entry->value_start, entry->value_end - entry->value_start);
-  g_autofree char *subtitle = NULL;
-  g_autoptr(GError) shared = NULL;
+  g_autofree char *source = recap_form_field_dup_source (field, text);
+  g_autofree char *subtitle = field->shared_notice != NULL
+                              ? g_strdup_printf ("%s\n%s", source, field->shared_notice)
+                              : g_strdup (source);
 
-  recap_front_matter_check_unshared (fm, field->path, &shared);
-  subtitle = shared != NULL ? g_strdup_printf ("%s\n%s", source, shared->message) : g_strdup (source);
   /* YAML text such as "&anchor" is not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), shared != NULL ? 4 : 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), field->shared_notice != NULL ? 4 : 2);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  guint line, column;
-
-  offset_to_line_column (text, entry->key_start, &line, &column);
-  g_object_set_data (G_OBJECT (button), "recap-line", GUINT_TO_POINTER (line));
-  g_object_set_data (G_OBJECT (button), "recap-column", GUINT_TO_POINTER (column));
   g_signal_connect (button, "clicked", G_CALLBACK (show_source_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
@@ -598,18 +519,17 @@ suggestion_accepted (RecapCompletion *completion,
   g_signal_emit_by_name (row, "apply");
 }
 
-/* Author, event, tags and categories suggest what the site already uses. */
+/* Fields such as the author suggest what the site already uses. */
 static void
 add_completion (RecapFrontMatterForm *self,
                 GtkWidget            *row,
-                const Field          *field)
+                const RecapFormField *field)
 {
-  static const char * const completed[] = { "author", "event", "tags", "categories", NULL };
   g_auto(GStrv) suggestions = NULL;
   RecapCompletion *completion;
 
   /* A read-only row (a shared or long list, say) takes no typing. */
-  if (field->parent != NULL || !g_strv_contains (completed, field->key) || self->site == NULL ||
+  if (!field->suggests || self->site == NULL ||
       !(RECAP_IS_CHIPS_ROW (row) || GTK_IS_EDITABLE (row)))
     return;
 
@@ -624,183 +544,70 @@ add_completion (RecapFrontMatterForm *self,
   g_signal_connect_object (completion, "accepted", G_CALLBACK (suggestion_accepted), row, 0);
 }
 
-/* A list as chips, unless it is not a list of strings or has more items
- * than the form shows fields. */
-static RowKind
-chips_or_read_only (RecapFrontMatter *fm,
-                    const char       *path)
-{
-  g_auto(GStrv) list = recap_front_matter_get_list (fm, path);
-
-  return list != NULL && g_strv_length (list) <= MAX_FIELDS ? ROW_CHIPS : ROW_READ_ONLY;
-}
-
-static RowKind
-kind_for_entry (RecapFrontMatter            *fm,
-                const char                  *path,
-                const RecapFrontMatterEntry *entry,
-                const KnownField            *known)
-{
-  gboolean boolean;
-
-  /* An edit would change what an alias elsewhere reads too. */
-  if (!recap_front_matter_check_unshared (fm, path, NULL))
-    return ROW_READ_ONLY;
-
-  switch (entry->kind)
-    {
-    case RECAP_FRONT_MATTER_KIND_MAPPING:
-      return ROW_MAP;
-    case RECAP_FRONT_MATTER_KIND_ALIAS:
-      return ROW_READ_ONLY;
-    case RECAP_FRONT_MATTER_KIND_SEQUENCE:
-      return chips_or_read_only (fm, path);
-    case RECAP_FRONT_MATTER_KIND_SCALAR:
-    default:
-      break;
-    }
-
-  if (known != NULL && known->kind == ROW_CHIPS)
-    return chips_or_read_only (fm, path);
-  if (known != NULL && (known->kind != ROW_SWITCH || recap_front_matter_get_boolean (fm, path, &boolean)))
-    return known->kind;
-  if (recap_front_matter_get_boolean (fm, path, &boolean))
-    return ROW_SWITCH;
-  if (entry->scalar_style == RECAP_YAML_STYLE_LITERAL || entry->scalar_style == RECAP_YAML_STYLE_FOLDED)
-    return ROW_TEXT_AREA;
-  return ROW_TEXT;
-}
-
-/* Known fields first, in their order; then the others as written. A
- * duplicated key shows once (the last one wins, as in Jekyll). */
-static GPtrArray *
-ordered_keys (const char *parent,
-              GStrv       keys)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *ordered = g_ptr_array_new ();
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_hash_table_add (seen, keys[i]);
-  if (parent == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
-      if (g_hash_table_remove (seen, known_fields[i].key))
-        g_ptr_array_add (ordered, (gpointer) known_fields[i].key);
-  /* What is left in @seen is shown once, where it first appears. */
-  for (guint i = 0; keys[i] != NULL; i++)
-    if (g_hash_table_remove (seen, keys[i]))
-      g_ptr_array_add (ordered, keys[i]);
-  return ordered;
-}
-
-/* Calls @func for every field, parents before their children. */
+/* Attaches what the row edits to it, once. */
 static void
-walk_fields (RecapFrontMatterForm *self,
-             RecapFrontMatter     *fm,
-             const char           *parent,
-             FieldFunc             func,
-             gpointer              user_data)
+attach_form_row (GtkWidget            *row,
+                 const RecapFormField *field,
+                 const char           *text)
 {
-  g_auto(GStrv) keys = recap_front_matter_get_keys (fm, parent);
-  g_autoptr(GPtrArray) ordered = NULL;
+  FormRow *data = g_new0 (FormRow, 1);
 
-  if (keys == NULL)
-    return;
-  ordered = ordered_keys (parent, keys);
-  for (guint i = 0; i < ordered->len; i++)
-    {
-      g_autofree char *path = parent ? g_strdup_printf ("%s.%s", parent, (char *) ordered->pdata[i])
-                                     : g_strdup (ordered->pdata[i]);
-      const KnownField *known = parent ? NULL : find_known_field (path);
-      Field field = { path, parent, ordered->pdata[i], known ? _(known->label) : ordered->pdata[i] };
-
-      recap_front_matter_get_entry (fm, path, &field.entry);
-      field.kind = kind_for_entry (fm, path, &field.entry, known);
-      func (self, fm, &field, user_data);
-      if (field.kind == ROW_MAP)
-        walk_fields (self, fm, path, func, user_data);
-    }
-}
-
-typedef struct {
-  GString *text;
-  guint    fields;
-} Signature;
-
-static void
-append_signature (RecapFrontMatterForm *self,
-                  RecapFrontMatter     *fm,
-                  const Field          *field,
-                  gpointer              user_data)
-{
-  Signature *signature = user_data;
-
-  g_string_append_printf (signature->text, "%s:%u\n", field->path, field->kind);
-  signature->fields++;
-}
-
-/* The paths and kinds of the fields, and how many there are. */
-static char *
-fields_signature (RecapFrontMatterForm *self,
-                  RecapFrontMatter     *fm,
-                  guint                *fields)
-{
-  Signature signature = { g_string_new (NULL), 0 };
-
-  walk_fields (self, fm, NULL, append_signature, &signature);
-  *fields = signature.fields;
-  return g_string_free (signature.text, FALSE);
+  data->path = g_strdup (field->path);
+  data->kind = field->kind;
+  if (field->kind == RECAP_FORM_FIELD_READ_ONLY)
+    recap_form_field_get_position (field, text, &data->line, &data->column);
+  g_object_set_data_full (G_OBJECT (row), FORM_ROW_KEY, data, (GDestroyNotify) form_row_free);
 }
 
 static GtkWidget *
 row_new (RecapFrontMatterForm *self,
          RecapFrontMatter     *fm,
          const char           *text,
-         const Field          *field)
+         const RecapFormField *field)
 {
   g_autofree char *value = recap_front_matter_get_string (fm, field->path);
+  const char *label = field->label ? _(field->label) : field->key;
   GtkWidget *row;
 
   switch (field->kind)
     {
-    case ROW_TEXT_AREA:
-      row = recap_text_area_row_new (field->label);
+    case RECAP_FORM_FIELD_TEXT_AREA:
+      row = recap_text_area_row_new (label);
       g_signal_connect (row, "changed", G_CALLBACK (text_area_row_changed), self);
       break;
-    case ROW_DATE:
-      row = date_row_new (self, field->label);
+    case RECAP_FORM_FIELD_DATE:
+      row = date_row_new (self, label);
       break;
-    case ROW_SWITCH:
-      row = switch_row_new (self, field->label);
+    case RECAP_FORM_FIELD_SWITCH:
+      row = switch_row_new (self, label);
       break;
-    case ROW_CHIPS:
-      row = recap_chips_row_new (field->label);
+    case RECAP_FORM_FIELD_CHIPS:
+      row = recap_chips_row_new (label);
       g_signal_connect (row, "changed", G_CALLBACK (chips_row_changed), self);
       break;
-    case ROW_CHOICE:
-      row = choice_row_new (self, field->label, value);
+    case RECAP_FORM_FIELD_CHOICE:
+      row = choice_row_new (self, label, value);
       break;
-    case ROW_IMAGE:
-      row = image_row_new (self, field->label);
+    case RECAP_FORM_FIELD_IMAGE:
+      row = image_row_new (self, label);
       break;
-    case ROW_MAP:
+    case RECAP_FORM_FIELD_MAP:
       row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       break;
-    case ROW_READ_ONLY:
-      row = read_only_row_new (self, fm, field, text);
+    case RECAP_FORM_FIELD_READ_ONLY:
+      row = read_only_row_new (self, field, label, text);
       break;
-    case ROW_TEXT:
+    case RECAP_FORM_FIELD_TEXT:
     default:
-      row = text_row_new (self, field->label);
+      row = text_row_new (self, label);
       break;
     }
 
-  g_object_set_data_full (G_OBJECT (row), "recap-path", g_strdup (field->path), g_free);
-  g_object_set_data (G_OBJECT (row), "recap-kind", GUINT_TO_POINTER (field->kind));
+  attach_form_row (row, field, text);
   /* The core refuses to remove a value an alias reads: offer no button for it. */
-  if (recap_front_matter_check_unshared (fm, field->path, NULL))
-    add_remove_button (self, row, field->path);
+  if (field->shared_notice == NULL)
+    add_remove_button (self, row);
   add_completion (self, row, field);
   return row;
 }
@@ -808,8 +615,8 @@ row_new (RecapFrontMatterForm *self,
 static void
 append_row (RecapFrontMatterForm *self,
             RecapFrontMatter     *fm,
-            const Field          *field,
-            gpointer              text)
+            const RecapFormField *field,
+            const char           *text)
 {
   GtkWidget *row = row_new (self, fm, text, field);
   GtkWidget *parent_row = field->parent ? g_hash_table_lookup (self->rows, field->parent) : NULL;
@@ -841,7 +648,7 @@ set_switch (GtkWidget        *row,
   gboolean active = FALSE;
 
   recap_front_matter_get_boolean (fm, row_path (row), &active);
-  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "recap-switch"), active);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), active);
 }
 
 static void
@@ -863,7 +670,7 @@ static void
 set_chips (GtkWidget        *row,
            RecapFrontMatter *fm)
 {
-  g_auto(GStrv) items = recap_front_matter_get_list (fm, row_path (row));
+  g_auto(GStrv) items = recap_front_matter_get_plain_list (fm, row_path (row));
 
   if (!recap_chips_row_has_items (RECAP_CHIPS_ROW (row), (const char * const *) items))
     recap_chips_row_set_items (RECAP_CHIPS_ROW (row), (const char * const *) items);
@@ -887,27 +694,27 @@ fill_row (GtkWidget        *row,
   if (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_FOCUS_WITHIN)
     return;
 
-  switch (row_kind (row))
+  switch (form_row_of (row)->kind)
     {
-    case ROW_TEXT:
-    case ROW_DATE:
-    case ROW_IMAGE:
+    case RECAP_FORM_FIELD_TEXT:
+    case RECAP_FORM_FIELD_DATE:
+    case RECAP_FORM_FIELD_IMAGE:
       set_text (row, value ? value : "");
       break;
-    case ROW_TEXT_AREA:
+    case RECAP_FORM_FIELD_TEXT_AREA:
       recap_text_area_row_set_text (RECAP_TEXT_AREA_ROW (row), value ? value : "");
       break;
-    case ROW_SWITCH:
+    case RECAP_FORM_FIELD_SWITCH:
       set_switch (row, fm);
       break;
-    case ROW_CHIPS:
+    case RECAP_FORM_FIELD_CHIPS:
       set_chips (row, fm);
       break;
-    case ROW_CHOICE:
+    case RECAP_FORM_FIELD_CHOICE:
       set_choice (row, value);
       break;
-    case ROW_MAP:
-    case ROW_READ_ONLY:
+    case RECAP_FORM_FIELD_MAP:
+    case RECAP_FORM_FIELD_READ_ONLY:
     default:
       break;
     }
@@ -931,12 +738,13 @@ show_fields (RecapFrontMatterForm *self,
              RecapFrontMatter     *fm,
              const char           *text)
 {
-  guint fields;
-  g_autofree char *signature = fields_signature (self, fm, &fields);
+  g_autoptr(RecapFormModel) model = recap_form_model_new (fm);
+  guint fields = recap_form_model_get_n_fields (model);
+  const char *signature = recap_form_model_get_signature (model);
   GHashTableIter iter;
   gpointer row;
 
-  if (fields > MAX_FIELDS)
+  if (recap_form_model_is_too_big (model))
     {
       g_autofree char *message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -954,8 +762,9 @@ show_fields (RecapFrontMatterForm *self,
   if (g_strcmp0 (signature, self->signature) != 0)
     {
       clear_rows (self);
-      walk_fields (self, fm, NULL, append_row, (gpointer) text);
-      self->signature = g_steal_pointer (&signature);
+      for (guint i = 0; i < fields; i++)
+        append_row (self, fm, recap_form_model_get_field (model, i), text);
+      self->signature = g_strdup (signature);
     }
 
   self->updating = TRUE;

@@ -1,0 +1,23 @@
+/* recap-jekyll-date.h: Jekyll's dates (front-matter values, file-name prefixes)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Jekyll date: "YYYY-MM-DD[ HH:MM[:SS][ +/-TTTT]]" (also ISO 8601 'T' and Z).
+ * NULL when @text is not a date. Offsetless times are local. */
+GDateTime *recap_jekyll_date_parse          (const char *text);
+/* The date a post's file name starts with ("2024-03-14-slug.md"), at local
+ * midnight; NULL when the name does not start with one. */
+GDateTime *recap_jekyll_date_from_file_name (const char *basename);
+/* "YYYY-MM-DD HH:MM:SS +TTTT", the way Jekyll writes dates. */
+char      *recap_front_matter_format_date   (GDateTime  *date);
+/* The local time zone, read once: GLib 2.74 reads the zone file anew on
+ * each g_time_zone_new_local() when TZ is unset, a tenth of indexing a site. */
+GTimeZone *recap_time_zone_new_local        (void);
+
+G_END_DECLS
