@@ -218,6 +218,9 @@ recap_editor_pane_init (RecapEditorPane *self)
   self->document_bindings = g_binding_group_new ();
   g_binding_group_bind (self->document_bindings, "read-only", self->source_view, "editable",
                         G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  /* The form edits the same buffer: a change there would only fail at Save. */
+  g_binding_group_bind (self->document_bindings, "read-only", self->form, "sensitive",
+                        G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 

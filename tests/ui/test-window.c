@@ -366,6 +366,9 @@ test_long_line_post (Fixture       *fixture,
   g_assert_cmpint (longest_shown_line (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source_view))), <, 20 * 1024);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (source_view)));
   g_assert_true (recap_document_get_read_only (shown));
+  /* The form edits the same buffer: it is read-only too. */
+  g_assert_false (gtk_widget_get_sensitive (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+                                                                  RECAP_TYPE_FRONT_MATTER_FORM)));
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (shown), TRUE);
   recap_document_save_async (shown, NULL, store_result, &saving);
   UI_TEST_WAIT_FOR (saving != NULL);
