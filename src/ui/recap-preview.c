@@ -98,6 +98,23 @@ is_disposed (RecapPreview *self)
   return g_cancellable_is_cancelled (self->cancellable);
 }
 
+static void load_page (RecapPreview *self, char *base_uri);
+
+/* The page no longer holds Recap's script, with no load event to tell: its
+ * web process ended, or WebKit dropped the script world (seen under load:
+ * calls to a loaded page then fail with "Can't find variable: recap" or
+ * "Unsupported result type"). Nothing is lost: load it anew. */
+static void
+reload_lost_page (RecapPreview *self,
+                  const char   *reason)
+{
+  g_debug ("The preview page lost its script (%s): loading it again", reason);
+  g_clear_handle_id (&self->render_source, g_source_remove);
+  self->rendering = FALSE;
+  self->scrolling_preview = FALSE;
+  load_page (self, g_strdup (self->page_base));
+}
+
 static void
 page_call_returned (GObject      *web_view,
                     GAsyncResult *result,
@@ -107,18 +124,29 @@ page_call_returned (GObject      *web_view,
   g_autoptr(RecapPreview) self = call->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(JSCValue) value = NULL;
+  gboolean current;
 
   value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (web_view), result, &error);
   if (is_disposed (self))
     return;
   /* Calls fail while a new page loads, or when one replaced the page they
-   * were sent to; any other failure is a bug. */
-  if (error != NULL && call->ready && call->page == self->pages_loaded)
+   * were sent to: only a failure in the page on screen counts. */
+  current = call->ready && call->page == self->pages_loaded;
+  if (current && (g_error_matches (error, WEBKIT_JAVASCRIPT_ERROR, WEBKIT_JAVASCRIPT_ERROR_INVALID_RESULT) ||
+                  (error == NULL && !jsc_value_to_boolean (value))))
+    {
+      reload_lost_page (self, error ? error->message : "no recap object");
+      return;
+    }
+  /* Any other failure is a bug. */
+  if (error != NULL && current)
     g_warning ("Preview script failed: %s", error->message);
   if (call->then != NULL)
     call->then (self, error == NULL);
 }
 
+/* Runs @function_body in Recap's script world; the call answers whether
+ * Recap's script was there to run it, a plain boolean WebKit can pass. */
 static void
 run_in_page (RecapPreview *self,
              const char   *function_body,
@@ -126,12 +154,14 @@ run_in_page (RecapPreview *self,
              PageCallThen  then)
 {
   PageCall *call = g_new0 (PageCall, 1);
+  g_autofree char *body = g_strconcat ("if (typeof recap !== 'object') return false; ",
+                                       function_body, " return true;", NULL);
 
   call->self = g_object_ref (self);
   call->then = then;
   call->page = self->pages_loaded;
   call->ready = self->page_ready;
-  webkit_web_view_call_async_javascript_function (self->web_view, function_body, -1, arguments,
+  webkit_web_view_call_async_javascript_function (self->web_view, body, -1, arguments,
                                                   SCRIPT_WORLD, NULL, self->cancellable,
                                                   page_call_returned, call);
 }
@@ -772,6 +802,14 @@ page_script (RecapPreview *self)
   return manager;
 }
 
+/* A crash, or WebKit ending the process: the page went with it. */
+static void
+web_process_terminated (RecapPreview *self)
+{
+  if (!is_disposed (self))
+    reload_lost_page (self, "its web process ended");
+}
+
 static void
 recap_preview_init (RecapPreview *self)
 {
@@ -798,6 +836,8 @@ recap_preview_init (RecapPreview *self)
                                  G_CALLBACK (editor_scrolled), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "map", G_CALLBACK (schedule_render), NULL);
+  g_signal_connect_object (self->web_view, "web-process-terminated", G_CALLBACK (web_process_terminated),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);

@@ -418,15 +418,17 @@ site_loaded (GObject      *object,
 {
   g_autoptr(RecapWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) post_file = g_steal_pointer (&self->post_to_select);
+  g_autoptr(GFile) post_file = NULL;
 
   if (!recap_site_load_finish (RECAP_SITE (object), result, &error))
     {
+      /* A site opened since replaced this one: the post to select is the newer load's. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_autofree char *message = g_strdup_printf (_("Could not read the folder: %s"), error->message);
       recap_window_show_toast (self, message);
     }
+  post_file = g_steal_pointer (&self->post_to_select);
 
   recap_sidebar_set_loading (self->sidebar, FALSE);
 #ifdef __GLIBC__

@@ -479,6 +479,44 @@ test_layout_toggles (void)
   test_util_remove_tree (site_dir);
 }
 
+/* A page that lost Recap's script comes back and shows the newest text:
+ * its web process ended (a crash, or WebKit ending it), or its script world
+ * went without a load event, as WebKit did now and then under load. */
+static void
+lose_page (Fixture    *fixture,
+           const char *how)
+{
+  open_post (fixture, "Before the loss.\n", "Before the loss.");
+  if (g_str_equal (how, "process"))
+    webkit_web_view_terminate_web_process (web_view (fixture));
+  else
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      /* What the world looks like once WebKit dropped it: no recap object. */
+      webkit_web_view_call_async_javascript_function (web_view (fixture), "recap = undefined;", -1, NULL, "recap",
+                                                      NULL, NULL, store_result, &result);
+      UI_TEST_WAIT_FOR (result != NULL);
+    }
+  type_at_end (fixture, "After the loss.\n");
+  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), "After the loss."));
+  g_assert_true (ui_test_page_contains (web_view (fixture), "Before the loss."));
+}
+
+static void
+test_web_process_ends (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  lose_page (fixture, "process");
+}
+
+static void
+test_script_world_lost (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  lose_page (fixture, "world");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +534,8 @@ main (int   argc,
   ADD ("/preview/scroll-sync", test_scroll_sync);
   ADD ("/preview/newest-text-wins", test_newest_text_wins);
   ADD ("/preview/dark-follows-the-style-manager", test_dark_follows_the_style_manager);
+  ADD ("/preview/web-process-ends", test_web_process_ends);
+  ADD ("/preview/script-world-lost", test_script_world_lost);
 #undef ADD
   g_test_add_func ("/preview/layout-toggles", test_layout_toggles);
 

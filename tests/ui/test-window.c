@@ -72,6 +72,18 @@ test_lists_the_site (Fixture       *fixture,
   g_assert_null (recap_window_get_document (fixture->window));
 }
 
+/* A post opened while its site still loads opens: the replaced load's end
+ * must not take the post from the newer one (it once did, under load). */
+static void
+test_open_post_while_site_loads (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->site_dir);
+
+  recap_window_open_location (fixture->window, root);
+  open_post (fixture, "_posts/2023-08-24-summer-picnic.md");
+}
+
 static void
 test_type_preview_save (Fixture       *fixture,
                         gconstpointer  data)
@@ -387,6 +399,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/lists-the-site", test_lists_the_site);
+  ADD ("/window/open-post-while-site-loads", test_open_post_while_site_loads);
   ADD ("/window/type-preview-save", test_type_preview_save);
   ADD ("/window/untouched-save-is-byte-exact", test_untouched_save_is_byte_exact);
   ADD ("/window/switch-asks-about-unsaved-changes", test_switch_asks_about_unsaved_changes);
