@@ -2,7 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "recap-post-group"
+
 #include "recap-post-group.h"
+
+#include "recap-background.h"
 
 struct _RecapPostGroup
 {
@@ -87,6 +91,55 @@ keys_of (RecapPost    *post,
   return g_strv_builder_end (builder);
 }
 
+/* What grouping reads of one post, copied on the thread that owns the
+ * posts: a post's strings change (and are freed) when it is read again. */
+typedef struct {
+  RecapPost *post;
+  GDateTime *date;
+  GStrv      keys;
+} Entry;
+
+typedef struct {
+  RecapGroupBy  by;
+  guint         n_entries;
+  Entry        *entries;
+} Snapshot;
+
+static Snapshot *
+snapshot_new (GListModel   *posts,
+              RecapGroupBy  by)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  snapshot->by = by;
+  snapshot->n_entries = g_list_model_get_n_items (posts);
+  snapshot->entries = g_new (Entry, snapshot->n_entries);
+  for (guint i = 0; i < snapshot->n_entries; i++)
+    {
+      Entry *entry = &snapshot->entries[i];
+      GDateTime *date;
+
+      entry->post = g_list_model_get_item (posts, i);
+      date = recap_post_get_date (entry->post);
+      entry->date = date ? g_date_time_ref (date) : NULL;
+      entry->keys = keys_of (entry->post, by);
+    }
+  return snapshot;
+}
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  for (guint i = 0; i < snapshot->n_entries; i++)
+    {
+      g_object_unref (snapshot->entries[i].post);
+      g_clear_pointer (&snapshot->entries[i].date, g_date_time_unref);
+      g_strfreev (snapshot->entries[i].keys);
+    }
+  g_free (snapshot->entries);
+  g_free (snapshot);
+}
+
 GListModel *
 recap_post_group_get_posts (RecapPostGroup *self)
 {
@@ -116,7 +169,7 @@ static void
 add_to_group (GHashTable   *groups,
               RecapGroupBy  by,
               const char   *key,
-              RecapPost    *post)
+              Entry        *entry)
 {
   RecapPostGroup *group = g_hash_table_lookup (groups, key ? key : "");
 
@@ -128,8 +181,8 @@ add_to_group (GHashTable   *groups,
       g_hash_table_insert (groups, g_strdup (key ? key : ""), group);
     }
   group->count++;
-  widen_range (group, recap_post_get_date (post));
-  g_list_store_append (group->posts, post);
+  widen_range (group, entry->date);
+  g_list_store_append (group->posts, entry->post);
 }
 
 static int
@@ -175,33 +228,103 @@ compare_groups (gconstpointer pa,
   return collate_caseless (a->key, b->key);
 }
 
-GPtrArray *
-recap_post_group_compute (GListModel   *posts,
-                          RecapGroupBy  by)
+/* Groups hold their posts: freeing those of a big site takes long. A
+ * result nobody took (the grouping went stale) goes to a thread. */
+static void
+free_groups (gpointer groups)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = g_list_model_get_n_items (posts);
+  recap_background_free (groups, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The groups of @snapshot; NULL when @cancellable is cancelled. Reads
+ * nothing but @snapshot, so it runs in any thread. */
+static GPtrArray *
+compute_groups (Snapshot     *snapshot,
+                GCancellable *cancellable)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   GPtrArray *result;
   GHashTableIter iter;
   gpointer group;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < snapshot->n_entries; i++)
     {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      g_auto(GStrv) keys = keys_of (post, by);
+      Entry *entry = &snapshot->entries[i];
 
-      if (keys[0] == NULL)
-        add_to_group (groups, by, NULL, post);
-      for (guint k = 0; keys[k] != NULL; k++)
-        add_to_group (groups, by, keys[k], post);
+      if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
+        return NULL;
+      if (entry->keys[0] == NULL)
+        add_to_group (groups, snapshot->by, NULL, entry);
+      for (guint k = 0; entry->keys[k] != NULL; k++)
+        add_to_group (groups, snapshot->by, entry->keys[k], entry);
     }
 
-  result = g_ptr_array_new_with_free_func (g_object_unref);
+  result = g_ptr_array_new_full (g_hash_table_size (groups), g_object_unref);
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, NULL, &group))
-    g_ptr_array_add (result, group);
+    g_ptr_array_add (result, g_object_ref (group));
   g_ptr_array_sort (result, compare_groups);
   return result;
+}
+
+GPtrArray *
+recap_post_group_compute (GListModel   *posts,
+                          RecapGroupBy  by)
+{
+  Snapshot *snapshot;
+  GPtrArray *groups;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (posts), NULL);
+
+  snapshot = snapshot_new (posts, by);
+  groups = compute_groups (snapshot, NULL);
+  snapshot_free (snapshot);
+  return groups;
+}
+
+static void
+compute_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  Snapshot *snapshot = task_data;
+  GPtrArray *groups = compute_groups (snapshot, cancellable);
+
+  /* Here, not as the task data's free function: the main thread would run
+   * that, when it drops the task. */
+  snapshot_free (snapshot);
+  if (groups == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Grouping was cancelled");
+  else
+    g_task_return_pointer (task, groups, free_groups);
+}
+
+void
+recap_post_group_compute_async (GListModel          *posts,
+                                RecapGroupBy         by,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_LIST_MODEL (posts));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, recap_post_group_compute_async);
+  g_task_set_task_data (task, snapshot_new (posts, by), NULL);
+  g_task_run_in_thread (task, compute_in_thread);
+}
+
+GPtrArray *
+recap_post_group_compute_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == recap_post_group_compute_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 RecapGroupBy
