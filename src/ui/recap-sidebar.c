@@ -251,6 +251,18 @@ groups_computed (GObject      *object,
   show_groups (self, groups);
 }
 
+/* The posts to group. With no search, grouped views filter nothing out,
+ * and the site's own list gives them in a tenth of the time: the filter
+ * model finds its n-th item by counting bits, 70 ms for 50,000 posts. */
+static GListModel *
+grouped_posts (RecapSidebar *self)
+{
+  g_assert (is_grouped (self->view));
+  if (self->query == NULL && self->site != NULL)
+    return G_LIST_MODEL (self->site);
+  return G_LIST_MODEL (self->filtered);
+}
+
 /* Groups are computed in a thread: at 50,000 posts they took 100-300 ms,
  * as many frames lost each time a loading site regrouped. */
 static gboolean
@@ -270,7 +282,7 @@ regroup (gpointer user_data)
   if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS)
     check_site (self);
   self->grouping = g_cancellable_new ();
-  recap_post_group_compute_async (G_LIST_MODEL (self->filtered), group_by_for (self->view), self->grouping,
+  recap_post_group_compute_async (grouped_posts (self), group_by_for (self->view), self->grouping,
                                   groups_computed, self);
   update_page (self);
   return G_SOURCE_REMOVE;
