@@ -27,9 +27,11 @@ G_DECLARE_FINAL_TYPE (RecapPostGroup, recap_post_group, RECAP, POST_GROUP, GObje
 GPtrArray    *recap_post_group_compute   (GListModel     *posts,
                                           RecapGroupBy    by);
 /* The same in a worker thread, for big sites: what grouping reads of the
- * posts is copied first, so the groups are those of @posts at the call even
- * if they change before the result arrives. Cancelling @cancellable makes
- * the result G_IO_ERROR_CANCELLED, computed or not. */
+ * posts is copied first, some thousands at the call and the rest from
+ * idle callbacks of the thread-default main context, so the groups are
+ * those of @posts as copied even if posts change before the result
+ * arrives. Cancel @cancellable when @posts changes during the copy.
+ * Cancelling makes the result G_IO_ERROR_CANCELLED, computed or not. */
 void          recap_post_group_compute_async  (GListModel          *posts,
                                                RecapGroupBy         by,
                                                GCancellable        *cancellable,
