@@ -737,6 +737,48 @@ test_index_cache_shares_texts (Fixture       *fixture,
   g_assert_cmpstr (recap_post_get_body (post), ==, "Some words here.\n");
 }
 
+typedef struct {
+  GMutex   lock;
+  GCond    cond;
+  GThread *thread;  /* that finalized the post, NULL until then */
+} Finalized;
+
+static void
+post_finalized (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  Finalized *finalized = data;
+
+  g_mutex_lock (&finalized->lock);
+  finalized->thread = g_thread_self ();
+  g_cond_signal (&finalized->cond);
+  g_mutex_unlock (&finalized->lock);
+}
+
+/* Freeing a big site's posts stopped the window for tens of milliseconds:
+ * a site let go frees them in another thread. */
+static void
+test_posts_freed_in_thread (void)
+{
+  RecapSite *site = load_site (g_getenv ("RECAP_SAMPLE_SITE"));
+  RecapPost *post = g_list_model_get_item (G_LIST_MODEL (site), 0);
+  Finalized finalized = { 0 };
+
+  g_mutex_init (&finalized.lock);
+  g_cond_init (&finalized.cond);
+  g_object_weak_ref (G_OBJECT (post), post_finalized, &finalized);
+  g_object_unref (post);
+  g_object_unref (site);
+
+  g_mutex_lock (&finalized.lock);
+  while (finalized.thread == NULL)
+    g_cond_wait (&finalized.cond, &finalized.lock);
+  g_mutex_unlock (&finalized.lock);
+  g_assert_true (finalized.thread != g_thread_self ());
+  g_mutex_clear (&finalized.lock);
+  g_cond_clear (&finalized.cond);
+}
+
 static void
 test_sample_site (void)
 {
@@ -800,6 +842,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/site/sample-site", test_sample_site);
   g_test_add_func ("/site/group-posts", test_group_posts);
+  g_test_add_func ("/site/posts-freed-in-thread", test_posts_freed_in_thread);
   g_test_add_func ("/site/group-posts-in-thread", test_group_posts_in_thread);
 
   return g_test_run ();
