@@ -472,6 +472,56 @@ test_group_posts (void)
   assert_group_titles (by_tag->pdata[2], (const char * const []) { "A", NULL });
 }
 
+static void
+got_result (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Grouping in a thread groups the posts as they were at the call, while
+ * the main thread goes on changing them (a post read again after a save). */
+static void
+test_group_posts_in_thread (void)
+{
+  g_autoptr(GListStore) posts = g_list_store_new (RECAP_TYPE_POST);
+  g_autoptr(RecapPost) c = post_with ("_posts/c.md", "---\ntitle: C\nevent: Spring\n---\n");
+  g_autoptr(RecapPost) a = post_with ("_posts/a.md", "---\ntitle: A\nevent: Spring\n---\n");
+  g_autoptr(RecapPost) c_again = post_with ("_posts/c.md", "---\ntitle: C\nevent: Autumn\n---\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_list_store_append (posts, c);
+  g_list_store_append (posts, a);
+  recap_post_group_compute_async (G_LIST_MODEL (posts), RECAP_GROUP_BY_EVENT, NULL, got_result, &result);
+  recap_post_update_from (c, c_again);
+  g_clear_object (&c_again);
+  groups = recap_post_group_compute_finish (wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpstr (recap_post_group_get_key (groups->pdata[0]), ==, "Spring");
+  assert_group_titles (groups->pdata[0], (const char * const []) { "C", "A", NULL });
+  g_assert_cmpstr (recap_post_get_event (c), ==, "Autumn");
+
+  /* A grouping made stale by a newer one says so, computed or not. */
+  recap_post_group_compute_async (G_LIST_MODEL (posts), RECAP_GROUP_BY_EVENT, cancellable, got_result, &cancelled);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (recap_post_group_compute_finish (wait_for_result (&cancelled), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static gboolean
 has_post_titled (RecapSite  *site,
                  const char *title)
@@ -687,6 +737,48 @@ test_index_cache_shares_texts (Fixture       *fixture,
   g_assert_cmpstr (recap_post_get_body (post), ==, "Some words here.\n");
 }
 
+typedef struct {
+  GMutex   lock;
+  GCond    cond;
+  GThread *thread;  /* that finalized the post, NULL until then */
+} Finalized;
+
+static void
+post_finalized (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  Finalized *finalized = data;
+
+  g_mutex_lock (&finalized->lock);
+  finalized->thread = g_thread_self ();
+  g_cond_signal (&finalized->cond);
+  g_mutex_unlock (&finalized->lock);
+}
+
+/* Freeing a big site's posts stopped the window for tens of milliseconds:
+ * a site let go frees them in another thread. */
+static void
+test_posts_freed_in_thread (void)
+{
+  RecapSite *site = load_site (g_getenv ("RECAP_SAMPLE_SITE"));
+  RecapPost *post = g_list_model_get_item (G_LIST_MODEL (site), 0);
+  Finalized finalized = { 0 };
+
+  g_mutex_init (&finalized.lock);
+  g_cond_init (&finalized.cond);
+  g_object_weak_ref (G_OBJECT (post), post_finalized, &finalized);
+  g_object_unref (post);
+  g_object_unref (site);
+
+  g_mutex_lock (&finalized.lock);
+  while (finalized.thread == NULL)
+    g_cond_wait (&finalized.cond, &finalized.lock);
+  g_mutex_unlock (&finalized.lock);
+  g_assert_true (finalized.thread != g_thread_self ());
+  g_mutex_clear (&finalized.lock);
+  g_cond_clear (&finalized.cond);
+}
+
 static void
 test_sample_site (void)
 {
@@ -750,6 +842,8 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/site/sample-site", test_sample_site);
   g_test_add_func ("/site/group-posts", test_group_posts);
+  g_test_add_func ("/site/posts-freed-in-thread", test_posts_freed_in_thread);
+  g_test_add_func ("/site/group-posts-in-thread", test_group_posts_in_thread);
 
   return g_test_run ();
 }

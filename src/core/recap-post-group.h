@@ -26,6 +26,20 @@ G_DECLARE_FINAL_TYPE (RecapPostGroup, recap_post_group, RECAP, POST_GROUP, GObje
  * newest first; posts with no value form a last group whose key is NULL. */
 GPtrArray    *recap_post_group_compute   (GListModel     *posts,
                                           RecapGroupBy    by);
+/* The same in a worker thread, for big sites: what grouping reads of the
+ * posts is copied first, some thousands at the call and the rest from
+ * idle callbacks of the thread-default main context, so the groups are
+ * those of @posts as copied even if posts change before the result
+ * arrives. Cancel @cancellable when @posts changes during the copy.
+ * Cancelling makes the result G_IO_ERROR_CANCELLED, computed or not. */
+void          recap_post_group_compute_async  (GListModel          *posts,
+                                               RecapGroupBy         by,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* A GPtrArray of RecapPostGroup, or NULL with @error set. */
+GPtrArray    *recap_post_group_compute_finish (GAsyncResult        *result,
+                                               GError             **error);
 RecapGroupBy  recap_post_group_get_by    (RecapPostGroup *self);
 /* The event, tag, author or year; NULL for the "none" group. */
 const char   *recap_post_group_get_key   (RecapPostGroup *self);

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "recap-background.h"
 #include "recap-site-scan.h"
 
 #define BATCH_SIZE 200
@@ -921,7 +922,13 @@ recap_site_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_pointer (&self->monitors, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
-  g_clear_object (&self->posts);
+  /* Freeing 50,000 posts took 30-80 ms: a thread does it, once nothing
+   * here is connected to the list. */
+  if (self->posts != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->posts, self);
+      recap_background_free (g_steal_pointer (&self->posts), g_object_unref);
+    }
   g_clear_object (&self->root);
   g_clear_pointer (&self->layouts, g_strfreev);
 

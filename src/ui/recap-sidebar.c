@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "recap-background.h"
 #include "recap-group-row.h"
 #include "recap-lint.h"
 #include "recap-post-group.h"
@@ -34,6 +35,7 @@ struct _RecapSidebar
   char               *query;       /* folded, see recap-search-text.h */
   GSettings          *settings;
   guint               regroup_source;
+  GCancellable       *grouping;    /* the groups being computed, NULL when none is */
   guint               scroll_tick;
   gboolean            loading;
 
@@ -179,7 +181,7 @@ update_page (RecapSidebar *self)
   gboolean no_problems = self->view == RECAP_SIDEBAR_VIEW_PROBLEMS &&
                          g_list_model_get_n_items (G_LIST_MODEL (self->groups)) == 0;
 
-  if (self->loading && (!has_posts || no_problems))
+  if ((self->loading || self->grouping != NULL) && (!has_posts || no_problems))
     gtk_stack_set_visible_child_name (self->stack, "loading");
   else if (!has_posts && self->query != NULL)
     show_empty (self, _("No Results"), _("No post matches the search"));
@@ -201,31 +203,87 @@ check_site (RecapSidebar *self)
     problems = recap_lint (G_LIST_MODEL (self->site), recap_site_get_layouts (self->site), now);
 }
 
+/* Puts @groups in place of the groups shown. The old ones hold all the
+ * posts: a thread frees them (their rows go with the splice, nothing else
+ * here holds them). */
+static void
+replace_groups (RecapSidebar *self,
+                GPtrArray    *groups)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
+
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->groups), i));
+  g_list_store_splice (self->groups, 0, n_old, groups ? groups->pdata : NULL, groups ? groups->len : 0);
+  recap_background_free (old, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Shows @groups, keeping expanded what was. */
+static void
+show_groups (RecapSidebar *self,
+             GPtrArray    *groups)
+{
+  g_autoptr(GPtrArray) expanded = expanded_keys (self);
+
+  /* Posts without problems are not a problem to list. */
+  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && groups->len > 0 &&
+      recap_post_group_get_key (groups->pdata[groups->len - 1]) == NULL)
+    recap_background_free (g_ptr_array_steal_index (groups, groups->len - 1), g_object_unref);
+  replace_groups (self, groups);
+  expand_keys (self, expanded);
+  update_page (self);
+}
+
+static void
+groups_computed (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) groups = recap_post_group_compute_finish (result, &error);
+  RecapSidebar *self = user_data;
+
+  /* Cancelled: a newer grouping replaced it, or the sidebar is gone. */
+  if (groups == NULL)
+    return;
+  g_clear_object (&self->grouping);
+  show_groups (self, groups);
+}
+
+/* The posts to group. With no search, grouped views filter nothing out,
+ * and the site's own list gives them in a tenth of the time: the filter
+ * model finds its n-th item by counting bits, 70 ms for 50,000 posts. */
+static GListModel *
+grouped_posts (RecapSidebar *self)
+{
+  g_assert (is_grouped (self->view));
+  if (self->query == NULL && self->site != NULL)
+    return G_LIST_MODEL (self->site);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* Groups are computed in a thread: at 50,000 posts they took 100-300 ms,
+ * as many frames lost each time a loading site regrouped. */
 static gboolean
 regroup (gpointer user_data)
 {
   RecapSidebar *self = user_data;
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) expanded = NULL;
 
   self->regroup_source = 0;
+  g_cancellable_cancel (self->grouping);
+  g_clear_object (&self->grouping);
   if (!is_grouped (self->view))
     {
       update_page (self);
       return G_SOURCE_REMOVE;
     }
 
-  expanded = expanded_keys (self);
   if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS)
     check_site (self);
-  groups = recap_post_group_compute (G_LIST_MODEL (self->filtered), group_by_for (self->view));
-  /* Posts without problems are not a problem to list. */
-  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && groups->len > 0 &&
-      recap_post_group_get_key (groups->pdata[groups->len - 1]) == NULL)
-    g_ptr_array_remove_index (groups, groups->len - 1);
-  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
-                       groups->pdata, groups->len);
-  expand_keys (self, expanded);
+  self->grouping = g_cancellable_new ();
+  recap_post_group_compute_async (grouped_posts (self), group_by_for (self->view), self->grouping,
+                                  groups_computed, self);
   update_page (self);
   return G_SOURCE_REMOVE;
 }
@@ -251,7 +309,7 @@ show_view (RecapSidebar *self)
   GtkTreeListModel *rows = gtk_tree_list_model_new (g_object_ref (root), FALSE, FALSE,
                                                     create_group_posts, self, NULL);
 
-  g_list_store_remove_all (self->groups);
+  replace_groups (self, NULL);
   /* A flat list needs no room for expander arrows. */
   if (is_grouped (self->view))
     gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "flat");
@@ -638,6 +696,8 @@ recap_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->regroup_source, g_source_remove);
+  g_cancellable_cancel (self->grouping);
+  g_clear_object (&self->grouping);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
   self->scroll_tick = 0;

@@ -5,10 +5,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
+#include "recap-background.h"
 #include "recap-file-chooser.h"
 #include "recap-recovery-dialog.h"
 #include "recap-window-private.h"
@@ -436,7 +434,7 @@ site_loaded (GObject      *object,
    * cache now holds) amid the posts it keeps, in the scanning thread's
    * arena too, and glibc only returns the top of an arena by itself: give
    * the rest back, some 20 MB after a first load of 10,000 posts. */
-  malloc_trim (0);
+  recap_background_trim_memory ();
 #endif
   offer_recovery (self);
   if (post_file != NULL)

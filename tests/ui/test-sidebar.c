@@ -132,6 +132,19 @@ test_events (Fixture       *fixture,
   g_assert_cmpstr (title_at (fixture, 3), ==, "PyCon US 2024, day one");
 }
 
+/* Grouping is not done in the main loop's turn that asks for it (it took
+ * 100-300 ms at 50,000 posts): the groups arrive from a thread. */
+static void
+test_groups_arrive_later (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_EVENTS);
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 10);
+  g_assert_cmpstr (recap_post_group_get_key (group_at (fixture, 0)), ==, "Lakeside Python January 2025");
+}
+
 static void
 test_tags_by_use (Fixture       *fixture,
                   gconstpointer  data)
@@ -480,6 +493,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sidebar/posts-newest-first", test_posts_newest_first);
   ADD ("/sidebar/events", test_events);
+  ADD ("/sidebar/groups-arrive-later", test_groups_arrive_later);
   ADD ("/sidebar/tags-by-use", test_tags_by_use);
   ADD ("/sidebar/years-and-authors", test_years_and_authors);
   ADD ("/sidebar/drafts", test_drafts);
