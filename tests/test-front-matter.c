@@ -206,6 +206,11 @@ static const EditCase edit_cases[] = {
     "links: { }", "links: {home: / }", NO_ERROR },
   { "flow-map/value-needs-quotes", "flow-maps.md", NULL, OP_SET, "seo.type", "a, b", NULL,
     "{type: Article,", "{type: \"a, b\",", NO_ERROR },
+  /* A tag ends at a blank or a ",": the bracket must not follow it. */
+  { "flow-map/remove-last-after-tag", NULL, "---\nseo: {a: !t, b}\n---\n", OP_REMOVE, "seo.b", NULL, NULL,
+    "!t, b}", "!t }", NO_ERROR },
+  { "flow-list/drop-last-after-tag", NULL, "---\ntags: [a, !t, b]\n---\n", OP_SET_LIST, "tags", "a|", NULL,
+    "!t, b]", "!t ]", NO_ERROR },
 
   /* Nested and indentless lists. */
   { "nested/indentless-append", "nested-lists.md", NULL, OP_SET_LIST, "tags", "indentless|list|more", NULL,

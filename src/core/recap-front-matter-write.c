@@ -406,6 +406,19 @@ after_trailing_comma (Editor *ed,
   return next < yaml_end (ed) && ed->text[next] == ',' ? next + 1 : pos;
 }
 
+/* Whether item @i of @collection ends with a tag right at @pos: a tag
+ * ends at a blank or a ",", so a bracket must not follow it there. */
+static gboolean
+item_tag_ends_at (Node  *collection,
+                  guint  i,
+                  gsize  pos)
+{
+  Node *first = item_first (collection, i);
+  Node *last = item_last (collection, i);
+
+  return (first->has_tag && first->props_end == pos) || (last->has_tag && last->props_end == pos);
+}
+
 /* Removes items [from, to): whole lines in block style; in flow style the
  * items and the separators between them. */
 gboolean
@@ -418,6 +431,7 @@ editor_delete_items (Editor  *ed,
   guint n = n_items (collection);
   gsize start = item_first (collection, from)->start;
   gsize end = item_last (collection, to - 1)->end;
+  gboolean space = FALSE;
 
   for (guint i = from; i < to; i++)
     {
@@ -439,11 +453,13 @@ editor_delete_items (Editor  *ed,
       start = item_last (collection, from - 1)->end;
       while (end > start && g_ascii_isspace (ed->text[end - 1]))
         end--;
+      /* "{a: !tag, b}" becomes "{a: !tag }", not "{a: !tag}". */
+      space = !g_ascii_isspace (ed->text[end]) && item_tag_ends_at (collection, from - 1, start);
     }
   else
     end = after_trailing_comma (ed, end);
 
-  editor_splice (ed, start, end - start, g_string_new (NULL));
+  editor_splice (ed, start, end - start, g_string_new (space ? " " : NULL));
   return TRUE;
 }
 
