@@ -329,6 +329,11 @@ static const EditCase edit_cases[] = {
     NULL, NULL, RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT },
   { "inline/set-date", NULL, "---\ndate: '2001-01-01'\n---\n", OP_DATE, "date", NULL, NULL,
     "'2001-01-01'", "2022-04-30 18:00:00 +0000", NO_ERROR },
+  /* libyaml reads "x"#c as a value and a comment; x#c would be one value. */
+  { "inline/date-before-glued-comment", NULL, "---\ndate: ''#c\n---\n", OP_DATE, "date", NULL, NULL,
+    "''#c", "2022-04-30 18:00:00 +0000 #c", NO_ERROR },
+  { "inline/boolean-before-glued-comment", NULL, "---\ndraft: \"no\"#c\n---\n", OP_BOOLEAN, "draft", "true", NULL,
+    "\"no\"#c", "yes #c", NO_ERROR },
   { "inline/boolean-yes-spelling", NULL, "---\ndraft: Yes\n---\n", OP_BOOLEAN, "draft", "false", NULL,
     "draft: Yes", "draft: No", NO_ERROR },
   { "inline/empty-with-comment", NULL, "---\nimage: # later\n---\n", OP_SET, "image", "a.png", NULL,
