@@ -193,6 +193,13 @@ static const EditCase edit_cases[] = {
   { "unicode/rename", "non-ascii.md", NULL, OP_RENAME, "ciudad", "città", NULL,
     "ciudad:", "città:", NO_ERROR },
 
+  /* A "|+" value takes the blank lines after it: removing the entry
+   * between them removes those blank lines too. */
+  { "keep-scalar/remove-next-entry", NULL, "---\nkept: |+\n  breaks\nafter: value\n\nnext: x\n---\n", OP_REMOVE,
+    "after", NULL, NULL, "after: value\n\n", "", NO_ERROR },
+  { "keep-scalar/drop-next-item", NULL, "---\nl:\n- |+\n  a\n- b\n\nz: 1\n---\n", OP_SET_LIST, "l", "a\n", NULL,
+    "- b\n\n", "", NO_ERROR },
+
   /* Flow maps. */
   { "flow-map/set", "flow-maps.md", NULL, OP_SET, "seo.type", "Blog", NULL,
     "{type: Article,", "{type: Blog,", NO_ERROR },

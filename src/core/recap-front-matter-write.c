@@ -419,6 +419,29 @@ item_tag_ends_at (Node  *collection,
   return (first->has_tag && first->props_end == pos) || (last->has_tag && last->props_end == pos);
 }
 
+/* Whether @node, or the last node inside it, is a block scalar that keeps
+ * its trailing breaks ("|+") and ends at @pos: it would take blank lines
+ * that come to follow it. */
+static gboolean
+keeps_breaks_to (Editor *ed,
+                 Node   *node,
+                 gsize   pos)
+{
+  while (is_collection (node) && !node->flow && node->children->len > 0)
+    node = g_ptr_array_index (node->children, node->children->len - 1);
+  return node->kind == RECAP_FRONT_MATTER_KIND_SCALAR && is_block_style (node->style) &&
+         node->end == pos && ends_at_line_start (ed, pos);
+}
+
+static gsize
+skip_blank_lines (Editor *ed,
+                  gsize   pos)
+{
+  while (pos < yaml_end (ed) && rest_of_line_blank (ed, pos))
+    pos = next_line_start (ed->text, yaml_end (ed), pos);
+  return pos;
+}
+
 /* Removes items [from, to): whole lines in block style; in flow style the
  * items and the separators between them. */
 gboolean
@@ -444,6 +467,9 @@ editor_delete_items (Editor  *ed,
       if (!block_item_line (ed, collection, from, &start, error))
         return FALSE;
       end = entry_line_end (ed, end);
+      /* The blank lines after the entry would join a "|+" value before it. */
+      if (from > 0 && keeps_breaks_to (ed, item_last (collection, from - 1), start))
+        end = skip_blank_lines (ed, end);
     }
   else if (to < n)
     end = item_first (collection, to)->start;
