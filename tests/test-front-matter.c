@@ -193,6 +193,13 @@ static const EditCase edit_cases[] = {
   { "unicode/rename", "non-ascii.md", NULL, OP_RENAME, "ciudad", "città", NULL,
     "ciudad:", "città:", NO_ERROR },
 
+  /* A "|+" value takes the blank lines after it: removing the entry
+   * between them removes those blank lines too. */
+  { "keep-scalar/remove-next-entry", NULL, "---\nkept: |+\n  breaks\nafter: value\n\nnext: x\n---\n", OP_REMOVE,
+    "after", NULL, NULL, "after: value\n\n", "", NO_ERROR },
+  { "keep-scalar/drop-next-item", NULL, "---\nl:\n- |+\n  a\n- b\n\nz: 1\n---\n", OP_SET_LIST, "l", "a\n", NULL,
+    "- b\n\n", "", NO_ERROR },
+
   /* Flow maps. */
   { "flow-map/set", "flow-maps.md", NULL, OP_SET, "seo.type", "Blog", NULL,
     "{type: Article,", "{type: Blog,", NO_ERROR },
@@ -206,6 +213,11 @@ static const EditCase edit_cases[] = {
     "links: { }", "links: {home: / }", NO_ERROR },
   { "flow-map/value-needs-quotes", "flow-maps.md", NULL, OP_SET, "seo.type", "a, b", NULL,
     "{type: Article,", "{type: \"a, b\",", NO_ERROR },
+  /* A tag ends at a blank or a ",": the bracket must not follow it. */
+  { "flow-map/remove-last-after-tag", NULL, "---\nseo: {a: !t, b}\n---\n", OP_REMOVE, "seo.b", NULL, NULL,
+    "!t, b}", "!t }", NO_ERROR },
+  { "flow-list/drop-last-after-tag", NULL, "---\ntags: [a, !t, b]\n---\n", OP_SET_LIST, "tags", "a|", NULL,
+    "!t, b]", "!t ]", NO_ERROR },
 
   /* Nested and indentless lists. */
   { "nested/indentless-append", "nested-lists.md", NULL, OP_SET_LIST, "tags", "indentless|list|more", NULL,
@@ -324,6 +336,11 @@ static const EditCase edit_cases[] = {
     NULL, NULL, RECAP_FRONT_MATTER_ERROR_INVALID_ARGUMENT },
   { "inline/set-date", NULL, "---\ndate: '2001-01-01'\n---\n", OP_DATE, "date", NULL, NULL,
     "'2001-01-01'", "2022-04-30 18:00:00 +0000", NO_ERROR },
+  /* libyaml reads "x"#c as a value and a comment; x#c would be one value. */
+  { "inline/date-before-glued-comment", NULL, "---\ndate: ''#c\n---\n", OP_DATE, "date", NULL, NULL,
+    "''#c", "2022-04-30 18:00:00 +0000 #c", NO_ERROR },
+  { "inline/boolean-before-glued-comment", NULL, "---\ndraft: \"no\"#c\n---\n", OP_BOOLEAN, "draft", "true", NULL,
+    "\"no\"#c", "yes #c", NO_ERROR },
   { "inline/boolean-yes-spelling", NULL, "---\ndraft: Yes\n---\n", OP_BOOLEAN, "draft", "false", NULL,
     "draft: Yes", "draft: No", NO_ERROR },
   { "inline/empty-with-comment", NULL, "---\nimage: # later\n---\n", OP_SET, "image", "a.png", NULL,

@@ -148,13 +148,34 @@ editor_claim (Editor   *ed,
   g_array_append_val (ed->claims, claim);
 }
 
+/* libyaml takes a comment right after a quoted value ("x"#c); after a
+ * plain one the "#" would join the value, so it gets its blank. */
+static gboolean
+comment_needs_blank (Editor  *ed,
+                     gsize    offset,
+                     gsize    len,
+                     GString *text)
+{
+  gsize end = offset + len;
+  char before;
+
+  if (end >= ed->len || ed->text[end] != '#')
+    return FALSE;
+  before = text->len > 0 ? text->str[text->len - 1] : offset > 0 ? ed->text[offset - 1] : '\n';
+  return !g_ascii_isspace (before);
+}
+
 void
 editor_splice (Editor  *ed,
                gsize    offset,
                gsize    len,
                GString *text)
 {
-  Splice splice = { offset, len, g_string_free (text, FALSE) };
+  Splice splice = { offset, len, NULL };
+
+  if (comment_needs_blank (ed, offset, len, text))
+    g_string_append_c (text, ' ');
+  splice.text = g_string_free (text, FALSE);
 
   g_array_append_val (ed->splices, splice);
 }

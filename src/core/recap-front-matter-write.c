@@ -406,6 +406,42 @@ after_trailing_comma (Editor *ed,
   return next < yaml_end (ed) && ed->text[next] == ',' ? next + 1 : pos;
 }
 
+/* Whether item @i of @collection ends with a tag right at @pos: a tag
+ * ends at a blank or a ",", so a bracket must not follow it there. */
+static gboolean
+item_tag_ends_at (Node  *collection,
+                  guint  i,
+                  gsize  pos)
+{
+  Node *first = item_first (collection, i);
+  Node *last = item_last (collection, i);
+
+  return (first->has_tag && first->props_end == pos) || (last->has_tag && last->props_end == pos);
+}
+
+/* Whether @node, or the last node inside it, is a block scalar that keeps
+ * its trailing breaks ("|+") and ends at @pos: it would take blank lines
+ * that come to follow it. */
+static gboolean
+keeps_breaks_to (Editor *ed,
+                 Node   *node,
+                 gsize   pos)
+{
+  while (is_collection (node) && !node->flow && node->children->len > 0)
+    node = g_ptr_array_index (node->children, node->children->len - 1);
+  return node->kind == RECAP_FRONT_MATTER_KIND_SCALAR && is_block_style (node->style) &&
+         node->end == pos && ends_at_line_start (ed, pos);
+}
+
+static gsize
+skip_blank_lines (Editor *ed,
+                  gsize   pos)
+{
+  while (pos < yaml_end (ed) && rest_of_line_blank (ed, pos))
+    pos = next_line_start (ed->text, yaml_end (ed), pos);
+  return pos;
+}
+
 /* Removes items [from, to): whole lines in block style; in flow style the
  * items and the separators between them. */
 gboolean
@@ -418,6 +454,7 @@ editor_delete_items (Editor  *ed,
   guint n = n_items (collection);
   gsize start = item_first (collection, from)->start;
   gsize end = item_last (collection, to - 1)->end;
+  gboolean space = FALSE;
 
   for (guint i = from; i < to; i++)
     {
@@ -430,6 +467,9 @@ editor_delete_items (Editor  *ed,
       if (!block_item_line (ed, collection, from, &start, error))
         return FALSE;
       end = entry_line_end (ed, end);
+      /* The blank lines after the entry would join a "|+" value before it. */
+      if (from > 0 && keeps_breaks_to (ed, item_last (collection, from - 1), start))
+        end = skip_blank_lines (ed, end);
     }
   else if (to < n)
     end = item_first (collection, to)->start;
@@ -439,11 +479,13 @@ editor_delete_items (Editor  *ed,
       start = item_last (collection, from - 1)->end;
       while (end > start && g_ascii_isspace (ed->text[end - 1]))
         end--;
+      /* "{a: !tag, b}" becomes "{a: !tag }", not "{a: !tag}". */
+      space = !g_ascii_isspace (ed->text[end]) && item_tag_ends_at (collection, from - 1, start);
     }
   else
     end = after_trailing_comma (ed, end);
 
-  editor_splice (ed, start, end - start, g_string_new (NULL));
+  editor_splice (ed, start, end - start, g_string_new (space ? " " : NULL));
   return TRUE;
 }
 
