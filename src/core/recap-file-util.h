@@ -22,8 +22,13 @@ typedef enum {
 
 GQuark   recap_file_error_quark  (void);
 
-/* Sets @error from errno as "@path: reason"; returns FALSE. */
+/* The one errno helper: sets @error (G_IO_ERROR from @saved_errno) as
+ * "@format (with @path's display name): reason", or "@path: reason" when
+ * @format is NULL, or "reason" when both are; returns FALSE. @format is
+ * untranslated (N_()): translating it here cannot change the errno. */
 gboolean recap_file_set_errno_error (GError     **error,
+                                     int          saved_errno,
+                                     const char  *format,
                                      const char  *path);
 
 /* Opens @path for reading without blocking and returns its descriptor, with
@@ -70,6 +75,11 @@ gboolean recap_file_read_text    (GFile         *file,
 GBytes  *recap_file_read_bytes   (GFile         *file,
                                   GCancellable  *cancellable,
                                   GError       **error);
+
+/* Writing (recap-file-write.c). Why not g_file_replace(): it truncates and
+ * rewrites in place a symlink's target or a hard-linked file, so a crash
+ * leaves it half written. Why not GtkSourceFileSaver: it rewrites every
+ * line ending to one type, changing bytes the user never edited. */
 
 /* Replaces a local file's contents atomically: writes a temporary file in the
  * same folder, fsyncs it and renames it over the target. A symlink is followed
