@@ -12,7 +12,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdlib.h>
 #include <unistd.h>
+
+/* The editor reads a file this much at a time, checksumming as it goes. */
+#define READ_CHUNK_SIZE (64 * 1024)
 
 G_DEFINE_QUARK (recap-file-error-quark, recap_file_error)
 
@@ -62,6 +66,15 @@ recap_file_set_too_large_error (GError     **error,
   return FALSE;
 }
 
+static gboolean
+set_binary_error (GError     **error,
+                  const char  *display_name)
+{
+  g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY,
+               _("“%s” looks like a binary file (it contains NUL bytes)"), display_name);
+  return FALSE;
+}
+
 gboolean
 recap_file_check_text (const char  *text,
                        gsize        len,
@@ -74,11 +87,7 @@ recap_file_check_text (const char  *text,
   if (len > RECAP_FILE_MAX_SIZE)
     return recap_file_set_too_large_error (error, display_name);
   if (memchr (text, '\0', len) != NULL)
-    {
-      g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY,
-                   _("“%s” looks like a binary file (it contains NUL bytes)"), display_name);
-      return FALSE;
-    }
+    return set_binary_error (error, display_name);
   if (!g_utf8_validate_len (text + bom_len, len - bom_len, &invalid))
     {
       g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_NOT_UTF8,
@@ -114,6 +123,230 @@ recap_file_guess_8bit_charset (const char *data,
     }
   /* Control codes 0x80-0x9F are never text: such a file was written as 1252. */
   return has_c1 ? "WINDOWS-1252" : "ISO-8859-1";
+}
+
+char *
+recap_file_dup_real_path (GFile       *file,
+                          const char  *display_name,
+                          GError     **error)
+{
+  const char *path = g_file_peek_path (file);
+  char *real_path;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is not a local file"), display_name);
+      return NULL;
+    }
+  /* Fails on a symlink loop (ELOOP) and a dangling link (ENOENT). */
+  real_path = realpath (path, NULL);
+  if (real_path == NULL)
+    recap_file_set_errno_error (error, errno, NULL, NULL);
+  return real_path;
+}
+
+static gssize
+read_chunk (int     fd,
+            guint8 *chunk)
+{
+  gssize n;
+
+  do
+    n = read (fd, chunk, READ_CHUNK_SIZE);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
+
+gboolean
+recap_file_read_checksummed (const char  *real_path,
+                             const char  *display_name,
+                             GBytes     **bytes,
+                             char       **checksum,
+                             GError     **error)
+{
+  g_autoptr(GChecksum) sha256 = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GByteArray) contents = bytes != NULL ? g_byte_array_new () : NULL;
+  g_autofree guint8 *chunk = NULL;
+  struct stat st;
+  int saved_errno;
+  gssize n;
+  /* Refuses a folder, a pipe (without waiting for a writer), a device. */
+  int fd = recap_file_open_regular (real_path, &st, error);
+
+  if (fd < 0)
+    return FALSE;
+  if (bytes != NULL && st.st_size > RECAP_FILE_MAX_SIZE)
+    {
+      close (fd);
+      return recap_file_set_too_large_error (error, display_name);
+    }
+
+  chunk = g_malloc (READ_CHUNK_SIZE);
+  while ((n = read_chunk (fd, chunk)) > 0)
+    {
+      g_checksum_update (sha256, chunk, n);
+      if (contents != NULL)
+        g_byte_array_append (contents, chunk, n);
+    }
+  saved_errno = errno;
+  close (fd);
+  if (n < 0)
+    return recap_file_set_errno_error (error, saved_errno, NULL, NULL);
+
+  *checksum = g_strdup (g_checksum_get_string (sha256));
+  if (bytes != NULL)
+    *bytes = g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+  return TRUE;
+}
+
+/* UTF-16 and UTF-32 text is full of NUL bytes. */
+static gboolean
+has_wide_bom (const char *data,
+              gsize       len)
+{
+  return (len >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0)) ||
+         (len >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0);
+}
+
+gboolean
+recap_file_check_not_binary (const char  *data,
+                             gsize        len,
+                             const char  *display_name,
+                             GError     **error)
+{
+  if (len == 0 || memchr (data, '\0', len) == NULL || has_wide_bom (data, len))
+    return TRUE;
+  return set_binary_error (error, display_name);
+}
+
+gboolean
+recap_file_is_plain_utf8 (const char *data,
+                          gsize       len)
+{
+  return !(len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) && g_utf8_validate_len (data, len, NULL);
+}
+
+RecapFileNewline
+recap_file_first_newline (const char *data,
+                          gsize       len)
+{
+  const char *cr = memchr (data, '\r', len), *lf = memchr (data, '\n', len);
+
+  if (cr == NULL || (lf != NULL && lf < cr))
+    return RECAP_FILE_NEWLINE_LF;
+  return cr + 1 < data + len && cr[1] == '\n' ? RECAP_FILE_NEWLINE_CR_LF : RECAP_FILE_NEWLINE_CR;
+}
+
+/* The buffer's line breaks as typed are "\n": give those the file's line
+ * ending, and leave the ones read from the file as they were. */
+static char *
+convert_line_breaks (const char       *text,
+                     RecapFileNewline  newline)
+{
+  const char *ending = newline == RECAP_FILE_NEWLINE_CR_LF ? "\r\n" : "\r";
+  GString *converted;
+
+  if (newline == RECAP_FILE_NEWLINE_LF)
+    return g_strdup (text);
+
+  converted = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' && (p == text || p[-1] != '\r'))
+        g_string_append (converted, ending);
+      else
+        g_string_append_c (converted, *p);
+    }
+  return g_string_free (converted, FALSE);
+}
+
+GBytes *
+recap_file_encode_text (const char        *text,
+                        RecapFileNewline   newline,
+                        const char        *charset,
+                        const char        *encoding_name,
+                        const char        *display_name,
+                        GError           **error)
+{
+  g_autofree char *converted = convert_line_breaks (text, newline);
+  char *encoded;
+  gsize len;
+
+  if (charset == NULL)
+    {
+      len = strlen (converted);
+      return g_bytes_new_take (g_steal_pointer (&converted), len);
+    }
+
+  encoded = g_convert (converted, -1, charset, "UTF-8", NULL, &len, NULL);
+  if (encoded != NULL)
+    return g_bytes_new_take (encoded, len);
+
+  g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_UNENCODABLE,
+               _("“%s” has characters that %s cannot store; use Save As to save it as UTF-8"),
+               display_name, encoding_name);
+  return NULL;
+}
+
+gboolean
+recap_file_check_writable (const char  *real_path,
+                           const char  *display_name,
+                           GError     **error)
+{
+  int saved_errno;
+
+  if (real_path == NULL || access (real_path, W_OK) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("“%s” is read-only: %s"), display_name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gsize
+recap_file_longest_line (const char *data,
+                         gsize       len)
+{
+  const char *end = data + len;
+  gsize longest = 0;
+
+  for (const char *line = data; line < end;)
+    {
+      gsize line_len = strcspn (line, "\r\n");
+
+      /* strcspn() stops at a NUL too: a text file has none, but be sure. */
+      line_len = MIN (line_len, (gsize) (end - line));
+      longest = MAX (longest, line_len);
+      line += line_len + 1;
+    }
+  return longest;
+}
+
+char *
+recap_file_cut_long_lines (const char *text,
+                           gsize       max_line)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *line = text; *line != '\0';)
+    {
+      gsize len = strcspn (line, "\r\n");
+      const char *cut = len > max_line ? g_utf8_find_prev_char (line, line + max_line + 1) : NULL;
+
+      if (cut != NULL)
+        {
+          g_string_append_len (shown, line, cut - line);
+          /* Translators: ends a line cut short in the editor */
+          g_string_append (shown, _(" … (line cut here)"));
+        }
+      else
+        g_string_append_len (shown, line, len);
+      line += len;
+      if (*line != '\0')
+        g_string_append_c (shown, *line++);
+    }
+  return g_string_free (shown, FALSE);
 }
 
 static char *
