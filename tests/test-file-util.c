@@ -197,6 +197,35 @@ test_long_lines (void)
   g_assert_cmpstr (cut, ==, "abc\r\n\xc3\xa9 … (line cut here)\nab");
 }
 
+/* A private write leaves a file only its owner can read, whatever the old
+ * one was; a default one keeps the old file's mode. */
+static void
+test_write_path (TestUtilDir   *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "draft.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  test_util_write_file (fixture->dir, "draft.md", "old");
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (recap_file_write_path (path, "new", 3, RECAP_FILE_WRITE_PRIVATE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new");
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  g_assert_true (recap_file_write_path (path, "cache", 5, RECAP_FILE_WRITE_NOT_DURABLE, &error));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "cache");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +241,8 @@ main (int   argc,
   g_test_add ("/file-util/check-writable", TestUtilDir, NULL, test_util_dir_set_up, test_check_writable,
               test_util_dir_tear_down);
   g_test_add_func ("/file-util/long-lines", test_long_lines);
+  g_test_add ("/file-util/write-path", TestUtilDir, NULL, test_util_dir_set_up, test_write_path,
+              test_util_dir_tear_down);
   g_test_add ("/file-util/stale-temps", TestUtilDir, NULL, test_util_dir_set_up, test_stale_temps,
               test_util_dir_tear_down);
 

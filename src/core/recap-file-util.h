@@ -170,12 +170,28 @@ gboolean recap_file_remove_stale_temp  (int           dir_fd,
  * it removed. Blocking. */
 guint    recap_file_remove_stale_temps (const char   *folder);
 
+typedef enum {
+  RECAP_FILE_WRITE_DEFAULT     = 0,
+  RECAP_FILE_WRITE_PRIVATE     = 1 << 0, /* the new file is the owner's only (0600) */
+  RECAP_FILE_WRITE_NOT_DURABLE = 1 << 1, /* a cache: no fsync(), a crash may leave the old one */
+} RecapFileWriteFlags;
+
 typedef struct {
   GFile      *file;
   const char *text;
   gsize       len;
   gboolean    replaced; /* out: @file now holds @text */
+  RecapFileWriteFlags flags;
 } RecapFileWrite;
+
+/* Replaces @path as recap_file_write_atomic() does, with @flags:
+ * RECAP_FILE_WRITE_PRIVATE for recovery drafts and the index cache, which
+ * is also RECAP_FILE_WRITE_NOT_DURABLE. */
+gboolean recap_file_write_path   (const char          *path,
+                                  const char          *text,
+                                  gsize                len,
+                                  RecapFileWriteFlags  flags,
+                                  GError             **error);
 
 /* A batch writes this many files at a time: no more temporary copies exist
  * at any moment, so a kill leaves at most that many (until the next sweep). */

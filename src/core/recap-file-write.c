@@ -374,17 +374,18 @@ recap_file_remove_stale_temps (const char *folder)
 }
 
 static gboolean
-write_temp_file (Batch       *batch,
-                 int          fd,
-                 const char  *target,
-                 const char  *text,
-                 gsize        len,
-                 GError     **error)
+write_temp_file (Batch                *batch,
+                 int                   fd,
+                 const char           *target,
+                 const RecapFileWrite *write,
+                 GError              **error)
 {
-  gboolean sync = !batch_syncs_whole (batch, fd, target);
+  gboolean sync = !(write->flags & RECAP_FILE_WRITE_NOT_DURABLE) && !batch_syncs_whole (batch, fd, target);
 
-  copy_file_attributes (fd, target);
-  if (!write_all (fd, text, len, target, error))
+  /* A private file is the owner's alone, whatever the old one was. */
+  if (!(write->flags & RECAP_FILE_WRITE_PRIVATE))
+    copy_file_attributes (fd, target);
+  if (!write_all (fd, write->text, write->len, target, error))
     return FALSE;
   if (sync && fsync (fd) != 0)
     return recap_file_set_errno_error (error, errno, N_("Could not save “%s” to disk"), target);
@@ -393,16 +394,15 @@ write_temp_file (Batch       *batch,
 
 /* Writes @text to a new temporary file next to @target; returns its path. */
 static char *
-write_temp_copy (Batch       *batch,
-                 const char  *target,
-                 const char  *text,
-                 gsize        len,
-                 GError     **error)
+write_temp_copy (Batch                *batch,
+                 const char           *target,
+                 const RecapFileWrite *write,
+                 GError              **error)
 {
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
   g_autofree char *temp = g_strdup_printf ("%s/.%s" TEMP_MARK "%ld-XXXXXX" TEMP_SUFFIX, dir, base, (long) getpid ());
-  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
+  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, write->flags & RECAP_FILE_WRITE_PRIVATE ? 0600 : 0666);
   gboolean ok;
 
   if (fd < 0)
@@ -411,7 +411,7 @@ write_temp_copy (Batch       *batch,
       return NULL;
     }
 
-  ok = write_temp_file (batch, fd, target, text, len, error);
+  ok = write_temp_file (batch, fd, target, write, error);
   if (!g_close (fd, NULL) && ok)
     ok = recap_file_set_errno_error (error, errno, N_("Could not write “%s”"), target);
   if (!ok)
@@ -462,8 +462,7 @@ prepare_pending (gpointer item,
 
   pending->target = resolve_symlinks (path, &pending->error);
   if (pending->target != NULL)
-    pending->temp = write_temp_copy (batch, pending->target, pending->write->text, pending->write->len,
-                                     &pending->error);
+    pending->temp = write_temp_copy (batch, pending->target, pending->write, &pending->error);
 }
 
 static void
@@ -621,7 +620,7 @@ rename_all (GPtrArray  *pending,
     {
       Pending *p = pending->pdata[i];
 
-      if (p->write->replaced)
+      if (p->write->replaced && !(p->write->flags & RECAP_FILE_WRITE_NOT_DURABLE))
         g_hash_table_add (dirs, g_path_get_dirname (p->target));
     }
   g_hash_table_iter_init (&iter, dirs);
@@ -722,4 +721,19 @@ recap_file_write_atomic (GFile         *file,
 
   g_ptr_array_add (writes, &write);
   return recap_file_write_atomic_all (writes, cancellable, error);
+}
+
+gboolean
+recap_file_write_path (const char           *path,
+                       const char           *text,
+                       gsize                 len,
+                       RecapFileWriteFlags   flags,
+                       GError              **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RecapFileWrite write = { file, text, len, FALSE, flags };
+  g_autoptr(GPtrArray) writes = g_ptr_array_new ();
+
+  g_ptr_array_add (writes, &write);
+  return recap_file_write_atomic_all (writes, NULL, error);
 }
