@@ -330,8 +330,9 @@ write_records (FILE      *out,
   return ok;
 }
 
-/* Written to a new file renamed over the old one: mappings of the old cache
- * stay valid, and a failed write leaves the old cache. */
+/* Written to a new file renamed over the old one (recap_file_write_path()):
+ * mappings of the old cache stay valid, and a failed write leaves the old
+ * cache. Not made durable, as before: a cache lost in a crash is rebuilt. */
 gboolean
 recap_index_cache_save (GFile      *root,
                         GPtrArray  *posts,
@@ -339,28 +340,18 @@ recap_index_cache_save (GFile      *root,
 {
   g_autofree char *path = recap_index_cache_dup_path (root);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *data = NULL;
+  size_t len = 0;
   FILE *out;
-  int fd;
   gboolean written;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
-    return recap_file_set_errno_error (error, folder);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600);
-  if (fd < 0 || (out = fdopen (fd, "w")) == NULL)
-    {
-      recap_file_set_errno_error (error, tmp_path);
-      if (fd >= 0)
-        g_close (fd, NULL);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
+    return recap_file_set_errno_error (error, errno, NULL, folder);
+  out = open_memstream (&data, &len);
+  if (out == NULL)
+    return recap_file_set_errno_error (error, errno, NULL, path);
   written = write_records (out, posts);
-  if (fclose (out) != 0 || !written || g_rename (tmp_path, path) != 0)
-    {
-      recap_file_set_errno_error (error, path);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  return TRUE;
+  if (fclose (out) != 0 || !written)
+    return recap_file_set_errno_error (error, errno, NULL, path);
+  return recap_file_write_path (path, data, len, RECAP_FILE_WRITE_PRIVATE | RECAP_FILE_WRITE_NOT_DURABLE, error);
 }

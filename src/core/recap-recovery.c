@@ -70,25 +70,13 @@ draft_path (RecapRecovery *self,
   return g_build_filename (self->dir, name, NULL);
 }
 
-/* Atomic and durable: a draft is either the old or the new one after a crash. */
-static gboolean
-write_private_file (const char  *path,
-                    const char  *contents,
-                    gssize       len,
-                    GError     **error)
-{
-  return g_file_set_contents_full (path, contents, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
-}
-
 static gboolean
 remove_if_present (const char  *path,
                    GError     **error)
 {
   if (g_unlink (path) == 0 || errno == ENOENT)
     return TRUE;
-  return recap_file_set_errno_error (error, path);
+  return recap_file_set_errno_error (error, errno, NULL, path);
 }
 
 /* The text first, then the key file that makes it a draft. */
@@ -107,8 +95,9 @@ save_draft (RecapRecovery  *self,
   gsize info_len = 0;
 
   if (g_mkdir_with_parents (self->dir, 0700) != 0)
-    return recap_file_set_errno_error (error, self->dir);
-  if (!write_private_file (text_path, job->text, -1, error))
+    return recap_file_set_errno_error (error, errno, NULL, self->dir);
+  /* Atomic and durable: a draft is either the old or the new one after a crash. */
+  if (!recap_file_write_path (text_path, job->text, strlen (job->text), RECAP_FILE_WRITE_PRIVATE, error))
     return FALSE;
 
   g_key_file_set_string (info, INFO_GROUP, "uri", uri);
@@ -116,7 +105,7 @@ save_draft (RecapRecovery  *self,
   if (job->base != NULL)
     g_key_file_set_string (info, INFO_GROUP, "base", job->base);
   info_data = g_key_file_to_data (info, &info_len, NULL);
-  return write_private_file (info_path, info_data, info_len, error);
+  return recap_file_write_path (info_path, info_data, info_len, RECAP_FILE_WRITE_PRIVATE, error);
 }
 
 /* The key file first: without it, a left-over text is no draft. */
