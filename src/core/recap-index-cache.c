@@ -44,7 +44,7 @@ typedef struct {
   guint64 size;
   gint64  mtime;
   guint32 flags;
-  guint32 word_count;
+  guint32 reserved;     /* zero (was a word count nothing read) */
   guint32 path_len;
   guint32 fields_len;
   guint64 text_offset;  /* from texts_start */
@@ -206,8 +206,12 @@ recap_index_cache_lookup (RecapIndexCache *cache,
     return NULL;
   text = dup_record_text (cache, record);
   post_record = (RecapPostRecord) {
-    record->size, record->mtime, record->flags, record->word_count,
-    record_path (record), record_fields (record), text,
+    .size = record->size,
+    .mtime = record->mtime,
+    .flags = record->flags,
+    .relative_path = record_path (record),
+    .fields = record_fields (record),
+    .search_text = text,
   };
   return recap_post_new_from_record (root, &post_record);
 }
@@ -268,8 +272,13 @@ write_record (FILE                  *out,
 {
   static const char zeros[8];
   Record record = {
-    post->size, post->mtime, post->flags, post->word_count,
-    strlen (post->relative_path), strlen (post->fields), text_offset, post->search_text_size,
+    .size = post->size,
+    .mtime = post->mtime,
+    .flags = post->flags,
+    .path_len = strlen (post->relative_path),
+    .fields_len = strlen (post->fields),
+    .text_offset = text_offset,
+    .text_size = post->search_text_size,
   };
   guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1;
 

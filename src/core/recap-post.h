@@ -54,7 +54,6 @@ void         recap_post_set_problems      (RecapPost          *self,
                                            const char * const *problems);
 /* The markdown after the front matter, for full-text search. */
 const char  *recap_post_get_body          (RecapPost *self);
-guint        recap_post_get_word_count    (RecapPost *self);
 /* Whether @folded_needle (a search folded with recap_search_fold_dup(), so
  * case does not matter) is in the title, tags, author, event or body; with
  * @snippet, a short excerpt of the body around the match when the match is
@@ -72,7 +71,6 @@ typedef struct {
   guint64     size;
   gint64      mtime;
   guint32     flags;
-  guint32     word_count;
   const char *relative_path;
   const char *fields;       /* the text metadata, in one string */
   GBytes     *search_text;  /* NULL for a post without a body… */
