@@ -195,13 +195,6 @@ recap_completion_set_suggestions (RecapCompletion    *self,
   self->suggestions = g_strdupv ((GStrv) suggestions);
 }
 
-GtkWidget *
-recap_completion_get_popover (RecapCompletion *self)
-{
-  g_return_val_if_fail (RECAP_IS_COMPLETION (self), NULL);
-  return self->popover;
-}
-
 static void
 recap_completion_finalize (GObject *object)
 {

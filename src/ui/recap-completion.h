@@ -15,6 +15,5 @@ RecapCompletion *recap_completion_attach          (GtkWidget          *anchor,
                                                    GtkEditable        *editable);
 void             recap_completion_set_suggestions (RecapCompletion    *self,
                                                    const char * const *suggestions);
-GtkWidget       *recap_completion_get_popover     (RecapCompletion    *self);
 
 G_END_DECLS

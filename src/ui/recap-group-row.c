@@ -105,9 +105,3 @@ recap_group_row_init (RecapGroupRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
-
-GtkWidget *
-recap_group_row_new (void)
-{
-  return g_object_new (RECAP_TYPE_GROUP_ROW, NULL);
-}

@@ -141,13 +141,6 @@ recap_post_row_set_snippet (RecapPostRow *self,
     gtk_label_set_label (GTK_LABEL (self->snippet_label), snippet);
 }
 
-RecapPost *
-recap_post_row_get_post (RecapPostRow *self)
-{
-  g_return_val_if_fail (RECAP_IS_POST_ROW (self), NULL);
-  return self->post;
-}
-
 void
 recap_post_row_set_post (RecapPostRow *self,
                          RecapPost    *post)

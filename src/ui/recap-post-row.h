@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 #define RECAP_TYPE_POST_ROW (recap_post_row_get_type ())
 G_DECLARE_FINAL_TYPE (RecapPostRow, recap_post_row, RECAP, POST_ROW, GtkWidget)
 
-RecapPost *recap_post_row_get_post (RecapPostRow *self);
 void       recap_post_row_set_post (RecapPostRow *self,
                                     RecapPost    *post);
 

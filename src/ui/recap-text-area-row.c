@@ -46,13 +46,6 @@ recap_text_area_row_set_text (RecapTextAreaRow *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
 }
 
-GtkTextView *
-recap_text_area_row_get_view (RecapTextAreaRow *self)
-{
-  g_return_val_if_fail (RECAP_IS_TEXT_AREA_ROW (self), NULL);
-  return self->text_view;
-}
-
 /* Multi-line text is committed when the user leaves the field. */
 static void
 commit (RecapTextAreaRow *self)

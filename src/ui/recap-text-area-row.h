@@ -16,6 +16,5 @@ GtkWidget   *recap_text_area_row_new       (const char       *title);
 void         recap_text_area_row_set_text  (RecapTextAreaRow *self,
                                             const char       *text);
 char        *recap_text_area_row_dup_text  (RecapTextAreaRow *self);
-GtkTextView *recap_text_area_row_get_view  (RecapTextAreaRow *self);
 
 G_END_DECLS
