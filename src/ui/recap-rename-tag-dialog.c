@@ -285,15 +285,13 @@ recap_rename_tag_dialog_init (RecapRenameTagDialog *self)
 }
 
 RecapRenameTagDialog *
-recap_rename_tag_dialog_new (GtkWindow  *parent,
-                             RecapSite  *site,
-                             const char *tag)
+recap_rename_tag_dialog_new (GtkWindow *parent,
+                             RecapSite *site)
 {
   RecapRenameTagDialog *self = g_object_new (RECAP_TYPE_RENAME_TAG_DIALOG, "transient-for", parent, NULL);
 
   self->site = g_object_ref (site);
   fill (self);
-  select_tag (self, tag);
   update_count (self);
   return self;
 }
