@@ -137,7 +137,7 @@ generate (guint count)
 {
   g_autofree char *tmp = g_dir_make_tmp ("recap-bench-XXXXXX", NULL);
   g_autofree char *count_text = g_strdup_printf ("%u", count);
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bench", "gen-site.py", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-site.py", NULL);
   const char *argv[] = { "/usr/bin/python3", script, count_text, tmp, NULL };
   int status;
 
