@@ -8,8 +8,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-form-model"
-
 #include <glib/gi18n.h>
 
 #include "recap-form-model.h"

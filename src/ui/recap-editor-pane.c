@@ -10,8 +10,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-editor-pane"
-
 #include "config.h"
 
 #include "recap-document-bar.h"
