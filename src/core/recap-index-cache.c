@@ -143,16 +143,25 @@ recap_index_cache_load (GFile *root)
 {
   RecapIndexCache *cache = g_new0 (RecapIndexCache, 1);
   g_autofree char *path = recap_index_cache_dup_path (root);
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, &error);
 
   cache->by_path = g_hash_table_new (g_str_hash, g_str_equal);
   if (mapped == NULL)
-    return cache;
+    {
+      g_debug ("No index cache: %s", error->message);
+      return cache;
+    }
 
   cache->bytes = g_mapped_file_get_bytes (mapped);
   /* A damaged cache is not used at all: every post is read from its file. */
   if (!index_records (cache))
-    g_hash_table_remove_all (cache->by_path);
+    {
+      g_debug ("Index cache %s is damaged or of another version: not used", path);
+      g_hash_table_remove_all (cache->by_path);
+    }
+  else
+    g_debug ("Index cache %s: %u posts", path, g_hash_table_size (cache->by_path));
   return cache;
 }
 
