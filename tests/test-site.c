@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "recap-index-cache.h"
+#include "recap-post-private.h"
 #include "recap-search-text.h"
 #include "recap-post-group.h"
 #include "recap-site.h"

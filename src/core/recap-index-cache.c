@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "recap-file-util.h"
+#include "recap-post-private.h"
 #include "recap-search-text.h"
 
 #define CACHE_MAGIC "RECAPIX"

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-post.h"
+#include "recap-post-private.h"
 
 #include <string.h>
 

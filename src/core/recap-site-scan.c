@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "recap-file-util.h"
+#include "recap-post-private.h"
 #include "recap-site.h"
 
 #define ROOT_ATTRIBUTES \
