@@ -343,6 +343,8 @@ write_records (FILE      *out,
       ok = write_record (out, post, text_offset);
       text_offset += post->search_text_size;
     }
+  /* The loader refuses a cache whose records do not end where its texts start. */
+  g_assert (!ok || ftello (out) == (off_t) header.texts_start);
   ok = ok && write_texts (out, records);
   for (guint i = 0; i < records->len; i++)
     g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);

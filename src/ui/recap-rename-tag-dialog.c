@@ -182,7 +182,10 @@ select_tag (RecapRenameTagDialog *self,
   GListModel *tags = adw_combo_row_get_model (self->tag_row);
   guint n = g_list_model_get_n_items (tags);
 
-  for (guint i = 0; tag != NULL && i < n; i++)
+  /* Only a merge suggestion selects a tag, and it names one. */
+  g_assert (tag != NULL);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkStringObject) item = g_list_model_get_item (tags, i);
       if (g_str_equal (gtk_string_object_get_string (item), tag))
