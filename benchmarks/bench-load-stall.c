@@ -8,6 +8,7 @@
  * RECAP_BENCH_POSTS sets the site's size (default 50000); an argument
  * "site" or "post" runs only that part.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -3,6 +3,7 @@
  * Prints figures; asserts nothing about time. Both sides of each comparison
  * run in the same process run, on the same files, with a warm page cache.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

@@ -1,5 +1,6 @@
 /* bench-util.h: documents and statistics shared by the benchmarks
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

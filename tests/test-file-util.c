@@ -1,5 +1,6 @@
 /* test-file-util.c: reading files safely, and the encoding of 8-bit text
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

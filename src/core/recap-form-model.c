@@ -6,6 +6,7 @@
  * the signature telling when rows must be rebuilt, and the field cap. The
  * widget (src/ui/recap-front-matter-form.c) only draws what this gives.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

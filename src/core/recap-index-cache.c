@@ -10,6 +10,7 @@
  * in place (a new cache replaces it by rename), so the mapping stays valid
  * while posts use it.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-index-cache.h"

@@ -1,5 +1,6 @@
 /* recap-lint.h: problems a site's posts have (the Problems view, `recap-cli lint`)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

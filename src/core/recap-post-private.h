@@ -3,6 +3,7 @@
  * that tells whether its file changed, and the search text it can share
  * with the mapped cache. Not for the UI or the CLI.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

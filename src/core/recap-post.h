@@ -1,5 +1,6 @@
 /* recap-post.h: one markdown post of a site and the metadata the sidebar shows
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

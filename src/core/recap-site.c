@@ -7,6 +7,7 @@
  * afterwards one GFileMonitor per folder keeps the model in step with what
  * other programs (git, other editors) do to the files.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-site.h"

@@ -1,5 +1,6 @@
 /* recap-yaml-quote.h: minimal safe YAML spelling of scalars
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

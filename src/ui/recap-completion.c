@@ -3,6 +3,7 @@
  * GtkEntryCompletion only serves GtkEntry and is deprecated; this works on
  * any GtkEditable (AdwEntryRow, GtkText).
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-completion.h"

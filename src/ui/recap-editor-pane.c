@@ -8,6 +8,7 @@
  * and the actions. GNOME Text Editor's EditorPage is the model: the find
  * bar, spell checking, the outline and the word count belong here too.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* recap-editor-pane.h: the views of one open post, and their wiring to its document
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

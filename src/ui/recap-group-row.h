@@ -1,5 +1,6 @@
 /* recap-group-row.h: an event, tag, author or year in the sidebar
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

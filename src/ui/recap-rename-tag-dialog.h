@@ -1,5 +1,6 @@
 /* recap-rename-tag-dialog.h: rename or merge a tag across the whole site
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

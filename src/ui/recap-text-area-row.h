@@ -1,5 +1,6 @@
 /* recap-text-area-row.h: a multi-line text field (excerpt, description)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -2,6 +2,7 @@
  * publishing and renaming the open post, tag renames and the bulk
  * operations on the posts selected in the sidebar, each with Undo.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -1,5 +1,6 @@
 /* test-window.c: the window on a copy of the sample site, as a user uses it
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
