@@ -229,9 +229,11 @@ finish_load (Load   *load,
     }
   if (error != NULL)
     {
+      g_debug ("Site load failed: %s", error->message);
       g_task_return_error (task, error);
       return;
     }
+  g_debug ("Site loaded: %u posts", g_list_model_get_n_items (G_LIST_MODEL (load->site)));
   set_layouts (load->site, load->scan);
   watch_dirs (load->site, recap_site_scan_get_dirs (load->scan));
   g_task_return_boolean (task, TRUE);
@@ -443,6 +445,7 @@ recap_site_load_async (RecapSite           *self,
 
   g_return_if_fail (RECAP_IS_SITE (self));
 
+  g_debug ("Loading the site at %s", g_file_peek_path (self->root));
   load = g_new0 (Load, 1);
   g_atomic_ref_count_init (&load->ref_count);
   g_mutex_init (&load->lock);
@@ -631,6 +634,7 @@ static void
 apply_refresh (RecapSite *self,
                Refresh   *refresh)
 {
+  g_debug ("Refresh: %u changed paths, %u posts read again", refresh->gone->len, refresh->posts->len);
   for (guint i = 0; i < refresh->gone->len; i++)
     if (!g_ptr_array_find_with_equal_func (refresh->posts, refresh->gone->pdata[i], post_has_file, NULL))
       remove_posts_at (self, refresh->gone->pdata[i]);
@@ -726,6 +730,7 @@ queue_refresh (RecapSite *self,
 {
   if (file == NULL)
     return;
+  g_debug ("Changed on disk: %s", g_file_peek_path (file));
   g_hash_table_replace (self->pending, g_file_get_path (file), g_object_ref (file));
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_pending, self);
