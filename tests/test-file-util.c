@@ -1,4 +1,5 @@
-/* test-file-util.c: reading files safely, and the encoding of 8-bit text
+/* test-file-util.c: reading files safely, the editor's reading and
+ * encoding (checksum, NUL check, line endings, long lines, 8-bit text)
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -64,6 +65,139 @@ test_stale_temps (TestUtilDir   *fixture,
   g_assert_true (g_file_test (no_pid, G_FILE_TEST_EXISTS));
 }
 
+/* The editor's read: the SHA-256 of the bytes as read, the bytes only when
+ * asked for, and the real path behind a symlink. */
+static void
+test_read_checksummed (TestUtilDir   *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "a.md", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autofree char *real_path = NULL;
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "a\r\nb", -1);
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_only = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_util_write_file (fixture->dir, "a.md", "a\r\nb");
+  g_assert_cmpint (symlink ("a.md", link), ==, 0);
+  real_path = recap_file_dup_real_path (file, "link.md", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (real_path, "/a.md"));
+
+  g_assert_true (recap_file_read_checksummed (real_path, "link.md", &bytes, &checksum, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (checksum, ==, expected);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "a\r\nb", 4);
+  g_assert_true (recap_file_read_checksummed (real_path, "link.md", NULL, &checksum_only, &error));
+  g_assert_cmpstr (checksum_only, ==, expected);
+
+  /* A folder is refused, and a dangling link has no real path. */
+  g_assert_false (recap_file_read_checksummed (fixture->dir, "dir", NULL, &checksum_only, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_null (recap_file_dup_real_path (file, "link.md", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* NUL bytes make a file binary, except in UTF-16 and UTF-32 text. */
+static void
+test_not_binary (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (recap_file_check_not_binary ("", 0, "x.md", &error));
+  g_assert_true (recap_file_check_not_binary ("text", 4, "x.md", &error));
+  g_assert_true (recap_file_check_not_binary ("\xff\xfe" "a\0", 4, "x.md", &error));
+  g_assert_true (recap_file_check_not_binary ("\xfe\xff\0a", 4, "x.md", &error));
+  g_assert_true (recap_file_check_not_binary ("\0\0\xfe\xff", 4, "x.md", &error));
+  g_assert_no_error (error);
+  g_assert_false (recap_file_check_not_binary ("a\0b", 3, "x.md", &error));
+  g_assert_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY);
+  g_assert_cmpstr (error->message, ==, "“x.md” looks like a binary file (it contains NUL bytes)");
+}
+
+/* The first line break decides; typed "\n" get it, read ones stay. */
+static void
+test_line_endings (void)
+{
+  g_autoptr(GBytes) crlf = NULL;
+  g_autoptr(GBytes) cr = NULL;
+  g_autoptr(GBytes) lf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (recap_file_first_newline ("no break", 8), ==, RECAP_FILE_NEWLINE_LF);
+  g_assert_cmpint (recap_file_first_newline ("a\nb\r\n", 5), ==, RECAP_FILE_NEWLINE_LF);
+  g_assert_cmpint (recap_file_first_newline ("a\r\nb\n", 5), ==, RECAP_FILE_NEWLINE_CR_LF);
+  g_assert_cmpint (recap_file_first_newline ("a\rb\n", 4), ==, RECAP_FILE_NEWLINE_CR);
+  g_assert_cmpint (recap_file_first_newline ("a\r", 2), ==, RECAP_FILE_NEWLINE_CR);
+
+  crlf = recap_file_encode_text ("a\r\nb\nc", RECAP_FILE_NEWLINE_CR_LF, NULL, "UTF-8", "x.md", &error);
+  g_assert_cmpmem (g_bytes_get_data (crlf, NULL), g_bytes_get_size (crlf), "a\r\nb\r\nc", 7);
+  cr = recap_file_encode_text ("\na\rb\n", RECAP_FILE_NEWLINE_CR, NULL, "UTF-8", "x.md", &error);
+  g_assert_cmpmem (g_bytes_get_data (cr, NULL), g_bytes_get_size (cr), "\ra\rb\r", 5);
+  lf = recap_file_encode_text ("a\r\nb\n", RECAP_FILE_NEWLINE_LF, NULL, "UTF-8", "x.md", &error);
+  g_assert_cmpmem (g_bytes_get_data (lf, NULL), g_bytes_get_size (lf), "a\r\nb\n", 5);
+  g_assert_no_error (error);
+}
+
+/* Text in the file's 8-bit charset, or an error for what it cannot store. */
+static void
+test_encode_text (void)
+{
+  g_autoptr(GBytes) latin1 = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  latin1 = recap_file_encode_text ("Caf\xc3\xa9\n", RECAP_FILE_NEWLINE_LF, "ISO-8859-1", "Western", "x.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (latin1, NULL), g_bytes_get_size (latin1), "Caf\xe9\n", 5);
+  none = recap_file_encode_text ("\xe2\x82\xac", RECAP_FILE_NEWLINE_LF, "ISO-8859-1", "Western", "x.md", &error);
+  g_assert_null (none);
+  g_assert_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_UNENCODABLE);
+}
+
+/* A read-only file is refused; no file yet is the folder's to decide. */
+static void
+test_check_writable (TestUtilDir   *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "a.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  test_util_write_file (fixture->dir, "a.md", "a");
+  g_assert_true (recap_file_check_writable (path, "a.md", &error));
+  g_assert_true (recap_file_check_writable (NULL, "a.md", &error));
+  g_assert_no_error (error);
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write any file");
+      return;
+    }
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_false (recap_file_check_writable (path, "a.md", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_true (g_str_has_prefix (error->message, "“a.md” is read-only: "));
+}
+
+/* Lines end at "\r" and "\n"; long ones are cut on a character boundary. */
+static void
+test_long_lines (void)
+{
+  g_autofree char *cut = recap_file_cut_long_lines ("abc\r\n\xc3\xa9\xc3\xa9\xc3\xa9\nab", 3);
+
+  g_assert_cmpuint (recap_file_longest_line ("", 0), ==, 0);
+  g_assert_cmpuint (recap_file_longest_line ("ab\rabcd\r\nabc", 12), ==, 4);
+  g_assert_true (recap_file_is_plain_utf8 ("caf\xc3\xa9", 5));
+  g_assert_false (recap_file_is_plain_utf8 ("\xef\xbb\xbf" "a", 4));
+  g_assert_false (recap_file_is_plain_utf8 ("caf\xe9", 4));
+  /* "é" is two bytes: the 3-byte cut falls inside the second one. */
+  g_assert_cmpstr (cut, ==, "abc\r\n\xc3\xa9 … (line cut here)\nab");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -71,6 +205,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/file-util/8bit-charset", test_8bit_charset);
+  g_test_add ("/file-util/read-checksummed", TestUtilDir, NULL, test_util_dir_set_up, test_read_checksummed,
+              test_util_dir_tear_down);
+  g_test_add_func ("/file-util/not-binary", test_not_binary);
+  g_test_add_func ("/file-util/line-endings", test_line_endings);
+  g_test_add_func ("/file-util/encode-text", test_encode_text);
+  g_test_add ("/file-util/check-writable", TestUtilDir, NULL, test_util_dir_set_up, test_check_writable,
+              test_util_dir_tear_down);
+  g_test_add_func ("/file-util/long-lines", test_long_lines);
   g_test_add ("/file-util/stale-temps", TestUtilDir, NULL, test_util_dir_set_up, test_stale_temps,
               test_util_dir_tear_down);
 

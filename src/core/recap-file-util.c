@@ -1,39 +1,46 @@
-/* recap-file-util.c: safe reading and atomic writing of text files
+/* recap-file-util.c: safe reading of text files: the size limit, the
+ * NUL and UTF-8 checks, the 8-bit charset guess and the one errno helper.
+ * Writing is in recap-file-write.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-file-util.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdlib.h>
 #include <unistd.h>
 
-#ifdef HAVE_SYNCFS
-#include <linux/magic.h>
-#include <stdio.h>
-#include <sys/statfs.h>
-#include <sys/utsname.h>
-#endif
-
-/* Enough for any sane chain of links; more means a loop. */
-#define MAX_SYMLINKS 40
+/* The editor reads a file this much at a time, checksumming as it goes. */
+#define READ_CHUNK_SIZE (64 * 1024)
 
 G_DEFINE_QUARK (recap-file-error-quark, recap_file_error)
 
 gboolean
 recap_file_set_errno_error (GError     **error,
+                            int          saved_errno,
+                            const char  *format,
                             const char  *path)
 {
-  int saved_errno = errno;
+  g_autofree char *message = NULL;
 
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", path, g_strerror (saved_errno));
+  if (format == NULL)
+    message = g_strdup (path);
+  else
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      message = g_strdup_printf (_(format), name);
+    }
+  if (message == NULL)
+    g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s", message, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -59,6 +66,15 @@ recap_file_set_too_large_error (GError     **error,
   return FALSE;
 }
 
+static gboolean
+set_binary_error (GError     **error,
+                  const char  *display_name)
+{
+  g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY,
+               _("“%s” looks like a binary file (it contains NUL bytes)"), display_name);
+  return FALSE;
+}
+
 gboolean
 recap_file_check_text (const char  *text,
                        gsize        len,
@@ -71,11 +87,7 @@ recap_file_check_text (const char  *text,
   if (len > RECAP_FILE_MAX_SIZE)
     return recap_file_set_too_large_error (error, display_name);
   if (memchr (text, '\0', len) != NULL)
-    {
-      g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY,
-                   _("“%s” looks like a binary file (it contains NUL bytes)"), display_name);
-      return FALSE;
-    }
+    return set_binary_error (error, display_name);
   if (!g_utf8_validate_len (text + bom_len, len - bom_len, &invalid))
     {
       g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_NOT_UTF8,
@@ -113,6 +125,230 @@ recap_file_guess_8bit_charset (const char *data,
   return has_c1 ? "WINDOWS-1252" : "ISO-8859-1";
 }
 
+char *
+recap_file_dup_real_path (GFile       *file,
+                          const char  *display_name,
+                          GError     **error)
+{
+  const char *path = g_file_peek_path (file);
+  char *real_path;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is not a local file"), display_name);
+      return NULL;
+    }
+  /* Fails on a symlink loop (ELOOP) and a dangling link (ENOENT). */
+  real_path = realpath (path, NULL);
+  if (real_path == NULL)
+    recap_file_set_errno_error (error, errno, NULL, NULL);
+  return real_path;
+}
+
+static gssize
+read_chunk (int     fd,
+            guint8 *chunk)
+{
+  gssize n;
+
+  do
+    n = read (fd, chunk, READ_CHUNK_SIZE);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
+
+gboolean
+recap_file_read_checksummed (const char  *real_path,
+                             const char  *display_name,
+                             GBytes     **bytes,
+                             char       **checksum,
+                             GError     **error)
+{
+  g_autoptr(GChecksum) sha256 = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GByteArray) contents = bytes != NULL ? g_byte_array_new () : NULL;
+  g_autofree guint8 *chunk = NULL;
+  struct stat st;
+  int saved_errno;
+  gssize n;
+  /* Refuses a folder, a pipe (without waiting for a writer), a device. */
+  int fd = recap_file_open_regular (real_path, &st, error);
+
+  if (fd < 0)
+    return FALSE;
+  if (bytes != NULL && st.st_size > RECAP_FILE_MAX_SIZE)
+    {
+      close (fd);
+      return recap_file_set_too_large_error (error, display_name);
+    }
+
+  chunk = g_malloc (READ_CHUNK_SIZE);
+  while ((n = read_chunk (fd, chunk)) > 0)
+    {
+      g_checksum_update (sha256, chunk, n);
+      if (contents != NULL)
+        g_byte_array_append (contents, chunk, n);
+    }
+  saved_errno = errno;
+  close (fd);
+  if (n < 0)
+    return recap_file_set_errno_error (error, saved_errno, NULL, NULL);
+
+  *checksum = g_strdup (g_checksum_get_string (sha256));
+  if (bytes != NULL)
+    *bytes = g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+  return TRUE;
+}
+
+/* UTF-16 and UTF-32 text is full of NUL bytes. */
+static gboolean
+has_wide_bom (const char *data,
+              gsize       len)
+{
+  return (len >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0)) ||
+         (len >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0);
+}
+
+gboolean
+recap_file_check_not_binary (const char  *data,
+                             gsize        len,
+                             const char  *display_name,
+                             GError     **error)
+{
+  if (len == 0 || memchr (data, '\0', len) == NULL || has_wide_bom (data, len))
+    return TRUE;
+  return set_binary_error (error, display_name);
+}
+
+gboolean
+recap_file_is_plain_utf8 (const char *data,
+                          gsize       len)
+{
+  return !(len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) && g_utf8_validate_len (data, len, NULL);
+}
+
+RecapFileNewline
+recap_file_first_newline (const char *data,
+                          gsize       len)
+{
+  const char *cr = memchr (data, '\r', len), *lf = memchr (data, '\n', len);
+
+  if (cr == NULL || (lf != NULL && lf < cr))
+    return RECAP_FILE_NEWLINE_LF;
+  return cr + 1 < data + len && cr[1] == '\n' ? RECAP_FILE_NEWLINE_CR_LF : RECAP_FILE_NEWLINE_CR;
+}
+
+/* The buffer's line breaks as typed are "\n": give those the file's line
+ * ending, and leave the ones read from the file as they were. */
+static char *
+convert_line_breaks (const char       *text,
+                     RecapFileNewline  newline)
+{
+  const char *ending = newline == RECAP_FILE_NEWLINE_CR_LF ? "\r\n" : "\r";
+  GString *converted;
+
+  if (newline == RECAP_FILE_NEWLINE_LF)
+    return g_strdup (text);
+
+  converted = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n' && (p == text || p[-1] != '\r'))
+        g_string_append (converted, ending);
+      else
+        g_string_append_c (converted, *p);
+    }
+  return g_string_free (converted, FALSE);
+}
+
+GBytes *
+recap_file_encode_text (const char        *text,
+                        RecapFileNewline   newline,
+                        const char        *charset,
+                        const char        *encoding_name,
+                        const char        *display_name,
+                        GError           **error)
+{
+  g_autofree char *converted = convert_line_breaks (text, newline);
+  char *encoded;
+  gsize len;
+
+  if (charset == NULL)
+    {
+      len = strlen (converted);
+      return g_bytes_new_take (g_steal_pointer (&converted), len);
+    }
+
+  encoded = g_convert (converted, -1, charset, "UTF-8", NULL, &len, NULL);
+  if (encoded != NULL)
+    return g_bytes_new_take (encoded, len);
+
+  g_set_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_UNENCODABLE,
+               _("“%s” has characters that %s cannot store; use Save As to save it as UTF-8"),
+               display_name, encoding_name);
+  return NULL;
+}
+
+gboolean
+recap_file_check_writable (const char  *real_path,
+                           const char  *display_name,
+                           GError     **error)
+{
+  int saved_errno;
+
+  if (real_path == NULL || access (real_path, W_OK) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("“%s” is read-only: %s"), display_name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gsize
+recap_file_longest_line (const char *data,
+                         gsize       len)
+{
+  const char *end = data + len;
+  gsize longest = 0;
+
+  for (const char *line = data; line < end;)
+    {
+      gsize line_len = strcspn (line, "\r\n");
+
+      /* strcspn() stops at a NUL too: a text file has none, but be sure. */
+      line_len = MIN (line_len, (gsize) (end - line));
+      longest = MAX (longest, line_len);
+      line += line_len + 1;
+    }
+  return longest;
+}
+
+char *
+recap_file_cut_long_lines (const char *text,
+                           gsize       max_line)
+{
+  GString *shown = g_string_new (NULL);
+
+  for (const char *line = text; *line != '\0';)
+    {
+      gsize len = strcspn (line, "\r\n");
+      const char *cut = len > max_line ? g_utf8_find_prev_char (line, line + max_line + 1) : NULL;
+
+      if (cut != NULL)
+        {
+          g_string_append_len (shown, line, cut - line);
+          /* Translators: ends a line cut short in the editor */
+          g_string_append (shown, _(" … (line cut here)"));
+        }
+      else
+        g_string_append_len (shown, line, len);
+      line += len;
+      if (*line != '\0')
+        g_string_append_c (shown, *line++);
+    }
+  return g_string_free (shown, FALSE);
+}
+
 static char *
 file_display_name (GFile *file)
 {
@@ -143,9 +379,6 @@ check_regular_and_size (GFile         *file,
     return recap_file_set_too_large_error (error, name);
   return TRUE;
 }
-
-static gboolean set_errno_error (GError **error, const char *format, const char *path);
-static gboolean set_error_from_errno (GError **error, int saved_errno, const char *format, const char *path);
 
 /* All of @fd up to its end, @size (by its fstat()) being a hint: a file
  * being written meanwhile may have grown. Stops past @limit, which the
@@ -198,13 +431,13 @@ recap_file_open_regular (const char   *path,
 
   if (fd < 0)
     {
-      set_errno_error (error, N_("Could not read “%s”"), path);
+      recap_file_set_errno_error (error, errno, N_("Could not read “%s”"), path);
       return -1;
     }
   if (fstat (fd, st) != 0)
-    set_errno_error (error, N_("Could not read “%s”"), path);
+    recap_file_set_errno_error (error, errno, N_("Could not read “%s”"), path);
   else if (S_ISDIR (st->st_mode))
-    set_error_from_errno (error, EISDIR, N_("Could not read “%s”"), path);
+    recap_file_set_errno_error (error, EISDIR, N_("Could not read “%s”"), path);
   else if (S_ISREG (st->st_mode))
     return fd; /* O_NONBLOCK does not change reading a regular file. */
   else
@@ -238,7 +471,7 @@ read_local (const char  *path,
       recap_file_set_too_large_error (error, name);
     }
   else if (!(ok = read_all (fd, st.st_size, RECAP_FILE_MAX_SIZE, contents, length)))
-    set_errno_error (error, N_("Could not read “%s”"), path);
+    recap_file_set_errno_error (error, errno, N_("Could not read “%s”"), path);
   close (fd);
   return ok;
 }
@@ -274,7 +507,7 @@ recap_file_read_bytes (GFile         *file,
   if ((fd = recap_file_open_regular (path, &st, error)) < 0)
     return NULL;
   if (!(ok = read_all (fd, st.st_size, G_MAXSIZE / 2, &contents, &length)))
-    set_errno_error (error, N_("Could not read “%s”"), path);
+    recap_file_set_errno_error (error, errno, N_("Could not read “%s”"), path);
   close (fd);
   return ok ? g_bytes_new_take (contents, length) : NULL;
 }
@@ -308,726 +541,4 @@ recap_file_read_text (GFile         *file,
   *text = g_steal_pointer (&contents);
   *len = length;
   return TRUE;
-}
-
-/* Sets @error as "@format (with @path): reason for @saved_errno". @format is
- * untranslated (N_()): translating it may itself change errno. */
-static gboolean
-set_error_from_errno (GError     **error,
-                      int          saved_errno,
-                      const char  *format,
-                      const char  *path)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *message = g_strdup_printf (_(format), name);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", message, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* As set_error_from_errno() for errno, read before anything else runs. */
-static gboolean
-set_errno_error (GError     **error,
-                 const char  *format,
-                 const char  *path)
-{
-  int saved_errno = errno;
-
-  return set_error_from_errno (error, saved_errno, format, path);
-}
-
-/* The file a chain of symlinks ends at; @path itself when it is no link
- * or does not exist yet. */
-static char *
-resolve_symlinks (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *current = g_strdup (path);
-
-  for (guint i = 0; i < MAX_SYMLINKS; i++)
-    {
-      g_autofree char *target = g_file_read_link (current, NULL);
-      g_autofree char *dir = NULL;
-
-      if (target == NULL)
-        return g_steal_pointer (&current);
-
-      dir = g_path_get_dirname (current);
-      g_free (current);
-      current = g_path_is_absolute (target) ? g_steal_pointer (&target)
-                                            : g_build_filename (dir, target, NULL);
-    }
-
-  set_error_from_errno (error, ELOOP, N_("Could not follow the links to “%s”"), path);
-  return NULL;
-}
-
-static gboolean
-write_all (int          fd,
-           const char  *text,
-           gsize        len,
-           const char  *path,
-           GError     **error)
-{
-  while (len > 0)
-    {
-      gssize written = write (fd, text, len);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        return set_errno_error (error, N_("Could not write “%s”"), path);
-      text += written;
-      len -= written;
-    }
-  return TRUE;
-}
-
-/* An existing file keeps its mode and, where allowed, its owner; a new
- * one has the mode the umask gave the temporary file. */
-static void
-copy_file_attributes (int         fd,
-                      const char *target)
-{
-  struct stat st;
-
-  if (g_stat (target, &st) != 0)
-    return;
-  (void) fchmod (fd, st.st_mode & 07777);
-  if (fchown (fd, st.st_uid, st.st_gid) != 0)
-    g_debug ("Keeping the new owner of a copy of %s: %s", target, g_strerror (errno));
-}
-
-/* Makes the rename itself durable. */
-static void
-sync_directory (const char *dir)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0)
-    return;
-  (void) fsync (fd);
-  g_close (fd, NULL);
-}
-
-/* Batches: every temporary copy is written, then made durable, before any
- * original is replaced. */
-
-/* fsync() mostly waits for the disk: many threads, few CPUs. */
-#define MAX_IO_THREADS RECAP_FILE_WRITE_GROUP
-
-/* From this many files on, one syncfs() of their file system is cheaper
- * than an fsync() each, all waiting at once: a full group of a batch. */
-#define SYNCFS_MIN_FILES RECAP_FILE_WRITE_GROUP
-
-typedef struct {
-  GCancellable *cancellable;
-  gboolean      may_sync_whole;
-  GMutex        lock;
-  GArray       *file_systems; /* FileSystem */
-} Batch;
-
-#ifdef HAVE_SYNCFS
-
-/* A file system a batch writes to. */
-typedef struct {
-  dev_t       dev;
-  gboolean    whole;  /* synced with one syncfs(); else each file is fsynced */
-  int         fd;     /* opened before the batch wrote there, so that syncfs() reports any failure since */
-  const char *target; /* a file written there, for the error message */
-} FileSystem;
-
-static void
-file_system_clear (FileSystem *fs)
-{
-  if (fs->fd >= 0)
-    g_close (fs->fd, NULL);
-}
-
-/* syncfs() reports write errors since Linux 5.8. */
-static gboolean
-syncfs_reports_errors (void)
-{
-  static gsize reports = 0;
-
-  if (g_once_init_enter (&reports))
-    {
-      struct utsname name;
-      guint major = 0, minor = 0;
-      gboolean ok = uname (&name) == 0 && sscanf (name.release, "%u.%u", &major, &minor) == 2 &&
-                    (major > 5 || (major == 5 && minor >= 8));
-
-      g_once_init_leave (&reports, ok ? 2 : 1);
-    }
-  return reports == 2;
-}
-
-/* Local disk file systems, where syncfs() writes every file's data. Not
- * FUSE (the document portal) nor network ones: only fsync() reaches their
- * servers. */
-static gboolean
-syncfs_covers (int fd)
-{
-  struct statfs st;
-
-  if (fstatfs (fd, &st) != 0)
-    return FALSE;
-  switch (st.f_type)
-    {
-    case EXT4_SUPER_MAGIC:
-    case XFS_SUPER_MAGIC:
-    case BTRFS_SUPER_MAGIC:
-    case F2FS_SUPER_MAGIC:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void
-batch_init_file_systems (Batch *batch,
-                         guint  n_files)
-{
-  batch->may_sync_whole = n_files >= SYNCFS_MIN_FILES && syncfs_reports_errors ();
-  batch->file_systems = g_array_new (FALSE, FALSE, sizeof (FileSystem));
-  g_array_set_clear_func (batch->file_systems, (GDestroyNotify) file_system_clear);
-}
-
-static FileSystem *
-find_file_system (Batch *batch,
-                  dev_t  dev)
-{
-  for (guint i = 0; i < batch->file_systems->len; i++)
-    if (g_array_index (batch->file_systems, FileSystem, i).dev == dev)
-      return &g_array_index (batch->file_systems, FileSystem, i);
-  return NULL;
-}
-
-/* Whether the file system of @fd, a new temporary copy of @target not
- * written yet, is synced whole: then the copy needs no fsync() of its own. */
-static gboolean
-batch_syncs_whole (Batch      *batch,
-                   int         fd,
-                   const char *target)
-{
-  struct stat st;
-  FileSystem *fs;
-  gboolean whole;
-
-  if (!batch->may_sync_whole || fstat (fd, &st) != 0)
-    return FALSE;
-  g_mutex_lock (&batch->lock);
-  fs = find_file_system (batch, st.st_dev);
-  if (fs == NULL)
-    {
-      FileSystem new_fs = { st.st_dev, syncfs_covers (fd), -1, target };
-
-      if (new_fs.whole)
-        new_fs.fd = fcntl (fd, F_DUPFD_CLOEXEC, 0);
-      new_fs.whole = new_fs.fd >= 0;
-      g_array_append_val (batch->file_systems, new_fs);
-      fs = find_file_system (batch, st.st_dev);
-    }
-  whole = fs->whole;
-  g_mutex_unlock (&batch->lock);
-  return whole;
-}
-
-static gboolean
-sync_file_systems (Batch   *batch,
-                   GError **error)
-{
-  for (guint i = 0; i < batch->file_systems->len; i++)
-    {
-      FileSystem *fs = &g_array_index (batch->file_systems, FileSystem, i);
-
-      if (fs->whole && syncfs (fs->fd) != 0)
-        return set_errno_error (error, N_("Could not save “%s” to disk"), fs->target);
-    }
-  return TRUE;
-}
-
-#else /* Elsewhere, each copy is fsynced. */
-
-static void
-batch_init_file_systems (Batch *batch,
-                         guint  n_files)
-{
-}
-
-static gboolean
-batch_syncs_whole (Batch      *batch,
-                   int         fd,
-                   const char *target)
-{
-  return FALSE;
-}
-
-static gboolean
-sync_file_systems (Batch   *batch,
-                   GError **error)
-{
-  return TRUE;
-}
-
-#endif
-
-/* Temporary copies are ".NAME.recap-PID-XXXXXX.tmp": hidden like any
- * editor's, and telling which process made them, so that the copies a
- * killed one left can be told from those of a save under way. */
-#define TEMP_MARK   ".recap-"
-#define TEMP_SUFFIX ".tmp"
-#define TEMP_RANDOM 6
-
-/* A copy of a live process is stale when older than that process (its PID
- * was reused), with a margin for the coarser clocks of files and /proc. */
-#define START_MARGIN_USEC (2 * G_USEC_PER_SEC)
-
-/* When process @pid started, in g_get_real_time() terms; 0 when not known.
- * Linux: field 22 of /proc/PID/stat, in clock ticks since boot ("btime"). */
-static gint64
-process_start_time (long pid)
-{
-  g_autofree char *stat_path = g_strdup_printf ("/proc/%ld/stat", pid);
-  g_autofree char *stat = NULL;
-  g_autofree char *boot = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *after_name, *btime;
-  long ticks = sysconf (_SC_CLK_TCK);
-
-  if (ticks <= 0 || !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
-      !g_file_get_contents ("/proc/stat", &boot, NULL, NULL) ||
-      (after_name = strrchr (stat, ')')) == NULL || (btime = strstr (boot, "\nbtime ")) == NULL)
-    return 0;
-  /* After the name: state (field 3) and on; start time is field 22. */
-  fields = g_strsplit (after_name + 2, " ", 21);
-  if (g_strv_length (fields) < 20)
-    return 0;
-  return g_ascii_strtoll (btime + strlen ("\nbtime "), NULL, 10) * G_USEC_PER_SEC +
-         g_ascii_strtoll (fields[19], NULL, 10) * G_USEC_PER_SEC / ticks;
-}
-
-/* The PID in @name when it is one of our temporary copies, else 0. */
-static long
-temp_file_pid (const char *name)
-{
-  gsize len = strlen (name);
-  const char *end, *digits;
-  long pid = 0;
-
-  if (name[0] != '.' || !g_str_has_suffix (name, TEMP_SUFFIX) ||
-      len < 1 + strlen (TEMP_MARK) + 2 + TEMP_RANDOM + strlen (TEMP_SUFFIX))
-    return 0;
-  end = name + len - strlen (TEMP_SUFFIX) - TEMP_RANDOM - 1; /* the '-' before the random part */
-  if (*end != '-')
-    return 0;
-  digits = end;
-  while (digits > name && g_ascii_isdigit (digits[-1]))
-    digits--;
-  if (digits == end || end - digits > 10 || digits - name < (gssize) strlen (TEMP_MARK) ||
-      strncmp (digits - strlen (TEMP_MARK), TEMP_MARK, strlen (TEMP_MARK)) != 0)
-    return 0;
-  for (const char *d = digits; d < end; d++)
-    pid = pid * 10 + (*d - '0');
-  return pid;
-}
-
-/* Left by a process that has ended, or by an earlier one with the PID of a
- * live process (ours included): one under way is newer than its process. */
-static gboolean
-temp_file_is_stale (long               pid,
-                    const struct stat *st)
-{
-  gint64 mtime = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
-  gint64 started;
-
-  /* EPERM: alive, another user's. */
-  if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
-    return TRUE;
-  started = process_start_time (pid);
-  return started != 0 && mtime < started - START_MARGIN_USEC;
-}
-
-gboolean
-recap_file_remove_stale_temp (int         dir_fd,
-                              const char *name)
-{
-  long pid = temp_file_pid (name);
-  struct stat st;
-
-  if (pid <= 0 || fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG (st.st_mode) ||
-      !temp_file_is_stale (pid, &st))
-    return FALSE;
-  if (unlinkat (dir_fd, name, 0) != 0)
-    return FALSE;
-  g_debug ("Removed %s, a temporary copy process %ld left", name, pid);
-  return TRUE;
-}
-
-guint
-recap_file_remove_stale_temps (const char *folder)
-{
-  DIR *dir = opendir (folder);
-  struct dirent *entry;
-  guint removed = 0;
-
-  if (dir == NULL)
-    return 0;
-  while ((entry = readdir (dir)) != NULL)
-    if (entry->d_name[0] == '.')
-      removed += recap_file_remove_stale_temp (dirfd (dir), entry->d_name);
-  closedir (dir);
-  return removed;
-}
-
-static gboolean
-write_temp_file (Batch       *batch,
-                 int          fd,
-                 const char  *target,
-                 const char  *text,
-                 gsize        len,
-                 GError     **error)
-{
-  gboolean sync = !batch_syncs_whole (batch, fd, target);
-
-  copy_file_attributes (fd, target);
-  if (!write_all (fd, text, len, target, error))
-    return FALSE;
-  if (sync && fsync (fd) != 0)
-    return set_errno_error (error, N_("Could not save “%s” to disk"), target);
-  return TRUE;
-}
-
-/* Writes @text to a new temporary file next to @target; returns its path. */
-static char *
-write_temp_copy (Batch       *batch,
-                 const char  *target,
-                 const char  *text,
-                 gsize        len,
-                 GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s" TEMP_MARK "%ld-XXXXXX" TEMP_SUFFIX, dir, base, (long) getpid ());
-  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
-  gboolean ok;
-
-  if (fd < 0)
-    {
-      set_errno_error (error, N_("Could not create a temporary file next to “%s”"), target);
-      return NULL;
-    }
-
-  ok = write_temp_file (batch, fd, target, text, len, error);
-  if (!g_close (fd, NULL) && ok)
-    ok = set_errno_error (error, N_("Could not write “%s”"), target);
-  if (!ok)
-    {
-      g_unlink (temp);
-      return NULL;
-    }
-  return g_steal_pointer (&temp);
-}
-
-/* A file of a batch on its way: the file a write resolves to, and the
- * temporary copy that is to replace it. */
-typedef struct {
-  RecapFileWrite *write;
-  char           *target;
-  char           *temp;
-  GError         *error;
-} Pending;
-
-static void
-pending_free (Pending *pending)
-{
-  g_free (pending->target);
-  g_free (pending->temp);
-  g_clear_error (&pending->error);
-  g_free (pending);
-}
-
-static void
-prepare_pending (gpointer item,
-                 gpointer user_data)
-{
-  Pending *pending = item;
-  Batch *batch = user_data;
-  GFile *file = pending->write->file;
-  const char *path = g_file_peek_path (file);
-
-  if (path == NULL)
-    {
-      g_autofree char *name = file_display_name (file);
-
-      g_set_error (&pending->error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot save “%s”: only local files can be saved"), name);
-      return;
-    }
-  if (g_cancellable_set_error_if_cancelled (batch->cancellable, &pending->error))
-    return;
-
-  pending->target = resolve_symlinks (path, &pending->error);
-  if (pending->target != NULL)
-    pending->temp = write_temp_copy (batch, pending->target, pending->write->text, pending->write->len,
-                                     &pending->error);
-}
-
-static void
-prepare_folder (gpointer folder,
-                gpointer batch)
-{
-  GPtrArray *pending = folder;
-
-  for (guint i = 0; i < pending->len; i++)
-    prepare_pending (pending->pdata[i], batch);
-}
-
-static void
-rename_pending (Pending *pending)
-{
-  if (g_rename (pending->temp, pending->target) == 0)
-    {
-      pending->write->replaced = TRUE;
-      return;
-    }
-  set_errno_error (&pending->error, N_("Could not replace “%s”"), pending->target);
-  g_unlink (pending->temp);
-}
-
-static void
-rename_folder (gpointer folder,
-               gpointer user_data)
-{
-  GPtrArray *pending = folder;
-
-  for (guint i = 0; i < pending->len; i++)
-    rename_pending (pending->pdata[i]);
-}
-
-/* Calls @func on each of @items from up to @max_threads threads. */
-static void
-run_parallel (GPtrArray *items,
-              GFunc      func,
-              gpointer   data,
-              guint      max_threads)
-{
-  GThreadPool *pool;
-
-  /* No thread to save one document. */
-  if (items->len <= 1)
-    {
-      g_ptr_array_foreach (items, func, data);
-      return;
-    }
-  pool = g_thread_pool_new (func, data, MIN (items->len, max_threads), FALSE, NULL);
-  for (guint i = 0; i < items->len; i++)
-    g_thread_pool_push (pool, items->pdata[i], NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
-}
-
-/* The files of @pending (Pending) by folder, each a GPtrArray. Creating or
- * renaming a file locks its folder, and threads waiting on that lock spin:
- * each folder is for one thread. */
-static GPtrArray *
-group_by_folder (GPtrArray *pending)
-{
-  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *p = pending->pdata[i];
-      const char *path = g_file_peek_path (p->write->file);
-      char *folder = path != NULL ? g_path_get_dirname (path) : g_strdup ("");
-      GPtrArray *group = g_hash_table_lookup (folders, folder);
-
-      if (group == NULL)
-        {
-          group = g_ptr_array_new ();
-          g_hash_table_insert (folders, folder, group);
-          g_ptr_array_add (groups, group);
-        }
-      else
-        g_free (folder);
-      g_ptr_array_add (group, p);
-    }
-  return groups;
-}
-
-/* FALSE with the first error of @pending, if any. */
-static gboolean
-no_error (GPtrArray  *pending,
-          GError    **error)
-{
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *p = pending->pdata[i];
-
-      if (p->error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&p->error));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static void
-discard_all (GPtrArray *pending)
-{
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *p = pending->pdata[i];
-
-      if (p->temp != NULL)
-        g_unlink (p->temp);
-    }
-}
-
-/* Writes every temporary copy and makes it durable; on failure removes
- * them all. */
-static gboolean
-prepare_all (GPtrArray     *pending,
-             GPtrArray     *folders,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Batch batch = { cancellable };
-  gboolean ok;
-
-  batch_init_file_systems (&batch, pending->len);
-  g_mutex_init (&batch.lock);
-  /* Synced whole, making the copies is CPU work; else each thread waits on
-   * an fsync(). */
-  if (batch.may_sync_whole)
-    run_parallel (folders, prepare_folder, &batch, g_get_num_processors ());
-  else
-    run_parallel (pending, prepare_pending, &batch, MAX_IO_THREADS);
-  g_mutex_clear (&batch.lock);
-
-  ok = no_error (pending, error) && sync_file_systems (&batch, error);
-  g_clear_pointer (&batch.file_systems, g_array_unref);
-  if (!ok)
-    discard_all (pending);
-  return ok;
-}
-
-/* Renames every temporary copy over its target, then syncs each folder once. */
-static gboolean
-rename_all (GPtrArray  *pending,
-            GPtrArray  *folders,
-            GError    **error)
-{
-  g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer dir;
-
-  run_parallel (folders, rename_folder, NULL, g_get_num_processors ());
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *p = pending->pdata[i];
-
-      if (p->write->replaced)
-        g_hash_table_add (dirs, g_path_get_dirname (p->target));
-    }
-  g_hash_table_iter_init (&iter, dirs);
-  while (g_hash_table_iter_next (&iter, &dir, NULL))
-    sync_directory (dir);
-  return no_error (pending, error);
-}
-
-/* Removes what killed runs of a batch left in its folders. */
-static void
-sweep_folders (GPtrArray *pending)
-{
-  g_autoptr(GHashTable) swept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *p = pending->pdata[i];
-      const char *path = g_file_peek_path (p->write->file);
-      char *folder = path != NULL ? g_path_get_dirname (path) : NULL;
-
-      if (folder != NULL && g_hash_table_add (swept, folder))
-        recap_file_remove_stale_temps (folder);
-    }
-}
-
-/* Writes and renames @pending (a group of a batch) as one. FALSE when the
- * copies could not all be made: then nothing of the group changed. A
- * failed rename only sets @rename_error, if not set yet. */
-static gboolean
-write_group (GPtrArray     *pending,
-             GCancellable  *cancellable,
-             GError       **rename_error,
-             GError       **error)
-{
-  g_autoptr(GPtrArray) folders = group_by_folder (pending);
-
-  if (!prepare_all (pending, folders, cancellable, error))
-    return FALSE;
-  rename_all (pending, folders, *rename_error == NULL ? rename_error : NULL);
-  return TRUE;
-}
-
-gboolean
-recap_file_write_atomic_all (GPtrArray     *writes,
-                             GCancellable  *cancellable,
-                             GError       **error)
-{
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_full (writes->len, (GDestroyNotify) pending_free);
-  g_autoptr(GError) rename_error = NULL;
-  g_autoptr(GError) copy_error = NULL;
-
-  for (guint i = 0; i < writes->len; i++)
-    {
-      Pending *p = g_new0 (Pending, 1);
-
-      p->write = writes->pdata[i];
-      p->write->replaced = FALSE;
-      g_ptr_array_add (pending, p);
-    }
-  if (pending->len > 1)
-    sweep_folders (pending);
-
-  for (guint start = 0; start < pending->len; start += RECAP_FILE_WRITE_GROUP)
-    {
-      guint n = MIN (RECAP_FILE_WRITE_GROUP, pending->len - start);
-      g_autoptr(GPtrArray) group = g_ptr_array_new_full (n, NULL);
-
-      for (guint i = start; i < start + n; i++)
-        g_ptr_array_add (group, pending->pdata[i]);
-      if (!write_group (group, cancellable, &rename_error, &copy_error))
-        break;
-    }
-  /* The earlier failure is the one to report. */
-  if (rename_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&rename_error));
-      return FALSE;
-    }
-  if (copy_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&copy_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-recap_file_write_atomic (GFile         *file,
-                         const char    *text,
-                         gsize          len,
-                         GCancellable  *cancellable,
-                         GError       **error)
-{
-  RecapFileWrite write = { file, text, len, FALSE };
-  g_autoptr(GPtrArray) writes = g_ptr_array_new ();
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  g_ptr_array_add (writes, &write);
-  return recap_file_write_atomic_all (writes, cancellable, error);
 }

@@ -16,15 +16,28 @@ typedef enum {
   RECAP_FILE_ERROR_TOO_LARGE, /* larger than RECAP_FILE_MAX_SIZE */
   RECAP_FILE_ERROR_BINARY,    /* contains NUL bytes */
   RECAP_FILE_ERROR_NOT_UTF8,  /* not valid UTF-8 (after an optional BOM) */
+  RECAP_FILE_ERROR_UNENCODABLE, /* characters the file's encoding does not have */
 } RecapFileError;
+
+/* The line break a text file uses. */
+typedef enum {
+  RECAP_FILE_NEWLINE_LF,
+  RECAP_FILE_NEWLINE_CR,
+  RECAP_FILE_NEWLINE_CR_LF,
+} RecapFileNewline;
 
 /* The largest file Recap reads: the window, the site index and recap-cli alike. */
 #define RECAP_FILE_MAX_SIZE (64 * 1024 * 1024)
 
 GQuark   recap_file_error_quark  (void);
 
-/* Sets @error from errno as "@path: reason"; returns FALSE. */
+/* The one errno helper: sets @error (G_IO_ERROR from @saved_errno) as
+ * "@format (with @path's display name): reason", or "@path: reason" when
+ * @format is NULL, or "reason" when both are; returns FALSE. @format is
+ * untranslated (N_()): translating it here cannot change the errno. */
 gboolean recap_file_set_errno_error (GError     **error,
+                                     int          saved_errno,
+                                     const char  *format,
                                      const char  *path);
 
 /* Opens @path for reading without blocking and returns its descriptor, with
@@ -58,6 +71,67 @@ gboolean recap_file_check_text   (const char    *text,
 const char *recap_file_guess_8bit_charset (const char *data,
                                            gsize       len);
 
+/* The editor's reading and writing, on a worker thread (RecapDocument). */
+
+/* The file @file is, symlinks followed (realpath()): what to read and watch;
+ * NULL with @error for a file that is not local, a dangling link or a loop.
+ * @display_name is used in the error message. */
+char    *recap_file_dup_real_path (GFile       *file,
+                                   const char  *display_name,
+                                   GError     **error);
+
+/* Reads the regular file @real_path whole: the SHA-256 (hex) of its bytes
+ * in @checksum and, when @bytes is not NULL, the bytes, refusing then a file
+ * above RECAP_FILE_MAX_SIZE. Refuses what recap_file_open_regular() refuses. */
+gboolean recap_file_read_checksummed (const char  *real_path,
+                                      const char  *display_name,
+                                      GBytes     **bytes,
+                                      char       **checksum,
+                                      GError     **error);
+
+/* RECAP_FILE_ERROR_BINARY for @data with a NUL byte, unless it starts with
+ * a UTF-16 or UTF-32 byte order mark (such text is full of NUL bytes). */
+gboolean recap_file_check_not_binary (const char  *data,
+                                      gsize        len,
+                                      const char  *display_name,
+                                      GError     **error);
+
+/* Whether @data is valid UTF-8 without a byte order mark. */
+gboolean recap_file_is_plain_utf8    (const char  *data,
+                                      gsize        len);
+
+/* The line break @data uses first; LF when it has none. */
+RecapFileNewline recap_file_first_newline (const char *data,
+                                           gsize       len);
+
+/* @text (UTF-8) with each "\n" that is not after a "\r" (the ones typed)
+ * made @newline, the file's line ending, then converted to @charset (NULL:
+ * UTF-8); NULL with RECAP_FILE_ERROR_UNENCODABLE when @charset cannot store
+ * a character of it. @encoding_name (the charset as the user knows it) and
+ * @display_name are used in the error message. */
+GBytes  *recap_file_encode_text      (const char        *text,
+                                      RecapFileNewline   newline,
+                                      const char        *charset,
+                                      const char        *encoding_name,
+                                      const char        *display_name,
+                                      GError           **error);
+
+/* FALSE with @error when the existing file @real_path is not writable, even
+ * where its folder would let a new file replace it; TRUE when @real_path is
+ * NULL (no file yet: the folder decides). */
+gboolean recap_file_check_writable   (const char  *real_path,
+                                      const char  *display_name,
+                                      GError     **error);
+
+/* The longest line of @data in bytes, "\r" and "\n" both ending lines. */
+gsize    recap_file_longest_line     (const char  *data,
+                                      gsize        len);
+
+/* @text (valid UTF-8) with each line longer than @max_line bytes cut
+ * there, on a character boundary, and marked as cut. */
+char    *recap_file_cut_long_lines   (const char  *text,
+                                      gsize        max_line);
+
 /* Reads a whole text file, refusing what recap_file_check_text() refuses.
  * @text is NUL-terminated and keeps a BOM and CRLF line breaks as they are. */
 gboolean recap_file_read_text    (GFile         *file,
@@ -71,6 +145,11 @@ gboolean recap_file_read_text    (GFile         *file,
 GBytes  *recap_file_read_bytes   (GFile         *file,
                                   GCancellable  *cancellable,
                                   GError       **error);
+
+/* Writing (recap-file-write.c). Why not g_file_replace(): it truncates and
+ * rewrites in place a symlink's target or a hard-linked file, so a crash
+ * leaves it half written. Why not GtkSourceFileSaver: it rewrites every
+ * line ending to one type, changing bytes the user never edited. */
 
 /* Replaces a local file's contents atomically: writes a temporary file in the
  * same folder, fsyncs it and renames it over the target. A symlink is followed

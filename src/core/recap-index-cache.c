@@ -367,11 +367,11 @@ recap_index_cache_save (GFile      *root,
   gboolean written;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
-    return recap_file_set_errno_error (error, folder);
+    return recap_file_set_errno_error (error, errno, NULL, folder);
   fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600);
   if (fd < 0 || (out = fdopen (fd, "w")) == NULL)
     {
-      recap_file_set_errno_error (error, tmp_path);
+      recap_file_set_errno_error (error, errno, NULL, tmp_path);
       if (fd >= 0)
         g_close (fd, NULL);
       g_unlink (tmp_path);
@@ -380,7 +380,7 @@ recap_index_cache_save (GFile      *root,
   written = write_records (out, posts);
   if (fclose (out) != 0 || !written || g_rename (tmp_path, path) != 0)
     {
-      recap_file_set_errno_error (error, path);
+      recap_file_set_errno_error (error, errno, NULL, path);
       g_unlink (tmp_path);
       return FALSE;
     }

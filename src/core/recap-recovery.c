@@ -89,7 +89,7 @@ remove_if_present (const char  *path,
 {
   if (g_unlink (path) == 0 || errno == ENOENT)
     return TRUE;
-  return recap_file_set_errno_error (error, path);
+  return recap_file_set_errno_error (error, errno, NULL, path);
 }
 
 /* The text first, then the key file that makes it a draft. */
@@ -108,7 +108,7 @@ save_draft (RecapRecovery  *self,
   gsize info_len = 0;
 
   if (g_mkdir_with_parents (self->dir, 0700) != 0)
-    return recap_file_set_errno_error (error, self->dir);
+    return recap_file_set_errno_error (error, errno, NULL, self->dir);
   if (!write_private_file (text_path, job->text, -1, error))
     return FALSE;
 

@@ -4,17 +4,11 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "recap-buffer-monitor.h"
 #include "recap-document.h"
 
-#define READ_CHUNK_SIZE (64 * 1024)
 /* Longer lines are not highlighted, their file is inserted in one go, and
  * the editor shows them cut to SHOWN_LINE: GTK lays a line out in one go. */
 #define LONG_LINE (64 * 1024)
@@ -46,7 +40,7 @@ typedef struct {
   char                    *expected;      /* checksum the file must still have; NULL: any */
   const GtkSourceEncoding *encoding;
   const GtkSourceEncoding *eight_bit;     /* what a load reads bytes that are not UTF-8 as */
-  GtkSourceNewlineType     newline_type;
+  RecapFileNewline         newline;
   gsize                    longest_line;  /* in bytes, of what a load read */
   gboolean                 plain_utf8;    /* what a load read is UTF-8 without a BOM */
   char                    *shown_text;    /* what a load read, long lines cut; NULL: none */
@@ -66,7 +60,7 @@ struct _RecapDocument
   GFile                   *file;
   GtkSourceFile           *source_file;     /* the loader's, which forgets the location of a stream */
   const GtkSourceEncoding *encoding;
-  GtkSourceNewlineType     newline_type;
+  RecapFileNewline         newline;
 
   /* Loads, saves and checks of the disk run one at a time, in order. */
   GQueue                   ops;
@@ -146,7 +140,8 @@ set_flag (RecapDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-/* Worker thread side: reading, encoding and writing */
+/* Worker thread side: the file I/O itself is core's (recap-file-util.h);
+ * this is the glue to the job and to GtkSourceEncoding. */
 
 static char *
 display_name (GFile *file)
@@ -156,59 +151,19 @@ display_name (GFile *file)
   return g_filename_display_name (basename);
 }
 
-static gboolean
-set_errno_error (GError **error,
-                 int      saved_errno)
-{
-  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-  return FALSE;
-}
-
+/* Sets the job's real path: the file to read and to watch. */
 static gboolean
 resolve_path (Job     *job,
               GError **error)
 {
-  const char *path = g_file_peek_path (job->file);
   g_autofree char *name = display_name (job->file);
-  char *real_path;
+  char *real_path = recap_file_dup_real_path (job->file, name, error);
 
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("“%s” is not a local file"), name);
-      return FALSE;
-    }
-  /* Fails on a symlink loop (ELOOP) and a dangling link (ENOENT). */
-  real_path = realpath (path, NULL);
   if (real_path == NULL)
-    return set_errno_error (error, errno);
+    return FALSE;
   g_free (job->real_path);
   job->real_path = real_path;
   return TRUE;
-}
-
-static gboolean
-open_regular_file (Job          *job,
-                   int          *fd_out,
-                   struct stat  *st,
-                   GError      **error)
-{
-  if (!resolve_path (job, error))
-    return FALSE;
-  /* Refuses a folder, a pipe (without waiting for a writer), a device. */
-  *fd_out = recap_file_open_regular (job->real_path, st, error);
-  return *fd_out >= 0;
-}
-
-static gssize
-read_chunk (int     fd,
-            guint8 *chunk)
-{
-  gssize n;
-
-  do
-    n = read (fd, chunk, READ_CHUNK_SIZE);
-  while (n < 0 && errno == EINTR);
-  return n;
 }
 
 /* Sets the job's checksum and real path, and its bytes if @keep_bytes. */
@@ -217,49 +172,21 @@ read_file (Job      *job,
            gboolean  keep_bytes,
            GError  **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GByteArray) contents = keep_bytes ? g_byte_array_new () : NULL;
-  g_autofree guint8 *chunk = g_malloc (READ_CHUNK_SIZE);
-  struct stat st;
-  int saved_errno;
-  gssize n;
-  int fd;
+  g_autofree char *name = display_name (job->file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *checksum = NULL;
 
-  if (!open_regular_file (job, &fd, &st, error))
+  if (!resolve_path (job, error) ||
+      !recap_file_read_checksummed (job->real_path, name, keep_bytes ? &bytes : NULL, &checksum, error))
     return FALSE;
-  if (keep_bytes && st.st_size > RECAP_FILE_MAX_SIZE)
-    {
-      g_autofree char *name = display_name (job->file);
-
-      close (fd);
-      return recap_file_set_too_large_error (error, name);
-    }
-
-  while ((n = read_chunk (fd, chunk)) > 0)
-    {
-      g_checksum_update (checksum, chunk, n);
-      if (contents != NULL)
-        g_byte_array_append (contents, chunk, n);
-    }
-  saved_errno = errno;
-  close (fd);
-  if (n < 0)
-    return set_errno_error (error, saved_errno);
-
   g_free (job->checksum);
-  job->checksum = g_strdup (g_checksum_get_string (checksum));
-  if (contents != NULL)
-    job->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+  job->checksum = g_steal_pointer (&checksum);
+  if (bytes != NULL)
+    {
+      g_clear_pointer (&job->bytes, g_bytes_unref);
+      job->bytes = g_steal_pointer (&bytes);
+    }
   return TRUE;
-}
-
-/* UTF-16 and UTF-32 text is full of NUL bytes. */
-static gboolean
-has_wide_bom (const guint8 *data,
-              gsize         len)
-{
-  return (len >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0)) ||
-         (len >= 4 && memcmp (data, "\0\0\xfe\xff", 4) == 0);
 }
 
 static gboolean
@@ -267,66 +194,22 @@ check_is_text (Job     *job,
                GError **error)
 {
   gsize len = 0;
-  const guint8 *data = g_bytes_get_data (job->bytes, &len);
-  g_autofree char *name = NULL;
+  const char *data = g_bytes_get_data (job->bytes, &len);
+  g_autofree char *name = display_name (job->file);
 
-  if (len == 0 || memchr (data, '\0', len) == NULL || has_wide_bom (data, len))
-    return TRUE;
-  name = display_name (job->file);
-  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_BINARY,
-               _("“%s” looks like a binary file (it contains NUL bytes)"), name);
-  return FALSE;
-}
-
-/* The buffer's line breaks as typed are "\n": give those the file's line
- * ending, and leave the ones read from the file as they were. */
-static char *
-convert_line_breaks (const char           *text,
-                     GtkSourceNewlineType  newline_type)
-{
-  const char *ending = newline_type == GTK_SOURCE_NEWLINE_TYPE_CR_LF ? "\r\n" : "\r";
-  GString *converted;
-
-  if (newline_type == GTK_SOURCE_NEWLINE_TYPE_LF)
-    return g_strdup (text);
-
-  converted = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\n' && (p == text || p[-1] != '\r'))
-        g_string_append (converted, ending);
-      else
-        g_string_append_c (converted, *p);
-    }
-  return g_string_free (converted, FALSE);
+  return recap_file_check_not_binary (data, len, name, error);
 }
 
 static GBytes *
 encode_text (Job     *job,
              GError **error)
 {
-  g_autofree char *text = convert_line_breaks (job->text, job->newline_type);
-  g_autofree char *name = NULL;
-  g_autofree char *encoding = NULL;
-  char *encoded;
-  gsize len;
+  gboolean utf8 = job->encoding == gtk_source_encoding_get_utf8 ();
+  g_autofree char *name = display_name (job->file);
+  g_autofree char *encoding = gtk_source_encoding_to_string (job->encoding);
 
-  if (job->encoding == gtk_source_encoding_get_utf8 ())
-    {
-      len = strlen (text);
-      return g_bytes_new_take (g_steal_pointer (&text), len);
-    }
-
-  encoded = g_convert (text, -1, gtk_source_encoding_get_charset (job->encoding), "UTF-8", NULL, &len, NULL);
-  if (encoded != NULL)
-    return g_bytes_new_take (encoded, len);
-
-  name = display_name (job->file);
-  encoding = gtk_source_encoding_to_string (job->encoding);
-  g_set_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_UNENCODABLE,
-               _("“%s” has characters that %s cannot store; use Save As to save it as UTF-8"),
-               name, encoding);
-  return NULL;
+  return recap_file_encode_text (job->text, job->newline, utf8 ? NULL : gtk_source_encoding_get_charset (job->encoding),
+                                 encoding, name, error);
 }
 
 /* Never overwrite what another program wrote since the file was read. */
@@ -362,18 +245,10 @@ static gboolean
 check_writable (Job     *job,
                 GError **error)
 {
-  g_autofree char *name = NULL;
-  int saved_errno;
+  g_autofree char *name = display_name (job->file);
 
   /* No file yet: the folder decides. */
-  if (!resolve_path (job, NULL) || access (job->real_path, W_OK) == 0)
-    return TRUE;
-
-  saved_errno = errno;
-  name = display_name (job->file);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("“%s” is read-only: %s"), name, g_strerror (saved_errno));
-  return FALSE;
+  return recap_file_check_writable (resolve_path (job, NULL) ? job->real_path : NULL, name, error);
 }
 
 static gboolean
@@ -413,53 +288,6 @@ return_boolean (GTask    *task,
     g_task_return_error (task, error);
 }
 
-/* In bytes, "\r" and "\n" both ending lines. */
-static gsize
-longest_line (GBytes *bytes)
-{
-  gsize len = 0, longest = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  const char *end = data + len;
-
-  for (const char *line = data; line < end;)
-    {
-      gsize line_len = strcspn (line, "\r\n");
-
-      /* strcspn() stops at a NUL too: a text file has none, but be sure. */
-      line_len = MIN (line_len, (gsize) (end - line));
-      longest = MAX (longest, line_len);
-      line += line_len + 1;
-    }
-  return longest;
-}
-
-/* @text with each line longer than SHOWN_LINE bytes cut there, on a
- * character boundary, and marked. */
-static char *
-cut_long_lines (const char *text)
-{
-  GString *shown = g_string_new (NULL);
-
-  for (const char *line = text; *line != '\0';)
-    {
-      gsize len = strcspn (line, "\r\n");
-      const char *cut = len > SHOWN_LINE ? g_utf8_find_prev_char (line, line + SHOWN_LINE + 1) : NULL;
-
-      if (cut != NULL)
-        {
-          g_string_append_len (shown, line, cut - line);
-          /* Translators: ends a line cut short in the editor */
-          g_string_append (shown, _(" … (line cut here)"));
-        }
-      else
-        g_string_append_len (shown, line, len);
-      line += len;
-      if (*line != '\0')
-        g_string_append_c (shown, *line++);
-    }
-  return g_string_free (shown, FALSE);
-}
-
 /* What decides how the text goes into the buffer and the editor. */
 static void
 look_at_text (Job *job)
@@ -468,13 +296,13 @@ look_at_text (Job *job)
   const char *data = g_bytes_get_data (job->bytes, &len);
 
   job->eight_bit = gtk_source_encoding_get_from_charset (recap_file_guess_8bit_charset (data, len));
-  job->longest_line = longest_line (job->bytes);
-  job->plain_utf8 = !(len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0) && g_utf8_validate_len (data, len, NULL);
+  job->longest_line = recap_file_longest_line (data, len);
+  job->plain_utf8 = recap_file_is_plain_utf8 (data, len);
   if (job->longest_line > LONG_LINE)
     {
       g_autofree char *valid = g_utf8_make_valid (data, len);
 
-      job->shown_text = cut_long_lines (valid);
+      job->shown_text = recap_file_cut_long_lines (valid, SHOWN_LINE);
     }
 }
 
@@ -853,16 +681,31 @@ set_language (RecapDocument *self,
                                   id ? gtk_source_language_manager_get_language (languages, id) : NULL);
 }
 
+static RecapFileNewline
+to_file_newline (GtkSourceNewlineType type)
+{
+  switch (type)
+    {
+    case GTK_SOURCE_NEWLINE_TYPE_CR:
+      return RECAP_FILE_NEWLINE_CR;
+    case GTK_SOURCE_NEWLINE_TYPE_CR_LF:
+      return RECAP_FILE_NEWLINE_CR_LF;
+    case GTK_SOURCE_NEWLINE_TYPE_LF:
+    default:
+      return RECAP_FILE_NEWLINE_LF;
+    }
+}
+
 /* The buffer holds the text of the file the job read. */
 static void
 take_text (RecapDocument           *self,
            Job                     *job,
            const GtkSourceEncoding *encoding,
-           GtkSourceNewlineType     newline_type,
+           RecapFileNewline         newline,
            gboolean                 fell_back)
 {
   set_encoding (self, encoding);
-  self->newline_type = newline_type;
+  self->newline = newline;
   g_free (self->shown_text);
   self->shown_text = g_steal_pointer (&job->shown_text);
   set_flag (self, &self->read_only, fell_back || self->shown_text != NULL, PROP_READ_ONLY);
@@ -900,20 +743,7 @@ text_loaded (GObject      *object,
     }
 
   take_text (self, job, gtk_source_file_loader_get_encoding (loader),
-             gtk_source_file_loader_get_newline_type (loader), fell_back);
-}
-
-/* The line break a file uses first; LF when it has none. */
-static GtkSourceNewlineType
-first_newline_type (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  const char *cr = memchr (data, '\r', len), *lf = memchr (data, '\n', len);
-
-  if (cr == NULL || (lf != NULL && lf < cr))
-    return GTK_SOURCE_NEWLINE_TYPE_LF;
-  return cr + 1 < data + len && cr[1] == '\n' ? GTK_SOURCE_NEWLINE_TYPE_CR_LF : GTK_SOURCE_NEWLINE_TYPE_CR;
+             to_file_newline (gtk_source_file_loader_get_newline_type (loader)), fell_back);
 }
 
 /* GtkSourceFileLoader inserts 8 KB at a time, and GTK works out each
@@ -930,7 +760,7 @@ insert_plain_text (RecapDocument *self,
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self), data, len);
   gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self));
   self->loading = FALSE;
-  take_text (self, job, gtk_source_encoding_get_utf8 (), first_newline_type (job->bytes), FALSE);
+  take_text (self, job, gtk_source_encoding_get_utf8 (), recap_file_first_newline (data, len), FALSE);
 }
 
 /* GtkSourceView's candidates (the translators' choice for the locale), with
@@ -1073,7 +903,7 @@ start_save (RecapDocument *self,
   job->text = recap_document_dup_text (self);
   job->change_serial = self->change_serial;
   job->encoding = job->save_as ? gtk_source_encoding_get_utf8 () : self->encoding;
-  job->newline_type = self->newline_type;
+  job->newline = self->newline;
   job->expected = job->save_as ? NULL : g_strdup (self->disk_checksum);
   run_in_thread (self, save_thread, file_saved);
 }
@@ -1247,7 +1077,7 @@ recap_document_init (RecapDocument *self)
 {
   self->source_file = gtk_source_file_new ();
   self->encoding = gtk_source_encoding_get_utf8 ();
-  self->newline_type = GTK_SOURCE_NEWLINE_TYPE_LF;
+  self->newline = RECAP_FILE_NEWLINE_LF;
   g_queue_init (&self->ops);
   self->monitor = recap_buffer_monitor_new ();
   g_signal_connect_object (self->monitor, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);

@@ -15,11 +15,11 @@ G_BEGIN_DECLS
 
 #define RECAP_DOCUMENT_ERROR (recap_document_error_quark ())
 
+/* The document's states; what a file holds (binary, too large, characters
+ * its encoding cannot store) is RECAP_FILE_ERROR. */
 typedef enum {
   RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED, /* another program changed the file since it was read */
-  RECAP_DOCUMENT_ERROR_BINARY,              /* NUL bytes */
   RECAP_DOCUMENT_ERROR_READ_ONLY,           /* bytes no encoding could read: saving would change them */
-  RECAP_DOCUMENT_ERROR_UNENCODABLE,         /* characters the file's encoding does not have */
 } RecapDocumentError;
 
 /* Files above this size open with the live preview paused: rendering them

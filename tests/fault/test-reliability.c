@@ -662,7 +662,7 @@ test_files_that_do_not_open (Fixture       *fixture,
   g_assert_cmpint (truncate (huge, RECAP_FILE_MAX_SIZE + 1), ==, 0);
 
   error = load_error (binary);
-  g_assert_error (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_BINARY);
+  g_assert_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_BINARY);
   g_clear_error (&error);
   error = load_error (folder);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
