@@ -730,8 +730,8 @@ queue_refresh (RecapSite *self,
 {
   if (file == NULL)
     return;
-  g_debug ("Changed on disk: %s", g_file_peek_path (file));
-  g_hash_table_replace (self->pending, g_file_get_path (file), g_object_ref (file));
+  if (g_hash_table_replace (self->pending, g_file_get_path (file), g_object_ref (file)))
+    g_debug ("Changed on disk: %s", g_file_peek_path (file));
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_pending, self);
 }
