@@ -16,5 +16,8 @@ char   *bench_document (gsize       size);
  * microseconds and returns the median in milliseconds. */
 double  bench_report   (const char *label,
                         GArray     *durations_usec);
+/* A new temporary folder holding a site of @count posts written by
+ * gen-site.py (found through G_TEST_SRCDIR); aborts when it cannot. */
+char   *bench_generate_site (guint       count);
 
 G_END_DECLS
