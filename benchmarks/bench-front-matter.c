@@ -3,6 +3,7 @@
  * `recap-cli check` sets every key to its own value; with one parse per
  * key it took seconds at a thousand keys. The figures must grow linearly.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

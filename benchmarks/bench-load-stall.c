@@ -8,6 +8,7 @@
  * RECAP_BENCH_POSTS sets the site's size (default 50000); an argument
  * "site" or "post" runs only that part.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "recap-index-cache.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
@@ -132,27 +134,12 @@ post_open (RecapWindow *window,
   return document != NULL && g_file_equal (recap_document_get_file (document), data);
 }
 
-static char *
-generate (guint count)
-{
-  g_autofree char *tmp = g_dir_make_tmp ("recap-bench-XXXXXX", NULL);
-  g_autofree char *count_text = g_strdup_printf ("%u", count);
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bench", "gen-site.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, count_text, tmp, NULL };
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    g_error ("Could not generate a site of %u posts", count);
-  return g_steal_pointer (&tmp);
-}
-
 /* In the flat list of posts, then grouped by event (the cache warm). */
 static void
 bench_site (RecapWindow *window,
             guint        count)
 {
-  g_autofree char *dir = generate (count);
+  g_autofree char *dir = bench_generate_site (count);
   g_autoptr(GFile) root = g_file_new_for_path (dir);
   g_autofree char *cache = recap_index_cache_dup_path (root);
   g_autofree char *cold = g_strdup_printf ("%u-post site, no index cache", count);

@@ -4,6 +4,7 @@
  * page's content returns: the timings below are buffer change to that
  * round trip's end, with the editor on screen as in the app.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

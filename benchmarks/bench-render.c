@@ -1,5 +1,6 @@
 /* bench-render.c: markdown rendering time for a 20 KB post and a 1 MB document, and pandoc's
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

@@ -1,5 +1,6 @@
 /* bench-util.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "bench-util.h"
@@ -112,4 +113,19 @@ bench_report (const char *label,
            label, percentile_ms (durations_usec, 50), percentile_ms (durations_usec, 90),
            percentile_ms (durations_usec, 100), durations_usec->len);
   return percentile_ms (durations_usec, 50);
+}
+
+char *
+bench_generate_site (guint count)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("recap-bench-XXXXXX", NULL);
+  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-site.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, count_text, tmp, NULL };
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    g_error ("Could not generate a site of %u posts", count);
+  return g_steal_pointer (&tmp);
 }

@@ -1,5 +1,6 @@
 /* bench-util.h: documents and statistics shared by the benchmarks
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -15,5 +16,8 @@ char   *bench_document (gsize       size);
  * microseconds and returns the median in milliseconds. */
 double  bench_report   (const char *label,
                         GArray     *durations_usec);
+/* A new temporary folder holding a site of @count posts written by
+ * gen-site.py (found through G_TEST_SRCDIR); aborts when it cannot. */
+char   *bench_generate_site (guint       count);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* test-file-util.c: reading files safely, the editor's reading and
  * encoding (checksum, NUL check, line endings, long lines, 8-bit text)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

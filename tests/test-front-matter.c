@@ -5,6 +5,7 @@
  * into another. The expected output is the input with that fragment
  * replaced, byte for byte, and the edit's reported range must lie inside it.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-html-blocks.c: the preview replaces only the blocks an edit changed
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-lint.c: the problems the Problems view and `recap-cli lint` report
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-lint.h"

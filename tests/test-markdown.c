@@ -1,5 +1,6 @@
 /* test-markdown.c: cmark-gfm rendering with the GFM extensions Recap enables
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-markdown.h"

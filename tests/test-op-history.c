@@ -1,5 +1,6 @@
 /* test-op-history.c: the session's history of site operations
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-post-html.c: the preview's header card and body, front matter never shown raw
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

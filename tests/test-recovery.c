@@ -1,5 +1,6 @@
 /* test-recovery.c: drafts of unsaved edits survive, and go away when asked
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

@@ -1,5 +1,6 @@
 /* test-search-text.c: folding for search, and search in posts
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

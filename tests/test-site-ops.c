@@ -1,5 +1,6 @@
 /* test-site-ops.c: new posts, tag rename/merge with undo, events, publishing
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

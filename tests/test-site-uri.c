@@ -1,5 +1,6 @@
 /* test-site-uri.c: what the preview's recap-site: scheme may serve
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* test-util.h: file helpers shared by the tests
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* recap-bulk-edit.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-bulk-edit.h"
@@ -123,6 +124,8 @@ job_advance (Job *job)
   if (job->progress == NULL)
     return;
   g_mutex_lock (&job->lock);
+  /* Each task advances once: the count never passes the total. */
+  g_assert (job->done < job->total);
   job->progress (++job->done, job->total, job->progress_data);
   g_mutex_unlock (&job->lock);
 }
@@ -157,6 +160,8 @@ note_failures (Failures *failures,
                GError   *error,
                guint     count)
 {
+  g_assert (error != NULL);
+
   if (failures->first == NULL)
     failures->first = error;
   else

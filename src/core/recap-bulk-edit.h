@@ -1,5 +1,6 @@
 /* recap-bulk-edit.h: one front-matter edit applied to many files, with undo
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* recap-file-util.h: safe reading and atomic writing of text files
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -6,10 +6,9 @@
  * the signature telling when rows must be rebuilt, and the field cap. The
  * widget (src/ui/recap-front-matter-form.c) only draws what this gives.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-form-model"
-
 #include <glib/gi18n.h>
 
 #include "recap-form-model.h"

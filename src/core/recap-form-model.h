@@ -1,5 +1,6 @@
 /* recap-form-model.h: which fields the front-matter form shows, of what kind, in what order
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -6,6 +6,7 @@
  * it did what it promised and nothing else, then reports the narrowest
  * changed range.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-front-matter-private.h"

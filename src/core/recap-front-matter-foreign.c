@@ -4,6 +4,7 @@
  * them into the same nodes as YAML, so that the readers work on them;
  * every edit refuses them.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-front-matter-private.h"

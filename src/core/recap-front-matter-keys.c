@@ -4,6 +4,7 @@
  * functions: set, add, remove and rename keys, create a block, and the
  * round-trip check that sets every key to the value it has.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-front-matter-private.h"

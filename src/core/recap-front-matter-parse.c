@@ -4,6 +4,7 @@
  * nodes with the byte span of each (marks count characters, so a cursor
  * maps them back to bytes), and dotted paths find keys in it.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-front-matter-private.h"

@@ -22,6 +22,7 @@
  * Only these files include this header, so the names it declares have no
  * recap_ prefix; none of it is API.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

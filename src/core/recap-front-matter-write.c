@@ -4,6 +4,7 @@
  * replaces, and updates lists item by item, keeping their style,
  * indentation and comments.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-front-matter-private.h"

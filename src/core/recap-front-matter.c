@@ -4,6 +4,7 @@
  * reads strings, lists, booleans, dates and the ordered entries out of a
  * parsed model. The engine as a whole: recap-front-matter-private.h.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-front-matter-private.h"

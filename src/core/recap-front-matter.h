@@ -1,5 +1,6 @@
 /* recap-front-matter.h: lossless Jekyll front matter (split, parse, surgical edits)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

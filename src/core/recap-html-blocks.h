@@ -1,5 +1,6 @@
 /* recap-html-blocks.h: rendered HTML as top-level blocks, so that the preview replaces only what changed
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -10,6 +10,7 @@
  * in place (a new cache replaces it by rename), so the mapping stays valid
  * while posts use it.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-index-cache.h"
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "recap-file-util.h"
+#include "recap-post-private.h"
 #include "recap-search-text.h"
 
 #define CACHE_MAGIC "RECAPIX"
@@ -44,7 +46,7 @@ typedef struct {
   guint64 size;
   gint64  mtime;
   guint32 flags;
-  guint32 word_count;
+  guint32 reserved;     /* zero (was a word count nothing read) */
   guint32 path_len;
   guint32 fields_len;
   guint64 text_offset;  /* from texts_start */
@@ -143,16 +145,25 @@ recap_index_cache_load (GFile *root)
 {
   RecapIndexCache *cache = g_new0 (RecapIndexCache, 1);
   g_autofree char *path = recap_index_cache_dup_path (root);
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, &error);
 
   cache->by_path = g_hash_table_new (g_str_hash, g_str_equal);
   if (mapped == NULL)
-    return cache;
+    {
+      g_debug ("No index cache: %s", error->message);
+      return cache;
+    }
 
   cache->bytes = g_mapped_file_get_bytes (mapped);
   /* A damaged cache is not used at all: every post is read from its file. */
   if (!index_records (cache))
-    g_hash_table_remove_all (cache->by_path);
+    {
+      g_debug ("Index cache %s is damaged or of another version: not used", path);
+      g_hash_table_remove_all (cache->by_path);
+    }
+  else
+    g_debug ("Index cache %s: %u posts", path, g_hash_table_size (cache->by_path));
   return cache;
 }
 
@@ -206,8 +217,12 @@ recap_index_cache_lookup (RecapIndexCache *cache,
     return NULL;
   text = dup_record_text (cache, record);
   post_record = (RecapPostRecord) {
-    record->size, record->mtime, record->flags, record->word_count,
-    record_path (record), record_fields (record), text,
+    .size = record->size,
+    .mtime = record->mtime,
+    .flags = record->flags,
+    .relative_path = record_path (record),
+    .fields = record_fields (record),
+    .search_text = text,
   };
   return recap_post_new_from_record (root, &post_record);
 }
@@ -268,8 +283,13 @@ write_record (FILE                  *out,
 {
   static const char zeros[8];
   Record record = {
-    post->size, post->mtime, post->flags, post->word_count,
-    strlen (post->relative_path), strlen (post->fields), text_offset, post->search_text_size,
+    .size = post->size,
+    .mtime = post->mtime,
+    .flags = post->flags,
+    .path_len = strlen (post->relative_path),
+    .fields_len = strlen (post->fields),
+    .text_offset = text_offset,
+    .text_size = post->search_text_size,
   };
   guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1;
 
@@ -324,6 +344,8 @@ write_records (FILE      *out,
       ok = write_record (out, post, text_offset);
       text_offset += post->search_text_size;
     }
+  /* The loader refuses a cache whose records do not end where its texts start. */
+  g_assert (!ok || ftello (out) == (off_t) header.texts_start);
   ok = ok && write_texts (out, records);
   for (guint i = 0; i < records->len; i++)
     g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);

@@ -3,6 +3,7 @@
  * The markdown files stay the truth: a cached post is used only while its
  * file has the size and modification time it had when it was read.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

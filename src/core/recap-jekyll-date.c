@@ -5,6 +5,7 @@
  * "YYYY-MM-DD HH:MM:SS +TTTT", one-digit months and days, and dates
  * without a time.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-jekyll-date.h"

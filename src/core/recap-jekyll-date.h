@@ -1,5 +1,6 @@
 /* recap-jekyll-date.h: Jekyll's dates (front-matter values, file-name prefixes)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

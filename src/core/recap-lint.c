@@ -1,5 +1,6 @@
 /* recap-lint.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-lint.h"
@@ -9,16 +10,17 @@
 
 #include "recap-jekyll-date.h"
 
-void
-recap_problem_free (RecapProblem *problem)
+static void
+problem_free (RecapProblem *problem)
 {
   g_clear_object (&problem->post);
   g_free (problem->message);
   g_free (problem);
 }
 
-const char *
-recap_problem_label (RecapProblemKind kind)
+/* A short name for the kind, e.g. "Missing title". */
+static const char *
+problem_label (RecapProblemKind kind)
 {
   switch (kind)
     {
@@ -52,7 +54,7 @@ add (GPtrArray        *problems,
 
   problem->post = g_object_ref (post);
   problem->kind = kind;
-  problem->message = message ? message : g_strdup (recap_problem_label (kind));
+  problem->message = message ? message : g_strdup (problem_label (kind));
   g_ptr_array_add (problems, problem);
 }
 
@@ -162,7 +164,7 @@ set_post_problems (GListModel *posts,
 
       if (builder == NULL)
         g_hash_table_insert (labels, problem->post, builder = g_strv_builder_new ());
-      g_strv_builder_add (builder, recap_problem_label (problem->kind));
+      g_strv_builder_add (builder, problem_label (problem->kind));
     }
   for (guint i = 0; i < n; i++)
     {
@@ -179,7 +181,7 @@ recap_lint (GListModel         *posts,
             const char * const *layouts,
             GDateTime          *now)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) recap_problem_free);
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   guint n = g_list_model_get_n_items (posts);
 
   for (guint i = 0; i < n; i++)

@@ -1,5 +1,6 @@
 /* recap-lint.h: problems a site's posts have (the Problems view, `recap-cli lint`)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -27,9 +28,6 @@ typedef struct {
   char             *message;
 } RecapProblem;
 
-void        recap_problem_free  (RecapProblem       *problem);
-/* A short name for the kind, e.g. "Missing title". */
-const char *recap_problem_label (RecapProblemKind    kind);
 /* The problems of @posts (a model of RecapPost); @layouts: the site's
  * _layouts (unknown layouts are reported only when it has some); @now:
  * posts dated later are not built by Jekyll. Each post's problem labels

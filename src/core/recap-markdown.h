@@ -1,5 +1,6 @@
 /* recap-markdown.h: markdown to HTML with cmark-gfm
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

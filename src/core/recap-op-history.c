@@ -1,9 +1,8 @@
 /* recap-op-history.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-op-history"
-
 #include "recap-op-history.h"
 
 struct _RecapOp

@@ -3,6 +3,7 @@
  * Tag renames, events, front matter, trash, publishing and renames each
  * push an operation; undo takes the latest back, however long ago it was.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* recap-post-group.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "recap-post-group"

@@ -1,6 +1,7 @@
 /* recap-post-html.h: a post the way the preview shows it, a header card from
  * its front matter and then the rendered body
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

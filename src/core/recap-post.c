@@ -1,8 +1,10 @@
 /* recap-post.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-post.h"
+#include "recap-post-private.h"
 
 #include <string.h>
 
@@ -33,7 +35,6 @@ struct _RecapPost
   char      *title_key;       /* collation key of the title, made on first need */
   char      *permalink;
   GStrv      problems;
-  guint      word_count;
   guint64    file_size;       /* of the file the metadata was read from, for the index cache */
   gint64     file_mtime;
   guint      has_front_matter : 1;
@@ -217,22 +218,6 @@ title_fallback (RecapPost  *self,
   return title ? title : g_file_get_basename (self->file);
 }
 
-static guint
-count_words (const char *text)
-{
-  gboolean in_word = FALSE;
-  guint words = 0;
-
-  for (const char *p = text; *p; p++)
-    {
-      gboolean space = g_ascii_isspace (*p);
-
-      words += in_word == FALSE && !space;
-      in_word = !space;
-    }
-  return words;
-}
-
 static void
 read_body (RecapPost  *self,
            const char *text,
@@ -243,7 +228,6 @@ read_body (RecapPost  *self,
   recap_front_matter_split (text, len, &split);
   self->body = g_bytes_new_take (g_strndup (text + split.body_start, len - split.body_start),
                                  len - split.body_start + 1);
-  self->word_count = count_words (g_bytes_get_data (self->body, NULL));
 }
 
 static char *
@@ -481,7 +465,6 @@ recap_post_to_record (RecapPost       *self,
              (self->date_mismatch ? FLAG_DATE_MISMATCH : 0) |
              (self->has_bom ? FLAG_HAS_BOM : 0) |
              (self->published ? FLAG_PUBLISHED : 0),
-    .word_count = self->word_count,
     .relative_path = or_empty (self->relative_path),
     .fields = g_string_free (g_steal_pointer (&fields), FALSE),
     .search_text = self->search_text,
@@ -547,7 +530,6 @@ recap_post_new_from_record (GFile                 *root,
   self->relative_path = g_strdup (record->relative_path);
   self->file_size = record->size;
   self->file_mtime = record->mtime;
-  self->word_count = record->word_count;
   self->title = next_field (&cursor, FIELD_SEPARATOR);
   date = next_value (&cursor);
   self->author = next_value (&cursor);
@@ -696,7 +678,6 @@ recap_post_update_from (RecapPost *self,
   SWAP (self->body, other->body);
   g_clear_pointer (&self->search_fields, g_free);
   SWAP (self->permalink, other->permalink);
-  self->word_count = other->word_count;
   self->file_size = other->file_size;
   self->file_mtime = other->file_mtime;
   self->has_front_matter = other->has_front_matter;
@@ -734,13 +715,6 @@ recap_post_get_body (RecapPost *self)
   if (self->search_text != NULL)
     return recap_search_text_get_body (self->search_text, NULL);
   return self->body ? g_bytes_get_data (self->body, NULL) : "";
-}
-
-guint
-recap_post_get_word_count (RecapPost *self)
-{
-  g_return_val_if_fail (RECAP_IS_POST (self), 0);
-  return self->word_count;
 }
 
 /* Appends @value folded and @separator at @out; returns the end. */

@@ -1,5 +1,6 @@
 /* recap-post.h: one markdown post of a site and the metadata the sidebar shows
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -54,7 +55,6 @@ void         recap_post_set_problems      (RecapPost          *self,
                                            const char * const *problems);
 /* The markdown after the front matter, for full-text search. */
 const char  *recap_post_get_body          (RecapPost *self);
-guint        recap_post_get_word_count    (RecapPost *self);
 /* Whether @folded_needle (a search folded with recap_search_fold_dup(), so
  * case does not matter) is in the title, tags, author, event or body; with
  * @snippet, a short excerpt of the body around the match when the match is
@@ -65,42 +65,6 @@ gboolean     recap_post_matches           (RecapPost  *self,
 /* Title fallback chain, shared with the editor. */
 char        *recap_post_title_from_body   (const char *body,
                                            gsize       len);
-
-/* For the index cache: what a post is made of, and the size and
- * modification time (microseconds) of the file it was read from. */
-typedef struct {
-  guint64     size;
-  gint64      mtime;
-  guint32     flags;
-  guint32     word_count;
-  const char *relative_path;
-  const char *fields;       /* the text metadata, in one string */
-  GBytes     *search_text;  /* NULL for a post without a body… */
-  GBytes     *body;         /* …or when the post has only its body (to_record) */
-  gsize       search_text_size; /* made from @body or not (to_record) */
-} RecapPostRecord;
-
-/* Fills @record, whose fields string is then owned by the caller and freed
- * with g_free(); FALSE when the post cannot be cached (it is then read from
- * its file next time). */
-gboolean     recap_post_to_record         (RecapPost             *self,
-                                           RecapPostRecord       *record);
-/* A post of the site at @root, at @record's relative path. */
-RecapPost   *recap_post_new_from_record   (GFile                 *root,
-                                           const RecapPostRecord *record);
-/* Replaces the search text with the same bytes held elsewhere (the mapped
- * index cache) so that the post's own copy is freed. */
-void         recap_post_share_search_text (RecapPost             *self,
-                                           GBytes                *search_text);
-GBytes      *recap_post_get_search_text   (RecapPost             *self);
-/* The size of the post's search text, made or not. */
-gsize        recap_post_get_search_text_size (RecapPost          *self);
-void         recap_post_set_file_stamp    (RecapPost *self,
-                                           guint64    size,
-                                           gint64     mtime);
-gboolean     recap_post_has_file_stamp    (RecapPost *self,
-                                           guint64    size,
-                                           gint64     mtime);
 
 /* Takes the metadata @other read from the same file, keeping this object
  * (and its unsaved mark) for those who hold it. */

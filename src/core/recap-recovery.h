@@ -1,5 +1,6 @@
 /* recap-recovery.h: drafts of unsaved edits, kept apart from the posts
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

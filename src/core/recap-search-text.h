@@ -7,6 +7,7 @@
  * finds a match and the body gives the snippet around it. The index cache
  * stores the block as it is, so posts can point into the mapped cache.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

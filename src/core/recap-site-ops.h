@@ -2,6 +2,7 @@
  *
  * All blocking file I/O: run in worker threads (or the command line).
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

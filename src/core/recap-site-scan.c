@@ -1,5 +1,6 @@
 /* recap-site-scan.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-site-scan.h"
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "recap-file-util.h"
+#include "recap-post-private.h"
 #include "recap-site.h"
 
 #define ROOT_ATTRIBUTES \
@@ -124,6 +126,8 @@ recap_site_scan_update_cache (RecapSiteScan  *scan,
   gboolean unchanged = scan->cache != NULL && scan->n_read == 0 &&
                        recap_index_cache_get_size (scan->cache) == scan->all->len;
 
+  g_debug ("Scan: %u posts, %u read from their files: the index cache is %s",
+           scan->all->len, scan->n_read, unchanged ? "up to date" : "out of date");
   *written = !unchanged && recap_index_cache_save (scan->root, scan->all, error);
   return unchanged || *written;
 }
@@ -455,6 +459,7 @@ recap_site_scan_run (RecapSiteScan  *scan,
   st.st_dev = g_file_info_get_attribute_uint32 (dir_info, G_FILE_ATTRIBUTE_UNIX_DEVICE);
   st.st_ino = g_file_info_get_attribute_uint64 (dir_info, G_FILE_ATTRIBUTE_UNIX_INODE);
   scan_dir (scan, g_file_peek_path (dir), relative_path ? relative_path : "", &st);
+  g_debug ("Scan of %s: %u post files in %u folders", g_file_peek_path (dir), scan->files->len, scan->dirs->len);
   read_files (scan);
   return !g_cancellable_set_error_if_cancelled (scan->cancellable, error);
 }

@@ -1,5 +1,6 @@
 /* recap-site-scan.h: walking a site folder for posts (blocking; for worker threads)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* recap-site-uri.h: recap-site: URIs, through which the preview reads the files of a site
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -7,6 +7,7 @@
  * afterwards one GFileMonitor per folder keeps the model in step with what
  * other programs (git, other editors) do to the files.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-site.h"
@@ -229,9 +230,11 @@ finish_load (Load   *load,
     }
   if (error != NULL)
     {
+      g_debug ("Site load failed: %s", error->message);
       g_task_return_error (task, error);
       return;
     }
+  g_debug ("Site loaded: %u posts", g_list_model_get_n_items (G_LIST_MODEL (load->site)));
   set_layouts (load->site, load->scan);
   watch_dirs (load->site, recap_site_scan_get_dirs (load->scan));
   g_task_return_boolean (task, TRUE);
@@ -443,6 +446,7 @@ recap_site_load_async (RecapSite           *self,
 
   g_return_if_fail (RECAP_IS_SITE (self));
 
+  g_debug ("Loading the site at %s", g_file_peek_path (self->root));
   load = g_new0 (Load, 1);
   g_atomic_ref_count_init (&load->ref_count);
   g_mutex_init (&load->lock);
@@ -631,6 +635,7 @@ static void
 apply_refresh (RecapSite *self,
                Refresh   *refresh)
 {
+  g_debug ("Refresh: %u changed paths, %u posts read again", refresh->gone->len, refresh->posts->len);
   for (guint i = 0; i < refresh->gone->len; i++)
     if (!g_ptr_array_find_with_equal_func (refresh->posts, refresh->gone->pdata[i], post_has_file, NULL))
       remove_posts_at (self, refresh->gone->pdata[i]);
@@ -726,7 +731,8 @@ queue_refresh (RecapSite *self,
 {
   if (file == NULL)
     return;
-  g_hash_table_replace (self->pending, g_file_get_path (file), g_object_ref (file));
+  if (g_hash_table_replace (self->pending, g_file_get_path (file), g_object_ref (file)))
+    g_debug ("Changed on disk: %s", g_file_peek_path (file));
   if (self->refresh_source == 0)
     self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_pending, self);
 }

@@ -1,6 +1,7 @@
 /* recap-site.h: the posts of a folder, as a GListModel of RecapPost kept in
  * recap_post_compare() order (newest first)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

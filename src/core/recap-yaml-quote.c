@@ -1,5 +1,6 @@
 /* recap-yaml-quote.c: minimal safe YAML spelling of scalars
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-yaml-quote.h"
@@ -134,9 +135,11 @@ starts_plain_safely (const char *value)
   return strchr ("?:,[]{}#&*!|>'\"%@`", value[0]) == NULL;
 }
 
-gboolean
-recap_yaml_can_be_plain (const char *value,
-                         gboolean    in_flow)
+/* TRUE when @value written without quotes reads back as the same text
+ * (whatever its type). @in_flow: inside [ ] or { }. */
+static gboolean
+can_be_plain (const char *value,
+              gboolean    in_flow)
 {
   gsize len = strlen (value);
 
@@ -157,8 +160,8 @@ recap_yaml_can_be_single_quoted (const char *value)
   return all_chars_safe (value, FALSE);
 }
 
-char *
-recap_yaml_quote_single (const char *value)
+static char *
+quote_single (const char *value)
 {
   GString *out = g_string_new ("'");
 
@@ -198,8 +201,8 @@ append_escaped (GString  *out,
     g_string_append_printf (out, "\\U%08X", c);
 }
 
-char *
-recap_yaml_quote_double (const char *value)
+static char *
+quote_double (const char *value)
 {
   GString *out = g_string_new ("\"");
 
@@ -227,8 +230,8 @@ static char *
 quote_minimal (const char *value)
 {
   if (needs_escapes (value) && recap_yaml_can_be_single_quoted (value))
-    return recap_yaml_quote_single (value);
-  return recap_yaml_quote_double (value);
+    return quote_single (value);
+  return quote_double (value);
 }
 
 static char *
@@ -236,9 +239,9 @@ quote_in_style (const char     *value,
                 RecapYamlStyle  preferred)
 {
   if (preferred == RECAP_YAML_STYLE_SINGLE_QUOTED && recap_yaml_can_be_single_quoted (value))
-    return recap_yaml_quote_single (value);
+    return quote_single (value);
   if (preferred == RECAP_YAML_STYLE_DOUBLE_QUOTED)
-    return recap_yaml_quote_double (value);
+    return quote_double (value);
   return quote_minimal (value);
 }
 
@@ -254,7 +257,7 @@ recap_yaml_quote_scalar (const char     *value,
                          RecapYamlType   plain_type,
                          gboolean        in_flow)
 {
-  if (!is_quoted_style (preferred) && recap_yaml_can_be_plain (value, in_flow))
+  if (!is_quoted_style (preferred) && can_be_plain (value, in_flow))
     {
       RecapYamlType type = recap_yaml_resolve_plain (value);
 

@@ -1,5 +1,6 @@
 /* recap-yaml-quote.h: minimal safe YAML spelling of scalars
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -28,15 +29,8 @@ typedef enum {
 
 RecapYamlType recap_yaml_resolve_plain      (const char     *text);
 
-/* TRUE when @value written without quotes reads back as the same text
- * (whatever its type). @in_flow: inside [ ] or { }. */
-gboolean      recap_yaml_can_be_plain       (const char     *value,
-                                             gboolean        in_flow);
 /* TRUE when @value fits in one single-quoted line. */
 gboolean      recap_yaml_can_be_single_quoted (const char   *value);
-
-char         *recap_yaml_quote_single       (const char     *value);
-char         *recap_yaml_quote_double       (const char     *value);
 
 /* One-line spelling of the string @value, in @preferred style when the value
  * allows it (a block style counts as plain here), else the minimal safe

@@ -4,10 +4,9 @@
  * changed; the document decides what the change means by reading the file.
  * GNOME Text Editor's editor-buffer-monitor.c is the model.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-buffer-monitor"
-
 #include "config.h"
 
 #include "recap-buffer-monitor.h"

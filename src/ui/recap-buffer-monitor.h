@@ -1,5 +1,6 @@
 /* recap-buffer-monitor.h: watches the file of an open document for other programs' changes
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

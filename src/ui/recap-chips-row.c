@@ -1,5 +1,6 @@
 /* recap-chips-row.c: a list of short strings (tags, categories) as removable chips
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

@@ -3,6 +3,7 @@
  * GtkEntryCompletion only serves GtkEntry and is deprecated; this works on
  * any GtkEditable (AdwEntryRow, GtkText).
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-completion.h"
@@ -193,13 +194,6 @@ recap_completion_set_suggestions (RecapCompletion    *self,
 
   g_strfreev (self->suggestions);
   self->suggestions = g_strdupv ((GStrv) suggestions);
-}
-
-GtkWidget *
-recap_completion_get_popover (RecapCompletion *self)
-{
-  g_return_val_if_fail (RECAP_IS_COMPLETION (self), NULL);
-  return self->popover;
 }
 
 static void

@@ -1,5 +1,6 @@
 /* recap-completion.h
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -15,6 +16,5 @@ RecapCompletion *recap_completion_attach          (GtkWidget          *anchor,
                                                    GtkEditable        *editable);
 void             recap_completion_set_suggestions (RecapCompletion    *self,
                                                    const char * const *suggestions);
-GtkWidget       *recap_completion_get_popover     (RecapCompletion    *self);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* recap-document-bar.h: what the editor must know about its file, with the ways out
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

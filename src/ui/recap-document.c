@@ -398,6 +398,8 @@ push_op (RecapDocument       *self,
   g_task_set_source_tag (op, source_tag);
   g_task_set_task_data (op, job, (GDestroyNotify) job_free);
   g_queue_push_tail (&self->ops, op);
+  if (self->current_op != NULL)
+    g_debug ("Document operation on %s waits behind %u", g_file_peek_path (job->file), g_queue_get_length (&self->ops));
   run_next_op (self);
 }
 
@@ -408,6 +410,8 @@ finish_op (RecapDocument *self,
 {
   g_autoptr(GTask) op = g_steal_pointer (&self->current_op);
 
+  g_debug ("Document operation on %s %s%s", g_file_peek_path (((Job *) g_task_get_task_data (op))->file),
+           error ? "failed: " : "done", error ? error->message : "");
   return_boolean (op, error == NULL, error);
   run_next_op (self);
 }
@@ -485,15 +489,22 @@ disk_checked (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      g_debug ("Check of %s: %s", g_file_peek_path (job->file), error->message);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         mark_deleted (self);
     }
   else if (g_strcmp0 (job->checksum, self->disk_checksum) == 0)
     accept_disk_contents (self, job);
   else if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)))
-    queue_load (self, LOAD_CHANGED_ON_DISK, NULL, NULL, NULL);
+    {
+      g_debug ("%s changed on disk and has no unsaved edits: reloading", g_file_peek_path (job->file));
+      queue_load (self, LOAD_CHANGED_ON_DISK, NULL, NULL, NULL);
+    }
   else
-    mark_changed_on_disk (self, job->checksum);
+    {
+      g_debug ("%s changed on disk under unsaved edits: telling the user", g_file_peek_path (job->file));
+      mark_changed_on_disk (self, job->checksum);
+    }
   finish_op (self, NULL);
 }
 
@@ -502,6 +513,7 @@ start_check (RecapDocument *self,
              GTask         *op)
 {
   self->check_queued = FALSE;
+  g_debug ("Checking %s on disk", g_file_peek_path (current_job (self)->file));
   run_in_thread (self, check_thread, disk_checked);
 }
 
@@ -828,6 +840,7 @@ static void
 start_load (RecapDocument *self,
             GTask         *op)
 {
+  g_debug ("Loading %s", g_file_peek_path (current_job (self)->file));
   run_in_thread (self, load_thread, file_read);
 }
 
@@ -899,6 +912,7 @@ start_save (RecapDocument *self,
       return;
     }
 
+  g_debug ("Saving %s%s", g_file_peek_path (job->file), job->save_as ? " (save as)" : "");
   /* The text as it is now, not as it was when the save was asked for. */
   job->text = recap_document_dup_text (self);
   job->change_serial = self->change_serial;
@@ -954,6 +968,7 @@ start_move (RecapDocument *self,
   Job *job = current_job (self);
 
   job->load_kind = LOAD_CHANGED_ON_DISK;
+  g_debug ("Moving %s", g_file_peek_path (self->file));
   recap_buffer_monitor_set_path (self->monitor, NULL);
   run_in_thread (self, move_thread, file_moved);
 }

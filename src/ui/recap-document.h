@@ -1,5 +1,6 @@
 /* recap-document.h: the text buffer of an open post, its single source of truth
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

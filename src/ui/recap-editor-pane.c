@@ -8,10 +8,9 @@
  * and the actions. GNOME Text Editor's EditorPage is the model: the find
  * bar, spell checking, the outline and the word count belong here too.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-editor-pane"
-
 #include "config.h"
 
 #include "recap-document-bar.h"
@@ -97,12 +96,26 @@ notify_title (RecapEditorPane *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/* The form's "show-source": moves the cursor to a 1-based line and column
+ * and focuses the source. */
 static void
 form_show_source (RecapEditorPane *self,
                   guint            line,
                   guint            column)
 {
-  recap_editor_pane_show_source (self, line, column);
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_assert (RECAP_IS_EDITOR_PANE (self));
+  g_return_if_fail (self->document != NULL);
+
+  /* The text shown: a post with lines too long to lay out shows a cut copy. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
 static void
@@ -276,24 +289,4 @@ recap_editor_pane_dup_title (RecapEditorPane *self)
     return NULL;
   return g_strdup_printf ("%s%s", gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)) ? "*" : "",
                           recap_post_get_title (recap_document_get_post (self->document)));
-}
-
-void
-recap_editor_pane_show_source (RecapEditorPane *self,
-                               guint            line,
-                               guint            column)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-
-  g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
-  g_return_if_fail (self->document != NULL);
-
-  /* The text shown: a post with lines too long to lay out shows a cut copy. */
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
-  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),
-                                0.1, FALSE, 0, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }

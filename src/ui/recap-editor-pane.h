@@ -1,5 +1,6 @@
 /* recap-editor-pane.h: the views of one open post, and their wiring to its document
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -27,9 +28,5 @@ void           recap_editor_pane_set_site     (RecapEditorPane *self,
 /* The post's title, with a leading "*" when there are unsaved changes;
  * NULL without a document. Notified as "title" when the mark changes. */
 char          *recap_editor_pane_dup_title    (RecapEditorPane *self);
-/* Moves the cursor to a 1-based line and column and focuses the source. */
-void           recap_editor_pane_show_source  (RecapEditorPane *self,
-                                               guint            line,
-                                               guint            column);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* recap-file-chooser.h: one way to ask for a file or folder, whatever the GTK version
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -7,6 +7,7 @@
  * from the field model in src/core/recap-form-model.c; this file draws
  * them and wires them to the edits.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

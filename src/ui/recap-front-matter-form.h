@@ -1,5 +1,6 @@
 /* recap-front-matter-form.h: a two-way form view of the open post's front matter
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

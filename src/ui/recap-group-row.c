@@ -1,5 +1,6 @@
 /* recap-group-row.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
@@ -104,10 +105,4 @@ static void
 recap_group_row_init (RecapGroupRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-recap_group_row_new (void)
-{
-  return g_object_new (RECAP_TYPE_GROUP_ROW, NULL);
 }

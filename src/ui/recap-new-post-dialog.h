@@ -1,5 +1,6 @@
 /* recap-new-post-dialog.h: start a report from a template
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

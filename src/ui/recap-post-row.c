@@ -1,5 +1,6 @@
 /* recap-post-row.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
@@ -139,13 +140,6 @@ recap_post_row_set_snippet (RecapPostRow *self,
                        new_snippet_label, gtk_widget_get_last_child (GTK_WIDGET (self)));
   if (snippet != NULL)
     gtk_label_set_label (GTK_LABEL (self->snippet_label), snippet);
-}
-
-RecapPost *
-recap_post_row_get_post (RecapPostRow *self)
-{
-  g_return_val_if_fail (RECAP_IS_POST_ROW (self), NULL);
-  return self->post;
 }
 
 void

@@ -1,5 +1,6 @@
 /* recap-post-row.h: a post in the sidebar
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -13,7 +14,6 @@ G_BEGIN_DECLS
 #define RECAP_TYPE_POST_ROW (recap_post_row_get_type ())
 G_DECLARE_FINAL_TYPE (RecapPostRow, recap_post_row, RECAP, POST_ROW, GtkWidget)
 
-RecapPost *recap_post_row_get_post (RecapPostRow *self);
 void       recap_post_row_set_post (RecapPostRow *self,
                                     RecapPost    *post);
 

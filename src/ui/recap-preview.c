@@ -1,5 +1,6 @@
 /* recap-preview.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-preview.h"

@@ -1,5 +1,6 @@
 /* recap-preview.h: the rendered view of the open post
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

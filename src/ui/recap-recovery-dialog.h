@@ -1,5 +1,6 @@
 /* recap-recovery-dialog.h: offers the drafts a session left when it ended without saving
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* recap-rename-tag-dialog.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
@@ -182,7 +183,10 @@ select_tag (RecapRenameTagDialog *self,
   GListModel *tags = adw_combo_row_get_model (self->tag_row);
   guint n = g_list_model_get_n_items (tags);
 
-  for (guint i = 0; tag != NULL && i < n; i++)
+  /* Only a merge suggestion selects a tag, and it names one. */
+  g_assert (tag != NULL);
+
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkStringObject) item = g_list_model_get_item (tags, i);
       if (g_str_equal (gtk_string_object_get_string (item), tag))
@@ -285,15 +289,13 @@ recap_rename_tag_dialog_init (RecapRenameTagDialog *self)
 }
 
 RecapRenameTagDialog *
-recap_rename_tag_dialog_new (GtkWindow  *parent,
-                             RecapSite  *site,
-                             const char *tag)
+recap_rename_tag_dialog_new (GtkWindow *parent,
+                             RecapSite *site)
 {
   RecapRenameTagDialog *self = g_object_new (RECAP_TYPE_RENAME_TAG_DIALOG, "transient-for", parent, NULL);
 
   self->site = g_object_ref (site);
   fill (self);
-  select_tag (self, tag);
   update_count (self);
   return self;
 }

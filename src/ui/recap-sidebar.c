@@ -6,6 +6,7 @@
  * GtkSortListModel: for posts added in many small batches it reports nearly
  * the whole list changed each time, which rebuilt every row of a big site.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

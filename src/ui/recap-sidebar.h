@@ -1,5 +1,6 @@
 /* recap-sidebar.h: the site's posts, by event, tag, author, year or draft state
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

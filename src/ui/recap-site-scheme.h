@@ -1,5 +1,6 @@
 /* recap-site-scheme.h: the recap-site: URI scheme, through which a preview reads its site's files
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* recap-text-area-row.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-text-area-row.h"
@@ -44,13 +45,6 @@ recap_text_area_row_set_text (RecapTextAreaRow *self,
   g_free (self->committed);
   self->committed = g_strdup (text);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
-}
-
-GtkTextView *
-recap_text_area_row_get_view (RecapTextAreaRow *self)
-{
-  g_return_val_if_fail (RECAP_IS_TEXT_AREA_ROW (self), NULL);
-  return self->text_view;
 }
 
 /* Multi-line text is committed when the user leaves the field. */

@@ -1,5 +1,6 @@
 /* recap-text-area-row.h: a multi-line text field (excerpt, description)
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -16,6 +17,5 @@ GtkWidget   *recap_text_area_row_new       (const char       *title);
 void         recap_text_area_row_set_text  (RecapTextAreaRow *self,
                                             const char       *text);
 char        *recap_text_area_row_dup_text  (RecapTextAreaRow *self);
-GtkTextView *recap_text_area_row_get_view  (RecapTextAreaRow *self);
 
 G_END_DECLS

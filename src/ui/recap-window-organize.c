@@ -2,6 +2,7 @@
  * publishing and renaming the open post, tag renames and the bulk
  * operations on the posts selected in the sidebar, each with Undo.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -814,8 +815,7 @@ rename_tag_action (GtkWidget  *widget,
 
   if (self->site == NULL)
     return;
-  dialog = recap_rename_tag_dialog_new (GTK_WINDOW (self), self->site,
-                                        parameter ? g_variant_get_string (parameter, NULL) : NULL);
+  dialog = recap_rename_tag_dialog_new (GTK_WINDOW (self), self->site);
   g_signal_connect_object (dialog, "renamed", G_CALLBACK (tag_renamed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

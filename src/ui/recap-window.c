@@ -1,5 +1,6 @@
 /* recap-window.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -653,24 +654,11 @@ open_folder_action (GtkWidget  *widget,
   choose_folder (RECAP_WINDOW (widget));
 }
 
-static void
-save_window_state (RecapWindow *self)
-{
-  int width, height;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_set_int (self->settings, "sidebar-width", gtk_paned_get_position (self->sidebar_paned));
-}
-
 static gboolean
 recap_window_close_request (GtkWindow *window)
 {
   RecapWindow *self = RECAP_WINDOW (window);
 
-  save_window_state (self);
   if (!recap_window_has_unsaved_changes (self))
     return GTK_WINDOW_CLASS (recap_window_parent_class)->close_request (window);
 
@@ -678,15 +666,18 @@ recap_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Restored now and saved as they change, as GNOME's guidelines ask:
+ * default-width and -height keep the size the window has when it is not
+ * maximized. GET_NO_CHANGES: another window's resize does not resize this one. */
 static void
-restore_window_state (RecapWindow *self)
+bind_window_state (RecapWindow *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->sidebar_paned, g_settings_get_int (self->settings, "sidebar-width"));
+  GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", flags);
+  g_settings_bind (self->settings, "window-height", self, "default-height", flags);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
+  g_settings_bind (self->settings, "sidebar-width", self->sidebar_paned, "position", flags);
 }
 
 /* Preview: layout (header bar), scroll sync and remote images (menu) are
@@ -767,7 +758,7 @@ recap_window_init (RecapWindow *self)
   self->settings = g_settings_new (APP_ID);
   add_preview_actions (self);
   self->recovery = recap_recovery_new_default ();
-  restore_window_state (self);
+  bind_window_state (self);
   recap_window_init_organize (self);
   update_title (self);
   update_actions (self);

@@ -6,6 +6,7 @@
 # Works on a temporary copy; SITE_DIR is never written. Prints the counts;
 # exits 1 when any file changed outside its title entry.
 #
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import re

@@ -5,6 +5,7 @@
 #
 # Usage: test-cli-site.py RECAP_CLI SAMPLE_SITE
 #
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import glob
 import os

@@ -1,3 +1,4 @@
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Drives the real recap binary through AT-SPI, as assistive technology does.
 

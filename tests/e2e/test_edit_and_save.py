@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A user story, driven through the accessibility tree like a screen reader:
 open the sample site, pick a post in the sidebar, type in the editor, press

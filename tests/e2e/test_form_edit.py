@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A user story through the accessibility tree: open a post, change its
 title and add a tag in the front-matter form, save, and find exactly those

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A user story through the accessibility tree: start tonight's meetup report
 from the template, fill in title and tags, write a line, save; then merge

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A user story through the accessibility tree: publish a draft that already
 carries its date in its name, keeping that date; one undo from the main menu

@@ -5,6 +5,7 @@
  *   RECAP_FAULT_SLOW=TEXT    write() to such a file writes at most 64 KiB after
  *                            a 20 ms pause, so that a kill lands in mid-save
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <dlfcn.h>

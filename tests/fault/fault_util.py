@@ -1,3 +1,4 @@
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Shared by the fault tests that drive the real recap and recap-cli."""
 

@@ -4,6 +4,7 @@
  * Runs with fault-shim.so preloaded (see meson.build): writes to paths with
  * "/disk-full/" in them fail with ENOSPC.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Kill -9 in the middle of saving a large file, again and again: the file
 must always hold either all of the old or all of the new text.

@@ -8,6 +8,7 @@
  * RECAP_FRONT_MATTER_ERROR_UNSAFE (an edit that failed its own check) is
  * a bug too.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdint.h>

@@ -3,6 +3,7 @@
  *
  * Usage: fuzz-seeds DIR_OR_FILE…
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib.h>

@@ -1,5 +1,6 @@
 /* test-buffer-monitor.c: RecapBufferMonitor says when the watched file may have changed
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>

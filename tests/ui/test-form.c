@@ -1,5 +1,6 @@
 /* test-form.c: the front-matter form edits exactly the value's bytes, and follows the YAML
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

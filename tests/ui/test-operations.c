@@ -1,5 +1,6 @@
 /* test-operations.c: new posts from templates, tag rename with undo
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,5 +1,6 @@
 /* test-preview.c: the live preview keeps up, stays put and stays safe
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,5 +1,6 @@
 /* test-sidebar.c: grouping views, search, and opening posts from the sidebar
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,5 +1,6 @@
 /* test-window.c: the window on a copy of the sample site, as a user uses it
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
@@ -389,6 +390,56 @@ test_long_line_post (Fixture       *fixture,
   g_assert_true (ui_test_file_is (fixture->site_dir, relative_path, text->str));
 }
 
+static GtkPaned *
+first_paned (GtkWidget *widget)
+{
+  if (GTK_IS_PANED (widget))
+    return GTK_PANED (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPaned *paned = first_paned (child);
+
+      if (paned != NULL)
+        return paned;
+    }
+  return NULL;
+}
+
+/* The size, the maximized state and the sidebar width come from the
+ * settings and go back to them as they change, not only when the window
+ * closes. */
+static void
+test_window_state_follows_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.recapnotes.Recap");
+  RecapWindow *window;
+  GtkPaned *sidebar_paned;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 650);
+  g_settings_set_int (settings, "sidebar-width", 333);
+  window = recap_window_new (NULL);
+  sidebar_paned = first_paned (GTK_WIDGET (window));
+  g_assert_nonnull (sidebar_paned);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_cmpint (gtk_paned_get_position (sidebar_paned), ==, 333);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_paned_set_position (sidebar_paned, 300);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "sidebar-width");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +460,7 @@ main (int   argc,
   ADD ("/window/long-line-post", test_long_line_post);
   ADD ("/window/long-line-post/show-source", test_long_line_post_show_source);
 #undef ADD
+  g_test_add_func ("/window/state-follows-settings", test_window_state_follows_settings);
 
   return g_test_run ();
 }

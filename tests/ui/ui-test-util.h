@@ -1,5 +1,6 @@
 /* ui-test-util.h: helpers for tests that drive real widgets under Xvfb
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * Lines are 1-based document lines, with a fraction for the part of the
  * line above the top of the view.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 'use strict';

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """What python-frontmatter does for a site: walk it, split each file's
 front matter and load it with PyYAML's C loader. Prints the seconds taken.

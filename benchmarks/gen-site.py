@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes a synthetic Jekyll site of N posts in the shapes real meetup sites
 use (flow and block tag lists, quoted titles, dates with zones, events,

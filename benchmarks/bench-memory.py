@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Memory of the Recap UI process (WebKit's own processes excluded) with
 generated sites of 10 and N posts open, once the sidebar has loaded.

@@ -3,6 +3,7 @@
  * Prints figures; asserts nothing about time. Both sides of each comparison
  * run in the same process run, on the same files, with a warm page cache.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
@@ -15,6 +16,7 @@
 #include "recap-search-text.h"
 #include "recap-site.h"
 #include "recap-site-ops.h"
+#include "bench-util.h"
 #include "test-util.h"
 
 #define RUNS 5
@@ -231,21 +233,6 @@ bench_rename (RecapSite  *site,
                   recap_edit_set_event, "Renamed by benchmark");
 }
 
-static char *
-generate (guint count)
-{
-  g_autofree char *tmp = g_dir_make_tmp ("recap-bench-XXXXXX", NULL);
-  g_autofree char *count_text = g_strdup_printf ("%u", count);
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "gen-site.py", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, count_text, tmp, NULL };
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    g_error ("Could not generate a site of %u posts", count);
-  return g_steal_pointer (&tmp);
-}
-
 static void
 bench_index (const char *dir,
              guint       count)
@@ -281,7 +268,7 @@ main (int   argc,
   for (guint i = 0; counts[i] != NULL; i++)
     {
       guint count = atoi (counts[i]);
-      g_autofree char *dir = generate (count);
+      g_autofree char *dir = bench_generate_site (count);
       g_autoptr(RecapSite) site = NULL;
 
       bench_index (dir, count);
