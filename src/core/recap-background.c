@@ -1,8 +1,8 @@
 /* recap-background.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-background"
 
 #include "recap-background.h"
 

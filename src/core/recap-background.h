@@ -4,6 +4,7 @@
  * giving freed memory back to the system, take hundreds of milliseconds:
  * done here in a worker thread instead of between two frames.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

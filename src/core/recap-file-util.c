@@ -2,6 +2,7 @@
  * NUL and UTF-8 checks, the 8-bit charset guess and the one errno helper.
  * Writing is in recap-file-write.c.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-file-util.h"

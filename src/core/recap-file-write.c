@@ -5,6 +5,7 @@
  * made durable (fsync() or one syncfs()) before any is renamed over its
  * target, and the sweep of the copies a killed process left.
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-file-util.h"

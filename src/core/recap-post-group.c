@@ -3,7 +3,6 @@
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "recap-post-group"
 
 #include "recap-post-group.h"
 

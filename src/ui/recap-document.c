@@ -1,5 +1,6 @@
 /* recap-document.c
  *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
