@@ -284,6 +284,57 @@ load_site_async (const char *path)
   return g_steal_pointer (&site);
 }
 
+typedef struct {
+  Fixture  *fixture;
+  gboolean  rewritten;
+} Rewrite;
+
+/* The first posts are in: the scan has read their folder. */
+static void
+rewrite_while_loading (GListModel *posts,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       Rewrite    *rewrite)
+{
+  if (rewrite->rewritten || added == 0)
+    return;
+  rewrite->rewritten = TRUE;
+  test_util_write_file (rewrite->fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Changed meanwhile\n---\n");
+}
+
+static gboolean
+title_is (RecapSite  *site,
+          const char *title)
+{
+  g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), 0);
+
+  return post != NULL && g_strcmp0 (recap_post_get_title (post), title) == 0;
+}
+
+/* A post written after the scan read its folder but before the folder is
+ * watched (the load is not finished) is read again once the load is. */
+static void
+test_change_while_loading (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Rewrite rewrite = { fixture, FALSE };
+
+  test_util_write_file (fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Before\n---\n");
+  g_signal_connect (site, "items-changed", G_CALLBACK (rewrite_while_loading), &rewrite);
+  recap_site_load_async (site, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  g_assert_true (recap_site_load_finish (site, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (rewrite.rewritten);
+  TEST_UTIL_WAIT_FOR (title_is (site, "Changed meanwhile"));
+  g_signal_handlers_disconnect_by_func (site, rewrite_while_loading, &rewrite);
+}
+
 static void
 test_async_load (Fixture       *fixture,
                  gconstpointer  data)
@@ -827,6 +878,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/site/skip-rules", test_skip_rules);
+  ADD ("/site/change-while-loading", test_change_while_loading);
   ADD ("/site/title-fallbacks", test_title_fallbacks);
   ADD ("/site/foreign-front-matter", test_foreign_front_matter);
   ADD ("/site/date-fallbacks", test_date_fallbacks);

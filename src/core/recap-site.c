@@ -182,6 +182,8 @@ typedef struct {
   GQueue           batches;    /* under @lock: sorted GPtrArrays of RecapPost */
   GSource         *source;     /* under @lock: the idle inserting them, while attached */
 
+  gint64           started;    /* wall-clock time the load began, for catching up */
+
   /* Main thread only. */
   gboolean         scanned;    /* no more batches come */
   GPtrArray       *current;    /* the batch being inserted */
@@ -215,6 +217,7 @@ load_unref (Load *load)
 }
 
 static void watch_dirs (RecapSite *self, GPtrArray *dirs);
+static void catch_up (RecapSite *self, GPtrArray *dirs, gint64 since, GCancellable *cancellable);
 
 /* Returns the caller's task once: with @error, or done when NULL. */
 static void
@@ -237,6 +240,9 @@ finish_load (Load   *load,
   g_debug ("Site loaded: %u posts", g_list_model_get_n_items (G_LIST_MODEL (load->site)));
   set_layouts (load->site, load->scan);
   watch_dirs (load->site, recap_site_scan_get_dirs (load->scan));
+  /* Coarse file-system clocks: a change in the second the load began counts. */
+  catch_up (load->site, recap_site_scan_get_dirs (load->scan), load->started - 2 * G_USEC_PER_SEC,
+            load->cancellable);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -451,6 +457,7 @@ recap_site_load_async (RecapSite           *self,
   g_atomic_ref_count_init (&load->ref_count);
   g_mutex_init (&load->lock);
   load->site = g_object_ref (self);
+  load->started = g_get_real_time ();
   load->context = g_main_context_ref_thread_default ();
   load->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   load->task = g_task_new (self, cancellable, callback, user_data);
@@ -765,6 +772,86 @@ dir_changed (RecapSite         *self,
     default:
       break;
     }
+}
+
+/* A post changed or created while the site loaded, after the scan read its
+ * folder but before the folder had a monitor, would go unseen: the posts of
+ * the watched folders modified since the load began are read again. */
+typedef struct {
+  GPtrArray *dirs;  /* GFile */
+  gint64     since; /* µs since the epoch */
+} CatchUp;
+
+static void
+catch_up_free (CatchUp *catch_up)
+{
+  g_ptr_array_unref (catch_up->dirs);
+  g_free (catch_up);
+}
+
+static void
+catch_up_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  CatchUp *catch_up = task_data;
+  GPtrArray *dirs = catch_up->dirs;
+  gint64 since = catch_up->since;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < dirs->len; i++)
+    {
+      g_autoptr(GFileEnumerator) children =
+        g_file_enumerate_children (dirs->pdata[i], G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                   G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                   G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+      GFileInfo *info;
+      GFile *child;
+
+      while (children != NULL && g_file_enumerator_iterate (children, &info, &child, cancellable, NULL) &&
+             info != NULL)
+        {
+          g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
+
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+              recap_site_is_post_name (g_file_info_get_name (info)) && modified != NULL &&
+              g_date_time_to_unix (modified) * G_USEC_PER_SEC + g_date_time_get_microsecond (modified) >= since)
+            g_ptr_array_add (changed, g_object_ref (child));
+        }
+    }
+  g_debug ("Catching up after the load: %u posts changed meanwhile", changed->len);
+  g_task_return_pointer (task, g_steal_pointer (&changed), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+caught_up (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RecapSite *self = RECAP_SITE (object);
+  g_autoptr(GPtrArray) changed = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  for (guint i = 0; changed != NULL && i < changed->len; i++)
+    queue_refresh (self, changed->pdata[i]);
+}
+
+static void
+catch_up (RecapSite    *self,
+          GPtrArray    *dirs,
+          gint64        since,
+          GCancellable *cancellable)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, caught_up, NULL);
+  CatchUp *data = g_new0 (CatchUp, 1);
+
+  data->dirs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < dirs->len; i++)
+    g_ptr_array_add (data->dirs, g_object_ref (dirs->pdata[i]));
+  data->since = since;
+  g_task_set_task_data (task, data, (GDestroyNotify) catch_up_free);
+  g_task_run_in_thread (task, catch_up_thread);
 }
 
 static void
