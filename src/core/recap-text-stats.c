@@ -76,8 +76,16 @@ static void
 count_char (Counter  *counter,
             gunichar  c)
 {
-  GUnicodeType type = g_unichar_type (c);
+  GUnicodeType type;
 
+  if (c < 0x80 && !g_ascii_isspace (c)) /* most text, without the Unicode tables */
+    {
+      counter->counts->characters++;
+      counter->in_run = TRUE;
+      counter->run_has_alnum |= g_ascii_isalnum (c);
+      return;
+    }
+  type = g_unichar_type (c);
   if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK ||
       type == G_UNICODE_SPACING_MARK || type == G_UNICODE_FORMAT)
     return;
