@@ -10,6 +10,7 @@
  */
 #include "recap-text-stats.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "recap-front-matter.h"
@@ -227,6 +228,14 @@ guint
 recap_text_reading_minutes (guint words)
 {
   return (words + RECAP_TEXT_WORDS_PER_MINUTE - 1) / RECAP_TEXT_WORDS_PER_MINUTE;
+}
+
+char *
+recap_text_format_words (guint words)
+{
+  g_autofree char *number = g_strdup_printf ("%'u", words);
+
+  return g_strdup_printf (ngettext ("%s word", "%s words", words), number);
 }
 
 static void

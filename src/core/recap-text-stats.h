@@ -47,6 +47,9 @@ void   recap_text_count           (const char      *text,
  * for no words. */
 guint  recap_text_reading_minutes (guint            words);
 
+/* "1 word", "2,310 words": translated, with the locale's digit grouping. */
+char  *recap_text_format_words    (guint            words);
+
 typedef struct {
   guint  line;   /* 0-based line of the document where the heading starts */
   guint  level;  /* 1 to 6 */
