@@ -3,7 +3,9 @@
  * A change schedules one count a little later (so a burst of keystrokes
  * costs one), and the count runs in a worker thread on a copy of the text:
  * parsing a large post takes longer than a frame. Only one count runs at a
- * time; a change meanwhile is counted when it ends.
+ * time; a change meanwhile is counted when it ends, and no sooner than
+ * twice the last count's time, so that a huge post (seconds for 10 MB on a
+ * busy machine) takes at most a third of a core while typing.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +27,8 @@ struct _RecapBufferStats
   guint            update_source;
   guint            generation;       /* counts the buffers set */
   gboolean         running;
+  gint64           started;          /* monotonic time the running count began */
+  guint            delay_ms;         /* before the next count */
   gboolean         text_changed;     /* since the last count began */
   gboolean         selection_changed;
 
@@ -94,6 +98,7 @@ counted (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
   self->running = FALSE;
+  self->delay_ms = MAX (UPDATE_DELAY_MS, 2 * (g_get_monotonic_time () - self->started) / 1000);
   /* Of another buffer, set meanwhile: that one is counted next. */
   if (job->generation == self->generation)
     {
@@ -138,6 +143,7 @@ start_count (RecapBufferStats *self)
   self->text_changed = FALSE;
   self->selection_changed = FALSE;
   self->running = TRUE;
+  self->started = g_get_monotonic_time ();
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, count_in_thread);
 }
@@ -157,7 +163,7 @@ static void
 schedule_update (RecapBufferStats *self)
 {
   if (self->update_source == 0 && !self->running)
-    self->update_source = g_timeout_add (UPDATE_DELAY_MS, update_timeout, self);
+    self->update_source = g_timeout_add (self->delay_ms, update_timeout, self);
 }
 
 static void
@@ -214,6 +220,7 @@ static void
 recap_buffer_stats_init (RecapBufferStats *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->delay_ms = UPDATE_DELAY_MS;
   self->headings = g_ptr_array_new ();
   self->buffer_signals = g_signal_group_new (GTK_TYPE_TEXT_BUFFER);
   g_signal_group_connect_object (self->buffer_signals, "changed",
