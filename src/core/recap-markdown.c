@@ -55,11 +55,12 @@ recap_markdown_parse (const char         *markdown,
                       gsize               len,
                       RecapMarkdownFlags  flags)
 {
-  cmark_parser *parser = new_parser (cmark_options_for (flags));
+  cmark_parser *parser;
   cmark_node *document;
 
   g_return_val_if_fail (markdown != NULL || len == 0, NULL);
 
+  parser = new_parser (cmark_options_for (flags));
   cmark_parser_feed (parser, markdown ? markdown : "", len);
   document = cmark_parser_finish (parser);
   cmark_parser_free (parser);
