@@ -297,7 +297,7 @@ append_post_json (GString   *out,
   json_append_member (out, "event", recap_post_get_event (post));
   json_append_member (out, "state", post_state (post));
   json_append_member (out, "error", recap_post_get_error (post));
-  g_string_append_c (out, '}');
+  g_string_append_printf (out, ", \"words\": %u}", recap_post_get_words (post));
 }
 
 static void
@@ -500,8 +500,9 @@ static const Command commands[] = {
        "folders and the like) with its title, date, author, event, tags, "
        "categories, state (published, unpublished or draft) and any front-matter "
        "error. With --json, prints a JSON array of objects with the members path, "
-       "title, date (ISO 8601 or null), author, tags, categories, event, state and "
-       "error."),
+       "title, date (ISO 8601 or null), author, tags, categories, event, state, "
+       "error and words (the body's word count, without code blocks and link "
+       "targets)."),
     command_list, OPTION_JSON,
   },
   {

@@ -17,6 +17,7 @@
 #include "recap-editor-pane.h"
 #include "recap-front-matter-form.h"
 #include "recap-preview.h"
+#include "recap-status-bar.h"
 
 struct _RecapEditorPane
 {
@@ -32,6 +33,7 @@ struct _RecapEditorPane
   RecapDocumentBar     *document_bar;
   GtkSourceView        *source_view;
   RecapPreview         *preview;
+  RecapStatusBar       *status_bar;
 };
 
 G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
@@ -116,6 +118,14 @@ form_show_source (RecapEditorPane *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),
                                 0.1, FALSE, 0, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+/* The editor went to a heading of the outline: the preview goes too. */
+static void
+status_bar_heading_activated (RecapEditorPane *self,
+                              guint            line)
+{
+  recap_preview_scroll_to_line (self->preview, line + 1);
 }
 
 static void
@@ -206,6 +216,7 @@ recap_editor_pane_class_init (RecapEditorPaneClass *klass)
   g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
   g_type_ensure (RECAP_TYPE_DOCUMENT_BAR);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (RECAP_TYPE_STATUS_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-editor-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, editor_box);
@@ -213,8 +224,10 @@ recap_editor_pane_class_init (RecapEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, document_bar);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, source_view);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, preview);
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, status_bar);
   gtk_widget_class_bind_template_callback (widget_class, form_show_source);
   gtk_widget_class_bind_template_callback (widget_class, form_message);
+  gtk_widget_class_bind_template_callback (widget_class, status_bar_heading_activated);
 }
 
 static void
@@ -239,6 +252,7 @@ recap_editor_pane_init (RecapEditorPane *self)
 
   setup_settings (self);
   recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
+  recap_status_bar_set_view (self->status_bar, GTK_TEXT_VIEW (self->source_view));
 }
 
 /* Public API */
