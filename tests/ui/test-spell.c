@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "recap-front-matter-form.h"
+#include "recap-preferences-window.h"
 #include "recap-spell-adapter.h"
 #include "recap-spell-menu.h"
 #include "recap-window.h"
@@ -307,6 +308,42 @@ test_language (Fixture       *fixture,
   g_assert_cmpstr (code, ==, "en_US");
 }
 
+/* The Spelling group of Preferences sets what the editor follows. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = recap_preferences_window_new (NULL);
+  GtkSwitch *toggle;
+  AdwComboRow *row;
+  GListModel *languages;
+  guint german = GTK_INVALID_LIST_POSITION;
+
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+  g_settings_set_string (settings, "spell-language", "");
+  gtk_window_present (GTK_WINDOW (window));
+  toggle = GTK_SWITCH (ui_test_find_by_type (window, GTK_TYPE_SWITCH));
+  row = ADW_COMBO_ROW (ui_test_find_by_type (window, ADW_TYPE_COMBO_ROW));
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "spell-check"));
+  languages = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (languages); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (languages, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "de_DE"))
+        german = i;
+    }
+  g_assert_cmpuint (german, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (row, german);
+  g_assert_cmpstr (g_settings_get_string (settings, "spell-language"), ==, "de_DE");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +358,9 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
+  /* First: a settings key changed after a window that saw it change is
+   * destroyed reaches the window's dead "win" action group (GTK 4.8). */
+  g_test_add_func ("/spell/preferences", test_preferences);
 #define ADD(name, text, func) \
   g_test_add ("/spell/" name, Fixture, text, fixture_set_up, func, fixture_tear_down)
   ADD ("body", post_text, test_body);
