@@ -42,24 +42,6 @@ give_up (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-pause_over (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms, as between two keystrokes. */
-static void
-pause_typing (guint ms)
-{
-  gboolean over = FALSE;
-
-  g_timeout_add (ms, pause_over, &over);
-  while (!over)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* One keystroke at the cursor: microseconds to the end of the next paint. */
 static gint64
 time_keystroke (Bench *bench)
@@ -108,7 +90,7 @@ time_typing (Bench      *bench,
     {
       gint64 duration;
 
-      pause_typing (TYPING_PAUSE_MS);
+      bench_pause (TYPING_PAUSE_MS);
       duration = time_keystroke (bench);
       if (i >= WARM_UP_KEYSTROKES)
         g_array_append_val (durations, duration);
@@ -165,7 +147,7 @@ show_post (Bench *bench)
   gtk_text_iter_forward_to_line_end (&iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_to_mark (bench->view, gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.5);
-  pause_typing (500);
+  bench_pause (500);
 }
 
 int
