@@ -119,6 +119,9 @@ recap_spell_provider_pick_language (RecapSpellProvider *self,
       if (!g_str_equal (code, "C") && !g_str_equal (code, "POSIX"))
         match = recap_spell_match_language (code, available);
     }
+  /* A desktop in the C locale: English, which most posts are written in. */
+  if (match == NULL)
+    match = recap_spell_match_language ("en", available);
   if (match == NULL)
     match = available[0];
   return g_strdup (match);

@@ -73,7 +73,8 @@ char              **recap_spell_provider_list_languages (RecapSpellProvider *sel
 RecapSpellChecker  *recap_spell_provider_get_checker    (RecapSpellProvider *self,
                                                          const char         *language);
 /* The installed dictionary that best fits @wanted ("de", "en-GB"), else
- * the one of the user's locale, else the first; NULL without any. */
+ * the one of the user's locale, else English, else the first; NULL
+ * without any. */
 char               *recap_spell_provider_pick_language  (RecapSpellProvider *self,
                                                          const char         *wanted);
 
