@@ -383,7 +383,9 @@ recap_spell_session_attach_field (RecapSpellSession *self,
       g_object_set_data_full (G_OBJECT (field), "recap-spell-adapter", adapter, g_object_unref);
       target = G_OBJECT (adapter);
     }
-  else
+  else if (GTK_IS_EDITABLE (field))
     target = G_OBJECT (recap_spell_entry_attach (GTK_EDITABLE (field)));
+  else
+    return; /* a value the form shows read-only, like a title that is a list */
   g_object_bind_property (self, "checker", target, "checker", G_BINDING_SYNC_CREATE);
 }

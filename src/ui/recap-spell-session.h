@@ -31,7 +31,7 @@ void               recap_spell_session_set_site     (RecapSpellSession *self,
 /* The checker in use ("checker" is notified), NULL when checking is off. */
 RecapSpellChecker *recap_spell_session_get_checker  (RecapSpellSession *self);
 /* Checks a form field's text with the session's checker: an entry row or
- * a RecapTextAreaRow. */
+ * a RecapTextAreaRow; other rows (read-only values) are left alone. */
 void               recap_spell_session_attach_field (RecapSpellSession *self,
                                                      GtkWidget         *field);
 
