@@ -18,6 +18,7 @@
 #include "recap-front-matter-form.h"
 #include "recap-preview.h"
 #include "recap-status-bar.h"
+#include "recap-spell-session.h"
 
 struct _RecapEditorPane
 {
@@ -27,6 +28,7 @@ struct _RecapEditorPane
   GSignalGroup         *document_signals;
   GBindingGroup        *document_bindings;
   GSettings            *settings;
+  RecapSpellSession    *spell;
 
   GtkWidget            *editor_box;
   RecapFrontMatterForm *form;
@@ -189,6 +191,7 @@ recap_editor_pane_dispose (GObject *object)
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_object (&self->spell);
 
   G_OBJECT_CLASS (recap_editor_pane_parent_class)->dispose (object);
 }
@@ -251,6 +254,8 @@ recap_editor_pane_init (RecapEditorPane *self)
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
   setup_settings (self);
+  self->spell = recap_spell_session_new (GTK_WIDGET (self), GTK_TEXT_VIEW (self->source_view));
+  recap_front_matter_form_set_spell_session (self->form, self->spell);
   recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
   recap_status_bar_set_view (self->status_bar, GTK_TEXT_VIEW (self->source_view));
 }
@@ -281,6 +286,7 @@ recap_editor_pane_set_document (RecapEditorPane *self,
       show_text (self);
     }
   recap_document_bar_set_document (self->document_bar, document);
+  recap_spell_session_set_document (self->spell, document);
   update_preview (self);
   recap_front_matter_form_set_document (self->form, document);
   notify_title (self);
@@ -292,6 +298,7 @@ recap_editor_pane_set_site (RecapEditorPane *self,
 {
   g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
   recap_front_matter_form_set_site (self->form, site);
+  recap_spell_session_set_site (self->spell, site);
 }
 
 char *

@@ -681,11 +681,11 @@ bind_window_state (RecapWindow *self)
 }
 
 /* Preview: layout (header bar), scroll sync and remote images (menu) are
- * settings, which the editor pane follows. */
+ * settings, which the editor pane follows; so is spell checking (menu). */
 static void
 add_preview_actions (RecapWindow *self)
 {
-  static const char * const keys[] = { "preview-mode", "sync-scroll", "load-remote-images" };
+  static const char * const keys[] = { "preview-mode", "sync-scroll", "load-remote-images", "spell-check" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
