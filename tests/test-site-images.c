@@ -147,6 +147,8 @@ test_copy_never_overwrites (TestUtilDir   *fixture,
   g_autoptr(GFile) existing = NULL;
   g_autofree char *first_name = NULL;
   g_autofree char *second_name = NULL;
+  g_autoptr(GFile) third = NULL;
+  g_autofree char *third_name = NULL;
 
   /* The folder is created; -1 is taken by a file of the user's. */
   test_util_write_file (fixture->dir, "assets/images/2024-03-14-async-1.png", "theirs");
@@ -159,6 +161,11 @@ test_copy_never_overwrites (TestUtilDir   *fixture,
   g_assert_cmpstr (second_name, ==, "2024-03-14-async-3.png");
   existing = g_file_resolve_relative_path (root, "assets/images/2024-03-14-async-1.png");
   assert_file_text (existing, "theirs");
+  /* A number in use for another format is taken too. */
+  test_util_write_file (fixture->dir, "assets/images/2024-03-14-async-4.jpg", "a photo");
+  third = copy_bytes (root, "third");
+  third_name = g_file_get_basename (third);
+  g_assert_cmpstr (third_name, ==, "2024-03-14-async-5.png");
   assert_file_text (first, "new one");
   assert_file_text (second, "newer one");
 }

@@ -171,7 +171,38 @@ recap_site_images_stem (const char *relative_path)
   return g_steal_pointer (&name);
 }
 
-/* Writes @source into a new file: the first STEM-N.EXTENSION not taken. */
+/* The numbers N of the names STEM-N.ANYTHING in @folder: an image's
+ * number stays its own whatever the other images' formats. */
+static GHashTable *
+numbers_taken (GFile        *folder,
+               const char   *stem,
+               GCancellable *cancellable)
+{
+  GHashTable *taken = g_hash_table_new (NULL, NULL);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autofree char *prefix = g_strconcat (stem, "-", NULL);
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+      char *end = NULL;
+      guint64 number = 0;
+
+      if (g_str_has_prefix (name, prefix) && g_ascii_isdigit (name[strlen (prefix)]))
+        number = g_ascii_strtoull (name + strlen (prefix), &end, 10);
+      if (number > 0 && number < G_MAXUINT && end != NULL && *end == '.')
+        g_hash_table_add (taken, GUINT_TO_POINTER ((guint) number));
+      g_object_unref (info);
+    }
+  return taken;
+}
+
+/* Writes @source into a new file: STEM-N.EXTENSION with the first N no
+ * name uses; created exclusively, so that a name taken meanwhile is not
+ * overwritten either. */
 static GFile *
 create_free_name (GFile         *folder,
                   const char    *stem,
@@ -180,13 +211,20 @@ create_free_name (GFile         *folder,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  g_autoptr(GHashTable) taken = numbers_taken (folder, stem, cancellable);
+
   for (guint n = 1; ; n++)
     {
-      g_autofree char *name = g_strdup_printf ("%s-%u.%s", stem, n, extension);
-      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autofree char *name = NULL;
+      g_autoptr(GFile) file = NULL;
       g_autoptr(GError) create_error = NULL;
-      g_autoptr(GFileOutputStream) out = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &create_error);
+      g_autoptr(GFileOutputStream) out = NULL;
 
+      if (g_hash_table_contains (taken, GUINT_TO_POINTER (n)))
+        continue;
+      name = g_strdup_printf ("%s-%u.%s", stem, n, extension);
+      file = g_file_get_child (folder, name);
+      out = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &create_error);
       if (g_error_matches (create_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         continue;
       if (out == NULL)

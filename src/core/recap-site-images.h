@@ -35,7 +35,8 @@ char   *recap_site_images_choose_folder (const char   *setting,
 char   *recap_site_images_stem         (const char    *relative_path);
 
 /* Copies @source into @root/@folder (created when missing) as
- * STEM-N.EXTENSION, N being the first number from 1 whose name is free.
+ * STEM-N.EXTENSION, N being the first number from 1 that no STEM-N.* there
+ * has (so that N numbers a post's images whatever their formats).
  * Never overwrites: the file is created exclusively, and a name taken
  * meanwhile moves on to the next number. Returns the new file; on failure
  * nothing is left behind. Blocking. */
