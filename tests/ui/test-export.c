@@ -156,6 +156,27 @@ test_pdf (Fixture       *fixture,
   g_assert_null (strstr (text, "layout: post"));
 }
 
+/* Export to HTML asks first what becomes of the images: embedded by default. */
+static void
+test_html_action_asks_about_images (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *choice;
+  GtkWidget *embed;
+
+  ui_test_open_post (fixture->window, fixture->site_dir, TABLE_POST);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-html", NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  choice = adw_message_dialog_get_extra_child (dialog);
+  embed = gtk_widget_get_first_child (choice);
+  g_assert_true (GTK_IS_CHECK_BUTTON (embed));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (embed)));
+  g_assert_true (GTK_IS_CHECK_BUTTON (gtk_widget_get_next_sibling (embed)));
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  ui_test_respond ("cancel");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +189,7 @@ main (int   argc,
   ADD ("/export/html-embedded", test_html_embedded);
   ADD ("/export/html-copied-images", test_html_copied_images);
   ADD ("/export/pdf", test_pdf);
+  ADD ("/export/html-action-asks-about-images", test_html_action_asks_about_images);
 #undef ADD
 
   return g_test_run ();
