@@ -208,6 +208,20 @@ test_is_linked (void)
 }
 
 static void
+test_insert_point (void)
+{
+  const char *line = "Text ![alt](/a.png) more ![](/b.png)";
+
+  g_assert_cmpuint (recap_site_images_insert_point (line, 0), ==, 0);
+  g_assert_cmpuint (recap_site_images_insert_point (line, 5), ==, 5);
+  g_assert_cmpuint (recap_site_images_insert_point (line, 7), ==, 19);
+  g_assert_cmpuint (recap_site_images_insert_point (line, 18), ==, 19);
+  g_assert_cmpuint (recap_site_images_insert_point (line, 19), ==, 19);
+  g_assert_cmpuint (recap_site_images_insert_point (line, 27), ==, 36);
+  g_assert_cmpuint (recap_site_images_insert_point ("[not](/an-image)", 3), ==, 3);
+}
+
+static void
 test_liquid_expand (void)
 {
   const char *cases[][2] = {
@@ -276,6 +290,7 @@ main (int   argc,
               test_util_dir_set_up, test_copy_creates_folder, test_util_dir_tear_down);
   g_test_add_func ("/site-images/link", test_link);
   g_test_add_func ("/site-images/is-linked", test_is_linked);
+  g_test_add_func ("/site-images/insert-point", test_insert_point);
   g_test_add_func ("/site-images/liquid-expand", test_liquid_expand);
   g_test_add_func ("/site-images/baseurl", test_baseurl);
   g_test_add ("/site-images/baseurl-file", TestUtilDir, NULL,

@@ -285,6 +285,26 @@ recap_site_images_link (const char *folder,
   return g_strdup_printf ("![](%s)", url);
 }
 
+gsize
+recap_site_images_insert_point (const char *line,
+                                gsize       offset)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("!\\[[^\\]\\n]*\\]\\([^)\\n]*\\)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_return_val_if_fail (line != NULL, offset);
+
+  for (g_regex_match (regex, line, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      if ((gsize) start < offset && offset < (gsize) end)
+        return end;
+    }
+  return offset;
+}
+
 gboolean
 recap_site_images_is_linked (const char *text,
                              const char *site_relative_path)

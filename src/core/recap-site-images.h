@@ -55,6 +55,12 @@ char   *recap_site_images_link         (const char    *folder,
                                         const char    *name,
                                         const char    *baseurl);
 
+/* Where a new image goes when @offset (bytes into @line, one line of text)
+ * is inside an image's markdown, "![alt](url)": after it, so that pasting
+ * twice in a row gives two images. Else @offset. */
+gsize   recap_site_images_insert_point  (const char    *line,
+                                         gsize          offset);
+
 /* Whether @text still links the image at @site_relative_path ("assets/images/x.png"). */
 gboolean recap_site_images_is_linked   (const char    *text,
                                         const char    *site_relative_path);

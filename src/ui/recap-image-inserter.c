@@ -306,7 +306,8 @@ copy_in_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&copies), (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* One undoable insertion of the links, the cursor in the first alt text. */
+/* One undoable insertion of the links, the cursor in the first alt text.
+ * They make a paragraph of their own: inside one, an image would be inline. */
 static void
 insert_links (RecapImageInserter *self,
               InsertJob          *job,
@@ -315,8 +316,12 @@ insert_links (RecapImageInserter *self,
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (job->document);
   g_autoptr(GString) links = g_string_new (NULL);
   GtkTextIter iter;
+  const char *before;
   int offset;
 
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, job->mark);
+  before = gtk_text_iter_starts_line (&iter) ? "" : "\n\n";
+  g_string_append (links, before);
   for (guint i = 0; i < copies->len; i++)
     {
       g_autofree char *name = g_file_get_basename (g_ptr_array_index (copies, i));
@@ -325,8 +330,9 @@ insert_links (RecapImageInserter *self,
       g_string_append_printf (links, "%s%s", i > 0 ? "\n" : "", link);
       g_ptr_array_add (self->copies, copy_new (job->root, g_ptr_array_index (copies, i)));
     }
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, job->mark);
-  offset = gtk_text_iter_get_offset (&iter);
+  if (!gtk_text_iter_ends_line (&iter))
+    g_string_append (links, "\n\n");
+  offset = gtk_text_iter_get_offset (&iter) + strlen (before);
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert (buffer, &iter, links->str, links->len);
   gtk_text_buffer_end_user_action (buffer);
@@ -416,13 +422,23 @@ image_files (GSList *files)
   return images;
 }
 
+/* Where an image pasted at the cursor goes: there, or after the image
+ * markdown the cursor is in (as it is after a paste). */
 static void
 get_insert_iter (RecapImageInserter *self,
                  GtkTextIter        *iter)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
+  g_autofree char *line = NULL;
+  GtkTextIter start, end;
 
   gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
+  start = end = *iter;
+  gtk_text_iter_set_line_offset (&start, 0);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  line = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+  gtk_text_iter_set_line_index (iter, recap_site_images_insert_point (line, gtk_text_iter_get_line_index (iter)));
 }
 
 static void

@@ -165,9 +165,11 @@ test_paste_texture_then_save (Fixture       *fixture,
   saved = ui_test_read_file (fixture->site_dir, POST);
   g_assert_nonnull (strstr (saved, LINK_1));
 
-  /* The next paste never overwrites the first copy. */
+  /* The next paste, the cursor still in the alt text, goes after the
+   * first image, as a paragraph of its own; it never overwrites the copy. */
   paste_texture (fixture);
   UI_TEST_WAIT_FOR (buffer_has (fixture, "![](/" IMAGE_2 ")"));
+  g_assert_true (buffer_has (fixture, LINK_1 "\n\n![](/" IMAGE_2 ")"));
   save_and_wait (fixture);
   g_assert_true (site_has (fixture, IMAGE_1));
   g_assert_true (site_has (fixture, IMAGE_2));
@@ -210,7 +212,7 @@ find_image_drop_target (GtkWidget *widget)
   g_assert_not_reached ();
 }
 
-/* Two images and a text file dropped at the start of line 12. */
+/* Two images and a text file dropped at the start of a paragraph, line 16. */
 static void
 test_drop_files (Fixture       *fixture,
                  gconstpointer  data)
@@ -236,9 +238,9 @@ test_drop_files (Fixture       *fixture,
   g_value_init (&value, GDK_TYPE_FILE_LIST);
   g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
 
-  gtk_text_buffer_get_iter_at_line (buffer, &line, 11);
+  gtk_text_buffer_get_iter_at_line (buffer, &line, 15);
   line_offset = gtk_text_iter_get_offset (&line);
-  /* Laid out: line 12 is below the first. */
+  /* Laid out: line 16 is below the first. */
   UI_TEST_WAIT_FOR ((gtk_text_view_get_iter_location (fixture->view, &line, &location), location.y > 0) &&
                     gtk_widget_get_height (GTK_WIDGET (fixture->view)) > location.y + location.height);
   gtk_text_view_buffer_to_window_coords (fixture->view, GTK_TEXT_WINDOW_WIDGET,
@@ -251,7 +253,8 @@ test_drop_files (Fixture       *fixture,
   {
     g_autofree char *text = ui_test_buffer_text (buffer);
     g_autofree char *expected = g_strconcat (LINK_1 "\n"
-                                             "![](/assets/images/2024-03-14-async-for-the-rest-of-us-2.jpg)",
+                                             "![](/assets/images/2024-03-14-async-for-the-rest-of-us-2.jpg)\n\n"
+                                             "Rivka Stein gave the talk",
                                              NULL);
     g_assert_cmpint (strstr (text, expected) - text, ==,
                      g_utf8_offset_to_pointer (text, line_offset) - text);
