@@ -103,14 +103,6 @@ recap_export_html_async (RecapDocument       *document,
   g_task_run_in_thread (task, write_html_in_thread);
 }
 
-gboolean
-recap_export_html_finish (GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /* PDF and printing */
 
 /* WebKit emits "finished" after "failed" too: the first one answers. */
@@ -257,8 +249,8 @@ recap_export_print_async (RecapDocument       *document,
 }
 
 gboolean
-recap_export_print_finish (GAsyncResult  *result,
-                           GError       **error)
+recap_export_finish (GAsyncResult  *result,
+                     GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

@@ -21,8 +21,6 @@ void     recap_export_html_async  (RecapDocument        *document,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);
-gboolean recap_export_html_finish (GAsyncResult         *result,
-                                   GError              **error);
 
 /* Prints @document (its exported HTML, light style, images embedded)
  * through WebKit's print operation: to the PDF file @out without a
@@ -33,8 +31,10 @@ void     recap_export_print_async  (RecapDocument        *document,
                                     GtkWindow            *parent,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data);
-/* FALSE with G_IO_ERROR_CANCELLED when the user closed the print dialog. */
-gboolean recap_export_print_finish (GAsyncResult         *result,
+
+/* Finishes either export. FALSE with G_IO_ERROR_CANCELLED when the user
+ * closed the print dialog. */
+gboolean recap_export_finish       (GAsyncResult         *result,
                                     GError              **error);
 
 G_END_DECLS

@@ -56,17 +56,27 @@ show_exported (RecapWindow  *self,
     recap_window_show_toast (self, message);
 }
 
-/* Export to HTML */
-
+/* One export: its window, post and file. */
 typedef struct {
   RecapWindow       *window;
   RecapDocument     *document;
   RecapExportImages  images;
-  GFile             *file;
-} HtmlExport;
+  GFile             *file;     /* NULL: printed */
+} Export;
+
+static Export *
+export_new (RecapWindow   *window,
+            RecapDocument *document)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->window = g_object_ref (window);
+  export->document = g_object_ref (document);
+  return export;
+}
 
 static void
-html_export_free (HtmlExport *export)
+export_free (Export *export)
 {
   g_clear_object (&export->window);
   g_clear_object (&export->document);
@@ -75,46 +85,48 @@ html_export_free (HtmlExport *export)
 }
 
 static void
-html_exported (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+exported (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  HtmlExport *export = user_data;
+  Export *export = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean done = recap_export_html_finish (result, &error);
+  gboolean done = recap_export_finish (result, &error);
 
   show_exported (export->window, done, export->file, error);
-  html_export_free (export);
+  export_free (export);
 }
+
+/* Export to HTML */
 
 static void
 html_file_chosen (GFile    *file,
                   gpointer  user_data)
 {
-  HtmlExport *export = user_data;
+  Export *export = user_data;
   g_autoptr(GFile) root = NULL;
 
   if (file == NULL)
     {
-      html_export_free (export);
+      export_free (export);
       return;
     }
   export->file = g_object_ref (file);
   root = site_root (export->window, export->document);
-  recap_export_html_async (export->document, root, export->images, file, NULL, html_exported, export);
+  recap_export_html_async (export->document, root, export->images, file, NULL, exported, export);
 }
 
 static void
 html_options_response (AdwMessageDialog *dialog,
                        const char       *response,
-                       HtmlExport       *export)
+                       Export       *export)
 {
   GtkCheckButton *copy = g_object_get_data (G_OBJECT (dialog), "copy-images");
   g_autoptr(GFile) suggested = NULL;
 
   if (!g_str_equal (response, "export"))
     {
-      html_export_free (export);
+      export_free (export);
       return;
     }
   export->images = gtk_check_button_get_active (copy) ? RECAP_EXPORT_IMAGES_COPY : RECAP_EXPORT_IMAGES_EMBED;
@@ -146,14 +158,12 @@ export_html_action (GtkWidget  *widget,
 {
   RecapWindow *self = RECAP_WINDOW (widget);
   RecapDocument *document = recap_window_get_document (self);
-  HtmlExport *export;
+  Export *export;
   AdwMessageDialog *dialog;
 
   if (document == NULL)
     return;
-  export = g_new0 (HtmlExport, 1);
-  export->window = g_object_ref (self);
-  export->document = g_object_ref (document);
+  export = export_new (self, document);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export to HTML"),
                                                        _("One file with the post as the preview shows it, "
@@ -172,26 +182,6 @@ export_html_action (GtkWidget  *widget,
 
 /* Export to PDF and Print */
 
-typedef struct {
-  RecapWindow *window;
-  GFile       *file;   /* NULL: printed */
-} PrintJob;
-
-static void
-printed (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  PrintJob *job = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean done = recap_export_print_finish (result, &error);
-
-  show_exported (job->window, done, job->file, error);
-  g_clear_object (&job->window);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
 /* To the PDF @file, or with the print dialog when it is NULL. */
 static void
 print_document (RecapWindow *self,
@@ -199,15 +189,14 @@ print_document (RecapWindow *self,
 {
   RecapDocument *document = recap_window_get_document (self);
   g_autoptr(GFile) root = NULL;
-  PrintJob *job;
+  Export *export;
 
   if (document == NULL)
     return;
-  job = g_new0 (PrintJob, 1);
-  job->window = g_object_ref (self);
-  job->file = file ? g_object_ref (file) : NULL;
+  export = export_new (self, document);
+  export->file = file ? g_object_ref (file) : NULL;
   root = site_root (self, document);
-  recap_export_print_async (document, root, file, GTK_WINDOW (self), printed, job);
+  recap_export_print_async (document, root, file, GTK_WINDOW (self), exported, export);
 }
 
 static void

@@ -69,7 +69,7 @@ export_html (Fixture           *fixture,
 
   recap_export_html_async (document, fixture->root, images, out, NULL, store_result, &result);
   UI_TEST_WAIT_FOR (result != NULL);
-  g_assert_true (recap_export_html_finish (result, &error));
+  g_assert_true (recap_export_finish (result, &error));
   g_assert_no_error (error);
 }
 
@@ -141,7 +141,7 @@ test_pdf (Fixture       *fixture,
 
   recap_export_print_async (document, fixture->root, out, NULL, store_result, &result);
   UI_TEST_WAIT_FOR (result != NULL);
-  g_assert_true (recap_export_print_finish (result, &error));
+  g_assert_true (recap_export_finish (result, &error));
   g_assert_no_error (error);
 
   pdf = ui_test_read_file (fixture->out_dir, "async.pdf");
