@@ -53,6 +53,9 @@ test_guess_majority (void)
                 "_posts/2024-01-03-c.md", "![](/assets/images/1.png) ![](/assets/images/2.png) "
                                           "![](/assets/images/3.png)\n",
                 "_posts/2024-01-04-d.md", "![remote](https://example.com/x/y.png) ![top](/logo.png)\n",
+                /* Liquid Recap cannot expand, and a folder Jekyll does not publish. */
+                "_posts/2024-01-05-e.md", "![a]({{ get_asset('images/x.png') }}) ![b](here.png)\n",
+                "_posts/2024-01-06-f.md", "<img src=\"{{ page.image }}\"> ![c](here.png)\n",
                 NULL);
 
   assert_guess (posts, "", "assets/img");

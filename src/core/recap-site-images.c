@@ -19,7 +19,8 @@
 #define FOLDER_DEPTH 2
 
 /* The site-relative folder @url (from the post at @relative_path) is in,
- * cut to FOLDER_DEPTH levels; NULL for remote URLs and files at the root. */
+ * cut to FOLDER_DEPTH levels; NULL for remote URLs, files at the root,
+ * Liquid left unexpanded and folders Jekyll does not publish ("_posts"). */
 static char *
 site_folder_of (const char *url,
                 const char *relative_path,
@@ -30,7 +31,8 @@ site_folder_of (const char *url,
   g_autofree char *folder = NULL;
   g_auto(GStrv) levels = NULL;
 
-  if (g_uri_peek_scheme (url) != NULL || g_str_has_prefix (url, "//"))
+  if (g_uri_peek_scheme (url) != NULL || g_str_has_prefix (url, "//") ||
+      strstr (url, "{{") != NULL || strstr (url, "{%") != NULL)
     return NULL;
   path = g_uri_unescape_segment (url, url + strcspn (url, "?#"), NULL);
   if (path == NULL)
@@ -46,7 +48,7 @@ site_folder_of (const char *url,
       absolute = g_canonicalize_filename (path, base);
     }
   folder = g_path_get_dirname (absolute + 1);
-  if (g_str_equal (folder, ".") || *folder == '\0')
+  if (g_str_equal (folder, ".") || *folder == '\0' || *folder == '_')
     return NULL;
   levels = g_strsplit (folder, "/", FOLDER_DEPTH + 1);
   if (g_strv_length (levels) > FOLDER_DEPTH)

@@ -18,8 +18,9 @@ G_BEGIN_DECLS
  * post counts once per folder, a folder being the first two levels of the
  * link's path ("assets/images" for "/assets/images/blog/x.png"), since
  * deeper ones are usually a post's own. Site-absolute links, relative ones
- * and Liquid baseurl forms count; links starting with @baseurl are read
- * without it. RECAP_SITE_IMAGES_DEFAULT_FOLDER when no post links any. */
+ * and Liquid baseurl forms count (other Liquid does not); links starting
+ * with @baseurl are read without it; folders starting with "_" do not
+ * count, Jekyll does not publish them. RECAP_SITE_IMAGES_DEFAULT_FOLDER when no post links any. */
 char   *recap_site_images_guess_folder (GListModel    *posts,
                                         const char    *baseurl);
 
