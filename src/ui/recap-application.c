@@ -113,6 +113,7 @@ set_accels (GtkApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open-folder", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.find-post", { "<Control>k", NULL } },
     { "win.new-post", { "<Control>n", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

@@ -16,6 +16,7 @@
 #include "recap-document-bar.h"
 #include "recap-editor-pane.h"
 #include "recap-front-matter-form.h"
+#include "recap-image-inserter.h"
 #include "recap-preview.h"
 #include "recap-status-bar.h"
 #include "recap-spell-session.h"
@@ -36,6 +37,7 @@ struct _RecapEditorPane
   GtkSourceView        *source_view;
   RecapPreview         *preview;
   RecapStatusBar       *status_bar;
+  RecapImageInserter   *images;
 };
 
 G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
@@ -192,6 +194,7 @@ recap_editor_pane_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->spell);
+  g_clear_object (&self->images);
 
   G_OBJECT_CLASS (recap_editor_pane_parent_class)->dispose (object);
 }
@@ -258,6 +261,8 @@ recap_editor_pane_init (RecapEditorPane *self)
   recap_front_matter_form_set_spell_session (self->form, self->spell);
   recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
   recap_status_bar_set_view (self->status_bar, GTK_TEXT_VIEW (self->source_view));
+  self->images = recap_image_inserter_new (GTK_TEXT_VIEW (self->source_view));
+  g_signal_connect_object (self->images, "message", G_CALLBACK (form_message), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -289,6 +294,7 @@ recap_editor_pane_set_document (RecapEditorPane *self,
   recap_spell_session_set_document (self->spell, document);
   update_preview (self);
   recap_front_matter_form_set_document (self->form, document);
+  recap_image_inserter_set_document (self->images, document);
   notify_title (self);
 }
 
@@ -299,6 +305,7 @@ recap_editor_pane_set_site (RecapEditorPane *self,
   g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
   recap_front_matter_form_set_site (self->form, site);
   recap_spell_session_set_site (self->spell, site);
+  recap_image_inserter_set_site (self->images, site);
 }
 
 char *

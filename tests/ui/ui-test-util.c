@@ -86,22 +86,22 @@ store_result (GObject      *source,
 }
 
 gboolean
-ui_test_page_contains (WebKitWebView *web_view,
-                       const char    *needle)
+ui_test_page_answers (WebKitWebView *web_view,
+                      const char    *condition,
+                      const char    *needle)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *answer = NULL;
+  g_autofree char *body = g_strdup_printf ("return String(!!(%s));", condition);
   GVariantDict arguments;
 
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "needle", "s", needle);
   /* A string answer: while the page (re)loads, a boolean can come back as
    * "unsupported result type". */
-  webkit_web_view_call_async_javascript_function (web_view,
-                                                  "return String(!!document.body && "
-                                                  "document.body.textContent.includes(needle));", -1,
+  webkit_web_view_call_async_javascript_function (web_view, body, -1,
                                                   g_variant_dict_end (&arguments), NULL, NULL, NULL,
                                                   store_result, &result);
   UI_TEST_WAIT_FOR (result != NULL);
@@ -114,6 +114,13 @@ ui_test_page_contains (WebKitWebView *web_view,
     }
   answer = jsc_value_to_string (value);
   return g_strcmp0 (answer, "true") == 0;
+}
+
+gboolean
+ui_test_page_contains (WebKitWebView *web_view,
+                       const char    *needle)
+{
+  return ui_test_page_answers (web_view, "document.body && document.body.textContent.includes(needle)", needle);
 }
 
 RecapDocument *

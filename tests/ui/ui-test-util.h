@@ -28,6 +28,11 @@ GtkWidget *ui_test_find_button       (GtkWidget    *root,
 /* Whether a button under @root has @text as its label or tooltip now. */
 gboolean   ui_test_has_button        (GtkWidget    *root,
                                       const char   *text);
+/* Whether the JavaScript expression @condition holds in the page, with
+ * @needle as the variable "needle". */
+gboolean   ui_test_page_answers      (WebKitWebView *web_view,
+                                      const char    *condition,
+                                      const char    *needle);
 /* Whether the page's text contains @needle, asked through JavaScript. */
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
                                       const char    *needle);
