@@ -100,7 +100,6 @@ set_accels (GtkApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open-folder", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
-    { "win.find-post", { "<Control>k", NULL } },
     { "win.new-post", { "<Control>n", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

@@ -17,6 +17,7 @@
 #include "recap-editor-pane.h"
 #include "recap-front-matter-form.h"
 #include "recap-preview.h"
+#include "recap-writing-help.h"
 
 struct _RecapEditorPane
 {
@@ -237,6 +238,7 @@ recap_editor_pane_init (RecapEditorPane *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
+  recap_writing_help_attach (GTK_TEXT_VIEW (self->source_view));
   setup_settings (self);
   recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
 }
