@@ -30,6 +30,7 @@ struct _RecapFindBar
   GSignalGroup            *buffer_signals;
   WebKitWebView           *web_view;
   GSignalGroup            *finder_signals;
+  GSignalGroup            *web_view_signals;
   gboolean                 in_preview;
 
   GtkSourceSearchSettings *settings;
@@ -201,6 +202,15 @@ preview_found (RecapFindBar *self,
   update_counter (self);
 }
 
+/* A page loaded anew (another post, a reload) lost WebKit's matches. */
+static void
+preview_loaded (RecapFindBar    *self,
+                WebKitLoadEvent  event)
+{
+  if (event == WEBKIT_LOAD_FINISHED && self->in_preview && recap_find_bar_get_open (self))
+    search_preview (self);
+}
+
 static void
 preview_not_found (RecapFindBar *self)
 {
@@ -258,8 +268,19 @@ search_mode_changed (RecapFindBar *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+static gboolean
+in_find_entry (RecapFindBar *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->find_entry));
+}
+
 /* Escape closes the bar from any of its widgets (before an entry takes it
- * to drop its selection); Shift+Enter goes back, as in browsers. */
+ * to drop its selection); in the find entry Enter goes to the next match
+ * and Shift+Enter back, as in browsers. Taken here, before the entry's
+ * text: its "activate" was seen missing the key after the preview had
+ * the focus. */
 static gboolean
 key_pressed (RecapFindBar    *self,
              guint            keyval,
@@ -267,10 +288,13 @@ key_pressed (RecapFindBar    *self,
              GdkModifierType  state)
 {
   GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
+  gboolean enter = keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter;
 
   if (keyval == GDK_KEY_Escape && modifiers == 0)
     recap_find_bar_close (self);
-  else if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && modifiers == GDK_SHIFT_MASK)
+  else if (enter && modifiers == 0 && in_find_entry (self))
+    recap_find_bar_next (self);
+  else if (enter && modifiers == GDK_SHIFT_MASK && in_find_entry (self))
     recap_find_bar_previous (self);
   else
     return FALSE;
@@ -339,6 +363,7 @@ recap_find_bar_dispose (GObject *object)
   g_clear_object (&self->view_signals);
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->finder_signals);
+  g_clear_object (&self->web_view_signals);
   g_clear_object (&self->view);
   g_clear_object (&self->web_view);
   g_clear_object (&self->settings);
@@ -412,6 +437,9 @@ recap_find_bar_init (RecapFindBar *self)
                                  G_CALLBACK (preview_found), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->finder_signals, "failed-to-find-text",
                                  G_CALLBACK (preview_not_found), self, G_CONNECT_SWAPPED);
+  self->web_view_signals = g_signal_group_new (WEBKIT_TYPE_WEB_VIEW);
+  g_signal_group_connect_object (self->web_view_signals, "load-changed",
+                                 G_CALLBACK (preview_loaded), self, G_CONNECT_SWAPPED);
   self->preview_count = -1;
 }
 
@@ -438,6 +466,7 @@ recap_find_bar_set_web_view (RecapFindBar  *self,
   g_return_if_fail (WEBKIT_IS_WEB_VIEW (web_view));
 
   g_set_object (&self->web_view, web_view);
+  g_signal_group_set_target (self->web_view_signals, web_view);
   g_signal_group_set_target (self->finder_signals, webkit_web_view_get_find_controller (web_view));
 }
 
@@ -512,26 +541,28 @@ recap_find_bar_close (RecapFindBar *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+static void
+step (RecapFindBar *self,
+      gboolean      forward)
+{
+  if (self->in_preview && self->web_view != NULL)
+    move_preview (self, forward);
+  else
+    move (self, forward);
+}
+
 void
 recap_find_bar_next (RecapFindBar *self)
 {
   g_return_if_fail (RECAP_IS_FIND_BAR (self));
-
-  if (self->in_preview && self->web_view != NULL)
-    move_preview (self, TRUE);
-  else
-    move (self, TRUE);
+  step (self, TRUE);
 }
 
 void
 recap_find_bar_previous (RecapFindBar *self)
 {
   g_return_if_fail (RECAP_IS_FIND_BAR (self));
-
-  if (self->in_preview && self->web_view != NULL)
-    move_preview (self, FALSE);
-  else
-    move (self, FALSE);
+  step (self, FALSE);
 }
 
 void
