@@ -24,28 +24,21 @@ refuses (GtkTextView *view)
   return TRUE;
 }
 
+/* Selects (or, @delete, deletes) the characters from @start to @end. */
 static void
-select_offsets (GtkTextBuffer *buffer,
-                int            start,
-                int            end)
+at_offsets (GtkTextBuffer *buffer,
+            int            start,
+            int            end,
+            gboolean       delete)
 {
   GtkTextIter from, to;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-  gtk_text_buffer_select_range (buffer, &from, &to);
-}
-
-static void
-delete_offsets (GtkTextBuffer *buffer,
-                int            start,
-                int            end)
-{
-  GtkTextIter from, to;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
-  gtk_text_buffer_delete (buffer, &from, &to);
+  if (delete)
+    gtk_text_buffer_delete (buffer, &from, &to);
+  else
+    gtk_text_buffer_select_range (buffer, &from, &to);
 }
 
 static void
@@ -101,15 +94,15 @@ toggle_style (GtkTextView        *view,
   gtk_text_buffer_begin_user_action (buffer);
   if (recap_markdown_style_is_on (style, count_run (&start, marker[0], FALSE), count_run (&end, marker[0], TRUE)))
     {
-      delete_offsets (buffer, to, to + width);
-      delete_offsets (buffer, from - width, from);
-      select_offsets (buffer, from - width, to - width);
+      at_offsets (buffer, to, to + width, TRUE);
+      at_offsets (buffer, from - width, from, TRUE);
+      at_offsets (buffer, from - width, to - width, FALSE);
     }
   else
     {
       insert_at_offset (buffer, to, marker);
       insert_at_offset (buffer, from, marker);
-      select_offsets (buffer, from + width, to + width);
+      at_offsets (buffer, from + width, to + width, FALSE);
     }
   gtk_text_buffer_end_user_action (buffer);
 }
@@ -153,7 +146,7 @@ insert_link (GtkTextView *view,
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete (buffer, &start, &end);
   gtk_text_buffer_insert (buffer, &start, link, -1);
-  select_offsets (buffer, cursor, cursor);
+  at_offsets (buffer, cursor, cursor, FALSE);
   gtk_text_buffer_end_user_action (buffer);
 }
 
