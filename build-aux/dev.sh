@@ -20,6 +20,7 @@ PACKAGES=(
   libgtksourceview-5-dev libwebkitgtk-6.0-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev
   libenchant-2-dev hunspell-en-us hunspell-de-de
+  libxtst-dev
   desktop-file-utils appstream
   xvfb xauth dbus at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
   adwaita-icon-theme fonts-cantarell

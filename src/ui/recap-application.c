@@ -114,7 +114,6 @@ set_accels (GtkApplication *app)
     { "win.open-folder", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.print", { "<Control>p", NULL } },
-    { "win.find-post", { "<Control>k", NULL } },
     { "win.new-post", { "<Control>n", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

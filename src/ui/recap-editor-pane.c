@@ -15,11 +15,13 @@
 
 #include "recap-document-bar.h"
 #include "recap-editor-pane.h"
+#include "recap-find-bar.h"
 #include "recap-front-matter-form.h"
 #include "recap-image-inserter.h"
 #include "recap-preview.h"
 #include "recap-status-bar.h"
 #include "recap-spell-session.h"
+#include "recap-writing-help.h"
 
 struct _RecapEditorPane
 {
@@ -31,6 +33,7 @@ struct _RecapEditorPane
   GSettings            *settings;
   RecapSpellSession    *spell;
 
+  RecapFindBar         *find_bar;
   GtkWidget            *editor_box;
   RecapFrontMatterForm *form;
   RecapDocumentBar     *document_bar;
@@ -147,6 +150,7 @@ apply_preview_mode (RecapEditorPane *self)
 
   gtk_widget_set_visible (self->editor_box, !g_str_equal (mode, "preview"));
   gtk_widget_set_visible (GTK_WIDGET (self->preview), !g_str_equal (mode, "editor"));
+  recap_find_bar_set_in_preview (self->find_bar, g_str_equal (mode, "preview"));
 }
 
 static void
@@ -158,6 +162,44 @@ setup_settings (RecapEditorPane *self)
   g_signal_connect_object (self->settings, "changed::preview-mode",
                            G_CALLBACK (apply_preview_mode), self, G_CONNECT_SWAPPED);
   apply_preview_mode (self);
+}
+
+/* Ctrl+F and Ctrl+H anywhere in the pane; Ctrl+G and Escape while the bar is open. */
+static gboolean
+find_activated (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  RecapEditorPane *self = RECAP_EDITOR_PANE (widget);
+  const char *what = g_variant_get_string (args, NULL);
+
+  if (g_str_equal (what, "find") || g_str_equal (what, "replace"))
+    recap_find_bar_open (self->find_bar, g_str_equal (what, "replace"));
+  else if (!recap_find_bar_get_open (self->find_bar))
+    return FALSE;
+  else if (g_str_equal (what, "next"))
+    recap_find_bar_next (self->find_bar);
+  else if (g_str_equal (what, "previous"))
+    recap_find_bar_previous (self->find_bar);
+  else
+    recap_find_bar_close (self->find_bar);
+  return TRUE;
+}
+
+static void
+add_find_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; GdkModifierType mods; const char *what; } bindings[] = {
+    { GDK_KEY_f, GDK_CONTROL_MASK, "find" },
+    { GDK_KEY_h, GDK_CONTROL_MASK, "replace" },
+    { GDK_KEY_g, GDK_CONTROL_MASK, "next" },
+    { GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "previous" },
+    { GDK_KEY_Escape, 0, "close" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding (widget_class, bindings[i].key, bindings[i].mods,
+                                  find_activated, "s", bindings[i].what);
 }
 
 static gboolean
@@ -218,6 +260,9 @@ recap_editor_pane_class_init (RecapEditorPaneClass *klass)
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  add_find_bindings (widget_class);
+
+  g_type_ensure (RECAP_TYPE_FIND_BAR);
   g_type_ensure (RECAP_TYPE_PREVIEW);
   g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
   g_type_ensure (RECAP_TYPE_DOCUMENT_BAR);
@@ -225,6 +270,7 @@ recap_editor_pane_class_init (RecapEditorPaneClass *klass)
   g_type_ensure (RECAP_TYPE_STATUS_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-editor-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, find_bar);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, editor_box);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, form);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, document_bar);
@@ -256,6 +302,9 @@ recap_editor_pane_init (RecapEditorPane *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
+  recap_find_bar_set_view (self->find_bar, GTK_TEXT_VIEW (self->source_view));
+  recap_find_bar_set_web_view (self->find_bar, recap_preview_get_web_view (self->preview));
+  recap_writing_help_attach (GTK_TEXT_VIEW (self->source_view));
   setup_settings (self);
   self->spell = recap_spell_session_new (GTK_WIDGET (self), GTK_TEXT_VIEW (self->source_view));
   recap_front_matter_form_set_spell_session (self->form, self->spell);

@@ -748,6 +748,8 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
   gtk_widget_class_install_action (widget_class, "win.find-post", NULL, find_post_action);
+  /* A binding, not an application accel (those come first): in the editor Ctrl+K inserts a link. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find-post", NULL);
   recap_window_class_init_organize (widget_class);
   recap_window_class_init_export (widget_class);
 }

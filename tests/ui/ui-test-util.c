@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
 
 #include "ui-test-util.h"
 
@@ -206,4 +208,70 @@ ui_test_open_sample_site (RecapWindow *window)
   UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
                     g_list_model_get_n_items (G_LIST_MODEL (site)) == 14);
   return site_dir;
+}
+
+typedef struct {
+  guint keycode;
+  gboolean released;
+} KeyWatch;
+
+static void
+key_released (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              KeyWatch              *watch)
+{
+  if (keycode == watch->keycode)
+    watch->released = TRUE;
+}
+
+static void
+fake_key (Display  *display,
+          KeySym    keysym,
+          gboolean  press)
+{
+  KeyCode keycode = XKeysymToKeycode (display, keysym);
+
+  g_assert_cmpuint (keycode, !=, 0);
+  XTestFakeKeyEvent (display, keycode, press, CurrentTime);
+}
+
+void
+ui_test_press (GtkWindow  *window,
+               const char *accelerator)
+{
+  GdkDisplay *gdk_display = gtk_widget_get_display (GTK_WIDGET (window));
+  Display *display;
+  GtkEventController *controller = gtk_event_controller_key_new ();
+  KeyWatch watch = { 0, FALSE };
+  guint keyval;
+  GdkModifierType modifiers;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (gdk_display));
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+  display = gdk_x11_display_get_xdisplay (gdk_display);
+  watch.keycode = XKeysymToKeycode (display, keyval);
+
+  /* Keys go to the window with the X input focus. */
+  gtk_window_present (window);
+  UI_TEST_WAIT_FOR (gtk_window_is_active (window));
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-released", G_CALLBACK (key_released), &watch);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (display, XK_Control_L, TRUE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (display, XK_Shift_L, TRUE);
+  fake_key (display, keyval, TRUE);
+  fake_key (display, keyval, FALSE);
+  if (modifiers & GDK_SHIFT_MASK)
+    fake_key (display, XK_Shift_L, FALSE);
+  if (modifiers & GDK_CONTROL_MASK)
+    fake_key (display, XK_Control_L, FALSE);
+  XFlush (display);
+
+  UI_TEST_WAIT_FOR (watch.released);
+  gtk_widget_remove_controller (GTK_WIDGET (window), controller);
 }

@@ -33,6 +33,12 @@ gboolean   ui_test_has_button        (GtkWidget    *root,
 gboolean   ui_test_page_answers      (WebKitWebView *web_view,
                                       const char    *condition,
                                       const char    *needle);
+/* Presses @accelerator ("<Control>f", "Return") on the X server's keyboard
+ * (XTest), so that GTK delivers it to @window's focus as a user's key press:
+ * through application accels, bindings and controllers. Returns once the
+ * window has seen the key's release. */
+void       ui_test_press             (GtkWindow    *window,
+                                      const char   *accelerator);
 /* Whether the page's text contains @needle, asked through JavaScript. */
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
                                       const char    *needle);
