@@ -258,6 +258,7 @@ recap_spell_session_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->provider);
   g_clear_weak_pointer (&self->view);
+  g_clear_weak_pointer (&self->menu);
   g_clear_pointer (&self->site_lang, g_free);
 
   G_OBJECT_CLASS (recap_spell_session_parent_class)->dispose (object);
@@ -323,7 +324,8 @@ recap_spell_session_new (GtkWidget   *owner,
   g_set_weak_pointer (&self->view, view);
   add_actions (self, owner);
   settings_menu = settings_menu_new (self);
-  self->menu = recap_spell_menu_attach (view, settings_menu);
+  /* The view owns its menu; the session may outlive the view. */
+  g_set_weak_pointer (&self->menu, recap_spell_menu_attach (view, settings_menu));
   g_signal_connect_object (view, "notify::buffer", G_CALLBACK (view_buffer_changed), self, G_CONNECT_SWAPPED);
   view_buffer_changed (self);
   return self;
