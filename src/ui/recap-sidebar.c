@@ -37,6 +37,11 @@ struct _RecapSidebar
   GSettings          *settings;
   guint               regroup_source;
   GCancellable       *grouping;    /* the groups being computed, NULL when none is */
+  GPtrArray          *incoming;    /* computed groups being spliced in, NULL when none are */
+  guint               n_spliced;   /* of @incoming, at the top of the list */
+  GPtrArray          *expanded;    /* while splicing: keys of the groups to expand again */
+  GPtrArray          *dropped;     /* while splicing: the groups spliced out */
+  guint               splice_source;
   guint               scroll_tick;
   gboolean            loading;
 
@@ -51,6 +56,11 @@ struct _RecapSidebar
 G_DEFINE_FINAL_TYPE (RecapSidebar, recap_sidebar, GTK_TYPE_WIDGET)
 
 #define REGROUP_WHILE_LOADING_MS 500
+/* Groups spliced into the list at a time, and main-loop time for splicing
+ * per dispatch: GtkTreeListModel and the list view handle each changed
+ * row, and thousands of groups in one splice took 8-64 ms. */
+#define GROUP_STEP 16
+#define SPLICE_BUDGET_USEC 4000
 
 enum {
   POST_ACTIVATED,
@@ -148,16 +158,27 @@ expanded_keys (RecapSidebar *self)
   return keys;
 }
 
-static void
-expand_keys (RecapSidebar *self,
-             GPtrArray    *keys)
+/* Group keys are NULL for the group of posts without one. */
+static gboolean
+same_key (gconstpointer a,
+          gconstpointer b)
 {
-  for (guint i = 0; keys->len > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* Expands again those of the @n_items groups spliced in at @position that
+ * were expanded before. */
+static void
+expand_spliced (RecapSidebar *self,
+                guint         position,
+                guint         n_items)
+{
+  for (guint i = position; self->expanded->len > 0 && i < position + n_items; i++)
     {
       g_autoptr(RecapPostGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       const char *key = recap_post_group_get_key (group);
 
-      if (g_ptr_array_find_with_equal_func (keys, key, (GEqualFunc) g_strcmp0, NULL))
+      if (g_ptr_array_find_with_equal_func (self->expanded, key, same_key, NULL))
         {
           g_autoptr(GtkTreeListRow) row = root_row_at (self, i);
           gtk_tree_list_row_set_expanded (row, TRUE);
@@ -182,7 +203,7 @@ update_page (RecapSidebar *self)
   gboolean no_problems = self->view == RECAP_SIDEBAR_VIEW_PROBLEMS &&
                          g_list_model_get_n_items (G_LIST_MODEL (self->groups)) == 0;
 
-  if ((self->loading || self->grouping != NULL) && (!has_posts || no_problems))
+  if ((self->loading || self->grouping != NULL || self->incoming != NULL) && (!has_posts || no_problems))
     gtk_stack_set_visible_child_name (self->stack, "loading");
   else if (!has_posts && self->query != NULL)
     show_empty (self, _("No Results"), _("No post matches the search"));
@@ -204,36 +225,89 @@ check_site (RecapSidebar *self)
     problems = recap_lint (G_LIST_MODEL (self->site), recap_site_get_layouts (self->site), now);
 }
 
-/* Puts @groups in place of the groups shown. The old ones hold all the
- * posts: a thread frees them (their rows go with the splice, nothing else
- * here holds them). */
+/* The groups hold all the posts: a thread frees them. */
 static void
-replace_groups (RecapSidebar *self,
-                GPtrArray    *groups)
+drop_groups (GPtrArray *groups)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
-  GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
-
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->groups), i));
-  g_list_store_splice (self->groups, 0, n_old, groups ? groups->pdata : NULL, groups ? groups->len : 0);
-  recap_background_free (old, (GDestroyNotify) g_ptr_array_unref);
+  recap_background_free (groups, (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* Shows @groups, keeping expanded what was. */
+static void
+finish_splice (RecapSidebar *self)
+{
+  g_clear_handle_id (&self->splice_source, g_source_remove);
+  g_clear_pointer (&self->incoming, drop_groups);
+  g_clear_pointer (&self->dropped, drop_groups);
+  g_clear_pointer (&self->expanded, g_ptr_array_unref);
+}
+
+/* Replaces the groups shown with the incoming ones, GROUP_STEP at a time,
+ * as long as SPLICE_BUDGET_USEC allows; each step is one change. */
+static gboolean
+splice_groups (gpointer user_data)
+{
+  RecapSidebar *self = user_data;
+  GListModel *groups = G_LIST_MODEL (self->groups);
+  gint64 deadline = g_get_monotonic_time () + SPLICE_BUDGET_USEC;
+
+  do
+    {
+      guint n_in = MIN (GROUP_STEP, self->incoming->len - self->n_spliced);
+      guint n_out = MIN (GROUP_STEP, g_list_model_get_n_items (groups) - self->n_spliced);
+
+      if (n_in == 0 && n_out == 0)
+        {
+          self->splice_source = 0;
+          finish_splice (self);
+          update_page (self);
+          return G_SOURCE_REMOVE;
+        }
+      for (guint i = 0; i < n_out; i++)
+        g_ptr_array_add (self->dropped, g_list_model_get_item (groups, self->n_spliced + i));
+      g_list_store_splice (self->groups, self->n_spliced, n_out, self->incoming->pdata + self->n_spliced, n_in);
+      expand_spliced (self, self->n_spliced, n_in);
+      self->n_spliced += n_in;
+    }
+  while (g_get_monotonic_time () < deadline);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Shows @groups, keeping expanded what was, in steps. Newer groups that
+ * come while the steps go on replace the list as it is by then. */
 static void
 show_groups (RecapSidebar *self,
              GPtrArray    *groups)
 {
-  g_autoptr(GPtrArray) expanded = expanded_keys (self);
-
   /* Posts without problems are not a problem to list. */
   if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && groups->len > 0 &&
       recap_post_group_get_key (groups->pdata[groups->len - 1]) == NULL)
     recap_background_free (g_ptr_array_steal_index (groups, groups->len - 1), g_object_unref);
-  replace_groups (self, groups);
-  expand_keys (self, expanded);
+  if (self->incoming == NULL)
+    {
+      self->expanded = expanded_keys (self);
+      self->dropped = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  g_clear_pointer (&self->incoming, drop_groups);
+  self->incoming = g_ptr_array_ref (groups);
+  self->n_spliced = 0;
+  if (self->splice_source == 0)
+    self->splice_source = g_idle_add (splice_groups, self);
   update_page (self);
+}
+
+/* Empties the list of groups, with no rows over it. */
+static void
+clear_groups (RecapSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  GPtrArray *old = g_ptr_array_new_full (n, g_object_unref);
+
+  g_assert (gtk_multi_selection_get_model (self->selection) == NULL);
+  finish_splice (self);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->groups), i));
+  g_list_store_remove_all (self->groups);
+  drop_groups (old);
 }
 
 static void
@@ -318,7 +392,9 @@ set_rows (RecapSidebar *self)
 static void
 show_view (RecapSidebar *self)
 {
-  replace_groups (self, NULL);
+  /* Rows over the groups would drop them one by one. */
+  gtk_multi_selection_set_model (self->selection, NULL);
+  clear_groups (self);
   /* A flat list needs no room for expander arrows. */
   if (is_grouped (self->view))
     gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "flat");
@@ -713,6 +789,7 @@ recap_sidebar_dispose (GObject *object)
   g_clear_handle_id (&self->regroup_source, g_source_remove);
   g_cancellable_cancel (self->grouping);
   g_clear_object (&self->grouping);
+  finish_splice (self);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
   self->scroll_tick = 0;

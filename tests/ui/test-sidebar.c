@@ -299,7 +299,8 @@ test_post_row_parts (void)
 }
 
 /* More posts than GTK 4.8's list view makes row widgets for (some 200): the
- * rows far from where it is scrolled have none. */
+ * rows far from where it is scrolled have none. Each post is of its own
+ * event. */
 static char *
 write_large_site (guint n_posts)
 {
@@ -313,8 +314,8 @@ write_large_site (guint n_posts)
       g_autoptr(GDateTime) date = g_date_time_add_days (first_day, i);
       g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
       g_autofree char *path = g_strdup_printf ("_posts/%s-post-%u.md", day, i);
-      g_autofree char *text = g_strdup_printf ("---\ntitle: Post %u\ndate: %s 19:00:00\ntags: [a, b]\n---\nText.\n",
-                                               i, day);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Post %u\ndate: %s 19:00:00\ntags: [a, b]\n"
+                                               "event: Meetup %u\n---\nText.\n", i, day, i);
 
       test_util_write_file (dir, path, text);
     }
@@ -530,6 +531,54 @@ test_site_change_drops_rows_at_once (void)
   test_util_remove_tree (site_dir);
 }
 
+/* Thousands of groups go into the list a few at a time, each step one
+ * change: in one splice they took 8-64 ms. */
+static void
+test_groups_in_small_steps (void)
+{
+  RowSteps steps = { .total = 300 };
+  g_autofree char *site_dir = write_large_site (steps.total);
+  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  RecapWindow *window = recap_window_new (NULL);
+  GtkTreeListRow *row;
+  RecapSidebar *sidebar;
+  GListModel *rows;
+  RecapSite *site;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_EVENTS);
+  rows = recap_sidebar_get_rows (sidebar);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (row_step), &steps);
+
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (site)) == steps.total &&
+                    g_list_model_get_n_items (rows) == steps.total);
+  g_assert_true (steps.partial);
+
+  /* A new post: the new groups replace the old ones step by step, and the
+   * expanded group is expanded again. */
+  row = g_list_model_get_item (rows, 0);
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  g_clear_object (&row);
+  test_util_write_file (site_dir, "_posts/2001-01-01-post-300.md",
+                        "---\ntitle: Post 300\ndate: 2001-01-01 19:00:00\nevent: Meetup 300\n---\nText.\n");
+  UI_TEST_WAIT_FOR (g_list_model_get_n_items (rows) == steps.total + 2 &&
+                    RECAP_IS_POST_GROUP (item_in (rows, steps.total + 1)));
+
+  /* 16 groups a step; the expanded one goes with its post's row. */
+  g_assert_cmpuint (steps.max_added, <=, 16);
+  g_assert_cmpuint (steps.max_removed, <=, 17);
+  g_assert_cmpstr (recap_post_group_get_key (item_in (rows, 0)), ==, "Meetup 300");
+  g_assert_cmpstr (recap_post_group_get_key (item_in (rows, 1)), ==, "Meetup 299");
+  g_assert_cmpstr (recap_post_get_title (item_in (rows, 2)), ==, "Post 299");
+
+  g_signal_handlers_disconnect_by_func (rows, row_step, &steps);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
   g_test_add_func ("/sidebar/large-site-rows-in-small-steps", test_large_site_rows_in_small_steps);
   g_test_add_func ("/sidebar/site-change-drops-rows-at-once", test_site_change_drops_rows_at_once);
+  g_test_add_func ("/sidebar/groups-in-small-steps", test_groups_in_small_steps);
 
   return g_test_run ();
 }
