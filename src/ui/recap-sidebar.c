@@ -215,16 +215,6 @@ update_page (RecapSidebar *self)
     gtk_stack_set_visible_child_name (self->stack, "posts");
 }
 
-static void
-check_site (RecapSidebar *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) problems = NULL;
-
-  if (self->site != NULL)
-    problems = recap_lint (G_LIST_MODEL (self->site), recap_site_get_layouts (self->site), now);
-}
-
 /* The groups hold all the posts: a thread frees them. */
 static void
 drop_groups (GPtrArray *groups)
@@ -338,6 +328,36 @@ grouped_posts (RecapSidebar *self)
   return G_LIST_MODEL (self->filtered);
 }
 
+static void
+group_posts (RecapSidebar *self)
+{
+  recap_post_group_compute_async (grouped_posts (self), group_by_for (self->view), self->grouping,
+                                  groups_computed, self);
+}
+
+static void
+site_checked (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GPtrArray) problems = recap_lint_finish (result, NULL);
+
+  /* Cancelled: a newer grouping replaced it, or the sidebar is gone. */
+  if (problems != NULL)
+    group_posts (user_data);
+}
+
+/* The Problems view groups the posts by the problems the lint sets on
+ * them. In a thread: on the main thread it took tens of milliseconds. */
+static void
+check_site (RecapSidebar *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  recap_lint_async (G_LIST_MODEL (self->site), recap_site_get_layouts (self->site), now, self->grouping,
+                    site_checked, self);
+}
+
 /* Groups are computed in a thread: at 50,000 posts they took 100-300 ms,
  * as many frames lost each time a loading site regrouped. */
 static gboolean
@@ -354,11 +374,11 @@ regroup (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS)
-    check_site (self);
   self->grouping = g_cancellable_new ();
-  recap_post_group_compute_async (grouped_posts (self), group_by_for (self->view), self->grouping,
-                                  groups_computed, self);
+  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && self->site != NULL)
+    check_site (self);
+  else
+    group_posts (self);
   update_page (self);
   return G_SOURCE_REMOVE;
 }

@@ -238,6 +238,28 @@ test_live_update (Fixture       *fixture,
   g_assert_cmpstr (title_at (fixture, 0), ==, "Arrived with git pull");
 }
 
+/* The Problems view checks the site in a thread: switching to it returns
+ * before the lint has looked at a post, and the groups come later. */
+static void
+test_problems_checked_in_thread (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  RecapPost *post;
+
+  test_util_write_file (fixture->site_dir, "_posts/2026-01-01-untitled.md", "---\nlayout: post\n---\nText.\n");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 15);
+  post = item_at (fixture, 0);
+  g_assert_cmpstr (recap_post_get_relative_path (post), ==, "_posts/2026-01-01-untitled.md");
+
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_PROBLEMS);
+  g_assert_null (recap_post_get_problems (post));
+
+  UI_TEST_WAIT_FOR (n_rows (fixture) > 0 && RECAP_IS_POST_GROUP (item_at (fixture, 0)) &&
+                    recap_post_get_problems (post) != NULL);
+  g_assert_true (g_strv_contains (recap_post_get_problems (post), "Missing title"));
+  g_assert_cmpstr (recap_post_group_get_key (group_at (fixture, 0)), ==, "Missing title");
+}
+
 /* The row's child with @css_class, or NULL. */
 static GtkWidget *
 row_part (GtkWidget  *row,
@@ -597,6 +619,7 @@ main (int   argc,
   ADD ("/sidebar/search", test_search);
   ADD ("/sidebar/activate-opens-post", test_activate_opens_post);
   ADD ("/sidebar/live-update", test_live_update);
+  ADD ("/sidebar/problems-checked-in-thread", test_problems_checked_in_thread);
 #undef ADD
   g_test_add_func ("/sidebar/post-row-parts", test_post_row_parts);
   g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
