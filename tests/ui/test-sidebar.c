@@ -260,6 +260,37 @@ test_problems_checked_in_thread (Fixture       *fixture,
   g_assert_cmpstr (recap_post_group_get_key (group_at (fixture, 0)), ==, "Missing title");
 }
 
+static GtkFilterMatch
+filter_strictness (Fixture *fixture)
+{
+  GListModel *rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (recap_sidebar_get_rows (fixture->sidebar)));
+  GListModel *posts = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (rows));
+
+  return gtk_filter_get_strictness (gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (posts)));
+}
+
+/* With nothing to filter out, the list of posts has no filter function:
+ * GTK 4.8's filter model then keeps no bitset of the posts that match,
+ * which it shifted bit by bit for each post inserted amid the others. */
+static void
+test_no_filter_without_search (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+
+  search (fixture, "picnic");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 1);
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
+
+  search (fixture, "");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 14);
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_DRAFTS);
+  UI_TEST_WAIT_FOR (n_rows (fixture) < 14);
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
+}
+
 /* The row's child with @css_class, or NULL. */
 static GtkWidget *
 row_part (GtkWidget  *row,
@@ -620,6 +651,7 @@ main (int   argc,
   ADD ("/sidebar/activate-opens-post", test_activate_opens_post);
   ADD ("/sidebar/live-update", test_live_update);
   ADD ("/sidebar/problems-checked-in-thread", test_problems_checked_in_thread);
+  ADD ("/sidebar/no-filter-without-search", test_no_filter_without_search);
 #undef ADD
   g_test_add_func ("/sidebar/post-row-parts", test_post_row_parts);
   g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
