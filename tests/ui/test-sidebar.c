@@ -503,27 +503,57 @@ row_step (GListModel *rows,
 /* Rows of a big site show while it loads, a few at a time: no change to
  * the list rebuilds the rows already there, which on 50,000 posts froze
  * the window for seconds. */
-static void
-test_large_site_rows_in_small_steps (void)
+static GListModel *
+window_rows (RecapWindow *window)
 {
-  RowSteps steps = { .total = 600 };
-  g_autofree char *site_dir = write_large_site (steps.total);
-  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  return recap_sidebar_get_rows (RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR)));
+}
+
+/* A window showing @view of a new site of steps->total posts (in
+ * *@site_dir), once all are listed; changes to its rows are counted from
+ * the start of the load. */
+static RecapWindow *
+open_large_site (RecapSidebarView   view,
+                 RowSteps          *steps,
+                 char             **site_dir)
+{
+  g_autoptr(GFile) root = NULL;
   RecapWindow *window = recap_window_new (NULL);
   RecapSidebar *sidebar;
   GListModel *rows;
   RecapSite *site;
 
+  *site_dir = write_large_site (steps->total);
+  root = g_file_new_for_path (*site_dir);
   gtk_window_present (GTK_WINDOW (window));
   sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
-  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  recap_sidebar_set_view (sidebar, view);
   rows = recap_sidebar_get_rows (sidebar);
-  g_signal_connect (rows, "items-changed", G_CALLBACK (row_step), &steps);
-
+  g_signal_connect (rows, "items-changed", G_CALLBACK (row_step), steps);
   recap_window_open_location (window, root);
   UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
-                    g_list_model_get_n_items (G_LIST_MODEL (site)) == steps.total &&
-                    g_list_model_get_n_items (rows) == steps.total);
+                    g_list_model_get_n_items (G_LIST_MODEL (site)) == steps->total &&
+                    g_list_model_get_n_items (rows) == steps->total);
+  return window;
+}
+
+static void
+close_large_site (RecapWindow *window,
+                  RowSteps    *steps,
+                  const char  *site_dir)
+{
+  g_signal_handlers_disconnect_by_func (window_rows (window), row_step, steps);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
+static void
+test_large_site_rows_in_small_steps (void)
+{
+  RowSteps steps = { .total = 600 };
+  g_autofree char *site_dir = NULL;
+  RecapWindow *window = open_large_site (RECAP_SIDEBAR_VIEW_POSTS, &steps, &site_dir);
+  GListModel *rows = window_rows (window);
 
   g_assert_true (steps.partial);
   g_assert_cmpuint (steps.max_removed, ==, 0);
@@ -532,9 +562,7 @@ test_large_site_rows_in_small_steps (void)
   g_assert_cmpstr (recap_post_get_title (item_in (rows, 0)), ==, "Post 599");
   g_assert_cmpstr (recap_post_get_title (item_in (rows, steps.total - 1)), ==, "Post 0");
 
-  g_signal_handlers_disconnect_by_func (rows, row_step, &steps);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_util_remove_tree (site_dir);
+  close_large_site (window, &steps, site_dir);
 }
 
 static void
@@ -590,24 +618,11 @@ static void
 test_groups_in_small_steps (void)
 {
   RowSteps steps = { .total = 300 };
-  g_autofree char *site_dir = write_large_site (steps.total);
-  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
-  RecapWindow *window = recap_window_new (NULL);
+  g_autofree char *site_dir = NULL;
+  RecapWindow *window = open_large_site (RECAP_SIDEBAR_VIEW_EVENTS, &steps, &site_dir);
+  GListModel *rows = window_rows (window);
   GtkTreeListRow *row;
-  RecapSidebar *sidebar;
-  GListModel *rows;
-  RecapSite *site;
 
-  gtk_window_present (GTK_WINDOW (window));
-  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
-  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_EVENTS);
-  rows = recap_sidebar_get_rows (sidebar);
-  g_signal_connect (rows, "items-changed", G_CALLBACK (row_step), &steps);
-
-  recap_window_open_location (window, root);
-  UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
-                    g_list_model_get_n_items (G_LIST_MODEL (site)) == steps.total &&
-                    g_list_model_get_n_items (rows) == steps.total);
   g_assert_true (steps.partial);
 
   /* A new post: the new groups replace the old ones step by step, and the
@@ -627,9 +642,7 @@ test_groups_in_small_steps (void)
   g_assert_cmpstr (recap_post_group_get_key (item_in (rows, 1)), ==, "Meetup 299");
   g_assert_cmpstr (recap_post_get_title (item_in (rows, 2)), ==, "Post 299");
 
-  g_signal_handlers_disconnect_by_func (rows, row_step, &steps);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_util_remove_tree (site_dir);
+  close_large_site (window, &steps, site_dir);
 }
 
 int
