@@ -23,7 +23,34 @@ count_kind (GPtrArray        *problems,
 }
 
 static void
-test_lint_rules (void)
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* recap_lint(), or its copy linted in a thread when @in_thread. */
+static GPtrArray *
+lint (RecapSite *site,
+      GDateTime *now,
+      gboolean   in_thread)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  if (!in_thread)
+    return recap_lint (G_LIST_MODEL (site), recap_site_get_layouts (site), now);
+  recap_lint_async (G_LIST_MODEL (site), recap_site_get_layouts (site), now, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  problems = recap_lint_finish (result, &error);
+  g_assert_no_error (error);
+  return problems;
+}
+
+static void
+test_lint_rules (gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("recap-lint-XXXXXX", &error);
@@ -50,7 +77,7 @@ test_lint_rules (void)
   test_util_write_file (dir, "_posts/2030-01-01-future.md", "---\ntitle: Future\n---\n");
   g_assert_true (recap_site_load_sync (site, NULL, NULL));
 
-  problems = recap_lint (G_LIST_MODEL (site), recap_site_get_layouts (site), now);
+  problems = lint (site, now, GPOINTER_TO_INT (data));
 
   g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_INVALID_FRONT_MATTER, "_posts/2024-01-02-broken.md"), ==, 1);
   g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_MISSING_TITLE, "_posts/2024-01-03-untitled.md"), ==, 1);
@@ -94,7 +121,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/lint/rules", test_lint_rules);
+  g_test_add_data_func ("/lint/rules", GINT_TO_POINTER (FALSE), test_lint_rules);
+  g_test_add_data_func ("/lint/rules-in-thread", GINT_TO_POINTER (TRUE), test_lint_rules);
   g_test_add_func ("/lint/sample-site-is-clean", test_sample_site_is_clean);
 
   return g_test_run ();

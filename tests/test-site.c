@@ -335,6 +335,52 @@ test_change_while_loading (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (site, rewrite_while_loading, &rewrite);
 }
 
+typedef struct {
+  RecapSite    *site;
+  guint         watched;  /* when the load finished */
+  GAsyncResult *result;
+} Watched;
+
+static void
+count_watched (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Watched *watched = user_data;
+
+  watched->watched = recap_site_get_n_watched_dirs (watched->site);
+  watched->result = g_object_ref (result);
+}
+
+/* A site's folders get their monitors a few between two frames, after the
+ * load: all in one go took 8-25 ms. Changes made meanwhile are caught up. */
+static void
+test_folders_watched_in_steps (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const guint n_folders = 60;
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  Watched watched = { site, 0, NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_folders; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("_posts/folder-%u/2020-01-01-post.md", i);
+      test_util_write_file (fixture->dir, path, "---\ntitle: Post\n---\n");
+    }
+  recap_site_load_async (site, NULL, count_watched, &watched);
+  TEST_UTIL_WAIT_FOR (watched.result != NULL);
+  g_assert_true (recap_site_load_finish (site, watched.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&watched.result);
+  /* The root, _posts and its folders. */
+  g_assert_cmpuint (watched.watched, <, n_folders + 2);
+
+  test_util_write_file (fixture->dir, "_posts/folder-59/2030-01-01-new.md", "---\ntitle: New\n---\n");
+  TEST_UTIL_WAIT_FOR (recap_site_get_n_watched_dirs (site) == n_folders + 2 && title_is (site, "New"));
+}
+
 static void
 test_async_load (Fixture       *fixture,
                  gconstpointer  data)
@@ -883,6 +929,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/site/skip-rules", test_skip_rules);
   ADD ("/site/change-while-loading", test_change_while_loading);
+  ADD ("/site/folders-watched-in-steps", test_folders_watched_in_steps);
   ADD ("/site/title-fallbacks", test_title_fallbacks);
   ADD ("/site/foreign-front-matter", test_foreign_front_matter);
   ADD ("/site/date-fallbacks", test_date_fallbacks);

@@ -1,5 +1,9 @@
 /* recap-lint.c
  *
+ * The lint reads a copy of what it needs of each post, so that the window
+ * can run it in a thread: posts change (and free their strings) on the
+ * main thread when their files are read again.
+ *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +12,49 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "recap-background.h"
 #include "recap-jekyll-date.h"
+
+/* What the lint reads of one post. */
+typedef struct {
+  RecapPost *post;
+  char      *relative_path;
+  char      *error;
+  char      *layout;
+  char      *permalink;
+  GDateTime *date;
+  gboolean   has_bom;
+  gboolean   title_set;
+  gboolean   date_mismatch;
+} Input;
+
+static void
+input_copy (Input     *input,
+            RecapPost *post)
+{
+  GDateTime *date = recap_post_get_date (post);
+
+  input->post = g_object_ref (post);
+  input->relative_path = g_strdup (recap_post_get_relative_path (post));
+  input->error = g_strdup (recap_post_get_error (post));
+  input->layout = g_strdup (recap_post_get_layout (post));
+  input->permalink = g_strdup (recap_post_get_permalink (post));
+  input->date = date ? g_date_time_ref (date) : NULL;
+  input->has_bom = recap_post_get_has_bom (post);
+  input->title_set = recap_post_get_title_set (post);
+  input->date_mismatch = recap_post_get_date_mismatch (post);
+}
+
+static void
+input_clear (Input *input)
+{
+  g_clear_object (&input->post);
+  g_clear_pointer (&input->relative_path, g_free);
+  g_clear_pointer (&input->error, g_free);
+  g_clear_pointer (&input->layout, g_free);
+  g_clear_pointer (&input->permalink, g_free);
+  g_clear_pointer (&input->date, g_date_time_unref);
+}
 
 static void
 problem_free (RecapProblem *problem)
@@ -59,27 +105,24 @@ add (GPtrArray        *problems,
 }
 
 static gboolean
-in_folder (RecapPost  *post,
+in_folder (const char *path,
            const char *folder)
 {
-  const char *path = recap_post_get_relative_path (post);
   g_autofree char *inside = g_strconcat ("/", folder, "/", NULL);
 
   return g_str_has_prefix (path, inside + 1) || strstr (path, inside) != NULL;
 }
 
 static gboolean
-is_post (RecapPost *post)
+is_post (const char *path)
 {
-  return in_folder (post, "_posts") || in_folder (post, "_drafts");
+  return in_folder (path, "_posts") || in_folder (path, "_drafts");
 }
 
 /* Below _posts, _drafts or another underscore folder (a Jekyll collection). */
 static gboolean
-in_collection (RecapPost *post)
+in_collection (const char *path)
 {
-  const char *path = recap_post_get_relative_path (post);
-
   return path[0] == '_' || strstr (path, "/_") != NULL;
 }
 
@@ -95,45 +138,45 @@ layout_is_known (const char         *layout,
 
 static void
 lint_post (GPtrArray          *problems,
-           RecapPost          *post,
+           Input              *input,
            const char * const *layouts,
            GDateTime          *now)
 {
-  g_autofree char *name = g_file_get_basename (recap_post_get_file (post));
-  g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name (name);
-  GDateTime *date = recap_post_get_date (post);
+  const char *path = input->relative_path;
+  const char *slash = strrchr (path, '/');
+  g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name (slash ? slash + 1 : path);
+  RecapPost *post = input->post;
 
-  if (recap_post_get_error (post) != NULL)
-    add (problems, post, RECAP_PROBLEM_INVALID_FRONT_MATTER, g_strdup (recap_post_get_error (post)));
-  if (recap_post_get_has_bom (post))
+  if (input->error != NULL)
+    add (problems, post, RECAP_PROBLEM_INVALID_FRONT_MATTER, g_strdup (input->error));
+  if (input->has_bom)
     add (problems, post, RECAP_PROBLEM_BYTE_ORDER_MARK, NULL);
-  if (is_post (post) && recap_post_get_error (post) == NULL && !recap_post_get_title_set (post))
+  if (is_post (path) && input->error == NULL && !input->title_set)
     add (problems, post, RECAP_PROBLEM_MISSING_TITLE, NULL);
-  if (recap_post_get_date_mismatch (post))
+  if (input->date_mismatch)
     add (problems, post, RECAP_PROBLEM_DATE_MISMATCH, NULL);
-  if (!layout_is_known (recap_post_get_layout (post), layouts))
+  if (!layout_is_known (input->layout, layouts))
     add (problems, post, RECAP_PROBLEM_UNKNOWN_LAYOUT,
-         g_strdup_printf (_("Unknown layout “%s”"), recap_post_get_layout (post)));
+         g_strdup_printf (_("Unknown layout “%s”"), input->layout));
   /* Collections (_schedule, _talks…) may date their files; elsewhere a
    * dated name is a post Jekyll will not publish. */
-  if (file_date != NULL && !in_collection (post))
+  if (file_date != NULL && !in_collection (path))
     add (problems, post, RECAP_PROBLEM_DATED_OUTSIDE_POSTS, NULL);
-  if (in_folder (post, "_posts") && date != NULL && now != NULL && g_date_time_compare (date, now) > 0)
+  if (in_folder (path, "_posts") && input->date != NULL && now != NULL && g_date_time_compare (input->date, now) > 0)
     add (problems, post, RECAP_PROBLEM_FUTURE_DATE, NULL);
 }
 
 static void
-lint_permalinks (GPtrArray  *problems,
-                 GListModel *posts)
+lint_permalinks (GPtrArray *problems,
+                 Input     *inputs,
+                 guint      n_inputs)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = g_list_model_get_n_items (posts);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_inputs; i++)
     {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      const char *permalink = recap_post_get_permalink (post);
-      RecapPost *first;
+      const char *permalink = inputs[i].permalink;
+      Input *first;
 
       /* YAML's null: the post has no permalink of its own. */
       if (permalink == NULL || g_str_equal (permalink, "null") || g_str_equal (permalink, "~"))
@@ -141,39 +184,122 @@ lint_permalinks (GPtrArray  *problems,
       first = g_hash_table_lookup (seen, permalink);
       if (first == NULL)
         {
-          g_hash_table_insert (seen, (gpointer) permalink, post);
+          g_hash_table_insert (seen, (gpointer) permalink, &inputs[i]);
           continue;
         }
-      add (problems, post, RECAP_PROBLEM_DUPLICATE_PERMALINK,
-           g_strdup_printf (_("Permalink “%s” is also used by %s"), permalink,
-                            recap_post_get_relative_path (first)));
+      add (problems, inputs[i].post, RECAP_PROBLEM_DUPLICATE_PERMALINK,
+           g_strdup_printf (_("Permalink “%s” is also used by %s"), permalink, first->relative_path));
     }
 }
 
+/* The lint of a copy of the posts, and what it found. */
+typedef struct {
+  GListModel *posts;     /* while copying */
+  char      **layouts;
+  GDateTime  *now;
+  guint       n_inputs;
+  guint       copied;
+  Input      *inputs;
+  GPtrArray  *problems;  /* once linted */
+} Lint;
+
+static Lint *
+lint_new (GListModel         *posts,
+          const char * const *layouts,
+          GDateTime          *now)
+{
+  Lint *lint = g_new0 (Lint, 1);
+
+  lint->posts = g_object_ref (posts);
+  lint->layouts = g_strdupv ((char **) layouts);
+  lint->now = now ? g_date_time_ref (now) : NULL;
+  lint->n_inputs = g_list_model_get_n_items (posts);
+  lint->inputs = g_new0 (Input, lint->n_inputs);
+  return lint;
+}
+
 static void
-set_post_problems (GListModel *posts,
-                   GPtrArray  *problems)
+lint_free (Lint *lint)
+{
+  for (guint i = 0; i < lint->copied; i++)
+    input_clear (&lint->inputs[i]);
+  g_free (lint->inputs);
+  g_clear_object (&lint->posts);
+  g_strfreev (lint->layouts);
+  g_clear_pointer (&lint->now, g_date_time_unref);
+  g_clear_pointer (&lint->problems, g_ptr_array_unref);
+  g_free (lint);
+}
+
+/* A copy of 50,000 posts takes long to free: a thread frees it. */
+static void
+lint_free_later (Lint *lint)
+{
+  recap_background_free (lint, (GDestroyNotify) lint_free);
+}
+
+#define COPY_STEP 256
+#define COPY_SLICE_USEC 4000
+
+/* Copies posts, COPY_STEP at a time, until all are or @deadline (monotonic
+ * time) has passed; TRUE when all are. A list that shrinks meanwhile ends
+ * the copy where it ends: callers lint again when the list changes. */
+static gboolean
+lint_copy (Lint   *lint,
+           gint64  deadline)
+{
+  guint n = MIN (lint->n_inputs, g_list_model_get_n_items (lint->posts));
+
+  while (lint->copied < n)
+    {
+      guint end = MIN (n, lint->copied + COPY_STEP);
+
+      for (; lint->copied < end; lint->copied++)
+        {
+          g_autoptr(RecapPost) post = g_list_model_get_item (lint->posts, lint->copied);
+          input_copy (&lint->inputs[lint->copied], post);
+        }
+      if (lint->copied < n && g_get_monotonic_time () >= deadline)
+        return FALSE;
+    }
+  lint->n_inputs = lint->copied;
+  g_clear_object (&lint->posts);
+  return TRUE;
+}
+
+/* Reads nothing but the copy: runs in any thread. */
+static void
+lint_run (Lint *lint)
+{
+  lint->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  for (guint i = 0; i < lint->n_inputs; i++)
+    lint_post (lint->problems, &lint->inputs[i], (const char * const *) lint->layouts, lint->now);
+  lint_permalinks (lint->problems, lint->inputs, lint->n_inputs);
+}
+
+/* On the posts' thread: sets the labels of what was found on each post. */
+static GPtrArray *
+lint_set_problems (Lint *lint)
 {
   g_autoptr(GHashTable) labels = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_strv_builder_unref);
-  guint n = g_list_model_get_n_items (posts);
 
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; i < lint->problems->len; i++)
     {
-      RecapProblem *problem = problems->pdata[i];
+      RecapProblem *problem = lint->problems->pdata[i];
       GStrvBuilder *builder = g_hash_table_lookup (labels, problem->post);
 
       if (builder == NULL)
         g_hash_table_insert (labels, problem->post, builder = g_strv_builder_new ());
       g_strv_builder_add (builder, problem_label (problem->kind));
     }
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < lint->n_inputs; i++)
     {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      GStrvBuilder *builder = g_hash_table_lookup (labels, post);
+      GStrvBuilder *builder = g_hash_table_lookup (labels, lint->inputs[i].post);
       g_auto(GStrv) post_labels = builder ? g_strv_builder_end (builder) : NULL;
 
-      recap_post_set_problems (post, (const char * const *) post_labels);
+      recap_post_set_problems (lint->inputs[i].post, (const char * const *) post_labels);
     }
+  return g_steal_pointer (&lint->problems);
 }
 
 GPtrArray *
@@ -181,15 +307,75 @@ recap_lint (GListModel         *posts,
             const char * const *layouts,
             GDateTime          *now)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  guint n = g_list_model_get_n_items (posts);
+  Lint *lint;
+  GPtrArray *problems;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      lint_post (problems, post, layouts, now);
-    }
-  lint_permalinks (problems, posts);
-  set_post_problems (posts, problems);
+  g_return_val_if_fail (G_IS_LIST_MODEL (posts), NULL);
+
+  lint = lint_new (posts, layouts, now);
+  lint_copy (lint, G_MAXINT64);
+  lint_run (lint);
+  problems = lint_set_problems (lint);
+  lint_free (lint);
   return problems;
+}
+
+static void
+lint_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  lint_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Copies more posts between frames; once all are, lints them in a thread. */
+static gboolean
+copy_slice (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (g_task_return_error_if_cancelled (task))
+    return G_SOURCE_REMOVE;
+  if (!lint_copy (g_task_get_task_data (task), g_get_monotonic_time () + COPY_SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+  g_task_run_in_thread (task, lint_in_thread);
+  return G_SOURCE_REMOVE;
+}
+
+void
+recap_lint_async (GListModel          *posts,
+                  const char * const  *layouts,
+                  GDateTime           *now,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GSource) source = NULL;
+
+  g_return_if_fail (G_IS_LIST_MODEL (posts));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, recap_lint_async);
+  g_task_set_task_data (task, lint_new (posts, layouts, now), (GDestroyNotify) lint_free_later);
+  /* Copying 50,000 posts at once is itself tens of milliseconds: in
+   * slices, below redrawing, so that frames are drawn between them. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_static_name (source, "[recap] lint copy");
+  g_task_attach_source (task, source, copy_slice);
+}
+
+GPtrArray *
+recap_lint_finish (GAsyncResult  *result,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == recap_lint_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return lint_set_problems (g_task_get_task_data (G_TASK (result)));
 }

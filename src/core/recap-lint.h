@@ -35,5 +35,16 @@ typedef struct {
 GPtrArray  *recap_lint          (GListModel          *posts,
                                  const char * const  *layouts,
                                  GDateTime           *now);
+/* The same, copying the posts between frames and looking at them in a
+ * thread; the labels are set on the posts when it finishes. */
+void        recap_lint_async    (GListModel          *posts,
+                                 const char * const  *layouts,
+                                 GDateTime           *now,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
+/* The problems found; NULL with @error when cancelled. */
+GPtrArray  *recap_lint_finish   (GAsyncResult        *result,
+                                 GError             **error);
 
 G_END_DECLS

@@ -31,6 +31,9 @@ gboolean   recap_site_load_finish   (RecapSite            *self,
 gboolean   recap_site_load_sync     (RecapSite            *self,
                                      GCancellable         *cancellable,
                                      GError              **error);
+/* How many folders the site watches for changes so far: after a load it
+ * adds their monitors a few between two frames. */
+guint      recap_site_get_n_watched_dirs (RecapSite *self);
 /* Names of the layouts in the site's _layouts folder (no extension), sorted;
  * NULL before the first load. */
 const char * const *recap_site_get_layouts (RecapSite *self);

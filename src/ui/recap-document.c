@@ -608,12 +608,14 @@ draft_looked_up (GObject      *object,
 {
   RecapDocument *self = user_data;
   g_autoptr(RecapDraft) draft = recap_recovery_lookup_finish (RECAP_RECOVERY (object), result, NULL);
-  g_autofree char *text = recap_document_dup_text (self);
+  g_autofree char *text = NULL;
 
   if (draft != NULL)
     {
       /* Offered until restored or discarded; replaced by the next draft. */
       self->draft_on_disk = TRUE;
+      /* Only then: a copy of a text of megabytes takes tens of milliseconds. */
+      text = recap_document_dup_text (self);
       if (g_str_equal (draft->text, text))
         remove_draft (self);
       else
@@ -1027,9 +1029,11 @@ recap_document_constructed (GObject *object)
 
   G_OBJECT_CLASS (recap_document_parent_class)->constructed (object);
 
-  /* Keep the last line break (or its absence) as it is on disk. */
+  /* Keep the last line break (or its absence) as it is on disk. The
+   * syntax is set when the text is read: for a post of lines too long to
+   * highlight, GtkSourceView's first load of the markdown definition was
+   * 100-700 ms for nothing. */
   gtk_source_buffer_set_implicit_trailing_newline (GTK_SOURCE_BUFFER (self), FALSE);
-  set_language (self, "markdown");
 }
 
 static void

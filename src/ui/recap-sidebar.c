@@ -37,8 +37,14 @@ struct _RecapSidebar
   GSettings          *settings;
   guint               regroup_source;
   GCancellable       *grouping;    /* the groups being computed, NULL when none is */
+  GPtrArray          *incoming;    /* computed groups being spliced in, NULL when none are */
+  guint               n_spliced;   /* of @incoming, at the top of the list */
+  GPtrArray          *expanded;    /* while splicing: keys of the groups to expand again */
+  GPtrArray          *dropped;     /* while splicing: the groups spliced out */
+  guint               splice_source;
   guint               scroll_tick;
   gboolean            loading;
+  gboolean            filtering;   /* the filter has a function: a search, or drafts only */
 
   GtkDropDown        *view_dropdown;
   GtkSearchEntry     *search_entry;
@@ -51,6 +57,11 @@ struct _RecapSidebar
 G_DEFINE_FINAL_TYPE (RecapSidebar, recap_sidebar, GTK_TYPE_WIDGET)
 
 #define REGROUP_WHILE_LOADING_MS 500
+/* Groups spliced into the list at a time, and main-loop time for splicing
+ * per dispatch: GtkTreeListModel and the list view handle each changed
+ * row, and thousands of groups in one splice took 8-64 ms. */
+#define GROUP_STEP 16
+#define SPLICE_BUDGET_USEC 4000
 
 enum {
   POST_ACTIVATED,
@@ -105,6 +116,29 @@ post_visible (gpointer item,
   return recap_post_matches (post, self->query, NULL);
 }
 
+/* Filters the posts again after @change. With no search, and not drafts
+ * only, the filter has no function: GtkFilterListModel then keeps no
+ * bitset of the posts that match, which GTK 4.8 shifts bit by bit on each
+ * insertion, 8-100 ms for a post inserted amid 50,000 while a site loads. */
+static void
+refilter (RecapSidebar    *self,
+          GtkFilterChange  change)
+{
+  GtkCustomFilter *filter = GTK_CUSTOM_FILTER (gtk_filter_list_model_get_filter (self->filtered));
+  gboolean needed = self->query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS;
+
+  if (needed != self->filtering)
+    {
+      self->filtering = needed;
+      if (needed)
+        gtk_custom_filter_set_filter_func (filter, post_visible, self, NULL);
+      else
+        gtk_custom_filter_set_filter_func (filter, NULL, NULL, NULL);
+    }
+  else if (needed)
+    gtk_filter_changed (GTK_FILTER (filter), change);
+}
+
 /* A group's posts: computed with the groups, since a filter over all the
  * posts for each group the list shows took seconds on 50,000 posts. */
 static GListModel *
@@ -148,16 +182,27 @@ expanded_keys (RecapSidebar *self)
   return keys;
 }
 
-static void
-expand_keys (RecapSidebar *self,
-             GPtrArray    *keys)
+/* Group keys are NULL for the group of posts without one. */
+static gboolean
+same_key (gconstpointer a,
+          gconstpointer b)
 {
-  for (guint i = 0; keys->len > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* Expands again those of the @n_items groups spliced in at @position that
+ * were expanded before. */
+static void
+expand_spliced (RecapSidebar *self,
+                guint         position,
+                guint         n_items)
+{
+  for (guint i = position; self->expanded->len > 0 && i < position + n_items; i++)
     {
       g_autoptr(RecapPostGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       const char *key = recap_post_group_get_key (group);
 
-      if (g_ptr_array_find_with_equal_func (keys, key, (GEqualFunc) g_strcmp0, NULL))
+      if (g_ptr_array_find_with_equal_func (self->expanded, key, same_key, NULL))
         {
           g_autoptr(GtkTreeListRow) row = root_row_at (self, i);
           gtk_tree_list_row_set_expanded (row, TRUE);
@@ -182,7 +227,7 @@ update_page (RecapSidebar *self)
   gboolean no_problems = self->view == RECAP_SIDEBAR_VIEW_PROBLEMS &&
                          g_list_model_get_n_items (G_LIST_MODEL (self->groups)) == 0;
 
-  if ((self->loading || self->grouping != NULL) && (!has_posts || no_problems))
+  if ((self->loading || self->grouping != NULL || self->incoming != NULL) && (!has_posts || no_problems))
     gtk_stack_set_visible_child_name (self->stack, "loading");
   else if (!has_posts && self->query != NULL)
     show_empty (self, _("No Results"), _("No post matches the search"));
@@ -194,46 +239,89 @@ update_page (RecapSidebar *self)
     gtk_stack_set_visible_child_name (self->stack, "posts");
 }
 
+/* The groups hold all the posts: a thread frees them. */
 static void
-check_site (RecapSidebar *self)
+drop_groups (GPtrArray *groups)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) problems = NULL;
-
-  if (self->site != NULL)
-    problems = recap_lint (G_LIST_MODEL (self->site), recap_site_get_layouts (self->site), now);
+  recap_background_free (groups, (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* Puts @groups in place of the groups shown. The old ones hold all the
- * posts: a thread frees them (their rows go with the splice, nothing else
- * here holds them). */
 static void
-replace_groups (RecapSidebar *self,
-                GPtrArray    *groups)
+finish_splice (RecapSidebar *self)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
-  GPtrArray *old = g_ptr_array_new_full (n_old, g_object_unref);
-
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->groups), i));
-  g_list_store_splice (self->groups, 0, n_old, groups ? groups->pdata : NULL, groups ? groups->len : 0);
-  recap_background_free (old, (GDestroyNotify) g_ptr_array_unref);
+  g_clear_handle_id (&self->splice_source, g_source_remove);
+  g_clear_pointer (&self->incoming, drop_groups);
+  g_clear_pointer (&self->dropped, drop_groups);
+  g_clear_pointer (&self->expanded, g_ptr_array_unref);
 }
 
-/* Shows @groups, keeping expanded what was. */
+/* Replaces the groups shown with the incoming ones, GROUP_STEP at a time,
+ * as long as SPLICE_BUDGET_USEC allows; each step is one change. */
+static gboolean
+splice_groups (gpointer user_data)
+{
+  RecapSidebar *self = user_data;
+  GListModel *groups = G_LIST_MODEL (self->groups);
+  gint64 deadline = g_get_monotonic_time () + SPLICE_BUDGET_USEC;
+
+  do
+    {
+      guint n_in = MIN (GROUP_STEP, self->incoming->len - self->n_spliced);
+      guint n_out = MIN (GROUP_STEP, g_list_model_get_n_items (groups) - self->n_spliced);
+
+      if (n_in == 0 && n_out == 0)
+        {
+          self->splice_source = 0;
+          finish_splice (self);
+          update_page (self);
+          return G_SOURCE_REMOVE;
+        }
+      for (guint i = 0; i < n_out; i++)
+        g_ptr_array_add (self->dropped, g_list_model_get_item (groups, self->n_spliced + i));
+      g_list_store_splice (self->groups, self->n_spliced, n_out, self->incoming->pdata + self->n_spliced, n_in);
+      expand_spliced (self, self->n_spliced, n_in);
+      self->n_spliced += n_in;
+    }
+  while (g_get_monotonic_time () < deadline);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Shows @groups, keeping expanded what was, in steps. Newer groups that
+ * come while the steps go on replace the list as it is by then. */
 static void
 show_groups (RecapSidebar *self,
              GPtrArray    *groups)
 {
-  g_autoptr(GPtrArray) expanded = expanded_keys (self);
-
   /* Posts without problems are not a problem to list. */
   if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && groups->len > 0 &&
       recap_post_group_get_key (groups->pdata[groups->len - 1]) == NULL)
     recap_background_free (g_ptr_array_steal_index (groups, groups->len - 1), g_object_unref);
-  replace_groups (self, groups);
-  expand_keys (self, expanded);
+  if (self->incoming == NULL)
+    {
+      self->expanded = expanded_keys (self);
+      self->dropped = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  g_clear_pointer (&self->incoming, drop_groups);
+  self->incoming = g_ptr_array_ref (groups);
+  self->n_spliced = 0;
+  if (self->splice_source == 0)
+    self->splice_source = g_idle_add (splice_groups, self);
   update_page (self);
+}
+
+/* Empties the list of groups, with no rows over it. */
+static void
+clear_groups (RecapSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  GPtrArray *old = g_ptr_array_new_full (n, g_object_unref);
+
+  g_assert (gtk_multi_selection_get_model (self->selection) == NULL);
+  finish_splice (self);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->groups), i));
+  g_list_store_remove_all (self->groups);
+  drop_groups (old);
 }
 
 static void
@@ -264,6 +352,36 @@ grouped_posts (RecapSidebar *self)
   return G_LIST_MODEL (self->filtered);
 }
 
+static void
+group_posts (RecapSidebar *self)
+{
+  recap_post_group_compute_async (grouped_posts (self), group_by_for (self->view), self->grouping,
+                                  groups_computed, self);
+}
+
+static void
+site_checked (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GPtrArray) problems = recap_lint_finish (result, NULL);
+
+  /* Cancelled: a newer grouping replaced it, or the sidebar is gone. */
+  if (problems != NULL)
+    group_posts (user_data);
+}
+
+/* The Problems view groups the posts by the problems the lint sets on
+ * them. In a thread: on the main thread it took tens of milliseconds. */
+static void
+check_site (RecapSidebar *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  recap_lint_async (G_LIST_MODEL (self->site), recap_site_get_layouts (self->site), now, self->grouping,
+                    site_checked, self);
+}
+
 /* Groups are computed in a thread: at 50,000 posts they took 100-300 ms,
  * as many frames lost each time a loading site regrouped. */
 static gboolean
@@ -280,11 +398,11 @@ regroup (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS)
-    check_site (self);
   self->grouping = g_cancellable_new ();
-  recap_post_group_compute_async (grouped_posts (self), group_by_for (self->view), self->grouping,
-                                  groups_computed, self);
+  if (self->view == RECAP_SIDEBAR_VIEW_PROBLEMS && self->site != NULL)
+    check_site (self);
+  else
+    group_posts (self);
   update_page (self);
   return G_SOURCE_REMOVE;
 }
@@ -303,22 +421,31 @@ posts_changed (RecapSidebar *self)
     self->regroup_source = g_idle_add (regroup, self);
 }
 
+/* Rows over the groups or the posts, as the view shows them. */
 static void
-show_view (RecapSidebar *self)
+set_rows (RecapSidebar *self)
 {
   GListModel *root = is_grouped (self->view) ? G_LIST_MODEL (self->groups) : G_LIST_MODEL (self->filtered);
   GtkTreeListModel *rows = gtk_tree_list_model_new (g_object_ref (root), FALSE, FALSE,
                                                     create_group_posts, self, NULL);
 
-  replace_groups (self, NULL);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (rows));
+  g_object_unref (rows);
+}
+
+static void
+show_view (RecapSidebar *self)
+{
+  /* Rows over the groups would drop them one by one. */
+  gtk_multi_selection_set_model (self->selection, NULL);
+  clear_groups (self);
   /* A flat list needs no room for expander arrows. */
   if (is_grouped (self->view))
     gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "flat");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "flat");
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (rows));
-  g_object_unref (rows);
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+  set_rows (self);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   g_clear_handle_id (&self->regroup_source, g_source_remove);
   regroup (self);
 }
@@ -469,7 +596,7 @@ search_changed (RecapSidebar *self)
   if (g_strcmp0 (old_query, self->query) == 0)
     return;
   change = query_change (old_query, self->query);
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), change);
+  refilter (self, change);
 }
 
 static void
@@ -514,7 +641,14 @@ recap_sidebar_set_site (RecapSidebar *self,
   g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
   g_set_object (&self->site, site);
+  /* The rows go first: GtkTreeListModel drops the rows of removed items
+   * one by one, 20-37 ms for 50,000 posts, and freeing them all at once
+   * when it goes takes a fraction of that. */
+  if (!is_grouped (self->view))
+    gtk_multi_selection_set_model (self->selection, NULL);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (site));
+  if (!is_grouped (self->view))
+    set_rows (self);
   posts_changed (self);
 }
 
@@ -659,6 +793,7 @@ setup_models (RecapSidebar *self)
   GtkCustomFilter *filter = gtk_custom_filter_new (post_visible, self, NULL);
 
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  self->filtering = TRUE;
   self->groups = g_list_store_new (RECAP_TYPE_POST_GROUP);
   self->selection = gtk_multi_selection_new (NULL);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (posts_changed), self);
@@ -699,6 +834,7 @@ recap_sidebar_dispose (GObject *object)
   g_clear_handle_id (&self->regroup_source, g_source_remove);
   g_cancellable_cancel (self->grouping);
   g_clear_object (&self->grouping);
+  finish_splice (self);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
   self->scroll_tick = 0;

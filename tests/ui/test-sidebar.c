@@ -238,6 +238,59 @@ test_live_update (Fixture       *fixture,
   g_assert_cmpstr (title_at (fixture, 0), ==, "Arrived with git pull");
 }
 
+/* The Problems view checks the site in a thread: switching to it returns
+ * before the lint has looked at a post, and the groups come later. */
+static void
+test_problems_checked_in_thread (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  RecapPost *post;
+
+  test_util_write_file (fixture->site_dir, "_posts/2026-01-01-untitled.md", "---\nlayout: post\n---\nText.\n");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 15);
+  post = item_at (fixture, 0);
+  g_assert_cmpstr (recap_post_get_relative_path (post), ==, "_posts/2026-01-01-untitled.md");
+
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_PROBLEMS);
+  g_assert_null (recap_post_get_problems (post));
+
+  UI_TEST_WAIT_FOR (n_rows (fixture) > 0 && RECAP_IS_POST_GROUP (item_at (fixture, 0)) &&
+                    recap_post_get_problems (post) != NULL);
+  g_assert_true (g_strv_contains (recap_post_get_problems (post), "Missing title"));
+  g_assert_cmpstr (recap_post_group_get_key (group_at (fixture, 0)), ==, "Missing title");
+}
+
+static GtkFilterMatch
+filter_strictness (Fixture *fixture)
+{
+  GListModel *rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (recap_sidebar_get_rows (fixture->sidebar)));
+  GListModel *posts = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (rows));
+
+  return gtk_filter_get_strictness (gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (posts)));
+}
+
+/* With nothing to filter out, the list of posts has no filter function:
+ * GTK 4.8's filter model then keeps no bitset of the posts that match,
+ * which it shifted bit by bit for each post inserted amid the others. */
+static void
+test_no_filter_without_search (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+
+  search (fixture, "picnic");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 1);
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
+
+  search (fixture, "");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 14);
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_DRAFTS);
+  UI_TEST_WAIT_FOR (n_rows (fixture) < 14);
+  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
+}
+
 /* The row's child with @css_class, or NULL. */
 static GtkWidget *
 row_part (GtkWidget  *row,
@@ -299,7 +352,8 @@ test_post_row_parts (void)
 }
 
 /* More posts than GTK 4.8's list view makes row widgets for (some 200): the
- * rows far from where it is scrolled have none. */
+ * rows far from where it is scrolled have none. Each post is of its own
+ * event. */
 static char *
 write_large_site (guint n_posts)
 {
@@ -313,8 +367,8 @@ write_large_site (guint n_posts)
       g_autoptr(GDateTime) date = g_date_time_add_days (first_day, i);
       g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
       g_autofree char *path = g_strdup_printf ("_posts/%s-post-%u.md", day, i);
-      g_autofree char *text = g_strdup_printf ("---\ntitle: Post %u\ndate: %s 19:00:00\ntags: [a, b]\n---\nText.\n",
-                                               i, day);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Post %u\ndate: %s 19:00:00\ntags: [a, b]\n"
+                                               "event: Meetup %u\n---\nText.\n", i, day, i);
 
       test_util_write_file (dir, path, text);
     }
@@ -449,27 +503,57 @@ row_step (GListModel *rows,
 /* Rows of a big site show while it loads, a few at a time: no change to
  * the list rebuilds the rows already there, which on 50,000 posts froze
  * the window for seconds. */
-static void
-test_large_site_rows_in_small_steps (void)
+static GListModel *
+window_rows (RecapWindow *window)
 {
-  RowSteps steps = { .total = 600 };
-  g_autofree char *site_dir = write_large_site (steps.total);
-  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  return recap_sidebar_get_rows (RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR)));
+}
+
+/* A window showing @view of a new site of steps->total posts (in
+ * *@site_dir), once all are listed; changes to its rows are counted from
+ * the start of the load. */
+static RecapWindow *
+open_large_site (RecapSidebarView   view,
+                 RowSteps          *steps,
+                 char             **site_dir)
+{
+  g_autoptr(GFile) root = NULL;
   RecapWindow *window = recap_window_new (NULL);
   RecapSidebar *sidebar;
   GListModel *rows;
   RecapSite *site;
 
+  *site_dir = write_large_site (steps->total);
+  root = g_file_new_for_path (*site_dir);
   gtk_window_present (GTK_WINDOW (window));
   sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
-  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  recap_sidebar_set_view (sidebar, view);
   rows = recap_sidebar_get_rows (sidebar);
-  g_signal_connect (rows, "items-changed", G_CALLBACK (row_step), &steps);
-
+  g_signal_connect (rows, "items-changed", G_CALLBACK (row_step), steps);
   recap_window_open_location (window, root);
   UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
-                    g_list_model_get_n_items (G_LIST_MODEL (site)) == steps.total &&
-                    g_list_model_get_n_items (rows) == steps.total);
+                    g_list_model_get_n_items (G_LIST_MODEL (site)) == steps->total &&
+                    g_list_model_get_n_items (rows) == steps->total);
+  return window;
+}
+
+static void
+close_large_site (RecapWindow *window,
+                  RowSteps    *steps,
+                  const char  *site_dir)
+{
+  g_signal_handlers_disconnect_by_func (window_rows (window), row_step, steps);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
+static void
+test_large_site_rows_in_small_steps (void)
+{
+  RowSteps steps = { .total = 600 };
+  g_autofree char *site_dir = NULL;
+  RecapWindow *window = open_large_site (RECAP_SIDEBAR_VIEW_POSTS, &steps, &site_dir);
+  GListModel *rows = window_rows (window);
 
   g_assert_true (steps.partial);
   g_assert_cmpuint (steps.max_removed, ==, 0);
@@ -478,9 +562,87 @@ test_large_site_rows_in_small_steps (void)
   g_assert_cmpstr (recap_post_get_title (item_in (rows, 0)), ==, "Post 599");
   g_assert_cmpstr (recap_post_get_title (item_in (rows, steps.total - 1)), ==, "Post 0");
 
-  g_signal_handlers_disconnect_by_func (rows, row_step, &steps);
+  close_large_site (window, &steps, site_dir);
+}
+
+static void
+count_removed (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *max_removed)
+{
+  *max_removed = MAX (*max_removed, removed);
+}
+
+/* Opening another site drops the rows of the old one all at once, not
+ * one by one as GtkTreeListModel removes the rows of removed posts: on
+ * 50,000 posts that took 20-37 ms. */
+static void
+test_site_change_drops_rows_at_once (void)
+{
+  const guint total = 300;
+  g_autofree char *site_dir = write_large_site (total);
+  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  RecapWindow *window = recap_window_new (NULL);
+  RecapSidebar *sidebar;
+  GListModel *rows, *old_rows;
+  guint max_removed = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  rows = recap_sidebar_get_rows (sidebar);
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR (g_list_model_get_n_items (rows) == total);
+
+  old_rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (rows));
+  g_signal_connect (old_rows, "items-changed", G_CALLBACK (count_removed), &max_removed);
+  g_object_add_weak_pointer (G_OBJECT (old_rows), (gpointer *) &old_rows);
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR (g_list_model_get_n_items (rows) == total);
+
+  g_assert_cmpuint (max_removed, ==, 0);
+  if (old_rows != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (old_rows, count_removed, &max_removed);
+      g_object_remove_weak_pointer (G_OBJECT (old_rows), (gpointer *) &old_rows);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
   test_util_remove_tree (site_dir);
+}
+
+/* Thousands of groups go into the list a few at a time, each step one
+ * change: in one splice they took 8-64 ms. */
+static void
+test_groups_in_small_steps (void)
+{
+  RowSteps steps = { .total = 300 };
+  g_autofree char *site_dir = NULL;
+  RecapWindow *window = open_large_site (RECAP_SIDEBAR_VIEW_EVENTS, &steps, &site_dir);
+  GListModel *rows = window_rows (window);
+  GtkTreeListRow *row;
+
+  g_assert_true (steps.partial);
+
+  /* A new post: the new groups replace the old ones step by step, and the
+   * expanded group is expanded again. */
+  row = g_list_model_get_item (rows, 0);
+  gtk_tree_list_row_set_expanded (row, TRUE);
+  g_clear_object (&row);
+  test_util_write_file (site_dir, "_posts/2001-01-01-post-300.md",
+                        "---\ntitle: Post 300\ndate: 2001-01-01 19:00:00\nevent: Meetup 300\n---\nText.\n");
+  UI_TEST_WAIT_FOR (g_list_model_get_n_items (rows) == steps.total + 2 &&
+                    RECAP_IS_POST_GROUP (item_in (rows, steps.total + 1)));
+
+  /* 16 groups a step; the expanded one goes with its post's row. */
+  g_assert_cmpuint (steps.max_added, <=, 16);
+  g_assert_cmpuint (steps.max_removed, <=, 17);
+  g_assert_cmpstr (recap_post_group_get_key (item_in (rows, 0)), ==, "Meetup 300");
+  g_assert_cmpstr (recap_post_group_get_key (item_in (rows, 1)), ==, "Meetup 299");
+  g_assert_cmpstr (recap_post_get_title (item_in (rows, 2)), ==, "Post 299");
+
+  close_large_site (window, &steps, site_dir);
 }
 
 int
@@ -501,10 +663,14 @@ main (int   argc,
   ADD ("/sidebar/search", test_search);
   ADD ("/sidebar/activate-opens-post", test_activate_opens_post);
   ADD ("/sidebar/live-update", test_live_update);
+  ADD ("/sidebar/problems-checked-in-thread", test_problems_checked_in_thread);
+  ADD ("/sidebar/no-filter-without-search", test_no_filter_without_search);
 #undef ADD
   g_test_add_func ("/sidebar/post-row-parts", test_post_row_parts);
   g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
   g_test_add_func ("/sidebar/large-site-rows-in-small-steps", test_large_site_rows_in_small_steps);
+  g_test_add_func ("/sidebar/site-change-drops-rows-at-once", test_site_change_drops_rows_at_once);
+  g_test_add_func ("/sidebar/groups-in-small-steps", test_groups_in_small_steps);
 
   return g_test_run ();
 }

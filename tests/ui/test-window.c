@@ -99,6 +99,9 @@ test_type_preview_save (Fixture       *fixture,
   g_autofree char *expected = NULL;
   GtkTextIter end;
 
+  /* Highlighted as markdown once read. */
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document))), ==,
+                   "markdown");
   original = ui_test_read_file (fixture->site_dir, relative_path);
   buffer_text = recap_document_dup_text (document);
   g_assert_cmpstr (buffer_text, ==, original);
@@ -360,9 +363,10 @@ test_long_line_post (Fixture       *fixture,
     g_string_append (text, "lorem ipsum *dolor* sit amet, [consectetur](https://example.com) ");
   test_util_write_file (fixture->site_dir, relative_path, text->str);
 
-  /* Loading on its own: one insertion, no syntax. */
+  /* Loading on its own: one insertion, no syntax, neither before the text is read. */
   post = recap_post_new_from_text (file, relative_path, text->str, text->len);
   document = recap_document_new (post, NULL);
+  g_assert_null (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document)));
   g_signal_connect (document, "insert-text", G_CALLBACK (count_insertion), &insertions);
   recap_document_load_async (document, NULL, store_result, &loading);
   UI_TEST_WAIT_FOR (loading != NULL);
