@@ -1,4 +1,9 @@
-/* recap-document.c
+/* recap-document.c: the text buffer of an open post
+ *
+ * The object itself: its state and properties (changed only through the
+ * setters below), the buffer's handlers, construction and the getters.
+ * What it does with its file is in the files listed in
+ * recap-document-private.h.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,105 +12,70 @@
 
 #include <glib/gi18n.h>
 
-#include "recap-buffer-monitor.h"
-#include "recap-document.h"
+#include "recap-document-private.h"
 
 /* Longer lines are not highlighted, their file is inserted in one go, and
  * the editor shows them cut to SHOWN_LINE: GTK lays a line out in one go. */
 #define LONG_LINE (64 * 1024)
 #define SHOWN_LINE (16 * 1024)
+
 /* Delay between an unsaved change and its draft: long enough to batch
  * typing, short enough that a crash loses little. */
 #define DRAFT_DELAY_SECONDS 2
 
-typedef enum {
-  LOAD_OPEN,            /* first load: cursor at the start, look for a draft */
-  LOAD_CHANGED_ON_DISK, /* the buffer is clean and the file changed: follow it */
-  LOAD_DISCARDING,      /* the user chose the file over the buffer's changes */
-} LoadKind;
-
-typedef void (*OpStart) (RecapDocument *self,
-                         GTask         *op);
-
-/* One operation on the file; each kind uses the fields it needs. */
-typedef struct {
-  OpStart                  start;
-  GFile                   *file;          /* read or written */
-  LoadKind                 load_kind;
-  int                      cursor_line;
-  int                      cursor_offset;
-  GBytes                  *bytes;         /* what a load read */
-  char                    *checksum;      /* of the file's bytes as read or written */
-  char                    *real_path;     /* the file, symlinks followed: what to watch */
-  char                    *text;          /* what a save writes, before encoding */
-  char                    *expected;      /* checksum the file must still have; NULL: any */
-  const GtkSourceEncoding *encoding;
-  const GtkSourceEncoding *eight_bit;     /* what a load reads bytes that are not UTF-8 as */
-  RecapFileNewline         newline;
-  gsize                    longest_line;  /* in bytes, of what a load read */
-  gboolean                 plain_utf8;    /* what a load read is UTF-8 without a BOM */
-  char                    *shown_text;    /* what a load read, long lines cut; NULL: none */
-  guint64                  change_serial; /* the buffer state a save writes */
-  gboolean                 save_as;
-  RecapDocumentMoveFunc    move;          /* a move: what moves the file */
-  gpointer                 move_data;
-  gboolean                 moved;         /* the move was made; @file is where the file went */
-} Job;
-
-struct _RecapDocument
-{
-  GtkSourceBuffer          parent_instance;
-
-  RecapPost               *post;
-  RecapRecovery           *recovery;
-  GFile                   *file;
-  GtkSourceFile           *source_file;     /* the loader's, which forgets the location of a stream */
-  const GtkSourceEncoding *encoding;
-  RecapFileNewline         newline;
-
-  /* Loads, saves and checks of the disk run one at a time, in order. */
-  GQueue                   ops;
-  GTask                   *current_op;
-  gboolean                 check_queued;
-
-  /* What the file holds as far as the buffer knows, and how it is watched. */
-  char                    *disk_checksum;
-  char                    *changed_checksum; /* another program's version, while in conflict */
-  RecapBufferMonitor      *monitor;
-
-  guint64                  change_serial;
-  gboolean                 loading;
-  guint                    draft_source;
-  gboolean                 draft_on_disk;   /* a draft of this file is ours to replace or remove */
-  RecapDraft              *draft;           /* from an earlier session, until restored or discarded */
-
-  gboolean                 read_only;
-  gboolean                 large;
-  char                    *shown_text;      /* see recap_document_get_shown_text() */
-  gboolean                 externally_modified;
-  gboolean                 deleted;
-};
-
 G_DEFINE_FINAL_TYPE (RecapDocument, recap_document, GTK_SOURCE_TYPE_BUFFER)
 
 G_DEFINE_QUARK (recap-document-error-quark, recap_document_error)
-
-enum {
-  PROP_0,
-  PROP_ENCODING,
-  PROP_READ_ONLY,
-  PROP_LARGE,
-  PROP_EXTERNALLY_MODIFIED,
-  PROP_DELETED,
-  PROP_HAS_DRAFT,
-  N_PROPS
-};
 
 static GParamSpec *properties[N_PROPS];
 
 static void queue_check (RecapDocument *self);
 static void queue_load  (RecapDocument *self, LoadKind kind, GCancellable *cancellable,
                          GAsyncReadyCallback callback, gpointer user_data);
+
+/* Setters of the document's state */
+
+static void
+set_flag (RecapDocument *self,
+          gboolean      *flag,
+          gboolean       value,
+          guint          prop_id)
+{
+  if (*flag == !!value)
+    return;
+  *flag = !!value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_encoding (RecapDocument           *self,
+              const GtkSourceEncoding *encoding)
+{
+  if (self->encoding == encoding)
+    return;
+  self->encoding = encoding;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
+}
+
+/* @id: a GtkSourceView language, or NULL for none. */
+static void
+set_language (RecapDocument *self,
+              const char    *id)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self),
+                                  id ? gtk_source_language_manager_get_language (languages, id) : NULL);
+}
+
+static void
+set_draft (RecapDocument *self,
+           RecapDraft    *draft)
+{
+  g_clear_pointer (&self->draft, recap_draft_free);
+  self->draft = draft;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DRAFT]);
+}
 
 static Job *
 job_new (GFile *file)
@@ -127,18 +97,6 @@ job_free (Job *job)
   g_clear_pointer (&job->expected, g_free);
   g_clear_pointer (&job->shown_text, g_free);
   g_free (job);
-}
-
-static void
-set_flag (RecapDocument *self,
-          gboolean      *flag,
-          gboolean       value,
-          guint          prop_id)
-{
-  if (*flag == !!value)
-    return;
-  *flag = !!value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 /* Worker thread side: the file I/O itself is core's (recap-file-util.h);
@@ -586,15 +544,6 @@ remove_draft (RecapDocument *self)
 }
 
 static void
-set_draft (RecapDocument *self,
-           RecapDraft    *draft)
-{
-  g_clear_pointer (&self->draft, recap_draft_free);
-  self->draft = draft;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DRAFT]);
-}
-
-static void
 draft_looked_up (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -613,34 +562,6 @@ draft_looked_up (GObject      *object,
         set_draft (self, g_steal_pointer (&draft));
     }
   finish_op (self, NULL);
-}
-
-static void
-recap_document_changed (GtkTextBuffer *buffer)
-{
-  RecapDocument *self = RECAP_DOCUMENT (buffer);
-
-  if (GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->changed != NULL)
-    GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->changed (buffer);
-  self->change_serial++;
-  if (self->recovery != NULL && !self->loading && self->draft_source == 0)
-    self->draft_source = g_timeout_add_seconds (DRAFT_DELAY_SECONDS, write_draft, self);
-}
-
-static void
-recap_document_modified_changed (GtkTextBuffer *buffer)
-{
-  RecapDocument *self = RECAP_DOCUMENT (buffer);
-  gboolean modified = gtk_text_buffer_get_modified (buffer);
-
-  if (GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed != NULL)
-    GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed (buffer);
-  /* Disposed: the post is no longer ours to mark. */
-  if (self->post == NULL)
-    return;
-  recap_post_set_unsaved (self->post, modified);
-  if (!modified && self->recovery != NULL)
-    remove_draft (self);
 }
 
 /* Loading */
@@ -671,27 +592,6 @@ restore_cursor (RecapDocument *self,
     gtk_text_iter_forward_to_line_end (&line_end);
   gtk_text_iter_set_line_offset (&iter, MIN (job->cursor_offset, gtk_text_iter_get_line_offset (&line_end)));
   gtk_text_buffer_place_cursor (buffer, &iter);
-}
-
-static void
-set_encoding (RecapDocument           *self,
-              const GtkSourceEncoding *encoding)
-{
-  if (self->encoding == encoding)
-    return;
-  self->encoding = encoding;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
-}
-
-/* @id: a GtkSourceView language, or NULL for none. */
-static void
-set_language (RecapDocument *self,
-              const char    *id)
-{
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self),
-                                  id ? gtk_source_language_manager_get_language (languages, id) : NULL);
 }
 
 static RecapFileNewline
@@ -972,6 +872,36 @@ start_move (RecapDocument *self,
   g_debug ("Moving %s", g_file_peek_path (self->file));
   recap_buffer_monitor_set_path (self->monitor, NULL);
   run_in_thread (self, move_thread, file_moved);
+}
+
+/* The buffer's handlers */
+
+static void
+recap_document_changed (GtkTextBuffer *buffer)
+{
+  RecapDocument *self = RECAP_DOCUMENT (buffer);
+
+  if (GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->changed != NULL)
+    GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->changed (buffer);
+  self->change_serial++;
+  if (self->recovery != NULL && !self->loading && self->draft_source == 0)
+    self->draft_source = g_timeout_add_seconds (DRAFT_DELAY_SECONDS, write_draft, self);
+}
+
+static void
+recap_document_modified_changed (GtkTextBuffer *buffer)
+{
+  RecapDocument *self = RECAP_DOCUMENT (buffer);
+  gboolean modified = gtk_text_buffer_get_modified (buffer);
+
+  if (GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed != NULL)
+    GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed (buffer);
+  /* Disposed: the post is no longer ours to mark. */
+  if (self->post == NULL)
+    return;
+  recap_post_set_unsaved (self->post, modified);
+  if (!modified && self->recovery != NULL)
+    remove_draft (self);
 }
 
 /* GObject */

@@ -1,0 +1,98 @@
+/* recap-document-private.h: what the files of RecapDocument share
+ *
+ * GNOME Text Editor's EditorDocument is the model. The files:
+ *   recap-document.c          the object: state, properties, buffer handlers, getters
+ *
+ * Only these files include this header, so the names it declares have no
+ * recap_ prefix; none of it is API.
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "recap-buffer-monitor.h"
+#include "recap-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LOAD_OPEN,            /* first load: cursor at the start, look for a draft */
+  LOAD_CHANGED_ON_DISK, /* the buffer is clean and the file changed: follow it */
+  LOAD_DISCARDING,      /* the user chose the file over the buffer's changes */
+} LoadKind;
+
+typedef void (*OpStart) (RecapDocument *self,
+                         GTask         *op);
+
+/* One operation on the file; each kind uses the fields it needs. */
+typedef struct {
+  OpStart                  start;
+  GFile                   *file;          /* read or written */
+  LoadKind                 load_kind;
+  int                      cursor_line;
+  int                      cursor_offset;
+  GBytes                  *bytes;         /* what a load read */
+  char                    *checksum;      /* of the file's bytes as read or written */
+  char                    *real_path;     /* the file, symlinks followed: what to watch */
+  char                    *text;          /* what a save writes, before encoding */
+  char                    *expected;      /* checksum the file must still have; NULL: any */
+  const GtkSourceEncoding *encoding;
+  const GtkSourceEncoding *eight_bit;     /* what a load reads bytes that are not UTF-8 as */
+  RecapFileNewline         newline;
+  gsize                    longest_line;  /* in bytes, of what a load read */
+  gboolean                 plain_utf8;    /* what a load read is UTF-8 without a BOM */
+  char                    *shown_text;    /* what a load read, long lines cut; NULL: none */
+  guint64                  change_serial; /* the buffer state a save writes */
+  gboolean                 save_as;
+  RecapDocumentMoveFunc    move;          /* a move: what moves the file */
+  gpointer                 move_data;
+  gboolean                 moved;         /* the move was made; @file is where the file went */
+} Job;
+
+struct _RecapDocument
+{
+  GtkSourceBuffer          parent_instance;
+
+  RecapPost               *post;
+  RecapRecovery           *recovery;
+  GFile                   *file;
+  GtkSourceFile           *source_file;     /* the loader's, which forgets the location of a stream */
+  const GtkSourceEncoding *encoding;
+  RecapFileNewline         newline;
+
+  /* Loads, saves and checks of the disk run one at a time, in order. */
+  GQueue                   ops;
+  GTask                   *current_op;
+  gboolean                 check_queued;
+
+  /* What the file holds as far as the buffer knows, and how it is watched. */
+  char                    *disk_checksum;
+  char                    *changed_checksum; /* another program's version, while in conflict */
+  RecapBufferMonitor      *monitor;
+
+  guint64                  change_serial;
+  gboolean                 loading;
+  guint                    draft_source;
+  gboolean                 draft_on_disk;   /* a draft of this file is ours to replace or remove */
+  RecapDraft              *draft;           /* from an earlier session, until restored or discarded */
+
+  gboolean                 read_only;
+  gboolean                 large;
+  char                    *shown_text;      /* see recap_document_get_shown_text() */
+  gboolean                 externally_modified;
+  gboolean                 deleted;
+};
+
+enum {
+  PROP_0,
+  PROP_ENCODING,
+  PROP_READ_ONLY,
+  PROP_LARGE,
+  PROP_EXTERNALLY_MODIFIED,
+  PROP_DELETED,
+  PROP_HAS_DRAFT,
+  N_PROPS
+};
+
+G_END_DECLS
