@@ -2,6 +2,7 @@
  *
  * GNOME Text Editor's EditorDocument is the model. The files:
  *   recap-document.c          the object: state, properties, buffer handlers, getters
+ *   recap-document-drafts.c   recovery drafts of unsaved edits
  *
  * Only these files include this header, so the names it declares have no
  * recap_ prefix; none of it is API.
@@ -94,5 +95,30 @@ enum {
   PROP_HAS_DRAFT,
   N_PROPS
 };
+
+/* recap-document.c */
+/* Takes @draft (NULL: none): the draft offered from an earlier session. */
+void set_draft (RecapDocument *self,
+                RecapDraft    *draft);
+
+/* Ends the current operation, with @error or successfully, and starts the next. */
+void finish_op (RecapDocument *self,
+                GError        *error);
+
+/* Another program's version (@checksum) differs from the buffer's unsaved one. */
+void mark_changed_on_disk (RecapDocument *self,
+                           const char    *checksum);
+
+/* recap-document-drafts.c */
+/* Writes the draft of unsaved edits now; a GSourceFunc. */
+gboolean write_draft (gpointer user_data);
+
+/* Removes the draft this document wrote, and a draft timer. */
+void remove_draft (RecapDocument *self);
+
+/* Offers the draft a recovery lookup found, then ends the load. */
+void draft_looked_up (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data);
 
 G_END_DECLS

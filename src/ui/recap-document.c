@@ -68,7 +68,7 @@ set_language (RecapDocument *self,
                                   id ? gtk_source_language_manager_get_language (languages, id) : NULL);
 }
 
-static void
+void
 set_draft (RecapDocument *self,
            RecapDraft    *draft)
 {
@@ -363,7 +363,7 @@ push_op (RecapDocument       *self,
 }
 
 /* Ends the current operation, with @error or successfully, and starts the next. */
-static void
+void
 finish_op (RecapDocument *self,
            GError        *error)
 {
@@ -415,7 +415,7 @@ mark_deleted (RecapDocument *self)
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), TRUE);
 }
 
-static void
+void
 mark_changed_on_disk (RecapDocument *self,
                       const char    *checksum)
 {
@@ -484,84 +484,6 @@ queue_check (RecapDocument *self)
     return;
   self->check_queued = TRUE;
   push_op (self, job_new (recap_document_get_file (self)), start_check, NULL, queue_check, NULL, NULL);
-}
-
-/* Drafts in the recovery area */
-
-/* Keeps the application running until the recovery area is up to date. */
-static void
-hold_application (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  if (app != NULL)
-    g_application_hold (app);
-}
-
-static void
-draft_updated (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GError) error = NULL;
-
-  /* Saving and discarding finish alike. */
-  if (!recap_recovery_save_finish (RECAP_RECOVERY (object), result, &error))
-    g_warning ("Could not update the recovery area: %s", error->message);
-  if (app != NULL)
-    g_application_release (app);
-}
-
-static gboolean
-write_draft (gpointer user_data)
-{
-  RecapDocument *self = user_data;
-  g_autofree char *text = NULL;
-
-  self->draft_source = 0;
-  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)))
-    return G_SOURCE_REMOVE;
-
-  text = recap_document_dup_text (self);
-  self->draft_on_disk = TRUE;
-  hold_application ();
-  /* The version the edits started from: a restore compares it with the disk. */
-  recap_recovery_save_async (self->recovery, recap_document_get_file (self), text, self->disk_checksum,
-                             draft_updated, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-remove_draft (RecapDocument *self)
-{
-  g_clear_handle_id (&self->draft_source, g_source_remove);
-  if (!self->draft_on_disk)
-    return;
-  self->draft_on_disk = FALSE;
-  hold_application ();
-  recap_recovery_discard_async (self->recovery, recap_document_get_file (self), draft_updated, NULL);
-}
-
-static void
-draft_looked_up (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  RecapDocument *self = user_data;
-  g_autoptr(RecapDraft) draft = recap_recovery_lookup_finish (RECAP_RECOVERY (object), result, NULL);
-  g_autofree char *text = recap_document_dup_text (self);
-
-  if (draft != NULL)
-    {
-      /* Offered until restored or discarded; replaced by the next draft. */
-      self->draft_on_disk = TRUE;
-      if (g_str_equal (draft->text, text))
-        remove_draft (self);
-      else
-        set_draft (self, g_steal_pointer (&draft));
-    }
-  finish_op (self, NULL);
 }
 
 /* Loading */
@@ -1117,47 +1039,6 @@ recap_document_get_draft (RecapDocument *self)
 {
   g_return_val_if_fail (RECAP_IS_DOCUMENT (self), NULL);
   return self->draft;
-}
-
-void
-recap_document_restore_draft (RecapDocument *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
-  GtkTextIter start, end;
-
-  g_return_if_fail (RECAP_IS_DOCUMENT (self));
-  g_return_if_fail (self->draft != NULL);
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, self->draft->text, -1);
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_place_cursor (buffer, &start);
-  /* The file changed since the draft's edits began (or that is not known):
-   * a conflict, as if it changed while open, until Reload or Keep Mine.
-   * No checksum matches "": a save meanwhile is refused. */
-  if (g_strcmp0 (self->draft->base, self->disk_checksum) != 0)
-    {
-      g_autofree char *current = g_steal_pointer (&self->disk_checksum);
-
-      self->disk_checksum = g_strdup (self->draft->base ? self->draft->base : "");
-      mark_changed_on_disk (self, current);
-    }
-  set_draft (self, NULL);
-}
-
-void
-recap_document_discard_draft (RecapDocument *self)
-{
-  g_return_if_fail (RECAP_IS_DOCUMENT (self));
-  g_return_if_fail (self->draft != NULL);
-
-  set_draft (self, NULL);
-  /* With unsaved edits the file holds those, and stays until they are saved. */
-  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)))
-    remove_draft (self);
 }
 
 void
