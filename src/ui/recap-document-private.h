@@ -2,6 +2,7 @@
  *
  * GNOME Text Editor's EditorDocument is the model. The files:
  *   recap-document.c          the object: state, properties, buffer handlers, getters
+ *   recap-document-save.c     saving, Save As
  *   recap-document-drafts.c   recovery drafts of unsaved edits
  *
  * Only these files include this header, so the names it declares have no
@@ -97,13 +98,64 @@ enum {
 };
 
 /* recap-document.c */
+/* Sets a boolean field of @self, notifying @prop_id when it changes. */
+void set_flag (RecapDocument *self,
+               gboolean      *flag,
+               gboolean       value,
+               guint          prop_id);
+
+/* The encoding the file was read in and is saved back in. */
+void set_encoding (RecapDocument           *self,
+                   const GtkSourceEncoding *encoding);
+
 /* Takes @draft (NULL: none): the draft offered from an earlier session. */
 void set_draft (RecapDocument *self,
                 RecapDraft    *draft);
 
+/* A job on @file, for push_op(). */
+Job *job_new (GFile *file);
+
+/* @file's name, for messages. */
+char *display_name (GFile *file);
+
+/* Sets the job's real path: the file to read and to watch. */
+gboolean resolve_path (Job     *job,
+                       GError **error);
+
+/* Sets the job's checksum and real path, and its bytes if @keep_bytes. */
+gboolean read_file (Job      *job,
+                    gboolean  keep_bytes,
+                    GError  **error);
+
+/* Returns TRUE from @task, or its @error (taken). */
+void return_boolean (GTask    *task,
+                     gboolean  ok,
+                     GError   *error);
+
+/* Queues @job, started by @start once the operations before it ended. */
+void push_op (RecapDocument       *self,
+              Job                 *job,
+              OpStart              start,
+              GCancellable        *cancellable,
+              gpointer             source_tag,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data);
+
 /* Ends the current operation, with @error or successfully, and starts the next. */
 void finish_op (RecapDocument *self,
                 GError        *error);
+
+/* The job of the operation under way. */
+Job *current_job (RecapDocument *self);
+
+/* Runs the current operation's @func on a worker thread, then @done here. */
+void run_in_thread (RecapDocument       *self,
+                    GTaskThreadFunc      func,
+                    GAsyncReadyCallback  done);
+
+/* The buffer now stands for what the job found or wrote on disk. */
+void accept_disk_contents (RecapDocument *self,
+                           Job           *job);
 
 /* Another program's version (@checksum) differs from the buffer's unsaved one. */
 void mark_changed_on_disk (RecapDocument *self,
