@@ -2,6 +2,7 @@
  *
  * GNOME Text Editor's EditorDocument is the model. The files:
  *   recap-document.c          the object: state, properties, buffer handlers, getters
+ *   recap-document-load.c     loading the file into the buffer
  *   recap-document-save.c     saving, Save As
  *   recap-document-drafts.c   recovery drafts of unsaved edits
  *
@@ -108,6 +109,10 @@ void set_flag (RecapDocument *self,
 void set_encoding (RecapDocument           *self,
                    const GtkSourceEncoding *encoding);
 
+/* @id: a GtkSourceView language, or NULL for none. */
+void set_language (RecapDocument *self,
+                   const char    *id);
+
 /* Takes @draft (NULL: none): the draft offered from an earlier session. */
 void set_draft (RecapDocument *self,
                 RecapDraft    *draft);
@@ -126,6 +131,10 @@ gboolean resolve_path (Job     *job,
 gboolean read_file (Job      *job,
                     gboolean  keep_bytes,
                     GError  **error);
+
+/* Refuses bytes of a binary file (a NUL): the job must hold its bytes. */
+gboolean check_is_text (Job     *job,
+                        GError **error);
 
 /* Returns TRUE from @task, or its @error (taken). */
 void return_boolean (GTask    *task,
@@ -160,6 +169,24 @@ void accept_disk_contents (RecapDocument *self,
 /* Another program's version (@checksum) differs from the buffer's unsaved one. */
 void mark_changed_on_disk (RecapDocument *self,
                            const char    *checksum);
+
+/* A change on disk that could not be followed: tell, never guess. */
+void mark_unfollowed_change (RecapDocument *self,
+                             Job           *job,
+                             const GError  *error);
+
+/* recap-document-load.c */
+/* Puts what the current load (or move) read into the buffer; a GAsyncReadyCallback. */
+void file_read (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data);
+
+/* Queues a load of the file, of @kind. */
+void queue_load (RecapDocument       *self,
+                 LoadKind             kind,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data);
 
 /* recap-document-drafts.c */
 /* Writes the draft of unsaved edits now; a GSourceFunc. */
