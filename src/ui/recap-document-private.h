@@ -1,9 +1,17 @@
 /* recap-document-private.h: what the files of RecapDocument share
  *
- * GNOME Text Editor's EditorDocument is the model. The files:
- *   recap-document.c          the object: state, properties, buffer handlers, getters
- *   recap-document-load.c     loading the file into the buffer
- *   recap-document-save.c     saving, Save As
+ * A document is a GtkSourceBuffer and the file it edits. Its loads, saves,
+ * checks of the disk and moves run one at a time from a queue, each as a
+ * GTask holding a Job. GNOME Text Editor's EditorDocument is the model.
+ * Where to change what:
+ *   recap-document.c          the object: its state and the setters that
+ *                             notify its properties, the buffer's handlers,
+ *                             construction, the getters
+ *   recap-document-ops.c      the queue of operations, the worker-side glue
+ *                             they share, a change on disk (the check after
+ *                             a monitor event, Reload, Keep Mine), moving
+ *   recap-document-load.c     loading: the file's bytes into the buffer
+ *   recap-document-save.c     saving in place and Save As
  *   recap-document-drafts.c   recovery drafts of unsaved edits
  *
  * Only these files include this header, so the names it declares have no
@@ -98,7 +106,8 @@ enum {
   N_PROPS
 };
 
-/* recap-document.c */
+/* recap-document.c: setters of the state */
+
 /* Sets a boolean field of @self, notifying @prop_id when it changes. */
 void set_flag (RecapDocument *self,
                gboolean      *flag,
@@ -116,6 +125,8 @@ void set_language (RecapDocument *self,
 /* Takes @draft (NULL: none): the draft offered from an earlier session. */
 void set_draft (RecapDocument *self,
                 RecapDraft    *draft);
+
+/* recap-document-ops.c: the queue, the worker-side glue, changes on disk */
 
 /* A job on @file, for push_op(). */
 Job *job_new (GFile *file);
@@ -175,7 +186,11 @@ void mark_unfollowed_change (RecapDocument *self,
                              Job           *job,
                              const GError  *error);
 
+/* Any event may be a change; one check reads the file and decides. */
+void queue_check (RecapDocument *self);
+
 /* recap-document-load.c */
+
 /* Puts what the current load (or move) read into the buffer; a GAsyncReadyCallback. */
 void file_read (GObject      *object,
                 GAsyncResult *result,
@@ -189,6 +204,7 @@ void queue_load (RecapDocument       *self,
                  gpointer             user_data);
 
 /* recap-document-drafts.c */
+
 /* Writes the draft of unsaved edits now; a GSourceFunc. */
 gboolean write_draft (gpointer user_data);
 
