@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "recap-front-matter.h"
+#include "test-util.h"
 
 #define NO_ERROR (-1)
 
@@ -351,24 +352,11 @@ static const EditCase edit_cases[] = {
 };
 
 static char *
-load_fixture (const char *name,
-              gsize      *len)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, len, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-static char *
 case_input (const EditCase *test,
             gsize          *len)
 {
   if (test->fixture != NULL)
-    return load_fixture (test->fixture, len);
+    return test_util_load_data (test->fixture, len);
   *len = strlen (test->input);
   return g_strdup (test->input);
 }
@@ -545,7 +533,7 @@ parse_fixture (const char *name)
   RecapFrontMatter *fm;
   gsize len;
 
-  text = load_fixture (name, &len);
+  text = test_util_load_data (name, &len);
   fm = recap_front_matter_parse (text, len, &error);
   g_assert_no_error (error);
   return fm;
@@ -762,7 +750,7 @@ test_entries (void)
   RecapFrontMatterEntry entry;
   gsize len;
 
-  text = load_fixture ("conference-day.md", &len);
+  text = test_util_load_data ("conference-day.md", &len);
   fm = recap_front_matter_parse (text, len, NULL);
 
   g_assert_true (recap_front_matter_get_entry (fm, "title", &entry));
@@ -1000,7 +988,7 @@ test_property_set (void)
   for (guint f = 0; f < G_N_ELEMENTS (property_fixtures); f++)
     {
       gsize len;
-      g_autofree char *text = load_fixture (property_fixtures[f], &len);
+      g_autofree char *text = test_util_load_data (property_fixtures[f], &len);
       g_autoptr(GPtrArray) paths = top_level_paths (text, len);
 
       for (guint p = 0; p < paths->len; p++)
@@ -1061,7 +1049,7 @@ test_property_lists (void)
   for (guint f = 0; f < G_N_ELEMENTS (property_fixtures); f++)
     {
       gsize len;
-      g_autofree char *text = load_fixture (property_fixtures[f], &len);
+      g_autofree char *text = test_util_load_data (property_fixtures[f], &len);
       g_autoptr(GPtrArray) paths = top_level_paths (text, len);
 
       for (guint p = 0; p < paths->len; p++)
@@ -1290,7 +1278,7 @@ test_foreign_round_trip_refused (void)
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {
       gsize len;
-      g_autofree char *text = load_fixture (fixtures[i], &len);
+      g_autofree char *text = test_util_load_data (fixtures[i], &len);
       g_autofree char *changed_path = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -1307,7 +1295,7 @@ test_property_round_trip (void)
   for (guint f = 0; f < G_N_ELEMENTS (property_fixtures); f++)
     {
       gsize len;
-      g_autofree char *text = load_fixture (property_fixtures[f], &len);
+      g_autofree char *text = test_util_load_data (property_fixtures[f], &len);
       g_autofree char *changed_path = NULL;
       g_autoptr(GError) error = NULL;
 
