@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "recap-background.h"
 #include "recap-document-private.h"
 
 /* Longer lines are not highlighted, their file is inserted in one go, and
@@ -50,7 +51,7 @@ load_thread (GTask        *task,
 
   if (ok)
     look_at_text (job);
-  return_boolean (task, ok, error);
+  recap_background_return_boolean (task, ok, error);
 }
 
 /* Loading */

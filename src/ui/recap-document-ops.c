@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include "recap-background.h"
 #include "recap-document-private.h"
 
 Job *
@@ -96,17 +97,6 @@ check_is_text (Job     *job,
   return recap_file_check_not_binary (data, len, name, error);
 }
 
-void
-return_boolean (GTask    *task,
-                gboolean  ok,
-                GError   *error)
-{
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static void
 check_thread (GTask        *task,
               gpointer      source_object,
@@ -117,7 +107,7 @@ check_thread (GTask        *task,
 
   gboolean ok = read_file (task_data, FALSE, &error);
 
-  return_boolean (task, ok, error);
+  recap_background_return_boolean (task, ok, error);
 }
 
 /* Moves the file, then reads it where it went. */
@@ -138,7 +128,7 @@ move_thread (GTask        *task,
       job->moved = TRUE;
       ok = read_file (job, TRUE, &error) && check_is_text (job, &error);
     }
-  return_boolean (task, ok, error);
+  recap_background_return_boolean (task, ok, error);
 }
 
 /* The queue of operations */
@@ -184,7 +174,7 @@ finish_op (RecapDocument *self,
 
   g_debug ("Document operation on %s %s%s", g_file_peek_path (((Job *) g_task_get_task_data (op))->file),
            error ? "failed: " : "done", error ? error->message : "");
-  return_boolean (op, error == NULL, error);
+  recap_background_return_boolean (op, error == NULL, error);
   run_next_op (self);
 }
 

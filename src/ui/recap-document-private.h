@@ -147,11 +147,6 @@ gboolean read_file (Job      *job,
 gboolean check_is_text (Job     *job,
                         GError **error);
 
-/* Returns TRUE from @task, or its @error (taken). */
-void return_boolean (GTask    *task,
-                     gboolean  ok,
-                     GError   *error);
-
 /* Queues @job, started by @start once the operations before it ended. */
 void push_op (RecapDocument       *self,
               Job                 *job,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "recap-background.h"
 #include "recap-document-private.h"
 
 /* Worker thread side */
@@ -102,7 +103,7 @@ save_thread (GTask        *task,
 
   gboolean ok = write_file (task_data, cancellable, &error);
 
-  return_boolean (task, ok, error);
+  recap_background_return_boolean (task, ok, error);
 }
 
 /* Saving */
