@@ -38,7 +38,7 @@ job_free (Job *job)
 }
 
 /* Worker thread side: the file I/O itself is core's (recap-file-util.h);
- * this is the glue to the job and to GtkSourceEncoding. */
+ * this is the glue to the job that loads, checks, moves and saves share. */
 
 char *
 display_name (GFile *file)
