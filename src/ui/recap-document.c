@@ -1,9 +1,10 @@
 /* recap-document.c: the text buffer of an open post
  *
- * The object itself: its state and properties (changed only through the
- * setters below), the buffer's handlers, construction and the getters.
- * What it does with its file is in the files listed in
- * recap-document-private.h.
+ * The object itself: its properties, with the setters every file changes
+ * them through (so that each change is notified), the buffer's handlers,
+ * construction and the getters. Its fields are in
+ * recap-document-private.h, which lists the files that do the rest:
+ * the queue of file operations, loading, saving and recovery drafts.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
