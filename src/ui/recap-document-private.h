@@ -15,7 +15,9 @@
  *   recap-document-drafts.c   recovery drafts of unsaved edits
  *
  * Only these files include this header, so the names it declares have no
- * recap_ prefix; none of it is API.
+ * recap_ prefix; none of it is API. They are G_GNUC_INTERNAL: webkitgtk's
+ * pkg-config links the program with --export-dynamic, and names this
+ * generic must not stand in for a loaded library's own.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -109,45 +111,55 @@ enum {
 /* recap-document.c: setters of the state */
 
 /* Sets a boolean field of @self, notifying @prop_id when it changes. */
+G_GNUC_INTERNAL
 void set_flag (RecapDocument *self,
                gboolean      *flag,
                gboolean       value,
                guint          prop_id);
 
 /* The encoding the file was read in and is saved back in. */
+G_GNUC_INTERNAL
 void set_encoding (RecapDocument           *self,
                    const GtkSourceEncoding *encoding);
 
 /* @id: a GtkSourceView language, or NULL for none. */
+G_GNUC_INTERNAL
 void set_language (RecapDocument *self,
                    const char    *id);
 
 /* Takes @draft (NULL: none): the draft offered from an earlier session. */
+G_GNUC_INTERNAL
 void set_draft (RecapDocument *self,
                 RecapDraft    *draft);
 
 /* recap-document-ops.c: the queue, the worker-side glue, changes on disk */
 
 /* A job on @file, for push_op(). */
+G_GNUC_INTERNAL
 Job *job_new (GFile *file);
 
 /* @file's name, for messages. */
+G_GNUC_INTERNAL
 char *display_name (GFile *file);
 
 /* Sets the job's real path: the file to read and to watch. */
+G_GNUC_INTERNAL
 gboolean resolve_path (Job     *job,
                        GError **error);
 
 /* Sets the job's checksum and real path, and its bytes if @keep_bytes. */
+G_GNUC_INTERNAL
 gboolean read_file (Job      *job,
                     gboolean  keep_bytes,
                     GError  **error);
 
 /* Refuses bytes of a binary file (a NUL): the job must hold its bytes. */
+G_GNUC_INTERNAL
 gboolean check_is_text (Job     *job,
                         GError **error);
 
 /* Queues @job, started by @start once the operations before it ended. */
+G_GNUC_INTERNAL
 void push_op (RecapDocument       *self,
               Job                 *job,
               OpStart              start,
@@ -157,41 +169,50 @@ void push_op (RecapDocument       *self,
               gpointer             user_data);
 
 /* Ends the current operation, with @error or successfully, and starts the next. */
+G_GNUC_INTERNAL
 void finish_op (RecapDocument *self,
                 GError        *error);
 
 /* The job of the operation under way. */
+G_GNUC_INTERNAL
 Job *current_job (RecapDocument *self);
 
 /* Runs the current operation's @func on a worker thread, then @done here. */
+G_GNUC_INTERNAL
 void run_in_thread (RecapDocument       *self,
                     GTaskThreadFunc      func,
                     GAsyncReadyCallback  done);
 
 /* The buffer now stands for what the job found or wrote on disk. */
+G_GNUC_INTERNAL
 void accept_disk_contents (RecapDocument *self,
                            Job           *job);
 
 /* Another program's version (@checksum) differs from the buffer's unsaved one. */
+G_GNUC_INTERNAL
 void mark_changed_on_disk (RecapDocument *self,
                            const char    *checksum);
 
 /* A change on disk that could not be followed: tell, never guess. */
+G_GNUC_INTERNAL
 void mark_unfollowed_change (RecapDocument *self,
                              Job           *job,
                              const GError  *error);
 
 /* Any event may be a change; one check reads the file and decides. */
+G_GNUC_INTERNAL
 void queue_check (RecapDocument *self);
 
 /* recap-document-load.c */
 
 /* Puts what the current load (or move) read into the buffer; a GAsyncReadyCallback. */
+G_GNUC_INTERNAL
 void file_read (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data);
 
 /* Queues a load of the file, of @kind. */
+G_GNUC_INTERNAL
 void queue_load (RecapDocument       *self,
                  LoadKind             kind,
                  GCancellable        *cancellable,
@@ -201,12 +222,15 @@ void queue_load (RecapDocument       *self,
 /* recap-document-drafts.c */
 
 /* Writes the draft of unsaved edits now; a GSourceFunc. */
+G_GNUC_INTERNAL
 gboolean write_draft (gpointer user_data);
 
 /* Removes the draft this document wrote, and a draft timer. */
+G_GNUC_INTERNAL
 void remove_draft (RecapDocument *self);
 
 /* Offers the draft a recovery lookup found, then ends the load. */
+G_GNUC_INTERNAL
 void draft_looked_up (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data);
