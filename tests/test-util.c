@@ -128,3 +128,16 @@ test_util_write_temp_copy (const char *folder,
   test_util_write_file (folder, name, "a copy being written");
   return g_build_filename (folder, name, NULL);
 }
+
+char *
+test_util_load_data (const char *name,
+                     gsize      *len)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, len, &error);
+  g_assert_no_error (error);
+  return text;
+}

@@ -52,4 +52,8 @@ char *test_util_write_temp_copy (const char *folder,
                                  const char *post_name,
                                  int         pid);
 
+/* The contents of tests/data/@name, of @len bytes; asserts on failure. */
+char *test_util_load_data       (const char *name,
+                                 gsize      *len);
+
 G_END_DECLS

@@ -66,3 +66,14 @@ recap_background_trim_memory (void)
   recap_background_free (GINT_TO_POINTER (1), trim_memory);
 #endif
 }
+
+void
+recap_background_return_boolean (GTask    *task,
+                                 gboolean  ok,
+                                 GError   *error)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}

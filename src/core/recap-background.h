@@ -21,5 +21,11 @@ void recap_background_free        (gpointer       data,
 /* Gives memory the process freed back to the system (glibc's malloc_trim),
  * in a worker thread; nothing where that is not glibc. */
 void recap_background_trim_memory (void);
+/* Returns TRUE from @task when @ok, else @error, which it takes: the end
+ * of a task (a worker thread's, mostly) around a call that returns a
+ * gboolean and sets a GError. */
+void recap_background_return_boolean (GTask    *task,
+                                      gboolean  ok,
+                                      GError   *error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "recap-background.h"
 #include "recap-file-util.h"
 
 #define INFO_SUFFIX ".ini"
@@ -183,17 +184,6 @@ list_drafts (RecapRecovery *self)
 }
 
 static void
-return_boolean (GTask    *task,
-                gboolean  ok,
-                GError   *error)
-{
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 run_job (gpointer data,
          gpointer user_data)
 {
@@ -208,11 +198,11 @@ run_job (gpointer data,
     {
     case JOB_SAVE:
       ok = save_draft (self, job, &error);
-      return_boolean (task, ok, error);
+      recap_background_return_boolean (task, ok, error);
       break;
     case JOB_DISCARD:
       ok = discard_draft (self, job, &error);
-      return_boolean (task, ok, error);
+      recap_background_return_boolean (task, ok, error);
       break;
     case JOB_LOOKUP:
       info_path = draft_path (self, job->file, INFO_SUFFIX);

@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "recap-background.h"
 #include "recap-rename-tag-dialog.h"
 #include "recap-site-ops.h"
 
@@ -120,12 +121,10 @@ rename_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
+  gboolean ok = recap_bulk_edit_apply (job->edit, job->files, recap_edit_rename_tag, &job->rename,
+                                       report_progress, job, cancellable, &error);
 
-  if (recap_bulk_edit_apply (job->edit, job->files, recap_edit_rename_tag, &job->rename,
-                             report_progress, job, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  recap_background_return_boolean (task, ok, error);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "recap-background.h"
 #include "recap-completion.h"
 #include "recap-new-post-dialog.h"
 #include "recap-rename-tag-dialog.h"
@@ -329,11 +330,9 @@ undo_thread (GTask        *task,
 {
   g_autoptr(GFile) moved_to = NULL;
   GError *error = NULL;
+  gboolean ok = move_file (task_data, &moved_to, cancellable, &error);
 
-  if (move_file (task_data, &moved_to, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  recap_background_return_boolean (task, ok, error);
 }
 
 static void
@@ -617,10 +616,7 @@ bulk_thread (GTask        *task,
       ok = recap_bulk_edit_trash (bulk->edit, bulk->files, cancellable, &error);
       break;
     }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  recap_background_return_boolean (task, ok, error);
 }
 
 static const char * const bulk_labels[] = {
