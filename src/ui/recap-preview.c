@@ -805,10 +805,17 @@ page_script (RecapPreview *self)
 
 /* A crash, or WebKit ending the process: the page went with it. */
 static void
-web_process_terminated (RecapPreview *self)
+web_process_terminated (RecapPreview                      *self,
+                        WebKitWebProcessTerminationReason  reason)
 {
-  if (!is_disposed (self))
-    reload_lost_page (self, "its web process ended");
+  if (is_disposed (self))
+    return;
+  if (reason == WEBKIT_WEB_PROCESS_CRASHED)
+    reload_lost_page (self, "its web process crashed");
+  else if (reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT)
+    reload_lost_page (self, "its web process exceeded its memory limit");
+  else
+    reload_lost_page (self, "its web process was ended");
 }
 
 static void
