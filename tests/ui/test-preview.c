@@ -467,8 +467,8 @@ test_layout_toggles (void)
 }
 
 /* A page that lost Recap's script comes back and shows the newest text:
- * its web process ended (a crash, or WebKit ending it), or its script world
- * went without a load event, as WebKit did now and then under load. */
+ * its web process ended (a crash, or WebKit ending it), or a call finds no
+ * recap object in Recap's script world. */
 static void
 lose_page (Fixture    *fixture,
            const char *how)
