@@ -85,24 +85,6 @@ time_one_edit (Bench *bench)
   return g_get_monotonic_time () - start;
 }
 
-static gboolean
-pause_over (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the page lay out and paint, as between two keystrokes. */
-static void
-pause_typing (guint pause_ms)
-{
-  gboolean over = FALSE;
-
-  g_timeout_add (pause_ms, pause_over, &over);
-  while (!over)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static double
 time_edits (Bench      *bench,
             const char *label,
@@ -115,7 +97,7 @@ time_edits (Bench      *bench,
     {
       gint64 duration;
 
-      pause_typing (pause_ms);
+      bench_pause (pause_ms);
       duration = time_one_edit (bench);
       if (i >= WARM_UP_EDITS)
         g_array_append_val (durations, duration);

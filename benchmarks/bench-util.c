@@ -129,3 +129,20 @@ bench_generate_site (guint count)
     g_error ("Could not generate a site of %u posts", count);
   return g_steal_pointer (&tmp);
 }
+
+static gboolean
+pause_over (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+bench_pause (guint ms)
+{
+  gboolean over = FALSE;
+
+  g_timeout_add (ms, pause_over, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
+}

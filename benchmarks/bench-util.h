@@ -19,5 +19,7 @@ double  bench_report   (const char *label,
 /* A new temporary folder holding a site of @count posts written by
  * gen-site.py (found through G_TEST_SRCDIR); aborts when it cannot. */
 char   *bench_generate_site (guint       count);
+/* Runs the main loop for @ms milliseconds, as between two keystrokes. */
+void    bench_pause         (guint       ms);
 
 G_END_DECLS

@@ -657,6 +657,7 @@ assert_same_posts (RecapSite *a,
       g_assert_cmpuint (rx.size, ==, ry.size);
       g_assert_cmpint (rx.mtime, ==, ry.mtime);
       g_assert_cmpuint (rx.flags, ==, ry.flags);
+      g_assert_cmpuint (rx.words, ==, ry.words);
       g_assert_cmpstr (rx.relative_path, ==, ry.relative_path);
       g_assert_cmpstr (rx.fields, ==, ry.fields);
       g_assert_cmpstr (recap_post_get_body (x), ==, recap_post_get_body (y));
@@ -696,6 +697,9 @@ test_index_cache (Fixture       *fixture,
   /* Searching the text kept in the cache. */
   g_assert_true (recap_post_matches (find_post (second, "_posts/2024-03-14-a.md"), "words here", NULL));
   g_assert_false (recap_post_matches (find_post (second, "_posts/2024-03-14-a.md"), "absent", NULL));
+  /* The word count, read from the file and from the cache. */
+  g_assert_cmpuint (recap_post_get_words (find_post (first, "_posts/2024-03-14-a.md")), ==, 3);
+  g_assert_cmpuint (recap_post_get_words (find_post (second, "_posts/2024-03-14-a.md")), ==, 3);
 
   /* Same size and time: the cache is believed (this is how it saves the reading). */
   g_assert_cmpint (stat (path, &st), ==, 0);

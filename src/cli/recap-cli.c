@@ -20,6 +20,9 @@ typedef enum {
   OPTION_TEMPLATE = 1 << 2,
   OPTION_TITLE    = 1 << 3,
   OPTION_DRAFT    = 1 << 4,
+  OPTION_FORMAT   = 1 << 5,
+  OPTION_OUTPUT   = 1 << 6,
+  OPTION_IMAGES   = 1 << 7,
 } OptionFlags;
 
 typedef struct {
@@ -297,7 +300,7 @@ append_post_json (GString   *out,
   json_append_member (out, "event", recap_post_get_event (post));
   json_append_member (out, "state", post_state (post));
   json_append_member (out, "error", recap_post_get_error (post));
-  g_string_append_c (out, '}');
+  g_string_append_printf (out, ", \"words\": %u}", recap_post_get_words (post));
 }
 
 static void
@@ -500,8 +503,9 @@ static const Command commands[] = {
        "folders and the like) with its title, date, author, event, tags, "
        "categories, state (published, unpublished or draft) and any front-matter "
        "error. With --json, prints a JSON array of objects with the members path, "
-       "title, date (ISO 8601 or null), author, tags, categories, event, state and "
-       "error."),
+       "title, date (ISO 8601 or null), author, tags, categories, event, state, "
+       "error and words (the body's word count, without code blocks and link "
+       "targets)."),
     command_list, OPTION_JSON,
   },
   {
@@ -621,6 +625,16 @@ static const Command commands[] = {
        "cannot be read or edited, no file is changed. Prints each changed file."),
     command_add_front_matter,
   },
+  {
+    "export", N_("FILE"), 1, 1,
+    N_("Export a post as one standalone HTML file."),
+    N_("Writes FILE as the preview shows it, front-matter card and rendered "
+       "body, in the preview’s light style and without scripts, to OUT (-o) "
+       "or else to standard output. --images=embed (the default) puts the "
+       "site’s images inside the file as data: URIs; --images=copy copies "
+       "them into OUT_files beside OUT. --format=html is the only format."),
+    command_export, OPTION_FORMAT | OPTION_OUTPUT | OPTION_IMAGES,
+  },
 };
 
 static const Command *
@@ -698,8 +712,12 @@ command_context (const Command *command,
       N_("meetup-report, conference-notes or blank"), N_("TEMPLATE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options->title, N_("The title of the post"), N_("TITLE") },
     { "draft", 0, 0, G_OPTION_ARG_NONE, &options->draft, N_("Create it in _drafts"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options->format, N_("html"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output, N_("Write to OUT"), N_("OUT") },
+    { "images", 0, 0, G_OPTION_ARG_STRING, &options->images, N_("embed or copy"), N_("IMAGES") },
   };
-  const OptionFlags flags[] = { OPTION_JSON, OPTION_DATE, OPTION_TEMPLATE, OPTION_TITLE, OPTION_DRAFT };
+  const OptionFlags flags[] = { OPTION_JSON, OPTION_DATE, OPTION_TEMPLATE, OPTION_TITLE, OPTION_DRAFT,
+                                OPTION_FORMAT, OPTION_OUTPUT, OPTION_IMAGES };
   g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
   g_autofree char *description = wrap_paragraph (_(command->description), 78);
   g_autofree char *exit_status = wrap_paragraph (_(EXIT_STATUS_HELP), 78);
@@ -736,6 +754,14 @@ parse_option (OptionFlags  accepted,
     options->template = value;
   else if ((accepted & OPTION_TITLE) && (value = g_str_has_prefix (arg, "--title=") ? arg + 8 : NULL))
     options->title = value;
+  else if ((accepted & OPTION_FORMAT) && (value = g_str_has_prefix (arg, "--format=") ? arg + 9 : NULL))
+    options->format = value;
+  else if ((accepted & OPTION_IMAGES) && (value = g_str_has_prefix (arg, "--images=") ? arg + 9 : NULL))
+    options->images = value;
+  else if ((accepted & OPTION_OUTPUT) && (value = g_str_has_prefix (arg, "--output=") ? arg + 9 : NULL))
+    options->output = value;
+  else if ((accepted & OPTION_OUTPUT) && g_str_has_prefix (arg, "-o") && arg[2] != '\0')
+    options->output = arg + 2;
   else
     return FALSE;
   return TRUE;
@@ -761,6 +787,8 @@ parse_arguments (const Command  *command,
         options_done = TRUE;
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
         help = TRUE;
+      else if ((command->options & OPTION_OUTPUT) && g_str_equal (argv[i], "-o") && i + 1 < argc)
+        options->output = argv[++i];
       else if (!parse_option (command->options, argv[i], options))
         g_ptr_array_add (args, argv[i]);
     }

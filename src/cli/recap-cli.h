@@ -20,6 +20,9 @@ typedef struct {
   const char *template; /* new --template */
   const char *title;    /* new --title */
   gboolean    draft;    /* new --draft */
+  const char *format;   /* export --format */
+  const char *output;   /* export -o */
+  const char *images;   /* export --images */
 } Options;
 
 typedef int (*CommandFunc) (const Options *options,
@@ -46,5 +49,9 @@ int  command_new        (const Options  *options,
                          char          **args);
 int  command_add_front_matter (const Options  *options,
                                char          **args);
+
+/* In recap-cli-export.c */
+int  command_export     (const Options  *options,
+                         char          **args);
 
 G_END_DECLS

@@ -27,8 +27,9 @@
 
 #define CACHE_MAGIC "RECAPIX"
 /* Bump when the layout, or what a post reads as, changes: an old cache is
- * then ignored. 6: TOML and JSON front matter give a title and a date. */
-#define CACHE_VERSION 6
+ * then ignored. 6: TOML and JSON front matter give a title and a date.
+ * 7: the body's word count. */
+#define CACHE_VERSION 7
 /* Read back as another number on a machine of the other byte order. */
 #define CACHE_BYTE_ORDER 0x01020304u
 
@@ -46,7 +47,7 @@ typedef struct {
   guint64 size;
   gint64  mtime;
   guint32 flags;
-  guint32 reserved;     /* zero (was a word count nothing read) */
+  guint32 words;        /* of the body, see recap-text-stats.h */
   guint32 path_len;
   guint32 fields_len;
   guint64 text_offset;  /* from texts_start */
@@ -220,6 +221,7 @@ recap_index_cache_lookup (RecapIndexCache *cache,
     .size = record->size,
     .mtime = record->mtime,
     .flags = record->flags,
+    .words = record->words,
     .relative_path = record_path (record),
     .fields = record_fields (record),
     .search_text = text,
@@ -286,6 +288,7 @@ write_record (FILE                  *out,
     .size = post->size,
     .mtime = post->mtime,
     .flags = post->flags,
+    .words = post->words,
     .path_len = strlen (post->relative_path),
     .fields_len = strlen (post->fields),
     .text_offset = text_offset,

@@ -3,9 +3,8 @@
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "recap-markdown.h"
+#include "recap-markdown-private.h"
 
-#include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 
@@ -38,6 +37,36 @@ cmark_options_for (RecapMarkdownFlags flags)
   return options;
 }
 
+/* A parser with the GFM extensions attached. */
+static cmark_parser *
+new_parser (int options)
+{
+  cmark_parser *parser;
+
+  ensure_extensions_registered ();
+  parser = cmark_parser_new (options);
+  for (guint i = 0; i < G_N_ELEMENTS (gfm_extensions); i++)
+    cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (gfm_extensions[i]));
+  return parser;
+}
+
+cmark_node *
+recap_markdown_parse (const char         *markdown,
+                      gsize               len,
+                      RecapMarkdownFlags  flags)
+{
+  cmark_parser *parser;
+  cmark_node *document;
+
+  g_return_val_if_fail (markdown != NULL || len == 0, NULL);
+
+  parser = new_parser (cmark_options_for (flags));
+  cmark_parser_feed (parser, markdown ? markdown : "", len);
+  document = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+  return document;
+}
+
 char *
 recap_markdown_render (const char         *markdown,
                        gsize               len,
@@ -51,11 +80,7 @@ recap_markdown_render (const char         *markdown,
 
   g_return_val_if_fail (markdown != NULL || len == 0, NULL);
 
-  ensure_extensions_registered ();
-  parser = cmark_parser_new (options);
-  for (guint i = 0; i < G_N_ELEMENTS (gfm_extensions); i++)
-    cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (gfm_extensions[i]));
-
+  parser = new_parser (options);
   cmark_parser_feed (parser, markdown ? markdown : "", len);
   document = cmark_parser_finish (parser);
   cmark_html = cmark_render_html (document, options, cmark_parser_get_syntax_extensions (parser));

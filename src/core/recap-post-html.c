@@ -10,6 +10,7 @@
 
 #include "recap-front-matter.h"
 #include "recap-jekyll-date.h"
+#include "recap-liquid-url.h"
 #include "recap-post.h"
 
 G_GNUC_PRINTF (2, 3)
@@ -153,7 +154,8 @@ count_lines (const char *text,
 }
 
 /* Blank lines in place of the front matter keep cmark's line numbers those
- * of the whole document; leading blank lines change nothing in markdown. */
+ * of the whole document; leading blank lines change nothing in markdown.
+ * Liquid site URLs become the URLs they stand for, so that their images show. */
 static void
 append_body (GString            *html,
              const char         *body,
@@ -163,10 +165,11 @@ append_body (GString            *html,
 {
   g_autoptr(GString) markdown = g_string_sized_new (front_matter_lines + len);
   g_autofree char *body_html = NULL;
+  g_autofree char *expanded = recap_liquid_url_expand (body, len);
 
   for (guint i = 0; i < front_matter_lines; i++)
     g_string_append_c (markdown, '\n');
-  g_string_append_len (markdown, body, len);
+  g_string_append (markdown, expanded);
   body_html = recap_markdown_render (markdown->str, markdown->len, flags);
   g_string_append (html, body_html);
 }

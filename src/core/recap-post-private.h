@@ -18,6 +18,7 @@ typedef struct {
   guint64     size;
   gint64      mtime;
   guint32     flags;
+  guint32     words;
   const char *relative_path;
   const char *fields;       /* the text metadata, in one string */
   GBytes     *search_text;  /* NULL for a post without a body… */

@@ -11,6 +11,7 @@
 #include "recap-front-matter.h"
 #include "recap-jekyll-date.h"
 #include "recap-search-text.h"
+#include "recap-text-stats.h"
 
 struct _RecapPost
 {
@@ -35,6 +36,7 @@ struct _RecapPost
   char      *title_key;       /* collation key of the title, made on first need */
   char      *permalink;
   GStrv      problems;
+  guint      words;           /* of the body, see recap-text-stats.h */
   guint64    file_size;       /* of the file the metadata was read from, for the index cache */
   gint64     file_mtime;
   guint      has_front_matter : 1;
@@ -224,8 +226,11 @@ read_body (RecapPost  *self,
            gsize       len)
 {
   RecapFrontMatterSplit split;
+  RecapTextCounts counts;
 
   recap_front_matter_split (text, len, &split);
+  recap_text_count (text, len, &counts);
+  self->words = counts.words;
   self->body = g_bytes_new_take (g_strndup (text + split.body_start, len - split.body_start),
                                  len - split.body_start + 1);
 }
@@ -465,6 +470,7 @@ recap_post_to_record (RecapPost       *self,
              (self->date_mismatch ? FLAG_DATE_MISMATCH : 0) |
              (self->has_bom ? FLAG_HAS_BOM : 0) |
              (self->published ? FLAG_PUBLISHED : 0),
+    .words = self->words,
     .relative_path = or_empty (self->relative_path),
     .fields = g_string_free (g_steal_pointer (&fields), FALSE),
     .search_text = self->search_text,
@@ -530,6 +536,7 @@ recap_post_new_from_record (GFile                 *root,
   self->relative_path = g_strdup (record->relative_path);
   self->file_size = record->size;
   self->file_mtime = record->mtime;
+  self->words = record->words;
   self->title = next_field (&cursor, FIELD_SEPARATOR);
   date = next_value (&cursor);
   self->author = next_value (&cursor);
@@ -678,6 +685,7 @@ recap_post_update_from (RecapPost *self,
   SWAP (self->body, other->body);
   g_clear_pointer (&self->search_fields, g_free);
   SWAP (self->permalink, other->permalink);
+  self->words = other->words;
   self->file_size = other->file_size;
   self->file_mtime = other->file_mtime;
   self->has_front_matter = other->has_front_matter;
@@ -706,6 +714,13 @@ recap_post_set_unsaved (RecapPost *self,
     return;
   self->unsaved = !!unsaved;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+guint
+recap_post_get_words (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), 0);
+  return self->words;
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-application.h"
+#include "recap-preferences-window.h"
 #include "recap-window.h"
 
 struct _RecapApplication
@@ -88,8 +89,19 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (recap_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
+  { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
 };
 
@@ -98,8 +110,10 @@ set_accels (GtkApplication *app)
 {
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open-folder", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.find-post", { "<Control>k", NULL } },
     { "win.new-post", { "<Control>n", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

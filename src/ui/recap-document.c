@@ -103,6 +103,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void queue_check (RecapDocument *self);
 static void queue_load  (RecapDocument *self, LoadKind kind, GCancellable *cancellable,
                          GAsyncReadyCallback callback, gpointer user_data);
@@ -889,6 +896,7 @@ file_saved (GObject      *object,
   /* Typing during the save made changes the file does not have yet. */
   if (job->change_serial == self->change_serial)
     gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  g_signal_emit (self, signals[SAVED], 0);
   finish_op (self, NULL);
 }
 
@@ -1086,6 +1094,10 @@ recap_document_class_init (RecapDocumentClass *klass)
   properties[PROP_DELETED] = read_only_boolean ("deleted");
   properties[PROP_HAS_DRAFT] = read_only_boolean ("has-draft");
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The file now holds what the buffer held when the save began. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

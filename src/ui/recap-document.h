@@ -78,7 +78,8 @@ gboolean       recap_document_load_finish  (RecapDocument        *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 /* Replaces the file atomically, in its encoding and line endings; refuses
- * when the file changed on disk since it was read (unless kept). */
+ * when the file changed on disk since it was read (unless kept). Each
+ * successful save (or Save As) emits "saved". */
 void           recap_document_save_async   (RecapDocument        *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,

@@ -16,7 +16,10 @@
 #include "recap-document-bar.h"
 #include "recap-editor-pane.h"
 #include "recap-front-matter-form.h"
+#include "recap-image-inserter.h"
 #include "recap-preview.h"
+#include "recap-status-bar.h"
+#include "recap-spell-session.h"
 
 struct _RecapEditorPane
 {
@@ -26,12 +29,15 @@ struct _RecapEditorPane
   GSignalGroup         *document_signals;
   GBindingGroup        *document_bindings;
   GSettings            *settings;
+  RecapSpellSession    *spell;
 
   GtkWidget            *editor_box;
   RecapFrontMatterForm *form;
   RecapDocumentBar     *document_bar;
   GtkSourceView        *source_view;
   RecapPreview         *preview;
+  RecapStatusBar       *status_bar;
+  RecapImageInserter   *images;
 };
 
 G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
@@ -118,6 +124,14 @@ form_show_source (RecapEditorPane *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
+/* The editor went to a heading of the outline: the preview goes too. */
+static void
+status_bar_heading_activated (RecapEditorPane *self,
+                              guint            line)
+{
+  recap_preview_scroll_to_line (self->preview, line + 1);
+}
+
 static void
 form_message (RecapEditorPane *self,
               const char      *message)
@@ -179,6 +193,8 @@ recap_editor_pane_dispose (GObject *object)
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_object (&self->spell);
+  g_clear_object (&self->images);
 
   G_OBJECT_CLASS (recap_editor_pane_parent_class)->dispose (object);
 }
@@ -206,6 +222,7 @@ recap_editor_pane_class_init (RecapEditorPaneClass *klass)
   g_type_ensure (RECAP_TYPE_FRONT_MATTER_FORM);
   g_type_ensure (RECAP_TYPE_DOCUMENT_BAR);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (RECAP_TYPE_STATUS_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-editor-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, editor_box);
@@ -213,8 +230,10 @@ recap_editor_pane_class_init (RecapEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, document_bar);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, source_view);
   gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, preview);
+  gtk_widget_class_bind_template_child (widget_class, RecapEditorPane, status_bar);
   gtk_widget_class_bind_template_callback (widget_class, form_show_source);
   gtk_widget_class_bind_template_callback (widget_class, form_message);
+  gtk_widget_class_bind_template_callback (widget_class, status_bar_heading_activated);
 }
 
 static void
@@ -238,7 +257,12 @@ recap_editor_pane_init (RecapEditorPane *self)
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
 
   setup_settings (self);
+  self->spell = recap_spell_session_new (GTK_WIDGET (self), GTK_TEXT_VIEW (self->source_view));
+  recap_front_matter_form_set_spell_session (self->form, self->spell);
   recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
+  recap_status_bar_set_view (self->status_bar, GTK_TEXT_VIEW (self->source_view));
+  self->images = recap_image_inserter_new (GTK_TEXT_VIEW (self->source_view));
+  g_signal_connect_object (self->images, "message", G_CALLBACK (form_message), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -267,8 +291,10 @@ recap_editor_pane_set_document (RecapEditorPane *self,
       show_text (self);
     }
   recap_document_bar_set_document (self->document_bar, document);
+  recap_spell_session_set_document (self->spell, document);
   update_preview (self);
   recap_front_matter_form_set_document (self->form, document);
+  recap_image_inserter_set_document (self->images, document);
   notify_title (self);
 }
 
@@ -278,6 +304,8 @@ recap_editor_pane_set_site (RecapEditorPane *self,
 {
   g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
   recap_front_matter_form_set_site (self->form, site);
+  recap_spell_session_set_site (self->spell, site);
+  recap_image_inserter_set_site (self->images, site);
 }
 
 char *

@@ -44,6 +44,7 @@ struct _RecapFrontMatterForm
 
   RecapDocument    *document;
   RecapSite        *site;
+  RecapSpellSession *spell;      /* checks the prose fields */
   GHashTable       *rows;        /* path → row widget */
   char             *signature;   /* paths and kinds of the rows shown */
   guint             sync_source;
@@ -560,6 +561,9 @@ attach_form_row (GtkWidget            *row,
   g_object_set_data_full (G_OBJECT (row), FORM_ROW_KEY, data, (GDestroyNotify) form_row_free);
 }
 
+/* The prose fields, checked for spelling. */
+static const char * const spell_checked_paths[] = { "title", "excerpt", "description", NULL };
+
 static GtkWidget *
 row_new (RecapFrontMatterForm *self,
          RecapFrontMatter     *fm,
@@ -606,6 +610,8 @@ row_new (RecapFrontMatterForm *self,
     }
 
   attach_form_row (row, field, text);
+  if (self->spell != NULL && g_strv_contains (spell_checked_paths, field->path))
+    recap_spell_session_attach_field (self->spell, row);
   /* The core refuses to remove a value an alias reads: offer no button for it. */
   if (field->shared_notice == NULL)
     add_remove_button (self, row);
@@ -1020,6 +1026,15 @@ recap_front_matter_form_set_site (RecapFrontMatterForm *self,
   g_set_object (&self->site, site);
 }
 
+void
+recap_front_matter_form_set_spell_session (RecapFrontMatterForm *self,
+                                           RecapSpellSession    *spell)
+{
+  g_return_if_fail (RECAP_IS_FRONT_MATTER_FORM (self));
+
+  g_set_object (&self->spell, spell);
+}
+
 GtkWidget *
 recap_front_matter_form_get_row (RecapFrontMatterForm *self,
                                  const char           *path)
@@ -1037,6 +1052,7 @@ recap_front_matter_form_dispose (GObject *object)
   recap_front_matter_form_set_document (self, NULL);
   cancel_parse (self);
   g_clear_object (&self->site);
+  g_clear_object (&self->spell);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->signature, g_free);

@@ -9,6 +9,7 @@
 
 #include "recap-document.h"
 #include "recap-site.h"
+#include "recap-spell-session.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ void     recap_front_matter_form_set_site     (RecapFrontMatterForm *self,
                                                RecapSite            *site);
 /* Re-reads the buffer now instead of after the typing pause. */
 void     recap_front_matter_form_sync         (RecapFrontMatterForm *self);
+/* Checks the spelling of the title, excerpt and description fields made from now on. */
+void     recap_front_matter_form_set_spell_session (RecapFrontMatterForm *self,
+                                                    RecapSpellSession    *spell);
 /* The row editing @path ("title", "seo.type"), or NULL. */
 GtkWidget *recap_front_matter_form_get_row    (RecapFrontMatterForm *self,
                                                const char           *path);

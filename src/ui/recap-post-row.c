@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-post-row.h"
+#include "recap-text-stats.h"
 
 struct _RecapPostRow
 {
@@ -110,22 +111,27 @@ recap_post_row_update (RecapPostRow *self)
 {
   g_autofree char *date = NULL;
   g_autofree char *tags = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *date_and_words = NULL;
 
   update_unsaved (self);
   if (self->post == NULL)
     return;
 
   date = format_post_date (self->post);
+  words = recap_text_format_words (recap_post_get_words (self->post));
+  /* Translators: a post's date and word count in the sidebar */
+  date_and_words = g_strdup_printf (_("%s · %s"), date, words);
   tags = recap_post_get_tags (self->post) ? g_strjoinv (", ", (GStrv) recap_post_get_tags (self->post)) : NULL;
   gtk_label_set_label (self->title_label, recap_post_get_title (self->post));
-  gtk_label_set_label (self->date_label, date);
+  gtk_label_set_label (self->date_label, date_and_words);
   gtk_label_set_label (self->tags_label, tags ? tags : "");
   show_optional_child (self, &self->draft_badge,
                        recap_post_get_is_draft (self->post) || !recap_post_get_published (self->post),
                        new_draft_badge, GTK_WIDGET (self->tags_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, recap_post_get_title (self->post),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date_and_words,
                                   -1);
 }
 

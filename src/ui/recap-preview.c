@@ -851,3 +851,13 @@ recap_preview_init (RecapPreview *self)
   update_color_scheme (self);
   load_page (self, recap_site_uri_base_for (""));
 }
+
+void
+recap_preview_scroll_to_line (RecapPreview *self,
+                              guint         line)
+{
+  g_return_if_fail (RECAP_IS_PREVIEW (self));
+
+  if (self->page_ready)
+    scroll_preview_to_line (self, line);
+}

@@ -24,5 +24,9 @@ void           recap_preview_set_document    (RecapPreview  *self,
 void           recap_preview_set_source_view (RecapPreview  *self,
                                               GtkTextView   *source_view);
 WebKitWebView *recap_preview_get_web_view    (RecapPreview  *self);
+/* Scrolls the page to the block of the document's 1-based @line, as the
+ * editor's outline jumps to a heading; nothing before the page is shown. */
+void           recap_preview_scroll_to_line  (RecapPreview  *self,
+                                              guint          line);
 
 G_END_DECLS

@@ -34,6 +34,13 @@ recap_text_area_row_dup_text (RecapTextAreaRow *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+GtkTextView *
+recap_text_area_row_get_text_view (RecapTextAreaRow *self)
+{
+  g_return_val_if_fail (RECAP_IS_TEXT_AREA_ROW (self), NULL);
+  return self->text_view;
+}
+
 void
 recap_text_area_row_set_text (RecapTextAreaRow *self,
                               const char       *text)

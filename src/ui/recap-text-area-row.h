@@ -17,5 +17,7 @@ GtkWidget   *recap_text_area_row_new       (const char       *title);
 void         recap_text_area_row_set_text  (RecapTextAreaRow *self,
                                             const char       *text);
 char        *recap_text_area_row_dup_text  (RecapTextAreaRow *self);
+/* The text view editing the text (spell checking attaches to it). */
+GtkTextView *recap_text_area_row_get_text_view (RecapTextAreaRow *self);
 
 G_END_DECLS

@@ -71,4 +71,8 @@ void     recap_window_class_init_organize (GtkWidgetClass *widget_class);
 void     recap_window_init_organize       (RecapWindow    *self);
 void     recap_window_update_organize_actions (RecapWindow *self);
 
+/* recap-window-export.c: Export to HTML, Export to PDF, Print */
+void     recap_window_class_init_export     (GtkWidgetClass *widget_class);
+void     recap_window_update_export_actions (RecapWindow    *self);
+
 G_END_DECLS

@@ -73,6 +73,7 @@ update_actions (RecapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
   recap_window_update_organize_actions (self);
+  recap_window_update_export_actions (self);
 }
 
 static void
@@ -681,11 +682,11 @@ bind_window_state (RecapWindow *self)
 }
 
 /* Preview: layout (header bar), scroll sync and remote images (menu) are
- * settings, which the editor pane follows. */
+ * settings, which the editor pane follows; so is spell checking (menu). */
 static void
 add_preview_actions (RecapWindow *self)
 {
-  static const char * const keys[] = { "preview-mode", "sync-scroll", "load-remote-images" };
+  static const char * const keys[] = { "preview-mode", "sync-scroll", "load-remote-images", "spell-check" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -748,6 +749,7 @@ recap_window_class_init (RecapWindowClass *klass)
                                        "win.save-as", NULL);
   gtk_widget_class_install_action (widget_class, "win.find-post", NULL, find_post_action);
   recap_window_class_init_organize (widget_class);
+  recap_window_class_init_export (widget_class);
 }
 
 static void

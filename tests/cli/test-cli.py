@@ -315,10 +315,22 @@ def list_text_and_json(site):
     check(as_json.returncode == 0, as_json.stderr)
     posts = json.loads(as_json.stdout)
     check(len(posts) == len(list(post_paths(site))), 'not every post in the JSON')
-    keys = {'path', 'title', 'date', 'author', 'tags', 'categories', 'event', 'state', 'error'}
+    keys = {'path', 'title', 'date', 'author', 'tags', 'categories', 'event', 'state', 'error', 'words'}
     check(all(set(post) == keys for post in posts), posts[0])
     test_post = next(post for post in posts if post['path'] == 'test-post.md')
     check(test_post['state'] == 'unpublished', test_post)
+
+
+@test
+def list_json_counts_words(site):
+    post = os.path.join(site, '_posts', '2020-02-02-counted.md')
+    write(post, b'---\ntitle: Many words not counted\n---\n# Hello there\n\n'
+                b'See [the docs](https://example.org/a/long/path) now.\n\n```\ncode not counted\n```\n')
+    posts = json.loads(run('list', '--json', site).stdout)
+    counted = next(p for p in posts if p['path'].endswith('2020-02-02-counted.md'))
+    # Hello there / See the docs now.
+    check(counted['words'] == 6, counted)
+    os.remove(post)
 
 
 @test

@@ -383,6 +383,19 @@ test_scroll_sync (Fixture       *fixture,
   g_assert_cmpfloat (ABS (preview_offset_of_paragraph (fixture, 201)), <, 40);
 }
 
+/* The outline's jump: the page goes to a line even with scroll sync off. */
+static void
+test_scroll_to_line (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *text = long_post (300);
+
+  open_post (fixture, text, "Paragraph 300");
+  g_object_set (fixture->preview, "sync-scroll", FALSE, NULL);
+  recap_preview_scroll_to_line (fixture->preview, 201);
+  UI_TEST_WAIT_FOR (ABS (preview_offset_of_paragraph (fixture, 101)) < 40);
+}
+
 static void
 test_newest_text_wins (Fixture       *fixture,
                        gconstpointer  data)
@@ -515,6 +528,7 @@ main (int   argc,
   ADD ("/preview/site-images-and-nothing-else", test_site_images_and_nothing_else);
   ADD ("/preview/remote-images-preference", test_remote_images_preference);
   ADD ("/preview/scroll-sync", test_scroll_sync);
+  ADD ("/preview/scroll-to-line", test_scroll_to_line);
   ADD ("/preview/newest-text-wins", test_newest_text_wins);
   ADD ("/preview/dark-follows-the-style-manager", test_dark_follows_the_style_manager);
   ADD ("/preview/web-process-ends", test_web_process_ends);

@@ -136,21 +136,21 @@ ui_test_call_page (WebKitWebView  *web_view,
 }
 
 gboolean
-ui_test_page_contains (WebKitWebView *web_view,
-                       const char    *needle)
+ui_test_page_answers (WebKitWebView *web_view,
+                      const char    *condition,
+                      const char    *needle)
 {
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *answer = NULL;
+  g_autofree char *body = g_strdup_printf ("return String(!!(%s));", condition);
   GVariantDict arguments;
 
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "needle", "s", needle);
   /* A string answer: while the page (re)loads, a boolean can come back as
    * "unsupported result type". */
-  value = ui_test_call_page (web_view, NULL,
-                             "return String(!!document.body && document.body.textContent.includes(needle));",
-                             g_variant_dict_end (&arguments), &error);
+  value = ui_test_call_page (web_view, NULL, body, g_variant_dict_end (&arguments), &error);
   if (error != NULL)
     {
       g_test_message ("The page did not answer: %s", error->message);
@@ -158,6 +158,13 @@ ui_test_page_contains (WebKitWebView *web_view,
     }
   answer = jsc_value_to_string (value);
   return g_strcmp0 (answer, "true") == 0;
+}
+
+gboolean
+ui_test_page_contains (WebKitWebView *web_view,
+                       const char    *needle)
+{
+  return ui_test_page_answers (web_view, "document.body && document.body.textContent.includes(needle)", needle);
 }
 
 static void

@@ -37,6 +37,11 @@ JSCValue  *ui_test_call_page         (WebKitWebView *web_view,
                                       const char    *body,
                                       GVariant      *arguments,
                                       GError       **error);
+/* Whether the JavaScript expression @condition holds in the page, with
+ * @needle as the variable "needle". */
+gboolean   ui_test_page_answers      (WebKitWebView *web_view,
+                                      const char    *condition,
+                                      const char    *needle);
 /* Whether the page's text contains @needle now, asked through JavaScript. */
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
                                       const char    *needle);

@@ -1,0 +1,132 @@
+/* recap-preferences-window.c: the application's preferences
+ *
+ * Each row is bound to its setting with g_settings_bind(), so the window
+ * has no state of its own and changes apply at once. Topics are groups of
+ * the template's page: a new preference is a row there and a binding here.
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "recap-enchant-provider.h"
+#include "recap-preferences-window.h"
+
+struct _RecapPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  GtkStringList        *languages; /* "" (automatic) first, then the dictionaries */
+
+  GtkSwitch            *spell_check_switch;
+  AdwComboRow          *language_row;
+};
+
+G_DEFINE_FINAL_TYPE (RecapPreferencesWindow, recap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The language row shows "Automatic" for the empty code. */
+static char *
+language_label (GtkStringObject *item,
+                gpointer         user_data)
+{
+  const char *code = gtk_string_object_get_string (item);
+
+  return g_strdup (code[0] != '\0' ? code : _("Automatic"));
+}
+
+static gboolean
+language_to_selected (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  GListModel *languages = user_data;
+  const char *code = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (languages); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (languages, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), code))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+  g_value_set_uint (value, 0); /* a dictionary since removed: automatic */
+  return TRUE;
+}
+
+static GVariant *
+selected_to_language (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (user_data, g_value_get_uint (value));
+
+  return item != NULL ? g_variant_new_string (gtk_string_object_get_string (item)) : NULL;
+}
+
+static void
+setup_spelling (RecapPreferencesWindow *self)
+{
+  g_autoptr(RecapSpellProvider) provider = recap_enchant_provider_new ();
+  g_auto(GStrv) codes = recap_spell_provider_list_languages (provider);
+  g_autoptr(GtkExpression) label = NULL;
+
+  self->languages = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->languages, "");
+  gtk_string_list_splice (self->languages, 1, 0, (const char * const *) codes);
+  label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                       G_CALLBACK (language_label), NULL, NULL);
+  adw_combo_row_set_expression (self->language_row, label);
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (self->languages));
+
+  g_settings_bind (self->settings, "spell-check", self->spell_check_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "spell-language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_to_selected, selected_to_language,
+                                self->languages, NULL);
+  g_settings_bind (self->settings, "spell-check", self->language_row, "sensitive", G_SETTINGS_BIND_GET);
+}
+
+static void
+recap_preferences_window_dispose (GObject *object)
+{
+  RecapPreferencesWindow *self = RECAP_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->languages);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (recap_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+recap_preferences_window_class_init (RecapPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = recap_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, spell_check_switch);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, language_row);
+}
+
+static void
+recap_preferences_window_init (RecapPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  setup_spelling (self);
+}
+
+GtkWidget *
+recap_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (RECAP_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+}

@@ -1,0 +1,379 @@
+/* test-spell.c: misspellings underlined in the editor and the form, and their menu
+ *
+ * Enchant keeps the personal dictionary in a temporary ENCHANT_CONFIG_DIR,
+ * never the user's; the dictionaries are Debian's hunspell-en-us and
+ * hunspell-de-de.
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "config.h"
+#include "recap-front-matter-form.h"
+#include "recap-preferences-window.h"
+#include "recap-spell-adapter.h"
+#include "recap-spell-menu.h"
+#include "recap-window.h"
+#include "ui-test-util.h"
+
+#define POST "_posts/2024-01-01-spelling.md"
+
+static const char post_text[] =
+  "---\n"
+  "title: A meetup with a mispelled title\n"
+  "fooz: bar\n"
+  "---\n"
+  "Paragraf one has a speling error.\n"
+  "\n"
+  "```\n"
+  "fenced codde\n"
+  "```\n"
+  "\n"
+  "Some `inlinne` code and https://exampel.com/pathh links.\n"
+  "The lastt line.\n";
+
+static const char german_text[] =
+  "---\n"
+  "title: Treffen\n"
+  "lang: de\n"
+  "---\n"
+  "Das ist eine Straße mit Fehlerr.\n";
+
+static char *enchant_dir;
+
+typedef struct {
+  char          *site_dir;
+  RecapWindow   *window;
+  RecapDocument *document;
+  GtkTextView   *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  text)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+  g_settings_set_string (settings, "spell-language", "en_US");
+  g_settings_reset (settings, "spell-languages");
+  fixture->site_dir = ui_test_copy_sample_site ();
+  path = g_build_filename (fixture->site_dir, POST, NULL);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  fixture->window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->view = GTK_TEXT_VIEW (ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW));
+  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, POST);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_util_remove_tree (fixture->site_dir);
+  g_free (fixture->site_dir);
+}
+
+/* The first occurrence of @word in the post. */
+static void
+find_word (Fixture     *fixture,
+           const char  *word,
+           GtkTextIter *start,
+           GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_forward_search (&iter, word, GTK_TEXT_SEARCH_TEXT_ONLY, start, end, NULL))
+    g_error ("No %s in the post", word);
+}
+
+/* Whether all of @word is underlined. */
+static gboolean
+is_underlined (Fixture    *fixture,
+               const char *word)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), RECAP_SPELL_ERROR_TAG);
+  GtkTextIter start, end;
+
+  find_word (fixture, word, &start, &end);
+  if (tag == NULL || !gtk_text_iter_starts_tag (&start, tag))
+    return FALSE;
+  gtk_text_iter_forward_to_tag_toggle (&start, tag);
+  return gtk_text_iter_equal (&start, &end);
+}
+
+/* Whether @model or one of its sections and submenus has an item @label. */
+static gboolean
+menu_has_label (GMenuModel *model,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_label, label))
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_label (linked, label))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Fills the context menu for @word, as a right click on it does. */
+static void
+menu_for (Fixture    *fixture,
+          const char *word)
+{
+  RecapSpellMenu *menu = g_object_get_data (G_OBJECT (fixture->view), "recap-spell-menu");
+  GtkTextIter start, end;
+
+  g_assert_nonnull (menu);
+  find_word (fixture, word, &start, &end);
+  gtk_text_iter_forward_char (&start);
+  recap_spell_menu_update (menu, &start);
+}
+
+static void
+test_body (Fixture       *fixture,
+           gconstpointer  data)
+{
+  /* The last line is checked after the others in view. */
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "lastt"));
+  g_assert_true (is_underlined (fixture, "speling"));
+  g_assert_true (is_underlined (fixture, "Paragraf"));
+  g_assert_true (is_underlined (fixture, "mispelled"));
+  g_assert_false (is_underlined (fixture, "error"));
+  g_assert_false (is_underlined (fixture, "fooz"));
+  g_assert_false (is_underlined (fixture, "codde"));
+  g_assert_false (is_underlined (fixture, "inlinne"));
+  g_assert_false (is_underlined (fixture, "exampel"));
+  g_assert_false (is_underlined (fixture, "pathh"));
+
+  menu_for (fixture, "speling");
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "spelling"));
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Add to Dictionary"));
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Ignore"));
+  menu_for (fixture, "error");
+  g_assert_false (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Ignore"));
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Check Spelling"));
+}
+
+static void
+test_correct (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "speling"));
+  menu_for (fixture, "speling");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spell-word.correct", "s", "spelling"));
+  text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->document));
+  g_assert_nonnull (strstr (text, "has a spelling error."));
+  UI_TEST_WAIT_FOR (!is_underlined (fixture, "spelling"));
+}
+
+static void
+test_add_and_ignore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *dictionary = g_build_filename (enchant_dir, "en_US.dic", NULL);
+  g_autofree char *words = NULL;
+
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "lastt"));
+  menu_for (fixture, "Paragraf");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spell-word.add", NULL));
+  UI_TEST_WAIT_FOR (!is_underlined (fixture, "Paragraf"));
+  g_assert_true (g_file_get_contents (dictionary, &words, NULL, NULL));
+  g_assert_nonnull (strstr (words, "Paragraf"));
+
+  menu_for (fixture, "lastt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spell-word.ignore", NULL));
+  UI_TEST_WAIT_FOR (!is_underlined (fixture, "lastt"));
+  g_assert_null (strstr (words, "lastt"));
+  g_assert_true (is_underlined (fixture, "speling"));
+}
+
+static void
+test_typing (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextIter start, end;
+
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "lastt"));
+  find_word (fixture, "Some", &start, &end);
+  gtk_text_buffer_insert_interactive (buffer, &start, "Typedd ```words``` ", -1, TRUE);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "Typedd"));
+  /* A letter before the fence makes the code text, and the closing fence
+   * an opening one; taking it away brings the code back. */
+  find_word (fixture, "```\nfenced", &start, &end);
+  gtk_text_buffer_insert_interactive (buffer, &start, "x", -1, TRUE);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "codde") && !is_underlined (fixture, "lastt"));
+  find_word (fixture, "x```", &start, &end);
+  end = start;
+  gtk_text_iter_forward_char (&end);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  UI_TEST_WAIT_FOR (!is_underlined (fixture, "codde") && is_underlined (fixture, "lastt"));
+}
+
+static gboolean
+title_underlines (Fixture    *fixture,
+                  const char *word)
+{
+  GtkWidget *row = recap_front_matter_form_get_row (
+    RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_FRONT_MATTER_FORM)),
+    "title");
+  GtkEditable *text = row ? gtk_editable_get_delegate (GTK_EDITABLE (row)) : NULL;
+  const char *title = text ? gtk_editable_get_text (text) : "";
+  const char *at = strstr (title, word);
+  PangoAttrList *attrs = text ? gtk_text_get_attributes (GTK_TEXT (text)) : NULL;
+  g_autoptr(GSList) list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+
+  for (GSList *l = list; l != NULL && at != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE && attr->start_index == (guint) (at - title) &&
+          attr->end_index == (guint) (at - title + strlen (word)))
+        {
+          g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+          return TRUE;
+        }
+    }
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+  return FALSE;
+}
+
+static void
+test_title_field (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  UI_TEST_WAIT_FOR (title_underlines (fixture, "mispelled"));
+  g_assert_false (title_underlines (fixture, "meetup"));
+}
+
+static void
+test_toggle (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "lastt") && title_underlines (fixture, "mispelled"));
+  /* The menu's "Check Spelling" is the setting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spell.spell-check", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "spell-check"));
+  g_assert_false (is_underlined (fixture, "speling"));
+  g_assert_false (title_underlines (fixture, "mispelled"));
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "speling"));
+}
+
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) chosen = NULL;
+  g_autofree char *path = g_build_filename (fixture->site_dir, POST, NULL);
+  const char *code;
+
+  /* lang: de picks the German dictionary. */
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "Fehlerr"));
+  g_assert_false (is_underlined (fixture, "Straße"));
+  g_assert_false (is_underlined (fixture, "eine"));
+
+  /* Choosing English from the menu is remembered for the post. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "spell.language", "s", "en_US"));
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "eine"));
+  chosen = g_settings_get_value (settings, "spell-languages");
+  g_assert_true (g_variant_lookup (chosen, path, "&s", &code));
+  g_assert_cmpstr (code, ==, "en_US");
+}
+
+/* The Spelling group of Preferences sets what the editor follows. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window = recap_preferences_window_new (NULL);
+  GtkSwitch *toggle;
+  AdwComboRow *row;
+  GListModel *languages;
+  guint german = GTK_INVALID_LIST_POSITION;
+
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+  g_settings_set_string (settings, "spell-language", "");
+  gtk_window_present (GTK_WINDOW (window));
+  toggle = GTK_SWITCH (ui_test_find_by_type (window, GTK_TYPE_SWITCH));
+  row = ADW_COMBO_ROW (ui_test_find_by_type (window, ADW_TYPE_COMBO_ROW));
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  gtk_switch_set_active (toggle, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "spell-check"));
+  languages = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (languages); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (languages, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "de_DE"))
+        german = i;
+    }
+  g_assert_cmpuint (german, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (row, german);
+  g_assert_cmpstr (g_settings_get_string (settings, "spell-language"), ==, "de_DE");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_boolean (settings, "spell-check", TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Before enchant starts: the personal dictionary goes here. */
+  enchant_dir = g_dir_make_tmp ("recap-enchant-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("ENCHANT_CONFIG_DIR", enchant_dir, TRUE);
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+
+  /* First: a settings key changed after a window that saw it change is
+   * destroyed reaches the window's dead "win" action group (GTK 4.8). */
+  g_test_add_func ("/spell/preferences", test_preferences);
+#define ADD(name, text, func) \
+  g_test_add ("/spell/" name, Fixture, text, fixture_set_up, func, fixture_tear_down)
+  ADD ("body", post_text, test_body);
+  ADD ("correct", post_text, test_correct);
+  ADD ("add-and-ignore", post_text, test_add_and_ignore);
+  ADD ("typing", post_text, test_typing);
+  ADD ("title-field", post_text, test_title_field);
+  ADD ("toggle", post_text, test_toggle);
+  ADD ("language", german_text, test_language);
+#undef ADD
+
+  status = g_test_run ();
+  test_util_remove_tree (enchant_dir);
+  g_free (enchant_dir);
+  return status;
+}

@@ -1,0 +1,252 @@
+/* test-status-bar.c: the editor's word count and outline, on a hand-counted post
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "recap-outline.h"
+#include "recap-status-bar.h"
+#include "recap-window.h"
+#include "ui-test-util.h"
+
+#define COUNTED "_posts/2024-06-01-counts.md"
+
+/* The hand count of tests/data/counts.md, see test-text-stats.c. */
+#define FIXTURE_COUNTS "36 words · 180 characters · 1 min read"
+
+typedef struct {
+  char           *site_dir;
+  RecapWindow    *window;
+  RecapDocument  *document;
+  RecapStatusBar *status_bar;
+  GtkListBox     *outline_list;
+  GtkWidget      *source_view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "counts.md", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  fixture->site_dir = ui_test_copy_sample_site ();
+  test_util_write_file (fixture->site_dir, COUNTED, text);
+  fixture->window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, COUNTED);
+  fixture->status_bar = RECAP_STATUS_BAR (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+                                                                RECAP_TYPE_STATUS_BAR));
+  fixture->outline_list = recap_outline_get_list (recap_status_bar_get_outline (fixture->status_bar));
+  fixture->source_view = ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_util_remove_tree (fixture->site_dir);
+  g_free (fixture->site_dir);
+}
+
+static gboolean
+shows (Fixture    *fixture,
+       const char *counts)
+{
+  return g_strcmp0 (recap_status_bar_get_text (fixture->status_bar), counts) == 0;
+}
+
+/* Waits for @counts, saying what was shown instead when it never comes. */
+static void
+wait_for_counts (Fixture    *fixture,
+                 const char *counts)
+{
+  gint64 deadline = g_get_monotonic_time () + TEST_UTIL_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+  while (!shows (fixture, counts))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The status bar shows \"%s\", not \"%s\"", recap_status_bar_get_text (fixture->status_bar), counts);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+find_text (Fixture     *fixture,
+           const char  *needle,
+           GtkTextIter *start,
+           GtkTextIter *end)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (fixture->document), &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, needle, 0, start, end, NULL));
+}
+
+static void
+test_counts_the_body (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  wait_for_counts (fixture, FIXTURE_COUNTS);
+}
+
+static void
+test_counts_the_selection (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextIter start, end;
+
+  wait_for_counts (fixture, FIXTURE_COUNTS);
+  find_text (fixture, "We met at the café", &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  wait_for_counts (fixture, "Selected: 5 words · 18 characters");
+  /* Link targets and code left out here too. */
+  find_text (fixture, "See [the slides]", &start, &end);
+  find_text (fixture, "skipped too", &end, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  wait_for_counts (fixture, "Selected: 4 words · 20 characters");
+  gtk_text_buffer_place_cursor (buffer, &start);
+  wait_for_counts (fixture, FIXTURE_COUNTS);
+}
+
+static void
+test_follows_typing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextIter start, end;
+
+  wait_for_counts (fixture, FIXTURE_COUNTS);
+  find_text (fixture, "です。", &start, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  for (const char *c = " two more"; *c; c++)
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, c, 1, TRUE);
+  wait_for_counts (fixture, "38 words · 189 characters · 1 min read");
+  /* A heading typed into the body shows in the outline. */
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n\n## New heading\n", -1, TRUE);
+  UI_TEST_WAIT_FOR (gtk_list_box_get_row_at_index (fixture->outline_list, 3) != NULL);
+}
+
+static const char *
+row_text (GtkListBoxRow *row)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
+}
+
+static int
+row_indent (GtkListBoxRow *row)
+{
+  return gtk_widget_get_margin_start (gtk_list_box_row_get_child (row));
+}
+
+static GtkListBoxRow *
+row_at (Fixture *fixture,
+        int      index)
+{
+  UI_TEST_WAIT_FOR (gtk_list_box_get_row_at_index (fixture->outline_list, 2) != NULL);
+  return gtk_list_box_get_row_at_index (fixture->outline_list, index);
+}
+
+static void
+test_outline_lists_headings (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const struct { const char *text; guint line; int indent; } expected[] = {
+    { "Meetup notes", 4, 0 }, { "Setext heading", 16, 12 }, { "Deep {{ page.title }} dive", 27, 24 },
+  };
+  GtkWidget *button = ui_test_find_by_type (GTK_WIDGET (fixture->status_bar), GTK_TYPE_MENU_BUTTON);
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Outline");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkListBoxRow *row = row_at (fixture, i);
+
+      g_assert_cmpstr (row_text (row), ==, expected[i].text);
+      g_assert_cmpuint (recap_outline_row_get_line (row), ==, expected[i].line);
+      g_assert_cmpint (row_indent (row), ==, expected[i].indent);
+    }
+  /* "# not a heading" in the fenced code block is not listed. */
+  g_assert_null (gtk_list_box_get_row_at_index (fixture->outline_list, 3));
+}
+
+static guint
+cursor_line (Fixture *fixture)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_line (&cursor);
+}
+
+static void
+test_activating_a_row_jumps (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkListBoxRow *row = row_at (fixture, 1);
+
+  g_assert_cmpuint (cursor_line (fixture), ==, 0);
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpuint (cursor_line (fixture), ==, 16);
+  UI_TEST_WAIT_FOR (gtk_widget_has_focus (fixture->source_view));
+  gtk_widget_activate (GTK_WIDGET (row_at (fixture, 2)));
+  g_assert_cmpuint (cursor_line (fixture), ==, 27);
+}
+
+static void
+place_cursor_on_line (Fixture *fixture,
+                      guint    line)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (fixture->document), &iter, line);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (fixture->document), &iter);
+}
+
+static void
+test_current_heading_follows_the_cursor (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  static const struct { guint line; int row; } expected[] = {
+    { 0, -1 }, { 4, 0 }, { 10, 0 }, { 16, 1 }, { 19, 1 }, { 29, 2 }, { 2, -1 },
+  };
+
+  row_at (fixture, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkListBoxRow *selected;
+
+      place_cursor_on_line (fixture, expected[i].line);
+      selected = gtk_list_box_get_selected_row (fixture->outline_list);
+      if (expected[i].row < 0)
+        g_assert_null (selected);
+      else
+        g_assert_true (selected == row_at (fixture, expected[i].row));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/status-bar/counts-the-body", test_counts_the_body);
+  ADD ("/status-bar/counts-the-selection", test_counts_the_selection);
+  ADD ("/status-bar/follows-typing", test_follows_typing);
+  ADD ("/status-bar/outline-lists-headings", test_outline_lists_headings);
+  ADD ("/status-bar/activating-a-row-jumps", test_activating_a_row_jumps);
+  ADD ("/status-bar/current-heading-follows-the-cursor", test_current_heading_follows_the_cursor);
+#undef ADD
+
+  return g_test_run ();
+}
