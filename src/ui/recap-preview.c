@@ -101,10 +101,9 @@ is_disposed (RecapPreview *self)
 
 static void load_page (RecapPreview *self, char *base_uri);
 
-/* The page no longer holds Recap's script, with no load event to tell: its
- * web process ended, or WebKit dropped the script world (seen under load:
- * calls to a loaded page then fail with "Can't find variable: recap" or
- * "Unsupported result type"). Nothing is lost: load it anew. */
+/* The page no longer holds Recap's script: its web process ended (a crash,
+ * or WebKit ending it), or a call to the loaded page found no recap object
+ * or did not run ("Unsupported result type"). Nothing is lost: load it anew. */
 static void
 reload_lost_page (RecapPreview *self,
                   const char   *reason)
@@ -805,10 +804,17 @@ page_script (RecapPreview *self)
 
 /* A crash, or WebKit ending the process: the page went with it. */
 static void
-web_process_terminated (RecapPreview *self)
+web_process_terminated (RecapPreview                      *self,
+                        WebKitWebProcessTerminationReason  reason)
 {
-  if (!is_disposed (self))
-    reload_lost_page (self, "its web process ended");
+  if (is_disposed (self))
+    return;
+  if (reason == WEBKIT_WEB_PROCESS_CRASHED)
+    reload_lost_page (self, "its web process crashed");
+  else if (reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT)
+    reload_lost_page (self, "its web process exceeded its memory limit");
+  else
+    reload_lost_page (self, "its web process was ended");
 }
 
 static void

@@ -114,27 +114,14 @@ web_view (Fixture *fixture)
   return recap_preview_get_web_view (fixture->preview);
 }
 
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* Runs @body in the page's main script world, where a document script would run. */
 static JSCValue *
 eval_js (Fixture    *fixture,
          const char *body)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  JSCValue *value;
+  JSCValue *value = ui_test_call_page (web_view (fixture), NULL, body, NULL, &error);
 
-  webkit_web_view_call_async_javascript_function (web_view (fixture), body, -1, NULL, NULL, NULL, NULL,
-                                                  store_result, &result);
-  UI_TEST_WAIT_FOR (result != NULL);
-  value = webkit_web_view_call_async_javascript_function_finish (web_view (fixture), result, &error);
   g_assert_no_error (error);
   return value;
 }
@@ -181,7 +168,7 @@ open_post (Fixture    *fixture,
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (fixture->document), text, -1);
   gtk_text_view_set_buffer (fixture->source_view, GTK_TEXT_BUFFER (fixture->document));
   recap_preview_set_document (fixture->preview, fixture->document);
-  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), marker));
+  ui_test_wait_for_preview (fixture->preview, marker);
 }
 
 static void
@@ -272,7 +259,7 @@ test_typing_keeps_the_page_in_place (Fixture       *fixture,
   scroll_y = js_number (fixture, "return window.scrollY;");
 
   type_at_end (fixture, "Typed while reading: zebra crossing.\n");
-  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), "zebra crossing"));
+  ui_test_wait_for_preview (fixture->preview, "zebra crossing");
 
   g_assert_cmpfloat (js_number (fixture, "return window.scrollY;"), ==, scroll_y);
   g_assert_true (ui_test_page_contains (web_view (fixture), "Keeps its place"));
@@ -429,7 +416,7 @@ test_newest_text_wins (Fixture       *fixture,
       g_main_context_iteration (NULL, FALSE);
     }
 
-  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), "edit-5-of-5"));
+  ui_test_wait_for_preview (fixture->preview, "edit-5-of-5");
   g_assert_false (ui_test_page_contains (web_view (fixture), "edit-4-of-5"));
 }
 
@@ -458,7 +445,6 @@ test_layout_toggles (void)
   GtkWidget *preview = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_PREVIEW);
   GtkWidget *editor = ui_test_find_by_type (GTK_WIDGET (window), GTK_SOURCE_TYPE_VIEW);
   GtkWidget *editor_pane = gtk_paned_get_start_child (GTK_PANED (gtk_widget_get_parent (preview)));
-  WebKitWebView *web_view = recap_preview_get_web_view (RECAP_PREVIEW (preview));
   RecapDocument *document;
   GtkTextIter end;
   gboolean sync_scroll;
@@ -479,7 +465,7 @@ test_layout_toggles (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-mode", "s", "preview");
   g_assert_true (gtk_widget_get_visible (preview));
   g_assert_false (gtk_widget_get_visible (editor_pane));
-  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view, "Typed with the preview hidden"));
+  ui_test_wait_for_preview (RECAP_PREVIEW (preview), "Typed with the preview hidden");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-scroll", NULL);
   g_object_get (preview, "sync-scroll", &sync_scroll, NULL);
@@ -494,8 +480,8 @@ test_layout_toggles (void)
 }
 
 /* A page that lost Recap's script comes back and shows the newest text:
- * its web process ended (a crash, or WebKit ending it), or its script world
- * went without a load event, as WebKit did now and then under load. */
+ * its web process ended (a crash, or WebKit ending it), or a call finds no
+ * recap object in Recap's script world. */
 static void
 lose_page (Fixture    *fixture,
            const char *how)
@@ -505,15 +491,11 @@ lose_page (Fixture    *fixture,
     webkit_web_view_terminate_web_process (web_view (fixture));
   else
     {
-      g_autoptr(GAsyncResult) result = NULL;
-
       /* What the world looks like once WebKit dropped it: no recap object. */
-      webkit_web_view_call_async_javascript_function (web_view (fixture), "recap = undefined;", -1, NULL, "recap",
-                                                      NULL, NULL, store_result, &result);
-      UI_TEST_WAIT_FOR (result != NULL);
+      g_autoptr(JSCValue) value = ui_test_call_page (web_view (fixture), "recap", "recap = undefined;", NULL, NULL);
     }
   type_at_end (fixture, "After the loss.\n");
-  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view (fixture), "After the loss."));
+  ui_test_wait_for_preview (fixture->preview, "After the loss.");
   g_assert_true (ui_test_page_contains (web_view (fixture), "Before the loss."));
 }
 

@@ -447,7 +447,6 @@ test_open_post_in_large_site (void)
   RecapDocument *document;
   RecapSidebar *sidebar;
   GtkWidget *list_view;
-  gint64 deadline;
   guint position;
   gboolean shown = FALSE;
   int covered;
@@ -465,13 +464,7 @@ test_open_post_in_large_site (void)
   g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (recap_sidebar_get_rows (sidebar)), position));
 
   /* A few frames: the list scrolls once laid out. */
-  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  while ((covered = shown_height (list_view, position, &shown), !shown) && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_true (shown);
+  UI_TEST_WAIT_FOR ((covered = shown_height (list_view, position, &shown), shown));
   /* Rows all the way, but for the gaps between them. */
   g_assert_cmpint (covered, >=, gtk_widget_get_height (list_view) * 3 / 4);
 

@@ -105,6 +105,7 @@ test_type_preview_save (Fixture       *fixture,
   original = ui_test_read_file (fixture->site_dir, relative_path);
   buffer_text = recap_document_dup_text (document);
   g_assert_cmpstr (buffer_text, ==, original);
+  ui_test_wait_for_preview (preview, "async for the rest of us");
   g_assert_false (ui_test_page_contains (recap_preview_get_web_view (preview), "zebra crossing"));
   g_assert_false (ui_test_page_contains (recap_preview_get_web_view (preview), "layout:"));
 
@@ -115,7 +116,7 @@ test_type_preview_save (Fixture       *fixture,
   g_assert_true (recap_post_get_unsaved (recap_document_get_post (document)));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "*"));
 
-  UI_TEST_WAIT_FOR (ui_test_page_contains (recap_preview_get_web_view (preview), "zebra crossing"));
+  ui_test_wait_for_preview (preview, "zebra crossing");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
   UI_TEST_WAIT_FOR (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));

@@ -79,12 +79,62 @@ ui_test_has_button (GtkWidget  *root,
   return find_button (root, text) != NULL;
 }
 
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+static gboolean
+note_timeout (gpointer user_data)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until *@done: each turn sleeps until an event
+ * comes, and the bound is an event too. */
+static void
+wait_for_event (const gboolean *done,
+                const char     *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (TEST_UTIL_TIMEOUT_SECONDS, note_timeout, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!*done)
+    g_error ("Timed out waiting for %s", what);
+  if (!timed_out)
+    g_source_remove (timeout);
+}
+
+typedef struct {
+  GAsyncResult *result;
+  gboolean      returned;
+} PageCall;
+
+static void
+page_call_returned (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PageCall *call = user_data;
+
+  call->result = g_object_ref (result);
+  call->returned = TRUE;
+}
+
+JSCValue *
+ui_test_call_page (WebKitWebView  *web_view,
+                   const char     *world_name,
+                   const char     *body,
+                   GVariant       *arguments,
+                   GError        **error)
+{
+  PageCall call = { NULL, FALSE };
+  JSCValue *value;
+
+  webkit_web_view_call_async_javascript_function (web_view, body, -1, arguments, world_name, NULL, NULL,
+                                                  page_call_returned, &call);
+  wait_for_event (&call.returned, "the page's answer");
+  value = webkit_web_view_call_async_javascript_function_finish (web_view, call.result, error);
+  g_object_unref (call.result);
+  return value;
 }
 
 gboolean
@@ -92,7 +142,6 @@ ui_test_page_answers (WebKitWebView *web_view,
                       const char    *condition,
                       const char    *needle)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *answer = NULL;
@@ -103,12 +152,7 @@ ui_test_page_answers (WebKitWebView *web_view,
   g_variant_dict_insert (&arguments, "needle", "s", needle);
   /* A string answer: while the page (re)loads, a boolean can come back as
    * "unsupported result type". */
-  webkit_web_view_call_async_javascript_function (web_view, body, -1,
-                                                  g_variant_dict_end (&arguments), NULL, NULL, NULL,
-                                                  store_result, &result);
-  UI_TEST_WAIT_FOR (result != NULL);
-
-  value = webkit_web_view_call_async_javascript_function_finish (web_view, result, &error);
+  value = ui_test_call_page (web_view, NULL, body, g_variant_dict_end (&arguments), &error);
   if (error != NULL)
     {
       g_test_message ("The page did not answer: %s", error->message);
@@ -123,6 +167,35 @@ ui_test_page_contains (WebKitWebView *web_view,
                        const char    *needle)
 {
   return ui_test_page_answers (web_view, "document.body && document.body.textContent.includes(needle)", needle);
+}
+
+static void
+note_update (gboolean *updated)
+{
+  *updated = TRUE;
+}
+
+void
+ui_test_wait_for_preview (RecapPreview *preview,
+                          const char   *needle)
+{
+  WebKitWebView *web_view = recap_preview_get_web_view (preview);
+  gint64 deadline = g_get_monotonic_time () + TEST_UTIL_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  gboolean updated = FALSE;
+  gulong handler = g_signal_connect_swapped (preview, "updated", G_CALLBACK (note_update), &updated);
+
+  for (;;)
+    {
+      /* An update while the page answers makes it ask again. */
+      updated = FALSE;
+      if (ui_test_page_contains (web_view, needle))
+        break;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the preview to show %s", needle);
+      if (!updated)
+        wait_for_event (&updated, "the preview's next update");
+    }
+  g_signal_handler_disconnect (preview, handler);
 }
 
 RecapDocument *

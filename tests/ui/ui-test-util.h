@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
+#include "recap-preview.h"
 #include "recap-window.h"
 #include "test-util.h"
 
@@ -28,6 +29,14 @@ GtkWidget *ui_test_find_button       (GtkWidget    *root,
 /* Whether a button under @root has @text as its label or tooltip now. */
 gboolean   ui_test_has_button        (GtkWidget    *root,
                                       const char   *text);
+/* Runs @body as a function in the page's script world @world_name (NULL:
+ * the main world, where a document script would run) and waits for its
+ * answer. */
+JSCValue  *ui_test_call_page         (WebKitWebView *web_view,
+                                      const char    *world_name,
+                                      const char    *body,
+                                      GVariant      *arguments,
+                                      GError       **error);
 /* Whether the JavaScript expression @condition holds in the page, with
  * @needle as the variable "needle". */
 gboolean   ui_test_page_answers      (WebKitWebView *web_view,
@@ -39,8 +48,12 @@ gboolean   ui_test_page_answers      (WebKitWebView *web_view,
  * window has seen the key's release. */
 void       ui_test_press             (GtkWindow    *window,
                                       const char   *accelerator);
-/* Whether the page's text contains @needle, asked through JavaScript. */
+/* Whether the page's text contains @needle now, asked through JavaScript. */
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
+                                      const char    *needle);
+/* Waits until @preview shows @needle: asks the page again at each of the
+ * preview's "updated" signals, never on a timer. */
+void       ui_test_wait_for_preview  (RecapPreview  *preview,
                                       const char    *needle);
 
 /* Opens a fresh copy of the sample site in @window, waits until its 14

@@ -11,12 +11,15 @@
 'use strict';
 
 var recap = (() => {
-  /* A scroll this soon after input in the page is the user's. */
-  const USER_SCROLL_MS = 500;
+  /* A scroll this many frames after input in the page is the user's (half
+   * a second at 60 Hz). Frames, not milliseconds: on a busy machine the
+   * scroll event comes late, and so do the frames. */
+  const USER_SCROLL_FRAMES = 30;
 
   let positions = '';
   let blocks = null;
-  let lastInput = -Infinity;
+  let framesSinceInput = Infinity;
+  let countingFrames = false;
 
   /* The elements marked with data-sourcepos, in document order, with their
    * lines from @positions ("start-end,…"): the lines stay out of the markup,
@@ -75,18 +78,33 @@ var recap = (() => {
     return interpolate (value, fromEnd, from (next)[0], toEnd, to (next)[0]);
   }
 
+  function countFrame () {
+    framesSinceInput++;
+    countingFrames = framesSinceInput < USER_SCROLL_FRAMES;
+    if (countingFrames)
+      requestAnimationFrame (countFrame);
+  }
+
+  /* The user acts in the page: count its frames from now on. */
+  function noteUserAction () {
+    framesSinceInput = 0;
+    if (!countingFrames) {
+      countingFrames = true;
+      requestAnimationFrame (countFrame);
+    }
+  }
+
   function noteInput (event) {
     if (event.type !== 'mousemove' || event.buttons !== 0)
-      lastInput = performance.now ();
+      noteUserAction ();
   }
 
   /* Only scrolls the user makes here move the editor: not the ones Recap
    * makes, nor those from content getting shorter while typing. */
   function scrolled () {
-    const now = performance.now ();
-    if (now - lastInput > USER_SCROLL_MS)
+    if (framesSinceInput >= USER_SCROLL_FRAMES)
       return;
-    lastInput = now; /* a fling goes on after its last wheel event */
+    noteUserAction (); /* a fling goes on after its last wheel event */
     window.webkit.messageHandlers.scrolled.postMessage (convert (window.scrollY, pixels, lines));
   }
 
@@ -114,7 +132,7 @@ var recap = (() => {
       blocks = null;
     },
     scrollToLine (line) {
-      lastInput = -Infinity; /* the editor leads now */
+      framesSinceInput = Infinity; /* the editor leads now */
       window.scrollTo (0, convert (line, lines, pixels));
     },
     setColorScheme (scheme) {
