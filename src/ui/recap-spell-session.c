@@ -36,7 +36,7 @@ struct _RecapSpellSession
   RecapSpellProvider *provider;
   RecapSpellChecker  *checker;
   RecapSpellAdapter  *adapter;
-  RecapSpellMenu     *menu;
+  RecapSpellMenu     *menu;   /* the view's, kept for the dispose after the view's */
   GSettings          *settings;
   GSimpleAction      *language_action;
 
@@ -252,6 +252,7 @@ recap_spell_session_dispose (GObject *object)
   g_clear_object (&self->document);
   if (self->menu != NULL)
     recap_spell_menu_set_adapter (self->menu, NULL);
+  g_clear_object (&self->menu);
   g_clear_object (&self->adapter);
   g_clear_object (&self->checker);
   g_clear_object (&self->language_action);
@@ -323,7 +324,7 @@ recap_spell_session_new (GtkWidget   *owner,
   g_set_weak_pointer (&self->view, view);
   add_actions (self, owner);
   settings_menu = settings_menu_new (self);
-  self->menu = recap_spell_menu_attach (view, settings_menu);
+  self->menu = g_object_ref (recap_spell_menu_attach (view, settings_menu));
   g_signal_connect_object (view, "notify::buffer", G_CALLBACK (view_buffer_changed), self, G_CONNECT_SWAPPED);
   view_buffer_changed (self);
   return self;
