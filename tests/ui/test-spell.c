@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
@@ -344,6 +345,63 @@ test_preferences (void)
   g_settings_set_boolean (settings, "spell-check", TRUE);
 }
 
+/* GTK parents the tooltip to the window it is shown for. */
+static gboolean
+tooltip_shown (GtkWidget *window)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow") && gtk_widget_get_mapped (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Moves the pointer onto @widget, as the user does before its tooltip shows. */
+static void
+hover (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t center = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t point;
+  double dx, dy;
+  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &center, &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XWarpPointer (display, None, gdk_x11_surface_get_xid (surface), 0, 0, 0, 0, point.x + dx, point.y + dy);
+  XFlush (display);
+}
+
+/* A setting changed after a window that showed a tooltip is gone (GTK 4.8
+ * keeps that window's "win" action group) reaches no freed window. */
+static void
+test_settings_after_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *site = NULL;
+  RecapWindow *window;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("Moves the pointer through X11");
+      return;
+    }
+  window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  UI_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  site = ui_test_copy_sample_site ();
+  ui_test_open_post (window, site, "_posts/2021-02-18-first-online-meetup.md");
+  hover (ui_test_find_button (GTK_WIDGET (window), "Open Folder… (Ctrl+O)"));
+  UI_TEST_WAIT_FOR (tooltip_shown (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_boolean (settings, "spell-check", !g_settings_get_boolean (settings, "spell-check"));
+  g_settings_set_boolean (settings, "sync-scroll", !g_settings_get_boolean (settings, "sync-scroll"));
+  g_settings_reset (settings, "spell-check");
+  g_settings_reset (settings, "sync-scroll");
+  test_util_remove_tree (site);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,9 +416,7 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-  /* First: a settings key changed after a window that saw it change is
-   * destroyed reaches the window's dead "win" action group (GTK 4.8). */
-  g_test_add_func ("/spell/preferences", test_preferences);
+  g_test_add_func ("/spell/settings-after-window", test_settings_after_window);
 #define ADD(name, text, func) \
   g_test_add ("/spell/" name, Fixture, text, fixture_set_up, func, fixture_tear_down)
   ADD ("body", post_text, test_body);
@@ -371,6 +427,7 @@ main (int   argc,
   ADD ("toggle", post_text, test_toggle);
   ADD ("language", german_text, test_language);
 #undef ADD
+  g_test_add_func ("/spell/preferences", test_preferences);
 
   status = g_test_run ();
   test_util_remove_tree (enchant_dir);
