@@ -235,6 +235,33 @@ test_typing (Fixture       *fixture,
   UI_TEST_WAIT_FOR (!is_underlined (fixture, "codde") && is_underlined (fixture, "lastt"));
 }
 
+/* The word being typed is checked once the cursor leaves it, as in GNOME
+ * Text Editor: "reca" on the way to "recap" is not flagged. */
+static void
+test_typing_word (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  static const char * const keys[] = { " ", "R", "e", "c", "a" };
+  GtkTextIter start, end;
+
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "lastt"));
+  /* Lines are checked in order: once the later line is, "Reca"'s was too. */
+  find_word (fixture, "The lastt", &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "Qwzx ", -1);
+  find_word (fixture, " error.", &start, &end);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, keys[i], -1, TRUE);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "Qwzx"));
+  g_assert_false (is_underlined (fixture, "Reca"));
+  g_assert_true (is_underlined (fixture, "speling"));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "Reca"));
+}
+
 static gboolean
 title_underlines (Fixture    *fixture,
                   const char *word)
@@ -423,6 +450,7 @@ main (int   argc,
   ADD ("correct", post_text, test_correct);
   ADD ("add-and-ignore", post_text, test_add_and_ignore);
   ADD ("typing", post_text, test_typing);
+  ADD ("typing-word", post_text, test_typing_word);
   ADD ("title-field", post_text, test_title_field);
   ADD ("toggle", post_text, test_toggle);
   ADD ("language", german_text, test_language);
