@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-enchant-provider.h"
+#include "recap-language-names.h"
 #include "recap-spell-adapter.h"
 #include "recap-spell-entry.h"
 #include "recap-spell-menu.h"
@@ -189,12 +190,13 @@ static GMenuModel *
 settings_menu_new (RecapSpellSession *self)
 {
   g_auto(GStrv) languages = recap_spell_provider_list_languages (self->provider);
+  g_auto(GStrv) names = recap_language_names ((const char * const *) languages);
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) languages_menu = g_menu_new ();
 
   for (guint i = 0; languages[i] != NULL; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (languages[i], NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (names[i], NULL);
 
       g_menu_item_set_action_and_target (item, "spell.language", "s", languages[i]);
       g_menu_append_item (languages_menu, item);

@@ -175,6 +175,9 @@ test_body (Fixture       *fixture,
   menu_for (fixture, "error");
   g_assert_false (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Ignore"));
   g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Check Spelling"));
+  /* Languages by name, from iso-codes. */
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "English (United States)"));
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "German (Germany)"));
 }
 
 static void
@@ -336,6 +339,18 @@ test_language (Fixture       *fixture,
   g_assert_cmpstr (code, ==, "en_US");
 }
 
+/* What the combo row shows for its @position item. */
+static char *
+label_of (AdwComboRow *row,
+          guint        position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (adw_combo_row_get_model (row), position);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (row), item, &value));
+  return g_value_dup_string (&value);
+}
+
 /* The Spelling group of Preferences sets what the editor follows. */
 static void
 test_preferences (void)
@@ -346,6 +361,8 @@ test_preferences (void)
   AdwComboRow *row;
   GListModel *languages;
   guint german = GTK_INVALID_LIST_POSITION;
+  g_autofree char *german_label = NULL;
+  g_autofree char *automatic_label = NULL;
 
   g_settings_set_boolean (settings, "spell-check", TRUE);
   g_settings_set_string (settings, "spell-language", "");
@@ -367,6 +384,10 @@ test_preferences (void)
     }
   g_assert_cmpuint (german, !=, GTK_INVALID_LIST_POSITION);
   adw_combo_row_set_selected (row, german);
+  german_label = label_of (row, german);
+  automatic_label = label_of (row, 0);
+  g_assert_cmpstr (german_label, ==, "German (Germany)");
+  g_assert_cmpstr (automatic_label, ==, "Automatic");
   g_assert_cmpstr (g_settings_get_string (settings, "spell-language"), ==, "de_DE");
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_set_boolean (settings, "spell-check", TRUE);
