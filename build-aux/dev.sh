@@ -19,7 +19,7 @@ PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libgtksourceview-5-dev libwebkitgtk-6.0-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev
-  libenchant-2-dev hunspell-en-us hunspell-de-de
+  libenchant-2-dev hunspell-en-us hunspell-de-de iso-codes
   libxtst-dev
   desktop-file-utils appstream
   xvfb xauth dbus at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-enchant-provider.h"
+#include "recap-language-names.h"
 #include "recap-preferences-window.h"
 
 struct _RecapPreferencesWindow
@@ -27,14 +28,14 @@ struct _RecapPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (RecapPreferencesWindow, recap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The language row shows "Automatic" for the empty code. */
+/* The language row shows a dictionary's name, "Automatic" for the empty code. */
 static char *
 language_label (GtkStringObject *item,
-                gpointer         user_data)
+                GHashTable      *names)
 {
   const char *code = gtk_string_object_get_string (item);
 
-  return g_strdup (code[0] != '\0' ? code : _("Automatic"));
+  return g_strdup (code[0] != '\0' ? g_hash_table_lookup (names, code) : _("Automatic"));
 }
 
 static gboolean
@@ -74,13 +75,17 @@ setup_spelling (RecapPreferencesWindow *self)
 {
   g_autoptr(RecapSpellProvider) provider = recap_enchant_provider_new ();
   g_auto(GStrv) codes = recap_spell_provider_list_languages (provider);
+  g_auto(GStrv) names = recap_language_names ((const char * const *) codes);
+  GHashTable *code_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GtkExpression) label = NULL;
 
+  for (guint i = 0; codes[i] != NULL; i++)
+    g_hash_table_insert (code_names, g_strdup (codes[i]), g_strdup (names[i]));
   self->languages = gtk_string_list_new (NULL);
   gtk_string_list_append (self->languages, "");
   gtk_string_list_splice (self->languages, 1, 0, (const char * const *) codes);
-  label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                       G_CALLBACK (language_label), NULL, NULL);
+  label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (language_label),
+                                       code_names, (GClosureNotify) (void (*) (void)) g_hash_table_unref);
   adw_combo_row_set_expression (self->language_row, label);
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (self->languages));
 

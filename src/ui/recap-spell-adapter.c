@@ -7,7 +7,9 @@
  * for the checker. A line's state is worked out from the line before; when
  * it comes out as before the edit, the lines after it keep theirs. GNOME
  * Text Editor 43's EditorTextBufferSpellAdapter is the model, with lines
- * instead of a text region because the scanner's state is per line.
+ * instead of a text region because the scanner's state is per line. As
+ * there, the word being typed at the cursor is not underlined until the
+ * cursor leaves it.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -49,6 +51,8 @@ struct _RecapSpellAdapter
   guint              first_unchecked; /* no line before it is unchecked */
   guint              edit_line;  /* where the edit in progress starts */
   guint              edit_end_line;
+  gboolean           typing;     /* the last edit was at the cursor, which has not moved since */
+  guint              cursor_line; /* where the cursor was then */
   gsize              update_source;
   gboolean           document;
 };
@@ -131,6 +135,7 @@ typedef struct
   RecapSpellAdapter *self;
   const char        *text;
   GtkTextIter        line_start;
+  gsize              cursor;     /* line index of the word being typed, or G_MAXSIZE */
 } CheckLine;
 
 static void
@@ -141,7 +146,8 @@ check_word (gsize    start,
   CheckLine *check = user_data;
   GtkTextIter word_start = check->line_start, word_end = check->line_start;
 
-  if (recap_spell_checker_check_word (check->self->checker, check->text + start, end - start))
+  if ((check->cursor >= start && check->cursor <= end) ||
+      recap_spell_checker_check_word (check->self->checker, check->text + start, end - start))
     return;
   gtk_text_iter_set_line_index (&word_start, start);
   gtk_text_iter_set_line_index (&word_end, end);
@@ -191,12 +197,17 @@ process_line (RecapSpellAdapter *self,
               guint              line,
               gboolean           check)
 {
-  CheckLine data = { self };
+  CheckLine data = { self, .cursor = G_MAXSIZE };
   RecapSpellState state = line_info (self, line)->state;
-  GtkTextIter end;
+  GtkTextIter end, cursor;
   g_autofree char *text = line_text (self, line, &data.line_start, &end);
 
   data.text = text;
+  if (self->typing && line == self->cursor_line)
+    {
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+      data.cursor = gtk_text_iter_get_line_index (&cursor);
+    }
   if (check)
     {
       gtk_text_buffer_remove_tag (self->buffer, self->tag, &data.line_start, &end);
@@ -289,6 +300,29 @@ queue_update (RecapSpellAdapter *self)
 
 /* Edits */
 
+/* An edit ending at the cursor is typing: the word there waits. */
+static void
+edited_at (RecapSpellAdapter *self,
+           const GtkTextIter *location)
+{
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  self->typing = gtk_text_iter_equal (location, &cursor);
+  self->cursor_line = gtk_text_iter_get_line (&cursor);
+}
+
+/* The cursor left the word being typed: check it now. */
+static void
+cursor_moved (RecapSpellAdapter *self)
+{
+  if (!self->typing || self->checker == NULL)
+    return;
+  self->typing = FALSE;
+  mark_unchecked (self, self->cursor_line);
+  queue_update (self);
+}
+
 static void
 before_insert (RecapSpellAdapter *self,
                GtkTextIter       *location)
@@ -312,6 +346,7 @@ after_insert (RecapSpellAdapter *self,
       for (guint i = 0; i < added; i++)
         g_array_insert_val (self->lines, self->edit_line + 1, info);
     }
+  edited_at (self, location);
   for (guint line = self->edit_line; line <= end_line; line++)
     mark_unchecked (self, line);
   for (guint line = self->edit_line + 1; line <= end_line + 1; line++)
@@ -329,12 +364,14 @@ before_delete (RecapSpellAdapter *self,
 }
 
 static void
-after_delete (RecapSpellAdapter *self)
+after_delete (RecapSpellAdapter *self,
+              GtkTextIter       *start)
 {
   guint removed = self->edit_end_line - self->edit_line;
 
   if (self->checker == NULL)
     return;
+  edited_at (self, start);
   if (removed > 0)
     g_array_remove_range (self->lines, self->edit_line + 1, removed);
   /* Indexes after the edit moved: the lower bounds stay true when lowered. */
@@ -490,6 +527,8 @@ recap_spell_adapter_init (RecapSpellAdapter *self)
                                  G_CALLBACK (before_delete), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->buffer_signals, "delete-range",
                                  G_CALLBACK (after_delete), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_group_connect_object (self->buffer_signals, "notify::cursor-position",
+                                 G_CALLBACK (cursor_moved), self, G_CONNECT_SWAPPED);
 
   self->scroll_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
   g_signal_group_connect_object (self->scroll_signals, "value-changed",

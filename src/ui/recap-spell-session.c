@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-enchant-provider.h"
+#include "recap-language-names.h"
 #include "recap-spell-adapter.h"
 #include "recap-spell-entry.h"
 #include "recap-spell-menu.h"
@@ -36,7 +37,7 @@ struct _RecapSpellSession
   RecapSpellProvider *provider;
   RecapSpellChecker  *checker;
   RecapSpellAdapter  *adapter;
-  RecapSpellMenu     *menu;
+  RecapSpellMenu     *menu;   /* the view's, kept for the dispose after the view's */
   GSettings          *settings;
   GSimpleAction      *language_action;
 
@@ -189,12 +190,13 @@ static GMenuModel *
 settings_menu_new (RecapSpellSession *self)
 {
   g_auto(GStrv) languages = recap_spell_provider_list_languages (self->provider);
+  g_auto(GStrv) names = recap_language_names ((const char * const *) languages);
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) languages_menu = g_menu_new ();
 
   for (guint i = 0; languages[i] != NULL; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (languages[i], NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (names[i], NULL);
 
       g_menu_item_set_action_and_target (item, "spell.language", "s", languages[i]);
       g_menu_append_item (languages_menu, item);
@@ -252,13 +254,13 @@ recap_spell_session_dispose (GObject *object)
   g_clear_object (&self->document);
   if (self->menu != NULL)
     recap_spell_menu_set_adapter (self->menu, NULL);
+  g_clear_object (&self->menu);
   g_clear_object (&self->adapter);
   g_clear_object (&self->checker);
   g_clear_object (&self->language_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->provider);
   g_clear_weak_pointer (&self->view);
-  g_clear_weak_pointer (&self->menu);
   g_clear_pointer (&self->site_lang, g_free);
 
   G_OBJECT_CLASS (recap_spell_session_parent_class)->dispose (object);
@@ -324,8 +326,7 @@ recap_spell_session_new (GtkWidget   *owner,
   g_set_weak_pointer (&self->view, view);
   add_actions (self, owner);
   settings_menu = settings_menu_new (self);
-  /* The view owns its menu; the session may outlive the view. */
-  g_set_weak_pointer (&self->menu, recap_spell_menu_attach (view, settings_menu));
+  self->menu = g_object_ref (recap_spell_menu_attach (view, settings_menu));
   g_signal_connect_object (view, "notify::buffer", G_CALLBACK (view_buffer_changed), self, G_CONNECT_SWAPPED);
   view_buffer_changed (self);
   return self;

@@ -683,16 +683,27 @@ bind_window_state (RecapWindow *self)
 
 /* Preview: layout (header bar), scroll sync and remote images (menu) are
  * settings, which the editor pane follows; so is spell checking (menu). */
+static const char * const settings_actions[] = { "preview-mode", "sync-scroll", "load-remote-images", "spell-check" };
+
 static void
 add_preview_actions (RecapWindow *self)
 {
-  static const char * const keys[] = { "preview-mode", "sync-scroll", "load-remote-images", "spell-check" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
     {
-      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, settings_actions[i]);
       g_action_map_add_action (G_ACTION_MAP (self), action);
     }
+}
+
+/* GTK 4.8 leaks the "win" group of a window a tooltip was shown on: the
+ * tooltip window's action muxer keeps the window's as its parent. A setting
+ * changed later would reach the group, which forwards it to the freed
+ * window (a GLib critical): the group must hold no settings actions then. */
+static void
+remove_preview_actions (RecapWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self), settings_actions[i]);
 }
 
 static void
@@ -702,6 +713,7 @@ recap_window_dispose (GObject *object)
 
   /* Closes the document (through the pane) before the site it belongs to. */
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_WINDOW);
+  remove_preview_actions (self);
   g_cancellable_cancel (self->site_cancellable);
   g_clear_object (&self->site_cancellable);
   next_step_clear (&self->next);

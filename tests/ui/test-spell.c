@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
@@ -174,6 +175,9 @@ test_body (Fixture       *fixture,
   menu_for (fixture, "error");
   g_assert_false (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Ignore"));
   g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "Check Spelling"));
+  /* Languages by name, from iso-codes. */
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "English (United States)"));
+  g_assert_true (menu_has_label (gtk_text_view_get_extra_menu (fixture->view), "German (Germany)"));
 }
 
 static void
@@ -232,6 +236,33 @@ test_typing (Fixture       *fixture,
   gtk_text_iter_forward_char (&end);
   gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
   UI_TEST_WAIT_FOR (!is_underlined (fixture, "codde") && is_underlined (fixture, "lastt"));
+}
+
+/* The word being typed is checked once the cursor leaves it, as in GNOME
+ * Text Editor: "reca" on the way to "recap" is not flagged. */
+static void
+test_typing_word (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  static const char * const keys[] = { " ", "R", "e", "c", "a" };
+  GtkTextIter start, end;
+
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "lastt"));
+  /* Lines are checked in order: once the later line is, "Reca"'s was too. */
+  find_word (fixture, "The lastt", &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "Qwzx ", -1);
+  find_word (fixture, " error.", &start, &end);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, keys[i], -1, TRUE);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "Qwzx"));
+  g_assert_false (is_underlined (fixture, "Reca"));
+  g_assert_true (is_underlined (fixture, "speling"));
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "Reca"));
 }
 
 static gboolean
@@ -308,6 +339,18 @@ test_language (Fixture       *fixture,
   g_assert_cmpstr (code, ==, "en_US");
 }
 
+/* What the combo row shows for its @position item. */
+static char *
+label_of (AdwComboRow *row,
+          guint        position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (adw_combo_row_get_model (row), position);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (row), item, &value));
+  return g_value_dup_string (&value);
+}
+
 /* The Spelling group of Preferences sets what the editor follows. */
 static void
 test_preferences (void)
@@ -318,6 +361,8 @@ test_preferences (void)
   AdwComboRow *row;
   GListModel *languages;
   guint german = GTK_INVALID_LIST_POSITION;
+  g_autofree char *german_label = NULL;
+  g_autofree char *automatic_label = NULL;
 
   g_settings_set_boolean (settings, "spell-check", TRUE);
   g_settings_set_string (settings, "spell-language", "");
@@ -339,9 +384,70 @@ test_preferences (void)
     }
   g_assert_cmpuint (german, !=, GTK_INVALID_LIST_POSITION);
   adw_combo_row_set_selected (row, german);
+  german_label = label_of (row, german);
+  automatic_label = label_of (row, 0);
+  g_assert_cmpstr (german_label, ==, "German (Germany)");
+  g_assert_cmpstr (automatic_label, ==, "Automatic");
   g_assert_cmpstr (g_settings_get_string (settings, "spell-language"), ==, "de_DE");
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_set_boolean (settings, "spell-check", TRUE);
+}
+
+/* GTK parents the tooltip to the window it is shown for. */
+static gboolean
+tooltip_shown (GtkWidget *window)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkTooltipWindow") && gtk_widget_get_mapped (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Moves the pointer onto @widget, as the user does before its tooltip shows. */
+static void
+hover (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t center = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t point;
+  double dx, dy;
+  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &center, &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XWarpPointer (display, None, gdk_x11_surface_get_xid (surface), 0, 0, 0, 0, point.x + dx, point.y + dy);
+  XFlush (display);
+}
+
+/* A setting changed after a window that showed a tooltip is gone (GTK 4.8
+ * keeps that window's "win" action group) reaches no freed window. */
+static void
+test_settings_after_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *site = NULL;
+  RecapWindow *window;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("Moves the pointer through X11");
+      return;
+    }
+  window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  UI_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  site = ui_test_copy_sample_site ();
+  ui_test_open_post (window, site, "_posts/2021-02-18-first-online-meetup.md");
+  hover (ui_test_find_button (GTK_WIDGET (window), "Open Folder… (Ctrl+O)"));
+  UI_TEST_WAIT_FOR (tooltip_shown (GTK_WIDGET (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_boolean (settings, "spell-check", !g_settings_get_boolean (settings, "spell-check"));
+  g_settings_set_boolean (settings, "sync-scroll", !g_settings_get_boolean (settings, "sync-scroll"));
+  g_settings_reset (settings, "spell-check");
+  g_settings_reset (settings, "sync-scroll");
+  test_util_remove_tree (site);
 }
 
 int
@@ -358,19 +464,19 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-  /* First: a settings key changed after a window that saw it change is
-   * destroyed reaches the window's dead "win" action group (GTK 4.8). */
-  g_test_add_func ("/spell/preferences", test_preferences);
+  g_test_add_func ("/spell/settings-after-window", test_settings_after_window);
 #define ADD(name, text, func) \
   g_test_add ("/spell/" name, Fixture, text, fixture_set_up, func, fixture_tear_down)
   ADD ("body", post_text, test_body);
   ADD ("correct", post_text, test_correct);
   ADD ("add-and-ignore", post_text, test_add_and_ignore);
   ADD ("typing", post_text, test_typing);
+  ADD ("typing-word", post_text, test_typing_word);
   ADD ("title-field", post_text, test_title_field);
   ADD ("toggle", post_text, test_toggle);
   ADD ("language", german_text, test_language);
 #undef ADD
+  g_test_add_func ("/spell/preferences", test_preferences);
 
   status = g_test_run ();
   test_util_remove_tree (enchant_dir);
