@@ -24,6 +24,7 @@ struct _RecapPreferencesWindow
 
   GtkSwitch            *spell_check_switch;
   AdwComboRow          *language_row;
+  AdwEntryRow          *image_folder_row;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPreferencesWindow, recap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -119,6 +120,7 @@ recap_preferences_window_class_init (RecapPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, spell_check_switch);
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, image_folder_row);
 }
 
 static void
@@ -128,6 +130,7 @@ recap_preferences_window_init (RecapPreferencesWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   setup_spelling (self);
+  g_settings_bind (self->settings, "image-folder", self->image_folder_row, "text", G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *

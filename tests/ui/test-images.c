@@ -7,6 +7,8 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "config.h"
+#include "recap-preferences-window.h"
 #include "recap-preview.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
@@ -273,6 +275,27 @@ test_drop_files (Fixture       *fixture,
   test_util_remove_tree (outside);
 }
 
+/* Preferences sets the folder images are copied into. */
+static void
+test_preferences_image_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window;
+  GtkEditable *row;
+  g_autofree char *folder = NULL;
+
+  g_settings_set_string (settings, "image-folder", "static/img");
+  window = recap_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  row = GTK_EDITABLE (ui_test_find_by_type (window, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "static/img");
+  gtk_editable_set_text (row, "assets/uploads");
+  folder = g_settings_get_string (settings, "image-folder");
+  g_assert_cmpstr (folder, ==, "assets/uploads");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "image-folder");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +309,7 @@ main (int   argc,
   ADD ("/images/paste-texture-then-save", test_paste_texture_then_save);
   ADD ("/images/discarded-link-deletes-copy", test_discarded_link_deletes_copy);
   ADD ("/images/drop-files", test_drop_files);
+  g_test_add_func ("/images/preferences-image-folder", test_preferences_image_folder);
 #undef ADD
 
   return g_test_run ();
