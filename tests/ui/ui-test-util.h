@@ -79,7 +79,9 @@ gpointer       ui_test_find_toplevel  (GType          type);
 void           ui_test_respond        (const char    *response);
 
 /* The fixture most editor tests start from: a window on a fresh copy of
- * the sample site with one of its posts open in the source view. */
+ * the sample site with one of its posts open in the source view. A test
+ * with a set-up of its own may leave view NULL: the tear-down does not
+ * use it. */
 typedef struct {
   char          *site_dir;
   RecapWindow   *window;
