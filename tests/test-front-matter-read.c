@@ -15,50 +15,56 @@
 /* Split */
 
 typedef struct {
-  const char *text;
-  gboolean    present;
-  gsize       yaml_start;
-  gsize       yaml_end;
-  gsize       body_start;
+  const char             *text;
+  RecapFrontMatterFormat  format;  /* NONE: no front matter */
+  gsize                   yaml_start;
+  gsize                   yaml_end;
+  gsize                   body_start;
 } SplitCase;
 
 static const SplitCase split_cases[] = {
-  { "---\na: 1\n---\nbody", TRUE, 4, 9, 13 },
-  { "---\r\na: 1\r\n---\r\nbody", TRUE, 5, 11, 16 },
-  { "\xef\xbb\xbf---\na: 1\n---\n", TRUE, 7, 12, 16 },
-  { "---\n---\n", TRUE, 4, 4, 8 },
-  { "---\n---", TRUE, 4, 4, 7 },
-  { "---  \na: 1\n...\nbody", TRUE, 6, 11, 15 },
-  { "--- \na: 1\n---   \nbody", TRUE, 5, 10, 17 },
-  { "---\na: 1\n", FALSE, 0, 0, 0 },
-  { "# Title\n---\na: 1\n---\n", FALSE, 0, 0, 0 },
-  { "----\na: 1\n----\n", FALSE, 0, 0, 0 },
-  { "---\na: 1\n----\nb\n---\n", TRUE, 4, 16, 20 },
-  { "", FALSE, 0, 0, 0 },
-  { "---", FALSE, 0, 0, 0 },
+  { "---\na: 1\n---\nbody", RECAP_FRONT_MATTER_FORMAT_YAML, 4, 9, 13 },
+  { "---\r\na: 1\r\n---\r\nbody", RECAP_FRONT_MATTER_FORMAT_YAML, 5, 11, 16 },
+  { "\xef\xbb\xbf---\na: 1\n---\n", RECAP_FRONT_MATTER_FORMAT_YAML, 7, 12, 16 },
+  { "---\n---\n", RECAP_FRONT_MATTER_FORMAT_YAML, 4, 4, 8 },
+  { "---\n---", RECAP_FRONT_MATTER_FORMAT_YAML, 4, 4, 7 },
+  { "---  \na: 1\n...\nbody", RECAP_FRONT_MATTER_FORMAT_YAML, 6, 11, 15 },
+  { "--- \na: 1\n---   \nbody", RECAP_FRONT_MATTER_FORMAT_YAML, 5, 10, 17 },
+  { "---\na: 1\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "# Title\n---\na: 1\n---\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "----\na: 1\n----\n", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "---\na: 1\n----\nb\n---\n", RECAP_FRONT_MATTER_FORMAT_YAML, 4, 16, 20 },
+  { "", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
+  { "---", RECAP_FRONT_MATTER_FORMAT_NONE, 0, 0, 0 },
 };
+
+/* The split of @test->text agrees with @test in every field. */
+static void
+assert_split (const SplitCase *test)
+{
+  gboolean present = test->format != RECAP_FRONT_MATTER_FORMAT_NONE;
+  RecapFrontMatterSplit split;
+
+  g_test_message ("split: %s", test->text);
+  g_assert_cmpint (recap_front_matter_split (test->text, strlen (test->text), &split), ==, present);
+  g_assert_cmpint (split.present, ==, present);
+  g_assert_cmpint (split.format, ==, test->format);
+  if (!present)
+    {
+      g_assert_cmpuint (split.body_start, ==, split.bom_len);
+      return;
+    }
+  g_assert_cmpuint (split.yaml_start, ==, test->yaml_start);
+  g_assert_cmpuint (split.yaml_end, ==, test->yaml_end);
+  g_assert_cmpuint (split.body_start, ==, test->body_start);
+  g_assert_cmpuint (split.end, ==, test->body_start);
+}
 
 static void
 test_split (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (split_cases); i++)
-    {
-      const SplitCase *test = &split_cases[i];
-      RecapFrontMatterSplit split;
-
-      g_test_message ("split case %u", i);
-      g_assert_cmpint (recap_front_matter_split (test->text, strlen (test->text), &split), ==, test->present);
-      g_assert_cmpint (split.present, ==, test->present);
-      if (!test->present)
-        {
-          g_assert_cmpuint (split.body_start, ==, split.bom_len);
-          continue;
-        }
-      g_assert_cmpuint (split.yaml_start, ==, test->yaml_start);
-      g_assert_cmpuint (split.yaml_end, ==, test->yaml_end);
-      g_assert_cmpuint (split.body_start, ==, test->body_start);
-      g_assert_cmpuint (split.end, ==, test->body_start);
-    }
+    assert_split (&split_cases[i]);
 }
 
 static void
@@ -499,15 +505,7 @@ test_many_keys_lookup (void)
   g_assert_nonnull (strstr (edit.text, "key0: new\n"));
 }
 
-typedef struct {
-  const char             *text;
-  RecapFrontMatterFormat  format;
-  gsize                   yaml_start;
-  gsize                   yaml_end;
-  gsize                   body_start;
-} FormatCase;
-
-static const FormatCase format_cases[] = {
+static const SplitCase format_cases[] = {
   { "---\na: 1\n---\nbody", RECAP_FRONT_MATTER_FORMAT_YAML, 4, 9, 13 },
   { "+++\ntitle = \"x\"\n+++\nbody", RECAP_FRONT_MATTER_FORMAT_TOML, 4, 16, 20 },
   { "\xef\xbb\xbf+++\r\na = 1\r\n+++\r\n", RECAP_FRONT_MATTER_FORMAT_TOML, 8, 15, 20 },
@@ -542,20 +540,7 @@ static void
 test_split_formats (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
-    {
-      const FormatCase *test = &format_cases[i];
-      gboolean none = test->format == RECAP_FRONT_MATTER_FORMAT_NONE;
-      RecapFrontMatterSplit split;
-
-      g_test_message ("case %u: %s", i, test->text);
-      g_assert_cmpint (recap_front_matter_split (test->text, strlen (test->text), &split), ==, !none);
-      g_assert_cmpint (split.format, ==, test->format);
-      if (none)
-        continue;
-      g_assert_cmpuint (split.yaml_start, ==, test->yaml_start);
-      g_assert_cmpuint (split.yaml_end, ==, test->yaml_end);
-      g_assert_cmpuint (split.body_start, ==, test->body_start);
-    }
+    assert_split (&format_cases[i]);
 }
 
 /* Posts with Hugo's front matter list with their title, date and tags. */

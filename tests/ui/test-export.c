@@ -58,21 +58,6 @@ store_result (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static void
-export_html (Fixture           *fixture,
-             RecapDocument     *document,
-             RecapExportImages  images,
-             GFile             *out)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  recap_export_html_async (document, fixture->root, images, out, NULL, store_result, &result);
-  UI_TEST_WAIT_FOR (result != NULL);
-  g_assert_true (recap_export_finish (result, &error));
-  g_assert_no_error (error);
-}
-
 /* The buffer, not the file: an unsaved image link is in the export. */
 static RecapDocument *
 open_table_post_with_image (Fixture *fixture)
@@ -85,17 +70,31 @@ open_table_post_with_image (Fixture *fixture)
   return document;
 }
 
-static void
-test_html_embedded (Fixture       *fixture,
-                    gconstpointer  data)
+/* Exports the table post with an unsaved image link to night.html in the
+ * output folder, with @images, and returns the file's text. */
+static char *
+export_table_post_html (Fixture           *fixture,
+                        RecapExportImages  images)
 {
   RecapDocument *document = open_table_post_with_image (fixture);
   g_autofree char *path = g_build_filename (fixture->out_dir, "night.html", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (path);
-  g_autofree char *html = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
 
-  export_html (fixture, document, RECAP_EXPORT_IMAGES_EMBED, out);
-  html = ui_test_read_file (fixture->out_dir, "night.html");
+  recap_export_html_async (document, fixture->root, images, out, NULL, store_result, &result);
+  UI_TEST_WAIT_FOR (result != NULL);
+  g_assert_true (recap_export_finish (result, &error));
+  g_assert_no_error (error);
+  return ui_test_read_file (fixture->out_dir, "night.html");
+}
+
+static void
+test_html_embedded (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *html = export_table_post_html (fixture, RECAP_EXPORT_IMAGES_EMBED);
+
   g_assert_nonnull (strstr (html, "<table>"));
   g_assert_nonnull (strstr (html, "<td>Library app</td>"));
   g_assert_nonnull (strstr (html, "<img src=\"data:image/png;base64,iVBORw0KGgo"));
@@ -108,15 +107,10 @@ static void
 test_html_copied_images (Fixture       *fixture,
                          gconstpointer  data)
 {
-  RecapDocument *document = open_table_post_with_image (fixture);
-  g_autofree char *path = g_build_filename (fixture->out_dir, "night.html", NULL);
-  g_autoptr(GFile) out = g_file_new_for_path (path);
-  g_autofree char *html = NULL;
+  g_autofree char *html = export_table_post_html (fixture, RECAP_EXPORT_IMAGES_COPY);
   g_autofree char *copy = NULL;
   g_autofree char *original = NULL;
 
-  export_html (fixture, document, RECAP_EXPORT_IMAGES_COPY, out);
-  html = ui_test_read_file (fixture->out_dir, "night.html");
   g_assert_nonnull (strstr (html, "<table>"));
   g_assert_nonnull (strstr (html, "<img src=\"night_files/meetup.png\""));
   copy = ui_test_read_file (fixture->out_dir, "night_files/meetup.png");

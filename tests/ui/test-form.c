@@ -16,10 +16,8 @@
 #define WORKSHOP "_posts/2022-05-12-packaging-workshop.md"
 
 typedef struct {
-  char                 *site_dir;
-  RecapWindow          *window;
+  UiTestPost            post;
   RecapFrontMatterForm *form;
-  RecapDocument        *document;
   char                 *original;
 } Fixture;
 
@@ -27,23 +25,20 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  relative_path)
 {
-  fixture->site_dir = ui_test_copy_sample_site ();
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->form = RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+  fixture->post.site_dir = ui_test_copy_sample_site ();
+  fixture->post.window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->post.window));
+  fixture->form = RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->post.window),
                                                                  RECAP_TYPE_FRONT_MATTER_FORM));
-  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, relative_path);
-  fixture->original = ui_test_read_file (fixture->site_dir, relative_path);
+  fixture->post.document = ui_test_open_post (fixture->post.window, fixture->post.site_dir, relative_path);
+  fixture->original = ui_test_read_file (fixture->post.site_dir, relative_path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
+  ui_test_post_tear_down (&fixture->post, data);
   g_free (fixture->original);
 }
 
@@ -76,7 +71,7 @@ static void
 assert_buffer (Fixture    *fixture,
                const char *expected)
 {
-  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->document));
+  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->post.document));
 
   g_assert_cmpstr (text, ==, expected);
 }
@@ -86,7 +81,7 @@ static void
 assert_edit_and_undo (Fixture    *fixture,
                       const char *expected)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
 
   assert_buffer (fixture, expected);
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
@@ -356,7 +351,7 @@ static void
 test_yaml_typing_updates_form (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   const char *at = strstr (fixture->original, "priya-raman");
   GtkTextIter iter, cursor;
 
@@ -374,7 +369,7 @@ static void
 test_invalid_yaml_makes_form_read_only (Fixture       *fixture,
                                         gconstpointer  data)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   GtkRevealer *banner;
   GtkTextIter iter;
 
@@ -399,7 +394,7 @@ test_shared_anchor_read_only (Fixture       *fixture,
                               gconstpointer  data)
 {
   static const char text[] = "---\ntitle: &t Old\nog_title: *t\nauthor: kim\n---\nBody\n";
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   GtkWidget *title;
 
   gtk_text_buffer_set_text (buffer, text, -1);
@@ -452,7 +447,7 @@ static void
 test_many_keys_notice (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   GtkStack *stack = GTK_STACK (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_STACK));
   g_autoptr(GString) few = many_keys_text (300);
   g_autoptr(GString) more = many_keys_text (301);
@@ -493,7 +488,7 @@ test_foreign_front_matter_notice (Fixture       *fixture,
 {
   static const char toml[] = "+++\ntitle = \"Wrap-up\"\n+++\nBody\n";
   static const char json[] = "{\n  \"title\": \"Sprint\"\n}\nBody\n";
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   GtkStack *stack = GTK_STACK (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_STACK));
   GtkWidget *add = ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_MENU_BUTTON);
 
@@ -520,7 +515,7 @@ static void
 test_long_list_read_only (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   g_autoptr(GString) text = g_string_new ("---\ntitle: Long\ntags:\n");
   GtkWidget *tags;
 
@@ -544,7 +539,7 @@ static void
 test_add_front_matter (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GFile *file = recap_document_get_file (fixture->document);
+  GFile *file = recap_document_get_file (fixture->post.document);
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
   g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
   g_autoptr(GDateTime) local = g_date_time_to_local (modified);
@@ -563,7 +558,7 @@ static void
 test_every_sample_post (Fixture       *fixture,
                         gconstpointer  data)
 {
-  RecapSite *site = recap_window_get_site (fixture->window);
+  RecapSite *site = recap_window_get_site (fixture->post.window);
   GtkRevealer *banner = GTK_REVEALER (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_REVEALER));
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
@@ -577,12 +572,12 @@ test_every_sample_post (Fixture       *fixture,
 
   for (guint i = 0; i < paths->len; i++)
     {
-      RecapDocument *document = ui_test_open_post (fixture->window, fixture->site_dir, paths->pdata[i]);
+      RecapDocument *document = ui_test_open_post (fixture->post.window, fixture->post.site_dir, paths->pdata[i]);
       g_autofree char *text = NULL;
       g_autoptr(RecapFrontMatter) fm = NULL;
       g_auto(GStrv) keys = NULL;
 
-      fixture->document = document;
+      fixture->post.document = document;
       text = recap_document_dup_text (document);
       fm = recap_front_matter_parse (text, strlen (text), NULL);
       keys = recap_front_matter_get_keys (fm, NULL);

@@ -18,33 +18,13 @@
 #define IMAGE_2    "assets/images/2024-03-14-async-for-the-rest-of-us-2.png"
 #define LINK_1     "![](/" IMAGE_1 ")"
 
-typedef struct {
-  char          *site_dir;
-  RecapWindow   *window;
-  RecapDocument *document;
-  GtkTextView   *view;
-} Fixture;
+typedef UiTestPost Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->site_dir = ui_test_open_sample_site (fixture->window);
-  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, POST);
-  fixture->view = GTK_TEXT_VIEW (ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW));
-  g_assert_true (gtk_text_view_get_buffer (fixture->view) == GTK_TEXT_BUFFER (fixture->document));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
+  ui_test_post_set_up (fixture, NULL, POST);
 }
 
 static gboolean
@@ -304,7 +284,7 @@ main (int   argc,
     return 77;
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, ui_test_post_tear_down)
   ADD ("/images/paste-texture-then-undo", test_paste_texture_then_undo);
   ADD ("/images/paste-texture-then-save", test_paste_texture_then_save);
   ADD ("/images/discarded-link-deletes-copy", test_discarded_link_deletes_copy);

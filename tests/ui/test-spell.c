@@ -45,12 +45,7 @@ static const char german_text[] =
 
 static char *enchant_dir;
 
-typedef struct {
-  char          *site_dir;
-  RecapWindow   *window;
-  RecapDocument *document;
-  GtkTextView   *view;
-} Fixture;
+typedef UiTestPost Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -71,16 +66,6 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->view = GTK_TEXT_VIEW (ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW));
   fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, POST);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
 }
 
 /* The first occurrence of @word in the post. */
@@ -466,7 +451,7 @@ main (int   argc,
 
   g_test_add_func ("/spell/settings-after-window", test_settings_after_window);
 #define ADD(name, text, func) \
-  g_test_add ("/spell/" name, Fixture, text, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/spell/" name, Fixture, text, fixture_set_up, func, ui_test_post_tear_down)
   ADD ("body", post_text, test_body);
   ADD ("correct", post_text, test_correct);
   ADD ("add-and-ignore", post_text, test_add_and_ignore);

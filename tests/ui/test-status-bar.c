@@ -17,12 +17,9 @@
 #define FIXTURE_COUNTS "36 words · 180 characters · 1 min read"
 
 typedef struct {
-  char           *site_dir;
-  RecapWindow    *window;
-  RecapDocument  *document;
+  UiTestPost      post;
   RecapStatusBar *status_bar;
   GtkListBox     *outline_list;
-  GtkWidget      *source_view;
 } Fixture;
 
 static void
@@ -33,25 +30,22 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  fixture->site_dir = ui_test_copy_sample_site ();
-  test_util_write_file (fixture->site_dir, COUNTED, text);
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, COUNTED);
-  fixture->status_bar = RECAP_STATUS_BAR (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+  fixture->post.site_dir = ui_test_copy_sample_site ();
+  test_util_write_file (fixture->post.site_dir, COUNTED, text);
+  fixture->post.window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->post.window));
+  fixture->post.document = ui_test_open_post (fixture->post.window, fixture->post.site_dir, COUNTED);
+  fixture->status_bar = RECAP_STATUS_BAR (ui_test_find_by_type (GTK_WIDGET (fixture->post.window),
                                                                 RECAP_TYPE_STATUS_BAR));
   fixture->outline_list = recap_outline_get_list (recap_status_bar_get_outline (fixture->status_bar));
-  fixture->source_view = ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW);
+  fixture->post.view = GTK_TEXT_VIEW (ui_test_find_by_type (GTK_WIDGET (fixture->post.window), GTK_SOURCE_TYPE_VIEW));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
+  ui_test_post_tear_down (&fixture->post, data);
 }
 
 static gboolean
@@ -84,7 +78,7 @@ find_text (Fixture     *fixture,
 {
   GtkTextIter iter;
 
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (fixture->document), &iter);
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (fixture->post.document), &iter);
   g_assert_true (gtk_text_iter_forward_search (&iter, needle, 0, start, end, NULL));
 }
 
@@ -99,7 +93,7 @@ static void
 test_counts_the_selection (Fixture       *fixture,
                            gconstpointer  data)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   GtkTextIter start, end;
 
   wait_for_counts (fixture, FIXTURE_COUNTS);
@@ -119,7 +113,7 @@ static void
 test_follows_typing (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   GtkTextIter start, end;
 
   wait_for_counts (fixture, FIXTURE_COUNTS);
@@ -178,7 +172,7 @@ test_outline_lists_headings (Fixture       *fixture,
 static guint
 cursor_line (Fixture *fixture)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->document);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   GtkTextIter cursor;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
@@ -194,7 +188,7 @@ test_activating_a_row_jumps (Fixture       *fixture,
   g_assert_cmpuint (cursor_line (fixture), ==, 0);
   gtk_widget_activate (GTK_WIDGET (row));
   g_assert_cmpuint (cursor_line (fixture), ==, 16);
-  UI_TEST_WAIT_FOR (gtk_widget_has_focus (fixture->source_view));
+  UI_TEST_WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (fixture->post.view)));
   gtk_widget_activate (GTK_WIDGET (row_at (fixture, 2)));
   g_assert_cmpuint (cursor_line (fixture), ==, 27);
 }
@@ -205,8 +199,8 @@ place_cursor_on_line (Fixture *fixture,
 {
   GtkTextIter iter;
 
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (fixture->document), &iter, line);
-  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (fixture->document), &iter);
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (fixture->post.document), &iter, line);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (fixture->post.document), &iter);
 }
 
 static void

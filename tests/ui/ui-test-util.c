@@ -5,6 +5,7 @@
  */
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <gtksourceview/gtksource.h>
 #include <X11/extensions/XTest.h>
 
 #include "ui-test-util.h"
@@ -281,6 +282,29 @@ ui_test_open_sample_site (RecapWindow *window)
   UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
                     g_list_model_get_n_items (G_LIST_MODEL (site)) == 14);
   return site_dir;
+}
+
+void
+ui_test_post_set_up (UiTestPost       *post,
+                     RecapApplication *application,
+                     const char       *post_path)
+{
+  post->window = recap_window_new (application);
+  gtk_window_present (GTK_WINDOW (post->window));
+  post->site_dir = ui_test_open_sample_site (post->window);
+  post->document = ui_test_open_post (post->window, post->site_dir, post_path);
+  post->view = GTK_TEXT_VIEW (ui_test_find_by_type (GTK_WIDGET (post->window), GTK_SOURCE_TYPE_VIEW));
+  g_assert_true (gtk_text_view_get_buffer (post->view) == GTK_TEXT_BUFFER (post->document));
+}
+
+void
+ui_test_post_tear_down (UiTestPost    *post,
+                        gconstpointer  data)
+{
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (post->document), FALSE);
+  gtk_window_destroy (GTK_WINDOW (post->window));
+  test_util_remove_tree (post->site_dir);
+  g_free (post->site_dir);
 }
 
 typedef struct {

@@ -78,4 +78,25 @@ gpointer       ui_test_find_toplevel  (GType          type);
 /* Waits for a message dialog and gives it @response, as a click would. */
 void           ui_test_respond        (const char    *response);
 
+/* The fixture most editor tests start from: a window on a fresh copy of
+ * the sample site with one of its posts open in the source view. A test
+ * with a set-up of its own may leave view NULL: the tear-down does not
+ * use it. */
+typedef struct {
+  char          *site_dir;
+  RecapWindow   *window;
+  RecapDocument *document;
+  GtkTextView   *view;     /* the source view, showing document */
+} UiTestPost;
+
+/* Presents a new window of @application (NULL: none), opens a fresh copy of
+ * the sample site in it, then @post_path of that copy, and fills @post. */
+void           ui_test_post_set_up    (UiTestPost       *post,
+                                       RecapApplication *application,
+                                       const char       *post_path);
+/* Closes @post's window without asking about unsaved changes and removes
+ * the site copy; a GTest tear-down (@data is not used). */
+void           ui_test_post_tear_down (UiTestPost       *post,
+                                       gconstpointer     data);
+
 G_END_DECLS
