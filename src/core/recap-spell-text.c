@@ -509,6 +509,7 @@ scan_text_line (Scan  *scan,
       if (indent < 4 && is_fence (scan->line, scan->len, first, &fence_char, &fence_len))
         {
           state->block = BLOCK_FENCE;
+          state->in_list &= indent > 0; /* a fence at the margin ends a list */
           state->fence_char = fence_char;
           state->fence_len = MIN (fence_len, G_MAXUINT8);
           return;
