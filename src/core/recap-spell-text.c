@@ -612,6 +612,14 @@ recap_spell_scan_line (RecapSpellState    *state,
   state->prev_blank = blank;
 }
 
+gboolean
+recap_spell_line_is_code (const RecapSpellState *before,
+                          const RecapSpellState *after)
+{
+  /* A line that ends an indented block is the first text after it. */
+  return after->block != BLOCK_TEXT || (before->block != BLOCK_TEXT && before->block != BLOCK_INDENTED);
+}
+
 /* Whole texts */
 
 typedef struct

@@ -193,6 +193,23 @@ line_text (const GtkTextIter *iter,
   return gtk_text_iter_get_slice (line_start, &line_end);
 }
 
+/* Whether @line_start's line is front matter or code, where markers are
+ * text: the post up to that line's end tells. */
+static gboolean
+in_code (const GtkTextIter *line_start)
+{
+  GtkTextIter start, end = *line_start;
+  g_autofree char *text = NULL;
+  const char *line;
+
+  gtk_text_buffer_get_start_iter (gtk_text_iter_get_buffer (line_start), &start);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  text = gtk_text_iter_get_slice (&start, &end);
+  line = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (line_start));
+  return recap_markdown_line_is_code (text, -1, line - text);
+}
+
 /* Enter in a list item or a quote, after its markers: the next line gets
  * them too, or, on an empty item, the markers go and the list ends. */
 static gboolean
@@ -211,7 +228,8 @@ continue_line (GtkTextView *view)
   line = line_text (&cursor, &start);
   before_cursor = gtk_text_iter_get_slice (&start, &cursor);
   recap_markdown_line_parse (line, -1, &parsed);
-  if (parsed.kind == RECAP_MARKDOWN_LINE_TEXT || strlen (before_cursor) < recap_markdown_line_prefix_len (&parsed))
+  if (parsed.kind == RECAP_MARKDOWN_LINE_TEXT || strlen (before_cursor) < recap_markdown_line_prefix_len (&parsed) ||
+      in_code (&start))
     return FALSE;
 
   gtk_text_buffer_begin_user_action (buffer);
@@ -251,7 +269,7 @@ indent_item (GtkTextView *view,
     return FALSE;
   line = line_text (&start, &line_start);
   recap_markdown_line_parse (line, -1, &parsed);
-  if (parsed.marker_len == 0)
+  if (parsed.marker_len == 0 || in_code (&line_start))
     return FALSE;
 
   at = line_start;

@@ -549,6 +549,31 @@ test_list_continuation (Fixture       *fixture,
     assert_edit (fixture, &edits[i]);
 }
 
+/* In code and the front matter, markers are text: Enter and Tab are the
+ * view's own (auto-indent, a tab). */
+static void
+test_no_lists_in_code (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const Edit edits[] = {
+    { "Return", "```\n- code", 10, 10, "```\n- code\n", 11, 11 },
+    { "Return", "~~~\n> code\n~~~\n", 10, 10, "~~~\n> code\n\n~~~\n", 11, 11 },
+    { "Return", "---\ntags:\n- one\n---\n", 15, 15, "---\ntags:\n- one\n\n---\n", 16, 16 },
+    { "Tab", "```\n- code", 10, 10, "```\n- code\t", 11, 11 },
+    { "Tab", "text\n\n    1. code", 17, 17, "text\n\n    1. code\t", 18, 18 },
+    /* After the fence, lists again. */
+    { "Return", "```\n```\n- one", 13, 13, "```\n```\n- one\n- ", 16, 16 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    assert_edit (fixture, &edits[i]);
+
+  /* Indented code: the view's auto-indent (in two undo steps, its own). */
+  set_text (fixture, "text\n\n    1. code", 17, 17);
+  press (fixture, "Return");
+  assert_text (fixture, "text\n\n    1. code\n    ");
+}
+
 static void
 test_read_only_refuses (Fixture       *fixture,
                         gconstpointer  data)
@@ -593,6 +618,7 @@ main (int   argc,
   ADD ("/writing/formatting", test_formatting);
   ADD ("/writing/link", test_link);
   ADD ("/writing/list-continuation", test_list_continuation);
+  ADD ("/writing/no-lists-in-code", test_no_lists_in_code);
   ADD ("/writing/read-only-refuses", test_read_only_refuses);
 #undef ADD
 
