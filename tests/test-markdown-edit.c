@@ -125,6 +125,60 @@ test_outdent (void)
   g_assert_cmpuint (recap_markdown_outdent_len ("  - a", -1, 4), ==, 2);
 }
 
+/* Whether the line starting with @line (found in @text) is code. */
+static gboolean
+is_code (const char *text,
+         const char *line)
+{
+  const char *at = strstr (text, line);
+
+  g_assert_nonnull (at);
+  g_assert_true (at == text || at[-1] == '\n');
+  return recap_markdown_line_is_code (text, -1, at - text);
+}
+
+static void
+test_code (void)
+{
+  const char *text = "---\n"
+                     "tags:\n"
+                     "- yaml item\n"
+                     "---\n"
+                     "- first item\n"
+                     "\n"
+                     "```sh\n"
+                     "- in a backtick fence\n"
+                     "```\n"
+                     "> a quote\n"
+                     "~~~~\n"
+                     "> in a tilde fence\n"
+                     "~~~\n"
+                     "1. still in it, the fence was longer\n"
+                     "~~~~\n"
+                     "\n"
+                     "    - indented code\n"
+                     "1. after the code\n"
+                     "\n"
+                     "    - a nested item, in the list\n";
+
+  g_assert_true (is_code (text, "---\ntags"));
+  g_assert_true (is_code (text, "- yaml item"));
+  g_assert_false (is_code (text, "- first item"));
+  g_assert_true (is_code (text, "```sh"));
+  g_assert_true (is_code (text, "- in a backtick fence"));
+  g_assert_false (is_code (text, "> a quote"));
+  g_assert_true (is_code (text, "> in a tilde fence"));
+  g_assert_true (is_code (text, "1. still in it"));
+  g_assert_true (is_code (text, "    - indented code"));
+  g_assert_false (is_code (text, "1. after the code"));
+  g_assert_false (is_code (text, "    - a nested item"));
+  /* Without front matter, "---" is a rule and what follows is text. */
+  g_assert_false (is_code ("text\n---\n- item\n", "- item"));
+  /* The line may be the text's last, without a newline. */
+  g_assert_true (is_code ("```\n- code", "- code"));
+  g_assert_false (is_code ("```\n```\n- item", "- item"));
+}
+
 static void
 test_styles (void)
 {
@@ -168,6 +222,7 @@ main (int   argc,
   g_test_add_func ("/markdown-edit/next-prefix", test_next_prefix);
   g_test_add_func ("/markdown-edit/end", test_end);
   g_test_add_func ("/markdown-edit/outdent", test_outdent);
+  g_test_add_func ("/markdown-edit/code", test_code);
   g_test_add_func ("/markdown-edit/styles", test_styles);
   g_test_add_func ("/markdown-edit/url", test_url);
 

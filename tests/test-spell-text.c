@@ -82,6 +82,8 @@ test_indented_code (void)
   assert_words ("- item\n\n    continued here\n", "item continued here");
   /* No blank line before: a lazy continuation, not code. */
   assert_words ("para\n    goes on\n", "para goes on");
+  /* A fence at the margin ends the list: indented lines after it are code. */
+  assert_words ("- item\n```\nx\n```\n\n    codde\n", "item");
 }
 
 static void

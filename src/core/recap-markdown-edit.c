@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "recap-markdown-edit.h"
+#include "recap-spell-text.h"
 
 static gboolean
 is_blank (char c)
@@ -186,6 +187,37 @@ recap_markdown_line_end_len (const char              *line,
   last = g_strrstr_len (line, parsed->quote_len, ">");
   g_assert (last != NULL);
   return last - line;
+}
+
+/* The spell checker's line scanner knows the blocks; its words are not
+ * wanted here. */
+gboolean
+recap_markdown_line_is_code (const char *text,
+                             gssize      len,
+                             gsize       line_start)
+{
+  gsize length = len < 0 ? strlen (text) : (gsize) len;
+  RecapSpellState state, before;
+  gsize offset = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (line_start <= length, FALSE);
+
+  recap_spell_state_init (&state, TRUE);
+  for (;;)
+    {
+      const char *nl = memchr (text + offset, '\n', length - offset);
+      gsize line_end = nl != NULL ? (gsize) (nl - text) : length;
+      gsize line_len = line_end - offset;
+
+      if (line_len > 0 && text[line_end - 1] == '\r')
+        line_len--;
+      before = state;
+      recap_spell_scan_line (&state, text + offset, line_len, NULL, NULL);
+      if (offset >= line_start || nl == NULL)
+        return recap_spell_line_is_code (&before, &state);
+      offset = line_end + 1;
+    }
 }
 
 gsize

@@ -1,7 +1,8 @@
 /* recap-markdown-edit.h: the Markdown rules of the editor's writing help
  *
  * What a line's list or quote markers are, what the next line starts with
- * when Enter continues them, where Shift+Tab outdents an item to, whether
+ * when Enter continues them, whether a line is code (where markers are
+ * text), where Shift+Tab outdents an item to, whether
  * text is already bold, italic or code, and whether a string is a URL for
  * a link. Strings in, lengths and strings out: the editor applies them to
  * its buffer.
@@ -51,6 +52,13 @@ char     *recap_markdown_line_next_prefix (const char              *line,
  * A list item keeps its quote markers, a quote loses its last level. */
 gsize     recap_markdown_line_end_len     (const char              *line,
                                            const RecapMarkdownLine *parsed);
+/* Whether the line that starts at byte @line_start of @text (@len bytes,
+ * -1: up to its NUL; from the start of the post to at least that line's
+ * end) is in the front matter or a code block (fenced, indented or a
+ * Liquid highlight), or is a code fence: its markers are no list's. */
+gboolean  recap_markdown_line_is_code     (const char              *text,
+                                           gssize                   len,
+                                           gsize                    line_start);
 /* The indent Shift+Tab gives a list item of @indent_len bytes that comes
  * after @before (the text before its line, @len -1: up to its NUL): the
  * indent of the nearest item above with a smaller one, or 0. */

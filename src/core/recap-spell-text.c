@@ -287,8 +287,14 @@ char_at (const Scan *scan,
          gsize       i,
          gsize      *next)
 {
-  gunichar c = g_utf8_get_char_validated (scan->line + i, scan->len - i);
+  gunichar c;
 
+  if ((guchar) scan->line[i] < 0x80) /* most text, without the UTF-8 decoder */
+    {
+      *next = i + 1;
+      return scan->line[i];
+    }
+  c = g_utf8_get_char_validated (scan->line + i, scan->len - i);
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {
       *next = i + 1;
@@ -301,6 +307,8 @@ char_at (const Scan *scan,
 static gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c) || c == '_';
   return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
 }
 
@@ -395,7 +403,7 @@ scan_word (const Scan *scan,
     start++;
   while (word_end > start && scan->line[word_end - 1] == '_')
     word_end--;
-  if (word_end > start && !is_name (scan, start, word_end) && scan->func != NULL)
+  if (scan->func != NULL && word_end > start && !is_name (scan, start, word_end))
     scan->func (start, word_end, scan->user_data);
   return end;
 }
@@ -509,6 +517,7 @@ scan_text_line (Scan  *scan,
       if (indent < 4 && is_fence (scan->line, scan->len, first, &fence_char, &fence_len))
         {
           state->block = BLOCK_FENCE;
+          state->in_list &= indent > 0; /* a fence at the margin ends a list */
           state->fence_char = fence_char;
           state->fence_len = MIN (fence_len, G_MAXUINT8);
           return;
@@ -601,6 +610,14 @@ recap_spell_scan_line (RecapSpellState    *state,
       break;
     }
   state->prev_blank = blank;
+}
+
+gboolean
+recap_spell_line_is_code (const RecapSpellState *before,
+                          const RecapSpellState *after)
+{
+  /* A line that ends an indented block is the first text after it. */
+  return after->block != BLOCK_TEXT || (before->block != BLOCK_TEXT && before->block != BLOCK_INDENTED);
 }
 
 /* Whole texts */

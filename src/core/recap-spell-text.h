@@ -48,6 +48,11 @@ void    recap_spell_scan_line  (RecapSpellState    *state,
                                 gsize               len,
                                 RecapSpellWordFunc  func,
                                 gpointer            user_data);
+/* Whether the line that took a state from @before to @after (what
+ * recap_spell_scan_line() made of it) is front matter, code or a code
+ * block's fence, rather than Markdown text. */
+gboolean recap_spell_line_is_code (const RecapSpellState *before,
+                                   const RecapSpellState *after);
 /* Calls @func for each word of @text (@len -1: up to its NUL), with byte
  * offsets into @text. */
 void    recap_spell_scan_text  (const char         *text,

@@ -193,6 +193,23 @@ line_text (const GtkTextIter *iter,
   return gtk_text_iter_get_slice (line_start, &line_end);
 }
 
+/* Whether @line_start's line is front matter or code, where markers are
+ * text: the post up to that line's end tells. */
+static gboolean
+in_code (const GtkTextIter *line_start)
+{
+  GtkTextIter start, end = *line_start;
+  g_autofree char *text = NULL;
+  const char *line;
+
+  gtk_text_buffer_get_start_iter (gtk_text_iter_get_buffer (line_start), &start);
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  text = gtk_text_iter_get_slice (&start, &end);
+  line = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (line_start));
+  return recap_markdown_line_is_code (text, -1, line - text);
+}
+
 /* Enter in a list item or a quote, after its markers: the next line gets
  * them too, or, on an empty item, the markers go and the list ends. */
 static gboolean
@@ -211,7 +228,8 @@ continue_line (GtkTextView *view)
   line = line_text (&cursor, &start);
   before_cursor = gtk_text_iter_get_slice (&start, &cursor);
   recap_markdown_line_parse (line, -1, &parsed);
-  if (parsed.kind == RECAP_MARKDOWN_LINE_TEXT || strlen (before_cursor) < recap_markdown_line_prefix_len (&parsed))
+  if (parsed.kind == RECAP_MARKDOWN_LINE_TEXT || strlen (before_cursor) < recap_markdown_line_prefix_len (&parsed) ||
+      in_code (&start))
     return FALSE;
 
   gtk_text_buffer_begin_user_action (buffer);
@@ -233,44 +251,87 @@ continue_line (GtkTextView *view)
   return TRUE;
 }
 
-/* Tab and Shift+Tab on a list item (the selection, if any, on its line):
- * in by the width of its marker, out to the indent of the item above it. */
+/* The lines Tab and Shift+Tab act on: the selection's (or the cursor's),
+ * without a last line the selection only reaches the start of. */
+static void
+selected_lines (GtkTextBuffer *buffer,
+                int           *first,
+                int           *last)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  *first = gtk_text_iter_get_line (&start);
+  *last = gtk_text_iter_get_line (&end);
+  if (*last > *first && gtk_text_iter_starts_line (&end))
+    (*last)--;
+}
+
+/* Moves @line by @delta blanks after its quote markers: spaces in, or
+ * (negative) up to -@delta of its blanks out. Blank lines stay empty. */
+static void
+shift_line (GtkTextBuffer *buffer,
+            int            line,
+            int            delta)
+{
+  g_autofree char *text = NULL;
+  RecapMarkdownLine parsed;
+  GtkTextIter start, end;
+  gsize blanks;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+  text = line_text (&start, &start);
+  recap_markdown_line_parse (text, -1, &parsed);
+  blanks = strspn (text + parsed.quote_len, " \t");
+  if (text[parsed.quote_len + blanks] == '\0')
+    return;
+
+  gtk_text_iter_forward_chars (&start, g_utf8_strlen (text, parsed.quote_len));
+  if (delta > 0)
+    {
+      g_autofree char *spaces = g_strnfill (delta, ' ');
+      gtk_text_buffer_insert (buffer, &start, spaces, -1);
+    }
+  else
+    {
+      end = start;
+      gtk_text_iter_forward_chars (&end, MIN ((gsize) -delta, blanks));
+      gtk_text_buffer_delete (buffer, &start, &end);
+    }
+}
+
+/* Tab and Shift+Tab when the selection starts on a list item: in by the
+ * width of its marker, out to the indent of the item above it, and the
+ * other selected lines (its sub-items and continuations) by as much. */
 static gboolean
-indent_item (GtkTextView *view,
-             gboolean     outdent)
+indent_items (GtkTextView *view,
+              gboolean     outdent)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autofree char *line = NULL;
   g_autofree char *above = NULL;
   RecapMarkdownLine parsed;
-  GtkTextIter start, end, line_start, at;
-  gsize target;
+  GtkTextIter start, line_start;
+  int first, last, delta;
 
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  if (gtk_text_iter_get_line (&start) != gtk_text_iter_get_line (&end))
-    return FALSE;
+  selected_lines (buffer, &first, &last);
+  gtk_text_buffer_get_iter_at_line (buffer, &start, first);
   line = line_text (&start, &line_start);
   recap_markdown_line_parse (line, -1, &parsed);
-  if (parsed.marker_len == 0)
+  if (parsed.marker_len == 0 || in_code (&line_start))
     return FALSE;
 
-  at = line_start;
-  gtk_text_iter_forward_chars (&at, g_utf8_strlen (line, parsed.quote_len));
-  gtk_text_buffer_begin_user_action (buffer);
   if (!outdent)
-    {
-      g_autofree char *spaces = g_strnfill (parsed.marker_len, ' ');
-      gtk_text_buffer_insert (buffer, &at, spaces, -1);
-    }
-  else if (parsed.indent_len > 0)
+    delta = parsed.marker_len;
+  else
     {
       gtk_text_buffer_get_start_iter (buffer, &start);
       above = gtk_text_iter_get_slice (&start, &line_start);
-      target = recap_markdown_outdent_len (above, -1, parsed.indent_len);
-      end = at;
-      gtk_text_iter_forward_chars (&end, parsed.indent_len - target);
-      gtk_text_buffer_delete (buffer, &at, &end);
+      delta = (int) recap_markdown_outdent_len (above, -1, parsed.indent_len) - (int) parsed.indent_len;
     }
+  gtk_text_buffer_begin_user_action (buffer);
+  for (int i = first; delta != 0 && i <= last; i++)
+    shift_line (buffer, i, delta);
   gtk_text_buffer_end_user_action (buffer);
   return TRUE;
 }
@@ -289,9 +350,9 @@ key_pressed (GtkEventControllerKey *controller,
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && modifiers == 0)
     return continue_line (view);
   if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && modifiers == 0)
-    return indent_item (view, FALSE);
+    return indent_items (view, FALSE);
   if (keyval == GDK_KEY_ISO_Left_Tab && modifiers == GDK_SHIFT_MASK)
-    return indent_item (view, TRUE);
+    return indent_items (view, TRUE);
   return FALSE;
 }
 

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
 /* Gives @view the writing help: Ctrl+B bold, Ctrl+I italic, Ctrl+K link
  * (to the URL on the clipboard, when it holds one), Ctrl+Shift+K code;
  * Enter continues a list, a task list or a quote and ends it on an empty
- * item; Tab and Shift+Tab indent and outdent a list item. Each is one undo
- * step of the view's buffer; a view that is not editable refuses them. */
+ * item; Tab and Shift+Tab indent and outdent the selected list items.
+ * Not in code blocks or the front matter, where markers are text. Each is
+ * one undo step of the view's buffer; a view that is not editable refuses
+ * them. */
 void recap_writing_help_attach (GtkTextView *view);
 
 G_END_DECLS

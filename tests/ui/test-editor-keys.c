@@ -549,6 +549,53 @@ test_list_continuation (Fixture       *fixture,
     assert_edit (fixture, &edits[i]);
 }
 
+/* Tab and Shift+Tab on a selection of several items move them all, by the
+ * first item's step, their sub-items and continuation lines with them. */
+static void
+test_indent_selected_items (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const Edit edits[] = {
+    { "Tab", "- one\n- two\n- three", 8, 16, "- one\n  - two\n  - three", 10, 20 },
+    { "<Shift>Tab", "- one\n  - two\n    - three\n  - four", 10, 34,
+      "- one\n- two\n  - three\n- four", 8, 28 },
+    /* A blank line stays empty; a continuation line moves with its item. */
+    { "Tab", "- one\n\n  more\n- two", 0, 19, "  - one\n\n    more\n  - two", 2, 25 },
+    { "Tab", "1. one\n2. two\n   - sub", 7, 22, "1. one\n   2. two\n      - sub", 10, 28 },
+    { "Tab", "> - a\n> - b", 0, 11, ">   - a\n>   - b", 0, 15 },
+    /* A selection ending at a line's start leaves that line alone. */
+    { "Tab", "- a\n- b\nc", 0, 4, "  - a\n- b\nc", 2, 6 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    assert_edit (fixture, &edits[i]);
+}
+
+/* In code and the front matter, markers are text: Enter and Tab are the
+ * view's own (auto-indent, a tab). */
+static void
+test_no_lists_in_code (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const Edit edits[] = {
+    { "Return", "```\n- code", 10, 10, "```\n- code\n", 11, 11 },
+    { "Return", "~~~\n> code\n~~~\n", 10, 10, "~~~\n> code\n\n~~~\n", 11, 11 },
+    { "Return", "---\ntags:\n- one\n---\n", 15, 15, "---\ntags:\n- one\n\n---\n", 16, 16 },
+    { "Tab", "```\n- code", 10, 10, "```\n- code\t", 11, 11 },
+    { "Tab", "text\n\n    1. code", 17, 17, "text\n\n    1. code\t", 18, 18 },
+    /* After the fence, lists again. */
+    { "Return", "```\n```\n- one", 13, 13, "```\n```\n- one\n- ", 16, 16 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    assert_edit (fixture, &edits[i]);
+
+  /* Indented code: the view's auto-indent (in two undo steps, its own). */
+  set_text (fixture, "text\n\n    1. code", 17, 17);
+  press (fixture, "Return");
+  assert_text (fixture, "text\n\n    1. code\n    ");
+}
+
 static void
 test_read_only_refuses (Fixture       *fixture,
                         gconstpointer  data)
@@ -593,6 +640,8 @@ main (int   argc,
   ADD ("/writing/formatting", test_formatting);
   ADD ("/writing/link", test_link);
   ADD ("/writing/list-continuation", test_list_continuation);
+  ADD ("/writing/indent-selected-items", test_indent_selected_items);
+  ADD ("/writing/no-lists-in-code", test_no_lists_in_code);
   ADD ("/writing/read-only-refuses", test_read_only_refuses);
 #undef ADD
 
