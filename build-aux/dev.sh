@@ -24,7 +24,7 @@ PACKAGES=(
   desktop-file-utils appstream
   xvfb xauth dbus at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
   adwaita-icon-theme fonts-cantarell
-  poppler-utils
+  poppler-utils xclip
 )
 
 missing_packages() {
