@@ -5,8 +5,11 @@
  * line; the longest gap between two ticks is the longest the window could
  * not draw or answer input. Prints figures; asserts nothing about time.
  *
+ * Then, with the site open, another program rewrites 5,000 of its posts
+ * and deletes 5,000 (a git checkout): the window follows.
+ *
  * RECAP_BENCH_POSTS sets the site's size (default 50000); an argument
- * "site" or "post" runs only that part.
+ * "site", "changes" or "post" runs only that part.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +29,7 @@
 #define SETTLE_MS          1500
 #define WAIT_LIMIT_SECONDS 300
 #define BIG_LINE_SIZE      (5 * 1024 * 1024)
+#define CHECKOUT_CHANGES   5000
 
 typedef struct {
   gint64 start;
@@ -55,7 +59,15 @@ give_up (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-typedef gboolean (*Done) (RecapWindow *window, gpointer data);
+typedef void     (*Start) (RecapWindow *window, gpointer data);
+typedef gboolean (*Done)  (RecapWindow *window, gpointer data);
+
+static void
+open_location (RecapWindow *window,
+               gpointer     location)
+{
+  recap_window_open_location (window, location);
+}
 
 static gboolean
 settled (gpointer user_data)
@@ -76,12 +88,13 @@ settle (void)
 }
 
 /* Lets the window settle (its first frames, the preview's web process), then
- * runs the main loop until @done and SETTLE_MS more for the work loading
- * queues behind itself; prints the longest gap and the time to @done. */
+ * runs @start and the main loop until @done and SETTLE_MS more for the work
+ * loading queues behind itself; prints the longest gap and the time to @done. */
 static void
 measure (const char  *label,
          RecapWindow *window,
-         GFile       *location,
+         Start        start,
+         gpointer     start_data,
          Done         done,
          gpointer     data)
 {
@@ -93,7 +106,7 @@ measure (const char  *label,
   stall.start = stall.last_tick = g_get_monotonic_time ();
   ticker = g_timeout_add_full (G_PRIORITY_HIGH, FRAME_MS, tick, &stall, NULL);
   limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, give_up, (gpointer) label);
-  recap_window_open_location (window, location);
+  start (window, start_data);
   while (!done (window, data))
     g_main_context_iteration (NULL, TRUE);
   done_at = g_get_monotonic_time ();
@@ -149,12 +162,113 @@ bench_site (RecapWindow *window,
 
   g_unlink (cache);
   recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
-  measure (cold, window, root, site_listed, GUINT_TO_POINTER (count));
-  measure (warm, window, root, site_listed, GUINT_TO_POINTER (count));
+  measure (cold, window, open_location, root, site_listed, GUINT_TO_POINTER (count));
+  measure (warm, window, open_location, root, site_listed, GUINT_TO_POINTER (count));
   recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_EVENTS);
-  measure (events, window, root, site_listed, GUINT_TO_POINTER (count));
+  measure (events, window, open_location, root, site_listed, GUINT_TO_POINTER (count));
   recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
   g_unlink (cache);
+  test_util_remove_tree (dir);
+}
+
+typedef struct {
+  char     *posts;     /* the site's _posts folder */
+  guint     count;     /* posts of the site before */
+  guint     written;   /* atomic: set once the writer is done */
+  char     *last;      /* the last post rewritten */
+  GThread  *thread;
+} Checkout;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char **) a, *(char **) b);
+}
+
+/* In a thread, as another program: rewrites every other post of the first
+ * 2 * CHECKOUT_CHANGES in _posts and deletes the others. */
+static gpointer
+write_checkout (gpointer data)
+{
+  Checkout *checkout = data;
+  g_autoptr(GDir) dir = g_dir_open (checkout->posts, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *year;
+
+  /* gen-site.py files posts by year: _posts/2015/… */
+  while ((year = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (checkout->posts, year, NULL);
+      g_autoptr(GDir) posts = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (posts != NULL && (name = g_dir_read_name (posts)) != NULL)
+        g_ptr_array_add (names, g_build_filename (year, name, NULL));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >=, 2 * CHECKOUT_CHANGES);
+  for (guint i = 0; i < CHECKOUT_CHANGES; i++)
+    {
+      g_autofree char *changed = g_build_filename (checkout->posts, names->pdata[2 * i], NULL);
+      g_autofree char *gone = g_build_filename (checkout->posts, names->pdata[2 * i + 1], NULL);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Rewritten %u\n---\nBody.\n", i);
+
+      g_file_set_contents (changed, text, -1, NULL);
+      g_unlink (gone);
+      if (i == CHECKOUT_CHANGES - 1)
+        checkout->last = g_steal_pointer (&changed);
+    }
+  g_atomic_int_set (&checkout->written, TRUE);
+  return NULL;
+}
+
+static void
+start_checkout (RecapWindow *window,
+                gpointer     data)
+{
+  Checkout *checkout = data;
+
+  checkout->thread = g_thread_new ("checkout", write_checkout, checkout);
+}
+
+/* All written, the deleted posts gone and the last rewritten one read again. */
+static gboolean
+checked_out (RecapWindow *window,
+             gpointer     data)
+{
+  Checkout *checkout = data;
+  RecapSite *site = recap_window_get_site (window);
+  g_autoptr(GFile) last = NULL;
+  RecapPost *post;
+
+  if (!g_atomic_int_get (&checkout->written) ||
+      g_list_model_get_n_items (G_LIST_MODEL (site)) != checkout->count - CHECKOUT_CHANGES)
+    return FALSE;
+  last = g_file_new_for_path (checkout->last);
+  post = recap_site_find_post (site, last);
+  return post != NULL && g_str_has_prefix (recap_post_get_title (post), "Rewritten");
+}
+
+/* The site open, another program rewrites and deletes many of its posts. */
+static void
+bench_changes (RecapWindow *window,
+               guint        count)
+{
+  g_autofree char *dir = bench_generate_site (count);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autofree char *label = g_strdup_printf ("%u-post site open, %u posts rewritten and %u deleted",
+                                            count, CHECKOUT_CHANGES, CHECKOUT_CHANGES);
+  Checkout checkout = { g_build_filename (dir, "_posts", NULL), count, FALSE, NULL, NULL };
+
+  /* Twice: the second load cancels the first's catch-up, and finds its
+   * files older than itself. */
+  measure ("(opening it)", window, open_location, root, site_listed, GUINT_TO_POINTER (count));
+  measure ("(opening it again)", window, open_location, root, site_listed, GUINT_TO_POINTER (count));
+  measure (label, window, start_checkout, &checkout, checked_out, &checkout);
+  g_thread_join (checkout.thread);
+  g_free (checkout.posts);
+  g_free (checkout.last);
   test_util_remove_tree (dir);
 }
 
@@ -174,7 +288,7 @@ bench_big_line (RecapWindow *window)
   g_mkdir_with_parents (posts, 0755);
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
-  measure ("post of one 5 MB line", window, file, post_open, file);
+  measure ("post of one 5 MB line", window, open_location, file, post_open, file);
   test_util_remove_tree (dir);
 }
 
@@ -201,6 +315,8 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   if (argc < 2 || g_str_equal (argv[1], "site"))
     bench_site (window, count);
+  if (argc < 2 || g_str_equal (argv[1], "changes"))
+    bench_changes (window, count);
   if (argc < 2 || g_str_equal (argv[1], "post"))
     bench_big_line (window);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "recap-index-cache.h"
@@ -677,6 +678,127 @@ test_monitor (Fixture       *fixture,
   TEST_UTIL_WAIT_FOR (has_post_titled (site, "In a new folder"));
 }
 
+#define CHECKOUT_POSTS   2000
+#define CHECKOUT_CHANGED 200
+#define CHECKOUT_TALKS   100
+
+/* Post @i of the checkout test: one a day from 2000 on, newest first. */
+static char *
+checkout_post (guint        i,
+               const char  *folder,
+               const char  *title)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, 1, 2000);
+  char day[16];
+
+  g_date_add_days (date, i);
+  g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+  if (title == NULL)
+    return g_strdup_printf ("%s/%s-post-%u.md", folder, day, i);
+  return g_strdup_printf ("---\ntitle: %s %u\n---\nBody.\n", title, i);
+}
+
+/* Dates the fixture's files an hour back, so that the load's catch-up
+ * finds nothing to read again. */
+static void
+age_files (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 hour_ago = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  struct timeval times[2] = { { hour_ago, 0 }, { hour_ago, 0 } };
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      age_files (path);
+      g_assert_cmpint (utimes (path, times), ==, 0);
+    }
+}
+
+static guint
+count_titled (RecapSite  *site,
+              const char *prefix)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (site)), count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+      count += g_str_has_prefix (recap_post_get_title (post), prefix);
+    }
+  return count;
+}
+
+static void
+assert_sorted (RecapSite *site)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(RecapPost) a = g_list_model_get_item (G_LIST_MODEL (site), i - 1);
+      g_autoptr(RecapPost) b = g_list_model_get_item (G_LIST_MODEL (site), i);
+      g_assert_cmpint (recap_post_compare (a, b), <=, 0);
+    }
+}
+
+/* A git checkout's worth of changes with the site open: posts rewritten
+ * (half of them to another date, so another place), posts deleted, a
+ * folder deleted. Following them reads a few posts of the list per change
+ * (binary searches): a search of the whole list per change took a 22 s
+ * stall at 50,000 posts, minutes to delete them all. */
+static void
+test_many_changes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = NULL;
+  g_autofree char *talks = g_build_filename (fixture->dir, "talks", NULL);
+  guint changes = 2 * CHECKOUT_CHANGED + CHECKOUT_TALKS;
+  guint64 reads;
+
+  for (guint i = 0; i < CHECKOUT_POSTS; i++)
+    {
+      g_autofree char *path = checkout_post (i, "_posts", NULL);
+      g_autofree char *text = checkout_post (i, NULL, "Post");
+      test_util_write_file (fixture->dir, path, text);
+    }
+  for (guint i = 0; i < CHECKOUT_TALKS; i++)
+    {
+      g_autofree char *path = checkout_post (i, "talks", NULL);
+      g_autofree char *text = checkout_post (i, NULL, "Talk");
+      test_util_write_file (fixture->dir, path, text);
+    }
+  age_files (fixture->dir);
+  site = load_site_async (fixture->dir);
+  TEST_UTIL_WAIT_FOR (recap_site_get_n_watched_dirs (site) == 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, CHECKOUT_POSTS + CHECKOUT_TALKS);
+  reads = recap_site_get_n_reads (site);
+
+  for (guint i = 0; i < CHECKOUT_CHANGED; i++)
+    {
+      g_autofree char *changed = checkout_post (2 * i, "_posts", NULL);
+      g_autofree char *gone = checkout_post (2 * i + 1, "_posts", NULL);
+      g_autofree char *gone_path = g_build_filename (fixture->dir, gone, NULL);
+      g_autofree char *text = g_strdup_printf ("---\ntitle: Changed %u\n%s---\n", i,
+                                               i % 2 ? "date: 1999-01-01\n" : "");
+
+      test_util_write_file (fixture->dir, changed, text);
+      g_assert_cmpint (g_unlink (gone_path), ==, 0);
+    }
+  test_util_remove_tree (talks);
+  TEST_UTIL_WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (site)) == CHECKOUT_POSTS - CHECKOUT_CHANGED &&
+                      count_titled (site, "Changed") == CHECKOUT_CHANGED);
+  g_assert_cmpuint (count_titled (site, "Talk"), ==, 0);
+  assert_sorted (site);
+  /* About log2(2,100) = 11 reads to find a post, 3 to check its order;
+   * a change may be seen twice (written, then closed). */
+  reads = recap_site_get_n_reads (site) - reads;
+  g_test_message ("%u changes: %" G_GUINT64_FORMAT " posts read", changes, reads);
+  g_assert_cmpuint (reads, <, 64 * changes);
+}
+
 static char *
 cache_file (const char *dir)
 {
@@ -942,6 +1064,7 @@ main (int   argc,
   ADD ("/site/async-load-in-batches", test_async_load_in_batches);
   ADD ("/site/async-load-sorted-small-steps", test_async_load_sorted_small_steps);
   ADD ("/site/monitor", test_monitor);
+  ADD ("/site/many-changes", test_many_changes);
   ADD ("/site/index-cache", test_index_cache);
   ADD ("/site/index-cache-damage", test_index_cache_damage);
   ADD ("/site/index-cache-shares-texts", test_index_cache_shares_texts);

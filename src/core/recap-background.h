@@ -2,7 +2,8 @@
  *
  * Freeing the tens of thousands of posts and groups of a big site, and
  * giving freed memory back to the system, take hundreds of milliseconds:
- * done here in a worker thread instead of between two frames.
+ * done here in a worker thread instead of between two frames. Work on the
+ * posts in a thread reads a copy of them, made between frames.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,37 @@ G_BEGIN_DECLS
  * sources): what is freed is then touched by nothing else. */
 void recap_background_free        (gpointer       data,
                                    GDestroyNotify free_func);
+/* The copy a worker thread reads of the items of a list, made on the
+ * thread that owns them: items change (and free their strings) there. */
+typedef struct {
+  GListModel *items;    /* until all are copied */
+  guint       n_items;  /* how many to copy; once all are, how many were */
+  guint       copied;
+} RecapBackgroundCopy;
+
+/* Copies what is needed of @item, the @position-th, into @data. */
+typedef void (*RecapBackgroundCopyFunc) (gpointer data,
+                                         guint    position,
+                                         gpointer item);
+
+/* Starts a copy of as many items as @items has now. */
+void recap_background_copy_init     (RecapBackgroundCopy     *copy,
+                                     GListModel              *items);
+/* Copies every item at once, with @copy_func and @data. */
+void recap_background_copy_all      (RecapBackgroundCopy     *copy,
+                                     RecapBackgroundCopyFunc  copy_func,
+                                     gpointer                 data);
+/* Copies the items with @copy_func and @task's data, a few at a time
+ * within 4 ms per dispatch, below redrawing, then runs @thread_func for
+ * @task in a thread; returns the task's cancellation error if it is
+ * cancelled before that. A list that shrinks meanwhile ends the copy where
+ * it ends: callers start again when the list changes. @copy is in the
+ * task's data. */
+void recap_background_copy_then_run (GTask                   *task,
+                                     RecapBackgroundCopy     *copy,
+                                     RecapBackgroundCopyFunc  copy_func,
+                                     GTaskThreadFunc          thread_func);
+
 /* Gives memory the process freed back to the system (glibc's malloc_trim),
  * in a worker thread; nothing where that is not glibc. */
 void recap_background_trim_memory (void);

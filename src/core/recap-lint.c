@@ -194,14 +194,22 @@ lint_permalinks (GPtrArray *problems,
 
 /* The lint of a copy of the posts, and what it found. */
 typedef struct {
-  GListModel *posts;     /* while copying */
-  char      **layouts;
-  GDateTime  *now;
-  guint       n_inputs;
-  guint       copied;
-  Input      *inputs;
-  GPtrArray  *problems;  /* once linted */
+  RecapBackgroundCopy  copy;
+  char               **layouts;
+  GDateTime           *now;
+  Input               *inputs;
+  GPtrArray           *problems;  /* once linted */
 } Lint;
+
+static void
+copy_input (gpointer data,
+            guint    position,
+            gpointer post)
+{
+  Lint *lint = data;
+
+  input_copy (&lint->inputs[position], post);
+}
 
 static Lint *
 lint_new (GListModel         *posts,
@@ -210,21 +218,20 @@ lint_new (GListModel         *posts,
 {
   Lint *lint = g_new0 (Lint, 1);
 
-  lint->posts = g_object_ref (posts);
+  recap_background_copy_init (&lint->copy, posts);
   lint->layouts = g_strdupv ((char **) layouts);
   lint->now = now ? g_date_time_ref (now) : NULL;
-  lint->n_inputs = g_list_model_get_n_items (posts);
-  lint->inputs = g_new0 (Input, lint->n_inputs);
+  lint->inputs = g_new0 (Input, lint->copy.n_items);
   return lint;
 }
 
 static void
 lint_free (Lint *lint)
 {
-  for (guint i = 0; i < lint->copied; i++)
+  for (guint i = 0; i < lint->copy.copied; i++)
     input_clear (&lint->inputs[i]);
   g_free (lint->inputs);
-  g_clear_object (&lint->posts);
+  g_clear_object (&lint->copy.items);
   g_strfreev (lint->layouts);
   g_clear_pointer (&lint->now, g_date_time_unref);
   g_clear_pointer (&lint->problems, g_ptr_array_unref);
@@ -238,43 +245,14 @@ lint_free_later (Lint *lint)
   recap_background_free (lint, (GDestroyNotify) lint_free);
 }
 
-#define COPY_STEP 256
-#define COPY_SLICE_USEC 4000
-
-/* Copies posts, COPY_STEP at a time, until all are or @deadline (monotonic
- * time) has passed; TRUE when all are. A list that shrinks meanwhile ends
- * the copy where it ends: callers lint again when the list changes. */
-static gboolean
-lint_copy (Lint   *lint,
-           gint64  deadline)
-{
-  guint n = MIN (lint->n_inputs, g_list_model_get_n_items (lint->posts));
-
-  while (lint->copied < n)
-    {
-      guint end = MIN (n, lint->copied + COPY_STEP);
-
-      for (; lint->copied < end; lint->copied++)
-        {
-          g_autoptr(RecapPost) post = g_list_model_get_item (lint->posts, lint->copied);
-          input_copy (&lint->inputs[lint->copied], post);
-        }
-      if (lint->copied < n && g_get_monotonic_time () >= deadline)
-        return FALSE;
-    }
-  lint->n_inputs = lint->copied;
-  g_clear_object (&lint->posts);
-  return TRUE;
-}
-
 /* Reads nothing but the copy: runs in any thread. */
 static void
 lint_run (Lint *lint)
 {
   lint->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  for (guint i = 0; i < lint->n_inputs; i++)
+  for (guint i = 0; i < lint->copy.n_items; i++)
     lint_post (lint->problems, &lint->inputs[i], (const char * const *) lint->layouts, lint->now);
-  lint_permalinks (lint->problems, lint->inputs, lint->n_inputs);
+  lint_permalinks (lint->problems, lint->inputs, lint->copy.n_items);
 }
 
 /* On the posts' thread: sets the labels of what was found on each post. */
@@ -292,7 +270,7 @@ lint_set_problems (Lint *lint)
         g_hash_table_insert (labels, problem->post, builder = g_strv_builder_new ());
       g_strv_builder_add (builder, problem_label (problem->kind));
     }
-  for (guint i = 0; i < lint->n_inputs; i++)
+  for (guint i = 0; i < lint->copy.n_items; i++)
     {
       GStrvBuilder *builder = g_hash_table_lookup (labels, lint->inputs[i].post);
       g_auto(GStrv) post_labels = builder ? g_strv_builder_end (builder) : NULL;
@@ -313,7 +291,7 @@ recap_lint (GListModel         *posts,
   g_return_val_if_fail (G_IS_LIST_MODEL (posts), NULL);
 
   lint = lint_new (posts, layouts, now);
-  lint_copy (lint, G_MAXINT64);
+  recap_background_copy_all (&lint->copy, copy_input, lint);
   lint_run (lint);
   problems = lint_set_problems (lint);
   lint_free (lint);
@@ -330,20 +308,6 @@ lint_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Copies more posts between frames; once all are, lints them in a thread. */
-static gboolean
-copy_slice (gpointer user_data)
-{
-  GTask *task = user_data;
-
-  if (g_task_return_error_if_cancelled (task))
-    return G_SOURCE_REMOVE;
-  if (!lint_copy (g_task_get_task_data (task), g_get_monotonic_time () + COPY_SLICE_USEC))
-    return G_SOURCE_CONTINUE;
-  g_task_run_in_thread (task, lint_in_thread);
-  return G_SOURCE_REMOVE;
-}
-
 void
 recap_lint_async (GListModel          *posts,
                   const char * const  *layouts,
@@ -353,19 +317,15 @@ recap_lint_async (GListModel          *posts,
                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GSource) source = NULL;
+  Lint *lint;
 
   g_return_if_fail (G_IS_LIST_MODEL (posts));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, recap_lint_async);
-  g_task_set_task_data (task, lint_new (posts, layouts, now), (GDestroyNotify) lint_free_later);
-  /* Copying 50,000 posts at once is itself tens of milliseconds: in
-   * slices, below redrawing, so that frames are drawn between them. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_static_name (source, "[recap] lint copy");
-  g_task_attach_source (task, source, copy_slice);
+  lint = lint_new (posts, layouts, now);
+  g_task_set_task_data (task, lint, (GDestroyNotify) lint_free_later);
+  recap_background_copy_then_run (task, &lint->copy, copy_input, lint_in_thread);
 }
 
 GPtrArray *

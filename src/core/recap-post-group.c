@@ -57,11 +57,9 @@ typedef struct {
 } Entry;
 
 typedef struct {
-  RecapGroupBy  by;
-  GListModel   *posts;    /* while copying */
-  guint         copied;
-  guint         n_entries;
-  Entry        *entries;
+  RecapBackgroundCopy  copy;
+  RecapGroupBy         by;
+  Entry               *entries;
 } Snapshot;
 
 /* Only what @by groups on: copying 50,000 posts' keys on the main
@@ -96,63 +94,48 @@ snapshot_new (GListModel   *posts,
 {
   Snapshot *snapshot = g_new0 (Snapshot, 1);
 
+  recap_background_copy_init (&snapshot->copy, posts);
   snapshot->by = by;
-  snapshot->posts = g_object_ref (posts);
-  snapshot->n_entries = g_list_model_get_n_items (posts);
-  snapshot->entries = g_new (Entry, snapshot->n_entries);
+  snapshot->entries = g_new (Entry, snapshot->copy.n_items);
   return snapshot;
 }
 
-#define COPY_STEP 256
-#define COPY_SLICE_USEC 4000
-
-/* Copies posts, COPY_STEP at a time, until all are or @deadline (monotonic
- * time) has passed; TRUE when all are. A list that changes between two
- * calls gives a mixed copy (ended where a shorter list ends): callers
- * group again on every change, cancelling this grouping. */
-static gboolean
-snapshot_copy (Snapshot *snapshot,
-               gint64    deadline)
+static void
+copy_entry (gpointer data,
+            guint    position,
+            gpointer post)
 {
-  guint n = MIN (snapshot->n_entries, g_list_model_get_n_items (snapshot->posts));
+  Snapshot *snapshot = data;
+  Entry *entry = &snapshot->entries[position];
+  GDateTime *date = recap_post_get_date (post);
 
-  while (snapshot->copied < n)
-    {
-      guint end = MIN (n, snapshot->copied + COPY_STEP);
-
-      for (; snapshot->copied < end; snapshot->copied++)
-        {
-          Entry *entry = &snapshot->entries[snapshot->copied];
-          GDateTime *date;
-
-          entry->post = g_list_model_get_item (snapshot->posts, snapshot->copied);
-          date = recap_post_get_date (entry->post);
-          entry->date = date ? g_date_time_ref (date) : NULL;
-          entry->key = NULL;
-          entry->keys = NULL;
-          copy_keys (entry, snapshot->by);
-        }
-      if (snapshot->copied < n && g_get_monotonic_time () >= deadline)
-        return FALSE;
-    }
-  snapshot->n_entries = snapshot->copied;
-  g_clear_object (&snapshot->posts);
-  return TRUE;
+  entry->post = g_object_ref (post);
+  entry->date = date ? g_date_time_ref (date) : NULL;
+  entry->key = NULL;
+  entry->keys = NULL;
+  copy_keys (entry, snapshot->by);
 }
 
 static void
 snapshot_free (Snapshot *snapshot)
 {
-  g_assert (snapshot->posts == NULL);
-  for (guint i = 0; i < snapshot->copied; i++)
+  for (guint i = 0; i < snapshot->copy.copied; i++)
     {
       g_object_unref (snapshot->entries[i].post);
       g_clear_pointer (&snapshot->entries[i].date, g_date_time_unref);
       g_free (snapshot->entries[i].key);
       g_strfreev (snapshot->entries[i].keys);
     }
+  g_clear_object (&snapshot->copy.items);
   g_free (snapshot->entries);
   g_free (snapshot);
+}
+
+/* A copy of 50,000 posts takes long to free: a thread frees it. */
+static void
+snapshot_free_later (Snapshot *snapshot)
+{
+  recap_background_free (snapshot, (GDestroyNotify) snapshot_free);
 }
 
 GListModel *
@@ -284,7 +267,7 @@ compute_groups (Snapshot     *snapshot,
   GHashTableIter iter;
   gpointer group;
 
-  for (guint i = 0; i < snapshot->n_entries; i++)
+  for (guint i = 0; i < snapshot->copy.n_items; i++)
     {
       Entry *entry = &snapshot->entries[i];
 
@@ -311,7 +294,7 @@ recap_post_group_compute (GListModel   *posts,
   g_return_val_if_fail (G_IS_LIST_MODEL (posts), NULL);
 
   snapshot = snapshot_new (posts, by);
-  snapshot_copy (snapshot, G_MAXINT64);
+  recap_background_copy_all (&snapshot->copy, copy_entry, snapshot);
   groups = compute_groups (snapshot, NULL);
   snapshot_free (snapshot);
   return groups;
@@ -323,35 +306,12 @@ compute_in_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  Snapshot *snapshot = task_data;
-  GPtrArray *groups = compute_groups (snapshot, cancellable);
+  GPtrArray *groups = compute_groups (task_data, cancellable);
 
-  /* Here, not as the task data's free function: the main thread would run
-   * that, when it drops the task. */
-  snapshot_free (snapshot);
   if (groups == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Grouping was cancelled");
   else
     g_task_return_pointer (task, groups, free_groups);
-}
-
-/* Copies more posts between frames; once all are, groups them in a thread. */
-static gboolean
-copy_slice (gpointer user_data)
-{
-  GTask *task = user_data;
-  Snapshot *snapshot = g_task_get_task_data (task);
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_clear_object (&snapshot->posts);
-      recap_background_free (snapshot, (GDestroyNotify) snapshot_free);
-      return G_SOURCE_REMOVE;
-    }
-  if (!snapshot_copy (snapshot, g_get_monotonic_time () + COPY_SLICE_USEC))
-    return G_SOURCE_CONTINUE;
-  g_task_run_in_thread (task, compute_in_thread);
-  return G_SOURCE_REMOVE;
 }
 
 void
@@ -362,7 +322,6 @@ recap_post_group_compute_async (GListModel          *posts,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GSource) source = NULL;
   Snapshot *snapshot;
 
   g_return_if_fail (G_IS_LIST_MODEL (posts));
@@ -370,18 +329,8 @@ recap_post_group_compute_async (GListModel          *posts,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, recap_post_group_compute_async);
   snapshot = snapshot_new (posts, by);
-  g_task_set_task_data (task, snapshot, NULL);
-  if (snapshot_copy (snapshot, g_get_monotonic_time () + COPY_SLICE_USEC))
-    {
-      g_task_run_in_thread (task, compute_in_thread);
-      return;
-    }
-  /* Copying 50,000 posts at once took 30-120 ms on a busy machine: in
-   * slices, below redrawing, so that frames are drawn between them. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_static_name (source, "[recap] group copy");
-  g_task_attach_source (task, source, copy_slice);
+  g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free_later);
+  recap_background_copy_then_run (task, &snapshot->copy, copy_entry, compute_in_thread);
 }
 
 GPtrArray *

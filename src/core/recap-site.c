@@ -36,6 +36,10 @@ struct _RecapSite
   GHashTable   *pending;      /* path → GFile changed on disk, not re-read yet */
   GCancellable *cancellable;
   guint         refresh_source;
+  GTree        *by_path;      /* file path → its post in @posts: one post per path */
+  GQueue        refreshes;    /* Refresh: read again, applied a few posts per dispatch */
+  guint         apply_source;
+  guint64       n_reads;      /* posts of @posts read to place or find one */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -97,6 +101,22 @@ compare_post_pointers (gconstpointer a,
   return recap_post_compare (*(RecapPost **) a, *(RecapPost **) b);
 }
 
+/* The post at @position, counted: following changes must read a few posts
+ * per change, never the whole list. */
+static RecapPost *
+read_item (RecapSite *self,
+           guint      position)
+{
+  self->n_reads++;
+  return g_list_model_get_item (G_LIST_MODEL (self->posts), position);
+}
+
+static const char *
+path_of (RecapPost *post)
+{
+  return g_file_peek_path (recap_post_get_file (post));
+}
+
 /* Where @post goes in the sorted list: after every post from @low on that
  * sorts before it or with it. */
 static guint
@@ -104,13 +124,12 @@ sorted_position (RecapSite *self,
                  RecapPost *post,
                  guint      low)
 {
-  GListModel *posts = G_LIST_MODEL (self->posts);
-  guint high = g_list_model_get_n_items (posts);
+  guint high = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
 
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      g_autoptr(RecapPost) other = g_list_model_get_item (posts, middle);
+      g_autoptr(RecapPost) other = read_item (self, middle);
 
       if (recap_post_compare (other, post) <= 0)
         low = middle + 1;
@@ -124,10 +143,18 @@ sorted_position (RecapSite *self,
  * that land in sight within the splice, some milliseconds each. */
 #define MAX_RUN 16
 
+static gboolean
+is_listed (RecapSite *self,
+           RecapPost *post)
+{
+  return g_tree_lookup (self->by_path, path_of (post)) != NULL;
+}
+
 /* Inserts the posts of @sorted from *@next on, each run that lands between
  * the same two posts as one splice, until @deadline (monotonic µs; 0: none);
  * *@next tells how far it got. Small splices keep each change cheap for
- * the views on the list. */
+ * the views on the list. A post whose file is listed already (read again
+ * while the site loaded) is left out. */
 static void
 insert_sorted (RecapSite *self,
                GPtrArray *sorted,
@@ -143,11 +170,18 @@ insert_sorted (RecapSite *self,
       guint end = first + 1;
       g_autoptr(RecapPost) after = NULL;
 
+      if (is_listed (self, sorted->pdata[first]))
+        {
+          (*next)++;
+          continue;
+        }
       position = sorted_position (self, sorted->pdata[first], position);
-      after = position < n_items ? g_list_model_get_item (posts, position) : NULL;
-      while (end < sorted->len && end - first < MAX_RUN &&
+      after = position < n_items ? read_item (self, position) : NULL;
+      while (end < sorted->len && end - first < MAX_RUN && !is_listed (self, sorted->pdata[end]) &&
              (after == NULL || recap_post_compare (after, sorted->pdata[end]) > 0))
         end++;
+      for (guint i = first; i < end; i++)
+        g_tree_insert (self->by_path, (gpointer) path_of (sorted->pdata[i]), sorted->pdata[i]);
       g_list_store_splice (self->posts, position, 0, sorted->pdata + first, end - first);
       position += end - first;
       *next = end;
@@ -513,18 +547,37 @@ recap_site_load_sync (RecapSite     *self,
 
 /* Following changes on disk */
 
+/* What a thread read again of the changed paths, then applied to the list
+ * on the main thread a few posts per dispatch: a git checkout changes
+ * thousands of posts, each a change every view on the list follows. */
 typedef struct {
-  GPtrArray *gone;   /* GFile: paths that no longer hold posts */
-  GPtrArray *posts;  /* RecapPost: new or changed posts */
-  GPtrArray *dirs;   /* GFile: new folders to watch */
+  GPtrArray  *gone;         /* GFile: paths that changed; posts no longer there go */
+  GPtrArray  *posts;        /* RecapPost: new or changed posts, sorted */
+  GHashTable *read;         /* path → RecapPost of @posts */
+  GPtrArray  *dirs;         /* GFile: new folders to watch */
+  GTask      *task;         /* recap_site_reload_file_async()'s, or NULL */
+
+  /* Main thread: how far applying got. */
+  guint       next_gone;
+  GPtrArray  *doomed;       /* RecapPost: listed posts to remove */
+  guint       next_doomed;
+  guint       next_post;
+  GPtrArray  *fresh;        /* RecapPost: to insert, sorted */
+  guint       next_fresh;
 } Refresh;
 
 static void
 refresh_free (Refresh *refresh)
 {
+  if (refresh->task != NULL)
+    g_task_return_new_error (refresh->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The site was closed");
+  g_clear_object (&refresh->task);
+  g_clear_pointer (&refresh->read, g_hash_table_unref);
   g_clear_pointer (&refresh->gone, g_ptr_array_unref);
   g_clear_pointer (&refresh->posts, g_ptr_array_unref);
   g_clear_pointer (&refresh->dirs, g_ptr_array_unref);
+  g_clear_pointer (&refresh->doomed, g_ptr_array_unref);
+  g_clear_pointer (&refresh->fresh, g_ptr_array_unref);
   g_free (refresh);
 }
 
@@ -568,40 +621,82 @@ refresh_thread (GTask        *task,
   refresh->gone = g_ptr_array_new_with_free_func (g_object_unref);
   refresh->posts = g_ptr_array_new_with_free_func (g_object_unref);
   refresh->dirs = g_ptr_array_new_with_free_func (g_object_unref);
+  refresh->read = g_hash_table_new (g_str_hash, g_str_equal);
+  refresh->doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  refresh->fresh = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < files->len; i++)
     refresh_file (refresh, root, files->pdata[i], cancellable);
+  /* Sorted, the new posts go in as runs, each run one splice. */
+  g_ptr_array_sort (refresh->posts, compare_post_pointers);
+  for (guint i = 0; i < refresh->posts->len; i++)
+    g_hash_table_insert (refresh->read, (gpointer) path_of (refresh->posts->pdata[i]), refresh->posts->pdata[i]);
   g_task_return_pointer (task, refresh, (GDestroyNotify) refresh_free);
 }
 
-/* Removes the posts at @file, or below it when it was a folder. */
-static void
-remove_posts_at (RecapSite *self,
-                 GFile     *file)
+/* The position of @post, which is listed: among the posts that sort with it. */
+static guint
+position_of (RecapSite *self,
+             RecapPost *post)
 {
-  GListModel *posts = G_LIST_MODEL (self->posts);
+  guint low = 0, high = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
 
-  for (guint i = g_list_model_get_n_items (posts); i-- > 0;)
+  while (low < high)
     {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      GFile *post_file = recap_post_get_file (post);
+      guint middle = low + (high - low) / 2;
+      g_autoptr(RecapPost) other = read_item (self, middle);
 
-      if (g_file_equal (post_file, file) || g_file_has_prefix (post_file, file))
-        g_list_store_remove (self->posts, i);
+      if (recap_post_compare (other, post) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  for (;; low++)
+    {
+      g_autoptr(RecapPost) other = read_item (self, low);
+
+      g_assert (other != NULL && recap_post_compare (other, post) == 0);
+      if (other == post)
+        return low;
     }
 }
 
-static gboolean
-post_has_file (gconstpointer post,
-               gconstpointer file)
+/* Removes @post, unless it went already (a folder and a file in it both gone). */
+static void
+remove_post (RecapSite *self,
+             RecapPost *post)
 {
-  return g_file_equal (recap_post_get_file ((RecapPost *) post), (GFile *) file);
+  guint position;
+
+  if (g_tree_lookup (self->by_path, path_of (post)) != post)
+    return;
+  position = position_of (self, post);
+  g_tree_remove (self->by_path, path_of (post));
+  g_list_store_remove (self->posts, position);
 }
 
-static gboolean
-same_file (gconstpointer a,
-           gconstpointer b)
+/* The listed posts at @file, or below it when it was a folder, that were
+ * not read again, are to be removed. */
+static void
+doom_posts_at (RecapSite *self,
+               Refresh   *refresh,
+               GFile     *file)
 {
-  return g_file_equal (recap_post_get_file ((RecapPost *) a), recap_post_get_file ((RecapPost *) b));
+  const char *path = g_file_peek_path (file);
+  g_autofree char *below = g_strconcat (path, G_DIR_SEPARATOR_S, NULL);
+  RecapPost *post = g_tree_lookup (self->by_path, path);
+
+  if (post != NULL)
+    {
+      if (!g_hash_table_contains (refresh->read, path))
+        g_ptr_array_add (refresh->doomed, g_object_ref (post));
+      return;
+    }
+  /* The paths below a folder sort together, right after its own. */
+  for (GTreeNode *node = g_tree_lower_bound (self->by_path, below);
+       node != NULL && g_str_has_prefix (g_tree_node_key (node), below);
+       node = g_tree_node_next (node))
+    if (!g_hash_table_contains (refresh->read, g_tree_node_key (node)))
+      g_ptr_array_add (refresh->doomed, g_object_ref (g_tree_node_value (node)));
 }
 
 /* Whether the post at @position sorts between its neighbours. */
@@ -609,54 +704,122 @@ static gboolean
 in_order_at (RecapSite *self,
              guint      position)
 {
-  GListModel *posts = G_LIST_MODEL (self->posts);
-  g_autoptr(RecapPost) post = g_list_model_get_item (posts, position);
-  g_autoptr(RecapPost) before = position > 0 ? g_list_model_get_item (posts, position - 1) : NULL;
-  g_autoptr(RecapPost) after = g_list_model_get_item (posts, position + 1);
+  g_autoptr(RecapPost) post = read_item (self, position);
+  g_autoptr(RecapPost) before = position > 0 ? read_item (self, position - 1) : NULL;
+  g_autoptr(RecapPost) after = read_item (self, position + 1);
 
   return (before == NULL || recap_post_compare (before, post) <= 0) &&
          (after == NULL || recap_post_compare (post, after) <= 0);
 }
 
 /* A changed post stays the same object — the open document holds it — and
- * takes the new metadata; the list is told so its row shows it, and moves
- * it when its date or title changed its place. A new post is added. */
+ * takes the new metadata; the list is told so its row shows it. When its
+ * date or title moved its place, it is taken out to go in again with the
+ * new posts. */
 static void
-replace_or_insert (RecapSite *self,
-                   RecapPost *post)
+update_post (RecapSite *self,
+             Refresh   *refresh,
+             RecapPost *post)
 {
-  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
-  guint position, next = 0;
+  RecapPost *listed = g_tree_lookup (self->by_path, path_of (post));
+  g_autoptr(RecapPost) kept = NULL;
+  guint position;
 
-  if (!g_list_store_find_with_equal_func (self->posts, post, same_file, &position))
-    g_ptr_array_add (one, g_object_ref (post));
-  else
+  if (listed == NULL)
     {
-      g_autoptr(RecapPost) kept = g_list_model_get_item (G_LIST_MODEL (self->posts), position);
-
-      recap_post_update_from (kept, post);
-      if (in_order_at (self, position))
-        {
-          g_list_store_splice (self->posts, position, 1, (gpointer *) &kept, 1);
-          return;
-        }
-      g_ptr_array_add (one, g_steal_pointer (&kept));
-      g_list_store_remove (self->posts, position);
+      g_ptr_array_add (refresh->fresh, g_object_ref (post));
+      return;
     }
-  insert_sorted (self, one, &next, 0);
+  /* Held here: the splice drops the list's reference before it adds it again. */
+  kept = g_object_ref (listed);
+  position = position_of (self, kept);
+  recap_post_update_from (kept, post);
+  if (in_order_at (self, position))
+    {
+      g_list_store_splice (self->posts, position, 1, (gpointer *) &kept, 1);
+      return;
+    }
+  g_ptr_array_add (refresh->fresh, g_object_ref (kept));
+  g_tree_remove (self->by_path, path_of (kept));
+  g_list_store_remove (self->posts, position);
+}
+
+static gboolean
+past (gint64 deadline)
+{
+  return deadline != 0 && g_get_monotonic_time () >= deadline;
+}
+
+/* Applies @refresh until @deadline (monotonic µs; 0: none): first finds
+ * the posts that are gone, removes them, updates the changed ones and
+ * inserts the new ones. TRUE when done. Each step reads a few posts of the
+ * list (binary searches), so that many changes cost in proportion to
+ * their number, not to the size of the site times it. */
+static gboolean
+apply_some (RecapSite *self,
+            Refresh   *refresh,
+            gint64     deadline)
+{
+  while (refresh->next_gone < refresh->gone->len)
+    {
+      doom_posts_at (self, refresh, refresh->gone->pdata[refresh->next_gone++]);
+      if (past (deadline))
+        return FALSE;
+    }
+  while (refresh->next_doomed < refresh->doomed->len)
+    {
+      remove_post (self, refresh->doomed->pdata[refresh->next_doomed++]);
+      if (past (deadline))
+        return FALSE;
+    }
+  while (refresh->next_post < refresh->posts->len)
+    {
+      update_post (self, refresh, refresh->posts->pdata[refresh->next_post++]);
+      if (past (deadline))
+        return FALSE;
+    }
+  insert_sorted (self, refresh->fresh, &refresh->next_fresh, deadline);
+  return refresh->next_fresh == refresh->fresh->len;
+}
+
+/* Main-loop time for following changes on disk per dispatch. */
+#define APPLY_BUDGET_USEC 4000
+
+/* Applies the refreshes in the order they were read, a few posts per
+ * dispatch, below redrawing so that frames are drawn between them. */
+static gboolean
+apply_refreshes (gpointer user_data)
+{
+  RecapSite *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
+  Refresh *refresh;
+
+  while ((refresh = g_queue_peek_head (&self->refreshes)) != NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      if (!apply_some (self, refresh, deadline))
+        return G_SOURCE_CONTINUE;
+      g_debug ("Refresh: %u changed paths, %u posts read again, %u removed",
+               refresh->gone->len, refresh->posts->len, refresh->doomed->len);
+      g_queue_pop_head (&self->refreshes);
+      watch_dirs (self, refresh->dirs);
+      task = g_steal_pointer (&refresh->task);
+      refresh_free (refresh);
+      if (task != NULL)
+        g_task_return_boolean (task, TRUE);
+    }
+  self->apply_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
-apply_refresh (RecapSite *self,
-               Refresh   *refresh)
+queue_apply (RecapSite *self,
+             Refresh   *refresh)
 {
-  g_debug ("Refresh: %u changed paths, %u posts read again", refresh->gone->len, refresh->posts->len);
-  for (guint i = 0; i < refresh->gone->len; i++)
-    if (!g_ptr_array_find_with_equal_func (refresh->posts, refresh->gone->pdata[i], post_has_file, NULL))
-      remove_posts_at (self, refresh->gone->pdata[i]);
-  for (guint i = 0; i < refresh->posts->len; i++)
-    replace_or_insert (self, refresh->posts->pdata[i]);
-  watch_dirs (self, refresh->dirs);
+  g_queue_push_tail (&self->refreshes, refresh);
+  if (self->apply_source == 0)
+    self->apply_source = g_idle_add (apply_refreshes, self);
 }
 
 static void
@@ -666,10 +829,8 @@ refresh_done (GObject      *object,
 {
   Refresh *refresh = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  if (refresh == NULL)
-    return;
-  apply_refresh (RECAP_SITE (object), refresh);
-  refresh_free (refresh);
+  if (refresh != NULL)
+    queue_apply (RECAP_SITE (object), refresh);
 }
 
 static void
@@ -686,9 +847,8 @@ reload_done (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  apply_refresh (RECAP_SITE (object), refresh);
-  refresh_free (refresh);
-  g_task_return_boolean (task, TRUE);
+  refresh->task = g_steal_pointer (&task);
+  queue_apply (RECAP_SITE (object), refresh);
 }
 
 void
@@ -999,15 +1159,19 @@ RecapPost *
 recap_site_find_post (RecapSite *self,
                       GFile     *file)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
+  const char *path = g_file_peek_path (file);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (self->posts), i);
-      if (g_file_equal (recap_post_get_file (post), file))
-        return post;
-    }
-  return NULL;
+  g_return_val_if_fail (RECAP_IS_SITE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return path != NULL ? g_tree_lookup (self->by_path, path) : NULL;
+}
+
+guint64
+recap_site_get_n_reads (RecapSite *self)
+{
+  g_return_val_if_fail (RECAP_IS_SITE (self), 0);
+  return self->n_reads;
 }
 
 guint
@@ -1076,6 +1240,8 @@ recap_site_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  g_queue_clear_full (&self->refreshes, (GDestroyNotify) refresh_free);
   g_queue_clear_full (&self->unwatched, g_object_unref);
   g_clear_pointer (&self->catch_up, catch_up_free);
   g_clear_pointer (&self->monitors, g_hash_table_unref);
@@ -1085,6 +1251,7 @@ recap_site_dispose (GObject *object)
   if (self->posts != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->posts, self);
+      recap_background_free (g_steal_pointer (&self->by_path), (GDestroyNotify) g_tree_unref);
       recap_background_free (g_steal_pointer (&self->posts), g_object_unref);
     }
   g_clear_object (&self->root);
@@ -1106,6 +1273,7 @@ recap_site_init (RecapSite *self)
   self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
+  self->by_path = g_tree_new ((GCompareFunc) strcmp);
   g_signal_connect_object (self->posts, "items-changed",
                            G_CALLBACK (forward_items_changed), self, G_CONNECT_SWAPPED);
 }

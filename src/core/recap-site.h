@@ -55,6 +55,10 @@ GStrv      recap_site_collect_values     (GListModel          *posts,
 /* The post for @file, or NULL. */
 RecapPost *recap_site_find_post     (RecapSite            *self,
                                      GFile                *file);
+/* How many posts of its list the site has read to place or find one (its
+ * binary searches and order checks): for tests that check that following
+ * changes on disk costs in proportion to the changes, not to the site. */
+guint64    recap_site_get_n_reads   (RecapSite            *self);
 
 /* The site a post file belongs to: the nearest folder above it with a
  * _config.yml or a _posts folder, else the folder of the file. Blocking. */
