@@ -64,10 +64,10 @@ dup_word (RecapSpellMenu *self,
   return gtk_text_iter_get_slice (start, end);
 }
 
-static void
-fill_word_section (RecapSpellMenu    *self,
-                   RecapSpellChecker *checker,
-                   const char        *word)
+void
+recap_spell_menu_fill_section (GMenu             *section,
+                               RecapSpellChecker *checker,
+                               const char        *word)
 {
   g_auto(GStrv) corrections = recap_spell_checker_suggest (checker, word, strlen (word));
   g_autoptr(GMenu) corrections_section = g_menu_new ();
@@ -84,8 +84,8 @@ fill_word_section (RecapSpellMenu    *self,
     g_menu_append (corrections_section, _("No Suggestions"), "spell-word.none");
   g_menu_append (learn_section, _("Add to Dictionary"), "spell-word.add");
   g_menu_append (learn_section, _("Ignore"), "spell-word.ignore");
-  g_menu_append_section (self->word_section, NULL, G_MENU_MODEL (corrections_section));
-  g_menu_append_section (self->word_section, NULL, G_MENU_MODEL (learn_section));
+  g_menu_append_section (section, NULL, G_MENU_MODEL (corrections_section));
+  g_menu_append_section (section, NULL, G_MENU_MODEL (learn_section));
 }
 
 void
@@ -109,10 +109,24 @@ recap_spell_menu_update (RecapSpellMenu    *self,
   buffer = gtk_text_iter_get_buffer (&start);
   self->word_start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE));
   self->word_end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE));
-  fill_word_section (self, checker, word);
+  recap_spell_menu_fill_section (self->word_section, checker, word);
 }
 
 /* Input */
+
+/* A right click outside the selection moves the cursor there first, as in
+ * GNOME Text Editor, so the menu's Cut/Copy/Paste act where it opened. */
+static void
+place_cursor_outside_selection (GtkTextBuffer     *buffer,
+                                const GtkTextIter *iter)
+{
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_in_range (iter, &start, &end))
+    return;
+  gtk_text_buffer_place_cursor (buffer, iter);
+}
 
 static void
 view_pressed (GtkGestureClick *gesture,
@@ -126,6 +140,7 @@ view_pressed (GtkGestureClick *gesture,
 
   gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &buffer_x, &buffer_y);
   gtk_text_view_get_iter_at_location (self->view, &iter, buffer_x, buffer_y);
+  place_cursor_outside_selection (gtk_text_view_get_buffer (self->view), &iter);
   recap_spell_menu_update (self, &iter);
 }
 
@@ -197,7 +212,7 @@ ignore_activated (GSimpleAction *action,
   learn (user_data, recap_spell_checker_ignore_word);
 }
 
-static const GActionEntry word_actions[] = {
+static const GActionEntry word_actions[RECAP_SPELL_MENU_N_ACTIONS] = {
   { .name = "correct", .activate = correct_activated, .parameter_type = "s" },
   { .name = "add", .activate = add_activated },
   { .name = "ignore", .activate = ignore_activated },
@@ -205,6 +220,20 @@ static const GActionEntry word_actions[] = {
 };
 
 /* GObject */
+
+void
+recap_spell_menu_add_actions (GSimpleActionGroup  *group,
+                              const GActionEntry   entries[RECAP_SPELL_MENU_N_ACTIONS],
+                              gpointer             user_data)
+{
+  GAction *none;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, RECAP_SPELL_MENU_N_ACTIONS, user_data);
+  /* "No Suggestions" is a label, shown greyed out. */
+  none = g_action_map_lookup_action (G_ACTION_MAP (group), "none");
+  g_assert (none != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (none), FALSE);
+}
 
 static void
 recap_spell_menu_finalize (GObject *object)
@@ -230,16 +259,10 @@ recap_spell_menu_class_init (RecapSpellMenuClass *klass)
 static void
 recap_spell_menu_init (RecapSpellMenu *self)
 {
-  GAction *none;
-
   self->menu = g_menu_new ();
   self->word_section = g_menu_new ();
   self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), word_actions,
-                                   G_N_ELEMENTS (word_actions), self);
-  /* "No Suggestions" is a label, shown greyed out. */
-  none = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "none");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (none), FALSE);
+  recap_spell_menu_add_actions (self->actions, word_actions, self);
 }
 
 /* Public API */

@@ -25,4 +25,17 @@ void            recap_spell_menu_set_adapter (RecapSpellMenu    *self,
 void            recap_spell_menu_update      (RecapSpellMenu    *self,
                                               const GtkTextIter *iter);
 
+/* The word items, for menus of other text widgets: fills @section with
+ * @word's corrections, "Add to Dictionary" and "Ignore", acting through
+ * the "spell-word" actions "correct" (a string), "add" and "ignore". */
+void            recap_spell_menu_fill_section (GMenu             *section,
+                                               RecapSpellChecker *checker,
+                                               const char        *word);
+/* Adds to @group the "spell-word" actions of @entries: "correct", "add",
+ * "ignore" and "none", which this sets disabled (a greyed-out label). */
+#define RECAP_SPELL_MENU_N_ACTIONS 4
+void            recap_spell_menu_add_actions  (GSimpleActionGroup *group,
+                                               const GActionEntry  entries[RECAP_SPELL_MENU_N_ACTIONS],
+                                               gpointer            user_data);
+
 G_END_DECLS
