@@ -83,27 +83,6 @@ recheck (RecapSpellEntry *self)
 
 /* Menu */
 
-typedef struct
-{
-  gsize index;
-  gsize start;
-  gsize end;
-} FindWord;
-
-static void
-find_word (gsize    start,
-           gsize    end,
-           gpointer user_data)
-{
-  FindWord *find = user_data;
-
-  if (start <= find->index && find->index <= end && find->start == find->end)
-    {
-      find->start = start;
-      find->end = end;
-    }
-}
-
 static void
 clear_word (RecapSpellEntry *self)
 {
@@ -116,7 +95,7 @@ recap_spell_entry_update (RecapSpellEntry *self,
                           int              position)
 {
   const char *text;
-  FindWord find = { 0 };
+  RecapSpellWordAt find = { 0 };
 
   g_return_if_fail (RECAP_IS_SPELL_ENTRY (self));
 
@@ -125,8 +104,8 @@ recap_spell_entry_update (RecapSpellEntry *self,
     return;
   text = gtk_editable_get_text (GTK_EDITABLE (self->text));
   find.index = g_utf8_offset_to_pointer (text, CLAMP (position, 0, (int) g_utf8_strlen (text, -1))) - text;
-  recap_spell_scan_text (text, -1, FALSE, find_word, &find);
-  if (find.start == find.end ||
+  recap_spell_scan_text (text, -1, FALSE, recap_spell_word_at_func, &find);
+  if (!find.found ||
       recap_spell_checker_check_word (self->checker, text + find.start, find.end - find.start))
     return;
   self->word = g_strndup (text + find.start, find.end - find.start);
@@ -221,36 +200,13 @@ correct_activated (GSimpleAction *action,
 }
 
 static void
-learn (RecapSpellEntry *self,
-       void           (*learn_word) (RecapSpellChecker *, const char *))
+learn (RecapSpellEntry         *self,
+       RecapSpellLearnWordFunc  learn_word)
 {
   if (has_word (self) && self->checker != NULL)
     learn_word (self->checker, self->word);
   clear_word (self);
 }
-
-static void
-add_activated (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  learn (user_data, recap_spell_checker_add_word);
-}
-
-static void
-ignore_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  learn (user_data, recap_spell_checker_ignore_word);
-}
-
-static const GActionEntry word_actions[RECAP_SPELL_MENU_N_ACTIONS] = {
-  { .name = "correct", .activate = correct_activated, .parameter_type = "s" },
-  { .name = "add", .activate = add_activated },
-  { .name = "ignore", .activate = ignore_activated },
-  { .name = "none" },
-};
 
 /* GObject */
 
@@ -335,7 +291,8 @@ recap_spell_entry_init (RecapSpellEntry *self)
 {
   self->menu = g_menu_new ();
   self->actions = g_simple_action_group_new ();
-  recap_spell_menu_add_actions (self->actions, word_actions, self);
+  recap_spell_menu_add_actions (self->actions, G_CALLBACK (correct_activated),
+                                (RecapSpellLearnFunc) learn, self);
 }
 
 RecapSpellEntry *
@@ -343,8 +300,6 @@ recap_spell_entry_attach (GtkEditable *editable)
 {
   RecapSpellEntry *self;
   GtkEditable *delegate;
-  GtkGesture *click;
-  GtkEventController *keys;
 
   g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
 
@@ -360,16 +315,8 @@ recap_spell_entry_attach (GtkEditable *editable)
   gtk_text_set_extra_menu (GTK_TEXT (delegate), G_MENU_MODEL (self->menu));
   gtk_widget_insert_action_group (GTK_WIDGET (delegate), "spell-word", G_ACTION_GROUP (self->actions));
 
-  /* Before the text's own handlers, which pop the menu up. */
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (text_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (delegate), GTK_EVENT_CONTROLLER (click));
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (text_key_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (delegate), keys);
+  recap_spell_menu_watch_input (GTK_WIDGET (delegate), G_CALLBACK (text_pressed),
+                                G_CALLBACK (text_key_pressed), G_OBJECT (self));
   g_object_set_data_full (G_OBJECT (editable), "recap-spell-entry", self, g_object_unref);
   return self;
 }
