@@ -640,6 +640,17 @@ text_word (gsize    start,
 }
 
 void
+recap_spell_word_at_func (gsize    start,
+                          gsize    end,
+                          gpointer user_data)
+{
+  RecapSpellWordAt *word = user_data;
+
+  if (!word->found && word->index >= start && word->index <= end)
+    *word = (RecapSpellWordAt) { word->index, start, end, TRUE };
+}
+
+void
 recap_spell_scan_text (const char         *text,
                        gssize              len,
                        gboolean            document,

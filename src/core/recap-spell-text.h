@@ -60,6 +60,20 @@ void    recap_spell_scan_text  (const char         *text,
                                 gboolean            document,
                                 RecapSpellWordFunc  func,
                                 gpointer            user_data);
+/* A word search for the scans: pass recap_spell_word_at_func with a
+ * RecapSpellWordAt whose @index is the byte offset to look at; @found
+ * says whether a word [@start, @end) holds it (its end included). */
+typedef struct
+{
+  gsize    index;
+  gsize    start;
+  gsize    end;
+  gboolean found;
+} RecapSpellWordAt;
+
+void    recap_spell_word_at_func (gsize    start,
+                                  gsize    end,
+                                  gpointer user_data);
 /* The value of the top-level "lang" key of YAML @text (a _config.yml or a
  * front matter block, with or without its "---" lines), or NULL. */
 char   *recap_spell_find_lang  (const char         *text,

@@ -609,32 +609,13 @@ recap_spell_adapter_get_busy (RecapSpellAdapter *self)
   return self->update_source != 0;
 }
 
-typedef struct
-{
-  gsize index;
-  gsize start;
-  gsize end;
-  gboolean found;
-} FindWord;
-
-static void
-find_word (gsize    start,
-           gsize    end,
-           gpointer user_data)
-{
-  FindWord *find = user_data;
-
-  if (!find->found && find->index >= start && find->index <= end)
-    *find = (FindWord) { find->index, start, end, TRUE };
-}
-
 gboolean
 recap_spell_adapter_get_word_at (RecapSpellAdapter *self,
                                  const GtkTextIter *iter,
                                  GtkTextIter       *start,
                                  GtkTextIter       *end)
 {
-  FindWord find = { 0 };
+  RecapSpellWordAt find = { 0 };
   RecapSpellState state;
   g_autofree char *text = NULL;
   guint line;
@@ -648,7 +629,7 @@ recap_spell_adapter_get_word_at (RecapSpellAdapter *self,
   state = line_info (self, line)->state;
   find.index = gtk_text_iter_get_line_index (iter);
   text = line_text (self, line, start, end);
-  recap_spell_scan_line (&state, text, strlen (text), find_word, &find);
+  recap_spell_scan_line (&state, text, strlen (text), recap_spell_word_at_func, &find);
   if (!find.found)
     return FALSE;
   *end = *start;

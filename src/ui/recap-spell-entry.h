@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (RecapSpellEntry, recap_spell_entry, RECAP, SPELL_ENTRY, GO
 /* Underlines the misspelled words of @editable (an entry, an AdwEntryRow)
  * as its text changes, with the "checker" property (none: off). The
  * checker lives as long as @editable. (transfer none) */
-RecapSpellEntry *recap_spell_entry_attach (GtkEditable *editable);
+RecapSpellEntry *recap_spell_entry_attach (GtkEditable     *editable);
+/* Fills the field's context menu for the misspelled word at character
+ * @position, if any, as a right click there (or the Menu key) does. */
+void             recap_spell_entry_update (RecapSpellEntry *self,
+                                           int              position);
 
 G_END_DECLS

@@ -64,10 +64,10 @@ dup_word (RecapSpellMenu *self,
   return gtk_text_iter_get_slice (start, end);
 }
 
-static void
-fill_word_section (RecapSpellMenu    *self,
-                   RecapSpellChecker *checker,
-                   const char        *word)
+void
+recap_spell_menu_fill_section (GMenu             *section,
+                               RecapSpellChecker *checker,
+                               const char        *word)
 {
   g_auto(GStrv) corrections = recap_spell_checker_suggest (checker, word, strlen (word));
   g_autoptr(GMenu) corrections_section = g_menu_new ();
@@ -84,8 +84,8 @@ fill_word_section (RecapSpellMenu    *self,
     g_menu_append (corrections_section, _("No Suggestions"), "spell-word.none");
   g_menu_append (learn_section, _("Add to Dictionary"), "spell-word.add");
   g_menu_append (learn_section, _("Ignore"), "spell-word.ignore");
-  g_menu_append_section (self->word_section, NULL, G_MENU_MODEL (corrections_section));
-  g_menu_append_section (self->word_section, NULL, G_MENU_MODEL (learn_section));
+  g_menu_append_section (section, NULL, G_MENU_MODEL (corrections_section));
+  g_menu_append_section (section, NULL, G_MENU_MODEL (learn_section));
 }
 
 void
@@ -109,10 +109,24 @@ recap_spell_menu_update (RecapSpellMenu    *self,
   buffer = gtk_text_iter_get_buffer (&start);
   self->word_start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE));
   self->word_end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE));
-  fill_word_section (self, checker, word);
+  recap_spell_menu_fill_section (self->word_section, checker, word);
 }
 
 /* Input */
+
+/* A right click outside the selection moves the cursor there first, as in
+ * GNOME Text Editor, so the menu's Cut/Copy/Paste act where it opened. */
+static void
+place_cursor_outside_selection (GtkTextBuffer     *buffer,
+                                const GtkTextIter *iter)
+{
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_in_range (iter, &start, &end))
+    return;
+  gtk_text_buffer_place_cursor (buffer, iter);
+}
 
 static void
 view_pressed (GtkGestureClick *gesture,
@@ -126,6 +140,7 @@ view_pressed (GtkGestureClick *gesture,
 
   gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y, &buffer_x, &buffer_y);
   gtk_text_view_get_iter_at_location (self->view, &iter, buffer_x, buffer_y);
+  place_cursor_outside_selection (gtk_text_view_get_buffer (self->view), &iter);
   recap_spell_menu_update (self, &iter);
 }
 
@@ -169,8 +184,8 @@ correct_activated (GSimpleAction *action,
 }
 
 static void
-learn (RecapSpellMenu *self,
-       void          (*learn_word) (RecapSpellChecker *, const char *))
+learn (RecapSpellMenu          *self,
+       RecapSpellLearnWordFunc  learn_word)
 {
   GtkTextIter start, end;
   g_autofree char *word = dup_word (self, &start, &end);
@@ -181,12 +196,22 @@ learn (RecapSpellMenu *self,
   clear_word (self);
 }
 
+/* GObject */
+
+typedef struct
+{
+  RecapSpellLearnFunc learn;
+  gpointer            owner;
+} Learner;
+
 static void
 add_activated (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  learn (user_data, recap_spell_checker_add_word);
+  Learner *learner = user_data;
+
+  learner->learn (learner->owner, recap_spell_checker_add_word);
 }
 
 static void
@@ -194,17 +219,35 @@ ignore_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  learn (user_data, recap_spell_checker_ignore_word);
+  Learner *learner = user_data;
+
+  learner->learn (learner->owner, recap_spell_checker_ignore_word);
 }
 
-static const GActionEntry word_actions[] = {
-  { .name = "correct", .activate = correct_activated, .parameter_type = "s" },
-  { .name = "add", .activate = add_activated },
-  { .name = "ignore", .activate = ignore_activated },
-  { .name = "none" },
-};
+void
+recap_spell_menu_add_actions (GSimpleActionGroup  *group,
+                              GCallback            correct,
+                              RecapSpellLearnFunc  learn,
+                              gpointer             owner)
+{
+  static const GActionEntry learn_actions[] = {
+    { .name = "add", .activate = add_activated },
+    { .name = "ignore", .activate = ignore_activated },
+    { .name = "none" },
+  };
+  Learner *learner = g_new (Learner, 1);
+  g_autoptr(GSimpleAction) correct_action = g_simple_action_new ("correct", G_VARIANT_TYPE_STRING);
+  GAction *none;
 
-/* GObject */
+  *learner = (Learner) { learn, owner };
+  g_object_set_data_full (G_OBJECT (group), "recap-spell-learner", learner, g_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), learn_actions, G_N_ELEMENTS (learn_actions), learner);
+  g_signal_connect (correct_action, "activate", correct, owner);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (correct_action));
+  /* "No Suggestions" is a label, shown greyed out. */
+  none = g_action_map_lookup_action (G_ACTION_MAP (group), "none");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (none), FALSE);
+}
 
 static void
 recap_spell_menu_finalize (GObject *object)
@@ -230,27 +273,39 @@ recap_spell_menu_class_init (RecapSpellMenuClass *klass)
 static void
 recap_spell_menu_init (RecapSpellMenu *self)
 {
-  GAction *none;
-
   self->menu = g_menu_new ();
   self->word_section = g_menu_new ();
   self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), word_actions,
-                                   G_N_ELEMENTS (word_actions), self);
-  /* "No Suggestions" is a label, shown greyed out. */
-  none = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "none");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (none), FALSE);
+  recap_spell_menu_add_actions (self->actions, G_CALLBACK (correct_activated),
+                                (RecapSpellLearnFunc) learn, self);
 }
 
 /* Public API */
+
+void
+recap_spell_menu_watch_input (GtkWidget *widget,
+                              GCallback  pressed,
+                              GCallback  key_pressed,
+                              GObject   *owner)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* Before the widget's own handlers, which pop the menu up. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", pressed, owner, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", key_pressed, owner, 0);
+  gtk_widget_add_controller (widget, keys);
+}
 
 RecapSpellMenu *
 recap_spell_menu_attach (GtkTextView *view,
                          GMenuModel  *extra)
 {
   RecapSpellMenu *self;
-  GtkGesture *click;
-  GtkEventController *keys;
 
   g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
 
@@ -262,16 +317,8 @@ recap_spell_menu_attach (GtkTextView *view,
   gtk_text_view_set_extra_menu (view, G_MENU_MODEL (self->menu));
   gtk_widget_insert_action_group (GTK_WIDGET (view), "spell-word", G_ACTION_GROUP (self->actions));
 
-  /* Before the view's own handlers, which pop the menu up. */
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (view_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (click));
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (view_key_pressed), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (view), keys);
+  recap_spell_menu_watch_input (GTK_WIDGET (view), G_CALLBACK (view_pressed),
+                                G_CALLBACK (view_key_pressed), G_OBJECT (self));
 
   g_object_set_data_full (G_OBJECT (view), "recap-spell-menu", self, g_object_unref);
   return self;

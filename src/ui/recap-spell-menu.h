@@ -25,4 +25,30 @@ void            recap_spell_menu_set_adapter (RecapSpellMenu    *self,
 void            recap_spell_menu_update      (RecapSpellMenu    *self,
                                               const GtkTextIter *iter);
 
+/* The word items, for menus of other text widgets: fills @section with
+ * @word's corrections, "Add to Dictionary" and "Ignore", acting through
+ * the "spell-word" actions "correct" (a string), "add" and "ignore". */
+void            recap_spell_menu_fill_section (GMenu             *section,
+                                               RecapSpellChecker *checker,
+                                               const char        *word);
+/* Adds to @group the "spell-word" actions: "correct" (a string) calls
+ * @correct (a GSimpleAction::activate handler) with @owner, "add" and
+ * "ignore" call @learn with @owner and the checker's function to use, and
+ * "none" is disabled (a greyed-out label). @owner outlives @group. */
+typedef void (*RecapSpellLearnWordFunc) (RecapSpellChecker       *checker,
+                                         const char              *word);
+typedef void (*RecapSpellLearnFunc)     (gpointer                 owner,
+                                         RecapSpellLearnWordFunc  learn_word);
+void            recap_spell_menu_add_actions  (GSimpleActionGroup *group,
+                                               GCallback           correct,
+                                               RecapSpellLearnFunc learn,
+                                               gpointer            owner);
+/* Calls @pressed (a GtkGestureClick::pressed handler) on a right click in
+ * @widget and @key_pressed (a GtkEventControllerKey::key-pressed handler)
+ * on a key, both with @owner and before @widget's own handlers. */
+void            recap_spell_menu_watch_input  (GtkWidget          *widget,
+                                               GCallback           pressed,
+                                               GCallback           key_pressed,
+                                               GObject            *owner);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "recap-front-matter-form.h"
 #include "recap-preferences-window.h"
 #include "recap-spell-adapter.h"
+#include "recap-spell-entry.h"
 #include "recap-spell-menu.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
@@ -35,6 +36,13 @@ static const char post_text[] =
   "\n"
   "Some `inlinne` code and https://exampel.com/pathh links.\n"
   "The lastt line.\n";
+
+/* Its own title word: the personal dictionary outlives a test. */
+static const char learn_title_text[] =
+  "---\n"
+  "title: Notes from the meetupp\n"
+  "---\n"
+  "Body.\n";
 
 static const char german_text[] =
   "---\n"
@@ -250,13 +258,19 @@ test_typing_word (Fixture       *fixture,
   UI_TEST_WAIT_FOR (is_underlined (fixture, "Reca"));
 }
 
+static GtkWidget *
+title_row (Fixture *fixture)
+{
+  return recap_front_matter_form_get_row (
+    RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_FRONT_MATTER_FORM)),
+    "title");
+}
+
 static gboolean
 title_underlines (Fixture    *fixture,
                   const char *word)
 {
-  GtkWidget *row = recap_front_matter_form_get_row (
-    RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_FRONT_MATTER_FORM)),
-    "title");
+  GtkWidget *row = title_row (fixture);
   GtkEditable *text = row ? gtk_editable_get_delegate (GTK_EDITABLE (row)) : NULL;
   const char *title = text ? gtk_editable_get_text (text) : "";
   const char *at = strstr (title, word);
@@ -284,6 +298,77 @@ test_title_field (Fixture       *fixture,
 {
   UI_TEST_WAIT_FOR (title_underlines (fixture, "mispelled"));
   g_assert_false (title_underlines (fixture, "meetup"));
+}
+
+static gboolean
+buffer_is (Fixture    *fixture,
+           const char *expected)
+{
+  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->document));
+
+  return g_str_equal (text, expected);
+}
+
+/* Fills the title's context menu for @word, as a right click on it does;
+ * gives the title's GtkText. */
+static GtkWidget *
+title_menu_for (Fixture    *fixture,
+                const char *word)
+{
+  GtkWidget *row = title_row (fixture);
+  RecapSpellEntry *entry = g_object_get_data (G_OBJECT (row), "recap-spell-entry");
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  const char *title = gtk_editable_get_text (text);
+  const char *at = strstr (title, word);
+
+  g_assert_nonnull (entry);
+  g_assert_nonnull (at);
+  recap_spell_entry_update (entry, g_utf8_pointer_to_offset (title, at) + 1);
+  return GTK_WIDGET (text);
+}
+
+static void
+test_title_menu (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *text;
+  g_autofree char *expected = NULL;
+
+  UI_TEST_WAIT_FOR (title_underlines (fixture, "mispelled"));
+  text = title_menu_for (fixture, "meetup");
+  g_assert_false (menu_has_label (gtk_text_get_extra_menu (GTK_TEXT (text)), "Ignore"));
+  text = title_menu_for (fixture, "mispelled");
+  g_assert_true (menu_has_label (gtk_text_get_extra_menu (GTK_TEXT (text)), "misspelled"));
+  g_assert_true (menu_has_label (gtk_text_get_extra_menu (GTK_TEXT (text)), "Add to Dictionary"));
+  g_assert_true (menu_has_label (gtk_text_get_extra_menu (GTK_TEXT (text)), "Ignore"));
+
+  /* The front matter's title value changes and nothing else; one undo
+   * step brings the post back. */
+  g_assert_true (gtk_widget_activate_action (text, "spell-word.correct", "s", "misspelled"));
+  expected = g_strjoin (NULL, "---\ntitle: A meetup with a misspelled title\n",
+                        strstr (post_text, "fooz:"), NULL);
+  UI_TEST_WAIT_FOR (buffer_is (fixture, expected));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row (fixture))), ==, "A meetup with a misspelled title");
+  UI_TEST_WAIT_FOR (!title_underlines (fixture, "misspelled"));
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (fixture->document));
+  UI_TEST_WAIT_FOR (buffer_is (fixture, post_text));
+}
+
+static void
+test_title_add (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *dictionary = g_build_filename (enchant_dir, "en_US.dic", NULL);
+  g_autofree char *words = NULL;
+  GtkWidget *text;
+
+  UI_TEST_WAIT_FOR (title_underlines (fixture, "meetupp"));
+  text = title_menu_for (fixture, "meetupp");
+  g_assert_true (gtk_widget_activate_action (text, "spell-word.add", NULL));
+  UI_TEST_WAIT_FOR (!title_underlines (fixture, "meetupp"));
+  g_assert_true (g_file_get_contents (dictionary, &words, NULL, NULL));
+  g_assert_nonnull (strstr (words, "meetupp"));
+  g_assert_false (menu_has_label (gtk_text_get_extra_menu (GTK_TEXT (text)), "Ignore"));
 }
 
 static void
@@ -458,6 +543,8 @@ main (int   argc,
   ADD ("typing", post_text, test_typing);
   ADD ("typing-word", post_text, test_typing_word);
   ADD ("title-field", post_text, test_title_field);
+  ADD ("title-menu", post_text, test_title_menu);
+  ADD ("title-add", learn_title_text, test_title_add);
   ADD ("toggle", post_text, test_toggle);
   ADD ("language", german_text, test_language);
 #undef ADD
