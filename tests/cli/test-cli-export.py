@@ -12,6 +12,8 @@ import subprocess
 import sys
 import tempfile
 
+import tap  # beside this script: the shared TAP runner
+
 CLI = sys.argv[1]
 SAMPLE_SITE = sys.argv[2]
 RESULTS = []
@@ -105,20 +107,10 @@ def main():
     work = tempfile.mkdtemp(prefix='recap-cli-export-')
     site = os.path.join(work, 'site')
     shutil.copytree(SAMPLE_SITE, site, symlinks=True)
-    print(f'1..{len(RESULTS)}')
-    failed = 0
     try:
-        for number, function in enumerate(RESULTS, 1):
-            try:
-                function(site, work)
-                print(f'ok {number} - {function.__name__}')
-            except AssertionError as error:
-                failed += 1
-                print(f'not ok {number} - {function.__name__}')
-                print('# ' + str(error).replace('\n', '\n# '))
+        return tap.run(RESULTS, lambda function: function(site, work))
     finally:
         shutil.rmtree(work)
-    return 1 if failed else 0
 
 
 if __name__ == '__main__':

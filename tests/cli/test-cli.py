@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 
+import tap  # beside this script: the shared TAP runner
+
 CLI = sys.argv[1]
 SAMPLE_SITE = sys.argv[2]
 RESULTS = []
@@ -365,20 +367,10 @@ def main():
     site = os.path.join(work, 'site')
     shutil.copytree(SAMPLE_SITE, site, symlinks=True)
     write(os.path.join(site, 'test-post.md'), POST.encode())
-    print(f'1..{len(RESULTS)}')
-    failed = 0
     try:
-        for number, function in enumerate(RESULTS, 1):
-            try:
-                function(site)
-                print(f'ok {number} - {function.__name__}')
-            except AssertionError as error:
-                failed += 1
-                print(f'not ok {number} - {function.__name__}')
-                print('# ' + str(error).replace('\n', '\n# '))
+        return tap.run(RESULTS, lambda function: function(site))
     finally:
         shutil.rmtree(work)
-    return 1 if failed else 0
 
 
 if __name__ == '__main__':
