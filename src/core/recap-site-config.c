@@ -92,3 +92,40 @@ recap_site_config_read_baseurl (GFile        *root,
     return g_strdup ("");
   return recap_site_config_parse_baseurl (text, len);
 }
+
+char *
+recap_site_config_parse_url (const char *text,
+                             gsize       len)
+{
+  g_autofree char *value = NULL;
+  char *url;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  value = find_top_level_scalar (text, len, "url");
+  url = g_strdup (value ? g_strstrip (value) : "");
+  while (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+  return url;
+}
+
+gboolean
+recap_site_config_read_urls (GFile         *root,
+                             char         **baseurl,
+                             char         **url,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GFile) config = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (G_IS_FILE (root), FALSE);
+
+  config = g_file_get_child (root, "_config.yml");
+  if (!g_file_load_contents (config, cancellable, &text, &len, NULL, error))
+    return FALSE;
+  *baseurl = recap_site_config_parse_baseurl (text, len);
+  *url = recap_site_config_parse_url (text, len);
+  return TRUE;
+}
