@@ -214,6 +214,15 @@ test_markdown_with_raw_html (void)
   g_assert_null (strstr (html, "alert"));
 }
 
+static void
+test_remote_images (void)
+{
+  g_assert_true (recap_html_has_remote_images ("<p><img src=\"https://example.org/a.png\" alt=\"a\"></p>"));
+  g_assert_true (recap_html_has_remote_images ("<source srcset=\"a.png 1x, HTTP://example.org/b.png 2x\">"));
+  g_assert_false (recap_html_has_remote_images ("<img src=\"/assets/a.png\"><a href=\"https://example.org\">x</a>"));
+  g_assert_false (recap_html_has_remote_images ("<p>see https://example.org/a.png</p>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/html-sanitize/adversarial-markup", test_adversarial_markup);
   g_test_add_func ("/html-sanitize/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-sanitize/markdown-with-raw-html", test_markdown_with_raw_html);
+  g_test_add_func ("/html-sanitize/remote-images", test_remote_images);
 
   return g_test_run ();
 }

@@ -55,6 +55,9 @@ static const char * const html5_void_elements[] = { "source", "track", "wbr" };
 
 static const char * const allowed_schemes[] = { "http", "https", "mailto" };
 
+/* An img or source tag whose src or one of whose srcset URLs is http(s). */
+#define REMOTE_IMAGE_PATTERN "<(?:img|source)\\b[^>]*\\b(?:src|srcset)=\"(?:[^\"]*,\\s*)?https?:"
+
 static gboolean
 name_in (const xmlChar     *name,
          const char * const list[],
@@ -288,4 +291,15 @@ recap_html_sanitize (const char *html,
   result = serialize_children (document, body);
   xmlFreeDoc (document);
   return result;
+}
+
+gboolean
+recap_html_has_remote_images (const char *html)
+{
+  g_autoptr(GRegex) remote = NULL;
+
+  g_return_val_if_fail (html != NULL, FALSE);
+
+  remote = g_regex_new (REMOTE_IMAGE_PATTERN, G_REGEX_CASELESS, 0, NULL);
+  return g_regex_match (remote, html, 0, NULL);
 }

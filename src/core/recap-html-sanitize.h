@@ -21,4 +21,7 @@ G_BEGIN_DECLS
 char *recap_html_sanitize (const char *html,
                            gsize       len);
 
+/* Whether sanitized @html shows an image from the network. */
+gboolean recap_html_has_remote_images (const char *html);
+
 G_END_DECLS
