@@ -77,18 +77,28 @@ recap_site_config_parse_baseurl (const char *text,
   return *trimmed == '\0' ? g_strdup ("") : g_strconcat ("/", trimmed, NULL);
 }
 
+static gboolean
+load_config (GFile         *root,
+             char         **text,
+             gsize         *len,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFile) config = g_file_get_child (root, "_config.yml");
+
+  return g_file_load_contents (config, cancellable, text, len, NULL, error);
+}
+
 char *
 recap_site_config_read_baseurl (GFile        *root,
                                 GCancellable *cancellable)
 {
-  g_autoptr(GFile) config = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (root), NULL);
 
-  config = g_file_get_child (root, "_config.yml");
-  if (!g_file_load_contents (config, cancellable, &text, &len, NULL, NULL))
+  if (!load_config (root, &text, &len, cancellable, NULL))
     return g_strdup ("");
   return recap_site_config_parse_baseurl (text, len);
 }
@@ -116,14 +126,12 @@ recap_site_config_read_urls (GFile         *root,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autoptr(GFile) config = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (root), FALSE);
 
-  config = g_file_get_child (root, "_config.yml");
-  if (!g_file_load_contents (config, cancellable, &text, &len, NULL, error))
+  if (!load_config (root, &text, &len, cancellable, error))
     return FALSE;
   *baseurl = recap_site_config_parse_baseurl (text, len);
   *url = recap_site_config_parse_url (text, len);
