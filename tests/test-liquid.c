@@ -99,6 +99,18 @@ test_lines_are_kept (void)
   g_assert_nonnull (strstr (html, "<p data-sourcepos=\"5:1-5:"));
 }
 
+/* Split over lines, a tag still resolves, and the next lines keep their numbers. */
+static void
+test_split_tags (void)
+{
+  const char *markdown = "In [v3.4.0]({% link\n_posts/x.md %}), we\nmoved.\n\nNext\n";
+  g_autofree char *html = recap_liquid_render_markdown (markdown, strlen (markdown), NULL,
+                                                        RECAP_MARKDOWN_SOURCEPOS);
+
+  g_assert_nonnull (strstr (html, "<a href=\"/_posts/x.md\">v3.4.0</a>"));
+  g_assert_nonnull (strstr (html, "<p data-sourcepos=\"5:1-5:"));
+}
+
 static void
 test_config_urls (void)
 {
@@ -124,6 +136,7 @@ main (int   argc,
   g_test_add_func ("/liquid/raw", test_raw);
   g_test_add_func ("/liquid/highlight-blocks", test_highlight_blocks);
   g_test_add_func ("/liquid/lines-are-kept", test_lines_are_kept);
+  g_test_add_func ("/liquid/split-tags", test_split_tags);
   g_test_add_func ("/liquid/config-urls", test_config_urls);
 
   return g_test_run ();

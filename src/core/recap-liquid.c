@@ -217,6 +217,44 @@ fence_for (const char * const *lines,
   return g_strnfill (longest + 1, '`');
 }
 
+/* A tag or output written over a few lines becomes one line, its line
+ * breaks moved after it, where they are soft breaks: the lines after it
+ * keep their numbers. Not across a blank line, which ends a paragraph. */
+static char *
+join_split_constructs (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+  const char *start;
+
+  while ((start = strchr (p, '{')) != NULL)
+    {
+      const char *close = start[1] == '{' ? "}}" : start[1] == '%' ? "%}" : NULL;
+      const char *end = close ? strstr (start + 2, close) : NULL;
+      const char *blank = close ? strstr (start + 2, "\n\n") : NULL;
+      guint breaks = 0;
+
+      if (end == NULL || (blank != NULL && blank < end) || memchr (start, '\n', end - start) == NULL)
+        {
+          g_string_append_len (out, p, start + 1 - p);
+          p = start + 1;
+          continue;
+        }
+      end += 2;
+      g_string_append_len (out, p, start - p);
+      for (const char *c = start; c < end; c++)
+        {
+          breaks += *c == '\n';
+          g_string_append_c (out, *c == '\n' || *c == '\r' ? ' ' : *c);
+        }
+      for (guint i = 0; i < breaks; i++)
+        g_string_append_c (out, '\n');
+      p = end;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 mask (Liquid     *liquid,
       const char *markdown,
@@ -224,11 +262,14 @@ mask (Liquid     *liquid,
 {
   g_autoptr(GRegex) highlight_start = g_regex_new (HIGHLIGHT_START, 0, 0, NULL);
   g_autoptr(GRegex) highlight_end = g_regex_new (HIGHLIGHT_END, 0, 0, NULL);
-  g_autofree char *text = g_strndup (markdown, len);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *copy = g_strndup (markdown, len);
+  g_autofree char *text = join_split_constructs (copy);
+  g_auto(GStrv) lines = NULL;
   g_autofree char *fence = NULL;
   GString *out = g_string_sized_new (len + 16);
   gboolean in_raw = FALSE;
+
+  lines = g_strsplit (text, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
