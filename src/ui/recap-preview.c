@@ -36,6 +36,8 @@ struct _RecapPreview
   GCancellable    *cancellable;
   char            *page_base;
   gboolean         page_ready;
+  gboolean         page_highlights;  /* highlight.js was run in the page */
+  GBytes          *highlighter;      /* its source, once a page needed it */
   guint            pages_loaded;   /* counts template loads, to tell stale calls */
   gboolean         load_remote_images;
   gboolean         remote_allowed_here; /* the bar's button, for this document */
@@ -368,6 +370,25 @@ same_positions (RecapHtmlBlocks *old,
          g_str_equal (recap_html_blocks_get_positions (old), recap_html_blocks_get_positions (new));
 }
 
+/* highlight.js (850 kB) costs a page load about a second on a busy
+ * machine: it goes into Recap's script world only when code with a
+ * language shows, before the patch that shows it (the page runs calls in
+ * order). preview.js colors the code it patches in once hljs is there. */
+static void
+load_highlighter (RecapPreview *self)
+{
+  const char *source;
+  gsize len;
+
+  if (self->highlighter == NULL)
+    self->highlighter = g_resources_lookup_data (PREVIEW_RESOURCES "highlight.js", 0, NULL);
+  g_assert (self->highlighter != NULL);
+  source = g_bytes_get_data (self->highlighter, &len);
+  webkit_web_view_evaluate_javascript (self->web_view, source, len, SCRIPT_WORLD, "resource:///highlight.js",
+                                       self->cancellable, NULL, NULL);
+  self->page_highlights = TRUE;
+}
+
 /* Replaces only the blocks that changed: rebuilding the whole page costs
  * far more in layout than in rendering, and would reset images. Line
  * positions go only when lines moved: on a large page they are big. */
@@ -382,6 +403,8 @@ show_blocks (RecapPreview    *self,
   int removed;
 
   html = recap_html_blocks_diff (self->shown_blocks, blocks, &start, &removed);
+  if (!self->page_highlights && strstr (html, "<code class=\"language-") != NULL)
+    load_highlighter (self);
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "start", "d", (double) start);
   g_variant_dict_insert (&arguments, "removed", "d", (double) removed);
@@ -530,6 +553,7 @@ load_page (RecapPreview *self,
   g_autofree char *page = NULL;
 
   self->pages_loaded++;
+  self->page_highlights = FALSE;
   page = build_page (self);
   g_free (self->page_base);
   self->page_base = base_uri;
@@ -922,6 +946,7 @@ recap_preview_finalize (GObject *object)
   g_free (self->page_base);
   g_free (self->site_baseurl);
   g_free (self->site_url);
+  g_clear_pointer (&self->highlighter, g_bytes_unref);
 
   G_OBJECT_CLASS (recap_preview_parent_class)->finalize (object);
 }
@@ -976,19 +1001,13 @@ static WebKitUserContentManager *
 page_script (RecapPreview *self)
 {
   WebKitUserContentManager *manager = webkit_user_content_manager_new ();
-  const char * const scripts[] = { "highlight.js", "preview.js" };
+  g_autofree char *source = lookup_preview_file ("preview.js");
+  g_autoptr(WebKitUserScript) script =
+    webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                      WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                      SCRIPT_WORLD, NULL, NULL);
 
-  /* Recap's own scripts, highlight.js first: preview.js uses it. */
-  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
-    {
-      g_autofree char *source = lookup_preview_file (scripts[i]);
-      g_autoptr(WebKitUserScript) script =
-        webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                          WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
-                                          SCRIPT_WORLD, NULL, NULL);
-
-      webkit_user_content_manager_add_script (manager, script);
-    }
+  webkit_user_content_manager_add_script (manager, script);
   webkit_user_content_manager_register_script_message_handler (manager, "scrolled", SCRIPT_WORLD);
   g_signal_connect_object (manager, "script-message-received::scrolled",
                            G_CALLBACK (page_scrolled), self, G_CONNECT_SWAPPED);

@@ -1,8 +1,8 @@
 /* preview.js: Recap's side of the preview page.
  *
- * Injected as a user script into Recap's own script world, after
- * highlight.js: markup scripts never run, and a page script could not
- * reach these functions anyway.
+ * Injected as a user script into Recap's own script world (as is
+ * highlight.js, once code needs it): markup scripts never run, and a page
+ * script could not reach these functions anyway.
  * Lines are 1-based document lines, with a fraction for the part of the
  * line above the top of the view.
  *
