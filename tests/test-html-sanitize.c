@@ -229,6 +229,24 @@ test_markdown_with_raw_html (void)
   g_assert_null (strstr (html, "alert"));
 }
 
+/* Without raw HTML cmark's markup is used as it is, unless a URL must go. */
+static void
+test_markdown_urls (void)
+{
+  const char *markdown = "[a](javascript:alert(1)) <javascript:alert(2)> ![i](data:image/png;base64,AAAA) "
+                         "[ok](https://example.org)\n";
+  g_autofree char *html = recap_markdown_render (markdown, strlen (markdown), RECAP_MARKDOWN_SAFE_HTML);
+  const char *safe = "[ok](https://example.org)\n\n---\n";
+  g_autofree char *plain = recap_markdown_render (safe, strlen (safe), RECAP_MARKDOWN_SAFE_HTML);
+
+  /* The autolink's text stays, as text. */
+  g_assert_null (strstr (html, "\"javascript:"));
+  g_assert_null (strstr (html, "data:"));
+  g_assert_nonnull (strstr (html, "<a href=\"https://example.org\">ok</a>"));
+  /* Untouched by the sanitizer, which would write "<hr>". */
+  g_assert_nonnull (strstr (plain, "<hr />"));
+}
+
 static void
 test_remote_images (void)
 {
@@ -253,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/html-sanitize/adversarial-markup", test_adversarial_markup);
   g_test_add_func ("/html-sanitize/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html-sanitize/markdown-with-raw-html", test_markdown_with_raw_html);
+  g_test_add_func ("/html-sanitize/markdown-urls", test_markdown_urls);
   g_test_add_func ("/html-sanitize/remote-images", test_remote_images);
 
   return g_test_run ();

@@ -38,7 +38,7 @@ static void
 test_site_urls_in_links_and_html (void)
 {
   assert_renders_to ("![a]({{ site.baseurl }}/assets/a.png) [b]({{ '/b/' | relative_url }})\n",
-                     "<p><img src=\"/assets/a.png\" alt=\"a\"> <a href=\"/b/\">b</a></p>\n");
+                     "<p><img src=\"/assets/a.png\" alt=\"a\" /> <a href=\"/b/\">b</a></p>\n");
   assert_renders_to ("<img src=\"{{ site.url }}{{ site.baseurl }}/assets/c.png\">\n",
                      "<img src=\"/assets/c.png\">\n");
 }

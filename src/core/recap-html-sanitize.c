@@ -74,11 +74,13 @@ name_in (const xmlChar     *name,
 /* Browsers skip ASCII whitespace and controls around a URL and tabs and
  * newlines inside it ("java\tscript:"): read the scheme the same way. A
  * URL without one is relative to the post, which is allowed. */
-static gboolean
-is_allowed_url (const char *url)
+gboolean
+recap_html_is_allowed_url (const char *url)
 {
   g_autoptr(GString) scheme = g_string_new (NULL);
 
+  if (url == NULL)
+    return TRUE;
   for (const char *p = url; *p != '\0'; p++)
     {
       if ((guchar) *p <= ' ')
@@ -102,7 +104,7 @@ is_allowed_srcset (const char *srcset)
     {
       g_auto(GStrv) parts = g_strsplit (g_strstrip (candidates[i]), " ", 2);
 
-      if (parts[0] != NULL && !is_allowed_url (parts[0]))
+      if (parts[0] != NULL && !recap_html_is_allowed_url (parts[0]))
         return FALSE;
     }
   return TRUE;
@@ -129,7 +131,7 @@ keep_attribute (xmlNode *element,
     {
       g_autofree char *encoded = NULL;
 
-      if (value == NULL || !is_allowed_url (value))
+      if (value == NULL || !recap_html_is_allowed_url (value))
         return FALSE;
       encoded = encode_url (value);
       xmlSetProp (element, name, (const xmlChar *) encoded);

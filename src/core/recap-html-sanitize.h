@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 char *recap_html_sanitize (const char *html,
                            gsize       len);
 
+/* Whether the sanitizer keeps @url in a link or an image: http(s),
+ * mailto and relative URLs. NULL counts as an empty, relative URL. */
+gboolean recap_html_is_allowed_url    (const char *url);
+
 /* Whether sanitized @html shows an image from the network. */
 gboolean recap_html_has_remote_images (const char *html);
 
