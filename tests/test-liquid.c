@@ -16,6 +16,13 @@ render (const char *markdown)
   return recap_liquid_render_markdown (markdown, strlen (markdown), &site, RECAP_MARKDOWN_NONE);
 }
 
+/* With data-sourcepos, and no site. */
+static char *
+render_with_lines (const char *markdown)
+{
+  return recap_liquid_render_markdown (markdown, strlen (markdown), NULL, RECAP_MARKDOWN_SOURCEPOS);
+}
+
 static void
 assert_renders_to (const char *markdown,
                    const char *expected)
@@ -91,9 +98,7 @@ test_highlight_blocks (void)
 static void
 test_lines_are_kept (void)
 {
-  const char *markdown = "{% highlight c %}\nint x;\n{% endhighlight %}\n\n{% include a %}\n";
-  g_autofree char *html = recap_liquid_render_markdown (markdown, strlen (markdown), NULL,
-                                                        RECAP_MARKDOWN_SOURCEPOS);
+  g_autofree char *html = render_with_lines ("{% highlight c %}\nint x;\n{% endhighlight %}\n\n{% include a %}\n");
 
   g_assert_nonnull (strstr (html, "<pre data-sourcepos=\"1:1-3:"));
   g_assert_nonnull (strstr (html, "<p data-sourcepos=\"5:1-5:"));
@@ -103,9 +108,7 @@ test_lines_are_kept (void)
 static void
 test_split_tags (void)
 {
-  const char *markdown = "In [v3.4.0]({% link\n_posts/x.md %}), we\nmoved.\n\nNext\n";
-  g_autofree char *html = recap_liquid_render_markdown (markdown, strlen (markdown), NULL,
-                                                        RECAP_MARKDOWN_SOURCEPOS);
+  g_autofree char *html = render_with_lines ("In [v3.4.0]({% link\n_posts/x.md %}), we\nmoved.\n\nNext\n");
 
   g_assert_nonnull (strstr (html, "<a href=\"/_posts/x.md\">v3.4.0</a>"));
   g_assert_nonnull (strstr (html, "<p data-sourcepos=\"5:1-5:"));
