@@ -18,7 +18,8 @@ PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libgtksourceview-5-dev libwebkitgtk-6.0-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev libxml2-dev
+  libjs-highlight.js
   libenchant-2-dev hunspell-en-us hunspell-de-de iso-codes
   libxtst-dev
   desktop-file-utils appstream

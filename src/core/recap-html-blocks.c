@@ -54,6 +54,25 @@ append_lines (GString    *positions,
   g_string_append_c (positions, ',');
 }
 
+/* Whether the start tag at @tag opens no element: "<br />" or, as the
+ * sanitizer writes them, "<br>", "<img …>". */
+static gboolean
+is_void_tag (const char *tag,
+             const char *end)
+{
+  static const char * const void_elements[] = {
+    "area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr",
+  };
+  gsize name_len = strcspn (tag + 1, " \t\n/>");
+
+  if (end[-2] == '/')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (void_elements); i++)
+    if (name_len == strlen (void_elements[i]) && g_ascii_strncasecmp (tag + 1, void_elements[i], name_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Copies the tag at @tag, its data-sourcepos value moved to positions, and
  * counts the depth. Returns the end of the tag, NULL when there is none. */
 static const char *
@@ -69,7 +88,7 @@ copy_tag (RecapHtmlBlocks *self,
   end++;
   if (tag[1] == '/')
     (*depth)--;
-  else if (end[-2] != '/')
+  else if (!is_void_tag (tag, end))
     (*depth)++;
 
   attribute = memmem (tag, end - tag, SOURCEPOS_VALUE, strlen (SOURCEPOS_VALUE));

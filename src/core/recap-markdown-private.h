@@ -17,4 +17,15 @@ cmark_node *recap_markdown_parse (const char         *markdown,
                                   gsize               len,
                                   RecapMarkdownFlags  flags);
 
+/* Changes @document before it is rendered. */
+typedef void (*RecapMarkdownEdit) (cmark_node *document,
+                                   gpointer    user_data);
+
+/* recap_markdown_render() with @edit run on the tree first. */
+char *recap_markdown_render_edited (const char         *markdown,
+                                    gsize               len,
+                                    RecapMarkdownFlags  flags,
+                                    RecapMarkdownEdit   edit,
+                                    gpointer            user_data);
+
 G_END_DECLS

@@ -13,10 +13,12 @@ typedef enum {
   RECAP_MARKDOWN_NONE      = 0,
   RECAP_MARKDOWN_SOURCEPOS = 1 << 0, /* data-sourcepos on blocks, for scroll sync */
   RECAP_MARKDOWN_SMART     = 1 << 1, /* curly quotes and dashes */
+  RECAP_MARKDOWN_SAFE_HTML = 1 << 2, /* raw HTML through recap_html_sanitize() */
 } RecapMarkdownFlags;
 
-/* Renders GFM (tables, strikethrough, autolinks, task lists, tag filter).
- * Raw HTML is never passed through: cmark replaces it with a comment. */
+/* Renders GFM (tables, strikethrough, autolinks, task lists, footnotes).
+ * Raw HTML is passed through only with RECAP_MARKDOWN_SAFE_HTML, and then
+ * sanitized; otherwise cmark replaces it with a comment (tag filter on). */
 char *recap_markdown_render (const char         *markdown,
                              gsize               len,
                              RecapMarkdownFlags  flags);

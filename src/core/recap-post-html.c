@@ -10,7 +10,7 @@
 
 #include "recap-front-matter.h"
 #include "recap-jekyll-date.h"
-#include "recap-liquid-url.h"
+#include "recap-liquid.h"
 #include "recap-post.h"
 
 G_GNUC_PRINTF (2, 3)
@@ -154,23 +154,22 @@ count_lines (const char *text,
 }
 
 /* Blank lines in place of the front matter keep cmark's line numbers those
- * of the whole document; leading blank lines change nothing in markdown.
- * Liquid site URLs become the URLs they stand for, so that their images show. */
+ * of the whole document; leading blank lines change nothing in markdown. */
 static void
-append_body (GString            *html,
-             const char         *body,
-             gsize               len,
-             guint               front_matter_lines,
-             RecapMarkdownFlags  flags)
+append_body (GString               *html,
+             const char            *body,
+             gsize                  len,
+             guint                  front_matter_lines,
+             const RecapLiquidSite *site,
+             RecapMarkdownFlags     flags)
 {
   g_autoptr(GString) markdown = g_string_sized_new (front_matter_lines + len);
   g_autofree char *body_html = NULL;
-  g_autofree char *expanded = recap_liquid_url_expand (body, len);
 
   for (guint i = 0; i < front_matter_lines; i++)
     g_string_append_c (markdown, '\n');
-  g_string_append (markdown, expanded);
-  body_html = recap_markdown_render (markdown->str, markdown->len, flags);
+  g_string_append_len (markdown, body, len);
+  body_html = recap_liquid_render_markdown (markdown->str, markdown->len, site, flags);
   g_string_append (html, body_html);
 }
 
@@ -179,6 +178,16 @@ recap_post_html_render (const char         *text,
                         gsize               len,
                         const char         *relative_path,
                         RecapMarkdownFlags  flags)
+{
+  return recap_post_html_render_for_site (text, len, relative_path, NULL, flags);
+}
+
+char *
+recap_post_html_render_for_site (const char            *text,
+                                 gsize                  len,
+                                 const char            *relative_path,
+                                 const RecapLiquidSite *site,
+                                 RecapMarkdownFlags     flags)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RecapFrontMatter) fm = NULL;
@@ -194,6 +203,6 @@ recap_post_html_render (const char         *text,
   front_matter_lines = count_lines (text, split.body_start);
 
   append_card (html, fm, error, relative_path, front_matter_lines);
-  append_body (html, text + split.body_start, len - split.body_start, front_matter_lines, flags);
+  append_body (html, text + split.body_start, len - split.body_start, front_matter_lines, site, flags);
   return g_string_free (g_steal_pointer (&html), FALSE);
 }

@@ -6,17 +6,25 @@
  */
 #pragma once
 
-#include "recap-markdown.h"
+#include "recap-liquid.h"
 
 G_BEGIN_DECLS
 
 /* @text is the whole document; @relative_path (in its site) tells drafts
  * and the date in a post's file name. The front matter never appears as
  * text: it becomes the card, with every value escaped. With
- * RECAP_MARKDOWN_SOURCEPOS, data-sourcepos lines are lines of @text. */
-char *recap_post_html_render (const char         *text,
-                              gsize               len,
-                              const char         *relative_path,
-                              RecapMarkdownFlags  flags);
+ * RECAP_MARKDOWN_SOURCEPOS, data-sourcepos lines are lines of @text. Raw
+ * HTML goes through recap_html_sanitize(), Liquid is shown as
+ * recap_liquid_render_markdown() shows it for a site with empty URLs. */
+char *recap_post_html_render          (const char            *text,
+                                       gsize                  len,
+                                       const char            *relative_path,
+                                       RecapMarkdownFlags     flags);
+/* The same with the URLs of @site (NULL: empty ones). */
+char *recap_post_html_render_for_site (const char            *text,
+                                       gsize                  len,
+                                       const char            *relative_path,
+                                       const RecapLiquidSite *site,
+                                       RecapMarkdownFlags     flags);
 
 G_END_DECLS

@@ -77,18 +77,63 @@ recap_site_config_parse_baseurl (const char *text,
   return *trimmed == '\0' ? g_strdup ("") : g_strconcat ("/", trimmed, NULL);
 }
 
+static gboolean
+load_config (GFile         *root,
+             char         **text,
+             gsize         *len,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFile) config = g_file_get_child (root, "_config.yml");
+
+  return g_file_load_contents (config, cancellable, text, len, NULL, error);
+}
+
 char *
 recap_site_config_read_baseurl (GFile        *root,
                                 GCancellable *cancellable)
 {
-  g_autoptr(GFile) config = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (root), NULL);
 
-  config = g_file_get_child (root, "_config.yml");
-  if (!g_file_load_contents (config, cancellable, &text, &len, NULL, NULL))
+  if (!load_config (root, &text, &len, cancellable, NULL))
     return g_strdup ("");
   return recap_site_config_parse_baseurl (text, len);
+}
+
+char *
+recap_site_config_parse_url (const char *text,
+                             gsize       len)
+{
+  g_autofree char *value = NULL;
+  char *url;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  value = find_top_level_scalar (text, len, "url");
+  url = g_strdup (value ? g_strstrip (value) : "");
+  while (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+  return url;
+}
+
+gboolean
+recap_site_config_read_urls (GFile         *root,
+                             char         **baseurl,
+                             char         **url,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (G_IS_FILE (root), FALSE);
+
+  if (!load_config (root, &text, &len, cancellable, error))
+    return FALSE;
+  *baseurl = recap_site_config_parse_baseurl (text, len);
+  *url = recap_site_config_parse_url (text, len);
+  return TRUE;
 }

@@ -25,6 +25,7 @@ struct _RecapPreferencesWindow
   GtkSwitch            *spell_check_switch;
   AdwComboRow          *language_row;
   AdwEntryRow          *image_folder_row;
+  GtkSwitch            *remote_images_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPreferencesWindow, recap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -121,6 +122,7 @@ recap_preferences_window_class_init (RecapPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, spell_check_switch);
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, image_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, remote_images_switch);
 }
 
 static void
@@ -131,6 +133,8 @@ recap_preferences_window_init (RecapPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   setup_spelling (self);
   g_settings_bind (self->settings, "image-folder", self->image_folder_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "load-remote-images", self->remote_images_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *

@@ -5,10 +5,13 @@
  */
 #include "recap-preview.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "recap-html-blocks.h"
+#include "recap-html-sanitize.h"
 #include "recap-post-html.h"
+#include "recap-site-config.h"
 #include "recap-site-scheme.h"
 #include "recap-site-uri.h"
 
@@ -33,8 +36,19 @@ struct _RecapPreview
   GCancellable    *cancellable;
   char            *page_base;
   gboolean         page_ready;
+  gboolean         page_highlights;  /* highlight.js was run in the page */
+  GBytes          *highlighter;      /* its source, once a page needed it */
   guint            pages_loaded;   /* counts template loads, to tell stale calls */
   gboolean         load_remote_images;
+  gboolean         remote_allowed_here; /* the bar's button, for this document */
+  gboolean         has_remote_images;   /* in what the page shows */
+  GtkInfoBar      *remote_bar;
+
+  /* The URLs of the document's site, for its Liquid. */
+  GFile           *site_root;
+  char            *site_baseurl;
+  char            *site_url;
+  guint            config_reads;     /* tells a stale read of _config.yml */
 
   /* One render and its DOM update at a time; the newest text goes next. */
   RecapHtmlBlocks *shown_blocks;     /* what the page shows, NULL when unknown */
@@ -276,8 +290,11 @@ position_new_page (RecapPreview *self)
 /* Rendering */
 
 typedef struct {
-  char *text;
-  char *relative_path;
+  char     *text;
+  char     *relative_path;
+  char     *baseurl;
+  char     *url;
+  gboolean  has_remote_images; /* the result */
 } RenderJob;
 
 static void
@@ -285,28 +302,34 @@ render_job_free (RenderJob *job)
 {
   g_free (job->text);
   g_free (job->relative_path);
+  g_free (job->baseurl);
+  g_free (job->url);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderJob, render_job_free)
 
 static RenderJob *
-render_job_new (RecapDocument *document)
+render_job_new (RecapPreview *self)
 {
   RenderJob *job = g_new0 (RenderJob, 1);
-  RecapPost *post = document ? recap_document_get_post (document) : NULL;
+  RecapPost *post = self->document ? recap_document_get_post (self->document) : NULL;
 
-  job->text = document ? recap_document_dup_text (document) : g_strdup ("");
+  job->text = self->document ? recap_document_dup_text (self->document) : g_strdup ("");
   job->relative_path = g_strdup (post ? recap_post_get_relative_path (post) : "");
+  job->baseurl = g_strdup (self->site_baseurl);
+  job->url = g_strdup (self->site_url);
   return job;
 }
 
 static RecapHtmlBlocks *
 render_job_run (RenderJob *job)
 {
-  g_autofree char *html = recap_post_html_render (job->text, strlen (job->text), job->relative_path,
-                                                  RECAP_MARKDOWN_SOURCEPOS);
+  RecapLiquidSite site = { job->baseurl, job->url };
+  g_autofree char *html = recap_post_html_render_for_site (job->text, strlen (job->text), job->relative_path,
+                                                           &site, RECAP_MARKDOWN_SOURCEPOS);
 
+  job->has_remote_images = recap_html_has_remote_images (html);
   return recap_html_blocks_new (html);
 }
 
@@ -347,6 +370,25 @@ same_positions (RecapHtmlBlocks *old,
          g_str_equal (recap_html_blocks_get_positions (old), recap_html_blocks_get_positions (new));
 }
 
+/* highlight.js (850 kB) costs a page load about a second on a busy
+ * machine: it goes into Recap's script world only when code with a
+ * language shows, before the patch that shows it (the page runs calls in
+ * order). preview.js colors the code it patches in once hljs is there. */
+static void
+load_highlighter (RecapPreview *self)
+{
+  const char *source;
+  gsize len;
+
+  if (self->highlighter == NULL)
+    self->highlighter = g_resources_lookup_data (PREVIEW_RESOURCES "highlight.js", 0, NULL);
+  g_assert (self->highlighter != NULL);
+  source = g_bytes_get_data (self->highlighter, &len);
+  webkit_web_view_evaluate_javascript (self->web_view, source, len, SCRIPT_WORLD, "resource:///highlight.js",
+                                       self->cancellable, NULL, NULL);
+  self->page_highlights = TRUE;
+}
+
 /* Replaces only the blocks that changed: rebuilding the whole page costs
  * far more in layout than in rendering, and would reset images. Line
  * positions go only when lines moved: on a large page they are big. */
@@ -361,6 +403,8 @@ show_blocks (RecapPreview    *self,
   int removed;
 
   html = recap_html_blocks_diff (self->shown_blocks, blocks, &start, &removed);
+  if (!self->page_highlights && strstr (html, "<code class=\"language-") != NULL)
+    load_highlighter (self);
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "start", "d", (double) start);
   g_variant_dict_insert (&arguments, "removed", "d", (double) removed);
@@ -375,6 +419,18 @@ show_blocks (RecapPreview    *self,
   self->shown_blocks = blocks;
 }
 
+static void update_remote_bar (RecapPreview *self);
+
+static void
+show_rendered (RecapPreview    *self,
+               RecapHtmlBlocks *blocks,
+               RenderJob       *job)
+{
+  self->has_remote_images = job->has_remote_images;
+  update_remote_bar (self);
+  show_blocks (self, blocks);
+}
+
 static void
 rendered_in_thread (GObject      *object,
                     GAsyncResult *result,
@@ -384,20 +440,22 @@ rendered_in_thread (GObject      *object,
 
   /* NULL when cancelled: the preview is gone. */
   if (blocks != NULL)
-    show_blocks (RECAP_PREVIEW (object), blocks);
+    show_rendered (RECAP_PREVIEW (object), blocks, g_task_get_task_data (G_TASK (result)));
 }
 
 static void
 start_render (RecapPreview *self)
 {
-  g_autoptr(RenderJob) job = render_job_new (self->document);
+  g_autoptr(RenderJob) job = render_job_new (self);
   g_autoptr(GTask) task = NULL;
 
   self->rendering = TRUE;
   self->text_changed = FALSE;
   if (strlen (job->text) < THREAD_RENDER_BYTES)
     {
-      show_blocks (self, render_job_run (job));
+      RecapHtmlBlocks *blocks = render_job_run (job);
+
+      show_rendered (self, blocks, job);
       return;
     }
   task = g_task_new (self, self->cancellable, rendered_in_thread, NULL);
@@ -436,10 +494,37 @@ document_changed (RecapPreview *self)
 
 /* The page */
 
-static const char *
-color_scheme (void)
+static gboolean
+is_dark (void)
 {
-  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light";
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+/* The classes of the page's root: light or dark, and high contrast. */
+static const char *
+page_classes (void)
+{
+  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+
+  if (is_dark ())
+    return high_contrast ? "dark high-contrast" : "dark";
+  return high_contrast ? "light high-contrast" : "light";
+}
+
+/* "Large Text" raises gtk-xft-dpi above 96 dots per inch (in 1024ths). */
+static double
+text_scale (void)
+{
+  int dpi = -1;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? dpi / (96.0 * 1024) : 1.0;
+}
+
+static gboolean
+remote_images_allowed (RecapPreview *self)
+{
+  return self->load_remote_images || self->remote_allowed_here;
 }
 
 static char *
@@ -448,13 +533,15 @@ build_page (RecapPreview *self)
   g_autofree char *html = lookup_preview_file ("preview.html");
   g_autofree char *css = lookup_preview_file ("preview.css");
   g_autoptr(GString) page = g_string_new (html);
-
   g_autofree char *load = g_strdup_printf ("%u", self->pages_loaded);
+  char scale[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_string_replace (page, "@COLOR_SCHEME@", color_scheme (), 1);
+  g_string_replace (page, "@CLASSES@", page_classes (), 1);
+  g_string_replace (page, "@TEXT_SCALE@", g_ascii_dtostr (scale, sizeof scale, text_scale ()), 1);
   g_string_replace (page, "@LOAD@", load, 1);
-  /* A policy rather than WebKit's auto-load-images, which blocks site images too. */
-  g_string_replace (page, "@IMG_SRC@", self->load_remote_images ? REMOTE_IMAGES : LOCAL_IMAGES, 1);
+  /* A policy rather than WebKit's auto-load-images, which blocks site
+   * images too: the page asks for no remote image unless allowed. */
+  g_string_replace (page, "@IMG_SRC@", remote_images_allowed (self) ? REMOTE_IMAGES : LOCAL_IMAGES, 1);
   g_string_replace (page, "@STYLE@", css, 1);
   return g_string_free (g_steal_pointer (&page), FALSE);
 }
@@ -466,6 +553,7 @@ load_page (RecapPreview *self,
   g_autofree char *page = NULL;
 
   self->pages_loaded++;
+  self->page_highlights = FALSE;
   page = build_page (self);
   g_free (self->page_base);
   self->page_base = base_uri;
@@ -491,21 +579,68 @@ page_loaded (RecapPreview *self,
 }
 
 static void
-update_color_scheme (RecapPreview *self)
+update_appearance (RecapPreview *self)
 {
-  const char *scheme = color_scheme ();
   GdkRGBA background = { 1, 1, 1, 1 };
   GVariantDict arguments;
 
   /* Matches the page, so that nothing flashes white while it loads. */
-  if (g_str_equal (scheme, "dark"))
+  if (is_dark ())
     gdk_rgba_parse (&background, "#1e1e1e");
   webkit_web_view_set_background_color (self->web_view, &background);
   if (!self->page_ready)
     return;
   g_variant_dict_init (&arguments, NULL);
-  g_variant_dict_insert (&arguments, "scheme", "s", scheme);
-  run_in_page (self, "recap.setColorScheme (scheme);", g_variant_dict_end (&arguments), NULL);
+  g_variant_dict_insert (&arguments, "classes", "s", page_classes ());
+  g_variant_dict_insert (&arguments, "textScale", "d", text_scale ());
+  run_in_page (self, "recap.setAppearance (classes, textScale);", g_variant_dict_end (&arguments), NULL);
+}
+
+/* Remote images */
+
+static void
+update_remote_bar (RecapPreview *self)
+{
+  gtk_info_bar_set_revealed (self->remote_bar, self->has_remote_images && !remote_images_allowed (self));
+}
+
+/* Reloads the page when the image policy it holds changed. */
+static void
+set_remote_images_allowed (RecapPreview *self,
+                           gboolean      load_remote_images,
+                           gboolean      remote_allowed_here)
+{
+  gboolean was_allowed = remote_images_allowed (self);
+
+  self->load_remote_images = load_remote_images;
+  self->remote_allowed_here = remote_allowed_here;
+  if (remote_images_allowed (self) != was_allowed && self->page_base != NULL)
+    load_page (self, g_strdup (self->page_base));
+  update_remote_bar (self);
+}
+
+static void
+remote_bar_response (RecapPreview *self,
+                     int           response)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    set_remote_images_allowed (self, self->load_remote_images, TRUE);
+}
+
+/* Shown only in a post with remote images while they are blocked. */
+static GtkInfoBar *
+remote_images_bar (RecapPreview *self)
+{
+  GtkInfoBar *bar = GTK_INFO_BAR (gtk_info_bar_new ());
+  GtkWidget *label = gtk_label_new (_("Remote images are not loaded, so that their sites cannot tell you read this post"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_info_bar_add_child (bar, label);
+  gtk_info_bar_add_button (bar, _("_Load Remote Images"), GTK_RESPONSE_ACCEPT);
+  gtk_info_bar_set_revealed (bar, FALSE);
+  g_signal_connect_object (bar, "response", G_CALLBACK (remote_bar_response), self, G_CONNECT_SWAPPED);
+  return bar;
 }
 
 /* Links */
@@ -532,6 +667,22 @@ open_in_browser (RecapPreview *self,
   gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 #endif
   return TRUE;
+}
+
+/* A link to a file of the site ({% post_url %}, {% link %}, a relative
+ * link): the window opens it when it is a post. */
+static void
+open_site_file (RecapPreview *self,
+                const char   *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED, NULL);
+  g_autofree char *path = parsed ? g_uri_unescape_string (g_uri_get_path (parsed), NULL) : NULL;
+  const char *site_path = path;
+
+  while (site_path != NULL && *site_path == '/')
+    site_path++;
+  if (site_path != NULL && *site_path != '\0')
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-site-post", "s", site_path);
 }
 
 /* Recap's own load of the template: no document content is there yet. */
@@ -564,8 +715,12 @@ decide_policy (RecapPreview             *self,
     return FALSE;
 
   webkit_policy_decision_ignore (decision);
-  if (webkit_navigation_action_is_user_gesture (action) && is_web_link (uri))
+  if (!webkit_navigation_action_is_user_gesture (action))
+    return TRUE;
+  if (is_web_link (uri))
     g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
+  else if (g_strcmp0 (g_uri_peek_scheme (uri), RECAP_SITE_URI_SCHEME) == 0)
+    open_site_file (self, uri);
   return TRUE;
 }
 
@@ -588,6 +743,61 @@ site_root_of (RecapDocument *document)
   return g_steal_pointer (&root);
 }
 
+static void
+site_config_read (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RecapPreview *self = RECAP_PREVIEW (object);
+  GTask *task = G_TASK (result);
+  g_auto(GStrv) urls = g_task_propagate_pointer (task, NULL);
+
+  /* NULL when cancelled (the preview is gone) or without _config.yml. */
+  if (urls == NULL || GPOINTER_TO_UINT (g_task_get_task_data (task)) != self->config_reads)
+    return;
+  g_free (self->site_baseurl);
+  self->site_baseurl = g_strdup (urls[0]);
+  g_free (self->site_url);
+  self->site_url = g_strdup (urls[1]);
+  document_changed (self);
+}
+
+static void
+read_site_config_in_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  GFile *root = g_object_get_data (G_OBJECT (task), "root");
+  g_auto(GStrv) urls = g_new0 (char *, 3);
+
+  if (!recap_site_config_read_urls (root, &urls[0], &urls[1], cancellable, NULL))
+    g_task_return_pointer (task, NULL, NULL);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&urls), (GDestroyNotify) g_strfreev);
+}
+
+/* The URLs Liquid uses, read again when the site changes. */
+static void
+read_site_config (RecapPreview *self,
+                  GFile        *site_root)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (site_root == self->site_root || (site_root && self->site_root && g_file_equal (site_root, self->site_root)))
+    return;
+  g_set_object (&self->site_root, site_root);
+  g_clear_pointer (&self->site_baseurl, g_free);
+  g_clear_pointer (&self->site_url, g_free);
+  self->config_reads++;
+  if (site_root == NULL)
+    return;
+  task = g_task_new (self, self->cancellable, site_config_read, NULL);
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->config_reads), NULL);
+  g_object_set_data_full (G_OBJECT (task), "root", g_object_ref (site_root), g_object_unref);
+  g_task_run_in_thread (task, read_site_config_in_thread);
+}
+
 void
 recap_preview_set_document (RecapPreview  *self,
                             RecapDocument *document)
@@ -605,10 +815,14 @@ recap_preview_set_document (RecapPreview  *self,
   if (document != NULL)
     site_root = site_root_of (document);
   recap_site_scheme_set_site_root (self->web_view, site_root);
+  read_site_config (self, site_root);
 
   post = document ? recap_document_get_post (document) : NULL;
   base_uri = recap_site_uri_base_for (post ? recap_post_get_relative_path (post) : "");
   self->position_pending = TRUE;
+  /* The button of the bar allowed remote images in the last post only. */
+  self->has_remote_images = FALSE;
+  set_remote_images_allowed (self, self->load_remote_images, FALSE);
   if (g_strcmp0 (base_uri, self->page_base) != 0)
     load_page (self, g_steal_pointer (&base_uri));
   else
@@ -646,10 +860,7 @@ set_load_remote_images (RecapPreview *self,
 {
   if (self->load_remote_images == load_remote_images)
     return;
-  self->load_remote_images = load_remote_images;
-  /* The image policy is part of the page. */
-  if (self->page_base != NULL)
-    load_page (self, g_strdup (self->page_base));
+  set_remote_images_allowed (self, load_remote_images, self->remote_allowed_here);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
 }
 
@@ -720,6 +931,7 @@ recap_preview_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->editor_adjustment);
   g_clear_object (&self->source_view);
+  g_clear_object (&self->site_root);
 
   G_OBJECT_CLASS (recap_preview_parent_class)->dispose (object);
 }
@@ -732,6 +944,9 @@ recap_preview_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->shown_blocks, recap_html_blocks_free);
   g_free (self->page_base);
+  g_free (self->site_baseurl);
+  g_free (self->site_url);
+  g_clear_pointer (&self->highlighter, g_bytes_unref);
 
   G_OBJECT_CLASS (recap_preview_parent_class)->finalize (object);
 }
@@ -750,7 +965,7 @@ recap_preview_class_init (RecapPreviewClass *klass)
     g_param_spec_boolean ("sync-scroll", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOAD_REMOTE_IMAGES] =
-    g_param_spec_boolean ("load-remote-images", NULL, NULL, TRUE,
+    g_param_spec_boolean ("load-remote-images", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -822,17 +1037,21 @@ recap_preview_init (RecapPreview *self)
 {
   g_autoptr(WebKitSettings) settings = safe_settings ();
   g_autoptr(WebKitUserContentManager) manager = page_script (self);
+  GtkWidget *box;
 
   self->cancellable = g_cancellable_new ();
   self->sync_scroll = TRUE;
-  self->load_remote_images = TRUE;
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                  "settings", settings,
                                  "user-content-manager", manager,
                                  "hexpand", TRUE,
                                  "vexpand", TRUE,
                                  NULL);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+  self->remote_bar = remote_images_bar (self);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->remote_bar));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->web_view));
+  adw_bin_set_child (ADW_BIN (self), box);
   recap_site_scheme_add_to (self->web_view);
 
   self->document_signals = g_signal_group_new (RECAP_TYPE_DOCUMENT);
@@ -847,8 +1066,12 @@ recap_preview_init (RecapPreview *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
-  update_color_scheme (self);
+                           G_CALLBACK (update_appearance), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (update_appearance), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (update_appearance), self, G_CONNECT_SWAPPED);
+  update_appearance (self);
   load_page (self, recap_site_uri_base_for (""));
 }
 

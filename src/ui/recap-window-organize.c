@@ -830,9 +830,47 @@ recap_window_update_organize_actions (RecapWindow *self)
                                  post && g_str_has_prefix (recap_post_get_relative_path (post), "_posts/"));
 }
 
+/* The post at @site_path ("_posts/x.md"), or, for {% post_url %}'s path
+ * without extension, the post of that name with any extension Jekyll reads. */
+static RecapPost *
+find_post_at (RecapSite  *site,
+              const char *site_path)
+{
+  static const char * const extensions[] = { "", ".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".html" };
+  GFile *root = recap_site_get_root (site);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *path = g_strconcat (site_path, extensions[i], NULL);
+      g_autoptr(GFile) file = g_file_resolve_relative_path (root, path);
+      RecapPost *post = g_file_has_prefix (file, root) ? recap_site_find_post (site, file) : NULL;
+
+      if (post != NULL)
+        return post;
+    }
+  return NULL;
+}
+
+/* A link in the preview to a file of the site: opens it when it is a post. */
+static void
+open_site_post_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  RecapPost *post = self->site ? find_post_at (self->site, g_variant_get_string (parameter, NULL)) : NULL;
+  RecapDocument *document = recap_window_get_document (self);
+
+  if (post == NULL || (document != NULL && recap_document_get_post (document) == post))
+    return;
+  recap_sidebar_select_post (self->sidebar, post);
+  recap_window_then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
+}
+
 void
 recap_window_class_init_organize (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open-site-post", "s", open_site_post_action);
   gtk_widget_class_install_action (widget_class, "win.new-post", NULL, new_post_action);
   gtk_widget_class_install_action (widget_class, "win.rename-tag", NULL, rename_tag_action);
   gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);

@@ -351,14 +351,202 @@ test_remote_images_preference (Fixture       *fixture,
 {
   const char *allows_remote = "return document.querySelector ('meta[http-equiv]').content.includes ('https:');";
 
+  /* Off by default, like mail clients. */
   open_post (fixture, "Remote images\n", "Remote images");
-  g_assert_true (js_true (fixture, allows_remote));
-
-  g_object_set (fixture->preview, "load-remote-images", FALSE, NULL);
-  UI_TEST_WAIT_FOR (!js_true (fixture, allows_remote) &&
-                    ui_test_page_contains (web_view (fixture), "Remote images"));
+  g_assert_false (js_true (fixture, allows_remote));
   g_assert_true (js_true (fixture, "return document.querySelector ('meta[http-equiv]').content"
                                    ".includes ('img-src recap-site: data:');"));
+
+  g_object_set (fixture->preview, "load-remote-images", TRUE, NULL);
+  UI_TEST_WAIT_FOR (js_true (fixture, allows_remote) &&
+                    ui_test_page_contains (web_view (fixture), "Remote images"));
+}
+
+/* An HTTP server on the loopback that counts the requests it answers with an image. */
+typedef struct {
+  GSocketService *service;
+  GBytes         *image;
+  guint16         port;
+  guint           requests;
+} ImageServer;
+
+static gboolean
+serve_image (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             ImageServer       *server)
+{
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autofree char *header = g_strdup_printf ("HTTP/1.0 200 OK\r\nContent-Type: image/png\r\n"
+                                             "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n",
+                                             g_bytes_get_size (server->image));
+  char request[4096];
+
+  server->requests++;
+  g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)), request, sizeof request, NULL, NULL);
+  g_output_stream_write_all (output, header, strlen (header), NULL, NULL, NULL);
+  g_output_stream_write_all (output, g_bytes_get_data (server->image, NULL), g_bytes_get_size (server->image),
+                             NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+image_server_start (ImageServer *server)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("RECAP_SAMPLE_SITE"), "assets", "images", "meetup.png", NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  server->image = g_bytes_new_take (g_steal_pointer (&contents), len);
+  server->service = g_socket_service_new ();
+  g_socket_listener_add_address (G_SOCKET_LISTENER (server->service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  server->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (server->service, "incoming", G_CALLBACK (serve_image), server);
+}
+
+static void
+image_server_stop (ImageServer *server)
+{
+  g_socket_service_stop (server->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (server->service));
+  g_clear_object (&server->service);
+  g_clear_pointer (&server->image, g_bytes_unref);
+}
+
+static GtkWidget *
+remote_images_button (Fixture *fixture)
+{
+  GtkWidget *bar = ui_test_find_by_type (GTK_WIDGET (fixture->preview), GTK_TYPE_INFO_BAR);
+
+  g_assert_nonnull (bar);
+  return gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)) ? ui_test_find_by_type (bar, GTK_TYPE_BUTTON) : NULL;
+}
+
+static void
+count_update (guint *updates)
+{
+  (*updates)++;
+}
+
+/* Nothing is fetched until the user asks, then the bar's button loads them. */
+static void
+test_remote_images_not_fetched_until_allowed (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  ImageServer server = { 0 };
+  g_autofree char *text = NULL;
+  guint updates = 0;
+
+  image_server_start (&server);
+  text = g_strdup_printf ("![remote](http://127.0.0.1:%u/a.png)\n\n"
+                          "<picture><source srcset=\"http://127.0.0.1:%u/b.png\"><img alt=\"pictured\" src=\"http://127.0.0.1:%u/c.png\"></picture>\n\n"
+                          "Remote end\n", server.port, server.port, server.port);
+  open_post (fixture, "No remote images here\n", "No remote images here");
+  g_assert_null (remote_images_button (fixture));
+
+  open_post (fixture, text, "Remote end");
+  g_assert_false (image_loaded (fixture, "remote"));
+  g_assert_false (image_loaded (fixture, "pictured"));
+  g_assert_cmpuint (server.requests, ==, 0);
+  g_assert_nonnull (remote_images_button (fixture));
+
+  /* The page loads again with remote images allowed: no render is under way
+   * before, so the next update is the new page's. */
+  g_signal_connect_swapped (fixture->preview, "updated", G_CALLBACK (count_update), &updates);
+  g_signal_emit_by_name (remote_images_button (fixture), "clicked");
+  UI_TEST_WAIT_FOR (updates > 0);
+  g_assert_true (image_loaded (fixture, "remote"));
+  g_assert_true (image_loaded (fixture, "pictured"));
+  g_assert_cmpuint (server.requests, >=, 2);
+  g_assert_null (remote_images_button (fixture));
+
+  /* Allowed for that post only: opened again, it loads without them. */
+  updates = 0;
+  open_post (fixture, text, "Remote end");
+  UI_TEST_WAIT_FOR (updates > 0);
+  g_assert_nonnull (remote_images_button (fixture));
+  g_signal_handlers_disconnect_by_func (fixture->preview, count_update, &updates);
+  image_server_stop (&server);
+}
+
+/* Raw HTML as GitHub shows it, with nothing that runs or navigates. */
+static void
+test_raw_html_as_github_shows_it (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  open_post (fixture,
+             "---\ntitle: Raw HTML\n---\n"
+             "<details>\n<summary>More details</summary>\n\nHidden *markdown*.\n\n</details>\n\n"
+             "<p align=\"center\"><img src=\"/assets/images/meetup.png\" alt=\"centred\" width=\"80\"></p>\n\n"
+             "Press <kbd>Ctrl</kbd>+<kbd>S</kbd> to save.[^note]\n\n"
+             "<script>window.pwned = 1;</script><iframe src=\"https://example.org\"></iframe>\n\n"
+             "<a href=\"javascript:window.pwned = 2\" onclick=\"window.pwned = 3\">bad link</a>"
+             "<img src=\"x.png\" onerror=\"window.pwned = 4\" alt=\"handler\">\n\n"
+             "[^note]: A footnote at the end.\n\n"
+             "Raw end\n",
+             "A footnote at the end.");
+
+  g_assert_true (js_true (fixture, "return document.querySelector ('#content details > summary').textContent === 'More details';"));
+  g_assert_true (js_true (fixture, "return document.querySelector ('#content p[align=center] > img[alt=centred]') !== null;"));
+  g_assert_true (js_true (fixture, "return document.querySelectorAll ('#content kbd').length === 2;"));
+  g_assert_true (js_true (fixture, "return document.querySelector ('#content sup.footnote-ref a[href^=\"#fn\"]') !== null &&"
+                                   " document.querySelector ('#content section.footnotes li') !== null;"));
+  g_assert_true (image_loaded (fixture, "centred"));
+  g_assert_true (js_true (fixture, "return getComputedStyle (document.querySelector ('#content p[align=center]')).textAlign === 'center';"));
+
+  g_assert_true (js_true (fixture, "return document.querySelector ('#content script, #content iframe, #content object,"
+                                   " #content embed, #content form, #content style') === null;"));
+  g_assert_true (js_true (fixture, "return Array.from (document.querySelectorAll ('#content *')).every (e =>"
+                                   " Array.from (e.attributes).every (a => !a.name.startsWith ('on') &&"
+                                   " !/^\\s*(javascript|data):/i.test (a.value)));"));
+  run_js (fixture, "document.querySelector ('#content a:not([href^=\"#\"])').click ();");
+  g_assert_true (js_true (fixture, "return typeof window.pwned === 'undefined';"));
+}
+
+/* Liquid is named, never raw braces; code is colored by Recap's own highlight.js. */
+static void
+test_liquid_and_highlighting (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  open_post (fixture,
+             "{% include newsletter.html %}\n\n"
+             "```python\ndef greet():\n    return 'hi'\n```\n\n"
+             "{% highlight ruby %}\nputs \"{{ page.title }}\"\n{% endhighlight %}\n\n"
+             "Liquid end\n",
+             "Liquid end");
+
+  g_assert_true (js_true (fixture, "return document.querySelector ('#content .liquid').textContent === 'include newsletter.html';"));
+  g_assert_false (ui_test_page_contains (web_view (fixture), "{% include"));
+  UI_TEST_WAIT_FOR (js_true (fixture, "return document.querySelector ('#content code.language-python .hljs-keyword') !== null;"));
+  g_assert_true (js_true (fixture, "return document.querySelector ('#content code.language-ruby').textContent"
+                                   ".includes ('{{ page.title }}');"));
+  /* highlight.js lives in Recap's world only: the page's world has none. */
+  g_assert_true (js_true (fixture, "return typeof hljs === 'undefined';"));
+}
+
+/* Larger text in GNOME's accessibility settings makes the preview's text larger. */
+static void
+test_text_follows_large_text (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  open_post (fixture, "Large text\n", "Large text");
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  UI_TEST_WAIT_FOR (js_true (fixture, "return getComputedStyle (document.body).fontSize === '24px';"));
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  UI_TEST_WAIT_FOR (js_true (fixture, "return getComputedStyle (document.body).fontSize !== '24px';"));
 }
 
 static void
@@ -479,6 +667,39 @@ test_layout_toggles (void)
   test_util_remove_tree (site_dir);
 }
 
+/* {% post_url %} and {% link %} open their post in the window; the preview stays. */
+static void
+test_post_links_open_the_post (void)
+{
+  g_autofree char *site_dir = ui_test_copy_sample_site ();
+  RecapWindow *window = recap_window_new (NULL);
+  GtkWidget *preview = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_PREVIEW);
+  WebKitWebView *view = recap_preview_get_web_view (RECAP_PREVIEW (preview));
+  const char *target = "_posts/2024-03-14-async-for-the-rest-of-us.md";
+  g_autofree char *page_uri = NULL;
+  g_autofree char *target_path = g_build_filename (site_dir, target, NULL);
+  g_autoptr(GFile) target_file = g_file_new_for_path (target_path);
+  g_autoptr(JSCValue) clicked = NULL;
+  RecapDocument *document;
+
+  test_util_write_file (site_dir, "_posts/2024-06-01-links.md",
+                        "---\ntitle: Links\n---\n"
+                        "[By name]({% post_url 2024-03-14-async-for-the-rest-of-us %}) and "
+                        "[by path]({% link _posts/2023-03-16-lightning-talks.md %})\n");
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_open_post (window, site_dir, "_posts/2024-06-01-links.md");
+  ui_test_wait_for_preview (RECAP_PREVIEW (preview), "By name");
+  page_uri = g_strdup (webkit_web_view_get_uri (view));
+
+  clicked = ui_test_call_page (view, NULL, "document.querySelector ('#content a').click (); return true;", NULL, NULL);
+  UI_TEST_WAIT_FOR ((document = recap_window_get_document (window)) != NULL &&
+                    g_file_equal (recap_document_get_file (document), target_file));
+  g_assert_cmpstr (webkit_web_view_get_uri (view), ==, page_uri);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 /* A page that lost Recap's script comes back and shows the newest text:
  * its web process ended (a crash, or WebKit ending it), or a call finds no
  * recap object in Recap's script world. */
@@ -527,6 +748,10 @@ main (int   argc,
   ADD ("/preview/links-never-navigate", test_links_never_navigate);
   ADD ("/preview/site-images-and-nothing-else", test_site_images_and_nothing_else);
   ADD ("/preview/remote-images-preference", test_remote_images_preference);
+  ADD ("/preview/remote-images-not-fetched-until-allowed", test_remote_images_not_fetched_until_allowed);
+  ADD ("/preview/raw-html-as-github-shows-it", test_raw_html_as_github_shows_it);
+  ADD ("/preview/liquid-and-highlighting", test_liquid_and_highlighting);
+  ADD ("/preview/text-follows-large-text", test_text_follows_large_text);
   ADD ("/preview/scroll-sync", test_scroll_sync);
   ADD ("/preview/scroll-to-line", test_scroll_to_line);
   ADD ("/preview/newest-text-wins", test_newest_text_wins);
@@ -535,6 +760,7 @@ main (int   argc,
   ADD ("/preview/script-world-lost", test_script_world_lost);
 #undef ADD
   g_test_add_func ("/preview/layout-toggles", test_layout_toggles);
+  g_test_add_func ("/preview/post-links-open-the-post", test_post_links_open_the_post);
 
   return g_test_run ();
 }

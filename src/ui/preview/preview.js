@@ -1,7 +1,8 @@
 /* preview.js: Recap's side of the preview page.
  *
- * Injected as a user script into Recap's own script world: markup scripts
- * never run, and a page script could not reach these functions anyway.
+ * Injected as a user script into Recap's own script world (as is
+ * highlight.js, once code needs it): markup scripts never run, and a page
+ * script could not reach these functions anyway.
  * Lines are 1-based document lines, with a fraction for the part of the
  * line above the top of the view.
  *
@@ -108,6 +109,35 @@ var recap = (() => {
     window.webkit.messageHandlers.scrolled.postMessage (convert (window.scrollY, pixels, lines));
   }
 
+  /* Code blocks with a language GitHub would color; highlight.js is
+   * Recap's own script, like this one. */
+  function highlight (nodes) {
+    if (typeof hljs !== 'object')
+      return;
+    for (const node of nodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE)
+        continue;
+      for (const code of node.querySelectorAll ('pre > code[class^="language-"]')) {
+        const language = code.className.slice ('language-'.length);
+        if (hljs.getLanguage (language))
+          hljs.highlightBlock (code);
+      }
+    }
+  }
+
+  /* Links within the page (footnotes) scroll to their target; the page
+   * itself never navigates. */
+  function followAnchor (event) {
+    const link = event.target.closest ('a[href^="#"]');
+    if (link === null)
+      return;
+    event.preventDefault ();
+    const target = document.getElementById (decodeURIComponent (link.getAttribute ('href').slice (1)));
+    if (target !== null)
+      target.scrollIntoView ({ block: 'center' });
+  }
+
+  document.addEventListener ('click', followAnchor, true);
   for (const type of ['wheel', 'keydown', 'mousedown', 'mousemove', 'touchstart'])
     window.addEventListener (type, noteInput, { capture: true, passive: true });
   window.addEventListener ('scroll', scrolled, { passive: true });
@@ -126,7 +156,9 @@ var recap = (() => {
         nodes[start].remove ();
       const template = document.createElement ('template');
       template.innerHTML = html;
+      const added = Array.from (template.content.childNodes);
       content.insertBefore (template.content, next);
+      highlight (added);
       if (newPositions !== undefined)
         positions = newPositions;
       blocks = null;
@@ -135,8 +167,10 @@ var recap = (() => {
       framesSinceInput = Infinity; /* the editor leads now */
       window.scrollTo (0, convert (line, lines, pixels));
     },
-    setColorScheme (scheme) {
-      document.documentElement.className = scheme;
+    /* @classes: "light" or "dark", and "high-contrast"; @textScale: GTK's. */
+    setAppearance (classes, textScale) {
+      document.documentElement.className = classes;
+      document.documentElement.style.setProperty ('--text-scale', textScale);
     },
   };
 }) ();
