@@ -98,6 +98,34 @@ test_fixture (void)
   g_assert_cmpuint (counts.characters, ==, 180);
 }
 
+/* A body of hundreds of KB is not given to cmark-gfm, whose Debian 12
+ * version parses a paragraph of many delimiters in quadratic time (a post
+ * of one 5 MB line kept its site from loading for minutes): it is counted
+ * as written, so the markup's characters count too. */
+static void
+test_huge_body_counted_as_written (void)
+{
+  const char *piece = "lorem *dolor* [sit](https://example.com) ";
+  g_autoptr(GString) text = g_string_new ("---\ntitle: x\n---\n");
+  gsize body_start = text->len;
+  guint n = 0;
+  RecapTextCounts counts;
+
+  while (text->len - body_start <= RECAP_TEXT_MARKDOWN_MAX)
+    {
+      g_string_append (text, piece);
+      n++;
+    }
+  recap_text_count (text->str, text->len, &counts);
+  g_assert_cmpuint (counts.words, ==, 3 * n);
+  g_assert_cmpuint (counts.characters, ==, text->len - body_start);
+
+  /* Under the limit, as the preview reads it. */
+  recap_text_count ("lorem *dolor* [sit](https://example.com) ", strlen (piece), &counts);
+  g_assert_cmpuint (counts.words, ==, 3);
+  g_assert_cmpuint (counts.characters, ==, strlen ("lorem dolor sit"));
+}
+
 static void
 test_reading_minutes (void)
 {
@@ -187,6 +215,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text-stats/plain", test_plain);
+  g_test_add_func ("/text-stats/huge-body-counted-as-written", test_huge_body_counted_as_written);
   g_test_add_func ("/text-stats/markup", test_markup);
   g_test_add_func ("/text-stats/skipped", test_skipped);
   g_test_add_func ("/text-stats/non-ascii", test_non_ascii);

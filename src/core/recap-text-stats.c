@@ -171,6 +171,25 @@ count_literal (Counter    *counter,
     }
 }
 
+/* A body over RECAP_TEXT_MARKDOWN_MAX is counted as it is written,
+ * markup included: TRUE if @text's is. */
+static gboolean
+count_plain (Counter    *counter,
+             const char *text,
+             gsize       len)
+{
+  RecapFrontMatterSplit split;
+  g_autofree char *body = NULL;
+
+  recap_front_matter_split (text ? text : "", len, &split);
+  if (len - split.body_start <= RECAP_TEXT_MARKDOWN_MAX)
+    return FALSE;
+  body = g_strndup (text + split.body_start, len - split.body_start);
+  count_literal (counter, body);
+  end_run (counter);
+  return TRUE;
+}
+
 static gboolean
 is_block (cmark_node *node)
 {
@@ -192,6 +211,8 @@ recap_text_count (const char      *text,
   g_return_if_fail (counts != NULL);
 
   *counts = (RecapTextCounts) { 0 };
+  if (count_plain (&counter, text, len))
+    return;
   document = parse_body (text, len, &body_line);
   iter = cmark_iter_new (document);
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)

@@ -44,7 +44,7 @@ static const NoticeButtons notice_buttons[N_NOTICES] = {
 /* The document properties the notices depend on. */
 static const char * const watched_properties[] = {
   "notify::deleted", "notify::externally-modified", "notify::has-draft",
-  "notify::read-only", "notify::large", "notify::encoding",
+  "notify::read-only", "notify::large", "notify::cut", "notify::encoding",
 };
 
 struct _RecapDocumentBar
@@ -85,7 +85,7 @@ current_notice (RecapDocumentBar *self)
     return NOTICE_CHANGED;
   if (recap_document_get_draft (document) != NULL)
     return NOTICE_DRAFT;
-  if (recap_document_get_shown_text (document) != NULL)
+  if (recap_document_get_cut (document))
     return NOTICE_LONG_LINES;
   if (recap_document_get_read_only (document))
     return NOTICE_READ_ONLY;

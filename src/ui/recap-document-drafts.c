@@ -102,6 +102,8 @@ recap_document_restore_draft (RecapDocument *self)
   g_return_if_fail (RECAP_IS_DOCUMENT (self));
   g_return_if_fail (self->draft != NULL);
 
+  /* The draft is the text now, not the file a cut copy stood for. */
+  g_clear_pointer (&self->full_text, g_free);
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_delete (buffer, &start, &end);

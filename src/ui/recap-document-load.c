@@ -2,8 +2,9 @@
  *
  * A load reads and checksums the bytes on a worker thread, then puts them
  * into the buffer: through GtkSourceFileLoader, which finds the encoding,
- * or in one insertion for plain UTF-8 with very long lines (shown cut and
- * read-only). The same path follows a file changed on disk or moved.
+ * or in one insertion for plain UTF-8. A text with very long lines is kept
+ * in the document and the buffer gets a copy with them cut, read-only. The
+ * same path follows a file changed on disk or moved.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,8 +14,9 @@
 #include "recap-background.h"
 #include "recap-document-private.h"
 
-/* Longer lines are not highlighted, their file is inserted in one go, and
- * the editor shows them cut to SHOWN_LINE: GTK lays a line out in one go. */
+/* Longer lines are not highlighted and the buffer holds them cut to
+ * SHOWN_LINE: GTK lays a line out in one go, and inserting one line of
+ * 5 MB into a GtkTextBuffer took 380-700 ms in _gtk_text_btree_insert. */
 #define LONG_LINE (64 * 1024)
 #define SHOWN_LINE (16 * 1024)
 
@@ -35,6 +37,9 @@ look_at_text (Job *job)
       g_autofree char *valid = g_utf8_make_valid (data, len);
 
       job->shown_text = recap_file_cut_long_lines (valid, SHOWN_LINE);
+      /* Other encodings are decoded by the loader, in the buffer. */
+      if (job->plain_utf8)
+        job->full_text = g_steal_pointer (&valid);
     }
 }
 
@@ -99,7 +104,8 @@ to_file_newline (GtkSourceNewlineType type)
     }
 }
 
-/* The buffer holds the text of the file the job read. */
+/* The buffer holds the text of the file the job read, or its cut copy
+ * with the job's full text. */
 static void
 take_text (RecapDocument           *self,
            Job                     *job,
@@ -109,9 +115,8 @@ take_text (RecapDocument           *self,
 {
   set_encoding (self, encoding);
   self->newline = newline;
-  g_free (self->shown_text);
-  self->shown_text = g_steal_pointer (&job->shown_text);
-  set_flag (self, &self->read_only, fell_back || self->shown_text != NULL, PROP_READ_ONLY);
+  set_flag (self, &self->cut, self->full_text != NULL, PROP_CUT);
+  set_flag (self, &self->read_only, fell_back || self->cut, PROP_READ_ONLY);
   set_flag (self, &self->large, g_bytes_get_size (job->bytes) > RECAP_DOCUMENT_LARGE_SIZE, PROP_LARGE);
   accept_disk_contents (self, job);
   restore_cursor (self, job);
@@ -121,6 +126,25 @@ take_text (RecapDocument           *self,
     recap_recovery_lookup_async (self->recovery, job->file, draft_looked_up, self);
   else
     finish_op (self, NULL);
+}
+
+/* Puts the cut copy in the buffer in place of the full text, which the
+ * document keeps first (what a load read, or what the loader decoded), so
+ * that the buffer's handlers already see it. */
+static void
+show_cut (RecapDocument *self,
+          Job           *job)
+{
+  GtkTextIter start, end;
+
+  g_assert (self->full_text == NULL);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &start, &end);
+  self->full_text = job->full_text ? g_steal_pointer (&job->full_text)
+                                   : gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self), job->shown_text, -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self));
 }
 
 static void
@@ -145,13 +169,16 @@ text_loaded (GObject      *object,
       return;
     }
 
+  if (job->shown_text != NULL)
+    show_cut (self, job);
   take_text (self, job, gtk_source_file_loader_get_encoding (loader),
              to_file_newline (gtk_source_file_loader_get_newline_type (loader)), fell_back);
 }
 
 /* GtkSourceFileLoader inserts 8 KB at a time, and GTK works out each
  * insertion's offset in its line: a line of 5 MB took seconds. Plain UTF-8
- * needs no decoding, so such a file goes in with one insertion. */
+ * needs no decoding, so such a file goes in with one insertion of its cut
+ * copy; the document keeps the whole. */
 static void
 insert_plain_text (RecapDocument *self,
                    Job           *job)
@@ -159,9 +186,7 @@ insert_plain_text (RecapDocument *self,
   gsize len = 0;
   const char *data = g_bytes_get_data (job->bytes, &len);
 
-  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self));
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self), data, len);
-  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self));
+  show_cut (self, job);
   self->loading = FALSE;
   take_text (self, job, gtk_source_encoding_get_utf8 (), recap_file_first_newline (data, len), FALSE);
 }
@@ -214,6 +239,7 @@ file_read (GObject      *object,
   /* From the bytes already read, so that the checksum matches the text. */
   remember_cursor (self, job);
   self->loading = TRUE;
+  g_clear_pointer (&self->full_text, g_free);
   if (job->longest_line > LONG_LINE && job->plain_utf8)
     {
       insert_plain_text (self, job);

@@ -34,6 +34,7 @@ job_free (Job *job)
   g_clear_pointer (&job->text, g_free);
   g_clear_pointer (&job->expected, g_free);
   g_clear_pointer (&job->shown_text, g_free);
+  g_clear_pointer (&job->full_text, g_free);
   g_free (job);
 }
 

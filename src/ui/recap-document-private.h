@@ -56,6 +56,7 @@ typedef struct {
   gsize                    longest_line;  /* in bytes, of what a load read */
   gboolean                 plain_utf8;    /* what a load read is UTF-8 without a BOM */
   char                    *shown_text;    /* what a load read, long lines cut; NULL: none */
+  char                    *full_text;     /* what a load read, as UTF-8, when shown cut */
   guint64                  change_serial; /* the buffer state a save writes */
   gboolean                 save_as;
   RecapDocumentMoveFunc    move;          /* a move: what moves the file */
@@ -92,7 +93,8 @@ struct _RecapDocument
 
   gboolean                 read_only;
   gboolean                 large;
-  char                    *shown_text;      /* see recap_document_get_shown_text() */
+  gboolean                 cut;             /* see recap_document_get_cut() */
+  char                    *full_text;       /* the file's text while the buffer holds a cut copy */
   gboolean                 externally_modified;
   gboolean                 deleted;
 };
@@ -102,6 +104,7 @@ enum {
   PROP_ENCODING,
   PROP_READ_ONLY,
   PROP_LARGE,
+  PROP_CUT,
   PROP_EXTERNALLY_MODIFIED,
   PROP_DELETED,
   PROP_HAS_DRAFT,

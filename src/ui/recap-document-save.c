@@ -131,7 +131,8 @@ file_saved (GObject      *object,
       remove_draft (self);
       g_set_object (&self->file, job->file);
       set_encoding (self, job->encoding);
-      set_flag (self, &self->read_only, FALSE, PROP_READ_ONLY);
+      /* A copy of a text shown cut is still shown cut. */
+      set_flag (self, &self->read_only, self->cut, PROP_READ_ONLY);
     }
   accept_disk_contents (self, job);
   /* Typing during the save made changes the file does not have yet. */
@@ -151,7 +152,7 @@ start_save (RecapDocument *self,
   if (self->read_only && !job->save_as)
     {
       name = display_name (job->file);
-      if (self->shown_text != NULL)
+      if (self->cut)
         finish_op (self, g_error_new (RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_READ_ONLY,
                                       _("“%s” has lines too long to edit here, so it is open read-only; "
                                         "use Save As to save a copy"), name));

@@ -142,7 +142,7 @@ recap_document_finalize (GObject *object)
 
   g_free (self->disk_checksum);
   g_free (self->changed_checksum);
-  g_free (self->shown_text);
+  g_free (self->full_text);
 
   G_OBJECT_CLASS (recap_document_parent_class)->finalize (object);
 }
@@ -180,6 +180,9 @@ recap_document_get_property (GObject    *object,
       break;
     case PROP_LARGE:
       g_value_set_boolean (value, self->large);
+      break;
+    case PROP_CUT:
+      g_value_set_boolean (value, self->cut);
       break;
     case PROP_EXTERNALLY_MODIFIED:
       g_value_set_boolean (value, self->externally_modified);
@@ -220,6 +223,7 @@ recap_document_class_init (RecapDocumentClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_READ_ONLY] = read_only_boolean ("read-only");
   properties[PROP_LARGE] = read_only_boolean ("large");
+  properties[PROP_CUT] = read_only_boolean ("cut");
   properties[PROP_EXTERNALLY_MODIFIED] = read_only_boolean ("externally-modified");
   properties[PROP_DELETED] = read_only_boolean ("deleted");
   properties[PROP_HAS_DRAFT] = read_only_boolean ("has-draft");
@@ -278,6 +282,11 @@ recap_document_dup_text (RecapDocument *self)
 {
   GtkTextIter start, end;
 
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), NULL);
+
+  /* Shown cut: the buffer holds only what the editor can lay out. */
+  if (self->full_text != NULL)
+    return g_strdup (self->full_text);
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &start, &end);
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
 }
@@ -303,11 +312,11 @@ recap_document_get_large (RecapDocument *self)
   return self->large;
 }
 
-const char *
-recap_document_get_shown_text (RecapDocument *self)
+gboolean
+recap_document_get_cut (RecapDocument *self)
 {
-  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), NULL);
-  return self->shown_text;
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+  return self->cut;
 }
 
 gboolean

@@ -39,7 +39,7 @@ RecapDocument *recap_document_new          (RecapPost            *post,
                                             RecapRecovery        *recovery);
 RecapPost     *recap_document_get_post     (RecapDocument        *self);
 GFile         *recap_document_get_file     (RecapDocument        *self);
-/* The whole text, front matter included. */
+/* The whole text, front matter included (of the file, when shown cut). */
 char          *recap_document_dup_text     (RecapDocument        *self);
 
 /* The encoding the file was read in and is saved back in. */
@@ -48,10 +48,11 @@ const GtkSourceEncoding *recap_document_get_encoding (RecapDocument *self);
  * would change them, so only Save As is allowed. */
 gboolean       recap_document_get_read_only           (RecapDocument *self);
 gboolean       recap_document_get_large               (RecapDocument *self);
-/* For a text with lines too long for the editor to lay out (over 64 KB):
- * the text with those lines cut, to show instead; the document is then
- * read-only. NULL otherwise. */
-const char    *recap_document_get_shown_text          (RecapDocument *self);
+/* TRUE for a text with lines too long for the editor to lay out (over
+ * 64 KB): the buffer then holds a copy with those lines cut, never saved;
+ * recap_document_dup_text() returns the file's text, which Save As writes;
+ * the document is read-only. */
+gboolean       recap_document_get_cut                 (RecapDocument *self);
 /* Another program changed the file while the buffer had unsaved changes. */
 gboolean       recap_document_get_externally_modified (RecapDocument *self);
 gboolean       recap_document_get_deleted             (RecapDocument *self);

@@ -64,27 +64,9 @@ static void
 update_preview (RecapEditorPane *self)
 {
   RecapDocument *document = self->document;
-  gboolean cut = document != NULL && recap_document_get_shown_text (document) != NULL;
 
-  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) && !cut
-                                             ? document : NULL);
-}
-
-/* The document in the editor, or what of it the editor can lay out. */
-static void
-show_text (RecapEditorPane *self)
-{
-  const char *shown = recap_document_get_shown_text (self->document);
-  g_autoptr(GtkTextBuffer) cut = NULL;
-
-  if (shown == NULL)
-    {
-      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->document));
-      return;
-    }
-  cut = GTK_TEXT_BUFFER (gtk_source_buffer_new (NULL));
-  gtk_text_buffer_set_text (cut, shown, -1);
-  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), cut);
+  recap_preview_set_document (self->preview, document && !recap_document_get_large (document) &&
+                                             !recap_document_get_cut (document) ? document : NULL);
 }
 
 /* The buffer's highlighting follows the light or dark style. */
@@ -118,7 +100,6 @@ form_show_source (RecapEditorPane *self,
   g_assert (RECAP_IS_EDITOR_PANE (self));
   g_return_if_fail (self->document != NULL);
 
-  /* The text shown: a post with lines too long to lay out shows a cut copy. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
   gtk_text_buffer_place_cursor (buffer, &iter);
@@ -292,6 +273,8 @@ recap_editor_pane_init (RecapEditorPane *self)
                                  G_CALLBACK (notify_title), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::large",
                                  G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::cut",
+                                 G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   /* Bytes no encoding could read make the editor read-only, until a Save As. */
   self->document_bindings = g_binding_group_new ();
   g_binding_group_bind (self->document_bindings, "read-only", self->source_view, "editable",
@@ -337,7 +320,7 @@ recap_editor_pane_set_document (RecapEditorPane *self,
   if (document != NULL)
     {
       update_style_scheme (self);
-      show_text (self);
+      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->document));
     }
   recap_document_bar_set_document (self->document_bar, document);
   recap_spell_session_set_document (self->spell, document);

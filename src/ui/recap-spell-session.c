@@ -104,7 +104,7 @@ static gboolean
 is_enabled (RecapSpellSession *self)
 {
   return self->document != NULL && g_settings_get_boolean (self->settings, "spell-check") &&
-         !recap_document_get_large (self->document) &&
+         !recap_document_get_large (self->document) && !recap_document_get_cut (self->document) &&
          self->view != NULL && gtk_text_view_get_buffer (self->view) == GTK_TEXT_BUFFER (self->document);
 }
 
@@ -138,7 +138,7 @@ update_checker (RecapSpellSession *self)
   set_checker (self, checker);
 }
 
-/* The source view's buffer: the post, or a cut copy that is not checked. */
+/* The source view's buffer, which follows the pane's document. */
 static void
 view_buffer_changed (RecapSpellSession *self)
 {
@@ -307,6 +307,8 @@ recap_spell_session_init (RecapSpellSession *self)
                            G_CALLBACK (update_checker), self, G_CONNECT_SWAPPED);
   self->document_signals = g_signal_group_new (RECAP_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->document_signals, "notify::large",
+                                 G_CALLBACK (update_checker), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::cut",
                                  G_CALLBACK (update_checker), self, G_CONNECT_SWAPPED);
 }
 

@@ -8,6 +8,7 @@
 
 #include "recap-post-group.h"
 #include "recap-post-row.h"
+#include "recap-row-pacer.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
@@ -638,6 +639,62 @@ test_groups_in_small_steps (void)
   close_large_site (window, &steps, site_dir);
 }
 
+typedef struct {
+  guint max_added;   /* rows added by one change among the first RECAP_ROW_PACER_LIMIT */
+  guint n_changes;
+} NearSteps;
+
+static void
+near_step (GListModel *rows,
+           guint       position,
+           guint       removed,
+           guint       added,
+           NearSteps  *steps)
+{
+  guint in_reach = position < RECAP_ROW_PACER_LIMIT ? MIN (added, RECAP_ROW_PACER_LIMIT - position) : 0;
+
+  steps->max_added = MAX (steps->max_added, in_reach);
+  steps->n_changes++;
+}
+
+/* Expanding a group of hundreds of posts adds its rows a few per frame: in
+ * one change GTK 4.8 built and measured some 200 row widgets in one frame. */
+static void
+test_group_expands_in_steps (void)
+{
+  const guint total = 300;
+  g_autofree char *site_dir = write_large_site (total);
+  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  RecapWindow *window = recap_window_new (NULL);
+  NearSteps steps = { 0 };
+  RecapSidebar *sidebar;
+  GListModel *rows;
+  RecapSite *site;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_TAGS);
+  rows = recap_sidebar_get_rows (sidebar);
+  recap_window_open_location (window, root);
+  /* Every post has the tags a and b. */
+  UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (site)) == total &&
+                    g_list_model_get_n_items (rows) == 2 && RECAP_IS_POST_GROUP (item_in (rows, 0)) &&
+                    g_list_model_get_n_items (recap_post_group_get_posts (item_in (rows, 0))) == total);
+
+  g_signal_connect (rows, "items-changed", G_CALLBACK (near_step), &steps);
+  recap_sidebar_activate_row (sidebar, 0);
+  UI_TEST_WAIT_FOR (g_list_model_get_n_items (rows) == total + 2);
+  g_signal_handlers_disconnect_by_func (rows, near_step, &steps);
+
+  g_assert_cmpuint (steps.max_added, <=, RECAP_ROW_PACER_STEP);
+  g_assert_cmpuint (steps.n_changes, >, 1);
+  g_assert_cmpstr (recap_post_get_title (item_in (rows, 1)), ==, "Post 299");
+  g_assert_cmpstr (recap_post_get_title (item_in (rows, total)), ==, "Post 0");
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/sidebar/large-site-rows-in-small-steps", test_large_site_rows_in_small_steps);
   g_test_add_func ("/sidebar/site-change-drops-rows-at-once", test_site_change_drops_rows_at_once);
   g_test_add_func ("/sidebar/groups-in-small-steps", test_groups_in_small_steps);
+  g_test_add_func ("/sidebar/group-expands-in-steps", test_group_expands_in_steps);
 
   return g_test_run ();
 }
