@@ -303,7 +303,7 @@ read_date (Reader          *reader,
         {
           g_autofree char *read = g_date_time_format (doc->date, "%Y-%m-%d %H:%M:%S %z");
 
-          doc->date_problem = g_strdup_printf (_("date Jekyll reads differently: %s is %s"), value->scalar, read);
+          doc->date_problem = g_strdup_printf (_("date Jekyll reads differently: “%s” is read as %s"), value->scalar, read);
         }
     }
   else if (from_name != NULL)

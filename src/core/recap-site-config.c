@@ -29,6 +29,7 @@ struct _RecapSiteConfig
 {
   gatomicrefcount  ref_count;
   gboolean         present;
+  guint64          stamp;
   char            *baseurl;
   char            *title;
   char            *lang;
@@ -523,6 +524,17 @@ read_document (RecapSiteConfig *self,
   self->include = with_defaults (include, (const char * const[]) { ".htaccess", NULL });
 }
 
+/* 64 bits of the text's SHA-1: tells one config from another. */
+static guint64
+text_stamp (const char *text,
+            gsize       len)
+{
+  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) text, len);
+
+  digest[16] = '\0';
+  return g_ascii_strtoull (digest, NULL, 16) | 1;
+}
+
 RecapSiteConfig *
 recap_site_config_new_from_text (const char  *text,
                                  gsize        len,
@@ -534,6 +546,7 @@ recap_site_config_new_from_text (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  self->stamp = text_stamp (text, len);
   yaml_parser_initialize (&parser);
   yaml_parser_set_input_string (&parser, (const unsigned char *) text, len);
   if (yaml_parser_load (&parser, &doc))
@@ -576,6 +589,12 @@ recap_site_config_load (GFile        *root,
 }
 
 /* Getters */
+
+guint64
+recap_site_config_get_stamp (RecapSiteConfig *self)
+{
+  return self->stamp;
+}
 
 gboolean
 recap_site_config_get_present (RecapSiteConfig *self)

@@ -65,6 +65,8 @@ RecapSiteConfig *recap_site_config_ref          (RecapSiteConfig *self);
 void             recap_site_config_unref        (RecapSiteConfig *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapSiteConfig, recap_site_config_unref)
 
+/* A number that differs between configs of different texts; 0 for none. */
+guint64      recap_site_config_get_stamp        (RecapSiteConfig *self);
 /* TRUE when the site has a _config.yml (or _config.yaml) that parsed. */
 gboolean     recap_site_config_get_present      (RecapSiteConfig *self);
 /* Normalized to "" or "/sub/path" (one leading slash, no trailing one). */
