@@ -53,6 +53,8 @@ command_lint (const Options  *options,
     return EXIT_FAILED;
   problems = recap_lint (G_LIST_MODEL (site), recap_site_get_layouts (site), now);
   g_ptr_array_sort (problems, compare_problems);
+  if (!recap_lint_is_jekyll_site (G_LIST_MODEL (site)))
+    g_print (_("%s: note: no _config.yml, _posts or _drafts: not checked as a Jekyll site\n"), args[0]);
   for (guint i = 0; i < problems->len; i++)
     {
       RecapProblem *problem = problems->pdata[i];
