@@ -906,7 +906,8 @@ test_site_config (Fixture       *fixture,
                         "defaults:\n  - scope: {type: posts}\n    values: {layout: post, author: Team}\n");
   test_util_write_file (fixture->dir, "_posts/2013-05-06-a.md",
                         "---\ntitle: A\ndate: \"2013-05-06 02:12:52 +0200\"\ncategory: release\n---\n");
-  test_util_write_file (fixture->dir, "_talks/keynote.md", "---\ntitle: Keynote\n---\n");
+  test_util_write_file (fixture->dir, "_talks/keynote.md",
+                        "---\ntitle: Keynote\nauthor: {name: Ada}\nauthors: [Ann, Bob]\n---\n");
   test_util_write_file (fixture->dir, "_posts/undated.md", "---\ntitle: U\n---\n");
 
   site = load_site_async (fixture->dir);
@@ -923,6 +924,7 @@ test_site_config (Fixture       *fixture,
   g_assert_cmpstr (recap_post_get_collection (post), ==, "posts");
   g_assert_cmpstr (recap_post_get_collection (talk), ==, "talks");
   g_assert_null (recap_post_get_layout (talk));
+  g_assert_cmpstrv (recap_post_get_authors (talk), ((const char *[]) { "Ada", "Ann", "Bob", NULL }));
   g_assert_null (recap_post_get_collection (find_post (site, "_posts/undated.md")));
   g_assert_nonnull (recap_post_get_skip_reason (find_post (site, "_posts/undated.md")));
 

@@ -41,6 +41,7 @@ struct _RecapPost
   char      *date_problem;    /* "date Jekyll reads differently…", or NULL */
   GStrv      inherited;       /* keys whose value comes from _config.yml's defaults */
   char      *description;     /* `description`, else `excerpt` */
+  GStrv      authors;         /* `author` and `authors`, as Jekyll uses them; NULL: none */
   GStrv      problems;
   guint      words;           /* of the body, see recap-text-stats.h */
   guint64    file_size;       /* of the file the metadata was read from, for the index cache */
@@ -93,6 +94,7 @@ recap_post_finalize (GObject *object)
   g_clear_pointer (&self->date_problem, g_free);
   g_clear_pointer (&self->inherited, g_strfreev);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->authors, g_strfreev);
   g_clear_pointer (&self->problems, g_strfreev);
 
   G_OBJECT_CLASS (recap_post_parent_class)->finalize (object);
@@ -267,6 +269,8 @@ read_front_matter (RecapPost        *self,
 
   self->title = non_empty_string (fm, "title");
   self->author = non_empty_string (fm, "author");
+  if (self->author != NULL)
+    self->authors = g_strdupv ((GStrv) (const char * const[]) { self->author, NULL });
   self->event = non_empty_string (fm, "event");
   self->layout = non_empty_string (fm, "layout");
   self->tags = recap_front_matter_get_list (fm, "tags");
@@ -331,6 +335,22 @@ day_number (GDateTime *date)
          g_date_time_get_day_of_month (date);
 }
 
+/* `author` (a name or a map's name) and the `authors` list, each once. */
+static GStrv
+all_authors (RecapJekyllDoc *doc)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) authors = NULL;
+
+  if (doc->author != NULL)
+    g_strv_builder_add (builder, doc->author);
+  for (guint i = 0; doc->authors[i] != NULL; i++)
+    if (g_strcmp0 (doc->author, doc->authors[i]) != 0)
+      g_strv_builder_add (builder, doc->authors[i]);
+  authors = g_strv_builder_end (builder);
+  return authors[0] != NULL ? g_steal_pointer (&authors) : NULL;
+}
+
 /* The values Jekyll uses replace the post's own: what every view shows. */
 static void
 take_jekyll_values (RecapPost      *self,
@@ -340,9 +360,10 @@ take_jekyll_values (RecapPost      *self,
 
   g_free (self->layout);
   self->layout = g_steal_pointer (&doc->layout);
+  g_strfreev (self->authors);
+  self->authors = all_authors (doc);
   g_free (self->author);
-  self->author = doc->author != NULL || doc->authors[0] == NULL
-                 ? g_steal_pointer (&doc->author) : g_strjoinv (", ", doc->authors);
+  self->author = self->authors ? g_strjoinv (", ", self->authors) : NULL;
   g_strfreev (self->tags);
   self->tags = doc->tags[0] != NULL ? g_steal_pointer (&doc->tags) : NULL;
   g_strfreev (self->categories);
@@ -536,7 +557,7 @@ recap_post_to_record (RecapPost       *self,
       !append_list (fields, (const char * const *) self->categories) || !append_field (fields, self->error) ||
       !append_field (fields, self->collection) || !append_field (fields, self->skip_reason) ||
       !append_field (fields, self->date_problem) || !append_list (fields, (const char * const *) self->inherited) ||
-      !append_field (fields, self->description))
+      !append_field (fields, self->description) || !append_list (fields, (const char * const *) self->authors))
     return FALSE;
 
   *record = (RecapPostRecord) {
@@ -629,6 +650,7 @@ recap_post_new_from_record (GFile                 *root,
   self->date_problem = next_value (&cursor);
   self->inherited = next_list (&cursor);
   self->description = next_value (&cursor);
+  self->authors = next_list (&cursor);
   self->search_text = record->search_text ? g_bytes_ref (record->search_text) : NULL;
   self->is_draft = path_is_draft (self->relative_path);
   set_date (self, date ? g_date_time_new_from_iso8601 (date, NULL) : NULL);
@@ -763,6 +785,13 @@ recap_post_get_inherits (RecapPost  *self,
   return self->inherited != NULL && g_strv_contains ((const char * const *) self->inherited, key);
 }
 
+const char * const *
+recap_post_get_authors (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return (const char * const *) self->authors;
+}
+
 const char *
 recap_post_get_description (RecapPost *self)
 {
@@ -824,6 +853,7 @@ recap_post_update_from (RecapPost *self,
   SWAP (self->date_problem, other->date_problem);
   SWAP (self->inherited, other->inherited);
   SWAP (self->description, other->description);
+  SWAP (self->authors, other->authors);
   self->site_future = other->site_future;
   self->words = other->words;
   self->file_size = other->file_size;

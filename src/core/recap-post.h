@@ -61,6 +61,10 @@ const char  *recap_post_get_date_problem  (RecapPost *self);
 const char * const *recap_post_get_inherited (RecapPost *self);
 gboolean     recap_post_get_inherits      (RecapPost  *self,
                                            const char *key);
+/* Every author: `author` (a name, or the name of a map) and the
+ * `authors` list, own or from defaults; NULL without. recap_post_get_author()
+ * gives them joined by commas. */
+const char * const *recap_post_get_authors (RecapPost *self);
 /* `description`, else `excerpt`, of the front matter; NULL without. */
 const char  *recap_post_get_description   (RecapPost *self);
 /* TRUE when the site's _config.yml says `future: true`. */
