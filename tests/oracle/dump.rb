@@ -73,6 +73,12 @@ module RecapOracle
     }
   end
 
+  # Markdown files Jekyll copies as they are: not documents.
+  def self.static(site, files)
+    files.select { |file| file.path =~ MARKDOWN }
+         .map { |file| { "path" => relative(site, file.path), "collection" => nil } }
+  end
+
   def self.page(site, page)
     published = publishes?(site, page)
     {
@@ -101,19 +107,11 @@ Jekyll::Hooks.register :site, :post_read do |site|
     collection.docs.each do |doc|
       out << RecapOracle.document(site, doc) if doc.path =~ RecapOracle::MARKDOWN
     end
-    collection.files.each do |file|
-      next unless file.path =~ RecapOracle::MARKDOWN
-
-      out << { "path" => RecapOracle.relative(site, file.path), "collection" => nil }
-    end
+    out.concat(RecapOracle.static(site, collection.files))
   end
   site.pages.each do |page|
     out << RecapOracle.page(site, page) if page.relative_path =~ RecapOracle::MARKDOWN
   end
-  site.static_files.each do |file|
-    next unless file.path =~ RecapOracle::MARKDOWN
-
-    out << { "path" => RecapOracle.relative(site, file.path), "collection" => nil }
-  end
+  out.concat(RecapOracle.static(site, site.static_files))
   File.write(ENV.fetch("ORACLE_OUT"), JSON.pretty_generate(out.uniq { |o| o["path"] }))
 end
