@@ -121,6 +121,8 @@ test_classify (void)
   assert_kind (config, "node_modules/pkg/readme.md", TRUE, RECAP_JEKYLL_KIND_OTHER, NULL);
   assert_kind (config, ".github/issue.md", TRUE, RECAP_JEKYLL_KIND_OTHER, NULL);
   assert_kind (config, "backup.md~", TRUE, RECAP_JEKYLL_KIND_OTHER, NULL);
+  /* include: [_redirects] makes an underscore folder an ordinary one. */
+  assert_kind (config, "_redirects/old.md", TRUE, RECAP_JEKYLL_KIND_PAGE, "pages");
 }
 
 static const RecapJekyllValue *

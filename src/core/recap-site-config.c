@@ -840,6 +840,16 @@ classify_special (RecapSiteConfig *self,
   return RECAP_JEKYLL_KIND_OTHER;
 }
 
+/* Not a folder Jekyll reads specially: _posts, _drafts, a collection. */
+static gboolean
+is_plain_folder (RecapSiteConfig *self,
+                 const char      *name,
+                 gboolean         top)
+{
+  return !g_str_equal (name, "_posts") && !g_str_equal (name, "_drafts") &&
+         !(top && find_collection (self, name + 1) != NULL);
+}
+
 RecapJekyllKind
 recap_site_config_classify (RecapSiteConfig *self,
                             const char      *relative_path,
@@ -867,7 +877,8 @@ recap_site_config_classify (RecapSiteConfig *self,
     {
       gboolean special = parts[i][0] == '_' && i + 1 < n;
 
-      if (!special)
+      /* An included underscore folder (include: [_pages]) is walked as any other. */
+      if (!special || (is_plain_folder (self, parts[i], i == 0) && folders_pass (self, parts, i + 1)))
         continue;
       /* With collections_dir, Jekyll reads posts and collections only there. */
       if (!folders_pass (self, parts, i) || (in_dir == relative_path && *dir != '\0'))
