@@ -238,6 +238,17 @@ is_config_file (RecapSite *self,
          (g_str_equal (name, "_config.yml") || g_str_equal (name, "_config.yaml"));
 }
 
+GDateTime *
+recap_site_new_now (RecapSite *self)
+{
+  g_autoptr(RecapSiteConfig) config = NULL;
+
+  g_return_val_if_fail (RECAP_IS_SITE (self), NULL);
+
+  config = dup_config (self);
+  return g_date_time_new_now (recap_site_config_get_time_zone (config));
+}
+
 RecapSiteConfig *
 recap_site_dup_config (RecapSite *self)
 {
