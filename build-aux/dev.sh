@@ -26,6 +26,7 @@ PACKAGES=(
   xvfb xauth dbus at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
   adwaita-icon-theme fonts-cantarell
   poppler-utils xclip
+  jekyll
 )
 
 missing_packages() {

@@ -97,6 +97,56 @@ test_lint_rules (gconstpointer data)
   test_util_remove_tree (dir);
 }
 
+/* A folder of another generator gets no Jekyll-only rule; a Jekyll site's
+ * _config.yml decides about future posts; long titles and descriptions. */
+static void
+test_lint_knows_the_site (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = g_dir_make_tmp ("recap-lint-XXXXXX", &error);
+  g_autofree char *jekyll = g_dir_make_tmp ("recap-lint-XXXXXX", &error);
+  g_autoptr(GFile) other_root = g_file_new_for_path (other);
+  g_autoptr(GFile) jekyll_root = g_file_new_for_path (jekyll);
+  g_autoptr(RecapSite) other_site = recap_site_new (other_root);
+  g_autoptr(RecapSite) jekyll_site = recap_site_new (jekyll_root);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2025, 6, 1, 0, 0, 0);
+  g_autoptr(GPtrArray) other_problems = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *long_title = g_strnfill (61, 'a');
+  g_autofree char *long_description = g_strnfill (161, 'b');
+  g_autofree char *long_post = g_strdup_printf ("---\ntitle: %s\ndescription: %s\n---\n", long_title, long_description);
+
+  test_util_write_file (other, "content/posts/2024-01-01-dated.md", "\xEF\xBB\xBF---\ntitle: A\n---\n");
+  test_util_write_file (other, "content/posts/2030-01-01-later.md", "---\ntitle: B\n---\n");
+  g_assert_true (recap_site_load_sync (other_site, NULL, NULL));
+  other_problems = recap_lint (G_LIST_MODEL (other_site), NULL, now);
+  g_assert_false (recap_lint_is_jekyll_site (G_LIST_MODEL (other_site)));
+  g_assert_cmpuint (other_problems->len, ==, 0);
+
+  test_util_write_file (jekyll, "_config.yml", "future: true\n");
+  test_util_write_file (jekyll, "_posts/2030-01-01-later.md", "---\ntitle: Later\n---\n");
+  test_util_write_file (jekyll, "_posts/no-date.md", "---\ntitle: Skipped\n---\n");
+  test_util_write_file (jekyll, "_posts/2024-02-29-odd.md", "---\ntitle: Odd\ndate: 2024-02-30\n---\n");
+  test_util_write_file (jekyll, "_posts/2024-03-01-long.md", long_post);
+  test_util_write_file (jekyll, "about.md", "\xEF\xBB\xBF---\ntitle: About\n---\n");
+  g_assert_true (recap_site_load_sync (jekyll_site, NULL, NULL));
+  problems = recap_lint (G_LIST_MODEL (jekyll_site), NULL, now);
+  g_assert_true (recap_lint_is_jekyll_site (G_LIST_MODEL (jekyll_site)));
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_FUTURE_DATE, "_posts/2030-01-01-later.md"), ==, 0);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_NOT_READ, "_posts/no-date.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_DATE_READ_DIFFERENTLY, "_posts/2024-02-29-odd.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_TITLE_TOO_LONG, "_posts/2024-03-01-long.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_DESCRIPTION_TOO_LONG, "_posts/2024-03-01-long.md"), ==, 1);
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_BYTE_ORDER_MARK, "about.md"), ==, 1);
+  /* 2024-02-30 is 1 March for Jekyll: also another day than the name's. */
+  g_assert_cmpuint (count_kind (problems, RECAP_PROBLEM_DATE_MISMATCH, "_posts/2024-02-29-odd.md"), ==, 1);
+  g_assert_cmpuint (problems->len, ==, 6);
+
+  test_util_remove_tree (other);
+  test_util_remove_tree (jekyll);
+}
+
 static void
 test_sample_site_is_clean (void)
 {
@@ -123,6 +173,7 @@ main (int   argc,
 
   g_test_add_data_func ("/lint/rules", GINT_TO_POINTER (FALSE), test_lint_rules);
   g_test_add_data_func ("/lint/rules-in-thread", GINT_TO_POINTER (TRUE), test_lint_rules);
+  g_test_add_func ("/lint/knows-the-site", test_lint_knows_the_site);
   g_test_add_func ("/lint/sample-site-is-clean", test_sample_site_is_clean);
 
   return g_test_run ();

@@ -138,6 +138,7 @@ test_date_fallbacks (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(RecapSite) site = NULL;
+  g_autoptr(GDateTime) local = NULL;
   GDateTime *zoned;
 
   test_util_write_file (fixture->dir, "_posts/2018-05-11-front.md", "---\ndate:   2018-05-12 17:12:00 -0600\n---\n");
@@ -147,10 +148,11 @@ test_date_fallbacks (Fixture       *fixture,
 
   site = load_site (fixture->dir);
 
+  /* The written instant, in the site's zone (no timezone: the machine's), as Jekyll files it. */
   zoned = recap_post_get_date (find_post (site, "_posts/2018-05-11-front.md"));
-  assert_date (find_post (site, "_posts/2018-05-11-front.md"), 2018, 5, 12);
-  g_assert_cmpint (g_date_time_get_hour (zoned), ==, 17);
-  g_assert_cmpint (g_date_time_get_utc_offset (zoned) / G_TIME_SPAN_HOUR, ==, -6);
+  g_assert_cmpint (g_date_time_to_unix (zoned), ==, 1526166720);
+  local = g_date_time_to_local (zoned);
+  g_assert_cmpint (g_date_time_get_utc_offset (zoned), ==, g_date_time_get_utc_offset (local));
   assert_date (find_post (site, "_posts/2015-8-3-short.md"), 2015, 8, 3);
   g_assert_null (recap_post_get_date (find_post (site, "_posts/2015-08-meetup.md")));
   g_assert_null (recap_post_get_date (find_post (site, "_posts/2015-02-30-impossible.md")));
@@ -888,6 +890,60 @@ test_index_cache (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (damaged)), ==, 3);
 }
 
+/* The posts show what Jekyll uses with _config.yml: defaults, the site
+ * zone, collections; the cache keeps it, and a changed _config.yml is read
+ * again with every post. */
+static void
+test_site_config (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RecapSite) site = NULL;
+  g_autoptr(RecapSite) cached = NULL;
+  RecapPost *post, *talk;
+
+  test_util_write_file (fixture->dir, "_config.yml",
+                        "timezone: America/New_York\ncollections: [talks]\n"
+                        "defaults:\n  - scope: {type: posts}\n    values: {layout: post, author: Team}\n");
+  test_util_write_file (fixture->dir, "_posts/2013-05-06-a.md",
+                        "---\ntitle: A\ndate: \"2013-05-06 02:12:52 +0200\"\ncategory: release\n---\n");
+  test_util_write_file (fixture->dir, "_talks/keynote.md",
+                        "---\ntitle: Keynote\nauthor: {name: Ada}\nauthors: [Ann, Bob]\n---\n");
+  test_util_write_file (fixture->dir, "_posts/undated.md", "---\ntitle: U\n---\n");
+
+  site = load_site_async (fixture->dir);
+  post = find_post (site, "_posts/2013-05-06-a.md");
+  talk = find_post (site, "_talks/keynote.md");
+  g_assert_cmpstr (recap_post_get_layout (post), ==, "post");
+  g_assert_cmpstr (recap_post_get_author (post), ==, "Team");
+  g_assert_true (recap_post_get_inherits (post, "layout"));
+  g_assert_false (recap_post_get_inherits (post, "title"));
+  g_assert_cmpstr (recap_post_get_categories (post)[0], ==, "release");
+  /* Filed under 5 May in New York, and so not the day of the name. */
+  assert_date (post, 2013, 5, 5);
+  g_assert_true (recap_post_get_date_mismatch (post));
+  g_assert_cmpstr (recap_post_get_collection (post), ==, "posts");
+  g_assert_cmpstr (recap_post_get_collection (talk), ==, "talks");
+  g_assert_null (recap_post_get_layout (talk));
+  g_assert_cmpstrv (recap_post_get_authors (talk), ((const char *[]) { "Ada", "Ann", "Bob", NULL }));
+  g_assert_null (recap_post_get_collection (find_post (site, "_posts/undated.md")));
+  g_assert_nonnull (recap_post_get_skip_reason (find_post (site, "_posts/undated.md")));
+
+  cached = load_site (fixture->dir);
+  assert_same_posts (site, cached);
+  g_assert_cmpstr (recap_post_get_layout (find_post (cached, "_posts/2013-05-06-a.md")), ==, "post");
+  g_assert_true (recap_post_get_inherits (find_post (cached, "_posts/2013-05-06-a.md"), "author"));
+
+  test_util_write_file (fixture->dir, "_config.yml",
+                        "defaults:\n  - scope: {path: \"\"}\n    values: {layout: wide}\n");
+  TEST_UTIL_WAIT_FOR (g_strcmp0 (recap_post_get_layout (find_post (site, "_posts/2013-05-06-a.md")), "wide") == 0);
+  post = find_post (site, "_posts/2013-05-06-a.md");
+  g_assert_null (recap_post_get_author (post));
+  g_assert_null (recap_post_get_collection (find_post (site, "_talks/keynote.md")));
+  g_clear_object (&cached);
+  cached = load_site (fixture->dir);
+  g_assert_cmpstr (recap_post_get_layout (find_post (cached, "_posts/2013-05-06-a.md")), ==, "wide");
+}
+
 /* Every cut of a cache and every flipped byte of its records: never a
  * crash, never a post other than the one its file gives. */
 static void
@@ -935,6 +991,7 @@ test_index_cache_shares_texts (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "_posts", "2024-03-14-a.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(RecapSite) site = NULL;
+  g_autoptr(RecapSiteConfig) config = NULL;
   g_autoptr(RecapIndexCache) cache = NULL;
   g_autoptr(GListStore) posts = g_list_store_new (RECAP_TYPE_POST);
   g_autoptr(RecapPost) post = NULL;
@@ -943,11 +1000,12 @@ test_index_cache_shares_texts (Fixture       *fixture,
 
   test_util_write_file (fixture->dir, "_posts/2024-03-14-a.md", "---\ntitle: One\n---\nSome words here.\n");
   site = load_site (fixture->dir);
-  cache = recap_index_cache_load (root);
+  config = recap_site_dup_config (site);
+  cache = recap_index_cache_load (root, recap_site_config_get_stamp (config));
   g_assert_cmpuint (recap_index_cache_get_size (cache), ==, 1);
 
   /* Read from its file, a post keeps just its body: no folded copy. */
-  post = recap_site_read_post (root, file, NULL);
+  post = recap_site_read_post (root, config, file, NULL);
   g_assert_null (recap_post_get_search_text (post));
   g_list_store_append (posts, post);
 
@@ -1066,6 +1124,7 @@ main (int   argc,
   ADD ("/site/monitor", test_monitor);
   ADD ("/site/many-changes", test_many_changes);
   ADD ("/site/index-cache", test_index_cache);
+  ADD ("/site/site-config", test_site_config);
   ADD ("/site/index-cache-damage", test_index_cache_damage);
   ADD ("/site/index-cache-shares-texts", test_index_cache_shares_texts);
 #undef ADD

@@ -53,6 +53,8 @@ command_lint (const Options  *options,
     return EXIT_FAILED;
   problems = recap_lint (G_LIST_MODEL (site), recap_site_get_layouts (site), now);
   g_ptr_array_sort (problems, compare_problems);
+  if (!recap_lint_is_jekyll_site (G_LIST_MODEL (site)))
+    g_print (_("%s: note: no _config.yml, _posts or _drafts: not checked as a Jekyll site\n"), args[0]);
   for (guint i = 0; i < problems->len; i++)
     {
       RecapProblem *problem = problems->pdata[i];
@@ -164,12 +166,12 @@ report_move (const char *path,
   return EXIT_OK;
 }
 
-/* --date: "keep" (NULL), "today" or YYYY-MM-DD (local midnight). */
+/* --date: "keep" (NULL), "today" or YYYY-MM-DD (midnight in @local, the site's zone). */
 static gboolean
 parse_publish_date (const char  *text,
+                    GTimeZone   *local,
                     GDateTime  **date)
 {
-  g_autoptr(GTimeZone) local = recap_time_zone_new_local ();
   int year, month, day;
   char end;
 
@@ -194,13 +196,15 @@ command_publish (const Options  *options,
 {
   g_autoptr(GFile) root = NULL;
   g_autoptr(GFile) draft = post_in_folder (args[0], "_drafts", &root);
+  g_autoptr(RecapSiteConfig) config = NULL;
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(RecapMove) move = NULL;
   g_autoptr(GError) error = NULL;
 
   if (draft == NULL)
     return EXIT_FAILED;
-  if (!parse_publish_date (options->date, &date))
+  config = recap_site_config_load (root, NULL);
+  if (!parse_publish_date (options->date, recap_site_config_get_time_zone (config), &date))
     {
       g_autofree char *message = g_strdup_printf (_("--date must be keep, today or YYYY-MM-DD, not “%s”"),
                                                   options->date);
@@ -243,7 +247,8 @@ command_new (const Options  *options,
              char          **args)
 {
   g_autoptr(GFile) root = g_file_new_for_commandline_arg (args[0]);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(RecapSiteConfig) config = recap_site_config_load (root, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now (recap_site_config_get_time_zone (config));
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *created = NULL;

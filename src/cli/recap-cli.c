@@ -11,6 +11,7 @@
 #include "recap-cli.h"
 #include "recap-file-util.h"
 #include "recap-front-matter.h"
+#include "recap-jekyll-doc.h"
 #include "recap-site.h"
 
 /* The options a command takes. */
@@ -283,24 +284,85 @@ format_post_date (RecapPost *post,
 }
 
 static void
-append_post_json (GString   *out,
-                  RecapPost *post)
+json_append_flag (GString    *out,
+                  const char *name,
+                  gboolean    value)
 {
-  g_autofree char *date = format_post_date (post, TRUE);
+  g_string_append_printf (out, ", \"%s\": %s", name, value ? "true" : "false");
+}
 
+static void
+json_append_list_member (GString            *out,
+                         const char         *name,
+                         const char * const *items)
+{
+  g_string_append_printf (out, ", \"%s\": ", name);
+  json_append_list (out, items);
+}
+
+/* The post as Jekyll reads it with the site's _config.yml; NULL when its
+ * file cannot be read now. */
+static RecapJekyllDoc *
+read_jekyll_doc (RecapSiteConfig *config,
+                 RecapPost       *post,
+                 GDateTime       *now)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  if (!g_file_load_contents (recap_post_get_file (post), NULL, &text, &len, NULL, NULL))
+    return NULL;
+  return recap_jekyll_doc_new (config, recap_post_get_relative_path (post), text, len, now);
+}
+
+static const char *
+jekyll_collection (RecapJekyllDoc *doc)
+{
+  return doc->kind == RECAP_JEKYLL_KIND_DRAFT ? "drafts" : doc->collection;
+}
+
+static void
+append_post_json (GString         *out,
+                  RecapPost       *post,
+                  RecapJekyllDoc  *doc)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *day = NULL;
+
+  if (doc == NULL)
+    date = format_post_date (post, TRUE);
+  else if (doc->date != NULL)
+    {
+      date = g_date_time_format (doc->date, "%Y-%m-%dT%H:%M:%S%:z");
+      day = g_date_time_format (doc->date, "%Y-%m-%d");
+    }
   g_string_append (out, "  {\"path\": ");
   json_append_string (out, recap_post_get_relative_path (post));
-  json_append_member (out, "title", recap_post_get_title (post));
+  json_append_member (out, "title", doc ? doc->title : recap_post_get_title (post));
   json_append_member (out, "date", date);
-  json_append_member (out, "author", recap_post_get_author (post));
-  g_string_append (out, ", \"tags\": ");
-  json_append_list (out, recap_post_get_tags (post));
-  g_string_append (out, ", \"categories\": ");
-  json_append_list (out, recap_post_get_categories (post));
+  json_append_member (out, "author", doc ? doc->author : recap_post_get_author (post));
+  json_append_list_member (out, "tags", doc ? (const char * const *) doc->tags : recap_post_get_tags (post));
+  json_append_list_member (out, "categories",
+                           doc ? (const char * const *) doc->categories : recap_post_get_categories (post));
   json_append_member (out, "event", recap_post_get_event (post));
   json_append_member (out, "state", post_state (post));
   json_append_member (out, "error", recap_post_get_error (post));
-  g_string_append_printf (out, ", \"words\": %u}", recap_post_get_words (post));
+  g_string_append_printf (out, ", \"words\": %u", recap_post_get_words (post));
+  if (doc != NULL)
+    {
+      json_append_member (out, "layout", doc->layout);
+      json_append_list_member (out, "authors", (const char * const *) doc->authors);
+      json_append_member (out, "day", day);
+      json_append_member (out, "collection", jekyll_collection (doc));
+      json_append_member (out, "skipped", doc->reason);
+      json_append_member (out, "date_problem", doc->date_problem);
+      json_append_flag (out, "draft", doc->kind == RECAP_JEKYLL_KIND_DRAFT);
+      json_append_flag (out, "published", doc->published);
+      json_append_flag (out, "future", doc->future);
+      json_append_flag (out, "builds", doc->builds);
+      json_append_list_member (out, "inherited", (const char * const *) doc->inherited);
+    }
+  g_string_append_c (out, '}');
 }
 
 static void
@@ -340,6 +402,8 @@ command_list (const Options  *options,
   g_autoptr(GFile) root = g_file_new_for_commandline_arg (args[0]);
   g_autoptr(RecapSite) site = recap_site_new (root);
   g_autoptr(GString) out = g_string_new (options->json ? "[\n" : NULL);
+  g_autoptr(RecapSiteConfig) config = recap_site_config_load (root, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -356,7 +420,9 @@ command_list (const Options  *options,
 
       if (options->json)
         {
-          append_post_json (out, post);
+          g_autoptr(RecapJekyllDoc) doc = read_jekyll_doc (config, post, now);
+
+          append_post_json (out, post, doc);
           g_string_append (out, i + 1 < n ? ",\n" : "\n");
         }
       else

@@ -28,8 +28,9 @@
 #define CACHE_MAGIC "RECAPIX"
 /* Bump when the layout, or what a post reads as, changes: an old cache is
  * then ignored. 6: TOML and JSON front matter give a title and a date.
- * 7: the body's word count. */
-#define CACHE_VERSION 7
+ * 7: the body's word count. 8: values as Jekyll uses them with _config.yml
+ * (whose stamp the header keeps), the collection, inherited keys. */
+#define CACHE_VERSION 8
 /* Read back as another number on a machine of the other byte order. */
 #define CACHE_BYTE_ORDER 0x01020304u
 
@@ -39,6 +40,7 @@ typedef struct {
   guint32 byte_order;
   guint64 n_records;
   guint64 texts_start;  /* where the texts begin, after the records */
+  guint64 config_stamp; /* of the _config.yml the posts were read with */
 } Header;
 
 /* Followed by the path and the fields, each NUL-terminated, then padding
@@ -118,7 +120,8 @@ next_record (const char *data,
 }
 
 static gboolean
-index_records (RecapIndexCache *cache)
+index_records (RecapIndexCache *cache,
+               guint64          config_stamp)
 {
   gsize size = 0;
   const char *data = g_bytes_get_data (cache->bytes, &size);
@@ -127,6 +130,7 @@ index_records (RecapIndexCache *cache)
 
   if (size < sizeof (Header) || memcmp (header->magic, CACHE_MAGIC, sizeof header->magic) != 0 ||
       header->version != CACHE_VERSION || header->byte_order != CACHE_BYTE_ORDER ||
+      header->config_stamp != config_stamp ||
       header->texts_start < sizeof (Header) || header->texts_start > size)
     return FALSE;
   cache->texts_start = header->texts_start;
@@ -142,7 +146,8 @@ index_records (RecapIndexCache *cache)
 }
 
 RecapIndexCache *
-recap_index_cache_load (GFile *root)
+recap_index_cache_load (GFile   *root,
+                        guint64  config_stamp)
 {
   RecapIndexCache *cache = g_new0 (RecapIndexCache, 1);
   g_autofree char *path = recap_index_cache_dup_path (root);
@@ -158,9 +163,9 @@ recap_index_cache_load (GFile *root)
 
   cache->bytes = g_mapped_file_get_bytes (mapped);
   /* A damaged cache is not used at all: every post is read from its file. */
-  if (!index_records (cache))
+  if (!index_records (cache, config_stamp))
     {
-      g_debug ("Index cache %s is damaged or of another version: not used", path);
+      g_debug ("Index cache %s is damaged, of another version or _config.yml: not used", path);
       g_hash_table_remove_all (cache->by_path);
     }
   else
@@ -321,10 +326,11 @@ write_texts (FILE   *out,
 
 static gboolean
 write_records (FILE      *out,
+               guint64    config_stamp,
                GPtrArray *posts)
 {
   g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (RecapPostRecord));
-  Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0, sizeof (Header) };
+  Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0, sizeof (Header), config_stamp };
   guint64 text_offset = 0;
   gboolean ok;
 
@@ -360,6 +366,7 @@ write_records (FILE      *out,
  * cache. Not made durable, as before: a cache lost in a crash is rebuilt. */
 gboolean
 recap_index_cache_save (GFile      *root,
+                        guint64     config_stamp,
                         GPtrArray  *posts,
                         GError    **error)
 {
@@ -375,7 +382,7 @@ recap_index_cache_save (GFile      *root,
   out = open_memstream (&data, &len);
   if (out == NULL)
     return recap_file_set_errno_error (error, errno, NULL, path);
-  written = write_records (out, posts);
+  written = write_records (out, config_stamp, posts);
   if (fclose (out) != 0 || !written)
     return recap_file_set_errno_error (error, errno, NULL, path);
   return recap_file_write_path (path, data, len, RECAP_FILE_WRITE_PRIVATE | RECAP_FILE_WRITE_NOT_DURABLE, error);

@@ -18,8 +18,11 @@ typedef struct _RecapIndexCache RecapIndexCache;
 
 /* Where the cache of the site at @root is kept. */
 char            *recap_index_cache_dup_path (GFile          *root);
-/* The cache of the site at @root; empty when there is none or it is unusable. */
-RecapIndexCache *recap_index_cache_load   (GFile            *root);
+/* The cache of the site at @root; empty when there is none, it is
+ * unusable, or it was written with another _config.yml (@config_stamp:
+ * recap_site_config_get_stamp()). */
+RecapIndexCache *recap_index_cache_load   (GFile            *root,
+                                           guint64           config_stamp);
 void             recap_index_cache_free   (RecapIndexCache  *cache);
 guint            recap_index_cache_get_size (RecapIndexCache *cache);
 /* The cached post for @relative_path, when its file still has @size and @mtime. */
@@ -37,6 +40,7 @@ void             recap_index_cache_share_text  (RecapIndexCache *cache,
                                                 RecapPost       *post);
 /* Replaces the cache of the site at @root with @posts (RecapPost). */
 gboolean         recap_index_cache_save   (GFile            *root,
+                                           guint64           config_stamp,
                                            GPtrArray        *posts,
                                            GError          **error);
 

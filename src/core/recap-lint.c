@@ -22,10 +22,17 @@ typedef struct {
   char      *error;
   char      *layout;
   char      *permalink;
+  char      *collection;
+  char      *skip_reason;
+  char      *date_problem;
+  char      *title;         /* the post's own, NULL when it has none */
+  char      *description;
   GDateTime *date;
   gboolean   has_bom;
   gboolean   title_set;
   gboolean   date_mismatch;
+  gboolean   inherits;      /* has values from _config.yml's defaults */
+  gboolean   site_future;   /* _config.yml says future: true */
 } Input;
 
 static void
@@ -39,6 +46,13 @@ input_copy (Input     *input,
   input->error = g_strdup (recap_post_get_error (post));
   input->layout = g_strdup (recap_post_get_layout (post));
   input->permalink = g_strdup (recap_post_get_permalink (post));
+  input->collection = g_strdup (recap_post_get_collection (post));
+  input->skip_reason = g_strdup (recap_post_get_skip_reason (post));
+  input->date_problem = g_strdup (recap_post_get_date_problem (post));
+  input->title = recap_post_get_title_set (post) ? g_strdup (recap_post_get_title (post)) : NULL;
+  input->description = g_strdup (recap_post_get_description (post));
+  input->inherits = recap_post_get_inherited (post) != NULL;
+  input->site_future = recap_post_get_site_builds_future (post);
   input->date = date ? g_date_time_ref (date) : NULL;
   input->has_bom = recap_post_get_has_bom (post);
   input->title_set = recap_post_get_title_set (post);
@@ -53,8 +67,15 @@ input_clear (Input *input)
   g_clear_pointer (&input->error, g_free);
   g_clear_pointer (&input->layout, g_free);
   g_clear_pointer (&input->permalink, g_free);
+  g_clear_pointer (&input->collection, g_free);
+  g_clear_pointer (&input->skip_reason, g_free);
+  g_clear_pointer (&input->date_problem, g_free);
+  g_clear_pointer (&input->title, g_free);
+  g_clear_pointer (&input->description, g_free);
   g_clear_pointer (&input->date, g_date_time_unref);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Input, input_clear)
 
 static void
 problem_free (RecapProblem *problem)
@@ -83,7 +104,15 @@ problem_label (RecapProblemKind kind)
     case RECAP_PROBLEM_DATED_OUTSIDE_POSTS:
       return _("Dated file outside _posts");
     case RECAP_PROBLEM_BYTE_ORDER_MARK:
-      return _("Byte order mark (Jekyll ignores the front matter)");
+      return _("Byte order mark");
+    case RECAP_PROBLEM_DATE_READ_DIFFERENTLY:
+      return _("Date Jekyll reads differently");
+    case RECAP_PROBLEM_NOT_READ:
+      return _("Jekyll skips it");
+    case RECAP_PROBLEM_TITLE_TOO_LONG:
+      return _("Title over 60 characters");
+    case RECAP_PROBLEM_DESCRIPTION_TOO_LONG:
+      return _("Description over 160 characters");
     case RECAP_PROBLEM_FUTURE_DATE:
     default:
       return _("Dated in the future (Jekyll skips it)");
@@ -136,21 +165,72 @@ layout_is_known (const char         *layout,
          g_strv_contains (layouts, layout);
 }
 
+/* What Jekyll does with a byte order mark, which differs for posts. */
+static char *
+bom_message (Input *input)
+{
+  if (g_strcmp0 (input->collection, "posts") == 0 || g_strcmp0 (input->collection, "drafts") == 0)
+    return g_strdup (_("Byte order mark: Jekyll strips it from posts, but other tools read the front matter as text"));
+  return g_strdup (_("Byte order mark: Jekyll copies this file as it is, front matter and all, "
+                     "instead of building a page"));
+}
+
+/* Longer texts are cut in search results. */
+#define TITLE_MAX       60
+#define DESCRIPTION_MAX 160
+
 static void
-lint_post (GPtrArray          *problems,
-           Input              *input,
-           const char * const *layouts,
-           GDateTime          *now)
+lint_lengths (GPtrArray *problems,
+              Input     *input)
+{
+  if (input->title != NULL && g_utf8_strlen (input->title, -1) > TITLE_MAX)
+    add (problems, input->post, RECAP_PROBLEM_TITLE_TOO_LONG,
+         g_strdup_printf (_("Title of %ld characters: search results show about %d"),
+                          g_utf8_strlen (input->title, -1), TITLE_MAX));
+  if (input->description != NULL && g_utf8_strlen (input->description, -1) > DESCRIPTION_MAX)
+    add (problems, input->post, RECAP_PROBLEM_DESCRIPTION_TOO_LONG,
+         g_strdup_printf (_("Description of %ld characters: search results show about %d"),
+                          g_utf8_strlen (input->description, -1), DESCRIPTION_MAX));
+}
+
+/* Rules about what Jekyll itself makes of the file. */
+static void
+lint_jekyll (GPtrArray *problems,
+             Input     *input,
+             GDateTime *now)
 {
   const char *path = input->relative_path;
   const char *slash = strrchr (path, '/');
   g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name (slash ? slash + 1 : path);
   RecapPost *post = input->post;
 
+  if (input->has_bom)
+    add (problems, post, RECAP_PROBLEM_BYTE_ORDER_MARK, bom_message (input));
+  if (input->date_problem != NULL)
+    add (problems, post, RECAP_PROBLEM_DATE_READ_DIFFERENTLY, g_strdup (input->date_problem));
+  if (in_folder (path, "_posts") && input->collection == NULL && input->skip_reason != NULL)
+    add (problems, post, RECAP_PROBLEM_NOT_READ, g_strdup (input->skip_reason));
+  /* Collections (_schedule, _talks…) may date their files; elsewhere a
+   * dated name is a post Jekyll will not publish. */
+  if (file_date != NULL && !in_collection (path))
+    add (problems, post, RECAP_PROBLEM_DATED_OUTSIDE_POSTS, NULL);
+  if (in_folder (path, "_posts") && !input->site_future &&
+      input->date != NULL && now != NULL && g_date_time_compare (input->date, now) > 0)
+    add (problems, post, RECAP_PROBLEM_FUTURE_DATE, NULL);
+}
+
+static void
+lint_post (GPtrArray          *problems,
+           Input              *input,
+           const char * const *layouts,
+           GDateTime          *now,
+           gboolean            jekyll)
+{
+  const char *path = input->relative_path;
+  RecapPost *post = input->post;
+
   if (input->error != NULL)
     add (problems, post, RECAP_PROBLEM_INVALID_FRONT_MATTER, g_strdup (input->error));
-  if (input->has_bom)
-    add (problems, post, RECAP_PROBLEM_BYTE_ORDER_MARK, NULL);
   if (is_post (path) && input->error == NULL && !input->title_set)
     add (problems, post, RECAP_PROBLEM_MISSING_TITLE, NULL);
   if (input->date_mismatch)
@@ -158,12 +238,16 @@ lint_post (GPtrArray          *problems,
   if (!layout_is_known (input->layout, layouts))
     add (problems, post, RECAP_PROBLEM_UNKNOWN_LAYOUT,
          g_strdup_printf (_("Unknown layout “%s”"), input->layout));
-  /* Collections (_schedule, _talks…) may date their files; elsewhere a
-   * dated name is a post Jekyll will not publish. */
-  if (file_date != NULL && !in_collection (path))
-    add (problems, post, RECAP_PROBLEM_DATED_OUTSIDE_POSTS, NULL);
-  if (in_folder (path, "_posts") && input->date != NULL && now != NULL && g_date_time_compare (input->date, now) > 0)
-    add (problems, post, RECAP_PROBLEM_FUTURE_DATE, NULL);
+  lint_lengths (problems, input);
+  if (jekyll)
+    lint_jekyll (problems, input, now);
+}
+
+static gboolean
+input_says_jekyll (Input *input)
+{
+  return is_post (input->relative_path) || input->inherits ||
+         (input->collection != NULL && !g_str_equal (input->collection, "pages"));
 }
 
 static void
@@ -249,9 +333,13 @@ lint_free_later (Lint *lint)
 static void
 lint_run (Lint *lint)
 {
+  gboolean jekyll = FALSE;
+
+  for (guint i = 0; i < lint->copy.n_items && !jekyll; i++)
+    jekyll = input_says_jekyll (&lint->inputs[i]);
   lint->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   for (guint i = 0; i < lint->copy.n_items; i++)
-    lint_post (lint->problems, &lint->inputs[i], (const char * const *) lint->layouts, lint->now);
+    lint_post (lint->problems, &lint->inputs[i], (const char * const *) lint->layouts, lint->now, jekyll);
   lint_permalinks (lint->problems, lint->inputs, lint->copy.n_items);
 }
 
@@ -278,6 +366,26 @@ lint_set_problems (Lint *lint)
       recap_post_set_problems (lint->inputs[i].post, (const char * const *) post_labels);
     }
   return g_steal_pointer (&lint->problems);
+}
+
+gboolean
+recap_lint_is_jekyll_site (GListModel *posts)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (posts), FALSE);
+
+  n = g_list_model_get_n_items (posts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      g_auto(Input) input = { 0 };
+
+      input_copy (&input, post);
+      if (input_says_jekyll (&input))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *

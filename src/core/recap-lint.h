@@ -20,6 +20,10 @@ typedef enum {
   RECAP_PROBLEM_DATED_OUTSIDE_POSTS,
   RECAP_PROBLEM_BYTE_ORDER_MARK,
   RECAP_PROBLEM_FUTURE_DATE,
+  RECAP_PROBLEM_DATE_READ_DIFFERENTLY, /* Jekyll reads the date text otherwise */
+  RECAP_PROBLEM_NOT_READ,              /* in _posts without a date in its name */
+  RECAP_PROBLEM_TITLE_TOO_LONG,        /* over 60 characters: search results cut it */
+  RECAP_PROBLEM_DESCRIPTION_TOO_LONG,  /* description or excerpt over 160 characters */
 } RecapProblemKind;
 
 typedef struct {
@@ -27,6 +31,11 @@ typedef struct {
   RecapProblemKind  kind;
   char             *message;
 } RecapProblem;
+
+/* TRUE when @posts look like a Jekyll site: posts in _posts or _drafts, or
+ * values or collections from a _config.yml. Jekyll-only rules (dated
+ * files outside _posts, BOM, future dates…) apply only then. */
+gboolean    recap_lint_is_jekyll_site (GListModel        *posts);
 
 /* The problems of @posts (a model of RecapPost); @layouts: the site's
  * _layouts (unknown layouts are reported only when it has some); @now:

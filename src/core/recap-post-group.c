@@ -52,8 +52,8 @@ recap_post_group_init (RecapPostGroup *self)
 typedef struct {
   RecapPost *post;
   GDateTime *date;   /* also gives the year */
-  char      *key;    /* event or author */
-  GStrv      keys;   /* tags or problems */
+  char      *key;    /* event */
+  GStrv      keys;   /* tags, authors or problems */
 } Entry;
 
 typedef struct {
@@ -74,7 +74,8 @@ copy_keys (Entry        *entry,
       entry->key = g_strdup (recap_post_get_event (entry->post));
       break;
     case RECAP_GROUP_BY_AUTHOR:
-      entry->key = g_strdup (recap_post_get_author (entry->post));
+      /* A post of several authors is in the group of each. */
+      entry->keys = g_strdupv ((GStrv) recap_post_get_authors (entry->post));
       break;
     case RECAP_GROUP_BY_TAG:
       entry->keys = g_strdupv ((GStrv) recap_post_get_tags (entry->post));

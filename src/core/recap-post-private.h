@@ -9,6 +9,7 @@
 #pragma once
 
 #include "recap-post.h"
+#include "recap-site-config.h"
 
 G_BEGIN_DECLS
 
@@ -47,5 +48,13 @@ void         recap_post_set_file_stamp    (RecapPost *self,
 gboolean     recap_post_has_file_stamp    (RecapPost *self,
                                            guint64    size,
                                            gint64     mtime);
+
+/* Replaces the post's values (read from @text, its file's whole text) by
+ * those Jekyll uses with @config: defaults, site zone, categories from
+ * folders, singular keys, the collection. Called once, after the post is made. */
+void         recap_post_read_as_jekyll    (RecapPost       *self,
+                                           RecapSiteConfig *config,
+                                           const char      *text,
+                                           gsize            len);
 
 G_END_DECLS

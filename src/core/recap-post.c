@@ -10,6 +10,7 @@
 
 #include "recap-front-matter.h"
 #include "recap-jekyll-date.h"
+#include "recap-jekyll-doc.h"
 #include "recap-search-text.h"
 #include "recap-text-stats.h"
 
@@ -35,6 +36,12 @@ struct _RecapPost
   char      *search_fields;   /* title, author, event and tags folded, made on first search */
   char      *title_key;       /* collation key of the title, made on first need */
   char      *permalink;
+  char      *collection;      /* as Jekyll files it (recap_post_get_collection) */
+  char      *skip_reason;     /* why Jekyll does not read it, or NULL */
+  char      *date_problem;    /* "date Jekyll reads differently…", or NULL */
+  GStrv      inherited;       /* keys whose value comes from _config.yml's defaults */
+  char      *description;     /* `description`, else `excerpt` */
+  GStrv      authors;         /* `author` and `authors`, as Jekyll uses them; NULL: none */
   GStrv      problems;
   guint      words;           /* of the body, see recap-text-stats.h */
   guint64    file_size;       /* of the file the metadata was read from, for the index cache */
@@ -46,6 +53,7 @@ struct _RecapPost
   guint      is_draft : 1;
   guint      published : 1;
   guint      unsaved : 1;
+  guint      site_future : 1; /* _config.yml: future: true */
 };
 
 G_DEFINE_FINAL_TYPE (RecapPost, recap_post, G_TYPE_OBJECT)
@@ -81,6 +89,12 @@ recap_post_finalize (GObject *object)
   g_clear_pointer (&self->search_fields, g_free);
   g_clear_pointer (&self->title_key, g_free);
   g_clear_pointer (&self->permalink, g_free);
+  g_clear_pointer (&self->collection, g_free);
+  g_clear_pointer (&self->skip_reason, g_free);
+  g_clear_pointer (&self->date_problem, g_free);
+  g_clear_pointer (&self->inherited, g_strfreev);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->authors, g_strfreev);
   g_clear_pointer (&self->problems, g_strfreev);
 
   G_OBJECT_CLASS (recap_post_parent_class)->finalize (object);
@@ -255,6 +269,8 @@ read_front_matter (RecapPost        *self,
 
   self->title = non_empty_string (fm, "title");
   self->author = non_empty_string (fm, "author");
+  if (self->author != NULL)
+    self->authors = g_strdupv ((GStrv) (const char * const[]) { self->author, NULL });
   self->event = non_empty_string (fm, "event");
   self->layout = non_empty_string (fm, "layout");
   self->tags = recap_front_matter_get_list (fm, "tags");
@@ -262,6 +278,9 @@ read_front_matter (RecapPost        *self,
   if (recap_front_matter_get_boolean (fm, "published", &published))
     self->published = published;
   self->permalink = non_empty_string (fm, "permalink");
+  self->description = non_empty_string (fm, "description");
+  if (self->description == NULL)
+    self->description = non_empty_string (fm, "excerpt");
   self->has_front_matter = recap_front_matter_get_split (fm)->present;
   self->title_set = self->title != NULL;
   if (date != NULL)
@@ -307,6 +326,81 @@ recap_post_new_unreadable (GFile      *file,
   self->title = g_file_get_basename (file);
   self->error = g_strdup (reason);
   return self;
+}
+
+static gint
+day_number (GDateTime *date)
+{
+  return g_date_time_get_year (date) * 10000 + g_date_time_get_month (date) * 100 +
+         g_date_time_get_day_of_month (date);
+}
+
+/* `author` (a name or a map's name) and the `authors` list, each once. */
+static GStrv
+all_authors (RecapJekyllDoc *doc)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) authors = NULL;
+
+  if (doc->author != NULL)
+    g_strv_builder_add (builder, doc->author);
+  for (guint i = 0; doc->authors[i] != NULL; i++)
+    if (g_strcmp0 (doc->author, doc->authors[i]) != 0)
+      g_strv_builder_add (builder, doc->authors[i]);
+  authors = g_strv_builder_end (builder);
+  return authors[0] != NULL ? g_steal_pointer (&authors) : NULL;
+}
+
+/* The values Jekyll uses replace the post's own: what every view shows. */
+static void
+take_jekyll_values (RecapPost      *self,
+                    RecapJekyllDoc *doc)
+{
+  gboolean is_document = doc->kind != RECAP_JEKYLL_KIND_PAGE && doc->kind != RECAP_JEKYLL_KIND_OTHER;
+
+  g_free (self->layout);
+  self->layout = g_steal_pointer (&doc->layout);
+  g_strfreev (self->authors);
+  self->authors = all_authors (doc);
+  g_free (self->author);
+  self->author = self->authors ? g_strjoinv (", ", self->authors) : NULL;
+  g_strfreev (self->tags);
+  self->tags = doc->tags[0] != NULL ? g_steal_pointer (&doc->tags) : NULL;
+  g_strfreev (self->categories);
+  self->categories = doc->categories[0] != NULL ? g_steal_pointer (&doc->categories) : NULL;
+  if (!self->title_set && is_document)
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&doc->title);
+    }
+  self->published = doc->published;
+  self->collection = doc->kind == RECAP_JEKYLL_KIND_DRAFT ? g_strdup ("drafts") : g_strdup (doc->collection);
+  self->skip_reason = g_strdup (doc->reason);
+  self->date_problem = g_steal_pointer (&doc->date_problem);
+  self->inherited = doc->inherited[0] != NULL ? g_steal_pointer (&doc->inherited) : NULL;
+}
+
+void
+recap_post_read_as_jekyll (RecapPost       *self,
+                           RecapSiteConfig *config,
+                           const char      *text,
+                           gsize            len)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(RecapJekyllDoc) doc = NULL;
+  g_autofree char *basename = g_path_get_basename (self->relative_path);
+  g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name (basename);
+
+  g_return_if_fail (RECAP_IS_POST (self));
+  g_return_if_fail (config != NULL);
+
+  doc = recap_jekyll_doc_new (config, self->relative_path, text, len, now);
+  take_jekyll_values (self, doc);
+  self->site_future = recap_site_config_get_future (config);
+  /* The day Jekyll files the post under, in the site's zone, against the name's. */
+  self->date_mismatch = doc->date != NULL && file_date != NULL && day_number (doc->date) != day_number (file_date);
+  if (doc->date != NULL)
+    set_date (self, g_steal_pointer (&doc->date));
 }
 
 GFile *
@@ -411,6 +505,7 @@ enum {
   FLAG_DATE_MISMATCH    = 1 << 2,
   FLAG_HAS_BOM          = 1 << 3,
   FLAG_PUBLISHED        = 1 << 4,
+  FLAG_SITE_FUTURE      = 1 << 5,
 };
 
 static const char *
@@ -459,7 +554,10 @@ recap_post_to_record (RecapPost       *self,
       !append_field (fields, date) || !append_field (fields, self->author) ||
       !append_field (fields, self->event) || !append_field (fields, self->layout) ||
       !append_field (fields, self->permalink) || !append_list (fields, (const char * const *) self->tags) ||
-      !append_list (fields, (const char * const *) self->categories) || !append_field (fields, self->error))
+      !append_list (fields, (const char * const *) self->categories) || !append_field (fields, self->error) ||
+      !append_field (fields, self->collection) || !append_field (fields, self->skip_reason) ||
+      !append_field (fields, self->date_problem) || !append_list (fields, (const char * const *) self->inherited) ||
+      !append_field (fields, self->description) || !append_list (fields, (const char * const *) self->authors))
     return FALSE;
 
   *record = (RecapPostRecord) {
@@ -469,7 +567,8 @@ recap_post_to_record (RecapPost       *self,
              (self->title_set ? FLAG_TITLE_SET : 0) |
              (self->date_mismatch ? FLAG_DATE_MISMATCH : 0) |
              (self->has_bom ? FLAG_HAS_BOM : 0) |
-             (self->published ? FLAG_PUBLISHED : 0),
+             (self->published ? FLAG_PUBLISHED : 0) |
+             (self->site_future ? FLAG_SITE_FUTURE : 0),
     .words = self->words,
     .relative_path = or_empty (self->relative_path),
     .fields = g_string_free (g_steal_pointer (&fields), FALSE),
@@ -546,6 +645,12 @@ recap_post_new_from_record (GFile                 *root,
   self->tags = next_list (&cursor);
   self->categories = next_list (&cursor);
   self->error = next_value (&cursor);
+  self->collection = next_value (&cursor);
+  self->skip_reason = next_value (&cursor);
+  self->date_problem = next_value (&cursor);
+  self->inherited = next_list (&cursor);
+  self->description = next_value (&cursor);
+  self->authors = next_list (&cursor);
   self->search_text = record->search_text ? g_bytes_ref (record->search_text) : NULL;
   self->is_draft = path_is_draft (self->relative_path);
   set_date (self, date ? g_date_time_new_from_iso8601 (date, NULL) : NULL);
@@ -554,6 +659,7 @@ recap_post_new_from_record (GFile                 *root,
   self->date_mismatch = !!(record->flags & FLAG_DATE_MISMATCH);
   self->has_bom = !!(record->flags & FLAG_HAS_BOM);
   self->published = !!(record->flags & FLAG_PUBLISHED);
+  self->site_future = !!(record->flags & FLAG_SITE_FUTURE);
   return self;
 }
 
@@ -643,6 +749,63 @@ recap_post_get_permalink (RecapPost *self)
   return self->permalink;
 }
 
+const char *
+recap_post_get_collection (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->collection;
+}
+
+const char *
+recap_post_get_skip_reason (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->skip_reason;
+}
+
+const char *
+recap_post_get_date_problem (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->date_problem;
+}
+
+const char * const *
+recap_post_get_inherited (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return (const char * const *) self->inherited;
+}
+
+gboolean
+recap_post_get_inherits (RecapPost  *self,
+                         const char *key)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->inherited != NULL && g_strv_contains ((const char * const *) self->inherited, key);
+}
+
+const char * const *
+recap_post_get_authors (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return (const char * const *) self->authors;
+}
+
+const char *
+recap_post_get_description (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->description;
+}
+
+gboolean
+recap_post_get_site_builds_future (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
+  return self->site_future;
+}
+
 const char * const *
 recap_post_get_problems (RecapPost *self)
 {
@@ -685,6 +848,13 @@ recap_post_update_from (RecapPost *self,
   SWAP (self->body, other->body);
   g_clear_pointer (&self->search_fields, g_free);
   SWAP (self->permalink, other->permalink);
+  SWAP (self->collection, other->collection);
+  SWAP (self->skip_reason, other->skip_reason);
+  SWAP (self->date_problem, other->date_problem);
+  SWAP (self->inherited, other->inherited);
+  SWAP (self->description, other->description);
+  SWAP (self->authors, other->authors);
+  self->site_future = other->site_future;
   self->words = other->words;
   self->file_size = other->file_size;
   self->file_mtime = other->file_mtime;

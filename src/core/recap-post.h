@@ -49,6 +49,26 @@ gboolean     recap_post_get_title_set     (RecapPost *self);
 gboolean     recap_post_get_date_mismatch (RecapPost *self);
 gboolean     recap_post_get_has_bom       (RecapPost *self);
 const char  *recap_post_get_permalink     (RecapPost *self);
+/* Where Jekyll files the post: "posts", "drafts", a collection label or
+ * "pages"; NULL for a file Jekyll does not read (see the skip reason) or
+ * before the site's _config.yml was applied. */
+const char  *recap_post_get_collection    (RecapPost *self);
+const char  *recap_post_get_skip_reason   (RecapPost *self);
+/* "date Jekyll reads differently: …" when Jekyll reads the date text
+ * otherwise than it looks, else NULL. */
+const char  *recap_post_get_date_problem  (RecapPost *self);
+/* Keys whose value comes from `defaults:` in _config.yml (NULL: none). */
+const char * const *recap_post_get_inherited (RecapPost *self);
+gboolean     recap_post_get_inherits      (RecapPost  *self,
+                                           const char *key);
+/* Every author: `author` (a name, or the name of a map) and the
+ * `authors` list, own or from defaults; NULL without. recap_post_get_author()
+ * gives them joined by commas. */
+const char * const *recap_post_get_authors (RecapPost *self);
+/* `description`, else `excerpt`, of the front matter; NULL without. */
+const char  *recap_post_get_description   (RecapPost *self);
+/* TRUE when the site's _config.yml says `future: true`. */
+gboolean     recap_post_get_site_builds_future (RecapPost *self);
 /* Short descriptions of the post's problems, as lint last found them. */
 const char * const *recap_post_get_problems (RecapPost          *self);
 void         recap_post_set_problems      (RecapPost          *self,

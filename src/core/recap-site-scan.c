@@ -34,6 +34,7 @@ typedef struct {
 struct _RecapSiteScan
 {
   GFile                  *root;
+  RecapSiteConfig        *config;
   int                     root_fd;      /* for the readers' fstatat() */
   GCancellable           *cancellable;
   GHashTable             *visited_dirs; /* "device:inode", so that symlink loops end */
@@ -67,12 +68,14 @@ free_chunk (gpointer chunk)
 }
 
 RecapSiteScan *
-recap_site_scan_new (GFile        *root,
-                     GCancellable *cancellable)
+recap_site_scan_new (GFile           *root,
+                     RecapSiteConfig *config,
+                     GCancellable    *cancellable)
 {
   RecapSiteScan *scan = g_new0 (RecapSiteScan, 1);
 
   scan->root = g_object_ref (root);
+  scan->config = config ? recap_site_config_ref (config) : recap_site_config_new_default ();
   scan->root_fd = -1;
   scan->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   scan->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -91,6 +94,7 @@ void
 recap_site_scan_free (RecapSiteScan *scan)
 {
   g_clear_object (&scan->root);
+  g_clear_pointer (&scan->config, recap_site_config_unref);
   if (scan->root_fd >= 0)
     close (scan->root_fd);
   g_clear_object (&scan->cancellable);
@@ -103,6 +107,14 @@ recap_site_scan_free (RecapSiteScan *scan)
   g_mutex_clear (&scan->posts_lock);
   g_clear_pointer (&scan->layouts, g_ptr_array_unref);
   g_free (scan);
+}
+
+void
+recap_site_scan_set_config (RecapSiteScan   *scan,
+                            RecapSiteConfig *config)
+{
+  g_clear_pointer (&scan->config, recap_site_config_unref);
+  scan->config = recap_site_config_ref (config);
 }
 
 void
@@ -128,7 +140,8 @@ recap_site_scan_update_cache (RecapSiteScan  *scan,
 
   g_debug ("Scan: %u posts, %u read from their files: the index cache is %s",
            scan->all->len, scan->n_read, unchanged ? "up to date" : "out of date");
-  *written = !unchanged && recap_index_cache_save (scan->root, scan->all, error);
+  *written = !unchanged && recap_index_cache_save (scan->root, recap_site_config_get_stamp (scan->config),
+                                                              scan->all, error);
   return unchanged || *written;
 }
 
@@ -180,10 +193,12 @@ recap_site_scan_get_dirs (RecapSiteScan *scan)
 }
 
 RecapPost *
-recap_site_read_post (GFile        *root,
-                      GFile        *file,
-                      GCancellable *cancellable)
+recap_site_read_post (GFile           *root,
+                      RecapSiteConfig *config,
+                      GFile           *file,
+                      GCancellable    *cancellable)
 {
+  RecapPost *post;
   g_autofree char *relative_path = g_file_get_relative_path (root, file);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -193,7 +208,9 @@ recap_site_read_post (GFile        *root,
     relative_path = g_file_get_basename (file);
   if (!recap_file_read_text (file, cancellable, &text, &len, &error))
     return recap_post_new_unreadable (file, relative_path, error->message);
-  return recap_post_new_from_text (file, relative_path, text, len);
+  post = recap_post_new_from_text (file, relative_path, text, len);
+  recap_post_read_as_jekyll (post, config, text, len);
+  return post;
 }
 
 static void
@@ -228,7 +245,7 @@ read_found_file (RecapSiteScan *scan,
     return post;
 
   file = g_file_resolve_relative_path (scan->root, found->relative_path);
-  post = recap_site_read_post (scan->root, file, scan->cancellable);
+  post = recap_site_read_post (scan->root, scan->config, file, scan->cancellable);
   recap_post_set_file_stamp (post, found->size, found->mtime);
   g_atomic_int_inc (&scan->n_read);
   return post;

@@ -9,6 +9,7 @@
 
 #include "recap-index-cache.h"
 #include "recap-post.h"
+#include "recap-site-config.h"
 
 G_BEGIN_DECLS
 
@@ -19,13 +20,19 @@ typedef struct _RecapSiteScan RecapSiteScan;
 typedef void (*RecapSiteScanBatchFunc) (GPtrArray *posts,
                                         gpointer   user_data);
 
+/* Posts are read as Jekyll reads them with @config (the site's _config.yml;
+ * NULL: Jekyll's defaults until recap_site_scan_set_config()). */
 RecapSiteScan *recap_site_scan_new        (GFile                  *root,
+                                           RecapSiteConfig        *config,
                                            GCancellable           *cancellable);
 void           recap_site_scan_free       (RecapSiteScan          *scan);
 void           recap_site_scan_set_batch_func (RecapSiteScan      *scan,
                                            guint                   batch_size,
                                            RecapSiteScanBatchFunc  func,
                                            gpointer                user_data);
+/* Before the scan runs: the config posts are read with. */
+void           recap_site_scan_set_config (RecapSiteScan          *scan,
+                                           RecapSiteConfig        *config);
 /* Posts whose files did not change since they were cached come from
  * @cache (owned by the caller, kept alive during the scan). */
 void           recap_site_scan_set_cache  (RecapSiteScan          *scan,
@@ -49,8 +56,10 @@ GStrv          recap_site_scan_dup_layouts (RecapSiteScan         *scan);
 /* Folders visited, to watch for changes. */
 GPtrArray     *recap_site_scan_get_dirs   (RecapSiteScan          *scan);
 
-/* Reads one post; a file that cannot be read gives an "unreadable" post. */
+/* Reads one post as Jekyll does with @config; a file that cannot be read
+ * gives an "unreadable" post. */
 RecapPost     *recap_site_read_post       (GFile                  *root,
+                                           RecapSiteConfig        *config,
                                            GFile                  *file,
                                            GCancellable           *cancellable);
 

@@ -40,6 +40,8 @@ struct _RecapSite
   GQueue        refreshes;    /* Refresh: read again, applied a few posts per dispatch */
   guint         apply_source;
   guint64       n_reads;      /* posts of @posts read to place or find one */
+  GMutex        config_lock;
+  RecapSiteConfig *config;    /* under @config_lock: the threads read posts with it */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -196,6 +198,62 @@ set_layouts (RecapSite     *self,
 {
   g_strfreev (self->layouts);
   self->layouts = recap_site_scan_dup_layouts (scan);
+}
+
+/* The site's _config.yml */
+
+static RecapSiteConfig *
+dup_config (RecapSite *self)
+{
+  RecapSiteConfig *config;
+
+  g_mutex_lock (&self->config_lock);
+  config = recap_site_config_ref (self->config);
+  g_mutex_unlock (&self->config_lock);
+  return config;
+}
+
+/* Any thread: reads _config.yml again and keeps it. */
+static RecapSiteConfig *
+load_config (RecapSite    *self,
+             GCancellable *cancellable)
+{
+  RecapSiteConfig *config = recap_site_config_load (self->root, cancellable);
+
+  g_mutex_lock (&self->config_lock);
+  recap_site_config_unref (self->config);
+  self->config = recap_site_config_ref (config);
+  g_mutex_unlock (&self->config_lock);
+  return config;
+}
+
+static gboolean
+is_config_file (RecapSite *self,
+                GFile     *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  return parent != NULL && g_file_equal (parent, self->root) &&
+         (g_str_equal (name, "_config.yml") || g_str_equal (name, "_config.yaml"));
+}
+
+GDateTime *
+recap_site_new_now (RecapSite *self)
+{
+  g_autoptr(RecapSiteConfig) config = NULL;
+
+  g_return_val_if_fail (RECAP_IS_SITE (self), NULL);
+
+  config = dup_config (self);
+  return g_date_time_new_now (recap_site_config_get_time_zone (config));
+}
+
+RecapSiteConfig *
+recap_site_dup_config (RecapSite *self)
+{
+  g_return_val_if_fail (RECAP_IS_SITE (self), NULL);
+  return dup_config (self);
 }
 
 /* Loading */
@@ -430,6 +488,7 @@ send_batch (GPtrArray *posts,
 static gboolean
 scan_with_cache (RecapSiteScan    *scan,
                  GFile            *root,
+                 RecapSiteConfig  *config,
                  RecapIndexCache **cache,
                  RecapIndexCache **new_cache,
                  GError          **error)
@@ -437,7 +496,8 @@ scan_with_cache (RecapSiteScan    *scan,
   g_autoptr(GError) cache_error = NULL;
   gboolean written;
 
-  *cache = recap_index_cache_load (root);
+  *cache = recap_index_cache_load (root, recap_site_config_get_stamp (config));
+  recap_site_scan_set_config (scan, config);
   recap_site_scan_set_cache (scan, *cache);
   if (!recap_site_scan_run (scan, root, error))
     return FALSE;
@@ -445,7 +505,7 @@ scan_with_cache (RecapSiteScan    *scan,
   if (!recap_site_scan_update_cache (scan, &written, &cache_error))
     g_debug ("Could not write the index cache: %s", cache_error->message);
   if (written)
-    *new_cache = recap_index_cache_load (root);
+    *new_cache = recap_index_cache_load (root, recap_site_config_get_stamp (config));
   return TRUE;
 }
 
@@ -458,9 +518,10 @@ load_thread (GTask        *task,
   RecapSite *self = source_object;
   Load *load = task_data;
   GError *error = NULL;
+  g_autoptr(RecapSiteConfig) config = load_config (self, cancellable);
 
   recap_site_scan_set_batch_func (load->scan, BATCH_SIZE, send_batch, load);
-  if (!scan_with_cache (load->scan, self->root, &load->cache, &load->new_cache, &error))
+  if (!scan_with_cache (load->scan, self->root, config, &load->cache, &load->new_cache, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -504,7 +565,7 @@ recap_site_load_async (RecapSite           *self,
   load->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   load->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (load->task, recap_site_load_async);
-  load->scan = recap_site_scan_new (self->root, cancellable);
+  load->scan = recap_site_scan_new (self->root, NULL, cancellable);
 
   scan_task = g_task_new (self, cancellable, scanned, load);
   g_task_set_task_data (scan_task, load_ref (load), (GDestroyNotify) load_unref);
@@ -526,7 +587,8 @@ recap_site_load_sync (RecapSite     *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(RecapSiteScan) scan = recap_site_scan_new (self->root, cancellable);
+  g_autoptr(RecapSiteConfig) config = load_config (self, cancellable);
+  g_autoptr(RecapSiteScan) scan = recap_site_scan_new (self->root, config, cancellable);
   g_autoptr(RecapIndexCache) cache = NULL;
   g_autoptr(RecapIndexCache) new_cache = NULL;
   g_autoptr(GPtrArray) posts = NULL;
@@ -534,7 +596,7 @@ recap_site_load_sync (RecapSite     *self,
 
   g_return_val_if_fail (RECAP_IS_SITE (self), FALSE);
 
-  if (!scan_with_cache (scan, self->root, &cache, &new_cache, error))
+  if (!scan_with_cache (scan, self->root, config, &cache, &new_cache, error))
     return FALSE;
   posts = recap_site_scan_take_posts (scan);
   g_ptr_array_sort (posts, compare_post_pointers);
@@ -582,20 +644,21 @@ refresh_free (Refresh *refresh)
 }
 
 static void
-refresh_file (Refresh      *refresh,
-              GFile        *root,
-              GFile        *file,
-              GCancellable *cancellable)
+refresh_file (Refresh         *refresh,
+              GFile           *root,
+              RecapSiteConfig *config,
+              GFile           *file,
+              GCancellable    *cancellable)
 {
   g_autofree char *name = g_file_get_basename (file);
   GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable);
 
   g_ptr_array_add (refresh->gone, g_object_ref (file));
   if (type == G_FILE_TYPE_REGULAR && recap_site_is_post_name (name))
-    g_ptr_array_add (refresh->posts, recap_site_read_post (root, file, cancellable));
+    g_ptr_array_add (refresh->posts, recap_site_read_post (root, config, file, cancellable));
   else if (type == G_FILE_TYPE_DIRECTORY && !recap_site_is_skipped_dir (name))
     {
-      g_autoptr(RecapSiteScan) scan = recap_site_scan_new (root, cancellable);
+      g_autoptr(RecapSiteScan) scan = recap_site_scan_new (root, config, cancellable);
       g_autoptr(GPtrArray) posts = NULL;
 
       recap_site_scan_run (scan, file, NULL);
@@ -614,9 +677,11 @@ refresh_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  RecapSite *self = source_object;
   GPtrArray *files = task_data;
-  GFile *root = RECAP_SITE (source_object)->root;
+  GFile *root = self->root;
   Refresh *refresh = g_new0 (Refresh, 1);
+  g_autoptr(RecapSiteConfig) config = NULL;
 
   refresh->gone = g_ptr_array_new_with_free_func (g_object_unref);
   refresh->posts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -624,8 +689,14 @@ refresh_thread (GTask        *task,
   refresh->read = g_hash_table_new (g_str_hash, g_str_equal);
   refresh->doomed = g_ptr_array_new_with_free_func (g_object_unref);
   refresh->fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  /* A changed _config.yml comes with every post (see refresh_pending()). */
+  for (guint i = 0; i < files->len && config == NULL; i++)
+    if (is_config_file (self, files->pdata[i]))
+      config = load_config (self, cancellable);
+  if (config == NULL)
+    config = dup_config (self);
   for (guint i = 0; i < files->len; i++)
-    refresh_file (refresh, root, files->pdata[i], cancellable);
+    refresh_file (refresh, root, config, files->pdata[i], cancellable);
   /* Sorted, the new posts go in as runs, each run one splice. */
   g_ptr_array_sort (refresh->posts, compare_post_pointers);
   for (guint i = 0; i < refresh->posts->len; i++)
@@ -881,6 +952,24 @@ recap_site_reload_file_finish (RecapSite     *self,
   return recap_site_find_post (self, g_task_get_task_data (G_TASK (result)));
 }
 
+/* What every post reads as depends on _config.yml: all are read again. */
+static void
+add_every_post (RecapSite *self,
+                GPtrArray *files)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
+
+  g_debug ("_config.yml changed: reading the %u posts again", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (self->posts), i);
+      GFile *file = recap_post_get_file (post);
+
+      if (!g_hash_table_contains (self->pending, g_file_peek_path (file)))
+        g_ptr_array_add (files, g_object_ref (file));
+    }
+}
+
 static gboolean
 refresh_pending (gpointer user_data)
 {
@@ -889,11 +978,17 @@ refresh_pending (gpointer user_data)
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer file;
+  gboolean config_changed = FALSE;
 
   self->refresh_source = 0;
   g_hash_table_iter_init (&iter, self->pending);
   while (g_hash_table_iter_next (&iter, NULL, &file))
-    g_ptr_array_add (files, g_object_ref (file));
+    {
+      g_ptr_array_add (files, g_object_ref (file));
+      config_changed = config_changed || is_config_file (self, file);
+    }
+  if (config_changed)
+    add_every_post (self, files);
   g_hash_table_remove_all (self->pending);
   g_task_set_task_data (task, files, (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, refresh_thread);
@@ -986,7 +1081,8 @@ catch_up_thread (GTask        *task,
           g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
 
           if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-              recap_site_is_post_name (g_file_info_get_name (info)) && modified != NULL &&
+              (recap_site_is_post_name (g_file_info_get_name (info)) ||
+               is_config_file (source_object, child)) && modified != NULL &&
               g_date_time_to_unix (modified) * G_USEC_PER_SEC + g_date_time_get_microsecond (modified) >= since)
             g_ptr_array_add (changed, g_object_ref (child));
         }
@@ -1261,9 +1357,21 @@ recap_site_dispose (GObject *object)
 }
 
 static void
+recap_site_finalize (GObject *object)
+{
+  RecapSite *self = RECAP_SITE (object);
+
+  recap_site_config_unref (self->config);
+  g_mutex_clear (&self->config_lock);
+
+  G_OBJECT_CLASS (recap_site_parent_class)->finalize (object);
+}
+
+static void
 recap_site_class_init (RecapSiteClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = recap_site_dispose;
+  G_OBJECT_CLASS (klass)->finalize = recap_site_finalize;
 }
 
 static void
@@ -1274,6 +1382,8 @@ recap_site_init (RecapSite *self)
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->by_path = g_tree_new ((GCompareFunc) strcmp);
+  g_mutex_init (&self->config_lock);
+  self->config = recap_site_config_new_default ();
   g_signal_connect_object (self->posts, "items-changed",
                            G_CALLBACK (forward_items_changed), self, G_CONNECT_SWAPPED);
 }

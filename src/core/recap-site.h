@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "recap-post.h"
+#include "recap-site-config.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,10 @@ G_DECLARE_FINAL_TYPE (RecapSite, recap_site, RECAP, SITE, GObject)
 
 RecapSite *recap_site_new           (GFile                *root);
 GFile     *recap_site_get_root      (RecapSite            *self);
+/* The site's _config.yml as last read (Jekyll's defaults before the load). */
+RecapSiteConfig *recap_site_dup_config (RecapSite         *self);
+/* Now, in the site's zone (`timezone:`): what new and published posts are dated. */
+GDateTime *recap_site_new_now        (RecapSite            *self);
 /* Scans the folder in worker threads; the main loop inserts the posts as
  * they come, a few milliseconds' worth at a time, and the load finishes
  * when all are in. */

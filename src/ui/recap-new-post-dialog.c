@@ -76,7 +76,7 @@ request_from_widgets (RecapNewPostDialog *self)
     .author = request->author,
     .event = request->event,
     .tags = (const char * const *) request->tags,
-    .date = g_date_time_new_now_local (),
+    .date = recap_site_new_now (self->site),
     .draft = gtk_switch_get_active (self->draft_switch),
   };
   return request;

@@ -106,6 +106,41 @@ update_unsaved (RecapPostRow *self)
                        new_unsaved_dot, GTK_WIDGET (self->title_label));
 }
 
+/* Appends @value, escaped, to the markup of the row's second line;
+ * italic when it comes from _config.yml's defaults. */
+static void
+append_value (GString    *markup,
+              RecapPost  *post,
+              const char *key,
+              const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  escaped = g_markup_escape_text (value, -1);
+  if (markup->len > 0)
+    g_string_append (markup, " · ");
+  if (recap_post_get_inherits (post, key))
+    g_string_append_printf (markup, "<i>%s</i>", escaped);
+  else
+    g_string_append (markup, escaped);
+}
+
+/* Author, layout and tags as Jekyll uses them. */
+static char *
+format_values (RecapPost *post)
+{
+  GString *markup = g_string_new (NULL);
+  g_autofree char *tags = recap_post_get_tags (post) ? g_strjoinv (", ", (GStrv) recap_post_get_tags (post)) : NULL;
+
+  append_value (markup, post, recap_post_get_inherits (post, "authors") ? "authors" : "author",
+                recap_post_get_author (post));
+  append_value (markup, post, "layout", recap_post_get_layout (post));
+  append_value (markup, post, "tags", tags);
+  return g_string_free (markup, FALSE);
+}
+
 static void
 recap_post_row_update (RecapPostRow *self)
 {
@@ -122,10 +157,10 @@ recap_post_row_update (RecapPostRow *self)
   words = recap_text_format_words (recap_post_get_words (self->post));
   /* Translators: a post's date and word count in the sidebar */
   date_and_words = g_strdup_printf (_("%s · %s"), date, words);
-  tags = recap_post_get_tags (self->post) ? g_strjoinv (", ", (GStrv) recap_post_get_tags (self->post)) : NULL;
+  tags = format_values (self->post);
   gtk_label_set_label (self->title_label, recap_post_get_title (self->post));
   gtk_label_set_label (self->date_label, date_and_words);
-  gtk_label_set_label (self->tags_label, tags ? tags : "");
+  gtk_label_set_markup (self->tags_label, tags);
   show_optional_child (self, &self->draft_badge,
                        recap_post_get_is_draft (self->post) || !recap_post_get_published (self->post),
                        new_draft_badge, GTK_WIDGET (self->tags_label));

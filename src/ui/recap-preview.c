@@ -771,7 +771,7 @@ read_site_config_in_thread (GTask        *task,
   GFile *root = g_object_get_data (G_OBJECT (task), "root");
   g_auto(GStrv) urls = g_new0 (char *, 3);
 
-  if (!recap_site_config_read_urls (root, &urls[0], &urls[1], cancellable, NULL))
+  if (!recap_site_config_read_urls (root, &urls[0], &urls[1], cancellable))
     g_task_return_pointer (task, NULL, NULL);
   else
     g_task_return_pointer (task, g_steal_pointer (&urls), (GDestroyNotify) g_strfreev);

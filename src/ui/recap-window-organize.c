@@ -447,7 +447,7 @@ publish_response (AdwMessageDialog *dialog,
     return;
   move = move_new (self, MOVE_PUBLISH);
   if (g_str_equal (response, "today"))
-    move->date = g_date_time_new_now_local ();
+    move->date = recap_site_new_now (self->site);
   move_open_post (self, move);
 }
 
@@ -461,7 +461,7 @@ publish_action (GtkWidget  *widget,
   RecapDocument *document = recap_window_get_document (self);
   g_autofree char *basename = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = self->site ? recap_site_new_now (self->site) : g_date_time_new_now_local ();
   g_autoptr(GDateTime) kept = NULL;
   g_autofree char *today_name = NULL;
   g_autofree char *today_day = g_date_time_format (now, "%Y-%m-%d");

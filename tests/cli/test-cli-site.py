@@ -179,6 +179,28 @@ def test_new(site):
     assert untitled.returncode == 2 and all_files(site) == before, untitled
 
 
+def test_new_in_site_zone(site):
+    with open(os.path.join(site, "_config.yml"), "a") as f:
+        f.write("\ntimezone: Pacific/Kiritimati\n")
+    result = run("new", site, "--title=Zoned")
+    assert result.returncode == 0, result.stderr
+    text = open(os.path.join(site, result.stdout.strip())).read()
+    date = next(line for line in text.splitlines() if line.startswith("date: "))
+    assert date.endswith(" +1400"), date
+
+
+def test_lint_other_generator(site):
+    other = os.path.join(site, "..", "eleventy")
+    os.makedirs(os.path.join(other, "content", "posts"))
+    with open(os.path.join(other, "content", "posts", "2024-01-01-dated.md"), "wb") as f:
+        f.write(b"\xef\xbb\xbf---\ntitle: Dated\n---\n")
+    result = run("lint", other)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        f"{other}: note: no _config.yml, _posts or _drafts: not checked as a Jekyll site",
+        "0 problems in 1 posts"], result.stdout
+
+
 def test_add_front_matter(site):
     loose = os.path.join(site, "notes", "2023-05-04-sprint.md")
     with open(loose, "w") as f:
@@ -206,7 +228,8 @@ def test_help_lists_commands(site):
 
 def main():
     tests = [test_lint, test_rename_tag, test_set_event, test_publish, test_publish_refuses, test_rename_post,
-             test_new, test_add_front_matter, test_help_lists_commands]
+             test_new, test_new_in_site_zone, test_lint_other_generator, test_add_front_matter,
+             test_help_lists_commands]
     print(f"1..{len(tests)}")
     failed = 0
     for number, test in enumerate(tests, 1):

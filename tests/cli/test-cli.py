@@ -317,7 +317,9 @@ def list_text_and_json(site):
     check(as_json.returncode == 0, as_json.stderr)
     posts = json.loads(as_json.stdout)
     check(len(posts) == len(list(post_paths(site))), 'not every post in the JSON')
-    keys = {'path', 'title', 'date', 'author', 'tags', 'categories', 'event', 'state', 'error', 'words'}
+    keys = {'path', 'title', 'date', 'author', 'tags', 'categories', 'event', 'state', 'error', 'words',
+            'layout', 'authors', 'day', 'collection', 'skipped', 'date_problem', 'draft', 'published',
+            'future', 'builds', 'inherited'}
     check(all(set(post) == keys for post in posts), posts[0])
     test_post = next(post for post in posts if post['path'] == 'test-post.md')
     check(test_post['state'] == 'unpublished', test_post)
