@@ -738,19 +738,20 @@ append_folded (char       *out,
                const char *value,
                char        separator)
 {
-  gsize len = value ? strlen (value) : 0;
+  gsize len = value ? recap_search_fold (value, strlen (value), out) : 0;
 
-  recap_search_fold (value, len, out);
   out[len] = separator;
   return out + len + 1;
 }
 
-/* Title, author, event and tags, folded, apart by separators no needle has.
- * Made in one allocation: the first keystroke makes it for every post. */
+/* Title, author, event, tags, path and date (as YYYY-MM-DD), folded, apart
+ * by separators no needle has. Made in one allocation: the first keystroke
+ * makes it for every post. */
 static const char *
 get_search_fields (RecapPost *self)
 {
-  const char *values[] = { self->title, self->author, self->event };
+  g_autofree char *date = self->date ? g_date_time_format (self->date, "%Y-%m-%d") : NULL;
+  const char *values[] = { self->title, self->author, self->event, self->relative_path, date };
   gsize size = 1;
   char *out;
 
@@ -796,7 +797,7 @@ recap_post_matches (RecapPost   *self,
                     const char  *folded_needle,
                     char       **snippet)
 {
-  gsize needle_len;
+  gsize needle_len, match_len = 0;
   const char *in_body;
 
   g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
@@ -808,14 +809,14 @@ recap_post_matches (RecapPost   *self,
     return TRUE;
   needle_len = strlen (folded_needle);
   if (self->search_text != NULL)
-    in_body = recap_search_text_find (self->search_text, folded_needle, needle_len);
+    in_body = recap_search_text_find (self->search_text, folded_needle, needle_len, &match_len);
   else if (self->body != NULL)
     in_body = recap_search_find_folding (g_bytes_get_data (self->body, NULL), g_bytes_get_size (self->body) - 1,
-                                         folded_needle, needle_len);
+                                         folded_needle, needle_len, &match_len);
   else
     return FALSE;
   if (in_body != NULL && snippet != NULL)
-    *snippet = snippet_around (recap_post_get_body (self), in_body, needle_len);
+    *snippet = snippet_around (recap_post_get_body (self), in_body, match_len);
   return in_body != NULL;
 }
 
