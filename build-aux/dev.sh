@@ -25,6 +25,7 @@ PACKAGES=(
   xvfb xauth dbus at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
   adwaita-icon-theme fonts-cantarell
   poppler-utils xclip
+  libsqlite3-dev libgit2-glib-1.0-dev git
 )
 
 missing_packages() {
