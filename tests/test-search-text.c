@@ -54,6 +54,8 @@ test_find (void)
   g_assert_cmpstr (recap_search_text_find (text, "zoe", 3, &match_len), ==, "ZOË for the Über-talk");
   g_assert_cmpuint (match_len, ==, strlen ("ZOË"));
   g_assert_null (recap_search_text_find (text, "talks", 5, NULL));
+  g_assert_true (recap_search_text_contains (text, "zoe for", 7));
+  g_assert_false (recap_search_text_contains (text, "talks", 5));
   g_assert_false (recap_search_text_is_valid ("abc\0d", 6));
   g_assert_false (recap_search_text_is_valid ("ab\0cd\0", 7));
   g_assert_false (recap_search_text_is_valid ("a", 1));

@@ -748,15 +748,13 @@ append_folded (char       *out,
  * by separators no needle has. Made in one allocation: the first keystroke
  * makes it for every post. */
 static const char *
-get_search_fields (RecapPost *self)
+make_search_fields (RecapPost *self)
 {
   g_autofree char *date = self->date ? g_date_time_format (self->date, "%Y-%m-%d") : NULL;
   const char *values[] = { self->title, self->author, self->event, self->relative_path, date };
   gsize size = 1;
   char *out;
 
-  if (self->search_fields != NULL)
-    return self->search_fields;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     size += (values[i] ? strlen (values[i]) : 0) + 1;
   for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
@@ -769,6 +767,12 @@ get_search_fields (RecapPost *self)
     out = append_folded (out, self->tags[i], ITEM_SEPARATOR);
   *out = '\0';
   return self->search_fields;
+}
+
+static const char *
+get_search_fields (RecapPost *self)
+{
+  return self->search_fields != NULL ? self->search_fields : make_search_fields (self);
 }
 
 #define SNIPPET_CONTEXT 40
@@ -808,6 +812,8 @@ recap_post_matches (RecapPost   *self,
       strstr (get_search_fields (self), folded_needle) != NULL)
     return TRUE;
   needle_len = strlen (folded_needle);
+  if (self->search_text != NULL && snippet == NULL)
+    return recap_search_text_contains (self->search_text, folded_needle, needle_len);
   if (self->search_text != NULL)
     in_body = recap_search_text_find (self->search_text, folded_needle, needle_len, &match_len);
   else if (self->body != NULL)

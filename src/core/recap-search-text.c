@@ -115,8 +115,9 @@ unfold_offset (const char *text,
 
   while (text < end)
     {
-      gsize n_out;
-      gsize n_in = fold_char (text, end, scratch, &n_out);
+      gsize n_out = 1;
+      /* ASCII folds to one byte: as in recap_search_fold(), inline. */
+      gsize n_in = (guchar) *text < 0x80 ? 1 : fold_char (text, end, scratch, &n_out);
 
       /* A combining mark folds to nothing: it belongs to the letter before. */
       if (folded >= offset && n_out > 0)
@@ -195,6 +196,27 @@ folded_length (const char *folded,
   return len;
 }
 
+/* Where @folded_needle is in the folded copy of @text, or NULL. */
+static const char *
+find_folded (GBytes     *text,
+             const char *folded_needle,
+             gsize       needle_len)
+{
+  gsize len;
+  const char *body = recap_search_text_get_body (text, &len);
+  const char *folded = body + len + 1;
+
+  return len > 0 ? memmem (folded, folded_length (folded, len), folded_needle, needle_len) : NULL;
+}
+
+gboolean
+recap_search_text_contains (GBytes     *text,
+                            const char *folded_needle,
+                            gsize       needle_len)
+{
+  return find_folded (text, folded_needle, needle_len) != NULL;
+}
+
 const char *
 recap_search_text_find (GBytes     *text,
                         const char *folded_needle,
@@ -203,12 +225,11 @@ recap_search_text_find (GBytes     *text,
 {
   gsize len;
   const char *body = recap_search_text_get_body (text, &len);
-  const char *folded = body + len + 1;
-  const char *match = len > 0 ? memmem (folded, folded_length (folded, len), folded_needle, needle_len) : NULL;
+  const char *match = find_folded (text, folded_needle, needle_len);
 
   if (match == NULL)
     return NULL;
-  return unfold_match (body, len, match - folded, needle_len, match_len);
+  return unfold_match (body, len, match - (body + len + 1), needle_len, match_len);
 }
 
 #define FOLD_ON_STACK 4096

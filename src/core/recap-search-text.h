@@ -39,6 +39,11 @@ gboolean     recap_search_text_is_valid      (const char *data,
  * loading the cache need not read them all). */
 const char  *recap_search_text_get_body      (GBytes     *text,
                                               gsize      *len);
+/* Whether the body holds @folded_needle (@needle_len bytes): cheaper than
+ * recap_search_text_find(), which folds the body again up to the match. */
+gboolean     recap_search_text_contains      (GBytes     *text,
+                                              const char *folded_needle,
+                                              gsize       needle_len);
 /* Where @folded_needle (@needle_len bytes) starts in the body, or NULL;
  * *@match_len gets the length of the match in the body. */
 const char  *recap_search_text_find          (GBytes     *text,
