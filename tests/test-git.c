@@ -18,22 +18,6 @@
 #define POST_A "---\ntitle: A talk\nevent: PyCon\n---\nBody of a.\n"
 #define POST_B "---\ntitle: B talk\nevent: PyCon\n---\nBody of b.\n"
 
-/* Runs git in @dir; returns its standard output, asserting it succeeded. */
-static char *
-git (const char *dir,
-     const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("git -C '%s' %s", dir, args);
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, &out, &err, &status, NULL));
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", command, err);
-  return out;
-}
-
 /* A work tree with two committed posts and the user's identity; the site
  * is its folder "site", so paths in git differ from paths in the site. */
 static char *
@@ -42,16 +26,16 @@ set_up_repository (TestUtilDir *fixture,
 {
   char *site = g_build_filename (fixture->dir, "site", NULL);
 
-  g_free (git (fixture->dir, "init -q -b main"));
+  g_free (test_util_git (fixture->dir, "init -q -b main"));
   if (with_identity)
     {
-      g_free (git (fixture->dir, "config user.name 'Rivka Stein'"));
-      g_free (git (fixture->dir, "config user.email rivka@example.com"));
+      g_free (test_util_git (fixture->dir, "config user.name 'Rivka Stein'"));
+      g_free (test_util_git (fixture->dir, "config user.email rivka@example.com"));
     }
   test_util_write_file (site, "_posts/2024-01-01-a.md", POST_A);
   test_util_write_file (site, "_posts/2024-01-02-b.md", POST_B);
-  g_free (git (fixture->dir, "add -A"));
-  g_free (git (fixture->dir, "-c user.name=Setup -c user.email=setup@example.com commit -q -m Start"));
+  g_free (test_util_git (fixture->dir, "add -A"));
+  g_free (test_util_git (fixture->dir, "-c user.name=Setup -c user.email=setup@example.com commit -q -m Start"));
   return site;
 }
 
@@ -95,7 +79,7 @@ test_status (TestUtilDir   *fixture,
   set_event (site, "_posts/2024-01-01-a.md", "EuroPython");
   test_util_write_file (site, "_posts/2024-02-01-new.md", POST_A);
   test_util_write_file (site, "_posts/2024-03-01-staged.md", POST_B);
-  g_free (git (fixture->dir, "add site/_posts/2024-03-01-staged.md"));
+  g_free (test_util_git (fixture->dir, "add site/_posts/2024-03-01-staged.md"));
   g_assert_no_errno (g_unlink (g_build_filename (site, "_posts/2024-01-02-b.md", NULL)));
 
   states = status_of (site);
@@ -156,16 +140,16 @@ test_commit (TestUtilDir   *fixture,
   id = recap_git_commit (root, paths, "Move a talk to EuroPython", &error);
   g_assert_no_error (error);
 
-  head = git (fixture->dir, "rev-parse HEAD");
+  head = test_util_git (fixture->dir, "rev-parse HEAD");
   g_assert_cmpstr (g_strstrip (head), ==, id);
-  log = git (fixture->dir, "log -p -1 --format='%an <%ae>%n%s'");
+  log = test_util_git (fixture->dir, "log -p -1 --format='%an <%ae>%n%s'");
   g_assert_true (g_str_has_prefix (log, "Rivka Stein <rivka@example.com>\nMove a talk to EuroPython\n"));
   /* Only the intended change: one file, one line. */
   g_assert_nonnull (strstr (log, "\n-event: PyCon\n+event: EuroPython\n"));
   g_assert_null (strstr (log, "2024-01-02-b"));
   g_assert_null (strstr (log, "Not committed"));
   g_assert_null (strstr (strstr (log, "diff --git") + 1, "diff --git"));
-  status = git (fixture->dir, "status --porcelain");
+  status = test_util_git (fixture->dir, "status --porcelain");
   g_assert_cmpstr (status, ==, " M site/_posts/2024-01-02-b.md\n");
 }
 
@@ -201,7 +185,7 @@ test_commit_without_identity (TestUtilDir   *fixture,
   g_clear_error (&error);
   g_assert_null (recap_git_commit (root, paths, "Anonymous", &error));
   g_assert_error (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NO_IDENTITY);
-  count = git (fixture->dir, "rev-list --count HEAD");
+  count = test_util_git (fixture->dir, "rev-list --count HEAD");
   g_assert_cmpstr (count, ==, "1\n");
 }
 
@@ -226,7 +210,7 @@ test_own_files_not_in_status (TestUtilDir   *fixture,
   states = status_of (site);
 
   g_assert_cmpuint (g_hash_table_size (states), ==, 1);
-  status = git (fixture->dir, "status --porcelain --untracked-files=all");
+  status = test_util_git (fixture->dir, "status --porcelain --untracked-files=all");
   g_assert_cmpstr (status, ==, " M site/_posts/2024-01-01-a.md\n");
   g_assert_true (g_file_test (temp, G_FILE_TEST_EXISTS));
   g_assert_false (g_str_has_prefix (g_get_user_cache_dir (), fixture->dir));
@@ -274,12 +258,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("recap-git-home-XXXXXX", NULL);
+  g_autofree char *home = test_util_isolate_git ();
 
-  /* No identity from the user's own git configuration. */
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \

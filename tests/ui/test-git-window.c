@@ -19,22 +19,6 @@ typedef struct {
   RecapWindow *window;
 } Fixture;
 
-/* Runs git in @dir; returns its standard output, asserting it succeeded. */
-static char *
-git (const char *dir,
-     const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("git -C '%s' %s", dir, args);
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, &out, &err, &status, NULL));
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", command, err);
-  return out;
-}
-
 /* A copy of the sample site, committed, opened in a window that lists
  * every post. */
 static void
@@ -45,11 +29,11 @@ fixture_set_up (Fixture       *fixture,
   RecapSite *site;
 
   fixture->site_dir = ui_test_copy_sample_site ();
-  g_free (git (fixture->site_dir, "init -q -b main"));
-  g_free (git (fixture->site_dir, "config user.name 'Rivka Stein'"));
-  g_free (git (fixture->site_dir, "config user.email rivka@example.com"));
-  g_free (git (fixture->site_dir, "add -A"));
-  g_free (git (fixture->site_dir, "commit -q -m Start"));
+  g_free (test_util_git (fixture->site_dir, "init -q -b main"));
+  g_free (test_util_git (fixture->site_dir, "config user.name 'Rivka Stein'"));
+  g_free (test_util_git (fixture->site_dir, "config user.email rivka@example.com"));
+  g_free (test_util_git (fixture->site_dir, "add -A"));
+  g_free (test_util_git (fixture->site_dir, "commit -q -m Start"));
 
   fixture->window = recap_window_new (NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -155,7 +139,7 @@ test_status_after_save (Fixture       *fixture,
   edit_and_save (fixture);
   UI_TEST_WAIT_FOR (g_strcmp0 (summary (fixture), "1 changed") == 0);
   UI_TEST_WAIT_FOR (g_strcmp0 (badge (fixture), "M") == 0);
-  status = git (fixture->site_dir, "status --porcelain --untracked-files=all");
+  status = test_util_git (fixture->site_dir, "status --porcelain --untracked-files=all");
   g_assert_cmpstr (status, ==, " M " POST "\n");
 }
 
@@ -191,7 +175,7 @@ test_commit (Fixture       *fixture,
   UI_TEST_WAIT_FOR (ui_test_find_toplevel (RECAP_TYPE_GIT_COMMIT_DIALOG) == NULL);
   UI_TEST_WAIT_FOR (g_strcmp0 (summary (fixture), "1 changed") == 0);
 
-  log = git (fixture->site_dir, "log -p -1 --format='%an <%ae>%n%s'");
+  log = test_util_git (fixture->site_dir, "log -p -1 --format='%an <%ae>%n%s'");
   g_assert_true (g_str_has_prefix (log, "Rivka Stein <rivka@example.com>\nPlan the year\n"));
   g_assert_nonnull (strstr (log, "diff --git a/" POST " b/" POST "\n"));
   g_assert_nonnull (strstr (log, "\n+A line added in Recap.\n"));
@@ -203,12 +187,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("recap-git-home-XXXXXX", NULL);
+  g_autofree char *home = test_util_isolate_git ();
 
-  /* No identity from the user's own git configuration. */
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
   if (!ui_test_init (&argc, &argv))
     return 77;
 
