@@ -27,6 +27,7 @@ PACKAGES=(
   adwaita-icon-theme fonts-cantarell
   poppler-utils xclip
   jekyll
+  libsqlite3-dev libgit2-glib-1.0-dev git
 )
 
 missing_packages() {

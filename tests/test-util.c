@@ -119,6 +119,33 @@ test_util_dead_pid (void)
 }
 
 char *
+test_util_git (const char *dir,
+               const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("git -C '%s' %s", dir, args);
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", command, err);
+  return out;
+}
+
+char *
+test_util_isolate_git (void)
+{
+  char *home = g_dir_make_tmp ("recap-git-home-XXXXXX", NULL);
+
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  return home;
+}
+
+char *
 test_util_write_temp_copy (const char *folder,
                            const char *post_name,
                            int         pid)

@@ -52,6 +52,14 @@ char *test_util_write_temp_copy (const char *folder,
                                  const char *post_name,
                                  int         pid);
 
+/* Runs `git -C @dir @args`; returns its standard output, asserting it succeeded. */
+char *test_util_git             (const char *dir,
+                                 const char *args);
+/* Makes git (the command and libgit2) read no configuration of the user's
+ * or the system's, so that only a test's repositories give an identity;
+ * returns the empty home folder to remove at the end. Call before any git. */
+char *test_util_isolate_git     (void);
+
 /* The contents of tests/data/@name, of @len bytes; asserts on failure. */
 char *test_util_load_data       (const char *name,
                                  gsize      *len);

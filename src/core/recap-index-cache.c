@@ -29,8 +29,9 @@
 /* Bump when the layout, or what a post reads as, changes: an old cache is
  * then ignored. 6: TOML and JSON front matter give a title and a date.
  * 7: the body's word count. 8: values as Jekyll uses them with _config.yml
- * (whose stamp the header keeps), the collection, inherited keys. */
-#define CACHE_VERSION 8
+ * (whose stamp the header keeps), the collection, inherited keys.
+ * 9: folded search texts drop accents. */
+#define CACHE_VERSION 9
 /* Read back as another number on a machine of the other byte order. */
 #define CACHE_BYTE_ORDER 0x01020304u
 

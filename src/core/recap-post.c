@@ -908,24 +908,23 @@ append_folded (char       *out,
                const char *value,
                char        separator)
 {
-  gsize len = value ? strlen (value) : 0;
+  gsize len = value ? recap_search_fold (value, strlen (value), out) : 0;
 
-  recap_search_fold (value, len, out);
   out[len] = separator;
   return out + len + 1;
 }
 
-/* Title, author, event and tags, folded, apart by separators no needle has.
- * Made in one allocation: the first keystroke makes it for every post. */
+/* Title, author, event, tags, path and date (as YYYY-MM-DD), folded, apart
+ * by separators no needle has. Made in one allocation: the first keystroke
+ * makes it for every post. */
 static const char *
-get_search_fields (RecapPost *self)
+make_search_fields (RecapPost *self)
 {
-  const char *values[] = { self->title, self->author, self->event };
+  g_autofree char *date = self->date ? g_date_time_format (self->date, "%Y-%m-%d") : NULL;
+  const char *values[] = { self->title, self->author, self->event, self->relative_path, date };
   gsize size = 1;
   char *out;
 
-  if (self->search_fields != NULL)
-    return self->search_fields;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     size += (values[i] ? strlen (values[i]) : 0) + 1;
   for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
@@ -938,6 +937,12 @@ get_search_fields (RecapPost *self)
     out = append_folded (out, self->tags[i], ITEM_SEPARATOR);
   *out = '\0';
   return self->search_fields;
+}
+
+static const char *
+get_search_fields (RecapPost *self)
+{
+  return self->search_fields != NULL ? self->search_fields : make_search_fields (self);
 }
 
 #define SNIPPET_CONTEXT 40
@@ -966,7 +971,7 @@ recap_post_matches (RecapPost   *self,
                     const char  *folded_needle,
                     char       **snippet)
 {
-  gsize needle_len;
+  gsize needle_len, match_len = 0;
   const char *in_body;
 
   g_return_val_if_fail (RECAP_IS_POST (self), FALSE);
@@ -977,15 +982,17 @@ recap_post_matches (RecapPost   *self,
       strstr (get_search_fields (self), folded_needle) != NULL)
     return TRUE;
   needle_len = strlen (folded_needle);
+  if (self->search_text != NULL && snippet == NULL)
+    return recap_search_text_contains (self->search_text, folded_needle, needle_len);
   if (self->search_text != NULL)
-    in_body = recap_search_text_find (self->search_text, folded_needle, needle_len);
+    in_body = recap_search_text_find (self->search_text, folded_needle, needle_len, &match_len);
   else if (self->body != NULL)
     in_body = recap_search_find_folding (g_bytes_get_data (self->body, NULL), g_bytes_get_size (self->body) - 1,
-                                         folded_needle, needle_len);
+                                         folded_needle, needle_len, &match_len);
   else
     return FALSE;
   if (in_body != NULL && snippet != NULL)
-    *snippet = snippet_around (recap_post_get_body (self), in_body, needle_len);
+    *snippet = snippet_around (recap_post_get_body (self), in_body, match_len);
   return in_body != NULL;
 }
 

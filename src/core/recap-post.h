@@ -78,7 +78,8 @@ const char  *recap_post_get_body          (RecapPost *self);
 /* The body's word count as recap_text_count() counts it, from the file. */
 guint        recap_post_get_words         (RecapPost *self);
 /* Whether @folded_needle (a search folded with recap_search_fold_dup(), so
- * case does not matter) is in the title, tags, author, event or body; with
+ * case and accents do not matter) is in the title, tags, author, event,
+ * path in the site, date (YYYY-MM-DD) or body; with
  * @snippet, a short excerpt of the body around the match when the match is
  * only in the body. */
 gboolean     recap_post_matches           (RecapPost  *self,

@@ -1,11 +1,13 @@
-/* recap-search-text.h: a post's body kept for case-insensitive search
+/* recap-search-text.h: a post's body kept for search that ignores case and accents
  *
- * A search text is one block: the body's bytes, a NUL, the body folded to
- * lower case, a NUL. Folding keeps every character's UTF-8 length (a
- * character whose lower case is longer or shorter stays as it is), so an
- * offset in the folded copy is the same offset in the body: a plain memmem()
- * finds a match and the body gives the snippet around it. The index cache
- * stores the block as it is, so posts can point into the mapped cache.
+ * Folding lowers the case and drops accents, both precomposed ("í") and
+ * combining (NFD "i" + U+0301), so NFC and NFD texts fold alike; no
+ * character grows (one whose folding is longer stays as it is). A search
+ * text is one block: the body's bytes, a NUL, the body folded and padded
+ * with NULs to the body's length, a NUL. A plain memmem() on the folded copy
+ * finds a match; folding the body again up to it gives its place there, for
+ * the snippet. The index cache stores the block as it is, so posts can point
+ * into the mapped cache.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,8 +18,9 @@
 
 G_BEGIN_DECLS
 
-/* Writes @len folded bytes of @text to @out. */
-void         recap_search_fold               (const char *text,
+/* Writes the folding of @text (@len bytes) to @out, which has room for
+ * @len bytes, and returns its length, at most @len. */
+gsize        recap_search_fold               (const char *text,
                                               gsize       len,
                                               char       *out);
 /* @text (@len -1: up to its NUL) folded, as a new string. */
@@ -36,16 +39,24 @@ gboolean     recap_search_text_is_valid      (const char *data,
  * loading the cache need not read them all). */
 const char  *recap_search_text_get_body      (GBytes     *text,
                                               gsize      *len);
-/* Where @folded_needle (@needle_len bytes) starts in the body, or NULL. */
-const char  *recap_search_text_find          (GBytes     *text,
+/* Whether the body holds @folded_needle (@needle_len bytes): cheaper than
+ * recap_search_text_find(), which folds the body again up to the match. */
+gboolean     recap_search_text_contains      (GBytes     *text,
                                               const char *folded_needle,
                                               gsize       needle_len);
+/* Where @folded_needle (@needle_len bytes) starts in the body, or NULL;
+ * *@match_len gets the length of the match in the body. */
+const char  *recap_search_text_find          (GBytes     *text,
+                                              const char *folded_needle,
+                                              gsize       needle_len,
+                                              gsize      *match_len);
 
 /* Where @folded_needle starts in @text (@len bytes, not folded), or NULL:
  * for texts searched too rarely to keep a folded copy. */
 const char  *recap_search_find_folding       (const char *text,
                                               gsize       len,
                                               const char *folded_needle,
-                                              gsize       needle_len);
+                                              gsize       needle_len,
+                                              gsize      *match_len);
 
 G_END_DECLS

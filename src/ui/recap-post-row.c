@@ -5,6 +5,7 @@
  */
 #include <glib/gi18n.h>
 
+#include "recap-git-badge.h"
 #include "recap-post-row.h"
 #include "recap-text-stats.h"
 
@@ -14,6 +15,7 @@ struct _RecapPostRow
 
   RecapPost    *post;
   GSignalGroup *post_signals;
+  GSignalGroup *git_signals;   /* of the RecapGitMonitor whose states the badge shows */
 
   GtkLabel     *title_label;
   GtkLabel     *date_label;
@@ -23,6 +25,7 @@ struct _RecapPostRow
   GtkWidget    *unsaved_dot;
   GtkWidget    *draft_badge;
   GtkWidget    *snippet_label;
+  GtkWidget    *git_badge;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPostRow, recap_post_row, GTK_TYPE_WIDGET)
@@ -141,6 +144,21 @@ format_values (RecapPost *post)
   return g_string_free (markup, FALSE);
 }
 
+/* The post's state in git: a badge when it differs from the last commit. */
+static void
+update_git_badge (RecapPostRow *self)
+{
+  g_autoptr(RecapGitMonitor) monitor = g_signal_group_dup_target (self->git_signals);
+  RecapGitState state = RECAP_GIT_CURRENT;
+
+  if (monitor != NULL && self->post != NULL)
+    state = recap_git_monitor_get_state (monitor, recap_post_get_relative_path (self->post));
+  show_optional_child (self, &self->git_badge, state != RECAP_GIT_CURRENT, recap_git_badge_new,
+                       self->unsaved_dot ? self->unsaved_dot : GTK_WIDGET (self->title_label));
+  if (self->git_badge != NULL)
+    recap_git_badge_set_state (self->git_badge, state);
+}
+
 static void
 recap_post_row_update (RecapPostRow *self)
 {
@@ -150,6 +168,7 @@ recap_post_row_update (RecapPostRow *self)
   g_autofree char *date_and_words = NULL;
 
   update_unsaved (self);
+  update_git_badge (self);
   if (self->post == NULL)
     return;
 
@@ -181,6 +200,17 @@ recap_post_row_set_snippet (RecapPostRow *self,
                        new_snippet_label, gtk_widget_get_last_child (GTK_WIDGET (self)));
   if (snippet != NULL)
     gtk_label_set_label (GTK_LABEL (self->snippet_label), snippet);
+}
+
+/* Badges show the posts' states in @monitor's status; NULL for none. */
+void
+recap_post_row_set_git_monitor (RecapPostRow    *self,
+                                RecapGitMonitor *monitor)
+{
+  g_return_if_fail (RECAP_IS_POST_ROW (self));
+
+  g_signal_group_set_target (self->git_signals, monitor);
+  update_git_badge (self);
 }
 
 void
@@ -253,7 +283,7 @@ get_lines (RecapPostRow *self,
            Line         *lines)
 {
   GtkWidget *all[N_LINES][MAX_PER_LINE] = {
-    { GTK_WIDGET (self->title_label), self->unsaved_dot, NULL },
+    { GTK_WIDGET (self->title_label), self->unsaved_dot, self->git_badge },
     { GTK_WIDGET (self->date_label), GTK_WIDGET (self->tags_label), self->draft_badge },
     { self->snippet_label, NULL, NULL },
   };
@@ -421,10 +451,12 @@ recap_post_row_dispose (GObject *object)
   RecapPostRow *self = RECAP_POST_ROW (object);
 
   g_clear_object (&self->post_signals); /* disconnects from the post */
+  g_clear_object (&self->git_signals);
   g_clear_object (&self->post);
   g_clear_pointer (&self->unsaved_dot, gtk_widget_unparent);
   g_clear_pointer (&self->draft_badge, gtk_widget_unparent);
   g_clear_pointer (&self->snippet_label, gtk_widget_unparent);
+  g_clear_pointer (&self->git_badge, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_POST_ROW);
 
   G_OBJECT_CLASS (recap_post_row_parent_class)->dispose (object);
@@ -462,4 +494,7 @@ recap_post_row_init (RecapPostRow *self)
   self->post_signals = g_signal_group_new (RECAP_TYPE_POST);
   g_signal_group_connect_object (self->post_signals, "notify::unsaved",
                                  G_CALLBACK (update_unsaved), self, G_CONNECT_SWAPPED);
+  self->git_signals = g_signal_group_new (RECAP_TYPE_GIT_MONITOR);
+  g_signal_group_connect_object (self->git_signals, "changed",
+                                 G_CALLBACK (update_git_badge), self, G_CONNECT_SWAPPED);
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "recap-git-monitor.h"
 #include "recap-post.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ void       recap_post_row_set_post (RecapPostRow *self,
 
 void       recap_post_row_set_snippet (RecapPostRow *self,
                                        const char   *snippet);
+
+void       recap_post_row_set_git_monitor (RecapPostRow    *self,
+                                           RecapGitMonitor *monitor);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _RecapSidebar
   GtkWidget           parent_instance;
 
   RecapSite          *site;
+  RecapGitMonitor    *git;         /* the site's git status for the rows' badges, or NULL */
   GtkFilterListModel *filtered;
   GListStore         *groups;
   GtkMultiSelection  *selection;
@@ -547,6 +548,7 @@ bind_row (GtkSignalListItemFactory *factory,
       recap_post_matches (RECAP_POST (object), self->query, &snippet);
       recap_post_row_set_post (post_row, RECAP_POST (object));
       recap_post_row_set_snippet (post_row, snippet);
+      recap_post_row_set_git_monitor (post_row, self->git);
     }
   else
     recap_group_row_set_group (RECAP_GROUP_ROW (ensure_child (expander, RECAP_TYPE_GROUP_ROW)),
@@ -656,6 +658,15 @@ recap_sidebar_set_site (RecapSidebar *self,
   if (!is_grouped (self->view))
     set_rows (self);
   posts_changed (self);
+}
+
+void
+recap_sidebar_set_git_monitor (RecapSidebar    *self,
+                               RecapGitMonitor *monitor)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  g_set_object (&self->git, monitor);
 }
 
 void
@@ -855,6 +866,7 @@ recap_sidebar_dispose (GObject *object)
   g_clear_object (&self->groups);
   g_clear_object (&self->filtered);
   g_clear_object (&self->site);
+  g_clear_object (&self->git);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->query, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_SIDEBAR);

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "recap-git-monitor.h"
 #include "recap-site.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ G_DECLARE_FINAL_TYPE (RecapSidebar, recap_sidebar, RECAP, SIDEBAR, GtkWidget)
 
 void              recap_sidebar_set_site     (RecapSidebar     *self,
                                               RecapSite        *site);
+/* Rows show their post's state in @monitor (set before the site). */
+void              recap_sidebar_set_git_monitor (RecapSidebar    *self,
+                                                 RecapGitMonitor *monitor);
 /* Shows a spinner until the first posts arrive or loading ends. */
 void              recap_sidebar_set_loading  (RecapSidebar     *self,
                                               gboolean          loading);

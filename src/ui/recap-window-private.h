@@ -7,6 +7,7 @@
 
 #include "recap-bulk-edit.h"
 #include "recap-editor-pane.h"
+#include "recap-git-monitor.h"
 #include "recap-op-history.h"
 #include "recap-recovery.h"
 #include "recap-sidebar.h"
@@ -41,6 +42,7 @@ struct _RecapWindow
   gboolean              confirming;
   RecapRecovery        *recovery;        /* drafts of unsaved edits */
   GFile                *restore_on_open; /* the post to open with its draft */
+  RecapGitMonitor      *git;             /* the site's git status */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
@@ -51,6 +53,7 @@ struct _RecapWindow
   RecapSidebar         *sidebar;
   RecapEditorPane      *pane;           /* the open post's views: its document is the open one */
   GMenu                *undo_section;   /* of the primary menu */
+  GtkMenuButton        *git_button;     /* "3 changed", shown in a git work tree */
 };
 
 /* recap-window.c */
@@ -74,5 +77,10 @@ void     recap_window_update_organize_actions (RecapWindow *self);
 /* recap-window-export.c: Export to HTML, Export to PDF, Print */
 void     recap_window_class_init_export     (GtkWidgetClass *widget_class);
 void     recap_window_update_export_actions (RecapWindow    *self);
+
+/* recap-window-git.c: git status summary, Commit…, the open post's changes */
+void     recap_window_class_init_git      (GtkWidgetClass *widget_class);
+void     recap_window_set_git_site        (RecapWindow    *self);
+void     recap_window_update_git_actions  (RecapWindow    *self);
 
 G_END_DECLS

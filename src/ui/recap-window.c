@@ -74,6 +74,7 @@ update_actions (RecapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
   recap_window_update_organize_actions (self);
   recap_window_update_export_actions (self);
+  recap_window_update_git_actions (self);
 }
 
 static void
@@ -487,6 +488,7 @@ recap_window_open_site (RecapWindow *self,
     recap_op_history_clear (self->history);
   g_clear_object (&self->site);
   self->site = recap_site_new (root);
+  recap_window_set_git_site (self);
   recap_sidebar_set_site (self->sidebar, self->site);
   /* After the sidebar's own handlers, so that its rows are up to date. */
   g_signal_connect_object (self->site, "items-changed", G_CALLBACK (site_items_changed), self, G_CONNECT_SWAPPED);
@@ -721,6 +723,7 @@ recap_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->post_to_select);
   g_clear_object (&self->site);
+  g_clear_object (&self->git);
   g_clear_object (&self->settings);
   g_clear_object (&self->restore_on_open);
   g_clear_object (&self->recovery);
@@ -764,6 +767,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find-post", NULL);
   recap_window_class_init_organize (widget_class);
   recap_window_class_init_export (widget_class);
+  recap_window_class_init_git (widget_class);
 }
 
 static void

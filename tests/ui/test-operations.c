@@ -331,7 +331,7 @@ menu_label (GMenuModel *model,
 static char *
 undo_menu_label (Fixture *fixture)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON));
+  GtkMenuButton *button = ui_test_find_primary_menu (GTK_WIDGET (fixture->window));
 
   return menu_label (gtk_menu_button_get_menu_model (button), "win.undo-operation");
 }

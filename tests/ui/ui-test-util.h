@@ -22,6 +22,8 @@ gboolean   ui_test_init              (int          *argc,
 char      *ui_test_copy_sample_site  (void);
 GtkWidget *ui_test_find_by_type      (GtkWidget    *root,
                                       GType         type);
+/* The menu button under @root that F10 opens (the main menu), or NULL. */
+GtkMenuButton *ui_test_find_primary_menu (GtkWidget *root);
 /* The first button under @root whose label or tooltip is @text, waiting
  * for it to appear (bounded). */
 GtkWidget *ui_test_find_button       (GtkWidget    *root,

@@ -1,0 +1,493 @@
+/* recap-git.c
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <libgit2-glib/ggit.h>
+#include <string.h>
+
+#include "recap-git.h"
+
+/* Recap's temporary copies during a save (see recap-file-write.c), for the
+ * repository's own ignore list. */
+#define EXCLUDE_COMMENT "# Recap's temporary copies while it saves a file"
+#define EXCLUDE_PATTERN ".*.recap-*.tmp"
+
+G_DEFINE_QUARK (recap-git-error-quark, recap_git_error)
+
+static void
+init_once (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      ggit_init ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* The repository that holds @root, and where @root is in its work tree
+ * ("" at its top, else "folder/"). */
+static GgitRepository *
+open_repository (GFile   *root,
+                 char   **prefix,
+                 GError **error)
+{
+  g_autoptr(GFile) git_dir = NULL;
+  g_autoptr(GgitRepository) repository = NULL;
+  g_autoptr(GFile) workdir = NULL;
+  g_autofree char *relative = NULL;
+
+  init_once ();
+  git_dir = ggit_repository_discover (root, NULL);
+  if (git_dir != NULL)
+    repository = ggit_repository_open (git_dir, NULL);
+  if (repository != NULL)
+    workdir = ggit_repository_get_workdir (repository);
+  if (workdir == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (root);
+
+      g_set_error (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NOT_A_WORK_TREE,
+                   _("“%s” is not in a git work tree"), name);
+      return NULL;
+    }
+  relative = g_file_get_relative_path (workdir, root);
+  *prefix = relative != NULL ? g_strconcat (relative, "/", NULL) : g_strdup ("");
+  return g_steal_pointer (&repository);
+}
+
+/* Adds our temporary copies to the repository's .git/info/exclude, once. */
+static void
+exclude_temp_files (GgitRepository *repository)
+{
+  g_autoptr(GFile) git_dir = ggit_repository_get_location (repository);
+  g_autoptr(GFile) info = g_file_get_child (git_dir, "info");
+  g_autoptr(GFile) exclude = g_file_get_child (info, "exclude");
+  g_autofree char *contents = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree char *lines = NULL;
+
+  if (g_file_load_contents (exclude, NULL, &contents, NULL, NULL, NULL) &&
+      strstr (contents, "\n" EXCLUDE_PATTERN "\n") != NULL)
+    return;
+  g_file_make_directory (info, NULL, NULL);
+  out = g_file_append_to (exclude, G_FILE_CREATE_NONE, NULL, NULL);
+  lines = g_strdup_printf ("%s" EXCLUDE_COMMENT "\n" EXCLUDE_PATTERN "\n",
+                           contents != NULL && *contents && !g_str_has_suffix (contents, "\n") ? "\n" : "");
+  if (out != NULL)
+    g_output_stream_write_all (G_OUTPUT_STREAM (out), lines, strlen (lines), NULL, NULL, NULL);
+}
+
+static RecapGitState
+state_for (GgitStatusFlags flags)
+{
+  if (flags & (GGIT_STATUS_INDEX_DELETED | GGIT_STATUS_WORKING_TREE_DELETED))
+    return RECAP_GIT_DELETED;
+  if (flags & GGIT_STATUS_INDEX_NEW)
+    return RECAP_GIT_NEW;
+  if (flags & GGIT_STATUS_WORKING_TREE_NEW)
+    return RECAP_GIT_UNTRACKED;
+  if (flags & ~GGIT_STATUS_IGNORED)
+    return RECAP_GIT_MODIFIED;
+  return RECAP_GIT_CURRENT;
+}
+
+typedef struct {
+  const char *prefix;
+  GHashTable *states;
+} StatusScan;
+
+static int
+add_status (const char      *path,
+            GgitStatusFlags  flags,
+            gpointer         user_data)
+{
+  StatusScan *scan = user_data;
+  RecapGitState state = state_for (flags);
+
+  if (state != RECAP_GIT_CURRENT && g_str_has_prefix (path, scan->prefix))
+    g_hash_table_insert (scan->states, g_strdup (path + strlen (scan->prefix)), GINT_TO_POINTER (state));
+  return 0;
+}
+
+GHashTable *
+recap_git_status (GFile   *root,
+                  GError **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autoptr(GgitRepository) repository = open_repository (root, &prefix, error);
+  g_autoptr(GgitStatusOptions) options = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  const char *pathspec[] = { prefix, NULL };
+  StatusScan scan;
+
+  if (repository == NULL)
+    return NULL;
+  exclude_temp_files (repository);
+  options = ggit_status_options_new (GGIT_STATUS_OPTION_INCLUDE_UNTRACKED | GGIT_STATUS_OPTION_RECURSE_UNTRACKED_DIRS,
+                                     GGIT_STATUS_SHOW_INDEX_AND_WORKDIR, *prefix ? pathspec : NULL);
+  states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan = (StatusScan) { prefix, states };
+  if (!ggit_repository_file_status_foreach (repository, options, add_status, &scan, error))
+    return NULL;
+  return g_steal_pointer (&states);
+}
+
+/* The tree of the last commit, NULL (and no error) before the first. */
+static GgitTree *
+head_tree (GgitRepository *repository,
+           GgitCommit    **commit,
+           GError        **error)
+{
+  g_autoptr(GgitRef) head = NULL;
+  g_autoptr(GgitObject) object = NULL;
+
+  if (ggit_repository_is_head_unborn (repository, NULL))
+    return NULL;
+  head = ggit_repository_get_head (repository, error);
+  if (head != NULL)
+    object = ggit_ref_lookup (head, error);
+  if (object == NULL || !GGIT_IS_COMMIT (object))
+    return NULL;
+  if (commit != NULL)
+    *commit = g_object_ref (GGIT_COMMIT (object));
+  return ggit_commit_get_tree (GGIT_COMMIT (object));
+}
+
+char *
+recap_git_diff (GFile       *root,
+                const char  *relative_path,
+                GError     **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autoptr(GgitRepository) repository = open_repository (root, &prefix, error);
+  g_autofree char *path = NULL;
+  g_autoptr(GgitTree) tree = NULL;
+  g_autoptr(GgitDiffOptions) options = NULL;
+  g_autoptr(GgitDiff) diff = NULL;
+  g_autoptr(GgitPatch) patch = NULL;
+  GError *local_error = NULL;
+
+  if (repository == NULL)
+    return NULL;
+  path = g_strconcat (prefix, relative_path, NULL);
+  tree = head_tree (repository, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  options = ggit_diff_options_new ();
+  ggit_diff_options_set_flags (options, GGIT_DIFF_SHOW_UNTRACKED_CONTENT | GGIT_DIFF_DISABLE_PATHSPEC_MATCH);
+  ggit_diff_options_set_pathspec (options, (const char *[]) { path, NULL });
+  diff = ggit_diff_new_tree_to_workdir (repository, tree, options, error);
+  if (diff == NULL)
+    return NULL;
+  if (ggit_diff_get_num_deltas (diff) == 0)
+    return g_strdup ("");
+  patch = ggit_patch_new_from_diff (diff, 0, error);
+  return patch != NULL ? ggit_patch_to_string (patch, error) : NULL;
+}
+
+/* The user's git identity, or a NO_IDENTITY error. */
+static GgitSignature *
+signature_now (GgitRepository  *repository,
+               GError         **error)
+{
+  g_autoptr(GgitConfig) config = ggit_repository_get_config (repository, NULL);
+  g_autoptr(GgitConfig) snapshot = config ? ggit_config_snapshot (config, NULL) : NULL;
+  const char *name = snapshot ? ggit_config_get_string (snapshot, "user.name", NULL) : NULL;
+  const char *email = snapshot ? ggit_config_get_string (snapshot, "user.email", NULL) : NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+  if (name == NULL || *name == '\0' || email == NULL || *email == '\0')
+    {
+      g_set_error_literal (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NO_IDENTITY,
+                           _("Git does not know who you are. Set your name and email with "
+                             "“git config --global user.name 'Your Name'” and "
+                             "“git config --global user.email you@example.com”, then commit again."));
+      return NULL;
+    }
+  return ggit_signature_new_now (name, email, error);
+}
+
+char *
+recap_git_identity (GFile   *root,
+                    GError **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autoptr(GgitRepository) repository = open_repository (root, &prefix, error);
+  g_autoptr(GgitSignature) signature = repository ? signature_now (repository, error) : NULL;
+
+  if (signature == NULL)
+    return NULL;
+  return g_strdup_printf ("%s <%s>", ggit_signature_get_name (signature), ggit_signature_get_email (signature));
+}
+
+/* Stages @paths in @repository's index, as `git add` (or `git rm` for
+ * deleted files) would, and writes the index. */
+static GgitIndex *
+stage (GgitRepository      *repository,
+       const char          *prefix,
+       const char * const  *paths,
+       GError             **error)
+{
+  g_autoptr(GgitIndex) index = ggit_repository_get_index (repository, error);
+  g_autoptr(GFile) workdir = ggit_repository_get_workdir (repository);
+
+  if (index == NULL)
+    return NULL;
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (prefix, paths[i], NULL);
+      g_autoptr(GFile) file = g_file_resolve_relative_path (workdir, path);
+      gboolean ok;
+
+      if (g_file_query_exists (file, NULL))
+        ok = ggit_index_add_path (index, path, error);
+      else
+        ok = ggit_index_remove (index, file, 0, error);
+      if (!ok)
+        return NULL;
+    }
+  if (!ggit_index_write (index, error))
+    return NULL;
+  return g_steal_pointer (&index);
+}
+
+char *
+recap_git_commit (GFile               *root,
+                  const char * const  *paths,
+                  const char          *message,
+                  GError             **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autoptr(GgitRepository) repository = open_repository (root, &prefix, error);
+  g_autoptr(GgitSignature) signature = repository ? signature_now (repository, error) : NULL;
+  g_autoptr(GgitIndex) index = NULL;
+  g_autoptr(GgitOId) tree_id = NULL;
+  g_autoptr(GgitTree) tree = NULL;
+  g_autoptr(GgitCommit) parent = NULL;
+  g_autoptr(GgitTree) parent_tree = NULL;
+  g_autoptr(GgitOId) commit_id = NULL;
+  GError *local_error = NULL;
+
+  if (signature == NULL)
+    return NULL;
+  parent_tree = head_tree (repository, &parent, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  index = stage (repository, prefix, paths, error);
+  if (index != NULL)
+    tree_id = ggit_index_write_tree (index, error);
+  if (tree_id != NULL)
+    tree = ggit_repository_lookup_tree (repository, tree_id, error);
+  if (tree == NULL)
+    return NULL;
+  if (parent_tree != NULL && ggit_oid_equal (tree_id, ggit_object_get_id (GGIT_OBJECT (parent_tree))))
+    {
+      g_set_error_literal (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NOTHING_TO_COMMIT,
+                           _("The chosen posts have no changes to commit"));
+      return NULL;
+    }
+  commit_id = ggit_repository_create_commit (repository, "HEAD", signature, signature, NULL, message, tree,
+                                             parent ? &parent : NULL, parent ? 1 : 0, error);
+  return commit_id != NULL ? ggit_oid_to_string (commit_id) : NULL;
+}
+
+/* Async variants */
+
+typedef struct {
+  GFile  *root;
+  char   *path;
+  GStrv   paths;
+  char   *message;
+} Call;
+
+static void
+call_free (Call *call)
+{
+  g_clear_object (&call->root);
+  g_free (call->path);
+  g_strfreev (call->paths);
+  g_free (call->message);
+  g_free (call);
+}
+
+static GTask *
+call_task (GFile               *root,
+           const char          *path,
+           const char * const  *paths,
+           const char          *message,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Call *call = g_new0 (Call, 1);
+
+  call->root = g_object_ref (root);
+  call->path = g_strdup (path);
+  call->paths = g_strdupv ((GStrv) paths);
+  call->message = g_strdup (message);
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+static void
+status_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  GHashTable *states = recap_git_status (call->root, &error);
+
+  if (states != NULL)
+    g_task_return_pointer (task, states, (GDestroyNotify) g_hash_table_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+recap_git_status_async (GFile               *root,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = call_task (root, NULL, NULL, NULL, recap_git_status_async,
+                                     cancellable, callback, user_data);
+
+  g_task_run_in_thread (task, status_thread);
+}
+
+GHashTable *
+recap_git_status_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Returns @text from @task, or @error. */
+static void
+return_string (GTask  *task,
+               char   *text,
+               GError *error)
+{
+  if (text != NULL)
+    g_task_return_pointer (task, text, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+diff_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  char *diff = recap_git_diff (call->root, call->path, &error);
+
+  return_string (task, diff, error);
+}
+
+void
+recap_git_diff_async (GFile               *root,
+                      const char          *relative_path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = call_task (root, relative_path, NULL, NULL, recap_git_diff_async,
+                                     cancellable, callback, user_data);
+
+  g_task_run_in_thread (task, diff_thread);
+}
+
+char *
+recap_git_diff_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+identity_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  char *identity = recap_git_identity (call->root, &error);
+
+  return_string (task, identity, error);
+}
+
+void
+recap_git_identity_async (GFile               *root,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = call_task (root, NULL, NULL, NULL, recap_git_identity_async,
+                                     cancellable, callback, user_data);
+
+  g_task_run_in_thread (task, identity_thread);
+}
+
+char *
+recap_git_identity_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+commit_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Call *call = task_data;
+  GError *error = NULL;
+  char *id = recap_git_commit (call->root, (const char * const *) call->paths, call->message, &error);
+
+  return_string (task, id, error);
+}
+
+void
+recap_git_commit_async (GFile               *root,
+                        const char * const  *paths,
+                        const char          *message,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = call_task (root, NULL, paths, message, recap_git_commit_async,
+                                     cancellable, callback, user_data);
+
+  g_task_run_in_thread (task, commit_thread);
+}
+
+char *
+recap_git_commit_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
