@@ -19,4 +19,10 @@ char *recap_site_config_read_baseurl (GFile        *root,
 char *recap_site_config_parse_baseurl (const char  *text,
                                        gsize        len);
 
+/* The lint rules @text's `recap:` key turns off, as in
+ * `recap: {disable: [future-date, unknown-layout]}`; an empty list when
+ * there are none or the YAML is invalid. */
+GStrv recap_site_config_parse_disabled_rules (const char *text,
+                                              gsize       len);
+
 G_END_DECLS
