@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-application.h"
+#include "recap-compat.h"
 #include "recap-preferences-window.h"
 #include "recap-window.h"
 
@@ -264,19 +265,21 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   const char *developers[] = { "Recap developers", NULL };
+  GtkWidget *about = recap_compat_about_new ();
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Recap"),
-                         "application-icon", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("Recap developers"),
-                         "developers", developers,
-                         "comments", _("Write and organize meetup reports and conference notes"),
-                         "website", "https://github.com/recapnotes/recap",
-                         "issue-url", "https://github.com/recapnotes/recap/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  g_object_set (about,
+                "application-name", _("Recap"),
+                "application-icon", APPLICATION_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", _("Recap developers"),
+                "developers", developers,
+                "comments", _("Write and organize meetup reports and conference notes"),
+                "website", "https://github.com/recapnotes/recap",
+                "issue-url", "https://github.com/recapnotes/recap/issues",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "translator-credits", _("translator-credits"),
+                NULL);
+  recap_compat_present (about, gtk_application_get_active_window (app));
 }
 
 static void
