@@ -197,10 +197,11 @@ in_newest_root() {
       /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$@"
 }
 
+# Without arguments `ci` there; with meson test arguments, `test` with them.
 test_newest() {
   make_newest_root
   in_newest_root deps
-  in_newest_root --isolated ci
+  if [ $# -gt 0 ]; then in_newest_root --isolated test "$@"; else in_newest_root --isolated ci; fi
 }
 
 case "${1:-}" in
@@ -212,6 +213,6 @@ case "${1:-}" in
   ci)       shift; run_ci ;;
   valgrind) shift; run_valgrind "$@" ;;
   deps)     install_packages ;;
-  test-newest) test_newest ;;
+  test-newest) shift; test_newest "$@" ;;
   *)        echo "usage: $0 run|test|sanitize|ci|valgrind|deps|test-newest [args…]" >&2; exit 2 ;;
 esac
