@@ -10,7 +10,7 @@ GtkWidget *
 recap_compat_about_new (void)
 {
 #if ADW_CHECK_VERSION (1, 5, 0)
-  return adw_about_dialog_new ();
+  return GTK_WIDGET (adw_about_dialog_new ());
 #else
   return adw_about_window_new ();
 #endif
@@ -21,7 +21,7 @@ recap_compat_alert_new (const char *heading,
                         const char *body)
 {
 #if ADW_CHECK_VERSION (1, 5, 0)
-  return adw_alert_dialog_new (heading, body);
+  return GTK_WIDGET (adw_alert_dialog_new (heading, body));
 #else
   return adw_message_dialog_new (NULL, heading, body);
 #endif
