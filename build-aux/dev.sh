@@ -6,6 +6,9 @@
 #   ./build-aux/dev.sh sanitize  the core tests and fuzz seeds under ASan and UBSan
 #   ./build-aux/dev.sh ci        test, then sanitize; one summary line for both
 #   ./build-aux/dev.sh valgrind  the core tests under valgrind's memcheck
+#   ./build-aux/dev.sh deps      only install the missing packages
+#   ./build-aux/dev.sh test-newest  `ci` in a cached Debian 13 (trixie) chroot,
+#                                for the code paths of newer GTK and libadwaita
 #
 # Missing Debian packages are installed first (with sudo when not root).
 set -euo pipefail
@@ -148,6 +151,62 @@ run_valgrind() {
   return $status
 }
 
+# Debian 13 has GTK 4.18, libadwaita 1.7, GtkSourceView 5.16 and GLib 2.84:
+# the code behind GTK_CHECK_VERSION/ADW_CHECK_VERSION builds and runs there.
+# The chroot is made once with debootstrap from this machine's Debian mirror
+# and kept outside the checkout; the checkout is bind-mounted at /src and
+# built in the chroot's own /build.
+NEWEST_SUITE=trixie
+NEWEST_ROOT=${RECAP_NEWEST_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/recap-$NEWEST_SUITE}/root
+
+debian_mirror() {
+  grep -hoE 'https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+    | head -n 1 | tr -d ' ' || true
+}
+
+make_newest_root() {
+  [ -d "$NEWEST_ROOT" ] && return 0
+  [ "$(id -u)" -eq 0 ] || { echo "test-newest needs root (debootstrap, chroot)" >&2; exit 2; }
+  install_packages debootstrap
+  local mirror
+  mirror=$(debian_mirror)
+  rm -rf "$NEWEST_ROOT.partial"
+  mkdir -p "$(dirname "$NEWEST_ROOT")"
+  debootstrap --variant=minbase "$NEWEST_SUITE" "$NEWEST_ROOT.partial" "${mirror:-http://deb.debian.org/debian}"
+  # No services start inside the chroot.
+  printf '#!/bin/sh\nexit 101\n' > "$NEWEST_ROOT.partial/usr/sbin/policy-rc.d"
+  chmod +x "$NEWEST_ROOT.partial/usr/sbin/policy-rc.d"
+  mv "$NEWEST_ROOT.partial" "$NEWEST_ROOT"
+}
+
+# Runs dev.sh with the arguments given inside the chroot, in a private
+# mount namespace (the mounts go when it ends). With --isolated, also in a
+# network namespace of its own, so that its Xvfb and D-Bus cannot meet the
+# host's on abstract sockets.
+in_newest_root() {
+  local unshare=(unshare --mount --propagation private)
+  if [ "$1" = --isolated ]; then unshare+=(--net); shift; fi
+  mkdir -p "$NEWEST_ROOT/src" "$NEWEST_ROOT/build"
+  "${unshare[@]}" -- /bin/sh -e -c '
+    root=$1; src=$2; shift 2
+    mount -t proc proc "$root/proc"
+    mount --rbind /sys "$root/sys"
+    mount --rbind /dev "$root/dev"
+    mount -t tmpfs tmpfs "$root/tmp"
+    mount --bind "$src" "$root/src"
+    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+      PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+      BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan \
+      /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$@"
+}
+
+# Without arguments `ci` there; with meson test arguments, `test` with them.
+test_newest() {
+  make_newest_root
+  in_newest_root deps
+  if [ $# -gt 0 ]; then in_newest_root --isolated test "$@"; else in_newest_root --isolated ci; fi
+}
+
 case "${1:-}" in
   run)      shift; run_app "$@" ;;
   # The whole suite, sanitizer run included; with meson test arguments
@@ -156,5 +215,7 @@ case "${1:-}" in
   sanitize) shift; sanitize "$@" ;;
   ci)       shift; run_ci ;;
   valgrind) shift; run_valgrind "$@" ;;
-  *)        echo "usage: $0 run|test|sanitize|ci|valgrind [args…]" >&2; exit 2 ;;
+  deps)     install_packages ;;
+  test-newest) shift; test_newest "$@" ;;
+  *)        echo "usage: $0 run|test|sanitize|ci|valgrind|deps|test-newest [args…]" >&2; exit 2 ;;
 esac

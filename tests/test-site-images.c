@@ -263,6 +263,31 @@ test_baseurl (void)
     }
 }
 
+/* The `recap:` key's rules to turn off, in block or flow style, and
+ * nothing from other keys, other depths or invalid YAML. */
+static void
+test_disabled_rules (void)
+{
+  const struct { const char *yaml; const char *rules; } cases[] = {
+    { "recap:\n  disable:\n    - future-date\n    - unknown-layout\n", "future-date,unknown-layout" },
+    { "title: x\nrecap: {other: [a], disable: [missing-title]}\nlang: de\n", "missing-title" },
+    { "recap:\n  disable: future-date\n", "" },
+    { "disable: [future-date]\n", "" },
+    { "nested:\n  recap:\n    disable: [future-date]\n", "" },
+    { "recap: {disable: [a, {b: c}, d]}\n", "a,d" },
+    { "recap: {disable: [unclosed\n", "" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) rules = recap_site_config_parse_disabled_rules (cases[i].yaml, strlen (cases[i].yaml));
+      g_autofree char *joined = g_strjoinv (",", rules);
+
+      g_assert_cmpstr (joined, ==, cases[i].rules);
+    }
+}
+
 static void
 test_baseurl_file (TestUtilDir   *fixture,
                    gconstpointer  data)
@@ -296,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/site-images/insert-point", test_insert_point);
   g_test_add_func ("/site-images/liquid-expand", test_liquid_expand);
   g_test_add_func ("/site-images/baseurl", test_baseurl);
+  g_test_add_func ("/site-images/disabled-rules", test_disabled_rules);
   g_test_add ("/site-images/baseurl-file", TestUtilDir, NULL,
               test_util_dir_set_up, test_baseurl_file, test_util_dir_tear_down);
 

@@ -59,7 +59,7 @@ command_export (const Options  *options,
   if (!recap_file_read_text (file, NULL, &text, &len, &error))
     {
       print_error (args[0], error->message);
-      return EXIT_FAILED;
+      return exit_status_for_error (error);
     }
   if (relative_path == NULL)
     relative_path = g_file_get_basename (file);
@@ -69,7 +69,7 @@ command_export (const Options  *options,
       if (recap_post_export_write (text, len, root, relative_path, images, out, NULL, &error))
         return EXIT_OK;
       print_error (options->output, error->message);
-      return EXIT_FAILED;
+      return EXIT_IO;
     }
   html = recap_post_export_html (text, len, root, relative_path, images, NULL, NULL, &error);
   if (html == NULL)

@@ -12,7 +12,9 @@
 #include "recap-cli.h"
 #include "recap-file-util.h"
 #include "recap-lint.h"
+#include "recap-front-matter.h"
 #include "recap-site.h"
+#include "recap-site-config.h"
 #include "recap-site-ops.h"
 
 static RecapSite *
@@ -41,16 +43,111 @@ compare_problems (gconstpointer a,
   return by_path != 0 ? by_path : (int) x->kind - (int) y->kind;
 }
 
+/* Which rules are on: all but those --disable and _config.yml's
+ * `recap: {disable: […]}` name. FALSE, with a message, on an unknown name. */
+static gboolean
+read_enabled_rules (const Options *options,
+                    GFile         *root,
+                    gboolean       enabled[])
+{
+  g_autoptr(GFile) config = g_file_get_child (root, "_config.yml");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) from_config = NULL;
+  gsize len = 0;
+
+  if (g_file_load_contents (config, NULL, &text, &len, NULL, NULL))
+    from_config = recap_site_config_parse_disabled_rules (text, len);
+  for (guint i = 0; i < options->disable->len + (from_config ? g_strv_length (from_config) : 0); i++)
+    {
+      const char *rule = i < options->disable->len ? options->disable->pdata[i]
+                                                   : from_config[i - options->disable->len];
+      RecapProblemKind kind;
+
+      if (!recap_problem_kind_from_rule (rule, &kind))
+        {
+          g_autofree char *message = g_strdup_printf (_("There is no lint rule “%s”; see recap-cli lint --help"), rule);
+
+          print_error (i < options->disable->len ? NULL : "_config.yml", message);
+          return FALSE;
+        }
+      enabled[kind] = FALSE;
+    }
+  return TRUE;
+}
+
+/* Where in its file @problem is: the line of the key it is about, else 1:1. */
+static void
+locate_problem (GFile        *root,
+                RecapProblem *problem,
+                guint        *line,
+                guint        *column)
+{
+  const char *key = recap_problem_kind_get_key (problem->kind);
+  g_autoptr(GFile) file = g_file_resolve_relative_path (root, recap_post_get_relative_path (problem->post));
+  g_autofree char *text = NULL;
+  g_autoptr(RecapFrontMatter) fm = NULL;
+  RecapFrontMatterEntry entry;
+  gsize len = 0;
+
+  *line = *column = 1;
+  if (key == NULL || !recap_file_read_text (file, NULL, &text, &len, NULL) ||
+      (fm = recap_front_matter_parse (text, len, NULL)) == NULL ||
+      !recap_front_matter_get_entry (fm, key, &entry))
+    return;
+  for (gsize i = 0; i < entry.key_start; i++)
+    if (text[i] == '\n')
+      *line += 1;
+  *column = entry.indent + 1;
+}
+
+static void
+print_problem (GFile        *root,
+               RecapProblem *problem,
+               GString      *json)
+{
+  const char *path = recap_post_get_relative_path (problem->post);
+  const char *rule = recap_problem_kind_get_rule (problem->kind);
+  const char *severity = recap_problem_kind_is_error (problem->kind) ? "error" : "warning";
+  guint line, column;
+
+  locate_problem (root, problem, &line, &column);
+  if (json == NULL)
+    {
+      g_print ("%s:%u:%u: %s: %s [%s]\n", path, line, column, severity, problem->message, rule);
+      return;
+    }
+  g_string_append (json, json->len > 1 ? ",\n  {\"path\": " : "\n  {\"path\": ");
+  json_append_string (json, path);
+  g_string_append_printf (json, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"rule\": \"%s\", \"message\": ",
+                          line, column, severity, rule);
+  json_append_string (json, problem->message);
+  g_string_append_c (json, '}');
+}
+
 int
 command_lint (const Options  *options,
               char          **args)
 {
-  g_autoptr(RecapSite) site = load_site (args[0]);
+  g_autoptr(RecapSite) site = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) json = NULL;
+  gboolean enabled[RECAP_PROBLEM_FUTURE_DATE + 1];
+  guint n_found = 0;
 
-  if (site == NULL)
-    return EXIT_FAILED;
+  if (options->format != NULL && !g_str_equal (options->format, "gcc") && !g_str_equal (options->format, "json"))
+    {
+      print_error (NULL, _("--format must be gcc or json"));
+      return EXIT_USAGE;
+    }
+  json = g_strcmp0 (options->format, "json") == 0 ? g_string_new ("[") : NULL;
+  if ((site = load_site (args[0])) == NULL)
+    return EXIT_IO;
+  for (guint i = 0; i < G_N_ELEMENTS (enabled); i++)
+    enabled[i] = TRUE;
+  if (!read_enabled_rules (options, recap_site_get_root (site), enabled))
+    return EXIT_USAGE;
+
   problems = recap_lint (G_LIST_MODEL (site), recap_site_get_layouts (site), now);
   g_ptr_array_sort (problems, compare_problems);
   if (!recap_lint_is_jekyll_site (G_LIST_MODEL (site)))
@@ -58,11 +155,18 @@ command_lint (const Options  *options,
   for (guint i = 0; i < problems->len; i++)
     {
       RecapProblem *problem = problems->pdata[i];
-      g_print ("%s: %s\n", recap_post_get_relative_path (problem->post), problem->message);
+
+      if (!enabled[problem->kind])
+        continue;
+      print_problem (recap_site_get_root (site), problem, json);
+      n_found++;
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u problem in %u posts\n", "%u problems in %u posts\n", problems->len),
-           problems->len, g_list_model_get_n_items (G_LIST_MODEL (site)));
-  return problems->len > 0 ? EXIT_FAILED : EXIT_OK;
+  if (json != NULL)
+    g_print ("%s%s]\n", json->str, n_found > 0 ? "\n" : "");
+  else if (!options->quiet)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u problem in %u posts\n", "%u problems in %u posts\n", n_found),
+             n_found, g_list_model_get_n_items (G_LIST_MODEL (site)));
+  return n_found > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 /* Applies @func to @files and reports what changed; with @names, each changed file too. */
@@ -94,7 +198,7 @@ command_rename_tag (const Options  *options,
   RecapTagRename rename = { args[1], args[2] };
 
   if (site == NULL)
-    return EXIT_FAILED;
+    return EXIT_IO;
   files = recap_posts_with_tag (G_LIST_MODEL (site), rename.old_tag);
   return run_bulk (files, recap_edit_rename_tag, &rename, FALSE);
 }

@@ -24,6 +24,8 @@ typedef enum {
   OPTION_FORMAT   = 1 << 5,
   OPTION_OUTPUT   = 1 << 6,
   OPTION_IMAGES   = 1 << 7,
+  OPTION_DISABLE  = 1 << 8,
+  OPTION_QUIET    = 1 << 9,  /* every command's */
 } OptionFlags;
 
 typedef struct {
@@ -66,7 +68,17 @@ post_clear (Post *post)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Post, post_clear)
 
-static gboolean
+int
+exit_status_for_error (const GError *error)
+{
+  /* The system's errors (missing, permissions, not a regular file…) are
+   * I/O; Recap's refusals of the contents (binary, not UTF-8, too large)
+   * are problems found. */
+  return error->domain == G_IO_ERROR ? EXIT_IO : EXIT_FAILED;
+}
+
+/* EXIT_OK, or the exit status for what kept @path from being read. */
+static int
 post_read (Post       *post,
            const char *path)
 {
@@ -75,9 +87,9 @@ post_read (Post       *post,
   post->path = g_strdup (path);
   post->file = g_file_new_for_commandline_arg (path);
   if (recap_file_read_text (post->file, NULL, &post->text, &post->len, &error))
-    return TRUE;
+    return EXIT_OK;
   print_error (path, error->message);
-  return FALSE;
+  return exit_status_for_error (error);
 }
 
 typedef gboolean (*EditFunc) (const Post            *post,
@@ -94,14 +106,19 @@ run_edit (char     **args,
   g_auto(Post) post = { 0 };
   g_auto(RecapFrontMatterEdit) edit = { 0 };
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (!post_read (&post, args[0]))
-    return EXIT_FAILED;
-  if (!edit_func (&post, args + 1, &edit, &error) ||
-      (edit.changed && !recap_file_write_atomic (post.file, edit.text, edit.len, NULL, &error)))
+  if ((status = post_read (&post, args[0])) != EXIT_OK)
+    return status;
+  if (!edit_func (&post, args + 1, &edit, &error))
     {
       print_error (post.path, error->message);
       return EXIT_FAILED;
+    }
+  if (edit.changed && !recap_file_write_atomic (post.file, edit.text, edit.len, NULL, &error))
+    {
+      print_error (post.path, error->message);
+      return exit_status_for_error (error);
     }
   return EXIT_OK;
 }
@@ -141,9 +158,10 @@ command_get (const Options  *options,
   g_autoptr(RecapFrontMatter) fm = NULL;
   g_autoptr(GError) error = NULL;
   RecapFrontMatterEntry entry;
+  int status;
 
-  if (!post_read (&post, args[0]))
-    return EXIT_FAILED;
+  if ((status = post_read (&post, args[0])) != EXIT_OK)
+    return status;
   fm = recap_front_matter_parse (post.text, post.len, &error);
   if (fm == NULL)
     {
@@ -222,7 +240,7 @@ post_state (RecapPost *post)
   return recap_post_get_published (post) ? "published" : "unpublished";
 }
 
-static void
+void
 json_append_string (GString    *out,
                     const char *value)
 {
@@ -410,7 +428,7 @@ command_list (const Options  *options,
   if (!recap_site_load_sync (site, NULL, &error))
     {
       print_error (args[0], error->message);
-      return EXIT_FAILED;
+      return EXIT_IO;
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (site));
@@ -442,28 +460,56 @@ command_list (const Options  *options,
 /* check */
 
 typedef struct {
-  guint checked;
-  guint unreadable;
-  guint invalid;
-  guint read_only;
-  guint changed;
+  guint    checked;
+  guint    unreadable;
+  guint    io_errors;   /* of the unreadable: the system's errors */
+  guint    invalid;
+  guint    read_only;
+  guint    changed;
+  GString *json;  /* with --json: the "files" members so far */
 } CheckTotals;
+
+/* One file's finding: "recap-cli: PATH: MESSAGE", or a JSON object with
+ * --json; @problem: changed, invalid, read-only or unreadable. */
+static void
+report_file (CheckTotals *totals,
+             const char  *path,
+             const char  *problem,
+             const char  *message)
+{
+  if (totals->json == NULL)
+    {
+      print_error (path, message);
+      return;
+    }
+  g_string_append (totals->json, totals->json->len > 0 ? ",\n    {\"path\": " : "\n    {\"path\": ");
+  json_append_string (totals->json, path);
+  g_string_append (totals->json, ", \"problem\": ");
+  json_append_string (totals->json, problem);
+  g_string_append (totals->json, ", \"message\": ");
+  json_append_string (totals->json, message);
+  g_string_append_c (totals->json, '}');
+}
 
 static void
 check_file (const char  *path,
             CheckTotals *totals)
 {
-  g_auto(Post) post = { 0 };
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *changed_path = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
 
   totals->checked++;
-  if (!post_read (&post, path))
+  if (!recap_file_read_text (file, NULL, &text, &len, &error))
     {
       totals->unreadable++;
+      totals->io_errors += exit_status_for_error (error) == EXIT_IO;
+      report_file (totals, path, "unreadable", error->message);
       return;
     }
-  if (recap_front_matter_check_round_trip (post.text, post.len, &changed_path, &error))
+  if (recap_front_matter_check_round_trip (text, len, &changed_path, &error))
     return;
 
   if (changed_path != NULL)
@@ -472,16 +518,18 @@ check_file (const char  *path,
                                                   changed_path, error != NULL ? ": " : "",
                                                   error != NULL ? error->message : "");
       totals->changed++;
-      print_error (path, message);
+      report_file (totals, path, "changed", message);
+    }
+  /* TOML and JSON front matter: read, never written. */
+  else if (g_error_matches (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY))
+    {
+      totals->read_only++;
+      report_file (totals, path, "read-only", error->message);
     }
   else
     {
-      /* TOML and JSON front matter: read, never written. */
-      if (g_error_matches (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY))
-        totals->read_only++;
-      else
-        totals->invalid++;
-      print_error (path, error->message);
+      totals->invalid++;
+      report_file (totals, path, "invalid", error->message);
     }
 }
 
@@ -506,7 +554,8 @@ check_directory (const char  *path,
   if (dir == NULL)
     {
       totals->unreadable++;
-      print_error (path, error->message);
+      totals->io_errors++;
+      report_file (totals, path, "unreadable", error->message);
       return;
     }
 
@@ -538,28 +587,44 @@ check_path (const char  *path,
     check_file (path, totals);
 }
 
+static void
+print_check_json (const CheckTotals *totals)
+{
+  g_print ("{\"checked\": %u, \"changed\": %u, \"invalid\": %u, \"read_only\": %u, "
+           "\"unreadable\": %u,\n  \"files\": [%s%s]}\n",
+           totals->checked, totals->changed, totals->invalid, totals->read_only, totals->unreadable,
+           totals->json->str, totals->json->len > 0 ? "\n  " : "");
+}
+
 static int
 command_check (const Options  *options,
                char          **args)
 {
-  CheckTotals totals = { 0 };
+  g_autoptr(GString) json = options->json ? g_string_new (NULL) : NULL;
+  CheckTotals totals = { .json = json };
 
   check_path (args[0], &totals);
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Checked %u file: %u would change, %u with invalid front matter, "
-                        "%u read-only (TOML or JSON), %u unreadable\n",
-                        "Checked %u files: %u would change, %u with invalid front matter, "
-                        "%u read-only (TOML or JSON), %u unreadable\n",
-                        totals.checked),
-           totals.checked, totals.changed, totals.invalid, totals.read_only, totals.unreadable);
+  if (options->json)
+    print_check_json (&totals);
+  else if (!options->quiet)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Checked %u file: %u would change, %u with invalid front matter, "
+                          "%u read-only (TOML or JSON), %u unreadable\n",
+                          "Checked %u files: %u would change, %u with invalid front matter, "
+                          "%u read-only (TOML or JSON), %u unreadable\n",
+                          totals.checked),
+             totals.checked, totals.changed, totals.invalid, totals.read_only, totals.unreadable);
+  if (totals.io_errors > 0)
+    return EXIT_IO;
   return totals.changed + totals.invalid + totals.read_only + totals.unreadable > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 /* Commands and their help */
 
 #define EXIT_STATUS_HELP \
-  N_("Exit status: 0 on success, 1 when the command failed (the file is then " \
-     "unchanged), 2 on a usage error.")
+  N_("Exit status: 0 on success (lint and check: nothing found), 1 when " \
+     "problems were found or the command refused (the file is then unchanged), " \
+     "2 on a usage error, 3 when a file or folder could not be read or written.")
 
 static const Command commands[] = {
   {
@@ -618,8 +683,11 @@ static const Command commands[] = {
        "the value it already has and reports any file whose bytes would change "
        "(there should be none), every file with invalid front matter, every file "
        "with TOML or JSON front matter (which Recap never edits) and every "
-       "unreadable file. Exit status 1 when it found any of these."),
-    command_check,
+       "unreadable file. Exit status 1 when it found any of these, 3 when the "
+       "system could not read a file or folder. With --json, prints an object with the counts checked, "
+       "changed, invalid, read_only and unreadable, and files: an array of "
+       "objects with the members path, problem and message."),
+    command_check, OPTION_JSON,
   },
   {
     "lint", N_("DIR"), 1, 1,
@@ -627,9 +695,17 @@ static const Command commands[] = {
     N_("Reports invalid front matter, posts without a title, front-matter dates "
        "that differ from the file name’s, duplicate permalinks, layouts missing "
        "from _layouts, dated files outside _posts and collections, byte order "
-       "marks and posts dated in the future, one per line as PATH: PROBLEM. "
-       "Exit status 1 when there are problems, so that a site’s CI can use it."),
-    command_lint,
+       "marks and posts dated in the future. --format=gcc (the default) prints "
+       "one per line as PATH:LINE:COLUMN: error|warning: MESSAGE [RULE], which "
+       "editors and CI problem matchers place; --format=json prints an array of "
+       "objects with the members path, line, column, severity, rule and message. "
+       "--disable=RULE (repeatable) turns a rule off, as does a list in the "
+       "site’s _config.yml: “recap: {disable: [RULE, …]}”. Rules: "
+       "invalid-front-matter, missing-title, date-mismatch, duplicate-permalink, "
+       "unknown-layout, dated-outside-posts, byte-order-mark, future-date, "
+       "date-read-differently, post-not-read, title-too-long, description-too-long. Exit "
+       "status 1 when there are problems, so that a site’s CI can use it."),
+    command_lint, OPTION_FORMAT | OPTION_DISABLE,
   },
   {
     "rename-tag", N_("DIR OLD NEW"), 3, 3,
@@ -722,18 +798,19 @@ print_usage (void)
                                                "posts, changing only the bytes of what is edited, and "
                                                "organizes a site (new posts, publishing, renames, tags, "
                                                "events) as the Recap window does."), 78);
+  g_autofree char *exit_status = wrap_paragraph (_(EXIT_STATUS_HELP), 78);
   int width = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     width = MAX (width, (int) strlen (commands[i].name));
   g_string_append_printf (out, "%s\n  recap-cli %s\n\n%s\n",
-                          _("Usage:"), _("COMMAND [OPTION…] ARGUMENT…"), summary);
+                          _("Usage:"), _("[--version] [-q] COMMAND [OPTION…] ARGUMENT…"), summary);
   g_string_append_printf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (out, "  %-*s %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append_printf (out, "\n%s\n%s\n",
                           _("Run “recap-cli COMMAND --help” for the details of a command."),
-                          _(EXIT_STATUS_HELP));
+                          exit_status);
   g_print ("%s", out->str);
 }
 
@@ -778,12 +855,15 @@ command_context (const Command *command,
       N_("meetup-report, conference-notes or blank"), N_("TEMPLATE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options->title, N_("The title of the post"), N_("TITLE") },
     { "draft", 0, 0, G_OPTION_ARG_NONE, &options->draft, N_("Create it in _drafts"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &options->format, N_("html"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
+      command->run == command_lint ? N_("gcc (the default) or json") : N_("html"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output, N_("Write to OUT"), N_("OUT") },
     { "images", 0, 0, G_OPTION_ARG_STRING, &options->images, N_("embed or copy"), N_("IMAGES") },
+    { "disable", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, N_("Turn the rule RULE off"), N_("RULE") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet, N_("Print no summary line"), NULL },
   };
   const OptionFlags flags[] = { OPTION_JSON, OPTION_DATE, OPTION_TEMPLATE, OPTION_TITLE, OPTION_DRAFT,
-                                OPTION_FORMAT, OPTION_OUTPUT, OPTION_IMAGES };
+                                OPTION_FORMAT, OPTION_OUTPUT, OPTION_IMAGES, OPTION_DISABLE, OPTION_QUIET };
   g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
   g_autofree char *description = wrap_paragraph (_(command->description), 78);
   g_autofree char *exit_status = wrap_paragraph (_(EXIT_STATUS_HELP), 78);
@@ -794,7 +874,7 @@ command_context (const Command *command,
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_description (context, text);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    if (command->options & flags[i])
+    if ((command->options | OPTION_QUIET) & flags[i])
       {
         const GOptionEntry one[] = { entries[i], { NULL } };
         g_option_context_add_main_entries (context, one, GETTEXT_PACKAGE);
@@ -824,6 +904,10 @@ parse_option (OptionFlags  accepted,
     options->format = value;
   else if ((accepted & OPTION_IMAGES) && (value = g_str_has_prefix (arg, "--images=") ? arg + 9 : NULL))
     options->images = value;
+  else if ((accepted & OPTION_DISABLE) && (value = g_str_has_prefix (arg, "--disable=") ? arg + 10 : NULL))
+    g_ptr_array_add (options->disable, (char *) value);
+  else if (g_str_equal (arg, "-q") || g_str_equal (arg, "--quiet"))
+    options->quiet = TRUE;
   else if ((accepted & OPTION_OUTPUT) && (value = g_str_has_prefix (arg, "--output=") ? arg + 9 : NULL))
     options->output = value;
   else if ((accepted & OPTION_OUTPUT) && g_str_has_prefix (arg, "-o") && arg[2] != '\0')
@@ -865,14 +949,17 @@ parse_arguments (const Command  *command,
 static int
 run_command (const Command  *command,
              int             argc,
-             char          **argv)
+             char          **argv,
+             gboolean        quiet)
 {
-  Options options = { 0 };
+  g_autoptr(GPtrArray) disable = g_ptr_array_new ();
+  Options options = { .disable = disable };
   g_autoptr(GOptionContext) context = command_context (command, &options);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
   guint n_args;
 
+  options.quiet = quiet;
   if (!parse_arguments (command, argc, argv, &options, args))
     {
       g_print ("%s", help);
@@ -893,6 +980,7 @@ main (int    argc,
       char **argv)
 {
   const Command *command;
+  gboolean quiet = FALSE;
 
   setlocale (LC_ALL, "");
   g_set_prgname ("recap-cli");
@@ -903,6 +991,19 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* -q before the command applies to it. */
+  if (argc >= 2 && (g_str_equal (argv[1], "-q") || g_str_equal (argv[1], "--quiet")))
+    {
+      quiet = TRUE;
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
+  if (argc >= 2 && g_str_equal (argv[1], "--version"))
+    {
+      g_print ("recap-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {
@@ -918,5 +1019,5 @@ main (int    argc,
       print_error (NULL, message);
       return EXIT_USAGE;
     }
-  return run_command (command, argc - 1, argv + 1);
+  return run_command (command, argc - 1, argv + 1, quiet);
 }

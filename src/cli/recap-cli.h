@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define EXIT_OK      0
 #define EXIT_FAILED  1
 #define EXIT_USAGE   2
+#define EXIT_IO      3  /* a file or folder could not be read or written */
 
 typedef struct {
   gboolean    json;
@@ -23,6 +24,8 @@ typedef struct {
   const char *format;   /* export --format */
   const char *output;   /* export -o */
   const char *images;   /* export --images */
+  gboolean    quiet;    /* -q: no summary lines, only what a script needs */
+  GPtrArray  *disable;  /* lint --disable=RULE, each RULE */
 } Options;
 
 typedef int (*CommandFunc) (const Options *options,
@@ -31,6 +34,14 @@ typedef int (*CommandFunc) (const Options *options,
 /* "recap-cli: SUBJECT: MESSAGE" on standard error (SUBJECT may be NULL). */
 void print_error        (const char     *subject,
                          const char     *message);
+
+/* EXIT_IO for the system's errors reading or writing a file, EXIT_FAILED
+ * for Recap's refusals of its contents (binary, not UTF-8, too large). */
+int  exit_status_for_error (const GError *error);
+
+/* @value as a JSON string (null for NULL), appended to @out. */
+void json_append_string (GString        *out,
+                         const char     *value);
 
 /* Site-wide commands, in recap-cli-site.c */
 int  command_lint       (const Options  *options,

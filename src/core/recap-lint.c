@@ -119,6 +119,70 @@ problem_label (RecapProblemKind kind)
     }
 }
 
+static const char * const rules[] = {
+  [RECAP_PROBLEM_INVALID_FRONT_MATTER] = "invalid-front-matter",
+  [RECAP_PROBLEM_MISSING_TITLE] = "missing-title",
+  [RECAP_PROBLEM_DATE_MISMATCH] = "date-mismatch",
+  [RECAP_PROBLEM_DUPLICATE_PERMALINK] = "duplicate-permalink",
+  [RECAP_PROBLEM_UNKNOWN_LAYOUT] = "unknown-layout",
+  [RECAP_PROBLEM_DATED_OUTSIDE_POSTS] = "dated-outside-posts",
+  [RECAP_PROBLEM_BYTE_ORDER_MARK] = "byte-order-mark",
+  [RECAP_PROBLEM_FUTURE_DATE] = "future-date",
+  [RECAP_PROBLEM_DATE_READ_DIFFERENTLY] = "date-read-differently",
+  [RECAP_PROBLEM_NOT_READ] = "post-not-read",
+  [RECAP_PROBLEM_TITLE_TOO_LONG] = "title-too-long",
+  [RECAP_PROBLEM_DESCRIPTION_TOO_LONG] = "description-too-long",
+};
+/* Every kind has a rule name. */
+G_STATIC_ASSERT (G_N_ELEMENTS (rules) == RECAP_PROBLEM_DESCRIPTION_TOO_LONG + 1);
+
+const char *
+recap_problem_kind_get_rule (RecapProblemKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (rules), NULL);
+  return rules[kind];
+}
+
+gboolean
+recap_problem_kind_from_rule (const char       *rule,
+                              RecapProblemKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (g_strcmp0 (rules[i], rule) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+recap_problem_kind_is_error (RecapProblemKind kind)
+{
+  return kind == RECAP_PROBLEM_INVALID_FRONT_MATTER || kind == RECAP_PROBLEM_BYTE_ORDER_MARK ||
+         kind == RECAP_PROBLEM_DUPLICATE_PERMALINK;
+}
+
+const char *
+recap_problem_kind_get_key (RecapProblemKind kind)
+{
+  switch (kind)
+    {
+    case RECAP_PROBLEM_DATE_MISMATCH:
+    case RECAP_PROBLEM_FUTURE_DATE:
+    case RECAP_PROBLEM_DATE_READ_DIFFERENTLY:
+      return "date";
+    case RECAP_PROBLEM_TITLE_TOO_LONG:
+      return "title";
+    case RECAP_PROBLEM_DUPLICATE_PERMALINK:
+      return "permalink";
+    case RECAP_PROBLEM_UNKNOWN_LAYOUT:
+      return "layout";
+    default:
+      return NULL;
+    }
+}
+
 static void
 add (GPtrArray        *problems,
      RecapPost        *post,

@@ -36,6 +36,16 @@ typedef struct {
  * values or collections from a _config.yml. Jekyll-only rules (dated
  * files outside _posts, BOM, future dates…) apply only then. */
 gboolean    recap_lint_is_jekyll_site (GListModel        *posts);
+/* The rule's name for @kind, as `recap-cli lint` prints it and `--disable`
+ * and _config.yml's `recap: {disable: [...]}` take: "missing-title"… */
+const char *recap_problem_kind_get_rule (RecapProblemKind     kind);
+/* The kind named @rule; FALSE when no rule has that name. */
+gboolean    recap_problem_kind_from_rule (const char         *rule,
+                                          RecapProblemKind   *kind);
+/* Errors keep Jekyll from building the post as written; the rest are warnings. */
+gboolean    recap_problem_kind_is_error (RecapProblemKind     kind);
+/* The front-matter key a problem of @kind is about, or NULL. */
+const char *recap_problem_kind_get_key  (RecapProblemKind     kind);
 
 /* The problems of @posts (a model of RecapPost); @layouts: the site's
  * _layouts (unknown layouts are reported only when it has some); @now:

@@ -132,4 +132,10 @@ gboolean     recap_site_config_read_urls        (GFile         *root,
                                                  GCancellable  *cancellable);
 
 
+/* The lint rules @text's `recap:` key turns off, as in
+ * `recap: {disable: [future-date, unknown-layout]}`; an empty list when
+ * there are none or the YAML is invalid. */
+GStrv recap_site_config_parse_disabled_rules (const char *text,
+                                              gsize       len);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-background.h"
+#include "recap-compat.h"
 #include "recap-completion.h"
 #include "recap-new-post-dialog.h"
 #include "recap-rename-tag-dialog.h"
@@ -125,10 +126,10 @@ show_failure (RecapWindow *self,
               const char  *heading,
               const char  *message)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+  GtkWidget *dialog = recap_compat_alert_new (heading, message);
 
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_alert_add_response (dialog, "close", _("_Close"));
+  recap_compat_present (dialog, GTK_WINDOW (self));
 }
 
 /* The menu names the operation Undo takes back. */

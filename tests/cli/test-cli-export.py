@@ -100,7 +100,7 @@ def usage_errors(site, work):
     check(run('export', post, '--images=link').returncode == 2, '--images=link accepted')
     check(run('export', post, '--images=copy').returncode == 2, '--images=copy without -o accepted')
     missing = run('export', os.path.join(site, 'nope.md'))
-    check(missing.returncode == 1 and b'nope.md' in missing.stderr, missing.stderr)
+    check(missing.returncode == 3 and b'nope.md' in missing.stderr, missing.stderr)
 
 
 def main():

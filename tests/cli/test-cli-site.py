@@ -8,6 +8,7 @@
 # SPDX-FileCopyrightText: 2026 The Recap authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import glob
+import json
 import os
 import shutil
 import subprocess
@@ -48,9 +49,67 @@ def test_lint(site):
     found = run("lint", site)
     assert found.returncode == 1, found.stdout
     lines = found.stdout.splitlines()
-    assert lines[0].startswith("_posts/2024-01-01-broken.md: Invalid front matter at line "), lines
-    assert lines[1] == "notes/2024-02-02-dated.md: Dated file outside _posts", lines
+    assert lines[0].startswith("_posts/2024-01-01-broken.md:1:1: error: Invalid front matter at line "), lines
+    assert lines[0].endswith(" [invalid-front-matter]"), lines
+    assert lines[1] == "notes/2024-02-02-dated.md:1:1: warning: Dated file outside _posts [dated-outside-posts]", lines
     assert lines[-1] == "2 problems in 16 posts", lines
+    quiet = run("-q", "lint", site)
+    assert quiet.returncode == 1 and quiet.stdout.splitlines() == lines[:-1], quiet.stdout
+
+
+def test_lint_formats_and_rules(site):
+    """gcc lines point at the key's line; JSON carries the same; rules turn
+    off by --disable or _config.yml's recap: key; exit statuses 0/1/2/3."""
+    post = os.path.join(site, "_posts", "2024-05-05-layout.md")
+    with open(post, "w") as f:
+        f.write("---\ntitle: Layout\n# a comment\nlayout: nowhere\n---\n")
+    found = run("lint", "--format=gcc", site)
+    assert found.returncode == 1, found.stdout
+    assert ("_posts/2024-05-05-layout.md:4:1: warning: Unknown layout “nowhere” [unknown-layout]"
+            in found.stdout.splitlines()), found.stdout
+    as_json = run("lint", "--format=json", site)
+    assert as_json.returncode == 1, as_json.stdout
+    problems = json.loads(as_json.stdout)
+    assert {"path": "_posts/2024-05-05-layout.md", "line": 4, "column": 1, "severity": "warning",
+            "rule": "unknown-layout", "message": "Unknown layout “nowhere”"} in problems, problems
+    off = run("lint", "--disable=unknown-layout", "--format=json", site)
+    assert off.returncode == 0 and json.loads(off.stdout) == [], off.stdout
+    config = os.path.join(site, "_config.yml")
+    with open(config, encoding="utf-8") as f:
+        original = f.read()
+    with open(config, "a", encoding="utf-8") as f:
+        f.write("recap:\n  disable:\n    - unknown-layout\n")
+    from_config = run("-q", "lint", site)
+    assert from_config.returncode == 0 and from_config.stdout == "", from_config.stdout
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(original + "recap: {disable: [no-such-rule]}\n")
+    assert run("lint", site).returncode == 2
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(original)
+    assert run("lint", "--disable=nope", site).returncode == 2
+    assert run("lint", "--format=xml", site).returncode == 2
+    assert run("lint", os.path.join(site, "missing")).returncode == 3
+    os.remove(post)
+
+
+def test_check_json_and_version(site):
+    result = run("check", "--json", site)
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["files"] == [] and report["checked"] > 0, result.stdout
+    broken = os.path.join(site, "_posts", "2020-01-03-broken.md")
+    with open(broken, "w") as f:
+        f.write("---\na: b: c\n---\n")
+    result = run("check", "--json", site)
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["invalid"] == 1, result.stdout
+    assert report["files"][0]["path"].endswith("2020-01-03-broken.md"), report
+    assert report["files"][0]["problem"] == "invalid", report
+    os.remove(broken)
+    assert run("check", os.path.join(site, "missing.md")).returncode == 3
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("recap-cli "), version.stdout
+    usage = run("--help")
+    assert "3 when a file or folder could not be read or written" in " ".join(usage.stdout.split()), usage.stdout
 
 
 def test_rename_tag(site):
@@ -227,9 +286,9 @@ def test_help_lists_commands(site):
 
 
 def main():
-    tests = [test_lint, test_rename_tag, test_set_event, test_publish, test_publish_refuses, test_rename_post,
-             test_new, test_new_in_site_zone, test_lint_other_generator, test_add_front_matter,
-             test_help_lists_commands]
+    tests = [test_lint, test_lint_formats_and_rules, test_check_json_and_version, test_rename_tag, test_set_event,
+             test_publish, test_publish_refuses, test_rename_post, test_new, test_new_in_site_zone,
+             test_lint_other_generator, test_add_front_matter, test_help_lists_commands]
     print(f"1..{len(tests)}")
     failed = 0
     for number, test in enumerate(tests, 1):

@@ -235,7 +235,7 @@ def unreadable_files(site):
     result = run('get', bom, 'title')
     check(result.returncode == 1 and 'line 4' in result.stderr, result.stderr)
     missing = run('get', os.path.join(site, 'missing.md'), 'title')
-    check(missing.returncode == 1 and missing.stderr, 'a missing file')
+    check(missing.returncode == 3 and missing.stderr, 'a missing file: exit status 3')
     for path in (binary, latin1, big, huge, bom):
         os.remove(path)
 
@@ -248,7 +248,7 @@ def non_regular_files_refused_without_blocking(site):
         for args in (('get', fifo, 'title'), ('check', fifo), ('set', fifo, 'title', 'y'),
                      ('set-list', fifo, 'tags', 'a')):
             result = run(*args)
-            check(result.returncode == 1 and 'is not a regular file' in result.stderr,
+            check(result.returncode == 3 and 'is not a regular file' in result.stderr,
                   f'{args[0]}: {result.stderr}')
         check(stat.S_ISFIFO(os.lstat(fifo).st_mode), 'the FIFO was replaced')
     finally:
@@ -270,11 +270,11 @@ def error_messages_name_the_real_cause(site):
     os.mkdir(folder)
     try:
         result = run('get', loop, 'title')
-        check(result.returncode == 1 and 'Too many levels of symbolic links' in result.stderr, result.stderr)
+        check(result.returncode == 3 and 'Too many levels of symbolic links' in result.stderr, result.stderr)
         result = run('set', loop, 'title', 'y')
-        check(result.returncode == 1 and 'Too many levels of symbolic links' in result.stderr, result.stderr)
+        check(result.returncode == 3 and 'Too many levels of symbolic links' in result.stderr, result.stderr)
         result = run('get', folder, 'title')
-        check(result.returncode == 1 and 'Is a directory' in result.stderr, result.stderr)
+        check(result.returncode == 3 and 'Is a directory' in result.stderr, result.stderr)
     finally:
         os.remove(loop)
         os.rmdir(folder)
@@ -287,7 +287,7 @@ def error_messages_name_the_real_cause(site):
         write(private, POST.encode())
         os.chmod(private, 0)
         result = run('get', private, 'title', preexec_fn=as_other_user())
-        check(result.returncode == 1 and 'Permission denied' in result.stderr, result.stderr)
+        check(result.returncode == 3 and 'Permission denied' in result.stderr, result.stderr)
     finally:
         shutil.rmtree(shared)
 

@@ -30,13 +30,19 @@ def check(condition, message):
     return condition
 
 
-def iter_modules(modules):
-    """Yield every module object, including nested ones; skip string
-    references to external module files."""
+def iter_modules(modules, folder):
+    """Yield every module object, including nested ones and those in the
+    module files that string entries name (relative to @folder)."""
     for module in modules:
-        if isinstance(module, dict):
-            yield module
-            yield from iter_modules(module.get("modules", []))
+        if isinstance(module, str):
+            path = os.path.join(folder, module)
+            with open(path, encoding="utf-8") as f:
+                module = json.load(f)
+            folder_of_module = os.path.dirname(path)
+        else:
+            folder_of_module = folder
+        yield module
+        yield from iter_modules(module.get("modules", []), folder_of_module)
 
 
 def check_manifest(path, app_id):
@@ -59,7 +65,11 @@ def check_manifest(path, app_id):
     check(manifest.get("command") == COMMAND,
           f"{path}: command is {manifest.get('command')!r}, expected {COMMAND!r}")
 
-    modules = list(iter_modules(manifest.get("modules", [])))
+    try:
+        modules = list(iter_modules(manifest.get("modules", []), os.path.dirname(path)))
+    except (OSError, ValueError) as e:
+        check(False, f"{path}: a module file cannot be read: {e}")
+        return
     check(modules, f"{path}: no modules")
 
     cmark_sources = []
