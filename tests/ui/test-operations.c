@@ -329,10 +329,26 @@ menu_label (GMenuModel *model,
   return NULL;
 }
 
+/* The main menu's button: the Open button has a menu button too. */
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return GTK_MENU_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 undo_menu_label (Fixture *fixture)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON));
+  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (fixture->window));
 
   return menu_label (gtk_menu_button_get_menu_model (button), "win.undo-operation");
 }
