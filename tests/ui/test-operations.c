@@ -330,25 +330,18 @@ menu_label (GMenuModel *model,
 }
 
 /* The main menu's button: the Open button has a menu button too. */
-static GtkMenuButton *
-find_primary_menu_button (GtkWidget *root)
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return GTK_MENU_BUTTON (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 static char *
 undo_menu_label (Fixture *fixture)
 {
-  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (fixture->window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (ui_test_find_widget (GTK_WIDGET (fixture->window),
+                                                                is_primary_menu_button, NULL));
 
   return menu_label (gtk_menu_button_get_menu_model (button), "win.undo-operation");
 }

@@ -183,20 +183,19 @@ test_fits_360 (Fixture       *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ui_test_find_widget (root, is_row_titled, title);
 }
 
 static GtkWidget *

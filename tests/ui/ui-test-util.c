@@ -45,6 +45,23 @@ ui_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+GtkWidget *
+ui_test_find_widget (GtkWidget     *root,
+                     gboolean     (*match) (GtkWidget *widget, gconstpointer data),
+                     gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *text)
