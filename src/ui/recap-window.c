@@ -448,7 +448,8 @@ site_loaded (GObject      *object,
 /* A post the site reads again (after a save, a move, another program's
  * change) comes back as a new post and row, which the selection does not
  * keep: the document takes the new post (title and sidebar follow it),
- * and its row is selected again, unless the user selected others meanwhile. */
+ * and its row is selected again, unless the user selected others meanwhile,
+ * without scrolling the list away from where the user left it. */
 static void
 site_items_changed (RecapWindow *self,
                     guint        position,
@@ -467,7 +468,7 @@ site_items_changed (RecapWindow *self,
       selected = recap_sidebar_dup_selected_posts (self->sidebar);
       recap_document_set_post (document, item);
       if (selected->len == 0)
-        recap_sidebar_select_post (self->sidebar, item);
+        recap_sidebar_reselect_post (self->sidebar, item);
       update_title (self);
       update_actions (self);
       return;
