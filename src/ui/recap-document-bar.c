@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "recap-a11y.h"
 #include "recap-document-bar.h"
 
 /* Most pressing first: one notice shows at a time. */
@@ -152,6 +153,7 @@ set_button (GtkButton  *button,
 {
   gtk_widget_set_visible (GTK_WIDGET (button), label != NULL);
   gtk_button_set_label (button, label ? _(label) : "");
+  recap_a11y_name_button (button);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
 }
 

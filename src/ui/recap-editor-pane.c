@@ -15,6 +15,7 @@
 
 #include "recap-document-bar.h"
 #include "recap-editor-pane.h"
+#include "recap-editor-style.h"
 #include "recap-find-bar.h"
 #include "recap-front-matter-form.h"
 #include "recap-image-inserter.h"
@@ -41,6 +42,8 @@ struct _RecapEditorPane
   RecapPreview         *preview;
   RecapStatusBar       *status_bar;
   RecapImageInserter   *images;
+  RecapEditorStyle     *style;
+  gboolean              narrow;     /* one of editor and preview at a time */
 };
 
 G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
@@ -123,14 +126,17 @@ form_message (RecapEditorPane *self,
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
-/* Editor only, editor and preview, or preview only. */
+/* Editor only, editor and preview, or preview only; narrow, the editor
+ * stands for "editor and preview". */
 static void
 apply_preview_mode (RecapEditorPane *self)
 {
   g_autofree char *mode = g_settings_get_string (self->settings, "preview-mode");
+  gboolean editor_only = g_str_equal (mode, "editor") || (self->narrow && g_str_equal (mode, "split"));
 
   gtk_widget_set_visible (self->editor_box, !g_str_equal (mode, "preview"));
-  gtk_widget_set_visible (GTK_WIDGET (self->preview), !g_str_equal (mode, "editor"));
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), !editor_only);
+  recap_editor_style_set_column (self->style, editor_only);
   recap_find_bar_set_in_preview (self->find_bar, g_str_equal (mode, "preview"));
 }
 
@@ -218,6 +224,7 @@ recap_editor_pane_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->spell);
   g_clear_object (&self->images);
+  g_clear_object (&self->style);
 
   G_OBJECT_CLASS (recap_editor_pane_parent_class)->dispose (object);
 }
@@ -288,6 +295,7 @@ recap_editor_pane_init (RecapEditorPane *self)
   recap_find_bar_set_view (self->find_bar, GTK_TEXT_VIEW (self->source_view));
   recap_find_bar_set_web_view (self->find_bar, recap_preview_get_web_view (self->preview));
   recap_writing_help_attach (GTK_TEXT_VIEW (self->source_view));
+  self->style = recap_editor_style_new (self->source_view);
   setup_settings (self);
   self->spell = recap_spell_session_new (GTK_WIDGET (self), GTK_TEXT_VIEW (self->source_view));
   recap_front_matter_form_set_spell_session (self->form, self->spell);
@@ -338,6 +346,18 @@ recap_editor_pane_set_site (RecapEditorPane *self,
   recap_front_matter_form_set_site (self->form, site);
   recap_spell_session_set_site (self->spell, site);
   recap_image_inserter_set_site (self->images, site);
+}
+
+void
+recap_editor_pane_set_narrow (RecapEditorPane *self,
+                              gboolean         narrow)
+{
+  g_return_if_fail (RECAP_IS_EDITOR_PANE (self));
+
+  if (self->narrow == !!narrow)
+    return;
+  self->narrow = !!narrow;
+  apply_preview_mode (self);
 }
 
 char *

@@ -25,6 +25,10 @@ void           recap_editor_pane_set_document (RecapEditorPane *self,
 /* The site the form completes values from. */
 void           recap_editor_pane_set_site     (RecapEditorPane *self,
                                                RecapSite       *site);
+/* Narrow, the pane shows one of editor and preview at a time: the editor
+ * when the "preview-mode" setting asks for both. */
+void           recap_editor_pane_set_narrow   (RecapEditorPane *self,
+                                               gboolean         narrow);
 /* The post's title, with a leading "*" when there are unsaved changes;
  * NULL without a document. Notified as "title" when the mark changes. */
 char          *recap_editor_pane_dup_title    (RecapEditorPane *self);

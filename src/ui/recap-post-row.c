@@ -189,6 +189,20 @@ recap_post_row_update (RecapPostRow *self)
                                   -1);
 }
 
+/* A title cut short shows in full in a tooltip; one that fits needs none. */
+static gboolean
+title_query_tooltip (GtkLabel   *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 /* Where a search matched in the body; NULL hides it. */
 void
 recap_post_row_set_snippet (RecapPostRow *self,
@@ -484,6 +498,7 @@ recap_post_row_class_init (RecapPostRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, RecapPostRow, tags_label);
+  gtk_widget_class_bind_template_callback (widget_class, title_query_tooltip);
 }
 
 static void

@@ -26,6 +26,12 @@ struct _RecapPreferencesWindow
   AdwComboRow          *language_row;
   AdwEntryRow          *image_folder_row;
   GtkSwitch            *remote_images_switch;
+  AdwComboRow          *font_row;
+  GtkSpinButton        *font_size_button;
+  GtkSwitch            *line_numbers_switch;
+  GtkSwitch            *wrap_switch;
+  GtkSwitch            *sync_scroll_switch;
+  AdwEntryRow          *author_row;
 };
 
 G_DEFINE_FINAL_TYPE (RecapPreferencesWindow, recap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -98,6 +104,47 @@ setup_spelling (RecapPreferencesWindow *self)
   g_settings_bind (self->settings, "spell-check", self->language_row, "sensitive", G_SETTINGS_BIND_GET);
 }
 
+/* The font row lists the "editor-font" choices in the schema's order. */
+static const char * const fonts[] = { "monospace", "sans", "serif" };
+
+static gboolean
+font_to_selected (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  const char *font = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    if (g_str_equal (fonts[i], font))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+selected_to_font (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return selected < G_N_ELEMENTS (fonts) ? g_variant_new_string (fonts[selected]) : NULL;
+}
+
+static void
+setup_editor (RecapPreferencesWindow *self)
+{
+  g_settings_bind_with_mapping (self->settings, "editor-font", self->font_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, font_to_selected, selected_to_font, NULL, NULL);
+  g_settings_bind (self->settings, "editor-font-size", self->font_size_button, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-line-numbers", self->line_numbers_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "wrap-text", self->wrap_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sync-scroll", self->sync_scroll_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 recap_preferences_window_dispose (GObject *object)
 {
@@ -123,6 +170,12 @@ recap_preferences_window_class_init (RecapPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, image_folder_row);
   gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, remote_images_switch);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, font_row);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, font_size_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, line_numbers_switch);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, wrap_switch);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, sync_scroll_switch);
+  gtk_widget_class_bind_template_child (widget_class, RecapPreferencesWindow, author_row);
 }
 
 static void
@@ -131,6 +184,7 @@ recap_preferences_window_init (RecapPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  setup_editor (self);
   setup_spelling (self);
   g_settings_bind (self->settings, "image-folder", self->image_folder_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "load-remote-images", self->remote_images_switch, "active",

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "recap-a11y.h"
 #include "recap-recovery-dialog.h"
 
 struct _RecapRecoveryDialog
@@ -136,6 +137,7 @@ recap_recovery_dialog_add_draft (RecapRecoveryDialog *self,
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", recap_post_get_relative_path (post), when);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
 
   g_return_if_fail (RECAP_IS_RECOVERY_DIALOG (self));
 
@@ -147,9 +149,9 @@ recap_recovery_dialog_add_draft (RecapRecoveryDialog *self,
   gtk_widget_set_tooltip_text (discard, _("Discard"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Discard"), -1);
   gtk_widget_add_css_class (discard, "flat");
+  recap_a11y_name_button (GTK_BUTTON (restore));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button (self, gtk_button_new_with_mnemonic (_("_Restore")),
-                                         G_CALLBACK (restore_clicked)));
+                             row_button (self, restore, G_CALLBACK (restore_clicked)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (self, discard, G_CALLBACK (discard_clicked)));
   gtk_list_box_append (self->list_box, row);
 }

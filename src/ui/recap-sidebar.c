@@ -742,14 +742,13 @@ queue_scroll_to_selection (RecapSidebar *self)
                                                       self, NULL);
 }
 
-void
-recap_sidebar_select_post (RecapSidebar *self,
-                           RecapPost    *post)
+static void
+select_post (RecapSidebar *self,
+             RecapPost    *post,
+             gboolean      scroll)
 {
   GListModel *rows = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (rows);
-
-  g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
   for (guint i = 0; post != NULL && i < n; i++)
     {
@@ -759,11 +758,28 @@ recap_sidebar_select_post (RecapSidebar *self,
       if (item == (GObject *) post)
         {
           gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
-          queue_scroll_to_selection (self);
+          if (scroll)
+            queue_scroll_to_selection (self);
           return;
         }
     }
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+void
+recap_sidebar_select_post (RecapSidebar *self,
+                           RecapPost    *post)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+  select_post (self, post, TRUE);
+}
+
+void
+recap_sidebar_reselect_post (RecapSidebar *self,
+                             RecapPost    *post)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+  select_post (self, post, FALSE);
 }
 
 GPtrArray *

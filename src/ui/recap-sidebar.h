@@ -38,6 +38,10 @@ void              recap_sidebar_set_view     (RecapSidebar     *self,
 /* Selects the row of @post when it is shown (NULL: no selection). */
 void              recap_sidebar_select_post  (RecapSidebar     *self,
                                               RecapPost        *post);
+/* The same, without scrolling to it: for a row that came back after the
+ * site read its post again, the list stays where the user scrolled it. */
+void              recap_sidebar_reselect_post (RecapSidebar    *self,
+                                               RecapPost       *post);
 void              recap_sidebar_focus_search (RecapSidebar     *self);
 /* The selected posts (several with Ctrl and Shift), for operations on them. */
 GPtrArray        *recap_sidebar_dup_selected_posts (RecapSidebar *self);

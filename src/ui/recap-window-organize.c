@@ -703,17 +703,8 @@ run_bulk (RecapWindow *self,
   g_task_run_in_thread (task, bulk_thread);
 }
 
-static void
-trash_response (AdwMessageDialog *dialog,
-                const char       *response,
-                RecapWindow      *self)
-{
-  GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "recap-files");
-
-  if (g_str_equal (response, "trash"))
-    run_bulk (self, BULK_TRASH, files, NULL);
-}
-
+/* At once, without asking, as GNOME's guidelines ask: the toast's Undo
+ * puts the files back byte for byte. */
 static void
 trash_action (GtkWidget  *widget,
               const char *action_name,
@@ -721,24 +712,9 @@ trash_action (GtkWidget  *widget,
 {
   RecapWindow *self = RECAP_WINDOW (widget);
   g_autoptr(GPtrArray) files = selected_files (self);
-  AdwMessageDialog *dialog;
 
-  if (files->len == 0)
-    return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       ngettext ("Move Post to the Trash?",
-                                                                 "Move Posts to the Trash?", files->len),
-                                                       NULL));
-  adw_message_dialog_format_body (dialog, ngettext ("%u post will be moved to the trash.",
-                                                    "%u posts will be moved to the trash.", files->len),
-                                  files->len);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "trash", _("_Move to Trash"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "trash", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "recap-files", g_ptr_array_ref (files),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (trash_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (files->len > 0)
+    run_bulk (self, BULK_TRASH, files, NULL);
 }
 
 static void

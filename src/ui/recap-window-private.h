@@ -40,6 +40,7 @@ struct _RecapWindow
   NextStep              next;
   RecapOpHistory       *history;        /* the site operations of the session, for undo */
   gboolean              confirming;
+  gboolean              narrow;          /* below the width for sidebar, editor and preview */
   RecapRecovery        *recovery;        /* drafts of unsaved edits */
   GFile                *restore_on_open; /* the post to open with its draft */
   RecapGitMonitor      *git;             /* the site's git status */
@@ -49,11 +50,15 @@ struct _RecapWindow
   AdwToast             *undo_toast;     /* the latest toast offering Undo, while shown */
   GtkStack             *main_stack;
   GtkStack             *editor_stack;
-  GtkPaned             *sidebar_paned;
+  AdwFlap              *flap;           /* the sidebar beside or over the editor */
+  GtkWidget            *split_button;   /* "Editor and Preview", hidden when narrow */
+  GtkWidget            *new_post_button; /* hidden when narrow, as the menu has it */
+  GtkWidget            *save_button;    /* hidden when narrow, as the menu has it */
   RecapSidebar         *sidebar;
   RecapEditorPane      *pane;           /* the open post's views: its document is the open one */
   GMenu                *undo_section;   /* of the primary menu */
   GtkMenuButton        *git_button;     /* "3 changed", shown in a git work tree */
+  GMenu                *recent_section; /* of the Open button's menu */
 };
 
 /* recap-window.c */
@@ -73,6 +78,27 @@ void     recap_window_follow_post         (RecapWindow   *self,
 void     recap_window_class_init_organize (GtkWidgetClass *widget_class);
 void     recap_window_init_organize       (RecapWindow    *self);
 void     recap_window_update_organize_actions (RecapWindow *self);
+
+/* recap-window-layout.c: the sidebar's flap, F9, and the narrow layout */
+void     recap_window_class_init_layout   (GtkWidgetClass *widget_class);
+void     recap_window_init_layout         (RecapWindow    *self);
+/* The window is allocated @width: folds or unfolds the layout. Called
+ * before the children are allocated, so that they are laid out for the
+ * new width in the same frame. */
+void     recap_window_layout_follow_width (RecapWindow   *self,
+                                           int            width);
+/* A post was opened from the sidebar: a folded sidebar gets out of the way. */
+void     recap_window_layout_post_opened  (RecapWindow    *self);
+
+/* recap-window-recent.c: recent sites, the post to open on the next start */
+void     recap_window_class_init_recent   (GtkWidgetClass *widget_class);
+void     recap_window_init_recent         (RecapWindow    *self);
+/* @root was opened: first of the recent sites, and the one to open next time. */
+void     recap_window_remember_site       (RecapWindow    *self,
+                                           GFile          *root);
+/* @document (or none) is the open post, to open again on the next start. */
+void     recap_window_remember_post       (RecapWindow    *self,
+                                           RecapDocument  *document);
 
 /* recap-window-export.c: Export to HTML, Export to PDF, Print */
 void     recap_window_class_init_export     (GtkWidgetClass *widget_class);

@@ -230,6 +230,7 @@ recap_window_set_document (RecapWindow   *self,
                            RecapDocument *document)
 {
   recap_editor_pane_set_document (self->pane, document);
+  recap_window_remember_post (self, document);
   gtk_stack_set_visible_child_name (self->editor_stack, document ? "post" : "none");
   update_title (self);
   update_actions (self);
@@ -315,6 +316,7 @@ static void
 sidebar_post_activated (RecapWindow *self,
                         RecapPost   *post)
 {
+  recap_window_layout_post_opened (self);
   if (is_open_post (self, post) || self->confirming)
     return;
   recap_window_then (self, (NextStep) { NEXT_OPEN_POST, g_object_ref (post), NULL });
@@ -445,8 +447,10 @@ site_loaded (GObject      *object,
 }
 
 /* A post the site reads again (after a save, a move, another program's
- * change) comes back as a new row, which the selection does not keep: keep
- * the open post's row selected, unless the user selected others meanwhile. */
+ * change) comes back as a new post and row, which the selection does not
+ * keep: the document takes the new post (title and sidebar follow it),
+ * and its row is selected again, unless the user selected others meanwhile,
+ * without scrolling the list away from where the user left it. */
 static void
 site_items_changed (RecapWindow *self,
                     guint        position,
@@ -454,18 +458,20 @@ site_items_changed (RecapWindow *self,
                     guint        added)
 {
   RecapDocument *document = recap_window_get_document (self);
-  RecapPost *post = document ? recap_document_get_post (document) : NULL;
 
-  for (guint i = position; post != NULL && i < position + added; i++)
+  for (guint i = position; document != NULL && i < position + added; i++)
     {
       g_autoptr(RecapPost) item = g_list_model_get_item (G_LIST_MODEL (self->site), i);
       g_autoptr(GPtrArray) selected = NULL;
 
-      if (item != post)
+      if (!g_file_equal (recap_post_get_file (item), recap_document_get_file (document)))
         continue;
       selected = recap_sidebar_dup_selected_posts (self->sidebar);
+      recap_document_set_post (document, item);
       if (selected->len == 0)
-        recap_sidebar_select_post (self->sidebar, post);
+        recap_sidebar_reselect_post (self->sidebar, item);
+      update_title (self);
+      update_actions (self);
       return;
     }
 }
@@ -475,8 +481,6 @@ recap_window_open_site (RecapWindow *self,
                         GFile       *root,
                         GFile       *post_file)
 {
-  g_autofree char *path = g_file_get_path (root);
-
   g_cancellable_cancel (self->site_cancellable);
   g_clear_object (&self->site_cancellable);
   self->site_cancellable = g_cancellable_new ();
@@ -498,8 +502,7 @@ recap_window_open_site (RecapWindow *self,
   update_title (self);
   update_actions (self);
 
-  if (path != NULL)
-    g_settings_set_string (self->settings, "last-folder", path);
+  recap_window_remember_site (self, root);
   recap_site_load_async (self->site, self->site_cancellable, site_loaded, g_object_ref (self));
 }
 
@@ -527,19 +530,28 @@ recap_window_open_location (RecapWindow *self,
   recap_window_open_site (self, root, location);
 }
 
+/* The last site, with the post open when the last session ended, unless
+ * it is gone (the sidebar then has nothing to say about it). */
 void
 recap_window_open_last_folder (RecapWindow *self)
 {
   g_autofree char *path = g_settings_get_string (self->settings, "last-folder");
+  g_autofree char *post_path = g_settings_get_string (self->settings, "last-post");
   g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) post_file = NULL;
 
   g_return_if_fail (RECAP_IS_WINDOW (self));
 
   if (*path == '\0')
     return;
   folder = g_file_new_for_path (path);
-  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    recap_window_open_site (self, folder, NULL);
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    return;
+  if (*post_path != '\0')
+    post_file = g_file_resolve_relative_path (folder, post_path);
+  if (post_file != NULL && !g_file_query_exists (post_file, NULL))
+    g_clear_object (&post_file);
+  recap_window_open_site (self, folder, post_file);
 }
 
 RecapSite *
@@ -680,7 +692,6 @@ bind_window_state (RecapWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", flags);
   g_settings_bind (self->settings, "window-height", self, "default-height", flags);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
-  g_settings_bind (self->settings, "sidebar-width", self->sidebar_paned, "position", flags);
 }
 
 /* Preview: layout (header bar), scroll sync and remote images (menu) are
@@ -706,6 +717,16 @@ remove_preview_actions (RecapWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (settings_actions); i++)
     g_action_map_remove_action (G_ACTION_MAP (self), settings_actions[i]);
+}
+
+static void
+recap_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  recap_window_layout_follow_width (RECAP_WINDOW (widget), width);
+  GTK_WIDGET_CLASS (recap_window_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -740,6 +761,7 @@ recap_window_class_init (RecapWindowClass *klass)
 
   object_class->dispose = recap_window_dispose;
   window_class->close_request = recap_window_close_request;
+  widget_class->size_allocate = recap_window_size_allocate;
 
   g_type_ensure (RECAP_TYPE_SIDEBAR);
   g_type_ensure (RECAP_TYPE_EDITOR_PANE);
@@ -749,11 +771,15 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, split_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, new_post_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_post_activated);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, pane);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, pane_message);
   gtk_widget_class_bind_template_callback (widget_class, update_title);
 
@@ -768,6 +794,8 @@ recap_window_class_init (RecapWindowClass *klass)
   recap_window_class_init_organize (widget_class);
   recap_window_class_init_export (widget_class);
   recap_window_class_init_git (widget_class);
+  recap_window_class_init_layout (widget_class);
+  recap_window_class_init_recent (widget_class);
 }
 
 static void
@@ -779,6 +807,8 @@ recap_window_init (RecapWindow *self)
   add_preview_actions (self);
   self->recovery = recap_recovery_new_default ();
   bind_window_state (self);
+  recap_window_init_layout (self);
+  recap_window_init_recent (self);
   recap_window_init_organize (self);
   update_title (self);
   update_actions (self);

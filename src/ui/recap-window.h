@@ -25,4 +25,8 @@ RecapSite     *recap_window_get_site         (RecapWindow      *self);
 /* The open post's buffer, or NULL. */
 RecapDocument *recap_window_get_document     (RecapWindow      *self);
 
+/* Whether the window is too narrow for sidebar, editor and preview side by
+ * side: the sidebar then overlays the editor and one view shows at a time. */
+gboolean       recap_window_get_narrow       (RecapWindow      *self);
+
 G_END_DECLS

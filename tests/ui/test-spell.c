@@ -510,7 +510,7 @@ test_settings_after_window (void)
   UI_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   site = ui_test_copy_sample_site ();
   ui_test_open_post (window, site, "_posts/2021-02-18-first-online-meetup.md");
-  hover (ui_test_find_button (GTK_WIDGET (window), "Open Folder… (Ctrl+O)"));
+  hover (ui_test_find_button (GTK_WIDGET (window), "New Post (Ctrl+N)"));
   UI_TEST_WAIT_FOR (tooltip_shown (GTK_WIDGET (window)));
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_set_boolean (settings, "spell-check", !g_settings_get_boolean (settings, "spell-check"));

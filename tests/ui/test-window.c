@@ -419,22 +419,6 @@ test_long_line_post (Fixture       *fixture,
   g_assert_true (recap_document_get_cut (shown));
 }
 
-static GtkPaned *
-first_paned (GtkWidget *widget)
-{
-  if (GTK_IS_PANED (widget))
-    return GTK_PANED (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkPaned *paned = first_paned (child);
-
-      if (paned != NULL)
-        return paned;
-    }
-  return NULL;
-}
-
 /* The size, the maximized state and the sidebar width come from the
  * settings and go back to them as they change, not only when the window
  * closes. */
@@ -443,22 +427,23 @@ test_window_state_follows_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.recapnotes.Recap");
   RecapWindow *window;
-  GtkPaned *sidebar_paned;
-  int width, height;
+  GtkWidget *sidebar;
+  int width, height, sidebar_width;
 
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 650);
   g_settings_set_int (settings, "sidebar-width", 333);
   window = recap_window_new (NULL);
-  sidebar_paned = first_paned (GTK_WIDGET (window));
-  g_assert_nonnull (sidebar_paned);
+  sidebar = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR);
+  g_assert_nonnull (sidebar);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 650);
-  g_assert_cmpint (gtk_paned_get_position (sidebar_paned), ==, 333);
+  gtk_widget_get_size_request (sidebar, &sidebar_width, NULL);
+  g_assert_cmpint (sidebar_width, ==, 333);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_paned_set_position (sidebar_paned, 300);
+  gtk_widget_set_size_request (sidebar, 300, -1);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 300);

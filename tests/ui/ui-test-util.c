@@ -45,14 +45,17 @@ ui_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
-GtkMenuButton *
-ui_test_find_primary_menu (GtkWidget *root)
+GtkWidget *
+ui_test_find_widget (GtkWidget     *root,
+                     gboolean     (*match) (GtkWidget *widget, gconstpointer data),
+                     gconstpointer  data)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return GTK_MENU_BUTTON (root);
+  if (match (root, data))
+    return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkMenuButton *found = ui_test_find_primary_menu (child);
+      GtkWidget *found = ui_test_find_widget (child, match, data);
+
       if (found != NULL)
         return found;
     }

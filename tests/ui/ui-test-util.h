@@ -22,8 +22,10 @@ gboolean   ui_test_init              (int          *argc,
 char      *ui_test_copy_sample_site  (void);
 GtkWidget *ui_test_find_by_type      (GtkWidget    *root,
                                       GType         type);
-/* The menu button under @root that F10 opens (the main menu), or NULL. */
-GtkMenuButton *ui_test_find_primary_menu (GtkWidget *root);
+/* The first widget under @root (or @root) for which @match is TRUE, or NULL. */
+GtkWidget *ui_test_find_widget       (GtkWidget    *root,
+                                      gboolean    (*match) (GtkWidget *widget, gconstpointer data),
+                                      gconstpointer data);
 /* The first button under @root whose label or tooltip is @text, waiting
  * for it to appear (bounded). */
 GtkWidget *ui_test_find_button       (GtkWidget    *root,

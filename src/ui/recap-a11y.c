@@ -1,0 +1,47 @@
+/* recap-a11y.c: accessible names the toolkit gets wrong
+ *
+ * GTK 4.8 names a button with a mnemonic label by both the raw label and
+ * the shown text ("_Restore Restore"); no GTK or Pango function strips a
+ * mnemonic without parsing markup, hence the few lines here.
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "recap-a11y.h"
+
+char *
+recap_a11y_strip_mnemonic (const char *label)
+{
+  GString *stripped = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          p++;
+          if (*p == '\0')
+            break;
+        }
+      g_string_append_c (stripped, *p);
+    }
+  return g_string_free (stripped, FALSE);
+}
+
+void
+recap_a11y_name_button (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  if (label == NULL || *label == '\0')
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+  name = gtk_button_get_use_underline (button) ? recap_a11y_strip_mnemonic (label) : g_strdup (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

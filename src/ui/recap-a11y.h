@@ -1,0 +1,20 @@
+/* recap-a11y.h: accessible names the toolkit gets wrong
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* @label without its mnemonic underscores: "_Restore" reads "Restore",
+ * "Save__As" reads "Save_As". Free with g_free(). */
+char *recap_a11y_strip_mnemonic (const char *label);
+
+/* Gives @button its label, without mnemonic underscores, as accessible
+ * name: GTK 4.8 otherwise reads a mnemonic button as "_Restore Restore". */
+void  recap_a11y_name_button    (GtkButton  *button);
+
+G_END_DECLS
