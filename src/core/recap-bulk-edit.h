@@ -48,7 +48,7 @@ gboolean       recap_bulk_edit_apply        (RecapBulkEdit     *bulk,
                                              GError           **error);
 /* Runs @func over @files as recap_bulk_edit_apply() would, writing nothing:
  * the number of files that would change. @changing (may be NULL) gets those
- * files (references); @errors (may be NULL, with g_error_free) gets, for
+ * files (references); @errors (may be NULL) gets, for
  * each file in order, NULL or why it could not be read or edited. For the
  * count shown before a bulk edit runs. Blocking. */
 guint          recap_bulk_edit_preview      (GPtrArray         *files,
