@@ -57,6 +57,9 @@ void         recap_post_set_problems      (RecapPost          *self,
 const char  *recap_post_get_body          (RecapPost *self);
 /* The body's word count as recap_text_count() counts it, from the file. */
 guint        recap_post_get_words         (RecapPost *self);
+/* When the file was last modified, in microseconds since 1970 (as read
+ * from the file or the index cache); 0 when not known. */
+gint64       recap_post_get_modified      (RecapPost *self);
 /* Whether @folded_needle (a search folded with recap_search_fold_dup(), so
  * case does not matter) is in the title, tags, author, event or body; with
  * @snippet, a short excerpt of the body around the match when the match is

@@ -488,6 +488,7 @@ recap_window_open_site (RecapWindow *self,
   g_clear_object (&self->site);
   self->site = recap_site_new (root);
   recap_sidebar_set_site (self->sidebar, self->site);
+  recap_content_table_set_posts (self->table, G_LIST_MODEL (self->site));
   /* After the sidebar's own handlers, so that its rows are up to date. */
   g_signal_connect_object (self->site, "items-changed", G_CALLBACK (site_items_changed), self, G_CONNECT_SWAPPED);
   recap_sidebar_set_loading (self->sidebar, TRUE);
@@ -740,12 +741,14 @@ recap_window_class_init (RecapWindowClass *klass)
 
   g_type_ensure (RECAP_TYPE_SIDEBAR);
   g_type_ensure (RECAP_TYPE_EDITOR_PANE);
+  g_type_ensure (RECAP_TYPE_CONTENT_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, table);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar_paned);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_post_activated);
