@@ -679,6 +679,9 @@ recap_content_table_dispose (GObject *object)
 {
   RecapContentTable *self = RECAP_CONTENT_TABLE (object);
 
+  /* The models go first: they call back into the table while they go. */
+  if (self->view != NULL)
+    gtk_column_view_set_model (self->view, NULL);
   clear_suggestions (self);
   g_clear_object (&self->posts);
   g_clear_object (&self->settings);

@@ -908,7 +908,8 @@ previewed (GObject      *object,
   GtkLabel *label = g_object_get_data (G_OBJECT (dialog), "recap-preview");
   g_autofree char *text = NULL;
 
-  if (error != NULL)
+  /* A later edit of the fields, or the dialog's response, cancelled it. */
+  if (error != NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   text = g_strdup_printf (ngettext ("%zd of %u file will change", "%zd of %u files will change", bulk->files->len),
                           n, bulk->files->len);
