@@ -588,8 +588,29 @@ recap_content_table_set_posts (RecapContentTable *self,
   clear_suggestions (self);
   if (posts != NULL)
     g_signal_connect_object (posts, "items-changed", G_CALLBACK (clear_suggestions), self, G_CONNECT_SWAPPED);
-  gtk_filter_list_model_set_model (self->filtered, posts);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_filter_list_model_set_model (self->filtered, posts);
   update_status (self);
+}
+
+/* Filtering and sorting run only while the table shows: a site that
+ * loads with the table hidden costs it nothing. */
+static void
+recap_content_table_map (GtkWidget *widget)
+{
+  RecapContentTable *self = RECAP_CONTENT_TABLE (widget);
+
+  GTK_WIDGET_CLASS (recap_content_table_parent_class)->map (widget);
+  gtk_filter_list_model_set_model (self->filtered, self->posts);
+}
+
+static void
+recap_content_table_unmap (GtkWidget *widget)
+{
+  RecapContentTable *self = RECAP_CONTENT_TABLE (widget);
+
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  GTK_WIDGET_CLASS (recap_content_table_parent_class)->unmap (widget);
 }
 
 void
@@ -701,6 +722,8 @@ recap_content_table_class_init (RecapContentTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = recap_content_table_dispose;
+  widget_class->map = recap_content_table_map;
+  widget_class->unmap = recap_content_table_unmap;
 
   /* Emitted with the RecapPost of a row the user activated. */
   signals[POST_ACTIVATED] = g_signal_new ("post-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
