@@ -14,7 +14,7 @@
 #include "recap-new-post-dialog.h"
 #include "recap-rename-tag-dialog.h"
 #include "recap-site-ops.h"
-#include "recap-taxonomy.h"
+#include "recap-taxonomy-window.h"
 #include "recap-window-private.h"
 
 /* New posts */
@@ -1117,6 +1117,44 @@ init_table (RecapWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* The taxonomy manager */
+
+static void
+taxonomy_edited (RecapWindow   *self,
+                 const char    *label,
+                 RecapBulkEdit *edit)
+{
+  guint n = recap_bulk_edit_get_n_changed (edit);
+  /* TRANSLATORS: "Merge Tag: 12 posts changed" */
+  g_autofree char *message = g_strdup_printf (ngettext ("%s: %u post changed", "%s: %u posts changed", n), label, n);
+
+  offer_undo (self, recap_op_new_bulk (label, edit), message);
+}
+
+static void
+taxonomy_show_posts (RecapWindow *self,
+                     const char  *query)
+{
+  recap_window_show_table (self, query);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+taxonomy_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  RecapTaxonomyWindow *manager;
+
+  if (self->site == NULL)
+    return;
+  manager = recap_taxonomy_window_new (GTK_WINDOW (self), self->site);
+  g_signal_connect_object (manager, "edited", G_CALLBACK (taxonomy_edited), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "show-posts", G_CALLBACK (taxonomy_show_posts), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (manager));
+}
+
 static void
 rename_tag_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1140,6 +1178,7 @@ recap_window_update_organize_actions (RecapWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-post", self->site != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-tag", self->site != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.taxonomy", self->site != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", post && recap_post_get_is_draft (post));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-post", post != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unpublish",
@@ -1159,6 +1198,7 @@ recap_window_class_init_organize (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.unpublish", NULL, unpublish_action);
   gtk_widget_class_install_action (widget_class, "win.undo-operation", NULL, undo_operation_action);
   gtk_widget_class_install_action (widget_class, "win.bulk-edit", "s", bulk_edit_action);
+  gtk_widget_class_install_action (widget_class, "win.taxonomy", NULL, taxonomy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-table", NULL);
 }
 
