@@ -23,7 +23,7 @@ struct _RecapTaxonomyWindow
   RecapTaxonomy        taxonomy;
   GHashTable          *counts;      /* name → count */
   GPtrArray           *suggestions; /* GStrv groups of near-duplicates */
-  GtkStringList       *names;
+  GtkStringList       *names;       /* owned by the filter model */
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
@@ -633,7 +633,6 @@ recap_taxonomy_window_dispose (GObject *object)
   if (self->view != NULL)
     gtk_column_view_set_model (self->view, NULL);
   g_clear_object (&self->site);
-  g_clear_object (&self->names);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
