@@ -68,7 +68,7 @@ struct _RecapContentTable
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
-  GtkCustomFilter     *filter;
+  GtkCustomFilter     *filter;      /* the filter model's while the query is not empty */
   RecapPostQuery      *query;
   char                *query_text;
   GDateTime           *now;        /* what "future" is measured against */
@@ -431,7 +431,14 @@ apply_query (RecapContentTable *self,
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_new_now_local ();
   update_chips (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* No filter at all passes every post at once, where an empty query
+   * would still be asked of each post a step at a time. */
+  if (recap_post_query_is_empty (self->query))
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -593,25 +600,19 @@ recap_content_table_set_posts (RecapContentTable *self,
   update_status (self);
 }
 
-/* Filtering and sorting run only while the table shows: a site that
- * loads with the table hidden costs it nothing. */
+/* Filtering and sorting start when the table first shows: a site that
+ * loads with the table hidden costs it nothing. (Not undone on unmap:
+ * GTK 4.8's column view trips over its model emptied while hidden.) */
 static void
 recap_content_table_map (GtkWidget *widget)
 {
   RecapContentTable *self = RECAP_CONTENT_TABLE (widget);
 
   GTK_WIDGET_CLASS (recap_content_table_parent_class)->map (widget);
-  gtk_filter_list_model_set_model (self->filtered, self->posts);
+  if (gtk_filter_list_model_get_model (self->filtered) != self->posts)
+    gtk_filter_list_model_set_model (self->filtered, self->posts);
 }
 
-static void
-recap_content_table_unmap (GtkWidget *widget)
-{
-  RecapContentTable *self = RECAP_CONTENT_TABLE (widget);
-
-  gtk_filter_list_model_set_model (self->filtered, NULL);
-  GTK_WIDGET_CLASS (recap_content_table_parent_class)->unmap (widget);
-}
 
 void
 recap_content_table_set_query (RecapContentTable *self,
@@ -711,6 +712,7 @@ recap_content_table_dispose (GObject *object)
   g_clear_pointer (&self->query, recap_post_query_free);
   g_clear_pointer (&self->query_text, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (recap_content_table_parent_class)->dispose (object);
 }
@@ -723,7 +725,6 @@ recap_content_table_class_init (RecapContentTableClass *klass)
 
   object_class->dispose = recap_content_table_dispose;
   widget_class->map = recap_content_table_map;
-  widget_class->unmap = recap_content_table_unmap;
 
   /* Emitted with the RecapPost of a row the user activated. */
   signals[POST_ACTIVATED] = g_signal_new ("post-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -748,7 +749,7 @@ init_models (RecapContentTable *self)
 {
   self->query = recap_post_query_new ();
   self->filter = gtk_custom_filter_new (filter_post, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));

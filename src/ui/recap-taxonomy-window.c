@@ -377,6 +377,25 @@ ask_name (RecapTaxonomyWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void confirm_delete (RecapTaxonomyWindow *self, GStrv names);
+
+void
+recap_taxonomy_window_start (RecapTaxonomyWindow *self,
+                             const char          *operation,
+                             const char          *name)
+{
+  GStrv names = (char *[]) { (char *) name, NULL };
+
+  g_return_if_fail (RECAP_IS_TAXONOMY_WINDOW (self));
+
+  if (g_str_equal (operation, "rename"))
+    ask_name (self, names, _("Rename"), name);
+  else if (g_str_equal (operation, "merge"))
+    ask_name (self, names, _("Merge"), "");
+  else if (g_str_equal (operation, "delete"))
+    confirm_delete (self, names);
+}
+
 static void
 rename_clicked (RecapTaxonomyWindow *self)
 {
@@ -401,16 +420,13 @@ merge_clicked (RecapTaxonomyWindow *self)
 }
 
 static void
-delete_clicked (RecapTaxonomyWindow *self)
+confirm_delete (RecapTaxonomyWindow *self,
+                GStrv                names)
 {
-  g_auto(GStrv) names = dup_selected (self);
   g_autofree char *joined = g_strjoinv (", ", names);
+  guint total = total_posts (self, names);
   AdwMessageDialog *dialog;
-  guint total;
 
-  if (names[0] == NULL)
-    return;
-  total = total_posts (self, names);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete from Every Post?"), NULL));
   adw_message_dialog_format_body (dialog, ngettext ("%s will be removed from %u post.",
                                                     "%s will be removed from %u posts.", total), joined, total);
@@ -420,6 +436,15 @@ delete_clicked (RecapTaxonomyWindow *self)
   g_object_set_data_full (G_OBJECT (dialog), "recap-names", g_strdupv (names), (GDestroyNotify) g_strfreev);
   g_signal_connect (dialog, "response", G_CALLBACK (name_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_clicked (RecapTaxonomyWindow *self)
+{
+  g_auto(GStrv) names = dup_selected (self);
+
+  if (names[0] != NULL)
+    confirm_delete (self, names);
 }
 
 static void

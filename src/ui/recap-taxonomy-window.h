@@ -39,6 +39,11 @@ void                 recap_taxonomy_window_set_search (RecapTaxonomyWindow *self
 void                 recap_taxonomy_window_run       (RecapTaxonomyWindow *self,
                                                      const char * const  *names,
                                                      const char          *new_name);
+/* Asks what the sidebar's tag menu asked for @name: @operation is
+ * "rename", "merge" (into a name to type) or "delete". */
+void                 recap_taxonomy_window_start     (RecapTaxonomyWindow *self,
+                                                     const char          *operation,
+                                                     const char          *name);
 /* The near-duplicate groups offered for merging, each a GStrv. */
 GPtrArray           *recap_taxonomy_window_get_suggestions (RecapTaxonomyWindow *self);
 /* Whether an operation is running. */

@@ -1139,20 +1139,48 @@ taxonomy_show_posts (RecapWindow *self,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+static RecapTaxonomyWindow *
+open_taxonomy (RecapWindow *self)
+{
+  RecapTaxonomyWindow *manager = recap_taxonomy_window_new (GTK_WINDOW (self), self->site);
+
+  g_signal_connect_object (manager, "edited", G_CALLBACK (taxonomy_edited), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "show-posts", G_CALLBACK (taxonomy_show_posts), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (manager));
+  return manager;
+}
+
 static void
 taxonomy_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   RecapWindow *self = RECAP_WINDOW (widget);
-  RecapTaxonomyWindow *manager;
 
+  if (self->site != NULL)
+    open_taxonomy (self);
+}
+
+/* The sidebar's menu of a tag group: (operation, tag). */
+static void
+tag_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RecapWindow *self = RECAP_WINDOW (widget);
+  const char *operation, *tag;
+  g_autofree char *query = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &operation, &tag);
   if (self->site == NULL)
     return;
-  manager = recap_taxonomy_window_new (GTK_WINDOW (self), self->site);
-  g_signal_connect_object (manager, "edited", G_CALLBACK (taxonomy_edited), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (manager, "show-posts", G_CALLBACK (taxonomy_show_posts), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (manager));
+  if (!g_str_equal (operation, "select"))
+    {
+      recap_taxonomy_window_start (open_taxonomy (self), operation, tag);
+      return;
+    }
+  query = g_strdup_printf ("tag:\"%s\"", tag);
+  recap_window_show_table (self, query);
 }
 
 static void
@@ -1199,6 +1227,7 @@ recap_window_class_init_organize (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-operation", NULL, undo_operation_action);
   gtk_widget_class_install_action (widget_class, "win.bulk-edit", "s", bulk_edit_action);
   gtk_widget_class_install_action (widget_class, "win.taxonomy", NULL, taxonomy_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-group", "(ss)", tag_group_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-table", NULL);
 }
 

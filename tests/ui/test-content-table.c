@@ -301,6 +301,19 @@ test_bulk_set_and_remove_key (Fixture       *fixture,
   UI_TEST_WAIT_FOR (same_bytes (fixture, before));
 }
 
+/* The sidebar's tag group menu: Select Posts shows the tag's posts in the table. */
+static void
+test_tag_group_select_posts (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "show-table", g_variant_new_boolean (FALSE));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-group", "(ss)", "select", "meetup");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->table)));
+  g_assert_cmpstr (recap_content_table_get_query (fixture->table), ==, "tag:\"meetup\"");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +327,7 @@ main (int   argc,
   ADD ("/content-table/combined-filters", test_combined_filters);
   ADD ("/content-table/bulk-add-tag-and-undo", test_bulk_add_tag_and_undo);
   ADD ("/content-table/bulk-set-and-remove-key", test_bulk_set_and_remove_key);
+  ADD ("/content-table/tag-group-select-posts", test_tag_group_select_posts);
 #undef ADD
 
   return g_test_run ();
