@@ -16,6 +16,7 @@
 #include "recap-site.h"
 #include "recap-site-config.h"
 #include "recap-site-ops.h"
+#include "recap-taxonomy.h"
 
 static RecapSite *
 load_site (const char *dir)
@@ -387,6 +388,13 @@ command_new (const Options  *options,
   return EXIT_OK;
 }
 
+static void
+error_free_nullable (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
 /* Runs @func over @files without writing: FALSE, after naming each file
  * that would fail (by its @names, as given), when any would. @changing gets the files that would change. */
 static gboolean
@@ -396,38 +404,99 @@ dry_run (GPtrArray     *files,
          gconstpointer  data,
          GPtrArray     *changing)
 {
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (error_free_nullable);
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autofree char *text = NULL;
-      g_auto(RecapFrontMatterEdit) edit = { 0 };
-      g_autoptr(GError) error = NULL;
-      gsize len;
-
-      if (!recap_file_read_text (files->pdata[i], NULL, &text, &len, &error) ||
-          !func (files->pdata[i], text, len, data, &edit, &error))
-        {
-          print_error (names[i], error->message);
-          ok = FALSE;
-        }
-      else if (edit.changed)
-        g_ptr_array_add (changing, files->pdata[i]);
-    }
+  recap_bulk_edit_preview (files, func, data, changing, errors, NULL);
+  for (guint i = 0; i < errors->len; i++)
+    if (errors->pdata[i] != NULL)
+      {
+        print_error (names[i], ((GError *) errors->pdata[i])->message);
+        ok = FALSE;
+      }
   return ok;
+}
+
+/* Edits @names (files as given) all or nothing: a file it cannot take leaves every file as it is. */
+static int
+run_all_or_nothing (char          **names,
+                    RecapEditFunc   func,
+                    gconstpointer   data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (names[i]));
+  if (!dry_run (files, names, func, data, changing))
+    return EXIT_FAILED;
+  return run_bulk (changing, func, data, TRUE);
 }
 
 int
 command_add_front_matter (const Options  *options,
                           char          **args)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) changing = g_ptr_array_new ();
+  return run_all_or_nothing (args, recap_edit_add_front_matter, NULL);
+}
 
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (files, g_file_new_for_commandline_arg (args[i]));
-  /* All or nothing: a file it cannot take leaves every file as it is. */
-  if (!dry_run (files, args, recap_edit_add_front_matter, NULL, changing))
-    return EXIT_FAILED;
-  return run_bulk (changing, recap_edit_add_front_matter, NULL, TRUE);
+/* tag|category add|remove FILE… VALUE */
+static int
+edit_taxonomy (RecapTaxonomy   taxonomy,
+               char          **args)
+{
+  guint n = g_strv_length (args);
+  g_autofree char *value = g_strstrip (g_strdup (args[n - 1]));
+  g_auto(GStrv) files = g_new0 (char *, n - 1);
+  const char *old_values[] = { value, NULL };
+  RecapValueEdit edit = { taxonomy, NULL, value };
+
+  if (!g_str_equal (args[0], "add") && !g_str_equal (args[0], "remove"))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is neither add nor remove"), args[0]);
+      print_error (NULL, message);
+      return EXIT_USAGE;
+    }
+  if (*value == '\0')
+    {
+      print_error (NULL, _("The value is empty"));
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (args[0], "remove"))
+    edit = (RecapValueEdit) { taxonomy, old_values, NULL };
+  for (guint i = 1; i < n - 1; i++)
+    files[i - 1] = g_strdup (args[i]);
+  return run_all_or_nothing (files, recap_edit_values, &edit);
+}
+
+int
+command_tag (const Options  *options,
+             char          **args)
+{
+  return edit_taxonomy (RECAP_TAXONOMY_TAGS, args);
+}
+
+int
+command_category (const Options  *options,
+                  char          **args)
+{
+  return edit_taxonomy (RECAP_TAXONOMY_CATEGORIES, args);
+}
+
+int
+command_set_many (const Options  *options,
+                  char          **args)
+{
+  RecapKeyEdit edit = { args[0], args[1] };
+
+  return run_all_or_nothing (args + 2, recap_edit_key, &edit);
+}
+
+int
+command_unset_many (const Options  *options,
+                    char          **args)
+{
+  RecapKeyEdit edit = { args[0], NULL };
+
+  return run_all_or_nothing (args + 1, recap_edit_key, &edit);
 }

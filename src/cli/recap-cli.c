@@ -768,6 +768,37 @@ static const Command commands[] = {
     command_add_front_matter,
   },
   {
+    "tag", N_("add|remove FILE… TAG"), 3, G_MAXUINT,
+    N_("Add a tag to posts or remove it from them."),
+    N_("Adds TAG to the tags of each FILE that lacks it (at the end, keeping the "
+       "list’s style; a post without tags gets the key), or removes it from each "
+       "FILE that has it, changing only those bytes. When a FILE cannot be read "
+       "or edited, no file is changed. Prints each changed file."),
+    command_tag,
+  },
+  {
+    "category", N_("add|remove FILE… CATEGORY"), 3, G_MAXUINT,
+    N_("Add a category to posts or remove it from them."),
+    N_("As tag, for the categories key."),
+    command_category,
+  },
+  {
+    "set-many", N_("KEY VALUE FILE…"), 3, G_MAXUINT,
+    N_("Set a front-matter key on many posts."),
+    N_("Sets KEY to VALUE in each FILE as set does; files that have that value "
+       "already stay as they are. When a FILE cannot be read or edited, no file "
+       "is changed. Prints each changed file."),
+    command_set_many,
+  },
+  {
+    "unset-many", N_("KEY FILE…"), 2, G_MAXUINT,
+    N_("Remove a front-matter key from many posts."),
+    N_("Removes KEY from each FILE that has it, as unset does; files without it "
+       "stay as they are. When a FILE cannot be read or edited, no file is "
+       "changed. Prints each changed file."),
+    command_unset_many,
+  },
+  {
     "export", N_("FILE"), 1, 1,
     N_("Export a post as one standalone HTML file."),
     N_("Writes FILE as the preview shows it, front-matter card and rendered "

@@ -60,6 +60,14 @@ int  command_new        (const Options  *options,
                          char          **args);
 int  command_add_front_matter (const Options  *options,
                                char          **args);
+int  command_tag        (const Options  *options,
+                         char          **args);
+int  command_category   (const Options  *options,
+                         char          **args);
+int  command_set_many   (const Options  *options,
+                         char          **args);
+int  command_unset_many (const Options  *options,
+                         char          **args);
 
 /* In recap-cli-export.c */
 int  command_export     (const Options  *options,

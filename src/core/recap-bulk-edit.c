@@ -233,8 +233,10 @@ note_task_failures (GArray   *tasks,
     {
       Task *task = TASK (tasks, i);
 
-      if (task->error != NULL)
-        note_failures (failures, g_steal_pointer (&task->error), 1);
+      if (task->error == NULL)
+        continue;
+      g_prefix_error (&task->error, "%s: ", g_file_peek_path (task->change->file));
+      note_failures (failures, g_steal_pointer (&task->error), 1);
     }
 }
 
@@ -258,8 +260,6 @@ edit_task (gpointer item,
       change->after = g_bytes_new_take (g_steal_pointer (&edit.text), edit.len);
       task_set_write (task, change->after);
     }
-  if (task->error != NULL)
-    g_prefix_error (&task->error, "%s: ", g_file_peek_path (change->file));
   job_advance (job);
 }
 
@@ -294,6 +294,36 @@ recap_bulk_edit_apply (RecapBulkEdit      *bulk,
         g_ptr_array_add (bulk->changes, g_steal_pointer (&task->change));
     }
   return report_failures (&failures, error);
+}
+
+guint
+recap_bulk_edit_preview (GPtrArray     *files,
+                         RecapEditFunc  func,
+                         gconstpointer  data,
+                         GPtrArray     *changing,
+                         GPtrArray     *errors,
+                         GCancellable  *cancellable)
+{
+  g_autoptr(GArray) tasks = tasks_new (files->len);
+  Job job = { func, data, NULL, NULL, cancellable, .total = files->len };
+  guint n = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    TASK (tasks, i)->change = change_new (files->pdata[i]);
+  run_tasks (tasks, edit_task, &job);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      Task *task = TASK (tasks, i);
+
+      if (errors != NULL)
+        g_ptr_array_add (errors, g_steal_pointer (&task->error));
+      if (task->write.file == NULL)
+        continue;
+      n++;
+      if (changing != NULL)
+        g_ptr_array_add (changing, g_object_ref (task->change->file));
+    }
+  return n;
 }
 
 static gboolean

@@ -46,6 +46,17 @@ gboolean       recap_bulk_edit_apply        (RecapBulkEdit     *bulk,
                                              gpointer           progress_data,
                                              GCancellable      *cancellable,
                                              GError           **error);
+/* Runs @func over @files as recap_bulk_edit_apply() would, writing nothing:
+ * the number of files that would change. @changing (may be NULL) gets those
+ * files (references); @errors (may be NULL) gets, for
+ * each file in order, NULL or why it could not be read or edited. For the
+ * count shown before a bulk edit runs. Blocking. */
+guint          recap_bulk_edit_preview      (GPtrArray         *files,
+                                             RecapEditFunc      func,
+                                             gconstpointer      data,
+                                             GPtrArray         *changing,
+                                             GPtrArray         *errors,
+                                             GCancellable      *cancellable);
 /* Moves each file to the trash, keeping its bytes so that undo can put it back. */
 gboolean       recap_bulk_edit_trash        (RecapBulkEdit     *bulk,
                                              GPtrArray         *files,

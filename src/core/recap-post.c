@@ -694,6 +694,13 @@ recap_post_get_search_text_size (RecapPost *self)
   return self->body ? recap_search_text_size (g_bytes_get_size (self->body) - 1) : 0;
 }
 
+gint64
+recap_post_get_modified (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), 0);
+  return self->file_mtime;
+}
+
 void
 recap_post_set_file_stamp (RecapPost *self,
                            guint64    size,

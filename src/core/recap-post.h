@@ -77,6 +77,9 @@ void         recap_post_set_problems      (RecapPost          *self,
 const char  *recap_post_get_body          (RecapPost *self);
 /* The body's word count as recap_text_count() counts it, from the file. */
 guint        recap_post_get_words         (RecapPost *self);
+/* When the file was last modified, in microseconds since 1970 (as read
+ * from the file or the index cache); 0 when not known. */
+gint64       recap_post_get_modified      (RecapPost *self);
 /* Whether @folded_needle (a search folded with recap_search_fold_dup(), so
  * case and accents do not matter) is in the title, tags, author, event,
  * path in the site, date (YYYY-MM-DD) or body; with

@@ -11,6 +11,7 @@
 #include "recap-file-util.h"
 #include "recap-jekyll-date.h"
 #include "recap-post.h"
+#include "recap-taxonomy.h"
 #include "recap-yaml-quote.h"
 
 /* Room for "YYYY-MM-DD-", a "-NN" suffix and ".md" within NAME_MAX (255). */
@@ -275,24 +276,6 @@ no_change (RecapFrontMatterEdit *out)
   return TRUE;
 }
 
-static GStrv
-renamed_tags (GStrv                 tags,
-              const RecapTagRename *rename)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      const char *tag = g_str_equal (tags[i], rename->old_tag) ? rename->new_tag : tags[i];
-
-      /* Merging: the new name appears once, where it first stood. */
-      if (!g_ptr_array_find_with_equal_func (items, tag, g_str_equal, NULL))
-        g_ptr_array_add (items, (gpointer) tag);
-    }
-  g_ptr_array_add (items, NULL);
-  return g_strdupv ((GStrv) items->pdata);
-}
-
 gboolean
 recap_edit_rename_tag (GFile                *file,
                        const char           *text,
@@ -302,26 +285,9 @@ recap_edit_rename_tag (GFile                *file,
                        GError              **error)
 {
   const RecapTagRename *rename = data;
-  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, error);
-  g_auto(GStrv) tags = NULL;
-  g_auto(GStrv) renamed = NULL;
+  RecapValueEdit edit = { RECAP_TAXONOMY_TAGS, (const char *[]) { rename->old_tag, NULL }, rename->new_tag };
 
-  if (fm == NULL)
-    return FALSE;
-  tags = recap_front_matter_get_list (fm, "tags");
-  if (tags == NULL || !g_strv_contains ((const char * const *) tags, rename->old_tag))
-    return no_change (out);
-  /* Writing the strings back would drop the list's maps and lists. */
-  g_clear_pointer (&tags, g_strfreev);
-  tags = recap_front_matter_get_plain_list (fm, "tags");
-  if (tags == NULL)
-    {
-      g_set_error (error, RECAP_FRONT_MATTER_ERROR, RECAP_FRONT_MATTER_ERROR_READ_ONLY,
-                   _("“tags” holds more than words; rename the tag in the source"));
-      return FALSE;
-    }
-  renamed = renamed_tags (tags, rename);
-  return recap_front_matter_set_list (text, len, "tags", (const char * const *) renamed, out, error);
+  return recap_edit_values (file, text, len, &edit, out, error);
 }
 
 gboolean
@@ -333,15 +299,9 @@ recap_edit_set_event (GFile                *file,
                       GError              **error)
 {
   const char *event = data;
-  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, error);
+  RecapKeyEdit edit = { "event", event != NULL && *event != '\0' ? event : NULL };
 
-  if (fm == NULL)
-    return FALSE;
-  if (event != NULL && *event != '\0')
-    return recap_front_matter_set_string (text, len, "event", event, out, error);
-  if (!recap_front_matter_has_key (fm, "event"))
-    return no_change (out);
-  return recap_front_matter_remove_key (text, len, "event", out, error);
+  return recap_edit_key (file, text, len, &edit, out, error);
 }
 
 static GDateTime *
@@ -383,99 +343,7 @@ GPtrArray *
 recap_posts_with_tag (GListModel *posts,
                       const char *tag)
 {
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (posts);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      const char * const *tags = recap_post_get_tags (post);
-
-      if (tags != NULL && g_strv_contains (tags, tag))
-        g_ptr_array_add (files, g_object_ref (recap_post_get_file (post)));
-    }
-  return files;
-}
-
-/* "PyCon", "pycon", "py-con" and "py_con" are spellings of one tag. */
-static char *
-tag_key (const char *tag)
-{
-  g_autofree char *folded = g_utf8_casefold (tag, -1);
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = folded; *p; p++)
-    if (*p != '-' && *p != '_' && *p != ' ')
-      g_string_append_c (key, *p);
-  return g_string_free (key, FALSE);
-}
-
-static void
-count_tags (GListModel *posts,
-            GHashTable *uses)
-{
-  guint n = g_list_model_get_n_items (posts);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      const char * const *tags = recap_post_get_tags (post);
-
-      for (guint t = 0; tags && tags[t]; t++)
-        {
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (uses, tags[t]));
-          g_hash_table_insert (uses, g_strdup (tags[t]), GUINT_TO_POINTER (count + 1));
-        }
-    }
-}
-
-static int
-compare_by_uses (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      uses)
-{
-  guint ua = GPOINTER_TO_UINT (g_hash_table_lookup (uses, *(const char **) a));
-  guint ub = GPOINTER_TO_UINT (g_hash_table_lookup (uses, *(const char **) b));
-
-  return ua != ub ? (ua > ub ? -1 : 1) : g_strcmp0 (*(const char **) a, *(const char **) b);
-}
-
-GPtrArray *
-recap_tag_variants (GListModel *posts)
-{
-  g_autoptr(GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           (GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *variants = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  GHashTableIter iter;
-  gpointer tag, same;
-
-  count_tags (posts, uses);
-  g_hash_table_iter_init (&iter, uses);
-  while (g_hash_table_iter_next (&iter, &tag, NULL))
-    {
-      char *key = tag_key (tag);
-      GPtrArray *group = g_hash_table_lookup (spellings, key);
-
-      if (group == NULL)
-        g_hash_table_insert (spellings, key, group = g_ptr_array_new ());
-      else
-        g_free (key);
-      g_ptr_array_add (group, tag);
-    }
-
-  g_hash_table_iter_init (&iter, spellings);
-  while (g_hash_table_iter_next (&iter, NULL, &same))
-    {
-      GPtrArray *group = same;
-
-      if (group->len < 2)
-        continue;
-      g_ptr_array_sort_with_data (group, compare_by_uses, uses);
-      g_ptr_array_add (group, NULL);
-      g_ptr_array_add (variants, g_strdupv ((GStrv) group->pdata));
-    }
-  return variants;
+  return recap_taxonomy_files_with (posts, RECAP_TAXONOMY_TAGS, tag);
 }
 
 /* Publishing */

@@ -78,9 +78,6 @@ gboolean  recap_edit_add_front_matter (GFile                *file,
 /* Files of the posts of @posts (RecapPost) that have @tag. */
 GPtrArray *recap_posts_with_tag     (GListModel          *posts,
                                      const char          *tag);
-/* Tags spelled several ways (case, '-', '_' or spaces): each element is a
- * NULL-terminated GStrv of the spellings, the most used first. */
-GPtrArray *recap_tag_variants       (GListModel          *posts);
 
 /* Template names for the command line: "meetup-report", "conference-notes", "blank". */
 gboolean  recap_template_from_name  (const char          *name,

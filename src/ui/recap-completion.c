@@ -22,6 +22,9 @@ struct _RecapCompletion
   GStrv        suggestions;
   gboolean     accepting;
   gboolean     navigated; /* the user moved into the list since the last keystroke */
+  RecapCompletionWordFunc word_func; /* NULL: the whole text is completed */
+  gpointer     word_data;
+  gsize        word_start;
 };
 
 G_DEFINE_FINAL_TYPE (RecapCompletion, recap_completion, G_TYPE_OBJECT)
@@ -99,6 +102,11 @@ text_changed (RecapCompletion *self)
 {
   const char *typed = gtk_editable_get_text (self->editable);
 
+  self->word_start = 0;
+  if (self->word_func != NULL && !self->accepting &&
+      !self->word_func (typed, &self->word_start, self->word_data))
+    typed = "";
+  typed += self->word_start;
   if (self->accepting || *typed == '\0' || !editable_is_focus (self->editable))
     {
       gtk_popover_popdown (GTK_POPOVER (self->popover));
@@ -121,8 +129,11 @@ accept_row (RecapCompletion *self,
 {
   const char *suggestion = gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
 
+  g_autofree char *text = g_strdup_printf ("%.*s%s", (int) self->word_start,
+                                           gtk_editable_get_text (self->editable), suggestion);
+
   self->accepting = TRUE;
-  gtk_editable_set_text (self->editable, suggestion);
+  gtk_editable_set_text (self->editable, text);
   gtk_editable_set_position (self->editable, -1);
   self->accepting = FALSE;
   gtk_popover_popdown (GTK_POPOVER (self->popover));
@@ -194,6 +205,17 @@ recap_completion_set_suggestions (RecapCompletion    *self,
 
   g_strfreev (self->suggestions);
   self->suggestions = g_strdupv ((GStrv) suggestions);
+}
+
+void
+recap_completion_set_word_func (RecapCompletion         *self,
+                                RecapCompletionWordFunc  func,
+                                gpointer                 user_data)
+{
+  g_return_if_fail (RECAP_IS_COMPLETION (self));
+
+  self->word_func = func;
+  self->word_data = user_data;
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "recap-background.h"
 #include "recap-rename-tag-dialog.h"
 #include "recap-site-ops.h"
+#include "recap-taxonomy.h"
 
 struct _RecapRenameTagDialog
 {
@@ -227,7 +228,8 @@ fill (RecapRenameTagDialog *self)
 {
   g_auto(GStrv) tags = recap_site_collect_values (G_LIST_MODEL (self->site), "tags");
   g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) tags);
-  g_autoptr(GPtrArray) variants = recap_tag_variants (G_LIST_MODEL (self->site));
+  g_autoptr(GPtrArray) counts = recap_taxonomy_count (G_LIST_MODEL (self->site), RECAP_TAXONOMY_TAGS);
+  g_autoptr(GPtrArray) variants = recap_taxonomy_near_duplicates (counts);
 
   adw_combo_row_set_model (self->tag_row, G_LIST_MODEL (model));
   for (guint i = 0; i < variants->len; i++)

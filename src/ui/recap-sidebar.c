@@ -478,6 +478,44 @@ row_clicked (GtkGestureClick *gesture,
     recap_sidebar_activate_row (self, gtk_list_item_get_position (item));
 }
 
+/* A tag group's menu: its tag's Rename, Merge, Delete and Select Posts. */
+static GMenuModel *
+tag_group_menu (const char *tag)
+{
+  static const struct { const char *label; const char *operation; } items[] = {
+    { N_("_Rename Tag…"), "rename" },
+    { N_("_Merge Tag…"), "merge" },
+    { N_("_Delete Tag…"), "delete" },
+    { N_("_Select Posts"), "select" },
+  };
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.tag-group",
+                                               g_variant_new ("(ss)", items[i].operation, tag));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+/* The posts' menu, or a tag group's for a tag group row. */
+static void
+set_context_menu (RecapSidebar *self,
+                  gpointer      row)
+{
+  gpointer item = GTK_IS_TREE_LIST_ROW (row) ? gtk_tree_list_row_get_item (row) : g_object_ref (row);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (RECAP_IS_POST_GROUP (item) && recap_post_group_get_by (item) == RECAP_GROUP_BY_TAG &&
+      recap_post_group_get_key (item) != NULL)
+    menu = tag_group_menu (recap_post_group_get_key (item));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu ? menu : self->context_menu_model);
+  g_clear_object (&item);
+}
+
 /* The menu acts on the selection: a right click on a row outside it selects just that row. */
 static void
 row_context_clicked (GtkGestureClick *gesture,
@@ -493,6 +531,7 @@ row_context_clicked (GtkGestureClick *gesture,
 
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  set_context_menu (self, gtk_list_item_get_item (item));
   if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     return;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),

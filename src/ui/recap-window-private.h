@@ -6,6 +6,7 @@
 #pragma once
 
 #include "recap-bulk-edit.h"
+#include "recap-content-table.h"
 #include "recap-editor-pane.h"
 #include "recap-git-monitor.h"
 #include "recap-op-history.h"
@@ -55,6 +56,7 @@ struct _RecapWindow
   GtkWidget            *new_post_button; /* hidden when narrow, as the menu has it */
   GtkWidget            *save_button;    /* hidden when narrow, as the menu has it */
   RecapSidebar         *sidebar;
+  RecapContentTable    *table;          /* the site as a table, a page of editor_stack */
   RecapEditorPane      *pane;           /* the open post's views: its document is the open one */
   GMenu                *undo_section;   /* of the primary menu */
   GtkMenuButton        *git_button;     /* "3 changed", shown in a git work tree */
@@ -78,6 +80,11 @@ void     recap_window_follow_post         (RecapWindow   *self,
 void     recap_window_class_init_organize (GtkWidgetClass *widget_class);
 void     recap_window_init_organize       (RecapWindow    *self);
 void     recap_window_update_organize_actions (RecapWindow *self);
+/* The posts selected in the table while it shows, else in the sidebar. */
+GPtrArray *recap_window_dup_selected_posts (RecapWindow *self);
+/* Shows the content table filtered by @query (as typed in its search). */
+void     recap_window_show_table          (RecapWindow    *self,
+                                           const char     *query);
 
 /* recap-window-layout.c: the sidebar's flap, F9, and the narrow layout */
 void     recap_window_class_init_layout   (GtkWidgetClass *widget_class);

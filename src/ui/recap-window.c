@@ -494,6 +494,7 @@ recap_window_open_site (RecapWindow *self,
   self->site = recap_site_new (root);
   recap_window_set_git_site (self);
   recap_sidebar_set_site (self->sidebar, self->site);
+  recap_content_table_set_posts (self->table, G_LIST_MODEL (self->site));
   /* After the sidebar's own handlers, so that its rows are up to date. */
   g_signal_connect_object (self->site, "items-changed", G_CALLBACK (site_items_changed), self, G_CONNECT_SWAPPED);
   recap_sidebar_set_loading (self->sidebar, TRUE);
@@ -765,6 +766,7 @@ recap_window_class_init (RecapWindowClass *klass)
 
   g_type_ensure (RECAP_TYPE_SIDEBAR);
   g_type_ensure (RECAP_TYPE_EDITOR_PANE);
+  g_type_ensure (RECAP_TYPE_CONTENT_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, window_title);
@@ -775,6 +777,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, split_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, new_post_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, table);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_post_activated);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, pane);

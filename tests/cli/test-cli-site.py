@@ -148,6 +148,57 @@ def test_set_event(site):
     assert missing.returncode == 1 and "no-such-post.md" in missing.stderr, missing
 
 
+def test_tag_add_remove(site):
+    testing = "_posts/2022-11-03-testing-night.md"
+    planning = "_posts/2025-01-23-annual-planning.md"
+    before = snapshot(site)
+    added = run("tag", "add", testing, planning, "community", cwd=site)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.endswith("2 files changed\n"), added.stdout
+    expect_only(site, before, {
+        testing: (b"tags: python meetup", b"tags: python meetup community"),
+        planning: (b"tags: [meetup, planning]", b"tags: [meetup, planning, community]"),
+    })
+    again = run("tag", "add", testing, "community", cwd=site)
+    assert again.returncode == 0 and again.stdout == "0 files changed\n", again.stdout
+    removed = run("tag", "remove", testing, planning, "community", cwd=site)
+    assert removed.returncode == 0, removed.stderr
+    assert snapshot(site) == before, "tag remove did not give back the exact bytes"
+    category = run("category", "remove", planning, "meetup", cwd=site)
+    assert category.returncode == 0, category.stderr
+    expect_only(site, before, {planning: (b"categories: [ meetup ]", b"categories: []")})
+    # All or nothing: one file it cannot take leaves the others as they are.
+    before = snapshot(site)
+    refused = run("tag", "add", testing, "_posts/no-such-post.md", "x", cwd=site)
+    assert refused.returncode == 1 and "recap-cli: _posts/no-such-post.md: " in refused.stderr, refused
+    assert snapshot(site) == before
+    usage = run("tag", "rename", testing, "x", cwd=site)
+    assert usage.returncode == 2, usage
+
+
+def test_set_many(site):
+    files = ["_posts/2025-01-23-annual-planning.md", "_posts/2021-09-10-sprint-weekend.markdown",
+             "_posts/2024-03-28-march-follow-up.md"]
+    before = snapshot(site)
+    result = run("set-many", "layout", "report", *files, cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("3 files changed\n"), result.stdout
+    changes = {path: (b"layout: post", b"layout: report") for path in files}
+    expect_only(site, before, changes)
+    published = run("set-many", "published", "true", files[2], cwd=site)
+    assert published.returncode == 0, published.stderr
+    changes[files[2]] = (b"layout: post\ntitle:  \"Follow-up: questions we didn't get to in March\"\n"
+                         b"author: rivka-stein\ntags: [asyncio, q-and-a]\ncategories: [ meetup ]\n"
+                         b"event: \"Lakeside Python March 2024\"\npublished: false",
+                         b"layout: report\ntitle:  \"Follow-up: questions we didn't get to in March\"\n"
+                         b"author: rivka-stein\ntags: [asyncio, q-and-a]\ncategories: [ meetup ]\n"
+                         b"event: \"Lakeside Python March 2024\"\npublished: true")
+    expect_only(site, before, changes)
+    unset = run("unset-many", "event", *files, cwd=site)
+    assert unset.returncode == 0 and unset.stdout.endswith("3 files changed\n"), unset.stdout
+    assert all(b"\nevent:" not in open(os.path.join(site, path), "rb").read() for path in files)
+
+
 WRAP_UP = (b"---\ntitle: Conference Wrap-Up\ndate: 2019-10-13 06:00:00\n"
            b"published: false\ntags: [djangocon]\n---\nThanks, everyone!\r\n")
 
@@ -279,7 +330,7 @@ def test_add_front_matter(site):
 
 def test_help_lists_commands(site):
     usage = run("--help")
-    for command in ("new", "publish", "unpublish", "rename-post", "add-front-matter"):
+    for command in ("new", "publish", "unpublish", "rename-post", "add-front-matter", "tag", "set-many"):
         assert f"\n  {command} " in usage.stdout, usage.stdout
     publish = run("publish", "--help")
     assert "--date=DATE" in publish.stdout, publish.stdout
@@ -288,7 +339,8 @@ def test_help_lists_commands(site):
 def main():
     tests = [test_lint, test_lint_formats_and_rules, test_check_json_and_version, test_rename_tag, test_set_event,
              test_publish, test_publish_refuses, test_rename_post, test_new, test_new_in_site_zone,
-             test_lint_other_generator, test_add_front_matter, test_help_lists_commands]
+             test_lint_other_generator, test_add_front_matter, test_tag_add_remove, test_set_many,
+             test_help_lists_commands]
     print(f"1..{len(tests)}")
     failed = 0
     for number, test in enumerate(tests, 1):

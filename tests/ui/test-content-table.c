@@ -1,0 +1,334 @@
+/* test-content-table.c: the content table's sort, combined filters with
+ * chips, and bulk edits of its selection with Undo restoring exact bytes
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "recap-content-table.h"
+#include "recap-post-query.h"
+#include "recap-site.h"
+#include "recap-window-private.h"
+#include "ui-test-util.h"
+
+typedef struct {
+  char              *site_dir;
+  RecapWindow       *window;
+  RecapContentTable *table;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->site_dir = ui_test_open_sample_site (fixture->window);
+  fixture->table = RECAP_CONTENT_TABLE (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+                                                              RECAP_TYPE_CONTENT_TABLE));
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "show-table", g_variant_new_boolean (TRUE));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->table)));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  test_util_remove_tree (fixture->site_dir);
+  g_free (fixture->site_dir);
+}
+
+static void
+wait_idle (Fixture *fixture)
+{
+  UI_TEST_WAIT_FOR (!recap_content_table_is_busy (fixture->table));
+}
+
+static RecapPost *
+row (Fixture *fixture,
+     guint    index)
+{
+  RecapPost *post = g_list_model_get_item (recap_content_table_get_rows (fixture->table), index);
+
+  g_object_unref (post); /* the table holds it */
+  return post;
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (recap_content_table_get_rows (fixture->table));
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 14);
+
+  recap_content_table_sort_by (fixture->table, "title", GTK_SORT_ASCENDING);
+  wait_idle (fixture);
+  for (guint i = 1; i < n_rows (fixture); i++)
+    {
+      /* As GtkStringSorter compares: case folded, then collated */
+      g_autofree char *fa = g_utf8_casefold (recap_post_get_title (row (fixture, i - 1)), -1);
+      g_autofree char *fb = g_utf8_casefold (recap_post_get_title (row (fixture, i)), -1);
+      g_autofree char *a = g_utf8_collate_key (fa, -1);
+      g_autofree char *b = g_utf8_collate_key (fb, -1);
+
+      g_assert_cmpint (strcmp (a, b), <=, 0);
+    }
+
+  recap_content_table_sort_by (fixture->table, "words", GTK_SORT_DESCENDING);
+  wait_idle (fixture);
+  for (guint i = 1; i < n_rows (fixture); i++)
+    g_assert_cmpuint (recap_post_get_words (row (fixture, i - 1)), >=, recap_post_get_words (row (fixture, i)));
+  g_assert_cmpuint (recap_post_get_words (row (fixture, 0)), >,
+                    recap_post_get_words (row (fixture, n_rows (fixture) - 1)));
+
+  recap_content_table_sort_by (fixture->table, "date", GTK_SORT_ASCENDING);
+  wait_idle (fixture);
+  for (guint i = 1; i < n_rows (fixture); i++)
+    {
+      GDateTime *a = recap_post_get_date (row (fixture, i - 1));
+      GDateTime *b = recap_post_get_date (row (fixture, i));
+
+      g_assert_true (a == NULL || (b != NULL && g_date_time_compare (a, b) <= 0));
+    }
+}
+
+static guint
+count_chips (Fixture *fixture)
+{
+  GtkFlowBox *chips = GTK_FLOW_BOX (ui_test_find_by_type (GTK_WIDGET (fixture->table), GTK_TYPE_FLOW_BOX));
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (chips)))
+    return 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (chips)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+test_combined_filters (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *chips;
+
+  /* Category and year: the two posts of 2024 in the meetup category */
+  recap_content_table_set_query (fixture->table, "category:meetup year:2024");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  g_assert_cmpuint (count_chips (fixture), ==, 2);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_cmpint (g_date_time_get_year (recap_post_get_date (row (fixture, i))), ==, 2024);
+
+  /* Status too: one of them is unpublished */
+  recap_content_table_set_query (fixture->table, "category:meetup year:2024 status:unpublished");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_false (recap_post_get_published (row (fixture, 0)));
+
+  /* Removing the status chip widens the filter again */
+  chips = ui_test_find_by_type (GTK_WIDGET (fixture->table), GTK_TYPE_FLOW_BOX);
+  g_assert_cmpuint (count_chips (fixture), ==, 3);
+  g_signal_emit_by_name (ui_test_find_by_type (gtk_widget_get_last_child (chips), GTK_TYPE_BUTTON), "clicked");
+  UI_TEST_WAIT_FOR (count_chips (fixture) == 2);
+  g_assert_cmpstr (recap_content_table_get_query (fixture->table), ==, "category:meetup year:2024");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+
+  /* A tag in any case, and not of 2024 */
+  recap_content_table_set_query (fixture->table, "tag:PYTHON -year:2024");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_cmpint (g_date_time_get_year (recap_post_get_date (row (fixture, i))), !=, 2024);
+  /* Two tags are alternatives */
+  recap_content_table_set_query (fixture->table, "tag:python tag:sprints");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 5);
+  /* Typed draft:yes */
+  recap_content_table_set_query (fixture->table, "draft:yes");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_true (recap_post_get_is_draft (row (fixture, 0)));
+
+  recap_content_table_set_query (fixture->table, "");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 14);
+  g_assert_cmpuint (count_chips (fixture), ==, 0);
+}
+
+/* Every post file of the site, path → bytes. */
+static GHashTable *
+snapshot (Fixture *fixture)
+{
+  GListModel *posts = G_LIST_MODEL (recap_window_get_site (fixture->window));
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      const char *path = recap_post_get_relative_path (post);
+
+      g_hash_table_insert (files, g_strdup (path), ui_test_read_file (fixture->site_dir, path));
+    }
+  return files;
+}
+
+static gboolean
+same_bytes (Fixture    *fixture,
+            GHashTable *before)
+{
+  GHashTableIter iter;
+  gpointer path, text;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &path, &text))
+    if (!ui_test_file_is (fixture->site_dir, path, text))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+file_contains (Fixture    *fixture,
+               const char *path,
+               const char *needle)
+{
+  g_autofree char *text = ui_test_read_file (fixture->site_dir, path);
+
+  return strstr (text, needle) != NULL;
+}
+
+static AdwMessageDialog *
+open_bulk_dialog (Fixture    *fixture,
+                  const char *target)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.bulk-edit", "s", target);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  return dialog;
+}
+
+static gboolean
+label_is (AdwMessageDialog *dialog,
+          const char       *text)
+{
+  return g_strcmp0 (gtk_label_get_label (g_object_get_data (G_OBJECT (dialog), "recap-preview")), text) == 0;
+}
+
+static void
+test_bulk_add_tag_and_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = snapshot (fixture);
+  static const char *online = "_posts/2021-02-18-first-online-meetup.md";
+  g_autofree char *online_before = ui_test_read_file (fixture->site_dir, online);
+  g_autoptr(GString) expected = g_string_new (online_before);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  recap_content_table_set_query (fixture->table, "tag:meetup");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 5);
+  recap_content_table_select_all (fixture->table);
+
+  /* The preview counts the files that would change: one has the tag already */
+  dialog = open_bulk_dialog (fixture, "add-tag");
+  entry = ui_test_find_by_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "planning");
+  UI_TEST_WAIT_FOR (label_is (dialog, "4 of 5 files will change"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  ui_test_respond ("apply");
+
+  /* Only the bytes of the new item */
+  g_string_replace (expected, "tags: [meetup, online]", "tags: [meetup, online, planning]", 1);
+  UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, online, expected->str));
+  UI_TEST_WAIT_FOR (g_strcmp0 (recap_op_history_get_label (fixture->window->history), "Add Tag") == 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (same_bytes (fixture, before));
+}
+
+static void
+test_bulk_set_and_remove_key (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = snapshot (fixture);
+  static const char *planning = "_posts/2025-01-23-annual-planning.md";
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *key, *value;
+
+  recap_content_table_set_query (fixture->table, "year:2025");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  recap_content_table_select_all (fixture->table);
+
+  dialog = open_bulk_dialog (fixture, "set-key");
+  box = adw_message_dialog_get_extra_child (dialog);
+  key = gtk_widget_get_first_child (box);
+  value = gtk_widget_get_next_sibling (key);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (key), "layout");
+  gtk_editable_set_text (GTK_EDITABLE (value), "post");
+  /* The post has that layout already: nothing to do */
+  UI_TEST_WAIT_FOR (label_is (dialog, "0 of 1 file will change"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (value), "report");
+  UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
+  ui_test_respond ("apply");
+  UI_TEST_WAIT_FOR (file_contains (fixture, planning, "layout: report\n"));
+
+  dialog = open_bulk_dialog (fixture, "remove-key");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (adw_message_dialog_get_extra_child (dialog),
+                                                             GTK_TYPE_ENTRY)), "event");
+  UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
+  ui_test_respond ("apply");
+  UI_TEST_WAIT_FOR (!file_contains (fixture, planning, "\nevent:"));
+
+  /* Two Undos, the latest first, give back every byte */
+  UI_TEST_WAIT_FOR (recap_op_history_get_length (fixture->window->history) == 2);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (file_contains (fixture, planning, "\nevent:"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (same_bytes (fixture, before));
+}
+
+/* The sidebar's tag group menu: Select Posts shows the tag's posts in the table. */
+static void
+test_tag_group_select_posts (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "show-table", g_variant_new_boolean (FALSE));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-group", "(ss)", "select", "meetup");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->table)));
+  g_assert_cmpstr (recap_content_table_get_query (fixture->table), ==, "tag:\"meetup\"");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 77;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/content-table/sort", test_sort);
+  ADD ("/content-table/combined-filters", test_combined_filters);
+  ADD ("/content-table/bulk-add-tag-and-undo", test_bulk_add_tag_and_undo);
+  ADD ("/content-table/bulk-set-and-remove-key", test_bulk_set_and_remove_key);
+  ADD ("/content-table/tag-group-select-posts", test_tag_group_select_posts);
+#undef ADD
+
+  return g_test_run ();
+}
