@@ -302,7 +302,9 @@ test_flow_categories_remove_chip (Fixture       *fixture,
   g_autofree char *expected = original_with (fixture, "[ meetup, workshop ]", "[ meetup ]");
   GtkWidget *categories = row (fixture, "categories");
   const char *remaining[] = { "meetup", NULL };
-  GtkWidget *flow_child = gtk_widget_get_last_child (ui_test_find_by_type (categories, GTK_TYPE_FLOW_BOX));
+  /* The last chip: the entry for a new item comes after it. */
+  GtkWidget *flow_child = gtk_widget_get_prev_sibling (
+    gtk_widget_get_last_child (ui_test_find_by_type (categories, GTK_TYPE_FLOW_BOX)));
 
   g_signal_emit_by_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child)), "clicked");
 
@@ -355,6 +357,8 @@ test_yaml_typing_updates_form (Fixture       *fixture,
   const char *at = strstr (fixture->original, "priya-raman");
   GtkTextIter iter, cursor;
 
+  /* The YAML shown in the source, as its switch in the form's header does. */
+  recap_front_matter_form_set_yaml_shown (fixture->form, TRUE);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (fixture->original, at) + 5);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_buffer_insert_at_cursor (buffer, "X", 1);
