@@ -334,8 +334,46 @@ show_source_clicked (GtkButton            *button,
 
 /* Building rows */
 
-/* An icon-only button: its tooltip is also its name for screen readers,
- * which GTK 4.8 does not take from the tooltip. */
+/* @label without its mnemonic underscores ("_Add" → "Add", "__" → "_"). */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (name, *p);
+    }
+  return g_string_free (name, FALSE);
+}
+
+/* Screen readers name a button of GTK 4.8 by its label as written, mnemonic
+ * underscore included, and an icon-only one "GtkButton": each button under
+ * @root gets its label without the underscore, or its tooltip. */
+static void
+name_buttons (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+      GtkWidget *parent = gtk_widget_get_parent (root);
+      /* A menu button's own button bears the name; the tooltip is the menu button's. */
+      const char *tooltip = gtk_widget_get_tooltip_text (GTK_IS_MENU_BUTTON (parent) ? parent : root);
+      g_autofree char *name = NULL;
+
+      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (root)))
+        name = strip_mnemonic (label);
+      else if (label == NULL && tooltip != NULL)
+        name = g_strdup (tooltip);
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    name_buttons (child);
+}
+
 static GtkWidget *
 flat_button (const char *icon_name,
              const char *tooltip)
@@ -344,7 +382,6 @@ flat_button (const char *icon_name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
@@ -388,8 +425,6 @@ date_row_new (RecapFrontMatterForm *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Choose a Day"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a Day"), -1);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected), self);
   recap_field_row_add_suffix (RECAP_FIELD_ROW (row), button);
@@ -658,6 +693,7 @@ append_row (RecapFrontMatterForm *self,
   GtkWidget *row = row_new (self, fm, text, field);
   GtkWidget *parent_row = field->parent ? g_hash_table_lookup (self->rows, field->parent) : NULL;
 
+  name_buttons (row);
   if (parent_row != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (parent_row), row);
   else
@@ -1306,6 +1342,7 @@ static void
 recap_front_matter_form_init (RecapFrontMatterForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_buttons (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);
