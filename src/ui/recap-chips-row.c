@@ -201,6 +201,8 @@ title_changed (RecapChipsRow *self)
   g_autofree char *add_label = g_strdup_printf (_("Add to %s"), title);
 
   gtk_label_set_label (self->title_label, title);
+  /* The label is cut at ten characters: the whole name in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_item_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);

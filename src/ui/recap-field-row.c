@@ -87,6 +87,8 @@ title_changed (RecapFieldRow *self)
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
 
   gtk_label_set_label (self->title_label, title);
+  /* The label is cut at ten characters: the whole name in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   /* Screen readers and tests find the text field by the field's name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }

@@ -128,11 +128,14 @@ static void
 keep_marks_out (RecapFrontMatterFold *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  GtkTextIter insert, bound, hide_end, body;
+  GtkTextIter insert, bound, body;
   gboolean insert_hidden, bound_hidden;
 
-  if (!self->hiding || !find_range (self, &hide_end, &body))
+  if (!self->hiding)
     return;
+  /* The body starts where the lock ends: no need to read the text again. */
+  gtk_text_buffer_get_start_iter (buffer, &body);
+  gtk_text_iter_forward_to_tag_toggle (&body, self->locked);
   gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
   gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
   insert_hidden = gtk_text_iter_compare (&insert, &body) < 0;

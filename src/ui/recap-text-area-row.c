@@ -83,6 +83,8 @@ title_changed (RecapTextAreaRow *self)
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
 
   gtk_label_set_label (self->title_label, title);
+  /* The label is cut at ten characters: the whole name in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
