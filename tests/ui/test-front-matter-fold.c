@@ -387,16 +387,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RecapApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-  /* In the application, for real key presses through its accels. */
-  application = recap_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = ui_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
