@@ -90,6 +90,7 @@ title_changed (RecapFieldRow *self)
   /* The label is cut at ten characters: the whole name in its tooltip. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   /* Screen readers and tests find the text field by the field's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
@@ -171,6 +172,9 @@ recap_field_row_class_init (RecapFieldRowClass *klass)
   signals[APPLY] = g_signal_new_class_handler ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST,
                                                G_CALLBACK (real_apply), NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* A text field to screen readers, its text read through the delegate
+   * (GtkText alone has no role), as AdwEntryRow is. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-field-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapFieldRow, box);
   gtk_widget_class_bind_template_child (widget_class, RecapFieldRow, title_label);
