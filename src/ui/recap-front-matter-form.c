@@ -363,9 +363,9 @@ name_buttons (GtkWidget *root)
       const char *tooltip = gtk_widget_get_tooltip_text (GTK_IS_MENU_BUTTON (parent) ? parent : root);
       g_autofree char *name = NULL;
 
-      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (root)))
-        name = strip_mnemonic (label);
-      else if (label == NULL && tooltip != NULL)
+      if (label != NULL)
+        name = gtk_button_get_use_underline (GTK_BUTTON (root)) ? strip_mnemonic (label) : g_strdup (label);
+      else if (tooltip != NULL)
         name = g_strdup (tooltip);
       if (name != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -1122,10 +1122,18 @@ expanded_changed (RecapFrontMatterForm *self)
   gtk_revealer_set_reveal_child (self->body_revealer, expanded && !self->yaml_shown);
 }
 
+/* The switch clicked: the YAML opens in the source with the cursor on its
+ * first key, as "Edit in Source" does. */
 static void
 yaml_toggled (RecapFrontMatterForm *self)
 {
-  recap_front_matter_form_set_yaml_shown (self, gtk_toggle_button_get_active (self->yaml_button));
+  gboolean shown = gtk_toggle_button_get_active (self->yaml_button);
+
+  if (shown == self->yaml_shown)
+    return; /* set through recap_front_matter_form_set_yaml_shown() */
+  recap_front_matter_form_set_yaml_shown (self, shown);
+  if (shown)
+    g_signal_emit (self, signals[SHOW_SOURCE], 0, 2, 1);
 }
 
 /* Public API */
@@ -1196,6 +1204,7 @@ recap_front_matter_form_set_yaml_shown (RecapFrontMatterForm *self,
   if (self->yaml_shown == yaml_shown)
     return;
   self->yaml_shown = yaml_shown;
+  /* yaml_toggled() then finds the state already set. */
   gtk_toggle_button_set_active (yaml_shown ? self->yaml_button : self->form_button, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_field_button), !yaml_shown);
   expanded_changed (self);
