@@ -105,9 +105,12 @@ static void
 test_known_field_other_value (void)
 {
   g_autoptr(RecapFormModel) model = model_for (
-    "---\npublished: later\nfeatured: |\n  not\n  yet\ntitle: [a, b]\ntags: {a: 1}\n---\n");
+    "---\npublished: later\nfeatured: |\n  not\n  yet\ntitle: [a, b]\ntags: {a: 1}\n"
+    "author: >-\n  Lee\n  Jones\n---\n");
 
   assert_kind (model, "published", RECAP_FORM_FIELD_TEXT);
+  /* Line breaks in a one-line field would show as "↵". */
+  assert_kind (model, "author", RECAP_FORM_FIELD_TEXT_AREA);
   assert_kind (model, "featured", RECAP_FORM_FIELD_TEXT_AREA);
   assert_kind (model, "title", RECAP_FORM_FIELD_CHIPS);
   assert_kind (model, "tags", RECAP_FORM_FIELD_MAP);

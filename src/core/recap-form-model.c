@@ -82,6 +82,8 @@ kind_for_field (RecapFrontMatter     *fm,
                 const RecapFormField *field,
                 const KnownField     *known)
 {
+  gboolean is_block = field->entry.scalar_style == RECAP_YAML_STYLE_LITERAL ||
+                      field->entry.scalar_style == RECAP_YAML_STYLE_FOLDED;
   gboolean boolean;
 
   /* An edit would change what an alias elsewhere reads too. */
@@ -103,14 +105,14 @@ kind_for_field (RecapFrontMatter     *fm,
 
   if (known != NULL && known->kind == RECAP_FORM_FIELD_CHIPS)
     return chips_or_read_only (fm, field->path);
+  /* A block scalar holds line breaks, which a one-line field shows as "↵". */
+  if (is_block)
+    return RECAP_FORM_FIELD_TEXT_AREA;
   if (known != NULL && (known->kind != RECAP_FORM_FIELD_SWITCH ||
                         recap_front_matter_get_boolean (fm, field->path, &boolean)))
     return known->kind;
   if (recap_front_matter_get_boolean (fm, field->path, &boolean))
     return RECAP_FORM_FIELD_SWITCH;
-  if (field->entry.scalar_style == RECAP_YAML_STYLE_LITERAL ||
-      field->entry.scalar_style == RECAP_YAML_STYLE_FOLDED)
-    return RECAP_FORM_FIELD_TEXT_AREA;
   return RECAP_FORM_FIELD_TEXT;
 }
 

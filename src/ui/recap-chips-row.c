@@ -68,6 +68,7 @@ chip_new (RecapChipsRow *self,
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
   gtk_button_set_child (GTK_BUTTON (chip), box);
   gtk_widget_add_css_class (chip, "chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (chip, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (chip), "recap-index", GUINT_TO_POINTER (index));
@@ -75,15 +76,17 @@ chip_new (RecapChipsRow *self,
   return chip;
 }
 
+/* The chips, then the entry's place: the chips wrap with it as one flow. */
 static void
 rebuild_chips (RecapChipsRow *self)
 {
+  GtkWidget *entry_child = gtk_widget_get_parent (GTK_WIDGET (self->new_item_entry));
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != entry_child)
     gtk_flow_box_remove (self->chips_box, child);
   for (guint i = 0; i < self->items->len; i++)
-    gtk_flow_box_append (self->chips_box, chip_new (self, self->items->pdata[i], i));
+    gtk_flow_box_insert (self->chips_box, chip_new (self, self->items->pdata[i], i), i);
 }
 
 /* Enter or a comma ends an item; an empty, already present item is ignored. */
@@ -198,6 +201,8 @@ title_changed (RecapChipsRow *self)
   g_autofree char *add_label = g_strdup_printf (_("Add to %s"), title);
 
   gtk_label_set_label (self->title_label, title);
+  /* The label is cut at ten characters: the whole name in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_item_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);

@@ -11,7 +11,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "recap-document-private.h"
+#include "recap-front-matter.h"
 
 /* Delay between an unsaved change and its draft: long enough to batch
  * typing, short enough that a crash loses little. */
@@ -289,6 +292,52 @@ recap_document_dup_text (RecapDocument *self)
     return g_strdup (self->full_text);
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &start, &end);
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
+}
+
+/* Whether the line at @line starts with @fence. */
+static gboolean
+line_starts_with (const GtkTextIter *line,
+                  const char        *fence)
+{
+  GtkTextIter end = *line;
+  g_autofree char *start = NULL;
+
+  gtk_text_iter_forward_chars (&end, strlen (fence));
+  start = gtk_text_iter_get_slice (line, &end);
+  return g_str_equal (start, fence);
+}
+
+/* Walks the lines rather than copying the text: a post of megabytes is
+ * read line by line only up to its closing fence. */
+gboolean
+recap_document_find_front_matter_end (RecapDocument *self,
+                                      GtkTextIter   *closing)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter start, line;
+
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  line = start;
+  if (!line_starts_with (&line, "---"))
+    return FALSE;
+  while (gtk_text_iter_forward_line (&line))
+    if (line_starts_with (&line, "---") || line_starts_with (&line, "..."))
+      {
+        GtkTextIter after = line;
+        g_autofree char *text = NULL;
+        RecapFrontMatterSplit split;
+
+        gtk_text_iter_forward_line (&after);
+        text = gtk_text_buffer_get_slice (buffer, &start, &after, TRUE);
+        /* The same front matter as in the whole text, or none. */
+        if (!recap_front_matter_split (text, strlen (text), &split) || split.end != strlen (text))
+          return FALSE;
+        *closing = line;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const GtkSourceEncoding *

@@ -42,6 +42,11 @@ GFile         *recap_document_get_file     (RecapDocument        *self);
 /* The whole text, front matter included (of the file, when shown cut). */
 char          *recap_document_dup_text     (RecapDocument        *self);
 
+/* Where the front matter ends: @closing is set to the start of its closing
+ * fence line ("---" or "..."). FALSE when the text does not start with
+ * front matter that the core would split off there. */
+gboolean       recap_document_find_front_matter_end (RecapDocument *self,
+                                                     GtkTextIter   *closing);
 /* The encoding the file was read in and is saved back in. */
 const GtkSourceEncoding *recap_document_get_encoding (RecapDocument *self);
 /* TRUE when some bytes could not be read in any encoding: saving in place

@@ -17,6 +17,7 @@
 #include "recap-editor-pane.h"
 #include "recap-editor-style.h"
 #include "recap-find-bar.h"
+#include "recap-front-matter-fold.h"
 #include "recap-front-matter-form.h"
 #include "recap-image-inserter.h"
 #include "recap-preview.h"
@@ -44,6 +45,7 @@ struct _RecapEditorPane
   RecapImageInserter   *images;
   RecapEditorStyle     *style;
   gboolean              narrow;     /* one of editor and preview at a time */
+  RecapFrontMatterFold *fold;
 };
 
 G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
@@ -70,6 +72,29 @@ update_preview (RecapEditorPane *self)
 
   recap_preview_set_document (self->preview, document && !recap_document_get_large (document) &&
                                              !recap_document_get_cut (document) ? document : NULL);
+}
+
+/* While the form shows the fields, the source folds the YAML to one line;
+ * the whole text only: a cut copy of a post is not the document. */
+static void
+update_fold (RecapEditorPane *self)
+{
+  const char *summary = recap_front_matter_form_get_summary (self->form);
+  gboolean whole = self->document != NULL && !recap_document_get_cut (self->document);
+
+  recap_front_matter_fold_set_document (self->fold, whole ? self->document : NULL);
+  if (summary != NULL)
+    recap_front_matter_fold_set_summary (self->fold, summary);
+  recap_front_matter_fold_set_collapsed (self->fold, summary != NULL && !recap_front_matter_form_get_yaml_shown (self->form));
+}
+
+/* The fold opened itself (its summary activated, a match found in it):
+ * the front matter is now edited as YAML. */
+static void
+fold_collapsed_changed (RecapEditorPane *self)
+{
+  if (!recap_front_matter_fold_get_collapsed (self->fold) && recap_front_matter_form_get_summary (self->form) != NULL)
+    recap_front_matter_form_set_yaml_shown (self->form, TRUE);
 }
 
 /* The buffer's highlighting follows the light or dark style. */
@@ -103,6 +128,7 @@ form_show_source (RecapEditorPane *self,
   g_assert (RECAP_IS_EDITOR_PANE (self));
   g_return_if_fail (self->document != NULL);
 
+  recap_front_matter_form_set_yaml_shown (self->form, TRUE);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, MAX (line, 1) - 1, MAX (column, 1) - 1);
   gtk_text_buffer_place_cursor (buffer, &iter);
@@ -189,6 +215,55 @@ add_find_bindings (GtkWidgetClass *widget_class)
                                   find_activated, "s", bindings[i].what);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) from the form or the preview undo
+ * and redo the document's edits: the form edits the same buffer, and the
+ * preview shows it. The source view, the find bar's entries and a form
+ * field with typing not yet applied keep their own undo. */
+static gboolean
+undo_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  RecapEditorPane *self = RECAP_EDITOR_PANE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  gboolean redo = g_variant_get_boolean (args);
+
+  if (self->document == NULL || focus == NULL ||
+      !(gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form)) ||
+        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->preview))) ||
+      recap_front_matter_form_has_pending_edit (self->form))
+    return FALSE;
+  if (redo && gtk_text_buffer_get_can_redo (buffer))
+    gtk_text_buffer_redo (buffer);
+  else if (!redo && gtk_text_buffer_get_can_undo (buffer))
+    gtk_text_buffer_undo (buffer);
+  return TRUE;
+}
+
+/* Before the focused widget's own bindings (GtkText undoes its own text). */
+static void
+add_undo_shortcuts (RecapEditorPane *self)
+{
+  static const struct { const char *trigger; gboolean redo; } shortcuts[] = {
+    { "<Control>z", FALSE },
+    { "<Control><Shift>z", TRUE },
+    { "<Control>y", TRUE },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                gtk_callback_action_new (undo_shortcut, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (shortcuts[i].redo));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static gboolean
 recap_editor_pane_grab_focus (GtkWidget *widget)
 {
@@ -225,6 +300,7 @@ recap_editor_pane_dispose (GObject *object)
   g_clear_object (&self->spell);
   g_clear_object (&self->images);
   g_clear_object (&self->style);
+  g_clear_object (&self->fold);
 
   G_OBJECT_CLASS (recap_editor_pane_parent_class)->dispose (object);
 }
@@ -297,11 +373,17 @@ recap_editor_pane_init (RecapEditorPane *self)
   recap_writing_help_attach (GTK_TEXT_VIEW (self->source_view));
   self->style = recap_editor_style_new (self->source_view);
   setup_settings (self);
+  add_undo_shortcuts (self);
   self->spell = recap_spell_session_new (GTK_WIDGET (self), GTK_TEXT_VIEW (self->source_view));
   recap_front_matter_form_set_spell_session (self->form, self->spell);
   recap_preview_set_source_view (self->preview, GTK_TEXT_VIEW (self->source_view));
   recap_status_bar_set_view (self->status_bar, GTK_TEXT_VIEW (self->source_view));
   self->images = recap_image_inserter_new (GTK_TEXT_VIEW (self->source_view));
+  self->fold = recap_front_matter_fold_new (GTK_TEXT_VIEW (self->source_view));
+  g_signal_connect_object (self->fold, "notify::collapsed", G_CALLBACK (fold_collapsed_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::summary", G_CALLBACK (update_fold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::yaml-shown", G_CALLBACK (update_fold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::title", G_CALLBACK (notify_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->images, "message", G_CALLBACK (form_message), self, G_CONNECT_SWAPPED);
 }
 
@@ -334,6 +416,7 @@ recap_editor_pane_set_document (RecapEditorPane *self,
   recap_spell_session_set_document (self->spell, document);
   update_preview (self);
   recap_front_matter_form_set_document (self->form, document);
+  update_fold (self);
   recap_image_inserter_set_document (self->images, document);
   notify_title (self);
 }
@@ -363,10 +446,15 @@ recap_editor_pane_set_narrow (RecapEditorPane *self,
 char *
 recap_editor_pane_dup_title (RecapEditorPane *self)
 {
+  const char *title;
+
   g_return_val_if_fail (RECAP_IS_EDITOR_PANE (self), NULL);
 
   if (self->document == NULL)
     return NULL;
-  return g_strdup_printf ("%s%s", gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)) ? "*" : "",
-                          recap_post_get_title (recap_document_get_post (self->document)));
+  /* The title as the form last read it from the buffer, edits included. */
+  title = recap_front_matter_form_get_title (self->form);
+  if (title == NULL || *title == '\0')
+    title = recap_post_get_title (recap_document_get_post (self->document));
+  return g_strdup_printf ("%s%s", gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)) ? "*" : "", title);
 }

@@ -17,6 +17,7 @@
 
 #include "recap-chips-row.h"
 #include "recap-completion.h"
+#include "recap-field-row.h"
 #include "recap-file-chooser.h"
 #include "recap-front-matter.h"
 #include "recap-front-matter-form.h"
@@ -51,9 +52,14 @@ struct _RecapFrontMatterForm
   guint             error_line;
   guint             error_column;
   gboolean          updating;    /* rows are being filled from the buffer */
+  gboolean          yaml_shown;  /* the source shows the YAML instead */
+  char             *summary;     /* "Front matter · 9 fields" while fields are shown */
+  char             *title;       /* the title in the buffer's front matter */
 
   GSettings        *settings;
   GtkToggleButton  *expand_button;
+  GtkToggleButton  *form_button;
+  GtkToggleButton  *yaml_button;
   GtkImage         *expand_icon;
   GtkRevealer      *body_revealer;
   GtkRevealer      *error_revealer;
@@ -76,6 +82,30 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_YAML_SHOWN,
+  PROP_SUMMARY,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Sets a string property, notifying only a change. */
+static void
+set_string_property (RecapFrontMatterForm *self,
+                     char                **field,
+                     const char           *value,
+                     guint                 prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
 
 static void
 form_row_free (FormRow *data)
@@ -214,7 +244,7 @@ set_string (RecapFrontMatterForm *self,
 /* Row callbacks */
 
 static void
-text_row_applied (AdwEntryRow          *row,
+text_row_applied (RecapFieldRow        *row,
                   RecapFrontMatterForm *self)
 {
   set_string (self, GTK_WIDGET (row), gtk_editable_get_text (GTK_EDITABLE (row)));
@@ -276,7 +306,7 @@ static void
 calendar_day_selected (GtkCalendar          *calendar,
                        RecapFrontMatterForm *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (calendar), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (calendar), RECAP_TYPE_FIELD_ROW);
   g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
   g_autofree char *value = replace_day (gtk_editable_get_text (GTK_EDITABLE (row)), day);
 
@@ -304,6 +334,46 @@ show_source_clicked (GtkButton            *button,
 
 /* Building rows */
 
+/* @label without its mnemonic underscores ("_Add" → "Add", "__" → "_"). */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (name, *p);
+    }
+  return g_string_free (name, FALSE);
+}
+
+/* Screen readers name a button of GTK 4.8 by its label as written, mnemonic
+ * underscore included, and an icon-only one "GtkButton": each button under
+ * @root gets its label without the underscore, or its tooltip. */
+static void
+name_buttons (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+      GtkWidget *parent = gtk_widget_get_parent (root);
+      /* A menu button's own button bears the name; the tooltip is the menu button's. */
+      const char *tooltip = gtk_widget_get_tooltip_text (GTK_IS_MENU_BUTTON (parent) ? parent : root);
+      g_autofree char *name = NULL;
+
+      if (label != NULL)
+        name = gtk_button_get_use_underline (GTK_BUTTON (root)) ? strip_mnemonic (label) : g_strdup (label);
+      else if (tooltip != NULL)
+        name = g_strdup (tooltip);
+      if (name != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    name_buttons (child);
+}
+
 static GtkWidget *
 flat_button (const char *icon_name,
              const char *tooltip)
@@ -323,8 +393,8 @@ add_remove_button (RecapFrontMatterForm *self,
   GtkWidget *button = flat_button ("user-trash-symbolic", _("Remove Field"));
 
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked), self);
-  if (ADW_IS_ENTRY_ROW (row))
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  if (RECAP_IS_FIELD_ROW (row))
+    recap_field_row_add_suffix (RECAP_FIELD_ROW (row), button);
   else if (ADW_IS_ACTION_ROW (row))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   else if (ADW_IS_EXPANDER_ROW (row))
@@ -335,13 +405,8 @@ static GtkWidget *
 text_row_new (RecapFrontMatterForm *self,
               const char           *label)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = recap_field_row_new (label);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  /* Screen readers and tests find the text field by the field's name. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect (row, "apply", G_CALLBACK (text_row_applied), self);
   return row;
 }
@@ -362,7 +427,7 @@ date_row_new (RecapFrontMatterForm *self,
   gtk_widget_set_tooltip_text (button, _("Choose a Day"));
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected), self);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  recap_field_row_add_suffix (RECAP_FIELD_ROW (row), button);
   return row;
 }
 
@@ -409,7 +474,7 @@ static void
 choose_image (GtkButton            *button,
               RecapFrontMatterForm *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), RECAP_TYPE_FIELD_ROW);
 
   recap_choose_file (GTK_WINDOW (gtk_widget_get_root (row)), RECAP_CHOOSE_OPEN, _("Choose an Image"),
                      self->site ? recap_site_get_root (self->site) : NULL,
@@ -424,7 +489,7 @@ image_row_new (RecapFrontMatterForm *self,
   GtkWidget *button = flat_button ("document-open-symbolic", _("Choose an Image"));
 
   g_signal_connect (button, "clicked", G_CALLBACK (choose_image), self);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  recap_field_row_add_suffix (RECAP_FIELD_ROW (row), button);
   return row;
 }
 
@@ -628,6 +693,7 @@ append_row (RecapFrontMatterForm *self,
   GtkWidget *row = row_new (self, fm, text, field);
   GtkWidget *parent_row = field->parent ? g_hash_table_lookup (self->rows, field->parent) : NULL;
 
+  name_buttons (row);
   if (parent_row != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (parent_row), row);
   else
@@ -683,12 +749,23 @@ set_chips (GtkWidget        *row,
     recap_chips_row_set_items (RECAP_CHIPS_ROW (row), (const char * const *) items);
 }
 
-static void
-set_text (GtkWidget  *row,
-          const char *value)
+/* Typing in the row not yet applied to the buffer. */
+static gboolean
+row_has_pending_edit (GtkWidget *row)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), value);
+  if (RECAP_IS_FIELD_ROW (row))
+    return recap_field_row_get_pending (RECAP_FIELD_ROW (row));
+  if (RECAP_IS_TEXT_AREA_ROW (row))
+    return recap_text_area_row_get_pending (RECAP_TEXT_AREA_ROW (row));
+  if (RECAP_IS_CHIPS_ROW (row))
+    return *gtk_editable_get_text (recap_chips_row_get_editable (RECAP_CHIPS_ROW (row))) != '\0';
+  return FALSE;
+}
+
+static gboolean
+row_is_focused (GtkWidget *row)
+{
+  return (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 }
 
 static void
@@ -697,8 +774,10 @@ fill_row (GtkWidget        *row,
 {
   g_autofree char *value = recap_front_matter_get_string (fm, row_path (row));
 
-  /* Never pull the text from under someone typing in the form. */
-  if (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_FOCUS_WITHIN)
+  /* Never pull the text from under someone typing in the form; a focused
+   * row without typing follows the buffer (an undo, say), so that no apply
+   * button stays for a value the buffer no longer holds. */
+  if (row_is_focused (row) && row_has_pending_edit (row))
     return;
 
   switch (form_row_of (row)->kind)
@@ -706,7 +785,7 @@ fill_row (GtkWidget        *row,
     case RECAP_FORM_FIELD_TEXT:
     case RECAP_FORM_FIELD_DATE:
     case RECAP_FORM_FIELD_IMAGE:
-      set_text (row, value ? value : "");
+      recap_field_row_set_value (RECAP_FIELD_ROW (row), value ? value : "");
       break;
     case RECAP_FORM_FIELD_TEXT_AREA:
       recap_text_area_row_set_text (RECAP_TEXT_AREA_ROW (row), value ? value : "");
@@ -727,6 +806,23 @@ fill_row (GtkWidget        *row,
     }
 }
 
+/* The summary line the source shows instead of the YAML, counting the
+ * top-level keys as the YAML shows them. */
+static void
+set_summary (RecapFrontMatterForm *self,
+             RecapFormModel       *model)
+{
+  g_autofree char *summary = NULL;
+  guint keys = 0;
+
+  for (guint i = 0; model != NULL && i < recap_form_model_get_n_fields (model); i++)
+    keys += recap_form_model_get_field (model, i)->parent == NULL;
+  if (model != NULL)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Front matter · %u field", "Front matter · %u fields", keys),
+                               keys);
+  set_string_property (self, &self->summary, summary, PROP_SUMMARY);
+}
+
 /* Instead of the fields: why the form does not show them, and the way to
  * the source. */
 static void
@@ -735,6 +831,7 @@ show_notice (RecapFrontMatterForm *self,
              gboolean              can_add)
 {
   clear_rows (self);
+  set_summary (self, NULL);
   gtk_label_set_label (self->notice_label, message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_field_button), can_add);
   gtk_stack_set_visible_child_name (self->body_stack, "notice");
@@ -774,6 +871,7 @@ show_fields (RecapFrontMatterForm *self,
       self->signature = g_strdup (signature);
     }
 
+  set_summary (self, model);
   self->updating = TRUE;
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
@@ -792,6 +890,7 @@ show_error (RecapFrontMatterForm *self,
 
   self->error_line = line;
   self->error_column = column;
+  set_summary (self, NULL);
   gtk_label_set_label (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->body_stack), FALSE);
@@ -838,6 +937,7 @@ static void
 show_parse (RecapFrontMatterForm *self,
             Parse                *parse)
 {
+  g_autofree char *title = NULL;
   const char *notice;
 
   if (parse->fm == NULL)
@@ -847,12 +947,15 @@ show_parse (RecapFrontMatterForm *self,
     }
 
   hide_error (self);
+  title = recap_front_matter_get_string (parse->fm, "title");
+  set_string_property (self, &self->title, title, PROP_TITLE);
   notice = recap_front_matter_get_read_only_notice (parse->fm);
   if (notice != NULL)
     show_notice (self, notice, FALSE);
   else if (!recap_front_matter_get_split (parse->fm)->present)
     {
       clear_rows (self);
+      set_summary (self, NULL);
       gtk_stack_set_visible_child_name (self->body_stack, "empty");
     }
   else
@@ -912,19 +1015,6 @@ is_big_front_matter (const char *text)
          split.yaml_end - split.yaml_start >= THREAD_PARSE_MIN;
 }
 
-/* Whether the line at @line starts with @fence. */
-static gboolean
-line_starts_with (GtkTextIter *line,
-                  const char  *fence)
-{
-  GtkTextIter end = *line;
-  g_autofree char *start = NULL;
-
-  gtk_text_iter_forward_chars (&end, strlen (fence));
-  start = gtk_text_iter_get_slice (line, &end);
-  return g_str_equal (start, fence);
-}
-
 /* The text up to the end of its front matter, all of it when that is not
  * plain: the form shows nothing from the body, and copying a post of
  * megabytes whole took tens of milliseconds at each sync. */
@@ -932,26 +1022,13 @@ static char *
 dup_front_matter_text (RecapDocument *document)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
-  RecapFrontMatterSplit split;
-  GtkTextIter start, line;
+  GtkTextIter start, end;
 
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  line = start;
-  if (!line_starts_with (&line, "---"))
+  if (!recap_document_find_front_matter_end (document, &end))
     return recap_document_dup_text (document);
-  while (gtk_text_iter_forward_line (&line))
-    if (line_starts_with (&line, "---") || line_starts_with (&line, "..."))
-      {
-        g_autofree char *text = NULL;
-
-        gtk_text_iter_forward_line (&line);
-        text = gtk_text_buffer_get_slice (buffer, &start, &line, TRUE);
-        /* The same front matter as in the whole text, or the whole text. */
-        if (recap_front_matter_split (text, strlen (text), &split) && split.end == strlen (text))
-          return g_steal_pointer (&text);
-        break;
-      }
-  return recap_document_dup_text (document);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_iter_forward_line (&end);
+  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
 }
 
 void
@@ -967,6 +1044,8 @@ recap_front_matter_form_sync (RecapFrontMatterForm *self)
   if (self->document == NULL)
     {
       clear_rows (self);
+      set_summary (self, NULL);
+      set_string_property (self, &self->title, NULL, PROP_TITLE);
       return;
     }
 
@@ -1033,12 +1112,28 @@ edit_in_source (RecapFrontMatterForm *self)
   g_signal_emit (self, signals[SHOW_SOURCE], 0, 1, 1);
 }
 
+/* The fields show while the form is expanded and the YAML is not in the source. */
 static void
 expanded_changed (RecapFrontMatterForm *self)
 {
   gboolean expanded = gtk_toggle_button_get_active (self->expand_button);
 
   gtk_image_set_from_icon_name (self->expand_icon, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_revealer_set_reveal_child (self->body_revealer, expanded && !self->yaml_shown);
+}
+
+/* The switch clicked: the YAML opens in the source with the cursor on its
+ * first key, as "Edit in Source" does. */
+static void
+yaml_toggled (RecapFrontMatterForm *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->yaml_button);
+
+  if (shown == self->yaml_shown)
+    return; /* set through recap_front_matter_form_set_yaml_shown() */
+  recap_front_matter_form_set_yaml_shown (self, shown);
+  if (shown)
+    g_signal_emit (self, signals[SHOW_SOURCE], 0, 2, 1);
 }
 
 /* Public API */
@@ -1077,6 +1172,59 @@ recap_front_matter_form_set_spell_session (RecapFrontMatterForm *self,
   g_set_object (&self->spell, spell);
 }
 
+gboolean
+recap_front_matter_form_has_pending_edit (RecapFrontMatterForm *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_val_if_fail (RECAP_IS_FRONT_MATTER_FORM (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (row_is_focused (row) && row_has_pending_edit (row))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+recap_front_matter_form_get_yaml_shown (RecapFrontMatterForm *self)
+{
+  g_return_val_if_fail (RECAP_IS_FRONT_MATTER_FORM (self), FALSE);
+  return self->yaml_shown;
+}
+
+void
+recap_front_matter_form_set_yaml_shown (RecapFrontMatterForm *self,
+                                        gboolean              yaml_shown)
+{
+  g_return_if_fail (RECAP_IS_FRONT_MATTER_FORM (self));
+
+  yaml_shown = !!yaml_shown;
+  if (self->yaml_shown == yaml_shown)
+    return;
+  self->yaml_shown = yaml_shown;
+  /* yaml_toggled() then finds the state already set. */
+  gtk_toggle_button_set_active (yaml_shown ? self->yaml_button : self->form_button, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_field_button), !yaml_shown);
+  expanded_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YAML_SHOWN]);
+}
+
+const char *
+recap_front_matter_form_get_summary (RecapFrontMatterForm *self)
+{
+  g_return_val_if_fail (RECAP_IS_FRONT_MATTER_FORM (self), NULL);
+  return self->summary;
+}
+
+const char *
+recap_front_matter_form_get_title (RecapFrontMatterForm *self)
+{
+  g_return_val_if_fail (RECAP_IS_FRONT_MATTER_FORM (self), NULL);
+  return self->title;
+}
+
 GtkWidget *
 recap_front_matter_form_get_row (RecapFrontMatterForm *self,
                                  const char           *path)
@@ -1098,11 +1246,55 @@ recap_front_matter_form_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->title, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_FRONT_MATTER_FORM);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (recap_front_matter_form_parent_class)->dispose (object);
+}
+
+static void
+recap_front_matter_form_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  RecapFrontMatterForm *self = RECAP_FRONT_MATTER_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_YAML_SHOWN:
+      g_value_set_boolean (value, self->yaml_shown);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+recap_front_matter_form_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  RecapFrontMatterForm *self = RECAP_FRONT_MATTER_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_YAML_SHOWN:
+      recap_front_matter_form_set_yaml_shown (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1112,6 +1304,19 @@ recap_front_matter_form_class_init (RecapFrontMatterFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = recap_front_matter_form_dispose;
+  object_class->get_property = recap_front_matter_form_get_property;
+  object_class->set_property = recap_front_matter_form_set_property;
+
+  properties[PROP_YAML_SHOWN] =
+    g_param_spec_boolean ("yaml-shown", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Asks the window to show the source at a 1-based line and column. */
   signals[SHOW_SOURCE] = g_signal_new ("show-source", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1124,6 +1329,8 @@ recap_front_matter_form_class_init (RecapFrontMatterFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-front-matter-form.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, expand_button);
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, expand_icon);
+  gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, form_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, yaml_button);
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, body_revealer);
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RecapFrontMatterForm, error_label);
@@ -1136,6 +1343,7 @@ recap_front_matter_form_class_init (RecapFrontMatterFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_front_matter);
   gtk_widget_class_bind_template_callback (widget_class, add_field);
   gtk_widget_class_bind_template_callback (widget_class, expanded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, yaml_toggled);
   gtk_widget_class_bind_template_callback (widget_class, edit_in_source);
 }
 
@@ -1143,6 +1351,7 @@ static void
 recap_front_matter_form_init (RecapFrontMatterForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_buttons (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = g_settings_new (APP_ID);

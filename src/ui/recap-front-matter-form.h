@@ -27,6 +27,21 @@ void     recap_front_matter_form_sync         (RecapFrontMatterForm *self);
 /* Checks the spelling of the title, excerpt and description fields made from now on. */
 void     recap_front_matter_form_set_spell_session (RecapFrontMatterForm *self,
                                                     RecapSpellSession    *spell);
+/* Whether the focused field has typing not yet applied to the buffer: its
+ * own undo then comes before the buffer's. */
+gboolean recap_front_matter_form_has_pending_edit (RecapFrontMatterForm *self);
+/* Whether the source shows the front matter as YAML, instead of the form
+ * (the "Form" and "YAML" switch in its header). */
+gboolean recap_front_matter_form_get_yaml_shown (RecapFrontMatterForm *self);
+void     recap_front_matter_form_set_yaml_shown (RecapFrontMatterForm *self,
+                                                 gboolean              yaml_shown);
+/* "Front matter · 9 fields" while the form shows the fields of the
+ * buffer's front matter; NULL when it shows none (no front matter, an
+ * error, a notice). Notified as "summary". */
+const char *recap_front_matter_form_get_summary (RecapFrontMatterForm *self);
+/* The title in the buffer's front matter as last read, or NULL. Notified
+ * as "title". */
+const char *recap_front_matter_form_get_title   (RecapFrontMatterForm *self);
 /* The row editing @path ("title", "seo.type"), or NULL. */
 GtkWidget *recap_front_matter_form_get_row    (RecapFrontMatterForm *self,
                                                const char           *path);

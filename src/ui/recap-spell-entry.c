@@ -163,12 +163,23 @@ has_word (RecapSpellEntry *self)
          strncmp (text + self->word_start, self->word, strlen (self->word)) == 0;
 }
 
+/* The row around the text that applies it (an AdwEntryRow, a form field
+ * row): the first ancestor with an "apply" signal. */
+static GtkWidget *
+applying_row (RecapSpellEntry *self)
+{
+  for (GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self->text)); row; row = gtk_widget_get_parent (row))
+    if (g_signal_lookup ("apply", G_OBJECT_TYPE (row)) != 0)
+      return row;
+  return NULL;
+}
+
 /* As Enter does: an entry row applies its text. A row counts only edits
  * made while its text has the focus; else it is told to apply. */
 static void
 apply (RecapSpellEntry *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self->text), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *row = applying_row (self);
 
   if (row == NULL || (gtk_widget_get_state_flags (GTK_WIDGET (self->text)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
     gtk_widget_activate (GTK_WIDGET (self->text));

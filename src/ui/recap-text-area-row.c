@@ -54,6 +54,16 @@ recap_text_area_row_set_text (RecapTextAreaRow *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
 }
 
+gboolean
+recap_text_area_row_get_pending (RecapTextAreaRow *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RECAP_IS_TEXT_AREA_ROW (self), FALSE);
+  text = recap_text_area_row_dup_text (self);
+  return g_strcmp0 (text, self->committed ? self->committed : "") != 0;
+}
+
 /* Multi-line text is committed when the user leaves the field. */
 static void
 commit (RecapTextAreaRow *self)
@@ -73,6 +83,8 @@ title_changed (RecapTextAreaRow *self)
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
 
   gtk_label_set_label (self->title_label, title);
+  /* The label is cut at ten characters: the whole name in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 

@@ -17,6 +17,8 @@ GtkWidget   *recap_text_area_row_new       (const char       *title);
 void         recap_text_area_row_set_text  (RecapTextAreaRow *self,
                                             const char       *text);
 char        *recap_text_area_row_dup_text  (RecapTextAreaRow *self);
+/* Whether the text differs from the text last set or committed. */
+gboolean     recap_text_area_row_get_pending (RecapTextAreaRow *self);
 /* The text view editing the text (spell checking attaches to it). */
 GtkTextView *recap_text_area_row_get_text_view (RecapTextAreaRow *self);
 

@@ -138,6 +138,12 @@ class RecapSession:
         what = "%s named %r" % (role or "widget", name or contains)
         return self.wait_for(lambda: self._search(root or self.app, role, name, contains), what)
 
+    def show_yaml(self):
+        """The front matter as YAML in the editor, as the form header's
+        switch shows it: while the form shows it, the source folds it and
+        the editor's text (to screen readers too) is the body's."""
+        self.click_on(self.find(name="YAML"))
+
     def window_title(self):
         frame = self._search(self.app, "frame", None)
         return _names(frame) if frame else ""

@@ -25,6 +25,7 @@ def main():
         row = session.find(root=posts, name=title)
         session.click_on(row)
 
+        session.show_yaml()
         editor = session.find(role="text", name="Editor")
         session.wait_for(lambda: session.text_of(editor).startswith(original[:40]),
                          "the editor shows the post")

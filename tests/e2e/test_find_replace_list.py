@@ -57,6 +57,7 @@ def main():
 
         posts = session.find(role="list", name="Posts")
         session.click_on(session.find(root=posts, name=session.post_title(POST)))
+        session.show_yaml()
         editor = session.find(role="text", name="Editor")
         session.wait_for(lambda: session.text_of(editor) == original, "the editor shows the post")
         session.focus(editor)

@@ -36,14 +36,16 @@ def main():
         session.press("ctrl+a")
         session.type_text("Our first online meetup")
         session.press("Return")
-        editor = session.find(role="text", name="Editor")
-        session.wait_for(lambda: NEW_TITLE in session.text_of(editor), "the new title in the editor")
+        # The source folds the YAML while the form shows it: screen readers
+        # do not read it there; the window title follows the form's title.
+        session.wait_for(lambda: "Our first online meetup" in session.window_title(),
+                         "the new title in the window title")
 
         new_tag = session.find(name="Add to Tags")
         session.click_on(new_tag)
         session.type_text("pytest")
         session.press("Return")
-        session.wait_for(lambda: NEW_TAGS in session.text_of(editor), "the new tag in the editor")
+        session.find(name="Remove “pytest”")
 
         session.press("ctrl+s")
         session.wait_for(lambda: session.read(POST) == expected, "the file on disk with exactly the two edits")

@@ -31,6 +31,7 @@ def new_report(session):
     session.press("Return")
     session.click_on(session.find(root=dialog, role="push button", contains="Create"))
 
+    session.show_yaml()
     editor = session.find(role="text", name="Editor")
     session.wait_for(lambda: "Tonight at Lakeside Python" in session.text_of(editor), "the new post in the editor")
     session.wait_for(lambda: session.window_title().endswith("Tonight at Lakeside Python"), "the new post open")

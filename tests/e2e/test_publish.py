@@ -56,6 +56,7 @@ def main():
         with RecapSession(site=site) as session:
             posts = session.find(role="list", name="Posts")
             session.click_on(session.find(root=posts, name="Conference Wrap-Up"))
+            session.show_yaml()
             editor = session.find(role="text", name="Editor")
             session.wait_for(lambda: session.text_of(editor) == TEXT, "the editor shows the draft")
 

@@ -13,6 +13,7 @@
 #include "recap-application.h"
 #include "recap-editor-pane.h"
 #include "recap-find-bar.h"
+#include "recap-front-matter-form.h"
 #include "recap-preview.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
@@ -587,6 +588,9 @@ test_no_lists_in_code (Fixture       *fixture,
     { "Return", "```\n```\n- one", 13, 13, "```\n```\n- one\n- ", 16, 16 },
   };
 
+  /* The front matter as YAML in the source, not folded behind the form. */
+  recap_front_matter_form_set_yaml_shown (
+    RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_FRONT_MATTER_FORM)), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     assert_edit (fixture, &edits[i]);
 
@@ -617,15 +621,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RecapApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-  application = recap_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = ui_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)

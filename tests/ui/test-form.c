@@ -302,7 +302,9 @@ test_flow_categories_remove_chip (Fixture       *fixture,
   g_autofree char *expected = original_with (fixture, "[ meetup, workshop ]", "[ meetup ]");
   GtkWidget *categories = row (fixture, "categories");
   const char *remaining[] = { "meetup", NULL };
-  GtkWidget *flow_child = gtk_widget_get_last_child (ui_test_find_by_type (categories, GTK_TYPE_FLOW_BOX));
+  /* The last chip: the entry for a new item comes after it. */
+  GtkWidget *flow_child = gtk_widget_get_prev_sibling (
+    gtk_widget_get_last_child (ui_test_find_by_type (categories, GTK_TYPE_FLOW_BOX)));
 
   g_signal_emit_by_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (flow_child)), "clicked");
 
@@ -355,6 +357,8 @@ test_yaml_typing_updates_form (Fixture       *fixture,
   const char *at = strstr (fixture->original, "priya-raman");
   GtkTextIter iter, cursor;
 
+  /* The YAML shown in the source, as its switch in the form's header does. */
+  recap_front_matter_form_set_yaml_shown (fixture->form, TRUE);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (fixture->original, at) + 5);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_buffer_insert_at_cursor (buffer, "X", 1);
@@ -535,6 +539,50 @@ test_long_list_read_only (Fixture       *fixture,
 
 /* A loose note gets its title from its heading and, with no date in its
  * name, the day it was last modified. */
+/* Every icon-only button of the form has a name for screen readers, and
+ * no name keeps a mnemonic underscore. */
+static void
+assert_buttons_named (GtkWidget *root,
+                      guint     *checked)
+{
+  if (GTK_IS_CALENDAR (root))
+    return; /* GTK's own month buttons */
+  if (GTK_IS_BUTTON (root))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+
+      if (label == NULL)
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      else if (gtk_button_get_use_underline (GTK_BUTTON (root)))
+        {
+          g_autofree char *name = g_strdup (label);
+          char *to = name;
+
+          for (const char *from = label; *from != '\0'; from++)
+            if (*from != '_')
+              *to++ = *from;
+          *to = '\0';
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+        }
+      (*checked)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    assert_buttons_named (child, checked);
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *remove_title = ui_test_find_button (row (fixture, "title"), "Remove Field");
+  guint checked = 0;
+
+  assert_buttons_named (GTK_WIDGET (fixture->form), &checked);
+  /* Remove, apply, a day, an image, chips, Add, Go to Error, the header's. */
+  g_assert_cmpuint (checked, >, 20);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (remove_title), GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove Field");
+}
+
 static void
 test_add_front_matter (Fixture       *fixture,
                        gconstpointer  data)
@@ -617,6 +665,7 @@ main (int   argc,
   ADD ("/form/many-keys-notice", WORKSHOP, test_many_keys_notice);
   ADD ("/form/foreign-front-matter-notice", WORKSHOP, test_foreign_front_matter_notice);
   ADD ("/form/long-list-read-only", WORKSHOP, test_long_list_read_only);
+  ADD ("/form/accessible-names", WORKSHOP, test_accessible_names);
   ADD ("/form/add-front-matter", "notes/venue-checklist.md", test_add_front_matter);
   ADD ("/form/every-sample-post", WORKSHOP, test_every_sample_post);
 #undef ADD

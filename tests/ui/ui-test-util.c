@@ -30,6 +30,18 @@ ui_test_copy_sample_site (void)
   return test_util_copy_tree (sample_site);
 }
 
+RecapApplication *
+ui_test_application_new (void)
+{
+  RecapApplication *application = recap_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  return application;
+}
+
 GtkWidget *
 ui_test_find_by_type (GtkWidget *root,
                       GType      type)

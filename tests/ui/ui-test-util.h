@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
+#include "recap-application.h"
 #include "recap-preview.h"
 #include "recap-window.h"
 #include "test-util.h"
@@ -20,6 +21,9 @@ G_BEGIN_DECLS
 gboolean   ui_test_init              (int          *argc,
                                       char       ***argv);
 char      *ui_test_copy_sample_site  (void);
+/* A registered, non-unique application: windows of it take key presses
+ * through its accels, as the app's do. */
+RecapApplication *ui_test_application_new (void);
 GtkWidget *ui_test_find_by_type      (GtkWidget    *root,
                                       GType         type);
 /* The first widget under @root (or @root) for which @match is TRUE, or NULL. */
