@@ -28,6 +28,8 @@ apply_narrow (RecapWindow *self,
   adw_flap_set_fold_policy (self->flap, narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER);
   gtk_widget_set_visible (self->split_button, !narrow);
   gtk_widget_set_visible (self->new_post_button, !narrow);
+  gtk_widget_set_visible (self->table_button, !narrow);
+  gtk_widget_set_visible (self->taxonomy_button, !narrow);
   gtk_widget_set_visible (self->save_button, !narrow);
   recap_editor_pane_set_narrow (self->pane, narrow);
 }

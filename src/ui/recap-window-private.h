@@ -54,6 +54,8 @@ struct _RecapWindow
   AdwFlap              *flap;           /* the sidebar beside or over the editor */
   GtkWidget            *split_button;   /* "Editor and Preview", hidden when narrow */
   GtkWidget            *new_post_button; /* hidden when narrow, as the menu has it */
+  GtkWidget            *table_button;    /* hidden when narrow, as the menu has it */
+  GtkWidget            *taxonomy_button; /* hidden when narrow, as the menu has it */
   GtkWidget            *save_button;    /* hidden when narrow, as the menu has it */
   RecapSidebar         *sidebar;
   RecapContentTable    *table;          /* the site as a table, a page of editor_stack */

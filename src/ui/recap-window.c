@@ -776,6 +776,8 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, split_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, new_post_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, table_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, taxonomy_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, table);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, sidebar);
