@@ -29,6 +29,8 @@ def check_recovery(site, state_home):
     original = read(path)
 
     with RecapSession(site=path, state_home=state_home) as session:
+        # The whole text, front matter included, in the editor (folded while the form shows it).
+        session.show_yaml()
         editor = session.find(role="text", name="Editor")
         session.wait_for(lambda: session.text_of(editor).startswith(original[:40]), "the editor shows the post")
         session.focus(editor)
@@ -45,6 +47,7 @@ def check_recovery(site, state_home):
     with RecapSession(site=site, state_home=state_home) as session:
         restore = session.find(role="push button", contains="Restore")
         session.activate(restore)
+        session.show_yaml()
         editor = session.find(role="text", name="Editor")
         session.wait_for(lambda: session.text_of(editor) == unsaved, "the editor shows the unsaved text")
         session.wait_for(lambda: session.window_title().startswith("*"), "the title shows unsaved changes")

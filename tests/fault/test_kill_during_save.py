@@ -65,6 +65,8 @@ def kill_app(site, path):
     for i in range(APP_ROUNDS):
         old = read(path)
         with RecapSession(site=path, state_home=os.path.join(site, "..", "state"), env=slow_env()) as session:
+            # The whole text, front matter included (folded while the form shows it).
+            session.show_yaml()
             editor = session.find(role="text", name="Editor")
             session.wait_for(lambda: session.text_of(editor).startswith(old[:40]), "the editor shows the post")
             session.focus(editor)
@@ -89,6 +91,7 @@ def main():
         kill_app(site, small_path)
         # ...which the next start of the app removes, as their processes are gone.
         with RecapSession(site=small_path, state_home=os.path.join(site, "..", "state")) as session:
+            session.show_yaml()
             editor = session.find(role="text", name="Editor")
             session.wait_for(lambda: session.text_of(editor).startswith(read(small_path)[:40]),
                              "the editor shows the post")
