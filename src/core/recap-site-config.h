@@ -131,15 +131,4 @@ gboolean     recap_site_config_read_urls        (GFile         *root,
                                                  char         **url,
                                                  GCancellable  *cancellable);
 
-/* @text's top-level "url", without trailing slashes; "" when missing. */
-char    *recap_site_config_parse_url (const char    *text,
-                                      gsize          len);
-
-/* The normalized "baseurl" and "url" of @root's _config.yml. Blocking. */
-gboolean recap_site_config_read_urls (GFile         *root,
-                                      char         **baseurl,
-                                      char         **url,
-                                      GCancellable  *cancellable,
-                                      GError       **error);
-
 G_END_DECLS
