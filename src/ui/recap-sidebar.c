@@ -48,6 +48,7 @@ struct _RecapSidebar
   RecapRowPacer      *pacer;       /* an expanded group's rows, a few per frame */
   gboolean            loading;
   gboolean            filtering;   /* the filter has a function: a search, or drafts only */
+  gboolean            not_jekyll;  /* the last check found no sign of a Jekyll site */
 
   GtkDropDown        *view_dropdown;
   RecapCollectionChooser *collection_chooser;
@@ -252,6 +253,9 @@ update_page (RecapSidebar *self)
     show_empty (self, _("No Results"), _("No post matches the search"));
   else if (!has_posts)
     show_empty (self, _("No Posts"), _("This folder has no markdown files"));
+  else if (no_problems && self->not_jekyll)
+    show_empty (self, _("Not a Jekyll Site"),
+                _("No _config.yml, _posts or _drafts: Jekyll’s rules were not checked"));
   else if (no_problems)
     show_empty (self, _("No Problems"), _("Jekyll will read every post as it is meant"));
   else
@@ -384,10 +388,15 @@ site_checked (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GPtrArray) problems = recap_lint_finish (result, NULL);
+  RecapSidebar *self = user_data;
 
   /* Cancelled: a newer grouping replaced it, or the sidebar is gone. */
-  if (problems != NULL)
-    group_posts (user_data);
+  if (problems == NULL)
+    return;
+  /* As recap-cli lint: one note for the site, not a line per file. Stops
+   * at the first post on a Jekyll site. */
+  self->not_jekyll = !recap_lint_is_jekyll_site (G_LIST_MODEL (self->site));
+  group_posts (self);
 }
 
 /* The Problems view groups the posts by the problems the lint sets on

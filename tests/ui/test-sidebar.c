@@ -807,6 +807,34 @@ test_collections (void)
   test_util_remove_tree (site_dir);
 }
 
+/* On a folder that is not a Jekyll site, Problems says so once, as
+ * recap-cli lint does, instead of listing Jekyll's rules file by file. */
+static void
+test_problems_not_jekyll (void)
+{
+  g_autofree char *site_dir = g_dir_make_tmp ("recap-test-XXXXXX", NULL);
+  g_autoptr(GFile) root = NULL;
+  RecapWindow *window = recap_window_new (NULL);
+  RecapSidebar *sidebar;
+  AdwStatusPage *empty;
+
+  test_util_write_file (site_dir, "content/posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\nText.\n");
+  test_util_write_file (site_dir, "content/posts/2024-01-03-bom.md", "\xEF\xBB\xBF---\ntitle: Bom\n---\nText.\n");
+  root = g_file_new_for_path (site_dir);
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  empty = ADW_STATUS_PAGE (ui_test_find_by_type (GTK_WIDGET (sidebar), ADW_TYPE_STATUS_PAGE));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_PROBLEMS);
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR (g_strcmp0 (adw_status_page_get_title (empty), "Not a Jekyll Site") == 0 &&
+                    gtk_widget_get_mapped (GTK_WIDGET (empty)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (recap_sidebar_get_rows (sidebar)), ==, 0);
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -835,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/sidebar/groups-in-small-steps", test_groups_in_small_steps);
   g_test_add_func ("/sidebar/group-expands-in-steps", test_group_expands_in_steps);
   g_test_add_func ("/sidebar/collections", test_collections);
+  g_test_add_func ("/sidebar/problems-not-jekyll", test_problems_not_jekyll);
 
   return g_test_run ();
 }
