@@ -62,22 +62,6 @@ get_date (RecapFrontMatter *fm,
   return date ? date : recap_jekyll_date_from_file_name (basename);
 }
 
-/* The authors Jekyll uses (own or from defaults), joined; NULL without. */
-static char *
-dup_authors (RecapJekyllDoc *doc)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) authors = NULL;
-
-  if (doc->author != NULL)
-    g_strv_builder_add (builder, doc->author);
-  for (guint i = 0; doc->authors[i] != NULL; i++)
-    if (g_strcmp0 (doc->author, doc->authors[i]) != 0)
-      g_strv_builder_add (builder, doc->authors[i]);
-  authors = g_strv_builder_end (builder);
-  return authors[0] != NULL ? g_strjoinv (", ", authors) : NULL;
-}
-
 /* The date in the site's zone (`timezone:`) as Jekyll reads it; without
  * one, the machine building the site decides: the written day is shown. */
 static void
@@ -87,7 +71,8 @@ append_byline (GString          *html,
                gboolean          site_zone,
                const char       *relative_path)
 {
-  g_autofree char *author = dup_authors (doc);
+  g_auto(GStrv) authors = recap_jekyll_doc_dup_all_authors (doc);
+  g_autofree char *author = authors ? g_strjoinv (", ", authors) : NULL;
   g_autoptr(GDateTime) date = site_zone && doc->date ? g_date_time_ref (doc->date) : get_date (fm, relative_path);
 
   if (author == NULL && date == NULL)
