@@ -125,6 +125,35 @@ test_author_mapping (void)
   assert_lacks (html, "twitter");
 }
 
+/* With the site's _config.yml the card shows what Jekyll uses: authors
+ * from defaults, singular category and tag, the day in the site's zone. */
+static void
+test_card_with_config (void)
+{
+  static const char config_text[] =
+    "timezone: America/New_York\n"
+    "defaults:\n"
+    "  - scope: {path: \"\", type: posts}\n"
+    "    values: {author: Ada, layout: news_item}\n";
+  static const char text[] =
+    "---\n"
+    "title: Release\n"
+    "date: 2013-05-06 02:12:52 +0200\n"
+    "category: release\n"
+    "tag: news\n"
+    "---\n"
+    "Text.\n";
+  g_autoptr(RecapSiteConfig) config = recap_site_config_new_from_text (config_text, strlen (config_text), NULL);
+  g_autofree char *html = recap_post_html_render_with_config (text, strlen (text), "_posts/2013-05-06-release.md",
+                                                              NULL, config, RECAP_MARKDOWN_NONE);
+
+  assert_contains (html, "<span class=\"author\">Ada</span>");
+  assert_contains (html, "<time datetime=\"2013-05-05\">");
+  assert_contains (html, "<ul class=\"categories\" aria-label=\"Categories\"><li>release</li></ul>");
+  assert_contains (html, "<ul class=\"tags\" aria-label=\"Tags\"><li>news</li></ul>");
+  assert_lacks (html, "news_item");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/post-html/invalid-front-matter-is-not-shown", test_invalid_front_matter_is_not_shown);
   g_test_add_func ("/post-html/no-front-matter", test_no_front_matter);
   g_test_add_func ("/post-html/author-mapping", test_author_mapping);
+  g_test_add_func ("/post-html/card-with-config", test_card_with_config);
 
   return g_test_run ();
 }

@@ -418,3 +418,18 @@ recap_jekyll_doc_free (RecapJekyllDoc *doc)
   g_strfreev (doc->inherited);
   g_free (doc);
 }
+
+GStrv
+recap_jekyll_doc_dup_all_authors (const RecapJekyllDoc *doc)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) authors = NULL;
+
+  if (doc->author != NULL)
+    g_strv_builder_add (builder, doc->author);
+  for (guint i = 0; doc->authors[i] != NULL; i++)
+    if (g_strcmp0 (doc->author, doc->authors[i]) != 0)
+      g_strv_builder_add (builder, doc->authors[i]);
+  authors = g_strv_builder_end (builder);
+  return authors[0] != NULL ? g_steal_pointer (&authors) : NULL;
+}

@@ -38,6 +38,8 @@ RecapJekyllDoc *recap_jekyll_doc_new  (RecapSiteConfig *config,
                                        gsize            len,
                                        GDateTime       *now);
 void            recap_jekyll_doc_free (RecapJekyllDoc  *doc);
+/* Every author: `author`, then the `authors` not already named; NULL without. */
+GStrv           recap_jekyll_doc_dup_all_authors (const RecapJekyllDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapJekyllDoc, recap_jekyll_doc_free)
 
 /* Jekyll's Utils.titleize_slug on a file's slug: each "-"-separated word

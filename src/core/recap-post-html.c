@@ -10,6 +10,7 @@
 
 #include "recap-front-matter.h"
 #include "recap-jekyll-date.h"
+#include "recap-jekyll-doc.h"
 #include "recap-liquid.h"
 #include "recap-post.h"
 
@@ -61,16 +62,19 @@ get_date (RecapFrontMatter *fm,
   return date ? date : recap_jekyll_date_from_file_name (basename);
 }
 
+/* The date in the site's zone (`timezone:`) as Jekyll reads it; without
+ * one, the machine building the site decides: the written day is shown. */
 static void
 append_byline (GString          *html,
                RecapFrontMatter *fm,
+               RecapJekyllDoc   *doc,
+               gboolean          site_zone,
                const char       *relative_path)
 {
-  g_autofree char *author = get_text (fm, "author");
-  g_autoptr(GDateTime) date = get_date (fm, relative_path);
+  g_auto(GStrv) authors = recap_jekyll_doc_dup_all_authors (doc);
+  g_autofree char *author = authors ? g_strjoinv (", ", authors) : NULL;
+  g_autoptr(GDateTime) date = site_zone && doc->date ? g_date_time_ref (doc->date) : get_date (fm, relative_path);
 
-  if (author == NULL)
-    author = get_text (fm, "author.name");
   if (author == NULL && date == NULL)
     return;
 
@@ -88,14 +92,14 @@ append_byline (GString          *html,
 }
 
 static void
-append_tags (GString          *html,
-             RecapFrontMatter *fm)
+append_list (GString            *html,
+             const char         *class,
+             const char         *label,
+             const char * const *tags)
 {
-  g_auto(GStrv) tags = fm ? recap_front_matter_get_list (fm, "tags") : NULL;
-
   if (tags == NULL || tags[0] == NULL)
     return;
-  append_markup (html, "<ul class=\"tags\" aria-label=\"%s\">", _("Tags"));
+  append_markup (html, "<ul class=\"%s\" aria-label=\"%s\">", class, label);
   for (guint i = 0; tags[i] != NULL; i++)
     append_markup (html, "<li>%s</li>", tags[i]);
   g_string_append (html, "</ul>");
@@ -104,6 +108,8 @@ append_tags (GString          *html,
 static void
 append_card_content (GString          *html,
                      RecapFrontMatter *fm,
+                     RecapJekyllDoc   *doc,
+                     gboolean          site_zone,
                      const GError     *error,
                      const char       *relative_path)
 {
@@ -114,10 +120,11 @@ append_card_content (GString          *html,
     append_markup (html, "<span class=\"badge draft\">%s</span>", _("Draft"));
   if (title != NULL)
     append_markup (html, "<h1 class=\"title\">%s</h1>", title);
-  append_byline (html, fm, relative_path);
+  append_byline (html, fm, doc, site_zone, relative_path);
   if (event != NULL)
     append_markup (html, "<p class=\"event\">%s</p>", event);
-  append_tags (html, fm);
+  append_list (html, "categories", _("Categories"), (const char * const *) doc->categories);
+  append_list (html, "tags", _("Tags"), (const char * const *) doc->tags);
   /* Only a notice: the YAML itself would be noise in a preview. */
   if (error != NULL)
     append_markup (html, "<p class=\"invalid\">%s</p>", _("The front matter has errors"));
@@ -127,13 +134,15 @@ append_card_content (GString          *html,
 static void
 append_card (GString          *html,
              RecapFrontMatter *fm,
+             RecapJekyllDoc   *doc,
+             gboolean          site_zone,
              const GError     *error,
              const char       *relative_path,
              guint             front_matter_lines)
 {
   g_autoptr(GString) content = g_string_new (NULL);
 
-  append_card_content (content, fm, error, relative_path);
+  append_card_content (content, fm, doc, site_zone, error, relative_path);
   if (content->len == 0)
     return;
   g_string_append (html, "<header class=\"front-matter\"");
@@ -189,6 +198,21 @@ recap_post_html_render_for_site (const char            *text,
                                  const RecapLiquidSite *site,
                                  RecapMarkdownFlags     flags)
 {
+  g_autoptr(RecapSiteConfig) config = recap_site_config_new_default ();
+
+  return recap_post_html_render_with_config (text, len, relative_path, site, config, flags);
+}
+
+char *
+recap_post_html_render_with_config (const char            *text,
+                                    gsize                  len,
+                                    const char            *relative_path,
+                                    const RecapLiquidSite *site,
+                                    RecapSiteConfig       *config,
+                                    RecapMarkdownFlags     flags)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(RecapJekyllDoc) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RecapFrontMatter) fm = NULL;
   g_autoptr(GString) html = g_string_new (NULL);
@@ -198,11 +222,15 @@ recap_post_html_render_for_site (const char            *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (relative_path != NULL, NULL);
 
+  g_return_val_if_fail (config != NULL, NULL);
+
   fm = recap_front_matter_parse (text, len, &error);
+  doc = recap_jekyll_doc_new (config, relative_path, text, len, now);
   recap_front_matter_split (text, len, &split);
   front_matter_lines = count_lines (text, split.body_start);
 
-  append_card (html, fm, error, relative_path, front_matter_lines);
+  append_card (html, fm, doc, recap_site_config_get_timezone_name (config) != NULL, error, relative_path,
+               front_matter_lines);
   append_body (html, text + split.body_start, len - split.body_start, front_matter_lines, site, flags);
   return g_string_free (g_steal_pointer (&html), FALSE);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "recap-liquid.h"
+#include "recap-site-config.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,14 @@ char *recap_post_html_render_for_site (const char            *text,
                                        const char            *relative_path,
                                        const RecapLiquidSite *site,
                                        RecapMarkdownFlags     flags);
+/* The same with the card's values as Jekyll uses them with @config: own
+ * or from `defaults:`, the date in the site's zone, categories and tags
+ * from every source (see recap-jekyll-doc.h). */
+char *recap_post_html_render_with_config (const char            *text,
+                                          gsize                  len,
+                                          const char            *relative_path,
+                                          const RecapLiquidSite *site,
+                                          RecapSiteConfig       *config,
+                                          RecapMarkdownFlags     flags);
 
 G_END_DECLS

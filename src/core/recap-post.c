@@ -335,22 +335,6 @@ day_number (GDateTime *date)
          g_date_time_get_day_of_month (date);
 }
 
-/* `author` (a name or a map's name) and the `authors` list, each once. */
-static GStrv
-all_authors (RecapJekyllDoc *doc)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) authors = NULL;
-
-  if (doc->author != NULL)
-    g_strv_builder_add (builder, doc->author);
-  for (guint i = 0; doc->authors[i] != NULL; i++)
-    if (g_strcmp0 (doc->author, doc->authors[i]) != 0)
-      g_strv_builder_add (builder, doc->authors[i]);
-  authors = g_strv_builder_end (builder);
-  return authors[0] != NULL ? g_steal_pointer (&authors) : NULL;
-}
-
 /* The values Jekyll uses replace the post's own: what every view shows. */
 static void
 take_jekyll_values (RecapPost      *self,
@@ -361,7 +345,7 @@ take_jekyll_values (RecapPost      *self,
   g_free (self->layout);
   self->layout = g_steal_pointer (&doc->layout);
   g_strfreev (self->authors);
-  self->authors = all_authors (doc);
+  self->authors = recap_jekyll_doc_dup_all_authors (doc);
   g_free (self->author);
   self->author = self->authors ? g_strjoinv (", ", self->authors) : NULL;
   g_strfreev (self->tags);

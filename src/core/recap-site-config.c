@@ -1050,19 +1050,6 @@ recap_site_config_parse_url (const char *text,
   return g_strdup (config->url);
 }
 
-gboolean
-recap_site_config_read_urls (GFile         *root,
-                             char         **baseurl,
-                             char         **url,
-                             GCancellable  *cancellable)
-{
-  g_autoptr(RecapSiteConfig) config = recap_site_config_load (root, cancellable);
-
-  *baseurl = g_strdup (config->baseurl);
-  *url = g_strdup (config->url);
-  return !g_cancellable_is_cancelled (cancellable);
-}
-
 /* The next event's type, the event kept in @event; YAML_NO_EVENT on a
  * parse error. */
 static yaml_event_type_t

@@ -125,12 +125,6 @@ char        *recap_site_config_read_baseurl     (GFile        *root,
 /* @text's "url", as recap_site_config_get_url() gives it. */
 char        *recap_site_config_parse_url        (const char *text,
                                                  gsize       len);
-/* The baseurl and url of @root's _config.yml; FALSE when cancelled. Blocking. */
-gboolean     recap_site_config_read_urls        (GFile         *root,
-                                                 char         **baseurl,
-                                                 char         **url,
-                                                 GCancellable  *cancellable);
-
 
 /* The lint rules @text's `recap:` key turns off, as in
  * `recap: {disable: [future-date, unknown-layout]}`; an empty list when

@@ -48,6 +48,7 @@ struct _RecapPreview
   GFile           *site_root;
   char            *site_baseurl;
   char            *site_url;
+  RecapSiteConfig *site_config;  /* the card's values as Jekyll uses them; NULL: Jekyll's defaults */
   guint            config_reads;     /* tells a stale read of _config.yml */
 
   /* One render and its DOM update at a time; the newest text goes next. */
@@ -294,6 +295,7 @@ typedef struct {
   char     *relative_path;
   char     *baseurl;
   char     *url;
+  RecapSiteConfig *config;
   gboolean  has_remote_images; /* the result */
 } RenderJob;
 
@@ -304,6 +306,7 @@ render_job_free (RenderJob *job)
   g_free (job->relative_path);
   g_free (job->baseurl);
   g_free (job->url);
+  g_clear_pointer (&job->config, recap_site_config_unref);
   g_free (job);
 }
 
@@ -319,6 +322,7 @@ render_job_new (RecapPreview *self)
   job->relative_path = g_strdup (post ? recap_post_get_relative_path (post) : "");
   job->baseurl = g_strdup (self->site_baseurl);
   job->url = g_strdup (self->site_url);
+  job->config = self->site_config ? recap_site_config_ref (self->site_config) : recap_site_config_new_default ();
   return job;
 }
 
@@ -326,8 +330,8 @@ static RecapHtmlBlocks *
 render_job_run (RenderJob *job)
 {
   RecapLiquidSite site = { job->baseurl, job->url };
-  g_autofree char *html = recap_post_html_render_for_site (job->text, strlen (job->text), job->relative_path,
-                                                           &site, RECAP_MARKDOWN_SOURCEPOS);
+  g_autofree char *html = recap_post_html_render_with_config (job->text, strlen (job->text), job->relative_path,
+                                                              &site, job->config, RECAP_MARKDOWN_SOURCEPOS);
 
   job->has_remote_images = recap_html_has_remote_images (html);
   return recap_html_blocks_new (html);
@@ -750,15 +754,17 @@ site_config_read (GObject      *object,
 {
   RecapPreview *self = RECAP_PREVIEW (object);
   GTask *task = G_TASK (result);
-  g_auto(GStrv) urls = g_task_propagate_pointer (task, NULL);
+  g_autoptr(RecapSiteConfig) config = g_task_propagate_pointer (task, NULL);
 
-  /* NULL when cancelled (the preview is gone) or without _config.yml. */
-  if (urls == NULL || GPOINTER_TO_UINT (g_task_get_task_data (task)) != self->config_reads)
+  /* NULL when cancelled (the preview is gone). */
+  if (config == NULL || GPOINTER_TO_UINT (g_task_get_task_data (task)) != self->config_reads)
     return;
   g_free (self->site_baseurl);
-  self->site_baseurl = g_strdup (urls[0]);
+  self->site_baseurl = g_strdup (recap_site_config_get_baseurl (config));
   g_free (self->site_url);
-  self->site_url = g_strdup (urls[1]);
+  self->site_url = g_strdup (recap_site_config_get_url (config));
+  g_clear_pointer (&self->site_config, recap_site_config_unref);
+  self->site_config = g_steal_pointer (&config);
   document_changed (self);
 }
 
@@ -769,12 +775,12 @@ read_site_config_in_thread (GTask        *task,
                             GCancellable *cancellable)
 {
   GFile *root = g_object_get_data (G_OBJECT (task), "root");
-  g_auto(GStrv) urls = g_new0 (char *, 3);
+  g_autoptr(RecapSiteConfig) config = recap_site_config_load (root, cancellable);
 
-  if (!recap_site_config_read_urls (root, &urls[0], &urls[1], cancellable))
+  if (g_cancellable_is_cancelled (cancellable))
     g_task_return_pointer (task, NULL, NULL);
   else
-    g_task_return_pointer (task, g_steal_pointer (&urls), (GDestroyNotify) g_strfreev);
+    g_task_return_pointer (task, g_steal_pointer (&config), (GDestroyNotify) recap_site_config_unref);
 }
 
 /* The URLs Liquid uses, read again when the site changes. */
@@ -789,6 +795,7 @@ read_site_config (RecapPreview *self,
   g_set_object (&self->site_root, site_root);
   g_clear_pointer (&self->site_baseurl, g_free);
   g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->site_config, recap_site_config_unref);
   self->config_reads++;
   if (site_root == NULL)
     return;
@@ -946,6 +953,7 @@ recap_preview_finalize (GObject *object)
   g_free (self->page_base);
   g_free (self->site_baseurl);
   g_free (self->site_url);
+  g_clear_pointer (&self->site_config, recap_site_config_unref);
   g_clear_pointer (&self->highlighter, g_bytes_unref);
 
   G_OBJECT_CLASS (recap_preview_parent_class)->finalize (object);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "recap-background.h"
+#include "recap-collection-chooser.h"
 #include "recap-group-row.h"
 #include "recap-lint.h"
 #include "recap-post-group.h"
@@ -48,8 +49,10 @@ struct _RecapSidebar
   RecapRowPacer      *pacer;       /* an expanded group's rows, a few per frame */
   gboolean            loading;
   gboolean            filtering;   /* the filter has a function: a search, or drafts only */
+  gboolean            not_jekyll;  /* the last check found no sign of a Jekyll site */
 
   GtkDropDown        *view_dropdown;
+  RecapCollectionChooser *collection_chooser;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
@@ -116,6 +119,9 @@ post_visible (gpointer item,
   if (self->view == RECAP_SIDEBAR_VIEW_DRAFTS &&
       !recap_post_get_is_draft (post) && recap_post_get_published (post))
     return FALSE;
+  if (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
+      !recap_collection_chooser_shows (self->collection_chooser, post))
+    return FALSE;
   return recap_post_matches (post, self->query, NULL);
 }
 
@@ -123,12 +129,20 @@ post_visible (gpointer item,
  * only, the filter has no function: GtkFilterListModel then keeps no
  * bitset of the posts that match, which GTK 4.8 shifts bit by bit on each
  * insertion, 8-100 ms for a post inserted amid 50,000 while a site loads. */
+static gboolean
+filter_needed (RecapSidebar *self)
+{
+  return self->query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
+         (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
+          recap_collection_chooser_hides_some (self->collection_chooser));
+}
+
 static void
 refilter (RecapSidebar    *self,
           GtkFilterChange  change)
 {
   GtkCustomFilter *filter = GTK_CUSTOM_FILTER (gtk_filter_list_model_get_filter (self->filtered));
-  gboolean needed = self->query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS;
+  gboolean needed = filter_needed (self);
 
   if (needed != self->filtering)
     {
@@ -240,6 +254,9 @@ update_page (RecapSidebar *self)
     show_empty (self, _("No Results"), _("No post matches the search"));
   else if (!has_posts)
     show_empty (self, _("No Posts"), _("This folder has no markdown files"));
+  else if (no_problems && self->not_jekyll)
+    show_empty (self, _("Not a Jekyll Site"),
+                _("No _config.yml, _posts or _drafts: Jekyll’s rules were not checked"));
   else if (no_problems)
     show_empty (self, _("No Problems"), _("Jekyll will read every post as it is meant"));
   else
@@ -354,7 +371,7 @@ static GListModel *
 grouped_posts (RecapSidebar *self)
 {
   g_assert (is_grouped (self->view));
-  if (self->query == NULL && self->site != NULL)
+  if (!self->filtering && self->site != NULL)
     return G_LIST_MODEL (self->site);
   return G_LIST_MODEL (self->filtered);
 }
@@ -372,10 +389,15 @@ site_checked (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GPtrArray) problems = recap_lint_finish (result, NULL);
+  RecapSidebar *self = user_data;
 
   /* Cancelled: a newer grouping replaced it, or the sidebar is gone. */
-  if (problems != NULL)
-    group_posts (user_data);
+  if (problems == NULL)
+    return;
+  /* As recap-cli lint: one note for the site, not a line per file. Stops
+   * at the first post on a Jekyll site. */
+  self->not_jekyll = !recap_lint_is_jekyll_site (G_LIST_MODEL (self->site));
+  group_posts (self);
 }
 
 /* The Problems view groups the posts by the problems the lint sets on
@@ -399,6 +421,11 @@ regroup (gpointer user_data)
   self->regroup_source = 0;
   g_cancellable_cancel (self->grouping);
   g_clear_object (&self->grouping);
+  /* Posts that came in were filtered as they came; a site of only files
+   * the choice shows needs no filter (see refilter()). */
+  if (recap_collection_chooser_count (self->collection_chooser, G_LIST_MODEL (self->site)) ||
+      filter_needed (self) != self->filtering)
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   if (!is_grouped (self->view))
     {
       update_page (self);
@@ -664,6 +691,14 @@ view_selected (RecapSidebar *self)
   show_view (self);
 }
 
+static void
+collection_chosen (RecapSidebar *self)
+{
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  g_clear_handle_id (&self->regroup_source, g_source_remove);
+  regroup (self);
+}
+
 /* Public API */
 
 void
@@ -731,6 +766,15 @@ recap_sidebar_set_view (RecapSidebar     *self,
   g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
   gtk_drop_down_set_selected (self->view_dropdown, view);
+}
+
+void
+recap_sidebar_set_collection (RecapSidebar *self,
+                              const char   *collection)
+{
+  g_return_if_fail (RECAP_IS_SIDEBAR (self));
+
+  recap_collection_chooser_set_filter (self->collection_chooser, collection);
 }
 
 /* GTK 4.8 keeps a scrolled-to row at a fraction of the visible height, which
@@ -951,6 +995,7 @@ recap_sidebar_class_init (RecapSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/recapnotes/Recap/recap-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RecapSidebar, collection_chooser);
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, RecapSidebar, empty_page);
@@ -964,6 +1009,7 @@ recap_sidebar_class_init (RecapSidebarClass *klass)
 static void
 recap_sidebar_init (RecapSidebar *self)
 {
+  g_type_ensure (RECAP_TYPE_COLLECTION_CHOOSER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -975,5 +1021,7 @@ recap_sidebar_init (RecapSidebar *self)
   setup_models (self);
   gtk_drop_down_set_selected (self->view_dropdown, self->view);
   g_signal_connect_swapped (self->view_dropdown, "notify::selected", G_CALLBACK (view_selected), self);
+  g_settings_bind (self->settings, "sidebar-collection", self->collection_chooser, "filter", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->collection_chooser, "notify::filter", G_CALLBACK (collection_chosen), self);
   show_view (self);
 }

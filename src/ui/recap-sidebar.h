@@ -35,6 +35,10 @@ void              recap_sidebar_set_loading  (RecapSidebar     *self,
                                               gboolean          loading);
 void              recap_sidebar_set_view     (RecapSidebar     *self,
                                               RecapSidebarView  view);
+/* Lists only the files of @collection: "posts" (posts and drafts, the
+ * default), "drafts", a collection label, "pages", "other" or "all". */
+void              recap_sidebar_set_collection (RecapSidebar   *self,
+                                                const char     *collection);
 /* Selects the row of @post when it is shown (NULL: no selection). */
 void              recap_sidebar_select_post  (RecapSidebar     *self,
                                               RecapPost        *post);

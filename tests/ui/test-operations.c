@@ -174,6 +174,7 @@ select_posts (Fixture            *fixture,
   GtkSelectionModel *rows = GTK_SELECTION_MODEL (recap_sidebar_get_rows (sidebar));
 
   recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  recap_sidebar_set_collection (sidebar, "all");
   gtk_selection_model_unselect_all (rows);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
     {

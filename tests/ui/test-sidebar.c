@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "recap-collection-chooser.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
 #include "recap-row-pacer.h"
@@ -27,6 +28,8 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture->sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR));
   recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  /* These tests count every file; test_collections() the default choice. */
+  recap_sidebar_set_collection (fixture->sidebar, "all");
   fixture->site_dir = ui_test_open_sample_site (fixture->window);
   UI_TEST_WAIT_FOR (g_list_model_get_n_items (recap_sidebar_get_rows (fixture->sidebar)) == 14);
 }
@@ -695,6 +698,143 @@ test_group_expands_in_steps (void)
   test_util_remove_tree (site_dir);
 }
 
+/* A site with collections, a page and files Jekyll does not read. */
+static char *
+write_collections_site (void)
+{
+  char *site_dir = g_dir_make_tmp ("recap-test-XXXXXX", NULL);
+
+  test_util_write_file (site_dir, "_config.yml",
+                        "collections:\n  presenters:\n    output: true\n  sponsors: {}\n");
+  test_util_write_file (site_dir, "_posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\n");
+  test_util_write_file (site_dir, "_posts/2024-01-03-second.md", "---\ntitle: Second\n---\n");
+  test_util_write_file (site_dir, "_drafts/idea.md", "---\ntitle: Idea\n---\n");
+  test_util_write_file (site_dir, "_presenters/ada.md", "---\nname: Ada\n---\n");
+  test_util_write_file (site_dir, "_presenters/bob.md", "---\nname: Bob\n---\n");
+  test_util_write_file (site_dir, "_sponsors/acme.md", "---\nname: Acme\n---\n");
+  test_util_write_file (site_dir, "about.md", "---\ntitle: About\n---\n");
+  test_util_write_file (site_dir, "_posts/undated.md", "---\ntitle: Undated\n---\n");
+  test_util_write_file (site_dir, "README.md", "# Read me\n");
+  return site_dir;
+}
+
+static char *
+choices_of (GtkWidget *window)
+{
+  GtkWidget *chooser = ui_test_find_by_type (window, RECAP_TYPE_COLLECTION_CHOOSER);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_test_find_by_type (chooser, GTK_TYPE_DROP_DOWN));
+  GListModel *labels = gtk_drop_down_get_model (dropdown);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    g_strv_builder_add (builder, gtk_string_list_get_string (GTK_STRING_LIST (labels), i));
+  strv = g_strv_builder_end (builder);
+  return g_strjoinv (", ", strv);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The paths of the rows, sorted. */
+static char *
+paths_of (GListModel *rows)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    g_ptr_array_add (paths, (gpointer) recap_post_get_relative_path (item_in (rows, i)));
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+  return g_strjoinv (" ", (char **) paths->pdata);
+}
+
+/* By default the sidebar lists posts and drafts; each choice lists its files,
+ * with its count; the files Jekyll skips say why. */
+static void
+test_collections (void)
+{
+  g_autofree char *site_dir = write_collections_site ();
+  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.recapnotes.Recap");
+  RecapWindow *window;
+  RecapSidebar *sidebar;
+  GListModel *rows;
+  g_autofree char *choices = NULL;
+  static const struct { const char *filter, *paths; } cases[] = {
+    { "drafts", "_drafts/idea.md" },
+    { "presenters", "_presenters/ada.md _presenters/bob.md" },
+    { "sponsors", "_sponsors/acme.md" },
+    { "pages", "about.md" },
+    { "other", "README.md _posts/undated.md" },
+    { "all", "README.md _drafts/idea.md _posts/2024-01-02-hello.md _posts/2024-01-03-second.md "
+             "_posts/undated.md _presenters/ada.md _presenters/bob.md _sponsors/acme.md about.md" },
+  };
+
+  g_settings_reset (settings, "sidebar-collection");
+  window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  rows = recap_sidebar_get_rows (sidebar);
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR (recap_window_get_site (window) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (recap_window_get_site (window))) == 9 &&
+                    g_list_model_get_n_items (rows) == 3);
+
+  g_assert_cmpstr (paths_of (rows), ==, "_drafts/idea.md _posts/2024-01-02-hello.md _posts/2024-01-03-second.md");
+  choices = choices_of (GTK_WIDGET (window));
+  g_assert_cmpstr (choices, ==, "Posts (3), Drafts (1), presenters (2), sponsors (1), Pages (1), "
+                                "Other Files (2), All Files (9)");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *paths = NULL;
+
+      recap_sidebar_set_collection (sidebar, cases[i].filter);
+      paths = paths_of (rows);
+      g_assert_cmpstr (paths, ==, cases[i].paths);
+    }
+  g_assert_cmpstr (g_settings_get_string (settings, "sidebar-collection"), ==, "all");
+
+  recap_sidebar_set_collection (sidebar, "other");
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    g_assert_nonnull (recap_post_get_skip_reason (item_in (rows, i)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
+/* On a folder that is not a Jekyll site, Problems says so once, as
+ * recap-cli lint does, instead of listing Jekyll's rules file by file. */
+static void
+test_problems_not_jekyll (void)
+{
+  g_autofree char *site_dir = g_dir_make_tmp ("recap-test-XXXXXX", NULL);
+  g_autoptr(GFile) root = NULL;
+  RecapWindow *window = recap_window_new (NULL);
+  RecapSidebar *sidebar;
+  AdwStatusPage *empty;
+
+  test_util_write_file (site_dir, "content/posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\nText.\n");
+  test_util_write_file (site_dir, "content/posts/2024-01-03-bom.md", "\xEF\xBB\xBF---\ntitle: Bom\n---\nText.\n");
+  root = g_file_new_for_path (site_dir);
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  empty = ADW_STATUS_PAGE (ui_test_find_by_type (GTK_WIDGET (sidebar), ADW_TYPE_STATUS_PAGE));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_PROBLEMS);
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR (g_strcmp0 (adw_status_page_get_title (empty), "Not a Jekyll Site") == 0 &&
+                    gtk_widget_get_mapped (GTK_WIDGET (empty)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (recap_sidebar_get_rows (sidebar)), ==, 0);
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,6 +862,8 @@ main (int   argc,
   g_test_add_func ("/sidebar/site-change-drops-rows-at-once", test_site_change_drops_rows_at_once);
   g_test_add_func ("/sidebar/groups-in-small-steps", test_groups_in_small_steps);
   g_test_add_func ("/sidebar/group-expands-in-steps", test_group_expands_in_steps);
+  g_test_add_func ("/sidebar/collections", test_collections);
+  g_test_add_func ("/sidebar/problems-not-jekyll", test_problems_not_jekyll);
 
   return g_test_run ();
 }
