@@ -167,7 +167,8 @@ test_counts_and_sort (Fixture       *fixture,
   /* Categories */
   recap_taxonomy_window_set_taxonomy (fixture->manager, RECAP_TAXONOMY_CATEGORIES);
   recap_taxonomy_window_set_search (fixture->manager, "");
-  g_assert_cmpuint (recap_taxonomy_window_get_count (fixture->manager, "meetup"), ==, 8);
+  /* 9 as Jekyll counts: testing-night has a singular `category: meetup` */
+  g_assert_cmpuint (recap_taxonomy_window_get_count (fixture->manager, "meetup"), ==, 9);
 }
 
 static void
