@@ -116,21 +116,27 @@ note_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Iterates the main context until *@done: each turn sleeps until an event
- * comes, and the bound is an event too. */
-static void
-wait_for_event (const gboolean *done,
-                const char     *what)
+/* Iterates the main context until *@done or the bound: each turn sleeps
+ * until an event comes, and the bound is an event too. Returns *@done. */
+static gboolean
+wait_for_event_or_timeout (const gboolean *done)
 {
   gboolean timed_out = FALSE;
   guint timeout = g_timeout_add_seconds (TEST_UTIL_TIMEOUT_SECONDS, note_timeout, &timed_out);
 
   while (!*done && !timed_out)
     g_main_context_iteration (NULL, TRUE);
-  if (!*done)
-    g_error ("Timed out waiting for %s", what);
   if (!timed_out)
     g_source_remove (timeout);
+  return *done;
+}
+
+static void
+wait_for_event (const gboolean *done,
+                const char     *what)
+{
+  if (!wait_for_event_or_timeout (done))
+    g_error ("Timed out waiting for %s", what);
 }
 
 typedef struct {
@@ -222,8 +228,13 @@ ui_test_wait_for_preview (RecapPreview *preview,
         break;
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out waiting for the preview to show %s", needle);
-      if (!updated)
-        wait_for_event (&updated, "the preview's next update");
+      if (!updated && !wait_for_event_or_timeout (&updated))
+        {
+          g_autoptr(JSCValue) shown = ui_test_call_page (web_view, NULL, "return String (document.body && document.body.textContent);", NULL, NULL);
+          g_autofree char *text = shown ? jsc_value_to_string (shown) : g_strdup ("(no answer)");
+
+          g_error ("Timed out waiting for the preview's next update, to show %s; the page shows: %s", needle, text);
+        }
     }
   g_signal_handler_disconnect (preview, handler);
 }
