@@ -119,6 +119,7 @@ run_sanitized() {
   fi
   meson compile -C "$SANITIZE_BUILD_DIR"
   ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
+  LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C "$SANITIZE_BUILD_DIR" --suite core --print-errorlogs "$@"
 }

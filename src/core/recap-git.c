@@ -136,25 +136,33 @@ recap_git_status (GFile   *root,
   return g_steal_pointer (&states);
 }
 
-/* The tree of the last commit, NULL (and no error) before the first. */
+/* The tree of the last commit, NULL (and no error) before the first.
+ *
+ * Not ggit_ref_lookup(): up to libgit2-glib 1.2.1 it wraps the resolved
+ * git_reference without owning it, so every call leaks that reference (and
+ * through it the repository's refdb). git_repository_head() has already
+ * resolved HEAD to a direct reference, so its target is the commit's id. */
 static GgitTree *
 head_tree (GgitRepository *repository,
            GgitCommit    **commit,
            GError        **error)
 {
   g_autoptr(GgitRef) head = NULL;
-  g_autoptr(GgitObject) object = NULL;
+  g_autoptr(GgitOId) target = NULL;
+  g_autoptr(GgitCommit) head_commit = NULL;
 
   if (ggit_repository_is_head_unborn (repository, NULL))
     return NULL;
   head = ggit_repository_get_head (repository, error);
   if (head != NULL)
-    object = ggit_ref_lookup (head, error);
-  if (object == NULL || !GGIT_IS_COMMIT (object))
+    target = ggit_ref_get_target (head);
+  if (target != NULL)
+    head_commit = ggit_repository_lookup_commit (repository, target, error);
+  if (head_commit == NULL)
     return NULL;
   if (commit != NULL)
-    *commit = g_object_ref (GGIT_COMMIT (object));
-  return ggit_commit_get_tree (GGIT_COMMIT (object));
+    *commit = g_object_ref (head_commit);
+  return ggit_commit_get_tree (head_commit);
 }
 
 char *
@@ -272,6 +280,7 @@ recap_git_commit (GFile               *root,
   g_autoptr(GgitTree) tree = NULL;
   g_autoptr(GgitCommit) parent = NULL;
   g_autoptr(GgitTree) parent_tree = NULL;
+  g_autoptr(GgitOId) parent_tree_id = NULL;
   g_autoptr(GgitOId) commit_id = NULL;
   GError *local_error = NULL;
 
@@ -290,7 +299,9 @@ recap_git_commit (GFile               *root,
     tree = ggit_repository_lookup_tree (repository, tree_id, error);
   if (tree == NULL)
     return NULL;
-  if (parent_tree != NULL && ggit_oid_equal (tree_id, ggit_object_get_id (GGIT_OBJECT (parent_tree))))
+  if (parent_tree != NULL)
+    parent_tree_id = ggit_object_get_id (GGIT_OBJECT (parent_tree));
+  if (parent_tree_id != NULL && ggit_oid_equal (tree_id, parent_tree_id))
     {
       g_set_error_literal (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NOTHING_TO_COMMIT,
                            _("The chosen posts have no changes to commit"));
