@@ -178,6 +178,8 @@ recap_git_diff (GFile       *root,
   g_autoptr(GgitDiff) diff = NULL;
   g_autoptr(GgitPatch) patch = NULL;
   GError *local_error = NULL;
+  guint repository_refs;
+  char *text = NULL;
 
   if (repository == NULL)
     return NULL;
@@ -191,13 +193,23 @@ recap_git_diff (GFile       *root,
   options = ggit_diff_options_new ();
   ggit_diff_options_set_flags (options, GGIT_DIFF_SHOW_UNTRACKED_CONTENT | GGIT_DIFF_DISABLE_PATHSPEC_MATCH);
   ggit_diff_options_set_pathspec (options, (const char *[]) { path, NULL });
+  /* libgit2-glib (up to 1.2.1 at least) takes a reference on the
+   * repository for each GgitDiff and never drops it, which leaks the whole
+   * repository. It is ours alone (open_repository()), so any reference
+   * more than before the diff, once the diff is gone, is that one. */
+  repository_refs = (guint) g_atomic_int_get (&G_OBJECT (repository)->ref_count);
   diff = ggit_diff_new_tree_to_workdir (repository, tree, options, error);
   if (diff == NULL)
     return NULL;
   if (ggit_diff_get_num_deltas (diff) == 0)
-    return g_strdup ("");
-  patch = ggit_patch_new_from_diff (diff, 0, error);
-  return patch != NULL ? ggit_patch_to_string (patch, error) : NULL;
+    text = g_strdup ("");
+  else if ((patch = ggit_patch_new_from_diff (diff, 0, error)) != NULL)
+    text = ggit_patch_to_string (patch, error);
+  g_clear_pointer (&patch, ggit_patch_unref);
+  g_clear_object (&diff);
+  while ((guint) g_atomic_int_get (&G_OBJECT (repository)->ref_count) > repository_refs)
+    g_object_unref (repository);
+  return text;
 }
 
 /* The user's git identity, or a NO_IDENTITY error. */
