@@ -118,7 +118,8 @@ run_sanitized() {
     meson setup "$SANITIZE_BUILD_DIR" -Dui=false -Db_sanitize=address,undefined -Db_lundef=false
   fi
   meson compile -C "$SANITIZE_BUILD_DIR"
-  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
+  ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:fast_unwind_on_malloc=0 \
+  LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     meson test -C "$SANITIZE_BUILD_DIR" --suite core --print-errorlogs "$@"
 }

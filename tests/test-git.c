@@ -74,13 +74,15 @@ test_status (TestUtilDir   *fixture,
   g_autofree char *site = set_up_repository (fixture, TRUE);
   g_autoptr(GHashTable) clean = status_of (site);
   g_autoptr(GHashTable) states = NULL;
+  g_autofree char *deleted = NULL;
 
   g_assert_cmpuint (g_hash_table_size (clean), ==, 0);
   set_event (site, "_posts/2024-01-01-a.md", "EuroPython");
   test_util_write_file (site, "_posts/2024-02-01-new.md", POST_A);
   test_util_write_file (site, "_posts/2024-03-01-staged.md", POST_B);
   g_free (test_util_git (fixture->dir, "add site/_posts/2024-03-01-staged.md"));
-  g_assert_no_errno (g_unlink (g_build_filename (site, "_posts/2024-01-02-b.md", NULL)));
+  deleted = g_build_filename (site, "_posts/2024-01-02-b.md", NULL);
+  g_assert_no_errno (g_unlink (deleted));
 
   states = status_of (site);
   g_assert_cmpuint (g_hash_table_size (states), ==, 4);

@@ -136,25 +136,33 @@ recap_git_status (GFile   *root,
   return g_steal_pointer (&states);
 }
 
-/* The tree of the last commit, NULL (and no error) before the first. */
+/* The tree of the last commit, NULL (and no error) before the first.
+ *
+ * Not ggit_ref_lookup(): up to libgit2-glib 1.2.1 it wraps the resolved
+ * git_reference without owning it, so every call leaks that reference (and
+ * through it the repository's refdb). git_repository_head() has already
+ * resolved HEAD to a direct reference, so its target is the commit's id. */
 static GgitTree *
 head_tree (GgitRepository *repository,
            GgitCommit    **commit,
            GError        **error)
 {
   g_autoptr(GgitRef) head = NULL;
-  g_autoptr(GgitObject) object = NULL;
+  g_autoptr(GgitOId) target = NULL;
+  g_autoptr(GgitCommit) head_commit = NULL;
 
   if (ggit_repository_is_head_unborn (repository, NULL))
     return NULL;
   head = ggit_repository_get_head (repository, error);
   if (head != NULL)
-    object = ggit_ref_lookup (head, error);
-  if (object == NULL || !GGIT_IS_COMMIT (object))
+    target = ggit_ref_get_target (head);
+  if (target != NULL)
+    head_commit = ggit_repository_lookup_commit (repository, target, error);
+  if (head_commit == NULL)
     return NULL;
   if (commit != NULL)
-    *commit = g_object_ref (GGIT_COMMIT (object));
-  return ggit_commit_get_tree (GGIT_COMMIT (object));
+    *commit = g_object_ref (head_commit);
+  return ggit_commit_get_tree (head_commit);
 }
 
 char *
@@ -170,6 +178,8 @@ recap_git_diff (GFile       *root,
   g_autoptr(GgitDiff) diff = NULL;
   g_autoptr(GgitPatch) patch = NULL;
   GError *local_error = NULL;
+  guint repository_refs;
+  char *text = NULL;
 
   if (repository == NULL)
     return NULL;
@@ -183,13 +193,23 @@ recap_git_diff (GFile       *root,
   options = ggit_diff_options_new ();
   ggit_diff_options_set_flags (options, GGIT_DIFF_SHOW_UNTRACKED_CONTENT | GGIT_DIFF_DISABLE_PATHSPEC_MATCH);
   ggit_diff_options_set_pathspec (options, (const char *[]) { path, NULL });
+  /* libgit2-glib (up to 1.2.1 at least) takes a reference on the
+   * repository for each GgitDiff and never drops it, which leaks the whole
+   * repository. It is ours alone (open_repository()), so any reference
+   * more than before the diff, once the diff is gone, is that one. */
+  repository_refs = (guint) g_atomic_int_get (&G_OBJECT (repository)->ref_count);
   diff = ggit_diff_new_tree_to_workdir (repository, tree, options, error);
   if (diff == NULL)
     return NULL;
   if (ggit_diff_get_num_deltas (diff) == 0)
-    return g_strdup ("");
-  patch = ggit_patch_new_from_diff (diff, 0, error);
-  return patch != NULL ? ggit_patch_to_string (patch, error) : NULL;
+    text = g_strdup ("");
+  else if ((patch = ggit_patch_new_from_diff (diff, 0, error)) != NULL)
+    text = ggit_patch_to_string (patch, error);
+  g_clear_pointer (&patch, ggit_patch_unref);
+  g_clear_object (&diff);
+  while ((guint) g_atomic_int_get (&G_OBJECT (repository)->ref_count) > repository_refs)
+    g_object_unref (repository);
+  return text;
 }
 
 /* The user's git identity, or a NO_IDENTITY error. */
@@ -272,6 +292,7 @@ recap_git_commit (GFile               *root,
   g_autoptr(GgitTree) tree = NULL;
   g_autoptr(GgitCommit) parent = NULL;
   g_autoptr(GgitTree) parent_tree = NULL;
+  g_autoptr(GgitOId) parent_tree_id = NULL;
   g_autoptr(GgitOId) commit_id = NULL;
   GError *local_error = NULL;
 
@@ -290,7 +311,9 @@ recap_git_commit (GFile               *root,
     tree = ggit_repository_lookup_tree (repository, tree_id, error);
   if (tree == NULL)
     return NULL;
-  if (parent_tree != NULL && ggit_oid_equal (tree_id, ggit_object_get_id (GGIT_OBJECT (parent_tree))))
+  if (parent_tree != NULL)
+    parent_tree_id = ggit_object_get_id (GGIT_OBJECT (parent_tree));
+  if (parent_tree_id != NULL && ggit_oid_equal (tree_id, parent_tree_id))
     {
       g_set_error_literal (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NOTHING_TO_COMMIT,
                            _("The chosen posts have no changes to commit"));
