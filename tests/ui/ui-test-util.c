@@ -363,6 +363,25 @@ key_released (GtkEventControllerKey *controller,
     watch->released = TRUE;
 }
 
+/* The view's own unrealize removes the clipboard it added: give it back
+ * first ("unrealize" runs its handlers before the class's). */
+static void
+restore_primary (GtkWidget *view)
+{
+  g_signal_handlers_disconnect_by_func (view, restore_primary, NULL);
+  gtk_text_buffer_add_selection_clipboard (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                                           gtk_widget_get_primary_clipboard (view));
+}
+
+void
+ui_test_drop_primary (GtkTextView *view)
+{
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (view)));
+  gtk_text_buffer_remove_selection_clipboard (gtk_text_view_get_buffer (view),
+                                              gtk_widget_get_primary_clipboard (GTK_WIDGET (view)));
+  g_signal_connect (view, "unrealize", G_CALLBACK (restore_primary), NULL);
+}
+
 static void
 fake_key (Display  *display,
           KeySym    keysym,

@@ -56,6 +56,12 @@ gboolean   ui_test_page_answers      (WebKitWebView *web_view,
  * window has seen the key's release. */
 void       ui_test_press             (GtkWindow    *window,
                                       const char   *accelerator);
+/* Takes @view's buffer off the X PRIMARY selection. GDK 4.8 takes its own
+ * "owner None" notice for another client's claim when a selection is
+ * dropped and made again within one server millisecond (set_text, then
+ * select_range), and GtkTextBuffer then unselects: tests that select in
+ * code and then press keys would lose the selection now and then. */
+void       ui_test_drop_primary      (GtkTextView  *view);
 /* Whether the page's text contains @needle now, asked through JavaScript. */
 gboolean   ui_test_page_contains     (WebKitWebView *web_view,
                                       const char    *needle);
