@@ -18,26 +18,48 @@
 #define POST_A "---\ntitle: A talk\nevent: PyCon\n---\nBody of a.\n"
 #define POST_B "---\ntitle: B talk\nevent: PyCon\n---\nBody of b.\n"
 
-/* A work tree with two committed posts and the user's identity; the site
- * is its folder "site", so paths in git differ from paths in the site. */
-static char *
-set_up_repository (TestUtilDir *fixture,
-                   gboolean     with_identity)
-{
-  char *site = g_build_filename (fixture->dir, "site", NULL);
+/* A work tree with two committed posts, and the user's identity unless the
+ * test's data says otherwise; the site is its folder "site", so paths in
+ * git differ from paths in the site. */
+typedef struct {
+  TestUtilDir  dir;
+  char        *site;
+  GFile       *root;   /* @site */
+} Repository;
 
-  g_free (test_util_git (fixture->dir, "init -q -b main"));
-  if (with_identity)
+#define WITH_IDENTITY    GINT_TO_POINTER (TRUE)
+#define WITHOUT_IDENTITY GINT_TO_POINTER (FALSE)
+
+static void
+repository_set_up (Repository    *repo,
+                   gconstpointer  identity)
+{
+  test_util_dir_set_up (&repo->dir, NULL);
+  repo->site = g_build_filename (repo->dir.dir, "site", NULL);
+  repo->root = g_file_new_for_path (repo->site);
+  g_free (test_util_git (repo->dir.dir, "init -q -b main"));
+  if (GPOINTER_TO_INT (identity))
     {
-      g_free (test_util_git (fixture->dir, "config user.name 'Rivka Stein'"));
-      g_free (test_util_git (fixture->dir, "config user.email rivka@example.com"));
+      g_free (test_util_git (repo->dir.dir, "config user.name 'Rivka Stein'"));
+      g_free (test_util_git (repo->dir.dir, "config user.email rivka@example.com"));
     }
-  test_util_write_file (site, "_posts/2024-01-01-a.md", POST_A);
-  test_util_write_file (site, "_posts/2024-01-02-b.md", POST_B);
-  g_free (test_util_git (fixture->dir, "add -A"));
-  g_free (test_util_git (fixture->dir, "-c user.name=Setup -c user.email=setup@example.com commit -q -m Start"));
-  return site;
+  test_util_write_file (repo->site, "_posts/2024-01-01-a.md", POST_A);
+  test_util_write_file (repo->site, "_posts/2024-01-02-b.md", POST_B);
+  g_free (test_util_git (repo->dir.dir, "add -A"));
+  g_free (test_util_git (repo->dir.dir, "-c user.name=Setup -c user.email=setup@example.com commit -q -m Start"));
 }
+
+static void
+repository_tear_down (Repository    *repo,
+                      gconstpointer  identity)
+{
+  g_clear_object (&repo->root);
+  g_clear_pointer (&repo->site, g_free);
+  test_util_dir_tear_down (&repo->dir, NULL);
+}
+
+/* What the commit tests commit. */
+static const char * const post_a_only[] = { "_posts/2024-01-01-a.md", NULL };
 
 /* Sets `event` in @relative_path of @site as the window does: a surgical
  * edit written atomically (a temporary copy renamed over the file). */
@@ -57,9 +79,8 @@ set_event (const char *site,
 }
 
 static GHashTable *
-status_of (const char *site)
+status_of (GFile *root)
 {
-  g_autoptr(GFile) root = g_file_new_for_path (site);
   g_autoptr(GError) error = NULL;
   GHashTable *states = recap_git_status (root, &error);
 
@@ -68,11 +89,11 @@ status_of (const char *site)
 }
 
 static void
-test_status (TestUtilDir   *fixture,
+test_status (Repository    *repo,
              gconstpointer  data)
 {
-  g_autofree char *site = set_up_repository (fixture, TRUE);
-  g_autoptr(GHashTable) clean = status_of (site);
+  const char *site = repo->site;
+  g_autoptr(GHashTable) clean = status_of (repo->root);
   g_autoptr(GHashTable) states = NULL;
   g_autofree char *deleted = NULL;
 
@@ -80,11 +101,11 @@ test_status (TestUtilDir   *fixture,
   set_event (site, "_posts/2024-01-01-a.md", "EuroPython");
   test_util_write_file (site, "_posts/2024-02-01-new.md", POST_A);
   test_util_write_file (site, "_posts/2024-03-01-staged.md", POST_B);
-  g_free (test_util_git (fixture->dir, "add site/_posts/2024-03-01-staged.md"));
+  g_free (test_util_git (repo->dir.dir, "add site/_posts/2024-03-01-staged.md"));
   deleted = g_build_filename (site, "_posts/2024-01-02-b.md", NULL);
   g_assert_no_errno (g_unlink (deleted));
 
-  states = status_of (site);
+  states = status_of (repo->root);
   g_assert_cmpuint (g_hash_table_size (states), ==, 4);
   g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (states, "_posts/2024-01-01-a.md")), ==, RECAP_GIT_MODIFIED);
   g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (states, "_posts/2024-02-01-new.md")), ==, RECAP_GIT_UNTRACKED);
@@ -104,11 +125,11 @@ test_not_a_work_tree (TestUtilDir   *fixture,
 }
 
 static void
-test_diff (TestUtilDir   *fixture,
+test_diff (Repository    *repo,
            gconstpointer  data)
 {
-  g_autofree char *site = set_up_repository (fixture, TRUE);
-  g_autoptr(GFile) root = g_file_new_for_path (site);
+  const char *site = repo->site;
+  GFile *root = repo->root;
   g_autoptr(GError) error = NULL;
   g_autofree char *unchanged = NULL;
   g_autofree char *diff = NULL;
@@ -125,12 +146,10 @@ test_diff (TestUtilDir   *fixture,
 }
 
 static void
-test_commit (TestUtilDir   *fixture,
+test_commit (Repository    *repo,
              gconstpointer  data)
 {
-  g_autofree char *site = set_up_repository (fixture, TRUE);
-  g_autoptr(GFile) root = g_file_new_for_path (site);
-  const char *paths[] = { "_posts/2024-01-01-a.md", NULL };
+  const char *site = repo->site;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *log = NULL;
@@ -139,55 +158,49 @@ test_commit (TestUtilDir   *fixture,
 
   set_event (site, "_posts/2024-01-01-a.md", "EuroPython");
   set_event (site, "_posts/2024-01-02-b.md", "Not committed");
-  id = recap_git_commit (root, paths, "Move a talk to EuroPython", &error);
+  id = recap_git_commit (repo->root, post_a_only, "Move a talk to EuroPython", &error);
   g_assert_no_error (error);
 
-  head = test_util_git (fixture->dir, "rev-parse HEAD");
+  head = test_util_git (repo->dir.dir, "rev-parse HEAD");
   g_assert_cmpstr (g_strstrip (head), ==, id);
-  log = test_util_git (fixture->dir, "log -p -1 --format='%an <%ae>%n%s'");
+  log = test_util_git (repo->dir.dir, "log -p -1 --format='%an <%ae>%n%s'");
   g_assert_true (g_str_has_prefix (log, "Rivka Stein <rivka@example.com>\nMove a talk to EuroPython\n"));
   /* Only the intended change: one file, one line. */
   g_assert_nonnull (strstr (log, "\n-event: PyCon\n+event: EuroPython\n"));
   g_assert_null (strstr (log, "2024-01-02-b"));
   g_assert_null (strstr (log, "Not committed"));
   g_assert_null (strstr (strstr (log, "diff --git") + 1, "diff --git"));
-  status = test_util_git (fixture->dir, "status --porcelain");
+  status = test_util_git (repo->dir.dir, "status --porcelain");
   g_assert_cmpstr (status, ==, " M site/_posts/2024-01-02-b.md\n");
 }
 
 static void
-test_commit_nothing (TestUtilDir   *fixture,
+test_commit_nothing (Repository    *repo,
                      gconstpointer  data)
 {
-  g_autofree char *site = set_up_repository (fixture, TRUE);
-  g_autoptr(GFile) root = g_file_new_for_path (site);
-  const char *paths[] = { "_posts/2024-01-01-a.md", NULL };
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (recap_git_commit (root, paths, "Nothing", &error));
+  g_assert_null (recap_git_commit (repo->root, post_a_only, "Nothing", &error));
   g_assert_error (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NOTHING_TO_COMMIT);
 }
 
 /* Without user.name and user.email, nothing is committed and the message
  * says how to set them. */
 static void
-test_commit_without_identity (TestUtilDir   *fixture,
+test_commit_without_identity (Repository    *repo,
                               gconstpointer  data)
 {
-  g_autofree char *site = set_up_repository (fixture, FALSE);
-  g_autoptr(GFile) root = g_file_new_for_path (site);
-  const char *paths[] = { "_posts/2024-01-01-a.md", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
 
-  set_event (site, "_posts/2024-01-01-a.md", "EuroPython");
-  g_assert_null (recap_git_identity (root, &error));
+  set_event (repo->site, "_posts/2024-01-01-a.md", "EuroPython");
+  g_assert_null (recap_git_identity (repo->root, &error));
   g_assert_error (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NO_IDENTITY);
   g_assert_nonnull (strstr (error->message, "user.email"));
   g_clear_error (&error);
-  g_assert_null (recap_git_commit (root, paths, "Anonymous", &error));
+  g_assert_null (recap_git_commit (repo->root, post_a_only, "Anonymous", &error));
   g_assert_error (error, RECAP_GIT_ERROR, RECAP_GIT_ERROR_NO_IDENTITY);
-  count = test_util_git (fixture->dir, "rev-list --count HEAD");
+  count = test_util_git (repo->dir.dir, "rev-list --count HEAD");
   g_assert_cmpstr (count, ==, "1\n");
 }
 
@@ -195,13 +208,12 @@ test_commit_without_identity (TestUtilDir   *fixture,
  * recovery drafts live outside the site, and a temporary copy a crashed
  * save left behind is ignored. */
 static void
-test_own_files_not_in_status (TestUtilDir   *fixture,
+test_own_files_not_in_status (Repository    *repo,
                               gconstpointer  data)
 {
-  g_autofree char *site = set_up_repository (fixture, TRUE);
+  const char *site = repo->site;
   g_autofree char *posts = g_build_filename (site, "_posts", NULL);
-  g_autoptr(GFile) root = g_file_new_for_path (site);
-  g_autoptr(RecapSite) loaded = recap_site_new (root);
+  g_autoptr(RecapSite) loaded = recap_site_new (repo->root);
   g_autofree char *temp = NULL;
   g_autofree char *status = NULL;
   g_autoptr(GHashTable) states = NULL;
@@ -209,14 +221,14 @@ test_own_files_not_in_status (TestUtilDir   *fixture,
   g_assert_true (recap_site_load_sync (loaded, NULL, NULL));
   set_event (site, "_posts/2024-01-01-a.md", "EuroPython");
   temp = test_util_write_temp_copy (posts, "2024-01-02-b.md", test_util_dead_pid ());
-  states = status_of (site);
+  states = status_of (repo->root);
 
   g_assert_cmpuint (g_hash_table_size (states), ==, 1);
-  status = test_util_git (fixture->dir, "status --porcelain --untracked-files=all");
+  status = test_util_git (repo->dir.dir, "status --porcelain --untracked-files=all");
   g_assert_cmpstr (status, ==, " M site/_posts/2024-01-01-a.md\n");
   g_assert_true (g_file_test (temp, G_FILE_TEST_EXISTS));
-  g_assert_false (g_str_has_prefix (g_get_user_cache_dir (), fixture->dir));
-  g_assert_false (g_str_has_prefix (g_get_user_state_dir (), fixture->dir));
+  g_assert_false (g_str_has_prefix (g_get_user_cache_dir (), repo->dir.dir));
+  g_assert_false (g_str_has_prefix (g_get_user_state_dir (), repo->dir.dir));
 }
 
 static void
@@ -227,12 +239,11 @@ count_changes (guint *n_changes)
 
 /* The monitor follows a save: its status shows the post modified. */
 static void
-test_monitor (TestUtilDir   *fixture,
+test_monitor (Repository    *repo,
               gconstpointer  data)
 {
-  g_autofree char *site_dir = set_up_repository (fixture, TRUE);
-  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
-  g_autoptr(RecapSite) site = recap_site_new (root);
+  const char *site_dir = repo->site;
+  g_autoptr(RecapSite) site = recap_site_new (repo->root);
   g_autoptr(RecapGitMonitor) monitor = NULL;
   g_auto(GStrv) changed = NULL;
   guint n_changes = 0;
@@ -264,16 +275,17 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, TestUtilDir, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
-  ADD ("/git/status", test_status);
-  ADD ("/git/not-a-work-tree", test_not_a_work_tree);
-  ADD ("/git/diff", test_diff);
-  ADD ("/git/commit", test_commit);
-  ADD ("/git/commit-nothing", test_commit_nothing);
-  ADD ("/git/commit-without-identity", test_commit_without_identity);
-  ADD ("/git/monitor", test_monitor);
-  ADD ("/git/own-files-not-in-status", test_own_files_not_in_status);
+#define ADD(path, identity, func) \
+  g_test_add (path, Repository, identity, repository_set_up, func, repository_tear_down)
+  ADD ("/git/status", WITH_IDENTITY, test_status);
+  g_test_add ("/git/not-a-work-tree", TestUtilDir, NULL, test_util_dir_set_up, test_not_a_work_tree,
+              test_util_dir_tear_down);
+  ADD ("/git/diff", WITH_IDENTITY, test_diff);
+  ADD ("/git/commit", WITH_IDENTITY, test_commit);
+  ADD ("/git/commit-nothing", WITH_IDENTITY, test_commit_nothing);
+  ADD ("/git/commit-without-identity", WITHOUT_IDENTITY, test_commit_without_identity);
+  ADD ("/git/monitor", WITH_IDENTITY, test_monitor);
+  ADD ("/git/own-files-not-in-status", WITH_IDENTITY, test_own_files_not_in_status);
 #undef ADD
 
   {

@@ -6,6 +6,7 @@
 #include "recap-bulk-edit.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "recap-file-util.h"
 
@@ -36,6 +37,13 @@ change_free (Change *change)
   g_clear_pointer (&change->before, g_bytes_unref);
   g_clear_pointer (&change->after, g_bytes_unref);
   g_free (change);
+}
+
+gboolean
+recap_edit_no_change (RecapFrontMatterEdit *out)
+{
+  memset (out, 0, sizeof *out);
+  return TRUE;
 }
 
 RecapBulkEdit *

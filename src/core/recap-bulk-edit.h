@@ -20,6 +20,9 @@ typedef gboolean (*RecapEditFunc) (GFile                *file,
                                    gconstpointer         data,
                                    RecapFrontMatterEdit *out,
                                    GError              **error);
+/* What a RecapEditFunc does for a document it leaves as it is: clears
+ * @out (not changed) and returns TRUE. */
+gboolean recap_edit_no_change (RecapFrontMatterEdit *out);
 
 /* Called after each file is read and edited (before the writing), from
  * the worker threads, one call at a time. */

@@ -269,13 +269,6 @@ recap_create_post (GFile               *root,
 
 /* Edits */
 
-static gboolean
-no_change (RecapFrontMatterEdit *out)
-{
-  memset (out, 0, sizeof *out);
-  return TRUE;
-}
-
 gboolean
 recap_edit_rename_tag (GFile                *file,
                        const char           *text,
@@ -329,7 +322,7 @@ recap_edit_add_front_matter (GFile                *file,
 
   /* TOML and JSON blocks go on to the refusal of a second block. */
   if (recap_front_matter_split (text, len, &split) && split.format == RECAP_FRONT_MATTER_FORMAT_YAML)
-    return no_change (out);
+    return recap_edit_no_change (out);
   title = recap_post_title_from_body (text + split.body_start, len - split.body_start);
   if (title == NULL)
     title = g_strndup (basename, strcspn (basename, "."));

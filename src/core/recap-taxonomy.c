@@ -241,13 +241,6 @@ recap_taxonomy_files_with (GListModel    *posts,
 /* Edits */
 
 static gboolean
-no_change (RecapFrontMatterEdit *out)
-{
-  memset (out, 0, sizeof *out);
-  return TRUE;
-}
-
-static gboolean
 is_old_value (const RecapValueEdit *edit,
               const char           *value)
 {
@@ -297,9 +290,9 @@ edit_scalar (const char            *text,
              GError               **error)
 {
   if (edit->old_values == NULL)
-    return value != NULL ? no_change (out) : recap_front_matter_set_string (text, len, key, edit->new_value, out, error);
+    return value != NULL ? recap_edit_no_change (out) : recap_front_matter_set_string (text, len, key, edit->new_value, out, error);
   if (value == NULL || !is_old_value (edit, value))
-    return no_change (out);
+    return recap_edit_no_change (out);
   if (edit->new_value == NULL)
     return recap_front_matter_remove_key (text, len, key, out, error);
   return recap_front_matter_set_string (text, len, key, edit->new_value, out, error);
@@ -331,7 +324,7 @@ recap_edit_values (GFile                *file,
   values = recap_front_matter_get_list (fm, key);
   edited = edited_values (values, edit);
   if (edited == NULL)
-    return no_change (out);
+    return recap_edit_no_change (out);
   /* Writing the strings back would drop the list's maps and lists. */
   g_clear_pointer (&values, g_strfreev);
   if (recap_front_matter_has_key (fm, key) && (values = recap_front_matter_get_plain_list (fm, key)) == NULL)
@@ -359,6 +352,6 @@ recap_edit_key (GFile                *file,
   if (edit->value != NULL)
     return recap_front_matter_set_string (text, len, edit->key, edit->value, out, error);
   if (!recap_front_matter_has_key (fm, edit->key))
-    return no_change (out);
+    return recap_edit_no_change (out);
   return recap_front_matter_remove_key (text, len, edit->key, out, error);
 }
