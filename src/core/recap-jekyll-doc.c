@@ -165,6 +165,18 @@ scope_path (RecapSiteConfig *config,
   return relative_path;
 }
 
+/* The defaults of the document of @label at @relative_path; none when
+ * Jekyll does not read it as a document (@label NULL). */
+static GHashTable *
+defaults_for (RecapSiteConfig *config,
+              const char      *relative_path,
+              const char      *label)
+{
+  if (label == NULL)
+    return g_hash_table_new (g_str_hash, g_str_equal);
+  return recap_site_config_get_defaults (config, scope_path (config, relative_path), label);
+}
+
 /* Folders above _posts/_drafts, then `categories` of the defaults and of
  * the file (merged, not replaced), then `category` (else `categories`). */
 static GStrv
@@ -383,12 +395,8 @@ recap_jekyll_doc_new (RecapSiteConfig *config,
 
   doc->kind = recap_site_config_classify (config, relative_path, header, &doc->collection, &doc->reason);
   if (doc->kind == RECAP_JEKYLL_KIND_OTHER)
-    {
-      doc->collection = NULL;
-      defaults = g_hash_table_new (g_str_hash, g_str_equal);
-    }
-  else
-    defaults = recap_site_config_get_defaults (config, scope_path (config, relative_path), doc->collection);
+    doc->collection = NULL;
+  defaults = defaults_for (config, relative_path, doc->collection);
   reader.defaults = defaults;
 
   doc->layout = g_strdup (lookup_string (&reader, "layout"));
@@ -432,4 +440,19 @@ recap_jekyll_doc_dup_all_authors (const RecapJekyllDoc *doc)
       g_strv_builder_add (builder, doc->authors[i]);
   authors = g_strv_builder_end (builder);
   return authors[0] != NULL ? g_steal_pointer (&authors) : NULL;
+}
+
+GHashTable *
+recap_jekyll_doc_get_defaults (RecapSiteConfig *config,
+                               const char      *relative_path)
+{
+  const char *label = NULL;
+  const char *reason = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (relative_path != NULL, NULL);
+
+  if (recap_site_config_classify (config, relative_path, TRUE, &label, &reason) == RECAP_JEKYLL_KIND_OTHER)
+    label = NULL;
+  return defaults_for (config, relative_path, label);
 }

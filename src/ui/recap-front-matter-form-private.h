@@ -17,6 +17,8 @@ typedef struct {
   RecapFormFieldKind  kind;
   guint               line;   /* read-only rows: where "Edit in Source" goes */
   guint               column;
+  char               *inherited; /* the value _config.yml gives the key, or NULL */
+  gboolean            absent;    /* the file lacks the key: the row shows @inherited */
 } FormRow;
 
 #define FORM_ROW_KEY "recap-form-row"

@@ -25,6 +25,7 @@ static void
 form_row_free (FormRow *data)
 {
   g_free (data->path);
+  g_free (data->inherited);
   g_free (data);
 }
 
@@ -131,10 +132,30 @@ set_string (RecapFrontMatterForm *self,
 /* Row callbacks */
 
 static void
+remove_key (RecapFrontMatterForm *self,
+            GtkWidget            *row)
+{
+  EditArgs args = { .path = row_path (row) };
+
+  recap_front_matter_form_run_edit (self, edit_remove_key, &args);
+}
+
+/* Emptied where _config.yml gives a value, the key goes: the post inherits
+ * the value again, and no empty key is written for it. */
+static void
 text_row_applied (RecapFieldRow        *row,
                   RecapFrontMatterForm *self)
 {
-  set_string (self, GTK_WIDGET (row), gtk_editable_get_text (GTK_EDITABLE (row)));
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (row));
+  const FormRow *data = form_row_of (GTK_WIDGET (row));
+
+  if (*value == '\0' && data->inherited != NULL)
+    {
+      if (!data->absent)
+        remove_key (self, GTK_WIDGET (row));
+      return;
+    }
+  set_string (self, GTK_WIDGET (row), value);
 }
 
 static void
@@ -205,9 +226,7 @@ static void
 remove_clicked (GtkButton            *button,
                 RecapFrontMatterForm *self)
 {
-  EditArgs args = { .path = row_path (GTK_WIDGET (button)) };
-
-  recap_front_matter_form_run_edit (self, edit_remove_key, &args);
+  remove_key (self, GTK_WIDGET (button));
 }
 
 static void
@@ -508,6 +527,8 @@ attach_form_row (GtkWidget            *row,
 
   data->path = g_strdup (field->path);
   data->kind = field->kind;
+  data->inherited = g_strdup (field->inherited);
+  data->absent = field->absent;
   if (field->kind == RECAP_FORM_FIELD_READ_ONLY)
     recap_form_field_get_position (field, text, &data->line, &data->column);
   g_object_set_data_full (G_OBJECT (row), FORM_ROW_KEY, data, (GDestroyNotify) form_row_free);
@@ -562,10 +583,16 @@ row_new (RecapFrontMatterForm *self,
     }
 
   attach_form_row (row, field, text);
+  if (field->inherited != NULL && RECAP_IS_FIELD_ROW (row))
+    {
+      /* TRANSLATORS: a value the post inherits, e.g. "news_item — from _config.yml". */
+      g_autofree char *placeholder = g_strdup_printf (_("%s — from _config.yml"), field->inherited);
+      recap_field_row_set_placeholder (RECAP_FIELD_ROW (row), placeholder);
+    }
   if (self->spell != NULL && g_strv_contains (spell_checked_paths, field->path))
     recap_spell_session_attach_field (self->spell, row);
   /* The core refuses to remove a value an alias reads: offer no button for it. */
-  if (field->shared_notice == NULL)
+  if (field->shared_notice == NULL && !field->absent)
     add_remove_button (self, row);
   add_completion (self, row, field);
   return row;

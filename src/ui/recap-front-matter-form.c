@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "recap-front-matter-form-private.h"
+#include "recap-jekyll-doc.h"
 #include "recap-site-ops.h"
 
 #define SYNC_DELAY_MS 150
@@ -89,7 +90,10 @@ set_summary (RecapFrontMatterForm *self,
   guint keys = 0;
 
   for (guint i = 0; model != NULL && i < recap_form_model_get_n_fields (model); i++)
-    keys += recap_form_model_get_field (model, i)->parent == NULL;
+    {
+      const RecapFormField *field = recap_form_model_get_field (model, i);
+      keys += field->parent == NULL && !field->absent;
+    }
   if (model != NULL)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Front matter · %u field", "Front matter · %u fields", keys),
                                keys);
@@ -110,13 +114,67 @@ show_notice (RecapFrontMatterForm *self,
   gtk_stack_set_visible_child_name (self->body_stack, "notice");
 }
 
+/* The fields of @fm with what `defaults:` of the site's _config.yml give
+ * the open file: read afresh at each sync, so that a reloaded config shows. */
+static RecapFormModel *
+form_model_new (RecapFrontMatterForm *self,
+                RecapFrontMatter     *fm)
+{
+  GFile *file = self->document ? recap_document_get_file (self->document) : NULL;
+  g_autoptr(RecapSiteConfig) config = NULL;
+  g_autoptr(GHashTable) defaults = NULL;
+  g_autofree char *relative = NULL;
+
+  if (self->site != NULL && file != NULL)
+    relative = g_file_get_relative_path (recap_site_get_root (self->site), file);
+  if (relative != NULL)
+    {
+      config = recap_site_dup_config (self->site);
+      defaults = recap_jekyll_doc_get_defaults (config, relative);
+    }
+  return recap_form_model_new_with_defaults (fm, defaults);
+}
+
+/* The path of the row holding the focus, NULL if none does. */
+static char *
+dup_focused_path (RecapFrontMatterForm *self)
+{
+  GHashTableIter iter;
+  gpointer path, row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &path, &row))
+    if (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_FOCUS_WITHIN)
+      return g_strdup (path);
+  return NULL;
+}
+
+/* Rebuilds the rows, the focus staying on the field it was in (a key
+ * typed into an inherited row turns that row into the key's own). */
+static void
+rebuild_rows (RecapFrontMatterForm *self,
+              RecapFrontMatter     *fm,
+              RecapFormModel       *model,
+              const char           *text)
+{
+  g_autofree char *focused = dup_focused_path (self);
+  GtkWidget *row;
+
+  recap_front_matter_form_clear_rows (self);
+  for (guint i = 0; i < recap_form_model_get_n_fields (model); i++)
+    recap_front_matter_form_append_row (self, fm, recap_form_model_get_field (model, i), text);
+  self->signature = g_strdup (recap_form_model_get_signature (model));
+  if (focused != NULL && (row = g_hash_table_lookup (self->rows, focused)) != NULL)
+    gtk_widget_grab_focus (row);
+}
+
 static void
 show_fields (RecapFrontMatterForm *self,
              RecapFrontMatter     *fm,
              const char           *text)
 {
-  g_autoptr(RecapFormModel) model = recap_form_model_new (fm);
-  guint fields = recap_form_model_get_n_fields (model);
+  g_autoptr(RecapFormModel) model = form_model_new (self, fm);
+  guint fields = recap_form_model_get_n_own_fields (model);
   const char *signature = recap_form_model_get_signature (model);
   GHashTableIter iter;
   gpointer row;
@@ -137,12 +195,7 @@ show_fields (RecapFrontMatterForm *self,
   /* Only a change in which fields exist rebuilds rows; values are refreshed
    * in place, so focus and typing in the form are never lost. */
   if (g_strcmp0 (signature, self->signature) != 0)
-    {
-      recap_front_matter_form_clear_rows (self);
-      for (guint i = 0; i < fields; i++)
-        recap_front_matter_form_append_row (self, fm, recap_form_model_get_field (model, i), text);
-      self->signature = g_strdup (signature);
-    }
+    rebuild_rows (self, fm, model, text);
 
   set_summary (self, model);
   self->updating = TRUE;
@@ -433,7 +486,16 @@ recap_front_matter_form_set_site (RecapFrontMatterForm *self,
 {
   g_return_if_fail (RECAP_IS_FRONT_MATTER_FORM (self));
 
+  if (self->site != NULL)
+    g_signal_handlers_disconnect_by_func (self->site, queue_sync, self);
   g_set_object (&self->site, site);
+  /* The posts are read again when _config.yml is (re)loaded: its defaults
+   * may have changed what the open post inherits. */
+  if (site != NULL)
+    {
+      g_signal_connect_swapped (site, "items-changed", G_CALLBACK (queue_sync), self);
+      queue_sync (self);
+    }
 }
 
 void
@@ -514,7 +576,7 @@ recap_front_matter_form_dispose (GObject *object)
 
   recap_front_matter_form_set_document (self, NULL);
   cancel_parse (self);
-  g_clear_object (&self->site);
+  recap_front_matter_form_set_site (self, NULL);
   g_clear_object (&self->spell);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rows, g_hash_table_unref);
