@@ -84,6 +84,63 @@ read_own (RecapFrontMatter *fm,
   return value;
 }
 
+/* The value of @key in the map @value, NULL without. */
+static const char *
+map_get (const RecapJekyllValue *value,
+         const char             *key)
+{
+  for (guint i = 0; value->items[i] != NULL; i += 2)
+    if (g_str_equal (value->items[i], key))
+      return value->items[i + 1];
+  return NULL;
+}
+
+/* Jekyll's Utils.deep_merge_hashes of the file's map over the default's:
+ * the default's keys in their order, each taking the file's value unless
+ * that is null, then the file's other keys. */
+static RecapJekyllValue *
+deep_merge (const RecapJekyllValue *defaults,
+            const RecapJekyllValue *own)
+{
+  RecapJekyllValue *merged = g_new0 (RecapJekyllValue, 1);
+  g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
+
+  for (guint i = 0; defaults->items[i] != NULL; i += 2)
+    {
+      const char *value = map_get (own, defaults->items[i]);
+
+      g_strv_builder_add (items, defaults->items[i]);
+      g_strv_builder_add (items, value != NULL && !recap_jekyll_scalar_is_null (value, TRUE)
+                                 ? value : defaults->items[i + 1]);
+    }
+  for (guint i = 0; own->items[i] != NULL; i += 2)
+    if (map_get (defaults, own->items[i]) == NULL)
+      {
+        g_strv_builder_add (items, own->items[i]);
+        g_strv_builder_add (items, own->items[i + 1]);
+      }
+  merged->kind = RECAP_JEKYLL_VALUE_MAP;
+  merged->items = g_strv_builder_end (items);
+  return merged;
+}
+
+/* The file's value of @key, a map of it merged over the default's map. */
+static RecapJekyllValue *
+read_own_merged (Reader     *reader,
+                 const char *key)
+{
+  RecapJekyllValue *own = read_own (reader->fm, key);
+  const RecapJekyllValue *fallback = g_hash_table_lookup (reader->defaults, key);
+  RecapJekyllValue *merged;
+
+  if (own == NULL || own->kind != RECAP_JEKYLL_VALUE_MAP ||
+      fallback == NULL || fallback->kind != RECAP_JEKYLL_VALUE_MAP)
+    return own;
+  merged = deep_merge (fallback, own);
+  recap_jekyll_value_free (own);
+  return merged;
+}
+
 /* The value Jekyll uses for @key: the file's own, else the default. */
 static const RecapJekyllValue *
 lookup (Reader     *reader,
@@ -93,7 +150,7 @@ lookup (Reader     *reader,
 
   if (!g_hash_table_lookup_extended (reader->own, key, NULL, (gpointer *) &own))
     {
-      own = read_own (reader->fm, key);
+      own = read_own_merged (reader, key);
       g_hash_table_insert (reader->own, g_strdup (key), own);
     }
   /* Jekyll merges the file's values over the defaults keeping the old
