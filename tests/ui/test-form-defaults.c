@@ -42,20 +42,6 @@ typedef struct {
   RecapFrontMatterForm *form;
 } Fixture;
 
-static void
-write_file (const char *dir,
-            const char *relative_path,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, relative_path, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
 static GtkWidget *
 row (Fixture    *fixture,
      const char *path)
@@ -90,8 +76,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->post.site_dir = g_dir_make_tmp ("recap-defaults-XXXXXX", &error);
   g_assert_no_error (error);
-  write_file (fixture->post.site_dir, "_config.yml", config_text);
-  write_file (fixture->post.site_dir, POST, post_text);
+  test_util_write_file (fixture->post.site_dir, "_config.yml", config_text);
+  test_util_write_file (fixture->post.site_dir, POST, post_text);
   fixture->post.window = recap_window_new (NULL);
   gtk_window_present (GTK_WINDOW (fixture->post.window));
   fixture->form = RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->post.window),
