@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "recap-form-model.h"
+#include "recap-jekyll-doc.h"
 
 static RecapFormModel *
 model_for (const char *text)
@@ -322,6 +323,41 @@ test_mixed_lists_read_only (void)
   assert_kind (model, "categories", RECAP_FORM_FIELD_CHIPS);
 }
 
+/* What `defaults:` give the post: a known key the file lacks takes its
+ * place as a text field, other scalars come after the file's keys, and
+ * a list or a null default gives no field. */
+static void
+test_inherited_defaults (void)
+{
+  static const char config_text[] =
+    "defaults:\n"
+    "  - scope: {path: \"\", type: posts}\n"
+    "    values: {layout: news_item, author: Site Team, comments: true, tags: [a, b], image: ~}\n"
+    "  - scope: {path: \"\", type: pages}\n"
+    "    values: {layout: page, sidebar: left}\n";
+  static const char text[] = "---\ntitle: Hello\nauthor: Ada\n---\n";
+  g_autoptr(RecapSiteConfig) config = recap_site_config_new_from_text (config_text, strlen (config_text), NULL);
+  g_autoptr(GHashTable) defaults = recap_jekyll_doc_get_defaults (config, "_posts/2024-03-01-hello.md");
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, strlen (text), NULL);
+  g_autoptr(RecapFormModel) model = recap_form_model_new_with_defaults (fm, defaults);
+  g_autoptr(RecapFormModel) plain = recap_form_model_new (fm);
+  g_autofree char *paths = paths_of (model);
+
+  g_assert_cmpstr (paths, ==, "title\nauthor\nlayout\ncomments\n");
+  g_assert_cmpuint (recap_form_model_get_n_own_fields (model), ==, 2);
+  g_assert_null (field_at (model, "title")->inherited);
+  g_assert_cmpstr (field_at (model, "author")->inherited, ==, "Site Team");
+  g_assert_false (field_at (model, "author")->absent);
+  g_assert_cmpstr (field_at (model, "layout")->inherited, ==, "news_item");
+  g_assert_true (field_at (model, "layout")->absent);
+  g_assert_true (field_at (model, "layout")->suggests);
+  assert_kind (model, "layout", RECAP_FORM_FIELD_TEXT);
+  g_assert_cmpstr (field_at (model, "comments")->inherited, ==, "true");
+  assert_kind (model, "comments", RECAP_FORM_FIELD_TEXT);
+  /* Typing a key into the file changes the rows. */
+  g_assert_cmpstr (recap_form_model_get_signature (plain), !=, recap_form_model_get_signature (model));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/form-model/signature", test_signature);
   g_test_add_func ("/form-model/cap", test_cap);
   g_test_add_func ("/form-model/mixed-lists-read-only", test_mixed_lists_read_only);
+  g_test_add_func ("/form-model/inherited-defaults", test_inherited_defaults);
 
   return g_test_run ();
 }

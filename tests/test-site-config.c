@@ -282,6 +282,29 @@ test_titleize_slug (void)
   g_assert_cmpstr (mixed, ==, "Ios Tips Élan");
 }
 
+/* A default map and the file's map are merged key by key, as Jekyll's
+ * Utils.deep_merge_hashes does: the file's keys win, a null keeps the default. */
+static void
+test_doc_deep_merge (void)
+{
+  static const char text[] =
+    "defaults:\n"
+    "  - scope: {path: \"\"}\n"
+    "    values: {author: {name: Site Team, url: /about}}\n";
+  g_autoptr(RecapSiteConfig) config = recap_site_config_new_from_text (text, strlen (text), NULL);
+  g_autoptr(RecapJekyllDoc) partial = read_doc (config, "_posts/2024-01-02-a.md", "---\nauthor: {url: /ada}\n---\n");
+  g_autoptr(RecapJekyllDoc) named = read_doc (config, "_posts/2024-01-02-b.md", "---\nauthor:\n  name: Ada\n---\n");
+  g_autoptr(RecapJekyllDoc) null_name = read_doc (config, "_posts/2024-01-02-c.md", "---\nauthor: {name: ~, x: y}\n---\n");
+  g_autoptr(RecapJekyllDoc) plain = read_doc (config, "_posts/2024-01-02-d.md", "---\nauthor: Bo\n---\n");
+
+  g_assert_cmpstr (partial->author, ==, "Site Team");
+  g_assert_cmpstrv (partial->inherited, ((const char *[]) { NULL }));
+  g_assert_cmpstr (named->author, ==, "Ada");
+  g_assert_cmpstr (null_name->author, ==, "Site Team");
+  /* A string over a map is no merge: the string. */
+  g_assert_cmpstr (plain->author, ==, "Bo");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,5 +319,6 @@ main (int   argc,
   g_test_add_func ("/site-config/doc/dates", test_doc_dates_in_site_zone);
   g_test_add_func ("/site-config/yaml-booleans-and-nulls", test_yaml_booleans_and_nulls);
   g_test_add_func ("/site-config/titleize-slug", test_titleize_slug);
+  g_test_add_func ("/site-config/doc/deep-merge", test_doc_deep_merge);
   return g_test_run ();
 }

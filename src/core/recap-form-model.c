@@ -3,15 +3,20 @@
  * Owns the front-matter form's field model: the known fields with their
  * labels and kinds, the order fields are shown in, the kind every other
  * value gets (read-only for complex values and for values an alias shares),
- * the signature telling when rows must be rebuilt, and the field cap. The
- * widget (src/ui/recap-front-matter-form.c) only draws what this gives.
+ * the signature telling when rows must be rebuilt, and the field cap; and
+ * the keys `defaults:` of _config.yml give the post, shown as inherited
+ * rows where the file has no such key. The widget
+ * (src/ui/recap-front-matter-form*.c) only draws what this gives.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "recap-form-model.h"
+#include "recap-site-config.h"
 
 /* Bytes of a read-only value's source shown in its row. */
 #define SOURCE_PREVIEW_MAX 200
@@ -43,6 +48,7 @@ static const KnownField known_fields[] = {
 struct _RecapFormModel
 {
   GPtrArray *fields;    /* RecapFormField, parents before their children */
+  guint      n_own;     /* those in the file (not only inherited) */
   char      *signature;
 };
 
@@ -62,6 +68,7 @@ field_free (RecapFormField *field)
   g_free (field->parent);
   g_free (field->key);
   g_free (field->shared_notice);
+  g_free (field->inherited);
   g_free (field);
 }
 
@@ -138,8 +145,23 @@ ordered_keys (const char *parent,
   return ordered;
 }
 
+/* The text of the scalar `defaults:` give @key; NULL for none, a null, a
+ * list or a map (which a one-line field cannot show). */
+static char *
+dup_inherited (GHashTable *defaults,
+               const char *key)
+{
+  const RecapJekyllValue *value = defaults ? g_hash_table_lookup (defaults, key) : NULL;
+
+  if (value == NULL || value->kind != RECAP_JEKYLL_VALUE_SCALAR ||
+      recap_jekyll_scalar_is_null (value->scalar, value->plain))
+    return NULL;
+  return g_strdup (value->scalar);
+}
+
 static RecapFormField *
 field_new (RecapFrontMatter *fm,
+           GHashTable       *defaults,
            const char       *parent,
            const char       *key)
 {
@@ -152,11 +174,53 @@ field_new (RecapFrontMatter *fm,
   field->key = g_strdup (key);
   field->label = known ? known->label : NULL;
   field->suggests = known && known->suggests;
+  field->inherited = parent ? NULL : dup_inherited (defaults, key);
+  if (!recap_front_matter_get_entry (fm, field->path, &field->entry))
+    {
+      /* Only in the defaults: typing there writes a string. A layout is
+       * typed, so it suggests those in use. */
+      g_assert (field->inherited != NULL);
+      field->absent = TRUE;
+      field->kind = RECAP_FORM_FIELD_TEXT;
+      field->suggests = known != NULL && (known->suggests || known->kind == RECAP_FORM_FIELD_CHOICE);
+      return field;
+    }
   if (!recap_front_matter_check_unshared (fm, field->path, &shared))
     field->shared_notice = g_strdup (shared->message);
-  recap_front_matter_get_entry (fm, field->path, &field->entry);
   field->kind = kind_for_field (fm, field, known);
   return field;
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* @keys (of the top-level mapping), then the keys with an inherited value
+ * the file lacks, sorted. */
+static GStrv
+add_inherited_keys (GStrv       keys,
+                    GHashTable *defaults)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree const char **names = NULL;
+  guint n = 0;
+
+  g_strv_builder_addv (builder, (const char **) keys);
+  if (defaults != NULL)
+    names = (const char **) g_hash_table_get_keys_as_array (defaults, &n);
+  if (names != NULL)
+    qsort (names, n, sizeof (char *), compare_names);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *inherited = dup_inherited (defaults, names[i]);
+      if (inherited != NULL && !g_strv_contains ((const char * const *) keys, names[i]))
+        g_strv_builder_add (builder, names[i]);
+    }
+  g_strfreev (keys);
+  return g_strv_builder_end (builder);
 }
 
 /* Adds the fields of the mapping at @parent, each mapping's fields right
@@ -164,6 +228,7 @@ field_new (RecapFrontMatter *fm,
 static void
 add_fields (RecapFormModel   *model,
             RecapFrontMatter *fm,
+            GHashTable       *defaults,
             const char       *parent)
 {
   g_auto(GStrv) keys = recap_front_matter_get_keys (fm, parent);
@@ -171,19 +236,28 @@ add_fields (RecapFormModel   *model,
 
   if (keys == NULL)
     return;
+  if (parent == NULL)
+    keys = add_inherited_keys (keys, defaults);
   ordered = ordered_keys (parent, keys);
   for (guint i = 0; i < ordered->len; i++)
     {
-      RecapFormField *field = field_new (fm, parent, ordered->pdata[i]);
+      RecapFormField *field = field_new (fm, defaults, parent, ordered->pdata[i]);
 
       g_ptr_array_add (model->fields, field);
       if (field->kind == RECAP_FORM_FIELD_MAP)
-        add_fields (model, fm, field->path);
+        add_fields (model, fm, defaults, field->path);
     }
 }
 
 RecapFormModel *
 recap_form_model_new (RecapFrontMatter *fm)
+{
+  return recap_form_model_new_with_defaults (fm, NULL);
+}
+
+RecapFormModel *
+recap_form_model_new_with_defaults (RecapFrontMatter *fm,
+                                    GHashTable       *defaults)
 {
   RecapFormModel *model = g_new0 (RecapFormModel, 1);
   GString *signature = g_string_new (NULL);
@@ -191,11 +265,12 @@ recap_form_model_new (RecapFrontMatter *fm)
   g_return_val_if_fail (fm != NULL, NULL);
 
   model->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
-  add_fields (model, fm, NULL);
+  add_fields (model, fm, defaults, NULL);
   for (guint i = 0; i < model->fields->len; i++)
     {
       const RecapFormField *field = model->fields->pdata[i];
-      g_string_append_printf (signature, "%s:%u\n", field->path, field->kind);
+      model->n_own += !field->absent;
+      g_string_append_printf (signature, "%s:%u%s\n", field->path, field->kind, field->absent ? ":inherited" : "");
     }
   model->signature = g_string_free (signature, FALSE);
   return model;
@@ -227,11 +302,18 @@ recap_form_model_get_field (RecapFormModel *model,
   return model->fields->pdata[index];
 }
 
+guint
+recap_form_model_get_n_own_fields (RecapFormModel *model)
+{
+  g_return_val_if_fail (model != NULL, 0);
+  return model->n_own;
+}
+
 gboolean
 recap_form_model_is_too_big (RecapFormModel *model)
 {
   g_return_val_if_fail (model != NULL, FALSE);
-  return model->fields->len > RECAP_FORM_MAX_FIELDS;
+  return model->n_own > RECAP_FORM_MAX_FIELDS;
 }
 
 const char *

@@ -38,6 +38,8 @@ typedef struct {
   RecapFormFieldKind     kind;
   gboolean               suggests;      /* offers the values the site already uses */
   char                  *shared_notice; /* why an edit would change an alias too; NULL if none */
+  char                  *inherited;     /* the scalar `defaults:` give a top-level key; NULL if none */
+  gboolean               absent;        /* not in the file: only @inherited gives the key (a TEXT field) */
   RecapFrontMatterEntry  entry;
 } RecapFormField;
 
@@ -46,11 +48,20 @@ typedef struct _RecapFormModel RecapFormModel;
 /* The fields of @fm: known fields first, in their order, then the others as
  * written; each mapping's fields right after it. */
 RecapFormModel       *recap_form_model_new           (RecapFrontMatter     *fm);
+/* The same, each top-level field also knowing its inherited value in
+ * @defaults (key → RecapJekyllValue, as recap_jekyll_doc_get_defaults()
+ * gives them), and a field for each scalar default the file lacks: the
+ * known ones in their place, the others after the file's keys, sorted.
+ * @defaults may be NULL. */
+RecapFormModel       *recap_form_model_new_with_defaults (RecapFrontMatter *fm,
+                                                          GHashTable       *defaults);
 void                  recap_form_model_free          (RecapFormModel       *model);
 guint                 recap_form_model_get_n_fields  (RecapFormModel       *model);
 const RecapFormField *recap_form_model_get_field     (RecapFormModel       *model,
                                                       guint                 index);
-/* TRUE when there are more than RECAP_FORM_MAX_FIELDS fields. */
+/* The fields of keys in the file, inherited ones left out. */
+guint                 recap_form_model_get_n_own_fields (RecapFormModel *model);
+/* TRUE when the file has more than RECAP_FORM_MAX_FIELDS fields. */
 gboolean              recap_form_model_is_too_big    (RecapFormModel       *model);
 /* The paths and kinds of the fields: while it stays the same, the rows
  * shown can stay and only their values need refreshing. */

@@ -84,6 +84,63 @@ read_own (RecapFrontMatter *fm,
   return value;
 }
 
+/* The value of @key in the map @value, NULL without. */
+static const char *
+map_get (const RecapJekyllValue *value,
+         const char             *key)
+{
+  for (guint i = 0; value->items[i] != NULL; i += 2)
+    if (g_str_equal (value->items[i], key))
+      return value->items[i + 1];
+  return NULL;
+}
+
+/* Jekyll's Utils.deep_merge_hashes of the file's map over the default's:
+ * the default's keys in their order, each taking the file's value unless
+ * that is null, then the file's other keys. */
+static RecapJekyllValue *
+deep_merge (const RecapJekyllValue *defaults,
+            const RecapJekyllValue *own)
+{
+  RecapJekyllValue *merged = g_new0 (RecapJekyllValue, 1);
+  g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
+
+  for (guint i = 0; defaults->items[i] != NULL; i += 2)
+    {
+      const char *value = map_get (own, defaults->items[i]);
+
+      g_strv_builder_add (items, defaults->items[i]);
+      g_strv_builder_add (items, value != NULL && !recap_jekyll_scalar_is_null (value, TRUE)
+                                 ? value : defaults->items[i + 1]);
+    }
+  for (guint i = 0; own->items[i] != NULL; i += 2)
+    if (map_get (defaults, own->items[i]) == NULL)
+      {
+        g_strv_builder_add (items, own->items[i]);
+        g_strv_builder_add (items, own->items[i + 1]);
+      }
+  merged->kind = RECAP_JEKYLL_VALUE_MAP;
+  merged->items = g_strv_builder_end (items);
+  return merged;
+}
+
+/* The file's value of @key, a map of it merged over the default's map. */
+static RecapJekyllValue *
+read_own_merged (Reader     *reader,
+                 const char *key)
+{
+  RecapJekyllValue *own = read_own (reader->fm, key);
+  const RecapJekyllValue *fallback = g_hash_table_lookup (reader->defaults, key);
+  RecapJekyllValue *merged;
+
+  if (own == NULL || own->kind != RECAP_JEKYLL_VALUE_MAP ||
+      fallback == NULL || fallback->kind != RECAP_JEKYLL_VALUE_MAP)
+    return own;
+  merged = deep_merge (fallback, own);
+  recap_jekyll_value_free (own);
+  return merged;
+}
+
 /* The value Jekyll uses for @key: the file's own, else the default. */
 static const RecapJekyllValue *
 lookup (Reader     *reader,
@@ -93,7 +150,7 @@ lookup (Reader     *reader,
 
   if (!g_hash_table_lookup_extended (reader->own, key, NULL, (gpointer *) &own))
     {
-      own = read_own (reader->fm, key);
+      own = read_own_merged (reader, key);
       g_hash_table_insert (reader->own, g_strdup (key), own);
     }
   /* Jekyll merges the file's values over the defaults keeping the old
@@ -163,6 +220,18 @@ scope_path (RecapSiteConfig *config,
   if (len > 0 && strncmp (relative_path, dir, len) == 0 && relative_path[len] == '/')
     return relative_path + len + 1;
   return relative_path;
+}
+
+/* The defaults of the document of @label at @relative_path; none when
+ * Jekyll does not read it as a document (@label NULL). */
+static GHashTable *
+defaults_for (RecapSiteConfig *config,
+              const char      *relative_path,
+              const char      *label)
+{
+  if (label == NULL)
+    return g_hash_table_new (g_str_hash, g_str_equal);
+  return recap_site_config_get_defaults (config, scope_path (config, relative_path), label);
 }
 
 /* Folders above _posts/_drafts, then `categories` of the defaults and of
@@ -383,12 +452,8 @@ recap_jekyll_doc_new (RecapSiteConfig *config,
 
   doc->kind = recap_site_config_classify (config, relative_path, header, &doc->collection, &doc->reason);
   if (doc->kind == RECAP_JEKYLL_KIND_OTHER)
-    {
-      doc->collection = NULL;
-      defaults = g_hash_table_new (g_str_hash, g_str_equal);
-    }
-  else
-    defaults = recap_site_config_get_defaults (config, scope_path (config, relative_path), doc->collection);
+    doc->collection = NULL;
+  defaults = defaults_for (config, relative_path, doc->collection);
   reader.defaults = defaults;
 
   doc->layout = g_strdup (lookup_string (&reader, "layout"));
@@ -432,4 +497,19 @@ recap_jekyll_doc_dup_all_authors (const RecapJekyllDoc *doc)
       g_strv_builder_add (builder, doc->authors[i]);
   authors = g_strv_builder_end (builder);
   return authors[0] != NULL ? g_steal_pointer (&authors) : NULL;
+}
+
+GHashTable *
+recap_jekyll_doc_get_defaults (RecapSiteConfig *config,
+                               const char      *relative_path)
+{
+  const char *label = NULL;
+  const char *reason = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (relative_path != NULL, NULL);
+
+  if (recap_site_config_classify (config, relative_path, TRUE, &label, &reason) == RECAP_JEKYLL_KIND_OTHER)
+    label = NULL;
+  return defaults_for (config, relative_path, label);
 }

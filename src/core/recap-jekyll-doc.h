@@ -38,6 +38,12 @@ RecapJekyllDoc *recap_jekyll_doc_new  (RecapSiteConfig *config,
                                        gsize            len,
                                        GDateTime       *now);
 void            recap_jekyll_doc_free (RecapJekyllDoc  *doc);
+/* What `defaults:` of @config give the document (with front matter) at
+ * @relative_path, whatever its own front matter says: key (char *) →
+ * RecapJekyllValue, the values owned by @config; empty for a file Jekyll
+ * does not read as a document. */
+GHashTable     *recap_jekyll_doc_get_defaults (RecapSiteConfig *config,
+                                               const char      *relative_path);
 /* Every author: `author`, then the `authors` not already named; NULL without. */
 GStrv           recap_jekyll_doc_dup_all_authors (const RecapJekyllDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapJekyllDoc, recap_jekyll_doc_free)

@@ -18,6 +18,7 @@ struct _RecapFieldRow
   AdwPreferencesRow  parent_instance;
 
   char              *value;   /* the value last set or applied */
+  char              *placeholder;
 
   GtkBox            *box;
   GtkLabel          *title_label;
@@ -44,10 +45,25 @@ update_apply_button (RecapFieldRow *self)
   gtk_widget_set_visible (self->apply_button, recap_field_row_get_pending (self));
 }
 
+/* The unfocused label shows the value, else the placeholder, dimmed as
+ * GtkText dims its own while focused. */
+static void
+update_value_label (RecapFieldRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->text));
+  gboolean placeholder = *text == '\0' && self->placeholder != NULL;
+
+  gtk_label_set_label (self->value_label, placeholder ? self->placeholder : text);
+  if (placeholder)
+    gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
+}
+
 static void
 text_changed (RecapFieldRow *self)
 {
-  gtk_label_set_label (self->value_label, gtk_editable_get_text (GTK_EDITABLE (self->text)));
+  update_value_label (self);
   update_apply_button (self);
 }
 
@@ -151,6 +167,7 @@ recap_field_row_finalize (GObject *object)
   RecapFieldRow *self = RECAP_FIELD_ROW (object);
 
   g_free (self->value);
+  g_free (self->placeholder);
 
   G_OBJECT_CLASS (recap_field_row_parent_class)->finalize (object);
 }
@@ -234,4 +251,24 @@ recap_field_row_add_suffix (RecapFieldRow *self,
 {
   g_return_if_fail (RECAP_IS_FIELD_ROW (self));
   gtk_box_append (self->box, widget);
+}
+
+void
+recap_field_row_set_placeholder (RecapFieldRow *self,
+                                 const char    *placeholder)
+{
+  g_return_if_fail (RECAP_IS_FIELD_ROW (self));
+
+  g_free (self->placeholder);
+  self->placeholder = g_strdup (placeholder);
+  gtk_text_set_placeholder_text (self->text, placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_PLACEHOLDER, placeholder ? placeholder : "", -1);
+  update_value_label (self);
+}
+
+const char *
+recap_field_row_get_placeholder (RecapFieldRow *self)
+{
+  g_return_val_if_fail (RECAP_IS_FIELD_ROW (self), NULL);
+  return self->placeholder;
 }

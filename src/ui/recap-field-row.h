@@ -23,5 +23,10 @@ void       recap_field_row_set_value   (RecapFieldRow *self,
 gboolean   recap_field_row_get_pending (RecapFieldRow *self);
 void       recap_field_row_add_suffix  (RecapFieldRow *self,
                                         GtkWidget     *widget);
+/* Dimmed text shown while the value is empty (an inherited value, say);
+ * NULL for none. */
+void       recap_field_row_set_placeholder (RecapFieldRow *self,
+                                            const char    *placeholder);
+const char *recap_field_row_get_placeholder (RecapFieldRow *self);
 
 G_END_DECLS

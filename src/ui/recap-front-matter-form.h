@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (RecapFrontMatterForm, recap_front_matter_form, RECAP, FRON
 /* The form reads and edits @document's text; it never holds values of its own. */
 void     recap_front_matter_form_set_document (RecapFrontMatterForm *self,
                                                RecapDocument        *document);
-/* Where suggestions (authors, events, tags, layouts) come from. */
+/* Where suggestions (authors, events, tags, layouts) come from, and the
+ * _config.yml whose `defaults:` the open post inherits: the form shows
+ * them as dimmed placeholders and writes a key only when typed into. */
 void     recap_front_matter_form_set_site     (RecapFrontMatterForm *self,
                                                RecapSite            *site);
 /* Re-reads the buffer now instead of after the typing pause. */
