@@ -13,50 +13,18 @@
 #include "ui-test-util.h"
 
 typedef struct {
-  char                *site_dir;
-  RecapWindow         *window;
+  UiTestSite           site;
   RecapTaxonomyWindow *manager;
   GHashTable          *before; /* path → bytes of every post */
 } Fixture;
-
-static GHashTable *
-snapshot (Fixture *fixture)
-{
-  GListModel *posts = G_LIST_MODEL (recap_window_get_site (fixture->window));
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      const char *path = recap_post_get_relative_path (post);
-
-      g_hash_table_insert (files, g_strdup (path), ui_test_read_file (fixture->site_dir, path));
-    }
-  return files;
-}
-
-static gboolean
-same_bytes (Fixture *fixture)
-{
-  GHashTableIter iter;
-  gpointer path, text;
-
-  g_hash_table_iter_init (&iter, fixture->before);
-  while (g_hash_table_iter_next (&iter, &path, &text))
-    if (!ui_test_file_is (fixture->site_dir, path, text))
-      return FALSE;
-  return TRUE;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->site_dir = ui_test_open_sample_site (fixture->window);
-  fixture->before = snapshot (fixture);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.taxonomy", NULL);
+  ui_test_site_set_up (&fixture->site, data);
+  fixture->before = ui_test_site_snapshot (&fixture->site);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.taxonomy", NULL);
   UI_TEST_WAIT_FOR ((fixture->manager = ui_test_find_toplevel (RECAP_TYPE_TAXONOMY_WINDOW)) != NULL);
 }
 
@@ -65,10 +33,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->manager));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
+  ui_test_site_tear_down (&fixture->site, data);
   g_hash_table_unref (fixture->before);
-  g_free (fixture->site_dir);
 }
 
 static const char *
@@ -128,7 +94,7 @@ file_has (Fixture    *fixture,
           const char *path,
           const char *needle)
 {
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, path);
+  g_autofree char *text = ui_test_read_file (fixture->site.site_dir, path);
 
   return strstr (text, needle) != NULL;
 }
@@ -137,9 +103,9 @@ static void
 undo_and_check (Fixture    *fixture,
                 const char *label)
 {
-  UI_TEST_WAIT_FOR (g_strcmp0 (recap_op_history_get_label (fixture->window->history), label) == 0);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
-  UI_TEST_WAIT_FOR (same_bytes (fixture));
+  UI_TEST_WAIT_FOR (g_strcmp0 (recap_op_history_get_label (fixture->site.window->history), label) == 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (ui_test_site_has_bytes (&fixture->site, fixture->before));
 }
 
 static void
@@ -241,7 +207,7 @@ static void
 test_show_posts (Fixture       *fixture,
                  gconstpointer  data)
 {
-  RecapContentTable *table = RECAP_CONTENT_TABLE (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+  RecapContentTable *table = RECAP_CONTENT_TABLE (ui_test_find_by_type (GTK_WIDGET (fixture->site.window),
                                                                         RECAP_TYPE_CONTENT_TABLE));
 
   select_names (fixture, (const char *[]) { "asyncio", NULL });
@@ -258,15 +224,12 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/taxonomy/counts-and-sort", test_counts_and_sort);
-  ADD ("/taxonomy/rename-and-undo", test_rename_and_undo);
-  ADD ("/taxonomy/merge-and-undo", test_merge_and_undo);
-  ADD ("/taxonomy/delete-and-undo", test_delete_and_undo);
-  ADD ("/taxonomy/near-duplicate-merge-and-undo", test_near_duplicate_merge_and_undo);
-  ADD ("/taxonomy/show-posts", test_show_posts);
-#undef ADD
+  UI_TEST_ADD ("/taxonomy/counts-and-sort", NULL, test_counts_and_sort);
+  UI_TEST_ADD ("/taxonomy/rename-and-undo", NULL, test_rename_and_undo);
+  UI_TEST_ADD ("/taxonomy/merge-and-undo", NULL, test_merge_and_undo);
+  UI_TEST_ADD ("/taxonomy/delete-and-undo", NULL, test_delete_and_undo);
+  UI_TEST_ADD ("/taxonomy/near-duplicate-merge-and-undo", NULL, test_near_duplicate_merge_and_undo);
+  UI_TEST_ADD ("/taxonomy/show-posts", NULL, test_show_posts);
 
   return g_test_run ();
 }
