@@ -162,16 +162,6 @@ test_combined_filters (Fixture       *fixture,
   g_assert_cmpuint (count_chips (fixture), ==, 0);
 }
 
-static gboolean
-file_contains (Fixture    *fixture,
-               const char *path,
-               const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site.site_dir, path);
-
-  return strstr (text, needle) != NULL;
-}
-
 static AdwMessageDialog *
 open_bulk_dialog (Fixture    *fixture,
                   const char *target)
@@ -249,19 +239,19 @@ test_bulk_set_and_remove_key (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (value), "report");
   UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
   ui_test_respond ("apply");
-  UI_TEST_WAIT_FOR (file_contains (fixture, planning, "layout: report\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "layout: report\n"));
 
   dialog = open_bulk_dialog (fixture, "remove-key");
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (adw_message_dialog_get_extra_child (dialog),
                                                              GTK_TYPE_ENTRY)), "event");
   UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
   ui_test_respond ("apply");
-  UI_TEST_WAIT_FOR (!file_contains (fixture, planning, "\nevent:"));
+  UI_TEST_WAIT_FOR (!ui_test_site_file_contains (&fixture->site, planning, "\nevent:"));
 
   /* Two Undos, the latest first, give back every byte */
   UI_TEST_WAIT_FOR (recap_op_history_get_length (fixture->site.window->history) == 2);
   gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.undo-operation", NULL);
-  UI_TEST_WAIT_FOR (file_contains (fixture, planning, "\nevent:"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "\nevent:"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.undo-operation", NULL);
   UI_TEST_WAIT_FOR (ui_test_site_has_bytes (&fixture->site, before));
 }

@@ -97,16 +97,6 @@ test_blank_never_overwrites (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (text, "---\n\n"));
 }
 
-static gboolean
-file_contains (Fixture    *fixture,
-               const char *relative_path,
-               const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, relative_path);
-
-  return strstr (text, needle) != NULL;
-}
-
 static void
 select_string (AdwComboRow *row,
                const char  *value)
@@ -174,15 +164,15 @@ test_assign_event (Fixture       *fixture,
 
   select_posts (fixture, paths);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-front-matter", NULL);
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "---\ntitle: Venue checklist\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "---\ntitle: Venue checklist\n"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.assign-event", NULL);
   UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Lakeside Python Sprint 2021");
   ui_test_respond ("assign");
 
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[1], "event: \"Lakeside Python Sprint 2021\"\n"));
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "event: Lakeside Python Sprint 2021\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[1], "event: \"Lakeside Python Sprint 2021\"\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "event: Lakeside Python Sprint 2021\n"));
 }
 
 static void
@@ -469,7 +459,7 @@ test_history_undo_older (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Picnic 2023");
   ui_test_respond ("assign");
   /* The sample post has CRLF line breaks. */
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "\nevent: \"Picnic 2023\"\r\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "\nevent: \"Picnic 2023\"\r\n"));
   UI_TEST_WAIT_FOR ((label = undo_menu_label (fixture)) != NULL);
   g_assert_cmpstr (label, ==, "_Undo Assign to Event");
 

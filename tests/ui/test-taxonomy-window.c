@@ -89,16 +89,6 @@ answer_name (const char *name,
   ui_test_respond (response);
 }
 
-static gboolean
-file_has (Fixture    *fixture,
-          const char *path,
-          const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site.site_dir, path);
-
-  return strstr (text, needle) != NULL;
-}
-
 static void
 undo_and_check (Fixture    *fixture,
                 const char *label)
@@ -146,9 +136,9 @@ test_rename_and_undo (Fixture       *fixture,
   select_names (fixture, (const char *[]) { "meetup", NULL });
   click (fixture, "_Rename…");
   answer_name ("gathering", "apply");
-  UI_TEST_WAIT_FOR (file_has (fixture, planning, "tags: [gathering, planning]\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "tags: [gathering, planning]\n"));
   /* Only the tag: the category of the same name stays */
-  g_assert_true (file_has (fixture, planning, "categories: [ meetup ]\n"));
+  g_assert_true (ui_test_site_file_contains (&fixture->site, planning, "categories: [ meetup ]\n"));
   UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "gathering") == 5);
   g_assert_cmpuint (recap_taxonomy_window_get_count (fixture->manager, "meetup"), ==, 0);
   undo_and_check (fixture, "Rename Tag");
@@ -164,7 +154,7 @@ test_merge_and_undo (Fixture       *fixture,
   click (fixture, "_Merge…");
   /* The most used of the two is offered */
   answer_name (NULL, "apply");
-  UI_TEST_WAIT_FOR (file_has (fixture, follow_up, "tags: [asyncio]\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, follow_up, "tags: [asyncio]\n"));
   undo_and_check (fixture, "Merge Tag");
 }
 
@@ -178,9 +168,9 @@ test_delete_and_undo (Fixture       *fixture,
   select_names (fixture, (const char *[]) { "meetup", NULL });
   click (fixture, "_Delete…");
   answer_name (NULL, "delete");
-  UI_TEST_WAIT_FOR (file_has (fixture, planning, "tags: [planning]\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "tags: [planning]\n"));
   /* A space-separated string stays one */
-  UI_TEST_WAIT_FOR (file_has (fixture, testing, "tags: python\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, testing, "tags: python\n"));
   undo_and_check (fixture, "Delete Tag");
 }
 
@@ -197,7 +187,7 @@ test_near_duplicate_merge_and_undo (Fixture       *fixture,
   g_assert_true (python);
 
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->manager), "Merge into “Python”"), "clicked");
-  UI_TEST_WAIT_FOR (file_has (fixture, testing, "tags: Python meetup\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, testing, "tags: Python meetup\n"));
   UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "Python") == 4);
   undo_and_check (fixture, "Merge Tag");
 }

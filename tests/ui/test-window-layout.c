@@ -336,15 +336,6 @@ selected_is (Fixture *fixture,
   return selected->len == 1 && g_file_equal (recap_post_get_file (selected->pdata[0]), file);
 }
 
-static gboolean
-file_has (Fixture    *fixture,
-          const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site.site_dir, POST_PATH);
-
-  return strstr (text, needle) != NULL;
-}
-
 static void
 reloaded (GObject      *object,
           GAsyncResult *result,
@@ -377,7 +368,7 @@ test_selection_kept_after_reload (Fixture       *fixture,
   gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, "\nTyped here.\n", -1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.save", NULL);
-  UI_TEST_WAIT_FOR (file_has (fixture, "Typed here."));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, POST_PATH, "Typed here."));
   g_assert_true (selected_is (fixture, file));
   text = ui_test_read_file (fixture->site.site_dir, POST_PATH);
 

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 #include <X11/extensions/XTest.h>
 
 #include "ui-test-util.h"
@@ -348,6 +349,16 @@ ui_test_site_tear_down (UiTestSite    *site,
   gtk_window_destroy (GTK_WINDOW (site->window));
   test_util_remove_tree (site->site_dir);
   g_free (site->site_dir);
+}
+
+gboolean
+ui_test_site_file_contains (UiTestSite *site,
+                            const char *relative_path,
+                            const char *needle)
+{
+  g_autofree char *text = ui_test_read_file (site->site_dir, relative_path);
+
+  return strstr (text, needle) != NULL;
 }
 
 GHashTable *

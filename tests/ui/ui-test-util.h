@@ -116,6 +116,10 @@ void           ui_test_site_set_up    (UiTestSite    *site,
 /* Closes @site's window and removes the site copy; a GTest tear-down. */
 void           ui_test_site_tear_down (UiTestSite    *site,
                                        gconstpointer  data);
+/* Whether @relative_path of @site contains @needle now. */
+gboolean       ui_test_site_file_contains (UiTestSite *site,
+                                           const char *relative_path,
+                                           const char *needle);
 /* Every post file of @site, relative path → bytes. */
 GHashTable    *ui_test_site_snapshot  (UiTestSite    *site);
 /* Whether every file of @snapshot holds the bytes it held then. */
