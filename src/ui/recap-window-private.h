@@ -78,15 +78,30 @@ void     recap_window_set_document        (RecapWindow   *self,
 void     recap_window_follow_post         (RecapWindow   *self,
                                            RecapPost     *post);
 
-/* recap-window-organize.c: new posts, publishing, tags, bulk operations */
+/* recap-window-organize.c: new posts, publishing, tags, the table, undo */
 void     recap_window_class_init_organize (GtkWidgetClass *widget_class);
 void     recap_window_init_organize       (RecapWindow    *self);
 void     recap_window_update_organize_actions (RecapWindow *self);
+/* Whether @file is the open document's. */
+gboolean recap_window_is_open_file        (RecapWindow    *self,
+                                           GFile          *file);
+/* Keeps @op (taken) for undo and shows @message with an Undo button. */
+void     recap_window_offer_undo          (RecapWindow    *self,
+                                           RecapOp        *op,
+                                           const char     *message);
+/* What a failed or partly failed operation left alone, in full. */
+void     recap_window_show_failure        (RecapWindow    *self,
+                                           const char     *heading,
+                                           const char     *message);
 /* The posts selected in the table while it shows, else in the sidebar. */
 GPtrArray *recap_window_dup_selected_posts (RecapWindow *self);
 /* Shows the content table filtered by @query (as typed in its search). */
 void     recap_window_show_table          (RecapWindow    *self,
                                            const char     *query);
+
+/* recap-window-bulk.c: trash, event, front matter and Edit Selection on the
+ * selected posts; installed by recap_window_class_init_organize() */
+void     recap_window_class_init_bulk     (GtkWidgetClass *widget_class);
 
 /* recap-window-layout.c: the sidebar's flap, F9, and the narrow layout */
 void     recap_window_class_init_layout   (GtkWidgetClass *widget_class);

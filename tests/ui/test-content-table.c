@@ -14,8 +14,7 @@
 #include "ui-test-util.h"
 
 typedef struct {
-  char              *site_dir;
-  RecapWindow       *window;
+  UiTestSite         site;
   RecapContentTable *table;
 } Fixture;
 
@@ -23,12 +22,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->site_dir = ui_test_open_sample_site (fixture->window);
-  fixture->table = RECAP_CONTENT_TABLE (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+  ui_test_site_set_up (&fixture->site, data);
+  fixture->table = RECAP_CONTENT_TABLE (ui_test_find_by_type (GTK_WIDGET (fixture->site.window),
                                                               RECAP_TYPE_CONTENT_TABLE));
-  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "show-table", g_variant_new_boolean (TRUE));
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->site.window), "show-table",
+                                      g_variant_new_boolean (TRUE));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->table)));
 }
 
@@ -36,9 +34,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
+  ui_test_site_tear_down (&fixture->site, data);
 }
 
 static void
@@ -166,54 +162,13 @@ test_combined_filters (Fixture       *fixture,
   g_assert_cmpuint (count_chips (fixture), ==, 0);
 }
 
-/* Every post file of the site, path → bytes. */
-static GHashTable *
-snapshot (Fixture *fixture)
-{
-  GListModel *posts = G_LIST_MODEL (recap_window_get_site (fixture->window));
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      const char *path = recap_post_get_relative_path (post);
-
-      g_hash_table_insert (files, g_strdup (path), ui_test_read_file (fixture->site_dir, path));
-    }
-  return files;
-}
-
-static gboolean
-same_bytes (Fixture    *fixture,
-            GHashTable *before)
-{
-  GHashTableIter iter;
-  gpointer path, text;
-
-  g_hash_table_iter_init (&iter, before);
-  while (g_hash_table_iter_next (&iter, &path, &text))
-    if (!ui_test_file_is (fixture->site_dir, path, text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-file_contains (Fixture    *fixture,
-               const char *path,
-               const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, path);
-
-  return strstr (text, needle) != NULL;
-}
-
 static AdwMessageDialog *
 open_bulk_dialog (Fixture    *fixture,
                   const char *target)
 {
   AdwMessageDialog *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.bulk-edit", "s", target);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.bulk-edit", "s", target);
   UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   return dialog;
 }
@@ -229,9 +184,9 @@ static void
 test_bulk_add_tag_and_undo (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GHashTable) before = snapshot (fixture);
+  g_autoptr(GHashTable) before = ui_test_site_snapshot (&fixture->site);
   static const char *online = "_posts/2021-02-18-first-online-meetup.md";
-  g_autofree char *online_before = ui_test_read_file (fixture->site_dir, online);
+  g_autofree char *online_before = ui_test_read_file (fixture->site.site_dir, online);
   g_autoptr(GString) expected = g_string_new (online_before);
   AdwMessageDialog *dialog;
   GtkWidget *entry;
@@ -251,17 +206,17 @@ test_bulk_add_tag_and_undo (Fixture       *fixture,
 
   /* Only the bytes of the new item */
   g_string_replace (expected, "tags: [meetup, online]", "tags: [meetup, online, planning]", 1);
-  UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, online, expected->str));
-  UI_TEST_WAIT_FOR (g_strcmp0 (recap_op_history_get_label (fixture->window->history), "Add Tag") == 0);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
-  UI_TEST_WAIT_FOR (same_bytes (fixture, before));
+  UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site.site_dir, online, expected->str));
+  UI_TEST_WAIT_FOR (g_strcmp0 (recap_op_history_get_label (fixture->site.window->history), "Add Tag") == 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (ui_test_site_has_bytes (&fixture->site, before));
 }
 
 static void
 test_bulk_set_and_remove_key (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(GHashTable) before = snapshot (fixture);
+  g_autoptr(GHashTable) before = ui_test_site_snapshot (&fixture->site);
   static const char *planning = "_posts/2025-01-23-annual-planning.md";
   AdwMessageDialog *dialog;
   GtkWidget *box, *key, *value;
@@ -284,21 +239,21 @@ test_bulk_set_and_remove_key (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (value), "report");
   UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
   ui_test_respond ("apply");
-  UI_TEST_WAIT_FOR (file_contains (fixture, planning, "layout: report\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "layout: report\n"));
 
   dialog = open_bulk_dialog (fixture, "remove-key");
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (adw_message_dialog_get_extra_child (dialog),
                                                              GTK_TYPE_ENTRY)), "event");
   UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
   ui_test_respond ("apply");
-  UI_TEST_WAIT_FOR (!file_contains (fixture, planning, "\nevent:"));
+  UI_TEST_WAIT_FOR (!ui_test_site_file_contains (&fixture->site, planning, "\nevent:"));
 
   /* Two Undos, the latest first, give back every byte */
-  UI_TEST_WAIT_FOR (recap_op_history_get_length (fixture->window->history) == 2);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
-  UI_TEST_WAIT_FOR (file_contains (fixture, planning, "\nevent:"));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
-  UI_TEST_WAIT_FOR (same_bytes (fixture, before));
+  UI_TEST_WAIT_FOR (recap_op_history_get_length (fixture->site.window->history) == 2);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "\nevent:"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (ui_test_site_has_bytes (&fixture->site, before));
 }
 
 /* The sidebar's tag group menu: Select Posts shows the tag's posts in the table. */
@@ -306,8 +261,9 @@ static void
 test_tag_group_select_posts (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "show-table", g_variant_new_boolean (FALSE));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-group", "(ss)", "select", "meetup");
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->site.window), "show-table",
+                                      g_variant_new_boolean (FALSE));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.tag-group", "(ss)", "select", "meetup");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->table)));
   g_assert_cmpstr (recap_content_table_get_query (fixture->table), ==, "tag:\"meetup\"");
   wait_idle (fixture);
@@ -321,14 +277,11 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/content-table/sort", test_sort);
-  ADD ("/content-table/combined-filters", test_combined_filters);
-  ADD ("/content-table/bulk-add-tag-and-undo", test_bulk_add_tag_and_undo);
-  ADD ("/content-table/bulk-set-and-remove-key", test_bulk_set_and_remove_key);
-  ADD ("/content-table/tag-group-select-posts", test_tag_group_select_posts);
-#undef ADD
+  UI_TEST_ADD ("/content-table/sort", NULL, test_sort);
+  UI_TEST_ADD ("/content-table/combined-filters", NULL, test_combined_filters);
+  UI_TEST_ADD ("/content-table/bulk-add-tag-and-undo", NULL, test_bulk_add_tag_and_undo);
+  UI_TEST_ADD ("/content-table/bulk-set-and-remove-key", NULL, test_bulk_set_and_remove_key);
+  UI_TEST_ADD ("/content-table/tag-group-select-posts", NULL, test_tag_group_select_posts);
 
   return g_test_run ();
 }

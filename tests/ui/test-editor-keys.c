@@ -22,11 +22,8 @@
 #define POST "_posts/2024-03-14-async-for-the-rest-of-us.md"
 
 typedef struct {
-  char             *site_dir;
-  RecapWindow      *window;
-  RecapDocument    *document;
-  GtkTextView      *view;
-  RecapFindBar     *find_bar;
+  UiTestPost    post;
+  RecapFindBar *find_bar;
 } Fixture;
 
 static void
@@ -34,31 +31,23 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   /* In the application, for its accels: they come before any widget's keys. */
-  fixture->window = recap_window_new ((RecapApplication *) data);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->site_dir = ui_test_open_sample_site (fixture->window);
-  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, POST);
-  fixture->view = GTK_TEXT_VIEW (ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW));
-  fixture->find_bar = RECAP_FIND_BAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_FIND_BAR));
-  g_assert_true (gtk_text_view_get_buffer (fixture->view) == GTK_TEXT_BUFFER (fixture->document));
+  ui_test_post_set_up (&fixture->post, (RecapApplication *) data, POST);
+  fixture->find_bar = RECAP_FIND_BAR (ui_test_find_by_type (GTK_WIDGET (fixture->post.window), RECAP_TYPE_FIND_BAR));
   /* set_text() drops and makes selections within a millisecond. */
-  ui_test_drop_primary (fixture->view);
+  ui_test_drop_primary (fixture->post.view);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
+  ui_test_post_tear_down (&fixture->post, data);
 }
 
 static GtkTextBuffer *
 buffer (Fixture *fixture)
 {
-  return GTK_TEXT_BUFFER (fixture->document);
+  return GTK_TEXT_BUFFER (fixture->post.document);
 }
 
 /* The buffer holds @text, outside the undo history, with the selection
@@ -77,8 +66,8 @@ set_text (Fixture    *fixture,
   gtk_text_buffer_get_iter_at_offset (buffer (fixture), &from, start);
   gtk_text_buffer_get_iter_at_offset (buffer (fixture), &to, end);
   gtk_text_buffer_select_range (buffer (fixture), &to, &from);
-  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->view)));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->post.view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->post.view)));
 }
 
 static char *
@@ -127,7 +116,7 @@ static void
 press (Fixture    *fixture,
        const char *accelerator)
 {
-  ui_test_press (GTK_WINDOW (fixture->window), accelerator);
+  ui_test_press (GTK_WINDOW (fixture->post.window), accelerator);
 }
 
 static void
@@ -189,7 +178,7 @@ counter (Fixture *fixture)
 static GtkWidget *
 focus (Fixture *fixture)
 {
-  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+  return gtk_root_get_focus (GTK_ROOT (fixture->post.window));
 }
 
 static gboolean
@@ -207,7 +196,7 @@ test_ctrl_f_opens_the_bar (Fixture       *fixture,
   g_autofree char *before = text (fixture);
   g_autofree char *after = NULL;
 
-  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->post.view));
   press (fixture, "<Control>f");
   UI_TEST_WAIT_FOR (recap_find_bar_get_open (fixture->find_bar));
   UI_TEST_WAIT_FOR (find_has_focus (fixture));
@@ -251,7 +240,7 @@ test_next_previous_counter (Fixture       *fixture,
   g_assert_cmpstr (counter (fixture), ==, "3 of 4");
 
   /* Ctrl+G works from the text too, while the bar is open. */
-  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->post.view));
   press (fixture, "<Control>g");
   UI_TEST_WAIT_FOR (selection_is (fixture, 26, 31));
   assert_text (fixture, words);
@@ -351,7 +340,7 @@ test_escape_returns_focus (Fixture       *fixture,
   UI_TEST_WAIT_FOR (find_has_focus (fixture));
   press (fixture, "Escape");
   UI_TEST_WAIT_FOR (!recap_find_bar_get_open (fixture->find_bar));
-  g_assert_true (focus (fixture) == GTK_WIDGET (fixture->view));
+  g_assert_true (focus (fixture) == GTK_WIDGET (fixture->post.view));
   assert_selection (fixture, 0, 5);
   assert_text (fixture, words);
 
@@ -361,7 +350,7 @@ test_escape_returns_focus (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (replace_entry (fixture)));
   press (fixture, "Escape");
   UI_TEST_WAIT_FOR (!recap_find_bar_get_open (fixture->find_bar));
-  g_assert_true (focus (fixture) == GTK_WIDGET (fixture->view));
+  g_assert_true (focus (fixture) == GTK_WIDGET (fixture->post.view));
 }
 
 /* The focus is in the sidebar's search entry (not the one of its view menu). */
@@ -381,7 +370,7 @@ static void
 test_sidebar_keeps_post_search (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR);
+  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (fixture->post.window), RECAP_TYPE_SIDEBAR);
   /* Its view menu: Ctrl+F from there. */
   GtkWidget *menu = ui_test_find_by_type (sidebar, GTK_TYPE_DROP_DOWN);
   g_autofree char *before = text (fixture);
@@ -401,12 +390,12 @@ static void
 test_find_in_preview_only (Fixture       *fixture,
                            gconstpointer  data)
 {
-  RecapPreview *preview = RECAP_PREVIEW (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_PREVIEW));
+  RecapPreview *preview = RECAP_PREVIEW (ui_test_find_by_type (GTK_WIDGET (fixture->post.window), RECAP_TYPE_PREVIEW));
   WebKitWebView *web_view = recap_preview_get_web_view (preview);
 
   set_text (fixture, "---\ntitle: Finding\n---\nOne zebra, two zebras.\n\nThree **zebra** crossings.\n", 0, 0);
   UI_TEST_WAIT_FOR (ui_test_page_contains (web_view, "crossings"));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preview-mode", "s", "preview");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->post.window), "win.preview-mode", "s", "preview");
   gtk_widget_grab_focus (GTK_WIDGET (web_view));
 
   press (fixture, "<Control>f");
@@ -425,7 +414,7 @@ test_find_in_preview_only (Fixture       *fixture,
   press (fixture, "Escape");
   UI_TEST_WAIT_FOR (!recap_find_bar_get_open (fixture->find_bar));
   g_assert_true (focus (fixture) == GTK_WIDGET (web_view));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preview-mode", "s", "split");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->post.window), "win.preview-mode", "s", "split");
 }
 
 /* Writing help */
@@ -475,7 +464,7 @@ static void
 set_clipboard (Fixture    *fixture,
                const char *text)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->view));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->post.view));
 
   gdk_clipboard_set_text (clipboard, text);
 }
@@ -504,7 +493,7 @@ test_link (Fixture       *fixture,
   UI_TEST_WAIT_FOR (text_is_not (fixture, before));
   assert_text (fixture, "Visit [GNOME](https://www.gnome.org/) today");
   assert_selection (fixture, 37, 37);
-  g_assert_true (focus (fixture) == GTK_WIDGET (fixture->view));
+  g_assert_true (focus (fixture) == GTK_WIDGET (fixture->post.view));
   assert_undoes_to (fixture, before);
 
   /* Other text on the clipboard: the cursor waits for the address. */
@@ -592,7 +581,8 @@ test_no_lists_in_code (Fixture       *fixture,
 
   /* The front matter as YAML in the source, not folded behind the form. */
   recap_front_matter_form_set_yaml_shown (
-    RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_FRONT_MATTER_FORM)), TRUE);
+    RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->post.window), RECAP_TYPE_FRONT_MATTER_FORM)),
+    TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     assert_edit (fixture, &edits[i]);
 
@@ -609,13 +599,13 @@ test_read_only_refuses (Fixture       *fixture,
   const char *keys[] = { "<Control>b", "<Control>i", "<Control><Shift>k", "<Control>k", "Return", "Tab" };
 
   set_text (fixture, "- one", 2, 5);
-  gtk_text_view_set_editable (fixture->view, FALSE);
+  gtk_text_view_set_editable (fixture->post.view, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       press (fixture, keys[i]);
       assert_text (fixture, "- one");
     }
-  gtk_text_view_set_editable (fixture->view, TRUE);
+  gtk_text_view_set_editable (fixture->post.view, TRUE);
 }
 
 int
@@ -629,23 +619,20 @@ main (int   argc,
 
   application = ui_test_application_new ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
-  ADD ("/find/ctrl-f-opens-the-bar", test_ctrl_f_opens_the_bar);
-  ADD ("/find/next-previous-counter", test_next_previous_counter);
-  ADD ("/find/options", test_options);
-  ADD ("/find/replace-all-is-one-undo-step", test_replace_all_is_one_undo_step);
-  ADD ("/find/replace-one", test_replace_one);
-  ADD ("/find/escape-returns-focus", test_escape_returns_focus);
-  ADD ("/find/sidebar-keeps-post-search", test_sidebar_keeps_post_search);
-  ADD ("/find/preview-only", test_find_in_preview_only);
-  ADD ("/writing/formatting", test_formatting);
-  ADD ("/writing/link", test_link);
-  ADD ("/writing/list-continuation", test_list_continuation);
-  ADD ("/writing/indent-selected-items", test_indent_selected_items);
-  ADD ("/writing/no-lists-in-code", test_no_lists_in_code);
-  ADD ("/writing/read-only-refuses", test_read_only_refuses);
-#undef ADD
+  UI_TEST_ADD ("/find/ctrl-f-opens-the-bar", application, test_ctrl_f_opens_the_bar);
+  UI_TEST_ADD ("/find/next-previous-counter", application, test_next_previous_counter);
+  UI_TEST_ADD ("/find/options", application, test_options);
+  UI_TEST_ADD ("/find/replace-all-is-one-undo-step", application, test_replace_all_is_one_undo_step);
+  UI_TEST_ADD ("/find/replace-one", application, test_replace_one);
+  UI_TEST_ADD ("/find/escape-returns-focus", application, test_escape_returns_focus);
+  UI_TEST_ADD ("/find/sidebar-keeps-post-search", application, test_sidebar_keeps_post_search);
+  UI_TEST_ADD ("/find/preview-only", application, test_find_in_preview_only);
+  UI_TEST_ADD ("/writing/formatting", application, test_formatting);
+  UI_TEST_ADD ("/writing/link", application, test_link);
+  UI_TEST_ADD ("/writing/list-continuation", application, test_list_continuation);
+  UI_TEST_ADD ("/writing/indent-selected-items", application, test_indent_selected_items);
+  UI_TEST_ADD ("/writing/no-lists-in-code", application, test_no_lists_in_code);
+  UI_TEST_ADD ("/writing/read-only-refuses", application, test_read_only_refuses);
 
   return g_test_run ();
 }

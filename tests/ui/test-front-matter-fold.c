@@ -393,17 +393,14 @@ main (int   argc,
 
   application = ui_test_application_new ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
-  ADD ("/fold/folded-and-byte-exact", test_folded_and_byte_exact);
-  ADD ("/fold/summary-opens-yaml", test_summary_opens_yaml);
-  ADD ("/fold/cursor-stays-out", test_cursor_stays_out);
-  ADD ("/fold/selection-inside-opens", test_selection_inside_opens);
-  ADD ("/fold/follows-edits", test_follows_edits);
-  ADD ("/fold/undo-from-the-form", test_undo_from_the_form);
-  ADD ("/fold/pending-typing-keeps-own-undo", test_pending_typing_keeps_own_undo);
-  ADD ("/fold/body-gets-the-screen", test_body_gets_the_screen);
-#undef ADD
+  UI_TEST_ADD ("/fold/folded-and-byte-exact", application, test_folded_and_byte_exact);
+  UI_TEST_ADD ("/fold/summary-opens-yaml", application, test_summary_opens_yaml);
+  UI_TEST_ADD ("/fold/cursor-stays-out", application, test_cursor_stays_out);
+  UI_TEST_ADD ("/fold/selection-inside-opens", application, test_selection_inside_opens);
+  UI_TEST_ADD ("/fold/follows-edits", application, test_follows_edits);
+  UI_TEST_ADD ("/fold/undo-from-the-form", application, test_undo_from_the_form);
+  UI_TEST_ADD ("/fold/pending-typing-keeps-own-undo", application, test_pending_typing_keeps_own_undo);
+  UI_TEST_ADD ("/fold/body-gets-the-screen", application, test_body_gets_the_screen);
 
   return g_test_run ();
 }

@@ -14,10 +14,7 @@
 
 #define POST "_posts/2025-01-23-annual-planning.md"
 
-typedef struct {
-  char        *site_dir;
-  RecapWindow *window;
-} Fixture;
+typedef UiTestSite Fixture;
 
 /* A copy of the sample site, committed, opened in a window that lists
  * every post. */
@@ -25,9 +22,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) root = NULL;
-  RecapSite *site;
-
   fixture->site_dir = ui_test_copy_sample_site ();
   g_free (test_util_git (fixture->site_dir, "init -q -b main"));
   g_free (test_util_git (fixture->site_dir, "config user.name 'Rivka Stein'"));
@@ -39,19 +33,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   recap_sidebar_set_view (RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR)),
                           RECAP_SIDEBAR_VIEW_POSTS);
-  root = g_file_new_for_path (fixture->site_dir);
-  recap_window_open_location (fixture->window, root);
-  UI_TEST_WAIT_FOR ((site = recap_window_get_site (fixture->window)) != NULL &&
-                    g_list_model_get_n_items (G_LIST_MODEL (site)) == 14);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
+  ui_test_open_site (fixture->window, fixture->site_dir);
 }
 
 /* The first widget under @root of @type with @css_class, or NULL. */
@@ -192,12 +174,10 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/git-window/status-after-save", test_status_after_save);
-  ADD ("/git-window/diff", test_diff);
-  ADD ("/git-window/commit", test_commit);
-#undef ADD
+  g_test_add ("/git-window/status-after-save", Fixture, NULL, fixture_set_up, test_status_after_save,
+              ui_test_site_tear_down);
+  g_test_add ("/git-window/diff", Fixture, NULL, fixture_set_up, test_diff, ui_test_site_tear_down);
+  g_test_add ("/git-window/commit", Fixture, NULL, fixture_set_up, test_commit, ui_test_site_tear_down);
 
   {
     int result = g_test_run ();

@@ -13,28 +13,7 @@
 #include "recap-window.h"
 #include "ui-test-util.h"
 
-typedef struct {
-  char        *site_dir;
-  RecapWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->site_dir = ui_test_open_sample_site (fixture->window);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
-}
+typedef UiTestSite Fixture;
 
 static RecapNewPostDialog *
 find_dialog (void)
@@ -118,16 +97,6 @@ test_blank_never_overwrites (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (text, "---\n\n"));
 }
 
-static gboolean
-file_contains (Fixture    *fixture,
-               const char *relative_path,
-               const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, relative_path);
-
-  return strstr (text, needle) != NULL;
-}
-
 static void
 select_string (AdwComboRow *row,
                const char  *value)
@@ -195,15 +164,15 @@ test_assign_event (Fixture       *fixture,
 
   select_posts (fixture, paths);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-front-matter", NULL);
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "---\ntitle: Venue checklist\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "---\ntitle: Venue checklist\n"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.assign-event", NULL);
   UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Lakeside Python Sprint 2021");
   ui_test_respond ("assign");
 
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[1], "event: \"Lakeside Python Sprint 2021\"\n"));
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "event: Lakeside Python Sprint 2021\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[1], "event: \"Lakeside Python Sprint 2021\"\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "event: Lakeside Python Sprint 2021\n"));
 }
 
 static void
@@ -490,7 +459,7 @@ test_history_undo_older (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Picnic 2023");
   ui_test_respond ("assign");
   /* The sample post has CRLF line breaks. */
-  UI_TEST_WAIT_FOR (file_contains (fixture, paths[0], "\nevent: \"Picnic 2023\"\r\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "\nevent: \"Picnic 2023\"\r\n"));
   UI_TEST_WAIT_FOR ((label = undo_menu_label (fixture)) != NULL);
   g_assert_cmpstr (label, ==, "_Undo Assign to Event");
 
@@ -526,23 +495,18 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/new-post/meetup-report", test_meetup_report);
-  ADD ("/new-post/conference-notes-draft", test_conference_notes_draft);
-  ADD ("/new-post/blank-never-overwrites", test_blank_never_overwrites);
-  ADD ("/rename-tag/and-undo", test_rename_tag_and_undo);
-  ADD ("/selection/add-front-matter-and-assign-event", test_assign_event);
-  ADD ("/selection/trash-and-undo", test_trash_and_undo);
-  ADD ("/history/undo-from-menu", test_history_undo_older);
-  ADD ("/history/sidebar-ctrl-z", test_sidebar_ctrl_z);
-  ADD ("/history/per-site", test_history_per_site);
-  ADD ("/move/rename-and-unpublish-open-post", test_rename_and_unpublish_open_post);
-#undef ADD
-  g_test_add ("/move/publish-open-post", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
-              test_publish_open_post, fixture_tear_down);
-  g_test_add ("/move/publish-open-dirty-post", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
-              test_publish_open_post, fixture_tear_down);
+  UI_TEST_ADD_SITE ("/new-post/meetup-report", NULL, test_meetup_report);
+  UI_TEST_ADD_SITE ("/new-post/conference-notes-draft", NULL, test_conference_notes_draft);
+  UI_TEST_ADD_SITE ("/new-post/blank-never-overwrites", NULL, test_blank_never_overwrites);
+  UI_TEST_ADD_SITE ("/rename-tag/and-undo", NULL, test_rename_tag_and_undo);
+  UI_TEST_ADD_SITE ("/selection/add-front-matter-and-assign-event", NULL, test_assign_event);
+  UI_TEST_ADD_SITE ("/selection/trash-and-undo", NULL, test_trash_and_undo);
+  UI_TEST_ADD_SITE ("/history/undo-from-menu", NULL, test_history_undo_older);
+  UI_TEST_ADD_SITE ("/history/sidebar-ctrl-z", NULL, test_sidebar_ctrl_z);
+  UI_TEST_ADD_SITE ("/history/per-site", NULL, test_history_per_site);
+  UI_TEST_ADD_SITE ("/move/rename-and-unpublish-open-post", NULL, test_rename_and_unpublish_open_post);
+  UI_TEST_ADD_SITE ("/move/publish-open-post", GINT_TO_POINTER (FALSE), test_publish_open_post);
+  UI_TEST_ADD_SITE ("/move/publish-open-dirty-post", GINT_TO_POINTER (TRUE), test_publish_open_post);
 
   return g_test_run ();
 }

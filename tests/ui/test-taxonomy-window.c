@@ -13,50 +13,18 @@
 #include "ui-test-util.h"
 
 typedef struct {
-  char                *site_dir;
-  RecapWindow         *window;
+  UiTestSite           site;
   RecapTaxonomyWindow *manager;
   GHashTable          *before; /* path → bytes of every post */
 } Fixture;
-
-static GHashTable *
-snapshot (Fixture *fixture)
-{
-  GListModel *posts = G_LIST_MODEL (recap_window_get_site (fixture->window));
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
-      const char *path = recap_post_get_relative_path (post);
-
-      g_hash_table_insert (files, g_strdup (path), ui_test_read_file (fixture->site_dir, path));
-    }
-  return files;
-}
-
-static gboolean
-same_bytes (Fixture *fixture)
-{
-  GHashTableIter iter;
-  gpointer path, text;
-
-  g_hash_table_iter_init (&iter, fixture->before);
-  while (g_hash_table_iter_next (&iter, &path, &text))
-    if (!ui_test_file_is (fixture->site_dir, path, text))
-      return FALSE;
-  return TRUE;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->site_dir = ui_test_open_sample_site (fixture->window);
-  fixture->before = snapshot (fixture);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.taxonomy", NULL);
+  ui_test_site_set_up (&fixture->site, data);
+  fixture->before = ui_test_site_snapshot (&fixture->site);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.taxonomy", NULL);
   UI_TEST_WAIT_FOR ((fixture->manager = ui_test_find_toplevel (RECAP_TYPE_TAXONOMY_WINDOW)) != NULL);
 }
 
@@ -65,10 +33,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->manager));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
+  ui_test_site_tear_down (&fixture->site, data);
   g_hash_table_unref (fixture->before);
-  g_free (fixture->site_dir);
 }
 
 static const char *
@@ -123,23 +89,13 @@ answer_name (const char *name,
   ui_test_respond (response);
 }
 
-static gboolean
-file_has (Fixture    *fixture,
-          const char *path,
-          const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, path);
-
-  return strstr (text, needle) != NULL;
-}
-
 static void
 undo_and_check (Fixture    *fixture,
                 const char *label)
 {
-  UI_TEST_WAIT_FOR (g_strcmp0 (recap_op_history_get_label (fixture->window->history), label) == 0);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-operation", NULL);
-  UI_TEST_WAIT_FOR (same_bytes (fixture));
+  UI_TEST_WAIT_FOR (g_strcmp0 (recap_op_history_get_label (fixture->site.window->history), label) == 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.undo-operation", NULL);
+  UI_TEST_WAIT_FOR (ui_test_site_has_bytes (&fixture->site, fixture->before));
 }
 
 static void
@@ -180,9 +136,9 @@ test_rename_and_undo (Fixture       *fixture,
   select_names (fixture, (const char *[]) { "meetup", NULL });
   click (fixture, "_Rename…");
   answer_name ("gathering", "apply");
-  UI_TEST_WAIT_FOR (file_has (fixture, planning, "tags: [gathering, planning]\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "tags: [gathering, planning]\n"));
   /* Only the tag: the category of the same name stays */
-  g_assert_true (file_has (fixture, planning, "categories: [ meetup ]\n"));
+  g_assert_true (ui_test_site_file_contains (&fixture->site, planning, "categories: [ meetup ]\n"));
   UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "gathering") == 5);
   g_assert_cmpuint (recap_taxonomy_window_get_count (fixture->manager, "meetup"), ==, 0);
   undo_and_check (fixture, "Rename Tag");
@@ -198,7 +154,7 @@ test_merge_and_undo (Fixture       *fixture,
   click (fixture, "_Merge…");
   /* The most used of the two is offered */
   answer_name (NULL, "apply");
-  UI_TEST_WAIT_FOR (file_has (fixture, follow_up, "tags: [asyncio]\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, follow_up, "tags: [asyncio]\n"));
   undo_and_check (fixture, "Merge Tag");
 }
 
@@ -212,9 +168,9 @@ test_delete_and_undo (Fixture       *fixture,
   select_names (fixture, (const char *[]) { "meetup", NULL });
   click (fixture, "_Delete…");
   answer_name (NULL, "delete");
-  UI_TEST_WAIT_FOR (file_has (fixture, planning, "tags: [planning]\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "tags: [planning]\n"));
   /* A space-separated string stays one */
-  UI_TEST_WAIT_FOR (file_has (fixture, testing, "tags: python\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, testing, "tags: python\n"));
   undo_and_check (fixture, "Delete Tag");
 }
 
@@ -231,7 +187,7 @@ test_near_duplicate_merge_and_undo (Fixture       *fixture,
   g_assert_true (python);
 
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->manager), "Merge into “Python”"), "clicked");
-  UI_TEST_WAIT_FOR (file_has (fixture, testing, "tags: Python meetup\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, testing, "tags: Python meetup\n"));
   UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "Python") == 4);
   undo_and_check (fixture, "Merge Tag");
 }
@@ -241,7 +197,7 @@ static void
 test_show_posts (Fixture       *fixture,
                  gconstpointer  data)
 {
-  RecapContentTable *table = RECAP_CONTENT_TABLE (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+  RecapContentTable *table = RECAP_CONTENT_TABLE (ui_test_find_by_type (GTK_WIDGET (fixture->site.window),
                                                                         RECAP_TYPE_CONTENT_TABLE));
 
   select_names (fixture, (const char *[]) { "asyncio", NULL });
@@ -258,15 +214,12 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/taxonomy/counts-and-sort", test_counts_and_sort);
-  ADD ("/taxonomy/rename-and-undo", test_rename_and_undo);
-  ADD ("/taxonomy/merge-and-undo", test_merge_and_undo);
-  ADD ("/taxonomy/delete-and-undo", test_delete_and_undo);
-  ADD ("/taxonomy/near-duplicate-merge-and-undo", test_near_duplicate_merge_and_undo);
-  ADD ("/taxonomy/show-posts", test_show_posts);
-#undef ADD
+  UI_TEST_ADD ("/taxonomy/counts-and-sort", NULL, test_counts_and_sort);
+  UI_TEST_ADD ("/taxonomy/rename-and-undo", NULL, test_rename_and_undo);
+  UI_TEST_ADD ("/taxonomy/merge-and-undo", NULL, test_merge_and_undo);
+  UI_TEST_ADD ("/taxonomy/delete-and-undo", NULL, test_delete_and_undo);
+  UI_TEST_ADD ("/taxonomy/near-duplicate-merge-and-undo", NULL, test_near_duplicate_merge_and_undo);
+  UI_TEST_ADD ("/taxonomy/show-posts", NULL, test_show_posts);
 
   return g_test_run ();
 }

@@ -17,9 +17,8 @@
 #define POST_PATH "_posts/2023-08-24-summer-picnic.md"
 
 typedef struct {
-  GSettings   *settings;
-  RecapWindow *window;
-  char        *site_dir;
+  UiTestSite  site;
+  GSettings  *settings;
 } Fixture;
 
 static void
@@ -27,9 +26,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->settings = g_settings_new ("io.github.recapnotes.Recap");
-  fixture->window = recap_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  fixture->site_dir = ui_test_open_sample_site (fixture->window);
+  ui_test_site_set_up (&fixture->site, data);
 }
 
 static void
@@ -39,9 +36,7 @@ fixture_tear_down (Fixture       *fixture,
   const char *keys[] = { "preview-mode", "editor-font", "editor-font-size", "show-line-numbers", "wrap-text",
                          "recent-folders", "last-folder", "last-post", "window-width", "window-height" };
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  test_util_remove_tree (fixture->site_dir);
-  g_free (fixture->site_dir);
+  ui_test_site_tear_down (&fixture->site, data);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (fixture->settings, keys[i]);
   g_clear_object (&fixture->settings);
@@ -50,20 +45,20 @@ fixture_tear_down (Fixture       *fixture,
 static AdwFlap *
 find_flap (Fixture *fixture)
 {
-  return ADW_FLAP (ui_test_find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_FLAP));
+  return ADW_FLAP (ui_test_find_by_type (GTK_WIDGET (fixture->site.window), ADW_TYPE_FLAP));
 }
 
 static GtkWidget *
 find_view (Fixture *fixture)
 {
-  return ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW);
+  return ui_test_find_by_type (GTK_WIDGET (fixture->site.window), GTK_SOURCE_TYPE_VIEW);
 }
 
 /* GTK keeps windows inside the monitor: the wide layout needs 1200 px. */
 static gboolean
 screen_too_small (Fixture *fixture)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (fixture->window));
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (fixture->site.window));
   GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (display), 0);
   GdkRectangle geometry;
 
@@ -81,12 +76,12 @@ resize (Fixture *fixture,
         int      width,
         int      height)
 {
-  gtk_widget_hide (GTK_WIDGET (fixture->window));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_widget_hide (GTK_WIDGET (fixture->site.window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->site.window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->site.window));
   /* The surface's size: the window's own leaves out a frame around it. */
-  UI_TEST_WAIT_FOR (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (fixture->window))) == width &&
-                    gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0);
+  UI_TEST_WAIT_FOR (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (fixture->site.window))) == width &&
+                    gtk_widget_get_width (GTK_WIDGET (fixture->site.window)) > 0);
 }
 
 /* F9 hides the sidebar and shows it again, and the header's toggle follows. */
@@ -95,19 +90,19 @@ test_f9_folds_sidebar (Fixture       *fixture,
                        gconstpointer  data)
 {
   AdwFlap *flap = find_flap (fixture);
-  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR);
-  GtkWidget *toggle = ui_test_find_button (GTK_WIDGET (fixture->window), "Show Sidebar (F9)");
+  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (fixture->site.window), RECAP_TYPE_SIDEBAR);
+  GtkWidget *toggle = ui_test_find_button (GTK_WIDGET (fixture->site.window), "Show Sidebar (F9)");
 
   UI_TEST_WAIT_FOR (gtk_widget_get_mapped (sidebar));
   g_assert_true (adw_flap_get_reveal_flap (flap));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
-  ui_test_press (GTK_WINDOW (fixture->window), "F9");
+  ui_test_press (GTK_WINDOW (fixture->site.window), "F9");
   g_assert_false (adw_flap_get_reveal_flap (flap));
   UI_TEST_WAIT_FOR (!gtk_widget_get_mapped (sidebar));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
-  ui_test_press (GTK_WINDOW (fixture->window), "F9");
+  ui_test_press (GTK_WINDOW (fixture->site.window), "F9");
   g_assert_true (adw_flap_get_reveal_flap (flap));
   UI_TEST_WAIT_FOR (gtk_widget_get_mapped (sidebar));
 }
@@ -117,25 +112,26 @@ static void
 test_narrow_shows_one_view (Fixture       *fixture,
                             gconstpointer  data)
 {
-  GtkWidget *preview = ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_PREVIEW);
+  GtkWidget *preview = ui_test_find_by_type (GTK_WIDGET (fixture->site.window), RECAP_TYPE_PREVIEW);
   GtkWidget *view;
 
   if (screen_too_small (fixture))
     return;
-  ui_test_open_post (fixture->window, fixture->site_dir, POST_PATH);
+  ui_test_open_post (fixture->site.window, fixture->site.site_dir, POST_PATH);
   view = find_view (fixture);
   resize (fixture, 1200, 760);
   UI_TEST_WAIT_FOR (gtk_widget_get_mapped (view) && gtk_widget_get_mapped (preview));
-  g_assert_false (recap_window_get_narrow (fixture->window));
+  g_assert_false (recap_window_get_narrow (fixture->site.window));
 
   resize (fixture, 700, 600);
-  g_assert_true (recap_window_get_narrow (fixture->window));
+  g_assert_true (recap_window_get_narrow (fixture->site.window));
   UI_TEST_WAIT_FOR (!gtk_widget_get_mapped (preview));
   g_assert_true (gtk_widget_get_mapped (view));
   g_assert_true (adw_flap_get_folded (find_flap (fixture)));
   g_assert_false (adw_flap_get_reveal_flap (find_flap (fixture)));
-  g_assert_false (ui_test_has_button (GTK_WIDGET (fixture->window), "Editor and Preview") &&
-                  gtk_widget_get_mapped (ui_test_find_button (GTK_WIDGET (fixture->window), "Editor and Preview")));
+  g_assert_false (ui_test_has_button (GTK_WIDGET (fixture->site.window), "Editor and Preview") &&
+                  gtk_widget_get_mapped (ui_test_find_button (GTK_WIDGET (fixture->site.window),
+                                                              "Editor and Preview")));
 
   /* The view switch shows the preview instead. */
   g_settings_set_string (fixture->settings, "preview-mode", "preview");
@@ -143,7 +139,7 @@ test_narrow_shows_one_view (Fixture       *fixture,
 
   g_settings_set_string (fixture->settings, "preview-mode", "split");
   resize (fixture, 1200, 760);
-  g_assert_false (recap_window_get_narrow (fixture->window));
+  g_assert_false (recap_window_get_narrow (fixture->site.window));
   UI_TEST_WAIT_FOR (gtk_widget_get_mapped (view) && gtk_widget_get_mapped (preview));
 }
 
@@ -162,15 +158,15 @@ static void
 test_fits_360 (Fixture       *fixture,
                gconstpointer  data)
 {
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->site.window));
   GType types[] = { ADW_TYPE_HEADER_BAR, RECAP_TYPE_SIDEBAR, ADW_TYPE_FLAP, GTK_SOURCE_TYPE_VIEW };
   g_autofree char *layout = NULL;
 
   g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "menu:close", NULL);
-  ui_test_open_post (fixture->window, fixture->site_dir, POST_PATH);
+  ui_test_open_post (fixture->site.window, fixture->site.site_dir, POST_PATH);
   resize (fixture, 600, 600);
-  g_assert_true (recap_window_get_narrow (fixture->window));
+  g_assert_true (recap_window_get_narrow (fixture->site.window));
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     g_test_message ("%s needs %d px", g_type_name (types[i]),
@@ -213,13 +209,13 @@ static void
 test_preferences_change_the_editor (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  GtkWidget *preferences = recap_preferences_window_new (GTK_WINDOW (fixture->window));
+  GtkWidget *preferences = recap_preferences_window_new (GTK_WINDOW (fixture->site.window));
   GtkTextView *view;
   int margin;
 
   if (screen_too_small (fixture))
     return;
-  ui_test_open_post (fixture->window, fixture->site_dir, POST_PATH);
+  ui_test_open_post (fixture->site.window, fixture->site.site_dir, POST_PATH);
   view = GTK_TEXT_VIEW (find_view (fixture));
   resize (fixture, 1200, 760);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -264,7 +260,7 @@ test_preferences_change_the_editor (Fixture       *fixture,
 static guint
 recent_items (Fixture *fixture)
 {
-  AdwSplitButton *button = ADW_SPLIT_BUTTON (ui_test_find_by_type (GTK_WIDGET (fixture->window),
+  AdwSplitButton *button = ADW_SPLIT_BUTTON (ui_test_find_by_type (GTK_WIDGET (fixture->site.window),
                                                                    ADW_TYPE_SPLIT_BUTTON));
   GMenuModel *menu = adw_split_button_get_menu_model (button);
   g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
@@ -276,7 +272,7 @@ static gboolean
 site_is (Fixture    *fixture,
          const char *path)
 {
-  RecapSite *site = recap_window_get_site (fixture->window);
+  RecapSite *site = recap_window_get_site (fixture->site.window);
   g_autofree char *root = site ? g_file_get_path (recap_site_get_root (site)) : NULL;
 
   return g_strcmp0 (root, path) == 0;
@@ -291,19 +287,19 @@ test_recent_sites (Fixture       *fixture,
   g_autoptr(GFile) other_root = g_file_new_for_path (other);
   g_auto(GStrv) recent = NULL;
 
-  recap_window_open_location (fixture->window, other_root);
+  recap_window_open_location (fixture->site.window, other_root);
   UI_TEST_WAIT_FOR (site_is (fixture, other));
   recent = g_settings_get_strv (fixture->settings, "recent-folders");
   g_assert_cmpuint (g_strv_length (recent), >=, 2);
   g_assert_cmpstr (recent[0], ==, other);
-  g_assert_cmpstr (recent[1], ==, fixture->site_dir);
+  g_assert_cmpstr (recent[1], ==, fixture->site.site_dir);
   g_assert_cmpuint (recent_items (fixture), ==, g_strv_length (recent));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-recent", "s", fixture->site_dir);
-  UI_TEST_WAIT_FOR (site_is (fixture, fixture->site_dir));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.open-recent", "s", fixture->site.site_dir);
+  UI_TEST_WAIT_FOR (site_is (fixture, fixture->site.site_dir));
   g_clear_pointer (&recent, g_strfreev);
   recent = g_settings_get_strv (fixture->settings, "recent-folders");
-  g_assert_cmpstr (recent[0], ==, fixture->site_dir);
+  g_assert_cmpstr (recent[0], ==, fixture->site.site_dir);
   g_assert_cmpstr (recent[1], ==, other);
   g_assert_false (g_strv_contains ((const char * const *) recent + 2, other));
   test_util_remove_tree (other);
@@ -314,12 +310,12 @@ static void
 test_startup_restores_last_post (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->site_dir, POST_PATH, NULL);
+  g_autofree char *path = g_build_filename (fixture->site.site_dir, POST_PATH, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   RecapWindow *next;
   RecapDocument *document;
 
-  ui_test_open_post (fixture->window, fixture->site_dir, POST_PATH);
+  ui_test_open_post (fixture->site.window, fixture->site.site_dir, POST_PATH);
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-post"), ==, POST_PATH);
 
   next = recap_window_new (NULL);
@@ -334,19 +330,10 @@ static gboolean
 selected_is (Fixture *fixture,
              GFile   *file)
 {
-  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_SIDEBAR));
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (fixture->site.window), RECAP_TYPE_SIDEBAR));
   g_autoptr(GPtrArray) selected = recap_sidebar_dup_selected_posts (sidebar);
 
   return selected->len == 1 && g_file_equal (recap_post_get_file (selected->pdata[0]), file);
-}
-
-static gboolean
-file_has (Fixture    *fixture,
-          const char *needle)
-{
-  g_autofree char *text = ui_test_read_file (fixture->site_dir, POST_PATH);
-
-  return strstr (text, needle) != NULL;
 }
 
 static void
@@ -366,11 +353,11 @@ static void
 test_selection_kept_after_reload (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->site_dir, POST_PATH, NULL);
+  g_autofree char *path = g_build_filename (fixture->site.site_dir, POST_PATH, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   /* Opening the post reads the site again: the site comes after. */
-  RecapDocument *document = ui_test_open_post (fixture->window, fixture->site_dir, POST_PATH);
-  RecapSite *site = recap_window_get_site (fixture->window);
+  RecapDocument *document = ui_test_open_post (fixture->site.window, fixture->site.site_dir, POST_PATH);
+  RecapSite *site = recap_window_get_site (fixture->site.window);
   g_autofree char *text = NULL;
   g_autofree char *changed = NULL;
   gboolean done = FALSE;
@@ -380,10 +367,10 @@ test_selection_kept_after_reload (Fixture       *fixture,
 
   gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, "\nTyped here.\n", -1);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
-  UI_TEST_WAIT_FOR (file_has (fixture, "Typed here."));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.save", NULL);
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, POST_PATH, "Typed here."));
   g_assert_true (selected_is (fixture, file));
-  text = ui_test_read_file (fixture->site_dir, POST_PATH);
+  text = ui_test_read_file (fixture->site.site_dir, POST_PATH);
 
   changed = g_strconcat (text, "\nA line from another program.\n", NULL);
   g_assert_true (g_file_set_contents (path, changed, -1, NULL));
@@ -402,16 +389,13 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/layout/f9-folds-sidebar", test_f9_folds_sidebar);
-  ADD ("/layout/narrow-shows-one-view", test_narrow_shows_one_view);
-  ADD ("/layout/fits-360", test_fits_360);
-  ADD ("/layout/preferences-change-the-editor", test_preferences_change_the_editor);
-  ADD ("/layout/recent-sites", test_recent_sites);
-  ADD ("/layout/startup-restores-last-post", test_startup_restores_last_post);
-  ADD ("/layout/selection-kept-after-reload", test_selection_kept_after_reload);
-#undef ADD
+  UI_TEST_ADD ("/layout/f9-folds-sidebar", NULL, test_f9_folds_sidebar);
+  UI_TEST_ADD ("/layout/narrow-shows-one-view", NULL, test_narrow_shows_one_view);
+  UI_TEST_ADD ("/layout/fits-360", NULL, test_fits_360);
+  UI_TEST_ADD ("/layout/preferences-change-the-editor", NULL, test_preferences_change_the_editor);
+  UI_TEST_ADD ("/layout/recent-sites", NULL, test_recent_sites);
+  UI_TEST_ADD ("/layout/startup-restores-last-post", NULL, test_startup_restores_last_post);
+  UI_TEST_ADD ("/layout/selection-kept-after-reload", NULL, test_selection_kept_after_reload);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 #include <X11/extensions/XTest.h>
 
 #include "ui-test-util.h"
@@ -311,17 +312,83 @@ ui_test_file_is (const char *site_dir,
   return g_str_equal (text, expected);
 }
 
-char *
-ui_test_open_sample_site (RecapWindow *window)
+void
+ui_test_open_site (RecapWindow *window,
+                   const char  *site_dir)
 {
-  char *site_dir = ui_test_copy_sample_site ();
   g_autoptr(GFile) root = g_file_new_for_path (site_dir);
   RecapSite *site;
 
   recap_window_open_location (window, root);
   UI_TEST_WAIT_FOR ((site = recap_window_get_site (window)) != NULL &&
                     g_list_model_get_n_items (G_LIST_MODEL (site)) == 14);
+}
+
+char *
+ui_test_open_sample_site (RecapWindow *window)
+{
+  char *site_dir = ui_test_copy_sample_site ();
+
+  ui_test_open_site (window, site_dir);
   return site_dir;
+}
+
+void
+ui_test_site_set_up (UiTestSite    *site,
+                     gconstpointer  data)
+{
+  site->window = recap_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (site->window));
+  site->site_dir = ui_test_open_sample_site (site->window);
+}
+
+void
+ui_test_site_tear_down (UiTestSite    *site,
+                        gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (site->window));
+  test_util_remove_tree (site->site_dir);
+  g_free (site->site_dir);
+}
+
+gboolean
+ui_test_site_file_contains (UiTestSite *site,
+                            const char *relative_path,
+                            const char *needle)
+{
+  g_autofree char *text = ui_test_read_file (site->site_dir, relative_path);
+
+  return strstr (text, needle) != NULL;
+}
+
+GHashTable *
+ui_test_site_snapshot (UiTestSite *site)
+{
+  GListModel *posts = G_LIST_MODEL (recap_window_get_site (site->window));
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      const char *path = recap_post_get_relative_path (post);
+
+      g_hash_table_insert (files, g_strdup (path), ui_test_read_file (site->site_dir, path));
+    }
+  return files;
+}
+
+gboolean
+ui_test_site_has_bytes (UiTestSite *site,
+                        GHashTable *snapshot)
+{
+  GHashTableIter iter;
+  gpointer path, text;
+
+  g_hash_table_iter_init (&iter, snapshot);
+  while (g_hash_table_iter_next (&iter, &path, &text))
+    if (!ui_test_file_is (site->site_dir, path, text))
+      return FALSE;
+  return TRUE;
 }
 
 void

@@ -70,6 +70,10 @@ gboolean   ui_test_page_contains     (WebKitWebView *web_view,
 void       ui_test_wait_for_preview  (RecapPreview  *preview,
                                       const char    *needle);
 
+/* Opens @site_dir, a copy of the sample site, in @window and waits until
+ * its 14 posts are listed. */
+void           ui_test_open_site      (RecapWindow  *window,
+                                       const char   *site_dir);
 /* Opens a fresh copy of the sample site in @window, waits until its 14
  * posts are listed, and returns the copy's folder. */
 char          *ui_test_open_sample_site (RecapWindow *window);
@@ -91,6 +95,39 @@ char          *ui_test_buffer_text    (GtkTextBuffer *buffer);
 gpointer       ui_test_find_toplevel  (GType          type);
 /* Waits for a message dialog and gives it @response, as a click would. */
 void           ui_test_respond        (const char    *response);
+
+/* Adds the test @func at @path with the test file's own Fixture type and
+ * its fixture_set_up() and fixture_tear_down(), which get @data. */
+#define UI_TEST_ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+/* The fixture of the tests of site-wide work (tables, bulk edits, moves,
+ * layout): a window on a fresh copy of the sample site, no post open. A
+ * test file that keeps more puts it in its own Fixture as "site". */
+typedef struct {
+  char        *site_dir;
+  RecapWindow *window;
+} UiTestSite;
+
+/* Presents a new window, without application, opens a fresh copy of the
+ * sample site in it and fills @site; a GTest set-up (@data is not used). */
+void           ui_test_site_set_up    (UiTestSite    *site,
+                                       gconstpointer  data);
+/* Closes @site's window and removes the site copy; a GTest tear-down. */
+void           ui_test_site_tear_down (UiTestSite    *site,
+                                       gconstpointer  data);
+/* Whether @relative_path of @site contains @needle now. */
+gboolean       ui_test_site_file_contains (UiTestSite *site,
+                                           const char *relative_path,
+                                           const char *needle);
+/* Every post file of @site, relative path → bytes. */
+GHashTable    *ui_test_site_snapshot  (UiTestSite    *site);
+/* Whether every file of @snapshot holds the bytes it held then. */
+gboolean       ui_test_site_has_bytes (UiTestSite    *site,
+                                       GHashTable    *snapshot);
+/* Adds the test @func at @path with a UiTestSite as its fixture. */
+#define UI_TEST_ADD_SITE(path, data, func) \
+  g_test_add (path, UiTestSite, data, ui_test_site_set_up, func, ui_test_site_tear_down)
 
 /* The fixture most editor tests start from: a window on a fresh copy of
  * the sample site with one of its posts open in the source view. A test
