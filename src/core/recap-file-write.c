@@ -2,8 +2,8 @@
  *
  * Owns recap_file_write_atomic() (a batch of one) and
  * recap_file_write_atomic_all(): temporary copies next to their targets,
- * made durable (fsync() or one syncfs()) before any is renamed over its
- * target, and the sweep of the copies a killed process left.
+ * all made durable (an fsync() each or one syncfs()) before any is renamed
+ * over its target, and the sweep of the copies a killed process left.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -108,11 +108,11 @@ sync_directory (const char *dir)
  * original is replaced. */
 
 /* fsync() mostly waits for the disk: many threads, few CPUs. */
-#define MAX_IO_THREADS RECAP_FILE_WRITE_GROUP
+#define MAX_IO_THREADS 8
 
 /* From this many files on, one syncfs() of their file system is cheaper
- * than an fsync() each, all waiting at once: a full group of a batch. */
-#define SYNCFS_MIN_FILES RECAP_FILE_WRITE_GROUP
+ * than an fsync() each, all waiting at once. */
+#define SYNCFS_MIN_FILES 8
 
 typedef struct {
   GCancellable *cancellable;
@@ -647,31 +647,13 @@ sweep_folders (GPtrArray *pending)
     }
 }
 
-/* Writes and renames @pending (a group of a batch) as one. FALSE when the
- * copies could not all be made: then nothing of the group changed. A
- * failed rename only sets @rename_error, if not set yet. */
-static gboolean
-write_group (GPtrArray     *pending,
-             GCancellable  *cancellable,
-             GError       **rename_error,
-             GError       **error)
-{
-  g_autoptr(GPtrArray) folders = group_by_folder (pending);
-
-  if (!prepare_all (pending, folders, cancellable, error))
-    return FALSE;
-  rename_all (pending, folders, *rename_error == NULL ? rename_error : NULL);
-  return TRUE;
-}
-
 gboolean
 recap_file_write_atomic_all (GPtrArray     *writes,
                              GCancellable  *cancellable,
                              GError       **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_full (writes->len, (GDestroyNotify) pending_free);
-  g_autoptr(GError) rename_error = NULL;
-  g_autoptr(GError) copy_error = NULL;
+  g_autoptr(GPtrArray) folders = NULL;
 
   for (guint i = 0; i < writes->len; i++)
     {
@@ -684,28 +666,11 @@ recap_file_write_atomic_all (GPtrArray     *writes,
   if (pending->len > 1)
     sweep_folders (pending);
 
-  for (guint start = 0; start < pending->len; start += RECAP_FILE_WRITE_GROUP)
-    {
-      guint n = MIN (RECAP_FILE_WRITE_GROUP, pending->len - start);
-      g_autoptr(GPtrArray) group = g_ptr_array_new_full (n, NULL);
-
-      for (guint i = start; i < start + n; i++)
-        g_ptr_array_add (group, pending->pdata[i]);
-      if (!write_group (group, cancellable, &rename_error, &copy_error))
-        break;
-    }
-  /* The earlier failure is the one to report. */
-  if (rename_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&rename_error));
-      return FALSE;
-    }
-  if (copy_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&copy_error));
-      return FALSE;
-    }
-  return TRUE;
+  /* Durable once for the whole batch: one syncfs() (or an fsync() a copy)
+   * and one fsync() a folder, whatever the number of files. */
+  folders = group_by_folder (pending);
+  return prepare_all (pending, folders, cancellable, error) &&
+         rename_all (pending, folders, error);
 }
 
 gboolean
