@@ -172,8 +172,8 @@ test_write_all (Fixture       *fixture,
   assert_no_temporary_files (fixture, n);
 }
 
-/* A copy that cannot be made (its folder is gone) fails its group of the
- * batch, here the first, before any rename: every original keeps its bytes. */
+/* A copy that cannot be made (its folder is gone) fails the batch before
+ * any rename: every original keeps its bytes. */
 static void
 test_write_all_failure_keeps_originals (Fixture       *fixture,
                                         gconstpointer  data)
@@ -186,7 +186,7 @@ test_write_all_failure_keeps_originals (Fixture       *fixture,
   RecapFileWrite orphan_write = { orphan, "text", 4, FALSE };
   g_autoptr(GError) error = NULL;
 
-  g_ptr_array_insert (writes, MIN (n / 2, RECAP_FILE_WRITE_GROUP - 1), g_memdup2 (&orphan_write, sizeof orphan_write));
+  g_ptr_array_insert (writes, n / 2, g_memdup2 (&orphan_write, sizeof orphan_write));
 
   g_assert_false (recap_file_write_atomic_all (writes, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -214,8 +214,6 @@ test_write_all_cancelled (Fixture       *fixture,
   assert_no_temporary_files (fixture, MANY);
 }
 
-/* Enough files for several groups of a batch. */
-#define GROUPS_OF_FILES (5 * RECAP_FILE_WRITE_GROUP)
 
 /* Replays the inotify events of @fd: the most temporary copies that
  * existed at once. Each must be named after its post and this process;
@@ -256,18 +254,18 @@ most_temps_at_once (int         fd,
       }
   g_assert_true (stale_removed);
   g_assert_cmpuint (now, ==, 0);
-  g_assert_cmpuint (created, ==, GROUPS_OF_FILES);
+  g_assert_cmpuint (created, ==, MANY);
   g_test_message ("At most %u temporary copies at once", most);
   return most;
 }
 
-/* A batch makes a few copies at a time, so that a kill leaves few behind,
- * and removes the ones a killed run left. */
+/* A batch makes every copy before it replaces any file, and first removes
+ * the ones a killed run left. */
 static void
-test_write_all_few_temps_at_once (Fixture       *fixture,
+test_write_all_copies_first (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  g_autoptr(GPtrArray) files = write_posts (fixture, GROUPS_OF_FILES);
+  g_autoptr(GPtrArray) files = write_posts (fixture, MANY);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) writes = renamed_writes (files, texts);
   g_autofree char *folder = g_build_filename (fixture->dir, "_posts/0", NULL);
@@ -286,11 +284,11 @@ test_write_all_few_temps_at_once (Fixture       *fixture,
 
   g_assert_true (recap_file_write_atomic_all (writes, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (most_temps_at_once (fd, stale_name), <=, RECAP_FILE_WRITE_GROUP);
+  g_assert_cmpuint (most_temps_at_once (fd, stale_name), ==, MANY);
   close (fd);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   assert_posts (files, TRUE);
-  assert_no_temporary_files (fixture, GROUPS_OF_FILES);
+  assert_no_temporary_files (fixture, MANY);
 }
 
 typedef struct {
@@ -405,8 +403,8 @@ replace_with_folder (const char *path)
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
 }
 
-/* Where the victim goes among the posts: in the first group a batch writes. */
-#define VICTIM (RECAP_FILE_WRITE_GROUP / 2)
+/* Where the victim goes among the posts: the last of the batch. */
+#define VICTIM MANY
 
 /* The victim (in a folder of its own) at @at among MANY posts. */
 static GPtrArray *
@@ -423,7 +421,7 @@ write_posts_and_victim (Fixture  *fixture,
   return files;
 }
 
-/* A copy that cannot be written fails its group, here the first: no file changes. */
+/* A copy that cannot be written, here the last, fails the batch: no file changes. */
 static void
 test_apply_failure_keeps_originals (Fixture       *fixture,
                                     gconstpointer  data)
@@ -446,38 +444,6 @@ test_apply_failure_keeps_originals (Fixture       *fixture,
   assert_no_temporary_files (fixture, MANY);
   assert_bytes (moved, victim_text);
   assert_n_entries (fixture, "victim-moved", 1);
-  g_object_unref (sabotage.victim);
-}
-
-/* A copy that fails in a later group stops the batch there: the groups
- * before stay changed (and undoable), the rest keep their bytes. */
-static void
-test_apply_later_group_failure (Fixture       *fixture,
-                                gconstpointer  data)
-{
-  const guint at = 2 * RECAP_FILE_WRITE_GROUP + 1;
-  Sabotage sabotage = { NULL, remove_folder };
-  g_autoptr(GPtrArray) files = write_posts_and_victim (fixture, &sabotage, at);
-  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_false (recap_bulk_edit_apply (bulk, files, rename_and_sabotage, &sabotage,
-                                         NULL, NULL, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 2 * RECAP_FILE_WRITE_GROUP);
-
-  g_ptr_array_remove_index (files, at);
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autofree char *expected = i < 2 * RECAP_FILE_WRITE_GROUP ? renamed_text (i) : post_text (i);
-
-      assert_bytes (files->pdata[i], expected);
-    }
-  assert_no_temporary_files (fixture, MANY);
-  g_clear_error (&error);
-  g_assert_true (recap_bulk_edit_undo (bulk, NULL, &error));
-  g_assert_no_error (error);
-  assert_posts (files, FALSE);
   g_object_unref (sabotage.victim);
 }
 
@@ -562,11 +528,10 @@ main (int   argc,
   ADD ("/bulk-edit/write-all/failure-keeps-originals/few", test_write_all_failure_keeps_originals, FEW);
   ADD ("/bulk-edit/write-all/failure-keeps-originals/many", test_write_all_failure_keeps_originals, MANY);
   ADD ("/bulk-edit/write-all/cancelled", test_write_all_cancelled, MANY);
-  ADD ("/bulk-edit/write-all/few-temps-at-once", test_write_all_few_temps_at_once, 0);
+  ADD ("/bulk-edit/write-all/copies-first", test_write_all_copies_first, 0);
   ADD ("/bulk-edit/apply-and-undo/few", test_apply_and_undo, FEW);
   ADD ("/bulk-edit/apply-and-undo/many", test_apply_and_undo, MANY);
   ADD ("/bulk-edit/apply/failure-keeps-originals", test_apply_failure_keeps_originals, MANY);
-  ADD ("/bulk-edit/apply/later-group-failure", test_apply_later_group_failure, MANY);
   ADD ("/bulk-edit/apply/rename-failure", test_apply_rename_failure, MANY);
   ADD ("/bulk-edit/undo-skips-a-fifo", test_undo_skips_a_fifo, FEW);
   ADD ("/bulk-edit/symlink-written-through/few", test_symlink_written_through, FEW);

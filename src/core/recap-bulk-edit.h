@@ -38,8 +38,8 @@ void           recap_bulk_edit_free         (RecapBulkEdit     *bulk);
  * whose bytes change, as one batch of recap_file_write_atomic_all(), and
  * keeps their previous bytes for undo. A file that cannot be read or
  * edited is skipped and reported in @error after the others are done; if
- * a changed file cannot be written, neither are the files of its group of
- * the batch nor those after (the ones written before are kept for undo).
+ * a changed file cannot be written, no file is (a failed rename leaves
+ * only its file unchanged: the ones written are kept for undo).
  * Blocking: run it in a worker thread. */
 gboolean       recap_bulk_edit_apply        (RecapBulkEdit     *bulk,
                                              GPtrArray         *files,

@@ -194,20 +194,16 @@ gboolean recap_file_write_path   (const char          *path,
                                   RecapFileWriteFlags  flags,
                                   GError             **error);
 
-/* A batch writes this many files at a time: no more temporary copies exist
- * at any moment, so a kill leaves at most that many (until the next sweep). */
-#define RECAP_FILE_WRITE_GROUP 8
-
 /* Replaces each file of @writes (RecapFileWrite) as recap_file_write_atomic()
- * does, but together, from worker threads, RECAP_FILE_WRITE_GROUP files at
- * a time. In each group every temporary copy is written and made durable
- * (an fsync() each or, on a local disk, one syncfs() of their file system)
- * before any is renamed. When a copy of a group cannot be made, or on
- * cancellation, no file of that group or after it is changed; the groups
- * before stay replaced. A rename that fails (the folder changed meanwhile)
- * leaves its file as it was and the others replaced. Each write's
- * `replaced` tells which were; @error the first failure. Stale temporary
- * copies in the batch's folders are removed first. Blocking. */
+ * does, but together, from worker threads: every temporary copy is written
+ * and made durable (an fsync() each or, on a local disk, one syncfs() of
+ * their file system) before any is renamed, then each folder is synced
+ * once. When a copy cannot be made, or on cancellation, no file is
+ * changed. A rename that fails (the folder changed meanwhile) leaves its
+ * file as it was and the others replaced. Each write's `replaced` tells
+ * which were; @error the first failure. Stale temporary copies in the
+ * batch's folders are removed first (and by the next scan of the site, if
+ * the process is killed in between). Blocking. */
 gboolean recap_file_write_atomic_all (GPtrArray     *writes,
                                       GCancellable  *cancellable,
                                       GError       **error);
