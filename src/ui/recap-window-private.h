@@ -53,6 +53,7 @@ struct _RecapWindow
   GtkStack             *main_stack;
   GtkStack             *editor_stack;
   RecapSidebarSplit    *split;          /* the sidebar beside or over the editor */
+  GtkWidget            *open_button;    /* Open Folder, with a menu of recent sites */
   GtkWidget            *split_button;   /* "Editor and Preview", hidden when narrow */
   GtkWidget            *new_post_button; /* hidden when narrow, as the menu has it */
   GtkWidget            *table_button;    /* hidden when narrow, as the menu has it */

@@ -776,6 +776,7 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, split);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, split_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, new_post_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, table_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, taxonomy_button);
