@@ -2,7 +2,9 @@
  *
  * GTK 4.8 names a button with a mnemonic label by both the raw label and
  * the shown text ("_Restore Restore"); no GTK or Pango function strips a
- * mnemonic without parsing markup, hence the few lines here.
+ * mnemonic without parsing markup, hence the few lines here. GTK 4.8 also
+ * names an icon-only button by nothing at all: its tooltip is only its
+ * description.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,4 +46,26 @@ recap_a11y_name_button (GtkButton *button)
     }
   name = gtk_button_get_use_underline (button) ? recap_a11y_strip_mnemonic (label) : g_strdup (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+void
+recap_a11y_name_from_tooltip (GtkWidget *widget)
+{
+  const char *tooltip;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  tooltip = gtk_widget_get_tooltip_text (widget);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+void
+recap_a11y_name_split_button_arrow (GtkWidget *split_button)
+{
+  g_return_if_fail (GTK_IS_WIDGET (split_button));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (split_button); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      recap_a11y_name_from_tooltip (child);
 }

@@ -17,4 +17,12 @@ char *recap_a11y_strip_mnemonic (const char *label);
  * name: GTK 4.8 otherwise reads a mnemonic button as "_Restore Restore". */
 void  recap_a11y_name_button    (GtkButton  *button);
 
+/* Gives the icon-only @widget its tooltip as accessible name: GTK 4.8
+ * gives a tooltip as description only, and the button reads as "button". */
+void  recap_a11y_name_from_tooltip (GtkWidget *widget);
+
+/* Names the arrow of the split button @split_button from its tooltip:
+ * libadwaita 1.2 gives the arrow's "dropdown-tooltip" as tooltip only. */
+void  recap_a11y_name_split_button_arrow (GtkWidget *split_button);
+
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include "recap-field-row.h"
 
+#include "recap-a11y.h"
+
 struct _RecapFieldRow
 {
   AdwPreferencesRow  parent_instance;
@@ -250,6 +252,9 @@ recap_field_row_add_suffix (RecapFieldRow *self,
                             GtkWidget     *widget)
 {
   g_return_if_fail (RECAP_IS_FIELD_ROW (self));
+  /* A menu button shows only its icon here (a day's calendar). */
+  if (GTK_IS_MENU_BUTTON (widget))
+    recap_a11y_name_from_tooltip (widget);
   gtk_box_append (self->box, widget);
 }
 

@@ -21,6 +21,8 @@ void       recap_field_row_set_value   (RecapFieldRow *self,
                                         const char    *value);
 /* Whether the text differs from the value last set or applied. */
 gboolean   recap_field_row_get_pending (RecapFieldRow *self);
+/* Adds @widget after the value; a menu button, which shows only its icon,
+ * gets its tooltip (set before) as accessible name. */
 void       recap_field_row_add_suffix  (RecapFieldRow *self,
                                         GtkWidget     *widget);
 /* Dimmed text shown while the value is empty (an inherited value, say);

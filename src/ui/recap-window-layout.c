@@ -1,6 +1,6 @@
 /* recap-window-layout.c: the window's adaptive layout
  *
- * The sidebar is a flap that folds away, with the header's toggle and F9.
+ * The sidebar is a split (recap-sidebar-split.c) that folds away, with the header's toggle and F9.
  * Below NARROW_WIDTH the sidebar overlays the editor when shown, and the
  * editor pane shows one of editor and preview at a time: the header's
  * "Editor and Preview" button hides, and so do New Post and Save (in the
@@ -25,7 +25,7 @@ apply_narrow (RecapWindow *self,
               gboolean     narrow)
 {
   self->narrow = narrow;
-  adw_flap_set_fold_policy (self->flap, narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_NEVER);
+  recap_sidebar_split_set_collapsed (self->split, narrow);
   gtk_widget_set_visible (self->split_button, !narrow);
   gtk_widget_set_visible (self->new_post_button, !narrow);
   gtk_widget_set_visible (self->table_button, !narrow);
@@ -48,8 +48,8 @@ void
 recap_window_layout_post_opened (RecapWindow *self)
 {
   /* A folded sidebar covers the post just chosen in it. */
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
+  if (recap_sidebar_split_get_collapsed (self->split))
+    recap_sidebar_split_set_show_sidebar (self->split, FALSE);
 }
 
 gboolean
@@ -79,7 +79,7 @@ follow_default_width (RecapWindow *self)
 void
 recap_window_init_layout (RecapWindow *self)
 {
-  g_autoptr(GPropertyAction) show_sidebar = g_property_action_new ("show-sidebar", self->flap, "reveal-flap");
+  g_autoptr(GPropertyAction) show_sidebar = g_property_action_new ("show-sidebar", self->split, "show-sidebar");
 
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_sidebar));
   /* Its width is a setting, as the paned's position was. */

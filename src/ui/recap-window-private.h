@@ -12,6 +12,7 @@
 #include "recap-op-history.h"
 #include "recap-recovery.h"
 #include "recap-sidebar.h"
+#include "recap-sidebar-split.h"
 #include "recap-window.h"
 
 G_BEGIN_DECLS
@@ -51,7 +52,8 @@ struct _RecapWindow
   AdwToast             *undo_toast;     /* the latest toast offering Undo, while shown */
   GtkStack             *main_stack;
   GtkStack             *editor_stack;
-  AdwFlap              *flap;           /* the sidebar beside or over the editor */
+  RecapSidebarSplit    *split;          /* the sidebar beside or over the editor */
+  GtkWidget            *open_button;    /* Open Folder, with a menu of recent sites */
   GtkWidget            *split_button;   /* "Editor and Preview", hidden when narrow */
   GtkWidget            *new_post_button; /* hidden when narrow, as the menu has it */
   GtkWidget            *table_button;    /* hidden when narrow, as the menu has it */
@@ -103,7 +105,7 @@ void     recap_window_show_table          (RecapWindow    *self,
  * selected posts; installed by recap_window_class_init_organize() */
 void     recap_window_class_init_bulk     (GtkWidgetClass *widget_class);
 
-/* recap-window-layout.c: the sidebar's flap, F9, and the narrow layout */
+/* recap-window-layout.c: the sidebar's split, F9, and the narrow layout */
 void     recap_window_class_init_layout   (GtkWidgetClass *widget_class);
 void     recap_window_init_layout         (RecapWindow    *self);
 /* The window is allocated @width: folds or unfolds the layout. Called

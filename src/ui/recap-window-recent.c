@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "recap-a11y.h"
 #include "recap-window-private.h"
 
 #define MAX_RECENT 8
@@ -87,4 +88,5 @@ recap_window_init_recent (RecapWindow *self)
   g_signal_connect_object (self->settings, "changed::recent-folders", G_CALLBACK (update_recent_menu), self,
                            G_CONNECT_SWAPPED);
   update_recent_menu (self);
+  recap_a11y_name_split_button_arrow (self->open_button);
 }

@@ -765,6 +765,7 @@ recap_window_class_init (RecapWindowClass *klass)
   widget_class->size_allocate = recap_window_size_allocate;
 
   g_type_ensure (RECAP_TYPE_SIDEBAR);
+  g_type_ensure (RECAP_TYPE_SIDEBAR_SPLIT);
   g_type_ensure (RECAP_TYPE_EDITOR_PANE);
   g_type_ensure (RECAP_TYPE_CONTENT_TABLE);
 
@@ -773,8 +774,9 @@ recap_window_class_init (RecapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, editor_stack);
-  gtk_widget_class_bind_template_child (widget_class, RecapWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, split);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, split_button);
+  gtk_widget_class_bind_template_child (widget_class, RecapWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, new_post_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, table_button);
   gtk_widget_class_bind_template_child (widget_class, RecapWindow, taxonomy_button);

@@ -359,23 +359,45 @@ test_post_row_parts (void)
  * rows far from where it is scrolled have none. Each post is of its own
  * event. */
 static char *
+large_site_day (guint i)
+{
+  g_autoptr(GDateTime) first_day = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) date = g_date_time_add_days (first_day, i);
+
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+static char *
+large_site_path (guint i)
+{
+  g_autofree char *day = large_site_day (i);
+
+  return g_strdup_printf ("_posts/%s-post-%u.md", day, i);
+}
+
+/* Post @i of a large site, titled "Post @i" followed by @title_end. */
+static void
+write_large_site_post (const char *dir,
+                       guint       i,
+                       const char *title_end)
+{
+  g_autofree char *day = large_site_day (i);
+  g_autofree char *path = large_site_path (i);
+  g_autofree char *text = g_strdup_printf ("---\ntitle: Post %u%s\ndate: %s 19:00:00\ntags: [a, b]\n"
+                                           "event: Meetup %u\n---\nText.\n", i, title_end, day, i);
+
+  test_util_write_file (dir, path, text);
+}
+
+static char *
 write_large_site (guint n_posts)
 {
   g_autofree char *dir = g_dir_make_tmp ("recap-sidebar-XXXXXX", NULL);
-  g_autoptr(GDateTime) first_day = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
 
   g_assert_nonnull (dir);
   test_util_write_file (dir, "_config.yml", "title: Large site\n");
   for (guint i = 0; i < n_posts; i++)
-    {
-      g_autoptr(GDateTime) date = g_date_time_add_days (first_day, i);
-      g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
-      g_autofree char *path = g_strdup_printf ("_posts/%s-post-%u.md", day, i);
-      g_autofree char *text = g_strdup_printf ("---\ntitle: Post %u\ndate: %s 19:00:00\ntags: [a, b]\n"
-                                               "event: Meetup %u\n---\nText.\n", i, day, i);
-
-      test_util_write_file (dir, path, text);
-    }
+    write_large_site_post (dir, i, "");
   return g_steal_pointer (&dir);
 }
 
@@ -471,6 +493,114 @@ test_open_post_in_large_site (void)
   UI_TEST_WAIT_FOR ((covered = shown_height (list_view, position, &shown), shown));
   /* Rows all the way, but for the gaps between them. */
   g_assert_cmpint (covered, >=, gtk_widget_get_height (list_view) * 3 / 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits for @n frames of @widget: a list view lays out and moves its rows
+ * in frames. */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  UI_TEST_WAIT_FOR (frames >= n);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
+static gboolean
+lists_title (GListModel *rows,
+             const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      gpointer item = item_in (rows, i);
+
+      if (RECAP_IS_POST (item) && g_strcmp0 (recap_post_get_title (item), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+all_have_layout (GListModel *rows,
+                 const char *layout)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (g_strcmp0 (recap_post_get_layout (item_in (rows, i)), layout) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Another program changes the open post and a post in view: the site reads
+ * both again, their rows come back as new rows, and the list stays where
+ * the user scrolled it, with the open post selected again; the same when
+ * _config.yml changes and every row comes back. */
+static void
+test_reload_keeps_scroll (void)
+{
+  /* Rows for three screens; a _config.yml change re-reads them all at
+   * some 10 posts a second on a loaded machine. */
+  g_autofree char *site_dir = write_large_site (100);
+  g_autofree char *open_path = large_site_path (99);
+  RecapWindow *window = recap_window_new (NULL);
+  RecapDocument *document;
+  RecapSidebar *sidebar;
+  GtkAdjustment *adjustment;
+  GtkWidget *list_view;
+  GListModel *rows;
+  double value;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  list_view = find_post_list (GTK_WIDGET (sidebar));
+  rows = recap_sidebar_get_rows (sidebar);
+  /* The newest post, the first row. */
+  document = ui_test_open_post (window, site_dir, open_path);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  UI_TEST_WAIT_FOR (g_list_model_get_n_items (rows) == 100 && gtk_adjustment_get_page_size (adjustment) > 0 &&
+                    gtk_adjustment_get_upper (adjustment) > 3 * gtk_adjustment_get_page_size (adjustment));
+
+  /* Halfway down, far from the open post's row. */
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                         gtk_adjustment_get_page_size (adjustment)) / 2);
+  wait_frames (list_view, 3);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, gtk_adjustment_get_page_size (adjustment));
+
+  write_large_site_post (site_dir, 99, ", changed");
+  write_large_site_post (site_dir, 50, ", changed");
+  UI_TEST_WAIT_FOR (lists_title (rows, "Post 50, changed") &&
+                    g_strcmp0 (recap_post_get_title (recap_document_get_post (document)), "Post 99, changed") == 0);
+  wait_frames (list_view, 3);
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (rows), 0));
+  g_assert_true (item_in (rows, 0) == recap_document_get_post (document));
+
+  /* A changed _config.yml has the site read every post again. */
+  test_util_write_file (site_dir, "_config.yml", "title: Large site\n"
+                        "defaults:\n  - scope: {path: \"\"}\n    values: {layout: note}\n");
+  UI_TEST_WAIT_FOR (all_have_layout (rows, "note"));
+  wait_frames (list_view, 3);
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (rows), 0));
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_util_remove_tree (site_dir);
@@ -858,6 +988,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/sidebar/post-row-parts", test_post_row_parts);
   g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
+  g_test_add_func ("/sidebar/reload-keeps-scroll", test_reload_keeps_scroll);
   g_test_add_func ("/sidebar/large-site-rows-in-small-steps", test_large_site_rows_in_small_steps);
   g_test_add_func ("/sidebar/site-change-drops-rows-at-once", test_site_change_drops_rows_at_once);
   g_test_add_func ("/sidebar/groups-in-small-steps", test_groups_in_small_steps);

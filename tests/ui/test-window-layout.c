@@ -1,4 +1,4 @@
-/* test-window-layout.c: the sidebar's flap, the narrow layout, the
+/* test-window-layout.c: the sidebar's split, the narrow layout, the
  * editor's preferences, recent sites and the post opened at start-up
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
@@ -11,6 +11,7 @@
 #include "recap-preferences-window.h"
 #include "recap-preview.h"
 #include "recap-sidebar.h"
+#include "recap-sidebar-split.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
 
@@ -42,10 +43,10 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->settings);
 }
 
-static AdwFlap *
-find_flap (Fixture *fixture)
+static RecapSidebarSplit *
+find_split (Fixture *fixture)
 {
-  return ADW_FLAP (ui_test_find_by_type (GTK_WIDGET (fixture->site.window), ADW_TYPE_FLAP));
+  return RECAP_SIDEBAR_SPLIT (ui_test_find_by_type (GTK_WIDGET (fixture->site.window), RECAP_TYPE_SIDEBAR_SPLIT));
 }
 
 static GtkWidget *
@@ -89,21 +90,21 @@ static void
 test_f9_folds_sidebar (Fixture       *fixture,
                        gconstpointer  data)
 {
-  AdwFlap *flap = find_flap (fixture);
+  RecapSidebarSplit *split = find_split (fixture);
   GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (fixture->site.window), RECAP_TYPE_SIDEBAR);
   GtkWidget *toggle = ui_test_find_button (GTK_WIDGET (fixture->site.window), "Show Sidebar (F9)");
 
   UI_TEST_WAIT_FOR (gtk_widget_get_mapped (sidebar));
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (recap_sidebar_split_get_show_sidebar (split));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
   ui_test_press (GTK_WINDOW (fixture->site.window), "F9");
-  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (recap_sidebar_split_get_show_sidebar (split));
   UI_TEST_WAIT_FOR (!gtk_widget_get_mapped (sidebar));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
   ui_test_press (GTK_WINDOW (fixture->site.window), "F9");
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (recap_sidebar_split_get_show_sidebar (split));
   UI_TEST_WAIT_FOR (gtk_widget_get_mapped (sidebar));
 }
 
@@ -127,11 +128,10 @@ test_narrow_shows_one_view (Fixture       *fixture,
   g_assert_true (recap_window_get_narrow (fixture->site.window));
   UI_TEST_WAIT_FOR (!gtk_widget_get_mapped (preview));
   g_assert_true (gtk_widget_get_mapped (view));
-  g_assert_true (adw_flap_get_folded (find_flap (fixture)));
-  g_assert_false (adw_flap_get_reveal_flap (find_flap (fixture)));
+  g_assert_true (recap_sidebar_split_get_collapsed (find_split (fixture)));
+  g_assert_false (recap_sidebar_split_get_show_sidebar (find_split (fixture)));
   g_assert_false (ui_test_has_button (GTK_WIDGET (fixture->site.window), "Editor and Preview") &&
-                  gtk_widget_get_mapped (ui_test_find_button (GTK_WIDGET (fixture->site.window),
-                                                              "Editor and Preview")));
+                  gtk_widget_get_mapped (ui_test_find_button (GTK_WIDGET (fixture->site.window), "Editor and Preview")));
 
   /* The view switch shows the preview instead. */
   g_settings_set_string (fixture->settings, "preview-mode", "preview");
