@@ -1158,6 +1158,7 @@ tag_group_action (GtkWidget  *widget,
     }
   query = g_strdup_printf ("tag:\"%s\"", tag);
   recap_window_show_table (self, query);
+  recap_content_table_select_all_when_done (self->table);
 }
 
 static void
