@@ -409,7 +409,13 @@ recap_taxonomy_window_start (RecapTaxonomyWindow *self,
 
   g_return_if_fail (RECAP_IS_TAXONOMY_WINDOW (self));
 
-  if (g_str_equal (operation, "rename"))
+  /* No name yet: the tags, found by typing in the search, then Rename. */
+  if (name == NULL)
+    {
+      recap_taxonomy_window_set_taxonomy (self, RECAP_TAXONOMY_TAGS);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else if (g_str_equal (operation, "rename"))
     ask_name (self, names, _("Rename"), name);
   else if (g_str_equal (operation, "merge"))
     ask_name (self, names, _("Merge"), "");

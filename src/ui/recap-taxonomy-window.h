@@ -44,7 +44,8 @@ void                 recap_taxonomy_window_merge_into (RecapTaxonomyWindow *self
                                                       const char * const  *names,
                                                       const char          *into);
 /* Asks what the sidebar's tag menu asked for @name: @operation is
- * "rename", "merge" (into a name to type) or "delete". */
+ * "rename", "merge" (into a name to type) or "delete"; a NULL @name
+ * lists the tags with the search focused, to pick one by typing. */
 void                 recap_taxonomy_window_start     (RecapTaxonomyWindow *self,
                                                      const char          *operation,
                                                      const char          *name);

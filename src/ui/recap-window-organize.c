@@ -13,7 +13,6 @@
 #include "recap-compat.h"
 #include "recap-completion.h"
 #include "recap-new-post-dialog.h"
-#include "recap-rename-tag-dialog.h"
 #include "recap-site-ops.h"
 #include "recap-taxonomy-window.h"
 #include "recap-window-private.h"
@@ -556,17 +555,6 @@ rename_post_action (GtkWidget  *widget,
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-tag_renamed (RecapWindow          *self,
-             RecapBulkEdit        *edit,
-             RecapRenameTagDialog *dialog)
-{
-  guint n = recap_bulk_edit_get_n_changed (edit);
-  g_autofree char *message = g_strdup_printf (ngettext ("Tag renamed in %u post", "Tag renamed in %u posts", n), n);
-
-  offer_undo (self, recap_op_new_bulk (_("Rename Tag"), recap_rename_tag_dialog_steal_edit (dialog)), message);
 }
 
 /* Bulk operations on the posts selected in the sidebar */
@@ -1161,19 +1149,16 @@ tag_group_action (GtkWidget  *widget,
   recap_content_table_select_all_when_done (self->table);
 }
 
+/* Rename Tag… of the main menu: the manager's list, to find the tag by typing. */
 static void
 rename_tag_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   RecapWindow *self = RECAP_WINDOW (widget);
-  RecapRenameTagDialog *dialog;
 
-  if (self->site == NULL)
-    return;
-  dialog = recap_rename_tag_dialog_new (GTK_WINDOW (self), self->site);
-  g_signal_connect_object (dialog, "renamed", G_CALLBACK (tag_renamed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->site != NULL)
+    recap_taxonomy_window_start (open_taxonomy (self), "rename", NULL);
 }
 
 void
