@@ -78,6 +78,8 @@ struct _RecapContentTable
   GSimpleActionGroup  *actions;
   RecapCompletion     *completion;  /* lives as long as the search entry */
   GStrv                suggestions[RECAP_QUERY_TEXT]; /* by field, made when first asked */
+  gboolean             select_when_done;
+  guint                select_source;
 
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *select_button;
@@ -424,6 +426,7 @@ apply_query (RecapContentTable *self,
 {
   if (g_strcmp0 (text, self->query_text) == 0)
     return;
+  self->select_when_done = FALSE;
   g_free (self->query_text);
   self->query_text = g_strdup (text);
   g_clear_pointer (&self->query, recap_post_query_free);
@@ -600,6 +603,34 @@ recap_content_table_set_posts (RecapContentTable *self,
   update_status (self);
 }
 
+/* Every row shown matches the query: selecting "the tag's posts" is
+ * selecting all rows, again after each step of filtering and sorting
+ * (a step replaces rows, and replaced rows lose their selection), until
+ * neither runs. */
+static gboolean
+select_step (gpointer user_data)
+{
+  RecapContentTable *self = user_data;
+
+  self->select_source = 0;
+  if (!self->select_when_done || gtk_filter_list_model_get_model (self->filtered) != self->posts)
+    return G_SOURCE_REMOVE;
+  recap_content_table_select_all (self);
+  self->select_when_done = recap_content_table_is_busy (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle, not from the models' signals: rows selected while GTK
+ * 4.8's sort model is between its "pending" notification and its
+ * "items-changed" have no item yet (a critical in g_object_unref from
+ * the list's row widgets). */
+static void
+queue_select (RecapContentTable *self)
+{
+  if (self->select_when_done && self->select_source == 0)
+    self->select_source = g_idle_add (select_step, self);
+}
+
 /* Filtering and sorting start when the table first shows: a site that
  * loads with the table hidden costs it nothing. (Not undone on unmap:
  * GTK 4.8's column view trips over its model emptied while hidden.) */
@@ -611,6 +642,7 @@ recap_content_table_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (recap_content_table_parent_class)->map (widget);
   if (gtk_filter_list_model_get_model (self->filtered) != self->posts)
     gtk_filter_list_model_set_model (self->filtered, self->posts);
+  queue_select (self);
 }
 
 
@@ -694,6 +726,15 @@ recap_content_table_is_busy (RecapContentTable *self)
          gtk_sort_list_model_get_pending (self->sorted) > 0;
 }
 
+void
+recap_content_table_select_all_when_done (RecapContentTable *self)
+{
+  g_return_if_fail (RECAP_IS_CONTENT_TABLE (self));
+
+  self->select_when_done = TRUE;
+  queue_select (self);
+}
+
 /* GObject */
 
 static void
@@ -705,6 +746,7 @@ recap_content_table_dispose (GObject *object)
   if (self->view != NULL)
     gtk_column_view_set_model (self->view, NULL);
   clear_suggestions (self);
+  g_clear_handle_id (&self->select_source, g_source_remove);
   g_clear_object (&self->posts);
   g_clear_object (&self->settings);
   g_clear_object (&self->actions);
@@ -760,6 +802,7 @@ init_models (RecapContentTable *self)
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (queue_select), self, G_CONNECT_SWAPPED);
 }
 
 static void

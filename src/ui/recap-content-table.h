@@ -32,6 +32,10 @@ GtkSelectionModel *recap_content_table_get_selection (RecapContentTable *self);
 /* The selected posts (RecapPost), in the order shown. */
 GPtrArray  *recap_content_table_dup_selected_posts (RecapContentTable *self);
 void        recap_content_table_select_all    (RecapContentTable *self);
+/* Selects every row, and keeps selecting the rows that filtering and
+ * sorting bring until both are done (a step replaces rows, and they lose
+ * their selection). A new query typed before then stops it. */
+void        recap_content_table_select_all_when_done (RecapContentTable *self);
 /* Whether sorting and filtering are done (they run a step at a time). */
 gboolean    recap_content_table_is_busy       (RecapContentTable *self);
 GtkColumnView *recap_content_table_get_view   (RecapContentTable *self);

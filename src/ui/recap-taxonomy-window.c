@@ -1,8 +1,9 @@
 /* recap-taxonomy-window.c: the taxonomy manager — a site's tags,
  * categories or authors with their counts in a sortable, searchable
- * GtkColumnView; Rename, Merge and Delete run recap_edit_values() over
- * the posts that have them (one site operation each, undone from the
- * main window), and near-duplicates are offered for merging.
+ * GtkColumnView; Rename, Merge (also a row dragged onto another) and
+ * Delete run recap_edit_values() over the posts that have them (one site
+ * operation each, undone from the main window), and near-duplicates are
+ * offered for merging.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -298,6 +299,26 @@ recap_taxonomy_window_run (RecapTaxonomyWindow *self,
   g_task_run_in_thread (task, operation_thread);
 }
 
+void
+recap_taxonomy_window_merge_into (RecapTaxonomyWindow *self,
+                                  const char * const  *names,
+                                  const char          *into)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
+
+  g_return_if_fail (RECAP_IS_TAXONOMY_WINDOW (self));
+  g_return_if_fail (names != NULL && into != NULL);
+
+  /* As Merge… does: the target among the names, so the label says "Merge". */
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_str_equal (names[i], into))
+      g_strv_builder_add (builder, names[i]);
+  g_strv_builder_add (builder, into);
+  all = g_strv_builder_end (builder);
+  recap_taxonomy_window_run (self, (const char * const *) all, into);
+}
+
 /* Dialogs */
 
 static void
@@ -388,7 +409,13 @@ recap_taxonomy_window_start (RecapTaxonomyWindow *self,
 
   g_return_if_fail (RECAP_IS_TAXONOMY_WINDOW (self));
 
-  if (g_str_equal (operation, "rename"))
+  /* No name yet: the tags, found by typing in the search, then Rename. */
+  if (name == NULL)
+    {
+      recap_taxonomy_window_set_taxonomy (self, RECAP_TAXONOMY_TAGS);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else if (g_str_equal (operation, "rename"))
     ask_name (self, names, _("Rename"), name);
   else if (g_str_equal (operation, "merge"))
     ask_name (self, names, _("Merge"), "");
@@ -503,15 +530,70 @@ kind_changed (RecapTaxonomyWindow *self)
   recap_taxonomy_window_set_taxonomy (self, gtk_drop_down_get_selected (self->kind_dropdown));
 }
 
+/* Dragging one row onto another merges: the dragged names (the selection,
+ * when the row is in it) travel as a GStrv inside the window. */
+
+static const char *
+item_name (GtkListItem *item)
+{
+  GtkStringObject *object = gtk_list_item_get_item (item);
+
+  return object ? gtk_string_object_get_string (object) : NULL;
+}
+
+static GdkContentProvider *
+drag_prepare (GtkDragSource *source,
+              double         x,
+              double         y,
+              GtkListItem   *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  RecapTaxonomyWindow *self = RECAP_TAXONOMY_WINDOW (gtk_widget_get_root (widget));
+  g_auto(GStrv) names = NULL;
+
+  if (item_name (item) == NULL)
+    return NULL;
+  names = gtk_list_item_get_selected (item) ? dup_selected (self)
+                                            : g_strdupv ((char *[]) { (char *) item_name (item), NULL });
+  return gdk_content_provider_new_typed (G_TYPE_STRV, names);
+}
+
+static gboolean
+drop_names (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkListItem   *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  RecapTaxonomyWindow *self = RECAP_TAXONOMY_WINDOW (gtk_widget_get_root (widget));
+  const char * const *names = g_value_get_boxed (value);
+  const char *into = item_name (item);
+
+  /* A row dropped on itself is no merge. */
+  if (into == NULL || self->busy || names == NULL || names[0] == NULL ||
+      (names[1] == NULL && g_str_equal (names[0], into)))
+    return FALSE;
+  recap_taxonomy_window_merge_into (self, names, into);
+  return TRUE;
+}
+
 static void
 setup_label (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  numeric)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRV, GDK_ACTION_MOVE);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare), item);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_names), item);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (target));
   gtk_list_item_set_child (item, label);
 }
 

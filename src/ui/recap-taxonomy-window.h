@@ -39,8 +39,13 @@ void                 recap_taxonomy_window_set_search (RecapTaxonomyWindow *self
 void                 recap_taxonomy_window_run       (RecapTaxonomyWindow *self,
                                                      const char * const  *names,
                                                      const char          *new_name);
+/* Merges @names into @into, as dropping their rows onto @into's row does. */
+void                 recap_taxonomy_window_merge_into (RecapTaxonomyWindow *self,
+                                                      const char * const  *names,
+                                                      const char          *into);
 /* Asks what the sidebar's tag menu asked for @name: @operation is
- * "rename", "merge" (into a name to type) or "delete". */
+ * "rename", "merge" (into a name to type) or "delete"; a NULL @name
+ * lists the tags with the search focused, to pick one by typing. */
 void                 recap_taxonomy_window_start     (RecapTaxonomyWindow *self,
                                                      const char          *operation,
                                                      const char          *name);

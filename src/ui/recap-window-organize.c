@@ -14,7 +14,6 @@
 #include "recap-background.h"
 #include "recap-compat.h"
 #include "recap-new-post-dialog.h"
-#include "recap-rename-tag-dialog.h"
 #include "recap-site-ops.h"
 #include "recap-taxonomy-window.h"
 #include "recap-window-private.h"
@@ -560,18 +559,6 @@ rename_post_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-tag_renamed (RecapWindow          *self,
-             RecapBulkEdit        *edit,
-             RecapRenameTagDialog *dialog)
-{
-  guint n = recap_bulk_edit_get_n_changed (edit);
-  g_autofree char *message = g_strdup_printf (ngettext ("Tag renamed in %u post", "Tag renamed in %u posts", n), n);
-
-  recap_window_offer_undo (self, recap_op_new_bulk (_("Rename Tag"), recap_rename_tag_dialog_steal_edit (dialog)),
-                           message);
-}
-
 /* The content table */
 
 GPtrArray *
@@ -697,21 +684,19 @@ tag_group_action (GtkWidget  *widget,
     }
   query = g_strdup_printf ("tag:\"%s\"", tag);
   recap_window_show_table (self, query);
+  recap_content_table_select_all_when_done (self->table);
 }
 
+/* Rename Tag… of the main menu: the manager's list, to find the tag by typing. */
 static void
 rename_tag_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   RecapWindow *self = RECAP_WINDOW (widget);
-  RecapRenameTagDialog *dialog;
 
-  if (self->site == NULL)
-    return;
-  dialog = recap_rename_tag_dialog_new (GTK_WINDOW (self), self->site);
-  g_signal_connect_object (dialog, "renamed", G_CALLBACK (tag_renamed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (self->site != NULL)
+    recap_taxonomy_window_start (open_taxonomy (self), "rename", NULL);
 }
 
 void

@@ -55,9 +55,8 @@ def merge_tag_spellings(session):
                                                             recursive=True)}
     session.click_on(session.find(role="push button", name="Main Menu"))
     session.activate(session.find(contains="Rename Tag"))
-    dialog = session.find(role="frame", name="Rename Tag")
-    session.click_on(session.find(root=dialog, role="push button", name="Merge into “Python”"))
-    session.click_on(session.find(root=dialog, role="push button", contains="Rename"))
+    manager = session.find(role="frame", name="Tags, Categories and Authors")
+    session.click_on(session.find(root=manager, role="push button", name="Merge into “Python”"))
 
     path = session.path(TESTING_NIGHT)
     session.wait_for(lambda: "tags: Python meetup\n" in open(path).read(), "the tag merged on disk")

@@ -256,7 +256,15 @@ test_bulk_set_and_remove_key (Fixture       *fixture,
   UI_TEST_WAIT_FOR (ui_test_site_has_bytes (&fixture->site, before));
 }
 
-/* The sidebar's tag group menu: Select Posts shows the tag's posts in the table. */
+static guint
+selected_count (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) posts = recap_content_table_dup_selected_posts (fixture->table);
+
+  return posts->len;
+}
+
+/* The sidebar's tag group menu: Select Posts shows the tag's posts in the table */
 static void
 test_tag_group_select_posts (Fixture       *fixture,
                              gconstpointer  data)
@@ -268,6 +276,8 @@ test_tag_group_select_posts (Fixture       *fixture,
   g_assert_cmpstr (recap_content_table_get_query (fixture->table), ==, "tag:\"meetup\"");
   wait_idle (fixture);
   g_assert_cmpuint (n_rows (fixture), ==, 5);
+  /* ... and selects them, ready for a bulk edit */
+  UI_TEST_WAIT_FOR (selected_count (fixture) == 5);
 }
 
 int

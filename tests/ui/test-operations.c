@@ -8,7 +8,7 @@
 
 #include "recap-chips-row.h"
 #include "recap-new-post-dialog.h"
-#include "recap-rename-tag-dialog.h"
+#include "recap-taxonomy-window.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
@@ -97,41 +97,72 @@ test_blank_never_overwrites (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (text, "---\n\n"));
 }
 
-static void
-select_string (AdwComboRow *row,
-               const char  *value)
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
 {
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-      if (g_str_equal (gtk_string_object_get_string (item), value))
-        adw_combo_row_set_selected (row, i);
-    }
-  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==, value);
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
+/* The row named @name among the manager's rows, or G_MAXUINT. */
+static guint
+row_named (RecapTaxonomyWindow *manager,
+           const char          *name)
+{
+  GListModel *rows = recap_taxonomy_window_get_rows (manager);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), name))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* Rename Tag… lists the tags with their counts and finds one by typing;
+ * its Rename asks the new name with type-ahead over the names in use. */
 static void
 test_rename_tag_and_undo (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *before = ui_test_read_file (fixture->site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md");
-  g_autofree char *after = NULL;
-  RecapRenameTagDialog *dialog;
+  static const char *path = "_posts/2024-03-14-async-for-the-rest-of-us.md";
+  g_autofree char *before = ui_test_read_file (fixture->site_dir, path);
+  RecapTaxonomyWindow *manager;
+  AdwMessageDialog *dialog;
+  GtkWidget *focus, *entry, *popover;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-tag", NULL);
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG)) != NULL);
-  select_string (ADW_COMBO_ROW (ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), "asyncio");
-  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "async");
-  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (dialog), "_Rename"), "clicked");
+  UI_TEST_WAIT_FOR ((manager = ui_test_find_toplevel (RECAP_TYPE_TAXONOMY_WINDOW)) != NULL);
+  /* The focus is in the name search (not the drop-down's own) */
+  focus = gtk_root_get_focus (GTK_ROOT (manager));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN));
+  /* Typing narrows the list; the count shows beside the name */
+  recap_taxonomy_window_set_search (manager, "asyn");
+  g_assert_cmpuint (g_list_model_get_n_items (recap_taxonomy_window_get_rows (manager)), ==, 1);
+  g_assert_cmpuint (row_named (manager, "asyncio"), ==, 0);
+  g_assert_cmpuint (recap_taxonomy_window_get_count (manager, "asyncio"), ==, 2);
+  gtk_selection_model_select_item (recap_taxonomy_window_get_selection (manager), 0, TRUE);
+  g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (manager), "_Rename…"), "clicked");
 
-  UI_TEST_WAIT_FOR (ui_test_find_toplevel (RECAP_TYPE_RENAME_TAG_DIALOG) == NULL);
-  after = ui_test_read_file (fixture->site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md");
-  g_assert_nonnull (strstr (after, "tags: [async, meetup]\n"));
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  /* Type-ahead over the tags in use */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "meet");
+  popover = gtk_widget_get_last_child (entry);
+  g_assert_true (GTK_IS_POPOVER (popover));
+  UI_TEST_WAIT_FOR (gtk_widget_get_visible (popover));
+  g_assert_nonnull (ui_test_find_widget (popover, label_is, "meetup"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "async");
+  ui_test_respond ("apply");
 
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, path, "tags: [async, meetup]\n"));
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo"), "clicked");
-  UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, "_posts/2024-03-14-async-for-the-rest-of-us.md", before));
+  UI_TEST_WAIT_FOR (ui_test_file_is (fixture->site_dir, path, before));
+  gtk_window_destroy (GTK_WINDOW (manager));
 }
 
 /* Selects the posts at these paths in the sidebar's Posts view, as Ctrl+click does. */

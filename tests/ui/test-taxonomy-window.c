@@ -1,5 +1,6 @@
 /* test-taxonomy-window.c: the taxonomy manager's counts and sort, rename,
- * merge, delete and near-duplicate merge, each undone to the exact bytes
+ * merge (also by dragging a row onto another), delete and near-duplicate
+ * merge, each undone to the exact bytes
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -192,6 +193,79 @@ test_near_duplicate_merge_and_undo (Fixture       *fixture,
   undo_and_check (fixture, "Merge Tag");
 }
 
+/* Merging by drag: the function a drop calls, as one undoable operation. */
+static void
+test_merge_into_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *follow_up = "_posts/2024-03-28-march-follow-up.md";
+
+  recap_taxonomy_window_merge_into (fixture->manager, (const char *[]) { "q-and-a", NULL }, "asyncio");
+  UI_TEST_WAIT_FOR (file_has (fixture, follow_up, "tags: [asyncio]\n"));
+  UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "q-and-a") == 0);
+  undo_and_check (fixture, "Merge Tag");
+}
+
+static gboolean
+is_name_label (GtkWidget     *widget,
+               gconstpointer  name)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), name) == 0 &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) != NULL;
+}
+
+/* The controller of @type on the row labelled @name. */
+static gpointer
+row_controller (Fixture    *fixture,
+                const char *name,
+                GType       type)
+{
+  GtkWidget *label = ui_test_find_widget (GTK_WIDGET (fixture->manager), is_name_label, name);
+  g_autoptr(GListModel) controllers = NULL;
+
+  g_assert_nonnull (label);
+  controllers = gtk_widget_observe_controllers (label);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller; /* the label holds it */
+    }
+  g_assert_not_reached ();
+}
+
+/* A synthetic drag and drop: what the row "python" offers when dragged,
+ * dropped onto the row "Python", as GTK hands it over. */
+static void
+test_drag_row_onto_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char *testing = "_posts/2022-11-03-testing-night.md";
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  recap_taxonomy_window_set_search (fixture->manager, "pyth");
+  UI_TEST_WAIT_FOR (ui_test_find_widget (GTK_WIDGET (fixture->manager), is_name_label, "python") != NULL);
+  g_signal_emit_by_name (row_controller (fixture, "python", GTK_TYPE_DRAG_SOURCE), "prepare", 1.0, 1.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRV);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_true (g_strv_equal (g_value_get_boxed (&value), (const char *[]) { "python", NULL }));
+
+  /* Onto itself: nothing */
+  g_signal_emit_by_name (row_controller (fixture, "python", GTK_TYPE_DROP_TARGET), "drop", &value, 1.0, 1.0,
+                         &dropped);
+  g_assert_false (dropped);
+  g_signal_emit_by_name (row_controller (fixture, "Python", GTK_TYPE_DROP_TARGET), "drop", &value, 1.0, 1.0,
+                         &dropped);
+  g_assert_true (dropped);
+  UI_TEST_WAIT_FOR (file_has (fixture, testing, "tags: Python meetup\n"));
+  UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "Python") == 4);
+  undo_and_check (fixture, "Merge Tag");
+}
+
 /* Show Posts lists a name's posts in the content table. */
 static void
 test_show_posts (Fixture       *fixture,
@@ -220,6 +294,8 @@ main (int   argc,
   UI_TEST_ADD ("/taxonomy/delete-and-undo", NULL, test_delete_and_undo);
   UI_TEST_ADD ("/taxonomy/near-duplicate-merge-and-undo", NULL, test_near_duplicate_merge_and_undo);
   UI_TEST_ADD ("/taxonomy/show-posts", NULL, test_show_posts);
+  UI_TEST_ADD ("/taxonomy/merge-into-and-undo", NULL, test_merge_into_and_undo);
+  UI_TEST_ADD ("/taxonomy/drag-row-onto-row", NULL, test_drag_row_onto_row);
 
   return g_test_run ();
 }
