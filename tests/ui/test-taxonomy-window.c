@@ -201,7 +201,7 @@ test_merge_into_and_undo (Fixture       *fixture,
   static const char *follow_up = "_posts/2024-03-28-march-follow-up.md";
 
   recap_taxonomy_window_merge_into (fixture->manager, (const char *[]) { "q-and-a", NULL }, "asyncio");
-  UI_TEST_WAIT_FOR (file_has (fixture, follow_up, "tags: [asyncio]\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, follow_up, "tags: [asyncio]\n"));
   UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "q-and-a") == 0);
   undo_and_check (fixture, "Merge Tag");
 }
@@ -261,7 +261,7 @@ test_drag_row_onto_row (Fixture       *fixture,
   g_signal_emit_by_name (row_controller (fixture, "Python", GTK_TYPE_DROP_TARGET), "drop", &value, 1.0, 1.0,
                          &dropped);
   g_assert_true (dropped);
-  UI_TEST_WAIT_FOR (file_has (fixture, testing, "tags: Python meetup\n"));
+  UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, testing, "tags: Python meetup\n"));
   UI_TEST_WAIT_FOR (recap_taxonomy_window_get_count (fixture->manager, "Python") == 4);
   undo_and_check (fixture, "Merge Tag");
 }
