@@ -95,8 +95,8 @@ class RecapSession:
 
     # Waiting and finding
 
-    def wait_for(self, predicate, what):
-        deadline = time.monotonic() + TIMEOUT
+    def wait_for(self, predicate, what, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 fail("recap exited with status %s while waiting for %s" % (self.process.returncode, what))
@@ -132,11 +132,11 @@ class RecapSession:
             stack.extend(node.get_child_at_index(i) for i in reversed(range(count)))
         return None
 
-    def find(self, role=None, name=None, root=None, contains=None):
+    def find(self, role=None, name=None, root=None, contains=None, timeout=TIMEOUT):
         """The first widget under @root with that role and name (or a name
         containing @contains: GTK 4.8 names buttons with mnemonics oddly)."""
         what = "%s named %r" % (role or "widget", name or contains)
-        return self.wait_for(lambda: self._search(root or self.app, role, name, contains), what)
+        return self.wait_for(lambda: self._search(root or self.app, role, name, contains), what, timeout)
 
     def show_yaml(self):
         """The front matter as YAML in the editor, as the form header's
