@@ -178,13 +178,10 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/export/html-embedded", test_html_embedded);
-  ADD ("/export/html-copied-images", test_html_copied_images);
-  ADD ("/export/pdf", test_pdf);
-  ADD ("/export/html-action-asks-about-images", test_html_action_asks_about_images);
-#undef ADD
+  UI_TEST_ADD ("/export/html-embedded", NULL, test_html_embedded);
+  UI_TEST_ADD ("/export/html-copied-images", NULL, test_html_copied_images);
+  UI_TEST_ADD ("/export/pdf", NULL, test_pdf);
+  UI_TEST_ADD ("/export/html-action-asks-about-images", NULL, test_html_action_asks_about_images);
 
   return g_test_run ();
 }

@@ -211,13 +211,10 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/form-defaults/placeholders-leave-buffer", test_placeholders_leave_buffer);
-  ADD ("/form-defaults/typing-writes-key", test_typing_writes_key);
-  ADD ("/form-defaults/clearing-removes-key", test_clearing_removes_key);
-  ADD ("/form-defaults/remove-button-returns-to-default", test_remove_button_returns_to_default);
-#undef ADD
+  UI_TEST_ADD ("/form-defaults/placeholders-leave-buffer", NULL, test_placeholders_leave_buffer);
+  UI_TEST_ADD ("/form-defaults/typing-writes-key", NULL, test_typing_writes_key);
+  UI_TEST_ADD ("/form-defaults/clearing-removes-key", NULL, test_clearing_removes_key);
+  UI_TEST_ADD ("/form-defaults/remove-button-returns-to-default", NULL, test_remove_button_returns_to_default);
 
   return g_test_run ();
 }

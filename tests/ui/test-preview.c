@@ -741,24 +741,21 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/preview/typing-keeps-the-page-in-place", test_typing_keeps_the_page_in_place);
-  ADD ("/preview/document-scripts-never-run", test_document_scripts_never_run);
-  ADD ("/preview/links-never-navigate", test_links_never_navigate);
-  ADD ("/preview/site-images-and-nothing-else", test_site_images_and_nothing_else);
-  ADD ("/preview/remote-images-preference", test_remote_images_preference);
-  ADD ("/preview/remote-images-not-fetched-until-allowed", test_remote_images_not_fetched_until_allowed);
-  ADD ("/preview/raw-html-as-github-shows-it", test_raw_html_as_github_shows_it);
-  ADD ("/preview/liquid-and-highlighting", test_liquid_and_highlighting);
-  ADD ("/preview/text-follows-large-text", test_text_follows_large_text);
-  ADD ("/preview/scroll-sync", test_scroll_sync);
-  ADD ("/preview/scroll-to-line", test_scroll_to_line);
-  ADD ("/preview/newest-text-wins", test_newest_text_wins);
-  ADD ("/preview/dark-follows-the-style-manager", test_dark_follows_the_style_manager);
-  ADD ("/preview/web-process-ends", test_web_process_ends);
-  ADD ("/preview/script-world-lost", test_script_world_lost);
-#undef ADD
+  UI_TEST_ADD ("/preview/typing-keeps-the-page-in-place", NULL, test_typing_keeps_the_page_in_place);
+  UI_TEST_ADD ("/preview/document-scripts-never-run", NULL, test_document_scripts_never_run);
+  UI_TEST_ADD ("/preview/links-never-navigate", NULL, test_links_never_navigate);
+  UI_TEST_ADD ("/preview/site-images-and-nothing-else", NULL, test_site_images_and_nothing_else);
+  UI_TEST_ADD ("/preview/remote-images-preference", NULL, test_remote_images_preference);
+  UI_TEST_ADD ("/preview/remote-images-not-fetched-until-allowed", NULL, test_remote_images_not_fetched_until_allowed);
+  UI_TEST_ADD ("/preview/raw-html-as-github-shows-it", NULL, test_raw_html_as_github_shows_it);
+  UI_TEST_ADD ("/preview/liquid-and-highlighting", NULL, test_liquid_and_highlighting);
+  UI_TEST_ADD ("/preview/text-follows-large-text", NULL, test_text_follows_large_text);
+  UI_TEST_ADD ("/preview/scroll-sync", NULL, test_scroll_sync);
+  UI_TEST_ADD ("/preview/scroll-to-line", NULL, test_scroll_to_line);
+  UI_TEST_ADD ("/preview/newest-text-wins", NULL, test_newest_text_wins);
+  UI_TEST_ADD ("/preview/dark-follows-the-style-manager", NULL, test_dark_follows_the_style_manager);
+  UI_TEST_ADD ("/preview/web-process-ends", NULL, test_web_process_ends);
+  UI_TEST_ADD ("/preview/script-world-lost", NULL, test_script_world_lost);
   g_test_add_func ("/preview/layout-toggles", test_layout_toggles);
   g_test_add_func ("/preview/post-links-open-the-post", test_post_links_open_the_post);
 

@@ -972,20 +972,17 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sidebar/posts-newest-first", test_posts_newest_first);
-  ADD ("/sidebar/events", test_events);
-  ADD ("/sidebar/groups-arrive-later", test_groups_arrive_later);
-  ADD ("/sidebar/tags-by-use", test_tags_by_use);
-  ADD ("/sidebar/years-and-authors", test_years_and_authors);
-  ADD ("/sidebar/drafts", test_drafts);
-  ADD ("/sidebar/search", test_search);
-  ADD ("/sidebar/activate-opens-post", test_activate_opens_post);
-  ADD ("/sidebar/live-update", test_live_update);
-  ADD ("/sidebar/problems-checked-in-thread", test_problems_checked_in_thread);
-  ADD ("/sidebar/no-filter-without-search", test_no_filter_without_search);
-#undef ADD
+  UI_TEST_ADD ("/sidebar/posts-newest-first", NULL, test_posts_newest_first);
+  UI_TEST_ADD ("/sidebar/events", NULL, test_events);
+  UI_TEST_ADD ("/sidebar/groups-arrive-later", NULL, test_groups_arrive_later);
+  UI_TEST_ADD ("/sidebar/tags-by-use", NULL, test_tags_by_use);
+  UI_TEST_ADD ("/sidebar/years-and-authors", NULL, test_years_and_authors);
+  UI_TEST_ADD ("/sidebar/drafts", NULL, test_drafts);
+  UI_TEST_ADD ("/sidebar/search", NULL, test_search);
+  UI_TEST_ADD ("/sidebar/activate-opens-post", NULL, test_activate_opens_post);
+  UI_TEST_ADD ("/sidebar/live-update", NULL, test_live_update);
+  UI_TEST_ADD ("/sidebar/problems-checked-in-thread", NULL, test_problems_checked_in_thread);
+  UI_TEST_ADD ("/sidebar/no-filter-without-search", NULL, test_no_filter_without_search);
   g_test_add_func ("/sidebar/post-row-parts", test_post_row_parts);
   g_test_add_func ("/sidebar/open-post-in-large-site", test_open_post_in_large_site);
   g_test_add_func ("/sidebar/reload-keeps-scroll", test_reload_keeps_scroll);

@@ -238,15 +238,12 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/status-bar/counts-the-body", test_counts_the_body);
-  ADD ("/status-bar/counts-the-selection", test_counts_the_selection);
-  ADD ("/status-bar/follows-typing", test_follows_typing);
-  ADD ("/status-bar/outline-lists-headings", test_outline_lists_headings);
-  ADD ("/status-bar/activating-a-row-jumps", test_activating_a_row_jumps);
-  ADD ("/status-bar/current-heading-follows-the-cursor", test_current_heading_follows_the_cursor);
-#undef ADD
+  UI_TEST_ADD ("/status-bar/counts-the-body", NULL, test_counts_the_body);
+  UI_TEST_ADD ("/status-bar/counts-the-selection", NULL, test_counts_the_selection);
+  UI_TEST_ADD ("/status-bar/follows-typing", NULL, test_follows_typing);
+  UI_TEST_ADD ("/status-bar/outline-lists-headings", NULL, test_outline_lists_headings);
+  UI_TEST_ADD ("/status-bar/activating-a-row-jumps", NULL, test_activating_a_row_jumps);
+  UI_TEST_ADD ("/status-bar/current-heading-follows-the-cursor", NULL, test_current_heading_follows_the_cursor);
 
   return g_test_run ();
 }

@@ -461,19 +461,16 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return 77;
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/window/lists-the-site", test_lists_the_site);
-  ADD ("/window/open-post-while-site-loads", test_open_post_while_site_loads);
-  ADD ("/window/type-preview-save", test_type_preview_save);
-  ADD ("/window/untouched-save-is-byte-exact", test_untouched_save_is_byte_exact);
-  ADD ("/window/switch-asks-about-unsaved-changes", test_switch_asks_about_unsaved_changes);
-  ADD ("/window/open-post-follows-the-style", test_open_post_follows_the_style);
-  ADD ("/window/command-line/binary-post", test_command_line_binary_post);
-  ADD ("/window/command-line/unlisted-file", test_command_line_unlisted_file);
-  ADD ("/window/long-line-post", test_long_line_post);
-  ADD ("/window/long-line-post/show-source", test_long_line_post_show_source);
-#undef ADD
+  UI_TEST_ADD ("/window/lists-the-site", NULL, test_lists_the_site);
+  UI_TEST_ADD ("/window/open-post-while-site-loads", NULL, test_open_post_while_site_loads);
+  UI_TEST_ADD ("/window/type-preview-save", NULL, test_type_preview_save);
+  UI_TEST_ADD ("/window/untouched-save-is-byte-exact", NULL, test_untouched_save_is_byte_exact);
+  UI_TEST_ADD ("/window/switch-asks-about-unsaved-changes", NULL, test_switch_asks_about_unsaved_changes);
+  UI_TEST_ADD ("/window/open-post-follows-the-style", NULL, test_open_post_follows_the_style);
+  UI_TEST_ADD ("/window/command-line/binary-post", NULL, test_command_line_binary_post);
+  UI_TEST_ADD ("/window/command-line/unlisted-file", NULL, test_command_line_unlisted_file);
+  UI_TEST_ADD ("/window/long-line-post", NULL, test_long_line_post);
+  UI_TEST_ADD ("/window/long-line-post/show-source", NULL, test_long_line_post_show_source);
   g_test_add_func ("/window/state-follows-settings", test_window_state_follows_settings);
 
   return g_test_run ();
