@@ -127,10 +127,10 @@ show_failure (RecapWindow *self,
               const char  *heading,
               const char  *message)
 {
-  GtkWidget *dialog = recap_compat_alert_new (heading, message);
+  RecapAlert *dialog = RECAP_ALERT (recap_compat_alert_new (heading, message));
 
-  recap_compat_alert_add_response (dialog, "close", _("_Close"));
-  recap_compat_present (dialog, GTK_WINDOW (self));
+  recap_alert_add_response (dialog, "close", _("_Close"));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 /* The menu names the operation Undo takes back. */
@@ -436,7 +436,7 @@ unpublish_action (GtkWidget  *widget,
 }
 
 static void
-publish_response (AdwMessageDialog *dialog,
+publish_response (RecapAlert       *dialog,
                   const char       *response,
                   RecapWindow      *self)
 {
@@ -468,7 +468,7 @@ publish_action (GtkWidget  *widget,
   g_autofree char *today_name = NULL;
   g_autofree char *today_day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *today_label = NULL;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   if (document == NULL || self->site == NULL)
     return;
@@ -480,8 +480,8 @@ publish_action (GtkWidget  *widget,
   /* TRANSLATORS: a button; %s is today's date, 2024-03-14 */
   today_label = g_strdup_printf (_("_Today (%s)"), today_day);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Publish Draft?"), NULL));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Publish Draft?"), NULL));
+  recap_alert_add_response (dialog, "cancel", _("_Cancel"));
   if (kept != NULL)
     {
       g_autofree char *kept_name = recap_published_name (basename, kept);
@@ -489,34 +489,34 @@ publish_action (GtkWidget  *widget,
       /* TRANSLATORS: a button; %s is the date the draft already has, 2019-10-13 */
       g_autofree char *keep_label = g_strdup_printf (_("_Keep %s"), kept_day);
 
-      adw_message_dialog_format_body (dialog,
-                                      _("Which date should the post carry?\n\n"
-                                        "Keep %s: _posts/%s\nToday: _posts/%s"),
-                                      kept_day, kept_name, today_name);
-      adw_message_dialog_add_response (dialog, "keep", keep_label);
-      adw_message_dialog_set_default_response (dialog, "keep");
+      recap_alert_format_body (dialog,
+                               _("Which date should the post carry?\n\n"
+                                 "Keep %s: _posts/%s\nToday: _posts/%s"),
+                               kept_day, kept_name, today_name);
+      recap_alert_add_response (dialog, "keep", keep_label);
+      recap_alert_set_default_response (dialog, "keep");
     }
   else
     {
-      adw_message_dialog_format_body (dialog, _("The draft has no date yet. Published today, it becomes _posts/%s."),
-                                      today_name);
-      adw_message_dialog_set_default_response (dialog, "today");
+      recap_alert_format_body (dialog, _("The draft has no date yet. Published today, it becomes _posts/%s."),
+                               today_name);
+      recap_alert_set_default_response (dialog, "today");
     }
-  adw_message_dialog_add_response (dialog, "today", today_label);
-  adw_message_dialog_set_response_appearance (dialog, kept ? "keep" : "today", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_add_response (dialog, "today", today_label);
+  recap_alert_set_response_appearance (dialog, kept ? "keep" : "today", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (document)),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void
-rename_response (AdwMessageDialog *dialog,
+rename_response (RecapAlert       *dialog,
                  const char       *response,
                  RecapWindow      *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (recap_alert_get_extra_child (dialog));
   GFile *file = g_object_get_data (G_OBJECT (dialog), "recap-file");
   Move *move;
 
@@ -535,27 +535,27 @@ rename_post_action (GtkWidget  *widget,
   RecapWindow *self = RECAP_WINDOW (widget);
   RecapDocument *document = recap_window_get_document (self);
   g_autofree char *slug = NULL;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *entry;
 
   if (document == NULL)
     return;
   slug = recap_slugify (recap_post_get_title (recap_document_get_post (document)));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Post"),
-                                                       _("The new file name, after the date")));
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Rename Post"),
+                                                _("The new file name, after the date")));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), slug);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_set_extra_child (dialog, entry);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  recap_alert_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "rename");
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (document)),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void
@@ -795,12 +795,12 @@ trash_action (GtkWidget  *widget,
 }
 
 static void
-assign_event_response (AdwMessageDialog *dialog,
+assign_event_response (RecapAlert       *dialog,
                        const char       *response,
                        RecapWindow      *self)
 {
   GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "recap-files");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (recap_alert_get_extra_child (dialog));
   g_autofree char *event = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   if (g_str_equal (response, "assign"))
@@ -818,29 +818,29 @@ assign_event_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) files = selected_files (self);
   g_auto(GStrv) events = NULL;
   GtkWidget *entry;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   if (files->len == 0 || self->site == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Assign to Event"), NULL));
-  adw_message_dialog_format_body (dialog, ngettext ("The event of %u post", "The event of %u posts", files->len),
-                                  files->len);
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Assign to Event"), NULL));
+  recap_alert_format_body (dialog, ngettext ("The event of %u post", "The event of %u posts", files->len),
+                           files->len);
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event"), -1);
   events = recap_site_collect_values (G_LIST_MODEL (self->site), "event");
   recap_completion_set_suggestions (recap_completion_attach (entry, GTK_EDITABLE (entry)),
                                     (const char * const *) events);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove from Event"),
-                                    "assign", _("_Assign"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "assign", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "assign");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_set_extra_child (dialog, entry);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove from Event"),
+                             "assign", _("_Assign"), NULL);
+  recap_alert_set_response_appearance (dialog, "assign", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "assign");
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "recap-files", g_ptr_array_ref (files),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (assign_event_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void
@@ -878,7 +878,7 @@ previewed (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(AdwMessageDialog) dialog = user_data;
+  g_autoptr(RecapAlert) dialog = user_data;
   g_autoptr(GError) error = NULL;
   Bulk *bulk = g_task_get_task_data (G_TASK (result));
   gssize n = g_task_propagate_int (G_TASK (result), &error);
@@ -891,11 +891,11 @@ previewed (GObject      *object,
   text = g_strdup_printf (ngettext ("%zd of %u file will change", "%zd of %u files will change", bulk->files->len),
                           n, bulk->files->len);
   gtk_label_set_label (label, text);
-  adw_message_dialog_set_response_enabled (dialog, "apply", n > 0);
+  recap_alert_set_response_enabled (dialog, "apply", n > 0);
 }
 
 static char *
-dialog_text (AdwMessageDialog *dialog,
+dialog_text (RecapAlert       *dialog,
              const char       *name)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), name);
@@ -905,7 +905,7 @@ dialog_text (AdwMessageDialog *dialog,
 
 /* The edit the dialog's fields describe now, or NULL when they are incomplete. */
 static Bulk *
-dialog_bulk (AdwMessageDialog *dialog)
+dialog_bulk (RecapAlert       *dialog)
 {
   BulkKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "recap-kind"));
   GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "recap-files");
@@ -918,14 +918,14 @@ dialog_bulk (AdwMessageDialog *dialog)
 }
 
 static void
-update_preview (AdwMessageDialog *dialog)
+update_preview (RecapAlert       *dialog)
 {
   GCancellable *cancellable = g_object_get_data (G_OBJECT (dialog), "recap-cancellable");
   Bulk *bulk = dialog_bulk (dialog);
   g_autoptr(GTask) task = NULL;
 
   g_cancellable_cancel (cancellable);
-  adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+  recap_alert_set_response_enabled (dialog, "apply", FALSE);
   gtk_label_set_label (g_object_get_data (G_OBJECT (dialog), "recap-preview"), bulk ? _("Counting…") : "");
   if (bulk == NULL)
     return;
@@ -937,7 +937,7 @@ update_preview (AdwMessageDialog *dialog)
 }
 
 static void
-bulk_edit_response (AdwMessageDialog *dialog,
+bulk_edit_response (RecapAlert       *dialog,
                     const char       *response,
                     RecapWindow      *self)
 {
@@ -951,7 +951,7 @@ bulk_edit_response (AdwMessageDialog *dialog,
 
 /* An entry of the dialog, completing from the site's @suggestions. */
 static GtkWidget *
-dialog_entry (AdwMessageDialog   *dialog,
+dialog_entry (RecapAlert         *dialog,
               const char         *name,
               const char         *label,
               const char * const *suggestions)
@@ -996,7 +996,7 @@ bulk_edit_action (GtkWidget  *widget,
   const char *target = g_variant_get_string (parameter, NULL);
   g_autoptr(GPtrArray) files = NULL;
   g_auto(GStrv) suggestions = NULL;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *box, *preview;
   BulkKind kind = 0;
 
@@ -1005,8 +1005,8 @@ bulk_edit_action (GtkWidget  *widget,
   g_return_if_fail (kind < N_BULK_KINDS);
   if (self->site == NULL || (files = selected_files (self))->len == 0)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _(bulk_labels[kind]), NULL));
-  adw_message_dialog_format_body (dialog, ngettext ("%u post selected", "%u posts selected", files->len), files->len);
+  dialog = RECAP_ALERT (recap_compat_alert_new (_(bulk_labels[kind]), NULL));
+  recap_alert_format_body (dialog, ngettext ("%u post selected", "%u posts selected", files->len), files->len);
   g_object_set_data (G_OBJECT (dialog), "recap-kind", GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (dialog), "recap-files", g_ptr_array_ref (files),
                           (GDestroyNotify) g_ptr_array_unref);
@@ -1021,16 +1021,16 @@ bulk_edit_action (GtkWidget  *widget,
   gtk_widget_add_css_class (preview, "dim-label");
   g_object_set_data (G_OBJECT (dialog), "recap-preview", preview);
   gtk_box_append (GTK_BOX (box), preview);
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", kind == BULK_REMOVE_KEY || kind == BULK_REMOVE_TAG ||
-                                              kind == BULK_REMOVE_CATEGORY ? ADW_RESPONSE_DESTRUCTIVE
-                                                                           : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_set_extra_child (dialog, box);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  recap_alert_set_response_appearance (dialog, "apply", kind == BULK_REMOVE_KEY || kind == BULK_REMOVE_TAG ||
+                                       kind == BULK_REMOVE_CATEGORY ? ADW_RESPONSE_DESTRUCTIVE
+                                                                    : ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_response_enabled (dialog, "apply", FALSE);
+  recap_alert_set_default_response (dialog, "apply");
+  recap_alert_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (bulk_edit_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 /* The content table */
