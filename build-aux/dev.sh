@@ -185,13 +185,15 @@ make_newest_root() {
 # Runs dev.sh with the arguments given inside the chroot, in a private
 # mount namespace (the mounts go when it ends). With --isolated, also in a
 # network namespace of its own, so that its Xvfb and D-Bus cannot meet the
-# host's on abstract sockets.
+# host's on abstract sockets; its loopback is brought up for the tests'
+# local servers (test-preview's image server).
 in_newest_root() {
-  local unshare=(unshare --mount --propagation private)
-  if [ "$1" = --isolated ]; then unshare+=(--net); shift; fi
+  local unshare=(unshare --mount --propagation private) isolated=
+  if [ "$1" = --isolated ]; then unshare+=(--net); isolated=1; shift; fi
   mkdir -p "$NEWEST_ROOT/src" "$NEWEST_ROOT/build"
   "${unshare[@]}" -- /bin/sh -e -c '
-    root=$1; src=$2; shift 2
+    root=$1; src=$2; isolated=$3; shift 3
+    if [ -n "$isolated" ]; then ip link set lo up; fi
     mount -t proc proc "$root/proc"
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"
@@ -200,7 +202,7 @@ in_newest_root() {
     exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
       PATH=/usr/sbin:/usr/bin:/sbin:/bin \
       BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan \
-      /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$@"
+      /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$isolated" "$@"
 }
 
 # Without arguments `ci` there; with meson test arguments, `test` with them.

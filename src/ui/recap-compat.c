@@ -28,18 +28,6 @@ recap_compat_alert_new (const char *heading,
 }
 
 void
-recap_compat_alert_add_response (GtkWidget  *alert,
-                                 const char *id,
-                                 const char *label)
-{
-#if ADW_CHECK_VERSION (1, 5, 0)
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (alert), id, label);
-#else
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), id, label);
-#endif
-}
-
-void
 recap_compat_present (GtkWidget *dialog,
                       GtkWindow *parent)
 {

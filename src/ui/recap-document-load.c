@@ -246,7 +246,15 @@ file_read (GObject      *object,
       return;
     }
   stream = g_memory_input_stream_new_from_bytes (job->bytes);
-  loader = gtk_source_file_loader_new_from_stream (GTK_SOURCE_BUFFER (self), self->source_file, stream);
+  /* From the stream, named by its file: GtkSourceView 5.16's load_finish
+   * reads the loader's location even when it loaded a stream, a GLib
+   * critical when it is NULL. The stream still wins, as it always did. */
+  loader = g_object_new (GTK_SOURCE_TYPE_FILE_LOADER,
+                         "buffer", self,
+                         "file", self->source_file,
+                         "location", job->file,
+                         "input-stream", stream,
+                         NULL);
   candidates = candidate_encodings (job);
   gtk_source_file_loader_set_candidate_encodings (loader, candidates);
   gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, g_task_get_cancellable (self->current_op),

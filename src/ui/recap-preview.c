@@ -927,10 +927,21 @@ recap_preview_set_property (GObject      *object,
 }
 
 static void
+unregister_page_script (WebKitUserContentManager *manager)
+{
+  webkit_user_content_manager_unregister_script_message_handler (manager, "scrolled", SCRIPT_WORLD);
+  webkit_user_content_manager_unregister_script_message_handler (manager, "loaded", SCRIPT_WORLD);
+}
+
+static void
 recap_preview_dispose (GObject *object)
 {
   RecapPreview *self = RECAP_PREVIEW (object);
 
+  /* Once: WebKitGTK 2.52 makes a message the page sends after the manager
+   * went a critical, unless its handler was unregistered. */
+  if (!is_disposed (self))
+    unregister_page_script (webkit_web_view_get_user_content_manager (self->web_view));
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->render_source, g_source_remove);
   g_clear_object (&self->document_signals); /* disconnects from the document */

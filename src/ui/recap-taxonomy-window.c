@@ -13,6 +13,7 @@
 
 #include "recap-background.h"
 #include "recap-bulk-edit.h"
+#include "recap-compat.h"
 #include "recap-completion.h"
 #include "recap-taxonomy-window.h"
 
@@ -322,12 +323,12 @@ recap_taxonomy_window_merge_into (RecapTaxonomyWindow *self,
 /* Dialogs */
 
 static void
-name_response (AdwMessageDialog    *dialog,
+name_response (RecapAlert          *dialog,
                const char          *response,
                RecapTaxonomyWindow *self)
 {
   GStrv names = g_object_get_data (G_OBJECT (dialog), "recap-names");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (recap_alert_get_extra_child (dialog));
   g_autofree char *name = entry ? g_strstrip (g_strdup (gtk_editable_get_text (entry))) : NULL;
 
   if (g_str_equal (response, "delete"))
@@ -339,7 +340,7 @@ name_response (AdwMessageDialog    *dialog,
 /* Under the name typed, how many posts have it already: renaming to it merges. */
 static void
 name_changed (GtkEditable         *entry,
-              AdwMessageDialog    *dialog)
+              RecapAlert          *dialog)
 {
   RecapTaxonomyWindow *self = g_object_get_data (G_OBJECT (dialog), "recap-window");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
@@ -350,7 +351,7 @@ name_changed (GtkEditable         *entry,
     text = g_strdup_printf (ngettext ("“%s” is on %u post already: the two merge",
                                       "“%s” is on %u posts already: the two merge", count), name, count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry), text);
-  adw_message_dialog_set_response_enabled (dialog, "apply", *name != '\0');
+  recap_alert_set_response_enabled (dialog, "apply", *name != '\0');
 }
 
 static guint
@@ -370,14 +371,14 @@ ask_name (RecapTaxonomyWindow *self,
           const char          *heading,
           const char          *initial)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  RecapAlert *dialog = RECAP_ALERT (recap_compat_alert_new (heading, NULL));
   GtkWidget *entry = gtk_entry_new ();
   g_autofree char *joined = g_strjoinv (", ", names);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) all = NULL;
 
-  adw_message_dialog_format_body (dialog, ngettext ("%s, on %u post", "%s, on %u posts", total_posts (self, names)),
-                                  joined, total_posts (self, names));
+  recap_alert_format_body (dialog, ngettext ("%s, on %u post", "%s, on %u posts", total_posts (self, names)),
+                           joined, total_posts (self, names));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->names)); i++)
     g_strv_builder_add (builder, gtk_string_list_get_string (self->names, i));
   all = g_strv_builder_end (builder);
@@ -386,16 +387,16 @@ ask_name (RecapTaxonomyWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New name"), -1);
   /* Type-ahead over the names in use, most used first. */
   recap_completion_set_suggestions (recap_completion_attach (entry, GTK_EDITABLE (entry)), (const char * const *) all);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", heading, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_set_extra_child (dialog, entry);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "apply", heading, NULL);
+  recap_alert_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "apply");
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "recap-window", self);
   g_object_set_data_full (G_OBJECT (dialog), "recap-names", g_strdupv (names), (GDestroyNotify) g_strfreev);
   g_signal_connect (entry, "changed", G_CALLBACK (name_changed), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (name_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void confirm_delete (RecapTaxonomyWindow *self, GStrv names);
@@ -452,17 +453,17 @@ confirm_delete (RecapTaxonomyWindow *self,
 {
   g_autofree char *joined = g_strjoinv (", ", names);
   guint total = total_posts (self, names);
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete from Every Post?"), NULL));
-  adw_message_dialog_format_body (dialog, ngettext ("%s will be removed from %u post.",
-                                                    "%s will be removed from %u posts.", total), joined, total);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Delete from Every Post?"), NULL));
+  recap_alert_format_body (dialog, ngettext ("%s will be removed from %u post.",
+                                             "%s will be removed from %u posts.", total), joined, total);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  recap_alert_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "recap-names", g_strdupv (names), (GDestroyNotify) g_strfreev);
   g_signal_connect (dialog, "response", G_CALLBACK (name_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-background.h"
+#include "recap-compat.h"
 #include "recap-completion.h"
 #include "recap-site-ops.h"
 #include "recap-taxonomy.h"
@@ -242,12 +243,12 @@ trash_action (GtkWidget  *widget,
 }
 
 static void
-assign_event_response (AdwMessageDialog *dialog,
+assign_event_response (RecapAlert       *dialog,
                        const char       *response,
                        RecapWindow      *self)
 {
   GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "recap-files");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (recap_alert_get_extra_child (dialog));
   g_autofree char *event = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   if (g_str_equal (response, "assign"))
@@ -265,29 +266,29 @@ assign_event_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) files = selected_files (self);
   g_auto(GStrv) events = NULL;
   GtkWidget *entry;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   if (files->len == 0 || self->site == NULL)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Assign to Event"), NULL));
-  adw_message_dialog_format_body (dialog, ngettext ("The event of %u post", "The event of %u posts", files->len),
-                                  files->len);
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Assign to Event"), NULL));
+  recap_alert_format_body (dialog, ngettext ("The event of %u post", "The event of %u posts", files->len),
+                           files->len);
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event"), -1);
   events = recap_site_collect_values (G_LIST_MODEL (self->site), "event");
   recap_completion_set_suggestions (recap_completion_attach (entry, GTK_EDITABLE (entry)),
                                     (const char * const *) events);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove from Event"),
-                                    "assign", _("_Assign"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "assign", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "assign");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_set_extra_child (dialog, entry);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove from Event"),
+                             "assign", _("_Assign"), NULL);
+  recap_alert_set_response_appearance (dialog, "assign", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "assign");
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "recap-files", g_ptr_array_ref (files),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (assign_event_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void
@@ -325,7 +326,7 @@ previewed (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(AdwMessageDialog) dialog = user_data;
+  g_autoptr(RecapAlert) dialog = user_data;
   g_autoptr(GError) error = NULL;
   Bulk *bulk = g_task_get_task_data (G_TASK (result));
   gssize n = g_task_propagate_int (G_TASK (result), &error);
@@ -338,11 +339,11 @@ previewed (GObject      *object,
   text = g_strdup_printf (ngettext ("%zd of %u file will change", "%zd of %u files will change", bulk->files->len),
                           n, bulk->files->len);
   gtk_label_set_label (label, text);
-  adw_message_dialog_set_response_enabled (dialog, "apply", n > 0);
+  recap_alert_set_response_enabled (dialog, "apply", n > 0);
 }
 
 static char *
-dialog_text (AdwMessageDialog *dialog,
+dialog_text (RecapAlert       *dialog,
              const char       *name)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), name);
@@ -352,7 +353,7 @@ dialog_text (AdwMessageDialog *dialog,
 
 /* The edit the dialog's fields describe now, or NULL when they are incomplete. */
 static Bulk *
-dialog_bulk (AdwMessageDialog *dialog)
+dialog_bulk (RecapAlert       *dialog)
 {
   BulkKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "recap-kind"));
   GPtrArray *files = g_object_get_data (G_OBJECT (dialog), "recap-files");
@@ -365,14 +366,14 @@ dialog_bulk (AdwMessageDialog *dialog)
 }
 
 static void
-update_preview (AdwMessageDialog *dialog)
+update_preview (RecapAlert       *dialog)
 {
   GCancellable *cancellable = g_object_get_data (G_OBJECT (dialog), "recap-cancellable");
   Bulk *bulk = dialog_bulk (dialog);
   g_autoptr(GTask) task = NULL;
 
   g_cancellable_cancel (cancellable);
-  adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+  recap_alert_set_response_enabled (dialog, "apply", FALSE);
   gtk_label_set_label (g_object_get_data (G_OBJECT (dialog), "recap-preview"), bulk ? _("Counting…") : "");
   if (bulk == NULL)
     return;
@@ -384,7 +385,7 @@ update_preview (AdwMessageDialog *dialog)
 }
 
 static void
-bulk_edit_response (AdwMessageDialog *dialog,
+bulk_edit_response (RecapAlert       *dialog,
                     const char       *response,
                     RecapWindow      *self)
 {
@@ -398,7 +399,7 @@ bulk_edit_response (AdwMessageDialog *dialog,
 
 /* An entry of the dialog, completing from the site's @suggestions. */
 static GtkWidget *
-dialog_entry (AdwMessageDialog   *dialog,
+dialog_entry (RecapAlert         *dialog,
               const char         *name,
               const char         *label,
               const char * const *suggestions)
@@ -443,7 +444,7 @@ bulk_edit_action (GtkWidget  *widget,
   const char *target = g_variant_get_string (parameter, NULL);
   g_autoptr(GPtrArray) files = NULL;
   g_auto(GStrv) suggestions = NULL;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *box, *preview;
   BulkKind kind = 0;
 
@@ -452,8 +453,8 @@ bulk_edit_action (GtkWidget  *widget,
   g_return_if_fail (kind < N_BULK_KINDS);
   if (self->site == NULL || (files = selected_files (self))->len == 0)
     return;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _(bulk_labels[kind]), NULL));
-  adw_message_dialog_format_body (dialog, ngettext ("%u post selected", "%u posts selected", files->len), files->len);
+  dialog = RECAP_ALERT (recap_compat_alert_new (_(bulk_labels[kind]), NULL));
+  recap_alert_format_body (dialog, ngettext ("%u post selected", "%u posts selected", files->len), files->len);
   g_object_set_data (G_OBJECT (dialog), "recap-kind", GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (dialog), "recap-files", g_ptr_array_ref (files),
                           (GDestroyNotify) g_ptr_array_unref);
@@ -468,16 +469,16 @@ bulk_edit_action (GtkWidget  *widget,
   gtk_widget_add_css_class (preview, "dim-label");
   g_object_set_data (G_OBJECT (dialog), "recap-preview", preview);
   gtk_box_append (GTK_BOX (box), preview);
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", kind == BULK_REMOVE_KEY || kind == BULK_REMOVE_TAG ||
-                                              kind == BULK_REMOVE_CATEGORY ? ADW_RESPONSE_DESTRUCTIVE
-                                                                           : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_set_extra_child (dialog, box);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  recap_alert_set_response_appearance (dialog, "apply", kind == BULK_REMOVE_KEY || kind == BULK_REMOVE_TAG ||
+                                       kind == BULK_REMOVE_CATEGORY ? ADW_RESPONSE_DESTRUCTIVE
+                                                                    : ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_response_enabled (dialog, "apply", FALSE);
+  recap_alert_set_default_response (dialog, "apply");
+  recap_alert_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (bulk_edit_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 void

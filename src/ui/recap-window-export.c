@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "recap-compat.h"
 #include "recap-export.h"
 #include "recap-file-chooser.h"
 #include "recap-site-images.h"
@@ -117,7 +118,7 @@ html_file_chosen (GFile    *file,
 }
 
 static void
-html_options_response (AdwMessageDialog *dialog,
+html_options_response (RecapAlert       *dialog,
                        const char       *response,
                        Export       *export)
 {
@@ -137,7 +138,7 @@ html_options_response (AdwMessageDialog *dialog,
 
 /* The choice of what becomes of the images, before the file. */
 static GtkWidget *
-images_choice (AdwMessageDialog *dialog)
+images_choice (RecapAlert       *dialog)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *embed = gtk_check_button_new_with_mnemonic (_("_Embed images in the file"));
@@ -159,25 +160,25 @@ export_html_action (GtkWidget  *widget,
   RecapWindow *self = RECAP_WINDOW (widget);
   RecapDocument *document = recap_window_get_document (self);
   Export *export;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   if (document == NULL)
     return;
   export = export_new (self, document);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export to HTML"),
-                                                       _("One file with the post as the preview shows it, "
-                                                         "in the light style.")));
-  adw_message_dialog_set_extra_child (dialog, images_choice (dialog));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "export");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Export to HTML"),
+                                                _("One file with the post as the preview shows it, "
+                                                  "in the light style.")));
+  recap_alert_set_extra_child (dialog, images_choice (dialog));
+  recap_alert_add_responses (dialog,
+                             "cancel", _("_Cancel"),
+                             "export", _("_Export…"),
+                             NULL);
+  recap_alert_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "export");
+  recap_alert_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (html_options_response), export);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 /* Export to PDF and Print */

@@ -127,10 +127,10 @@ recap_window_show_failure (RecapWindow *self,
                            const char  *heading,
                            const char  *message)
 {
-  GtkWidget *dialog = recap_compat_alert_new (heading, message);
+  RecapAlert *dialog = RECAP_ALERT (recap_compat_alert_new (heading, message));
 
-  recap_compat_alert_add_response (dialog, "close", _("_Close"));
-  recap_compat_present (dialog, GTK_WINDOW (self));
+  recap_alert_add_response (dialog, "close", _("_Close"));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 /* The menu names the operation Undo takes back. */
@@ -437,7 +437,7 @@ unpublish_action (GtkWidget  *widget,
 }
 
 static void
-publish_response (AdwMessageDialog *dialog,
+publish_response (RecapAlert       *dialog,
                   const char       *response,
                   RecapWindow      *self)
 {
@@ -469,7 +469,7 @@ publish_action (GtkWidget  *widget,
   g_autofree char *today_name = NULL;
   g_autofree char *today_day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *today_label = NULL;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   if (document == NULL || self->site == NULL)
     return;
@@ -481,8 +481,8 @@ publish_action (GtkWidget  *widget,
   /* TRANSLATORS: a button; %s is today's date, 2024-03-14 */
   today_label = g_strdup_printf (_("_Today (%s)"), today_day);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Publish Draft?"), NULL));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Publish Draft?"), NULL));
+  recap_alert_add_response (dialog, "cancel", _("_Cancel"));
   if (kept != NULL)
     {
       g_autofree char *kept_name = recap_published_name (basename, kept);
@@ -490,34 +490,34 @@ publish_action (GtkWidget  *widget,
       /* TRANSLATORS: a button; %s is the date the draft already has, 2019-10-13 */
       g_autofree char *keep_label = g_strdup_printf (_("_Keep %s"), kept_day);
 
-      adw_message_dialog_format_body (dialog,
-                                      _("Which date should the post carry?\n\n"
-                                        "Keep %s: _posts/%s\nToday: _posts/%s"),
-                                      kept_day, kept_name, today_name);
-      adw_message_dialog_add_response (dialog, "keep", keep_label);
-      adw_message_dialog_set_default_response (dialog, "keep");
+      recap_alert_format_body (dialog,
+                               _("Which date should the post carry?\n\n"
+                                 "Keep %s: _posts/%s\nToday: _posts/%s"),
+                               kept_day, kept_name, today_name);
+      recap_alert_add_response (dialog, "keep", keep_label);
+      recap_alert_set_default_response (dialog, "keep");
     }
   else
     {
-      adw_message_dialog_format_body (dialog, _("The draft has no date yet. Published today, it becomes _posts/%s."),
-                                      today_name);
-      adw_message_dialog_set_default_response (dialog, "today");
+      recap_alert_format_body (dialog, _("The draft has no date yet. Published today, it becomes _posts/%s."),
+                               today_name);
+      recap_alert_set_default_response (dialog, "today");
     }
-  adw_message_dialog_add_response (dialog, "today", today_label);
-  adw_message_dialog_set_response_appearance (dialog, kept ? "keep" : "today", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_add_response (dialog, "today", today_label);
+  recap_alert_set_response_appearance (dialog, kept ? "keep" : "today", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (document)),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void
-rename_response (AdwMessageDialog *dialog,
+rename_response (RecapAlert       *dialog,
                  const char       *response,
                  RecapWindow      *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (recap_alert_get_extra_child (dialog));
   GFile *file = g_object_get_data (G_OBJECT (dialog), "recap-file");
   Move *move;
 
@@ -536,27 +536,27 @@ rename_post_action (GtkWidget  *widget,
   RecapWindow *self = RECAP_WINDOW (widget);
   RecapDocument *document = recap_window_get_document (self);
   g_autofree char *slug = NULL;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *entry;
 
   if (document == NULL)
     return;
   slug = recap_slugify (recap_post_get_title (recap_document_get_post (document)));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Post"),
-                                                       _("The new file name, after the date")));
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Rename Post"),
+                                                _("The new file name, after the date")));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), slug);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("File name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  recap_alert_set_extra_child (dialog, entry);
+  recap_alert_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  recap_alert_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "rename");
+  recap_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "recap-file", g_object_ref (recap_document_get_file (document)),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 /* The content table */

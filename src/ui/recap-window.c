@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-background.h"
+#include "recap-compat.h"
 #include "recap-file-chooser.h"
 #include "recap-recovery-dialog.h"
 #include "recap-window-private.h"
@@ -111,7 +112,7 @@ select_open_post (RecapWindow *self)
 }
 
 static void
-save_error_response (AdwMessageDialog *dialog,
+save_error_response (RecapAlert       *dialog,
                      const char       *response,
                      RecapWindow      *self)
 {
@@ -124,26 +125,26 @@ static void
 show_save_error (RecapWindow  *self,
                  const GError *error)
 {
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   /* The bar above the editor asks what to do about the other program's change. */
   if (g_error_matches (error, RECAP_DOCUMENT_ERROR, RECAP_DOCUMENT_ERROR_EXTERNALLY_MODIFIED))
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("%s\n\nThe file on disk was not changed and your changes are still here. "
-                                    "Save them somewhere else?"),
-                                  error->message);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save-as", _("Save _As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save-as");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Could Not Save"), NULL));
+  recap_alert_format_body (dialog,
+                           _("%s\n\nThe file on disk was not changed and your changes are still here. "
+                             "Save them somewhere else?"),
+                           error->message);
+  recap_alert_add_responses (dialog,
+                             "cancel", _("_Cancel"),
+                             "save-as", _("Save _As…"),
+                             NULL);
+  recap_alert_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "save-as");
+  recap_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 static void
@@ -165,7 +166,7 @@ saved_then_next (GObject      *object,
 }
 
 static void
-confirm_response (AdwMessageDialog *dialog,
+confirm_response (RecapAlert       *dialog,
                   const char       *response,
                   RecapWindow      *self)
 {
@@ -191,26 +192,26 @@ confirm_unsaved_changes (RecapWindow *self)
 {
   RecapDocument *document = recap_window_get_document (self);
   RecapPost *post = recap_document_get_post (document);
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   if (self->confirming)
     return;
   self->confirming = TRUE;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
-                                  recap_post_get_title (post));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = RECAP_ALERT (recap_compat_alert_new (_("Save Changes?"), NULL));
+  recap_alert_format_body (dialog,
+                           _("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
+                           recap_post_get_title (post));
+  recap_alert_add_responses (dialog,
+                             "cancel", _("_Cancel"),
+                             "discard", _("_Discard"),
+                             "save", _("_Save"),
+                             NULL);
+  recap_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  recap_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  recap_alert_set_default_response (dialog, "save");
+  recap_alert_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (confirm_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 void

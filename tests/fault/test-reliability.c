@@ -48,7 +48,11 @@ static void
 close_message_dialogs (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+  RecapAlert *alert;
 
+  while ((alert = ui_test_find_alert ()) != NULL)
+    ui_test_close_alert (alert);
+  /* The recovery dialog is an AdwMessageDialog on every libadwaita. */
   for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
@@ -207,13 +211,14 @@ save_and_expect_error (Fixture       *fixture,
                        RecapDocument *document,
                        const char    *message_part)
 {
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   save (fixture);
-  UI_TEST_WAIT_FOR ((dialog = find_message_dialog (SAVE_ERROR_HEADING)) != NULL);
-  g_test_message ("Save error: %s", adw_message_dialog_get_body (dialog));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), message_part));
-  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL &&
+                    g_strcmp0 (recap_alert_get_heading (dialog), SAVE_ERROR_HEADING) == 0);
+  g_test_message ("Save error: %s", recap_alert_get_body (dialog));
+  g_assert_nonnull (strstr (recap_alert_get_body (dialog), message_part));
+  g_assert_true (recap_alert_has_response (dialog, "save-as"));
   g_assert_true (is_modified (document));
   close_message_dialogs ();
 }

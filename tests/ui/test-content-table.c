@@ -162,20 +162,20 @@ test_combined_filters (Fixture       *fixture,
   g_assert_cmpuint (count_chips (fixture), ==, 0);
 }
 
-static AdwMessageDialog *
+static RecapAlert *
 open_bulk_dialog (Fixture    *fixture,
                   const char *target)
 {
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->site.window), "win.bulk-edit", "s", target);
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
   return dialog;
 }
 
 static gboolean
-label_is (AdwMessageDialog *dialog,
-          const char       *text)
+label_is (RecapAlert *dialog,
+          const char *text)
 {
   return g_strcmp0 (gtk_label_get_label (g_object_get_data (G_OBJECT (dialog), "recap-preview")), text) == 0;
 }
@@ -188,7 +188,7 @@ test_bulk_add_tag_and_undo (Fixture       *fixture,
   static const char *online = "_posts/2021-02-18-first-online-meetup.md";
   g_autofree char *online_before = ui_test_read_file (fixture->site.site_dir, online);
   g_autoptr(GString) expected = g_string_new (online_before);
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *entry;
 
   recap_content_table_set_query (fixture->table, "tag:meetup");
@@ -198,10 +198,10 @@ test_bulk_add_tag_and_undo (Fixture       *fixture,
 
   /* The preview counts the files that would change: one has the tag already */
   dialog = open_bulk_dialog (fixture, "add-tag");
-  entry = ui_test_find_by_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY);
+  entry = ui_test_find_by_type (recap_alert_get_extra_child (dialog), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "planning");
   UI_TEST_WAIT_FOR (label_is (dialog, "4 of 5 files will change"));
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_true (recap_alert_get_response_enabled (dialog, "apply"));
   ui_test_respond ("apply");
 
   /* Only the bytes of the new item */
@@ -218,7 +218,7 @@ test_bulk_set_and_remove_key (Fixture       *fixture,
 {
   g_autoptr(GHashTable) before = ui_test_site_snapshot (&fixture->site);
   static const char *planning = "_posts/2025-01-23-annual-planning.md";
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *box, *key, *value;
 
   recap_content_table_set_query (fixture->table, "year:2025");
@@ -227,22 +227,22 @@ test_bulk_set_and_remove_key (Fixture       *fixture,
   recap_content_table_select_all (fixture->table);
 
   dialog = open_bulk_dialog (fixture, "set-key");
-  box = adw_message_dialog_get_extra_child (dialog);
+  box = recap_alert_get_extra_child (dialog);
   key = gtk_widget_get_first_child (box);
   value = gtk_widget_get_next_sibling (key);
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_false (recap_alert_get_response_enabled (dialog, "apply"));
   gtk_editable_set_text (GTK_EDITABLE (key), "layout");
   gtk_editable_set_text (GTK_EDITABLE (value), "post");
   /* The post has that layout already: nothing to do */
   UI_TEST_WAIT_FOR (label_is (dialog, "0 of 1 file will change"));
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_false (recap_alert_get_response_enabled (dialog, "apply"));
   gtk_editable_set_text (GTK_EDITABLE (value), "report");
   UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
   ui_test_respond ("apply");
   UI_TEST_WAIT_FOR (ui_test_site_file_contains (&fixture->site, planning, "layout: report\n"));
 
   dialog = open_bulk_dialog (fixture, "remove-key");
-  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (adw_message_dialog_get_extra_child (dialog),
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_by_type (recap_alert_get_extra_child (dialog),
                                                              GTK_TYPE_ENTRY)), "event");
   UI_TEST_WAIT_FOR (label_is (dialog, "1 of 1 file will change"));
   ui_test_respond ("apply");

@@ -155,19 +155,19 @@ static void
 test_html_action_asks_about_images (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *choice;
   GtkWidget *embed;
 
   ui_test_open_post (fixture->window, fixture->site_dir, TABLE_POST);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-html", NULL);
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  choice = adw_message_dialog_get_extra_child (dialog);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
+  choice = recap_alert_get_extra_child (dialog);
   embed = gtk_widget_get_first_child (choice);
   g_assert_true (GTK_IS_CHECK_BUTTON (embed));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (embed)));
   g_assert_true (GTK_IS_CHECK_BUTTON (gtk_widget_get_next_sibling (embed)));
-  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  g_assert_true (recap_alert_has_response (dialog, "export"));
   ui_test_respond ("cancel");
 }
 

@@ -130,7 +130,7 @@ test_rename_tag_and_undo (Fixture       *fixture,
   static const char *path = "_posts/2024-03-14-async-for-the-rest-of-us.md";
   g_autofree char *before = ui_test_read_file (fixture->site_dir, path);
   RecapTaxonomyWindow *manager;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *focus, *entry, *popover;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-tag", NULL);
@@ -147,8 +147,8 @@ test_rename_tag_and_undo (Fixture       *fixture,
   gtk_selection_model_select_item (recap_taxonomy_window_get_selection (manager), 0, TRUE);
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (manager), "_Rename…"), "clicked");
 
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  entry = adw_message_dialog_get_extra_child (dialog);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
+  entry = recap_alert_get_extra_child (dialog);
   /* Type-ahead over the tags in use */
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "meet");
@@ -191,15 +191,15 @@ test_assign_event (Fixture       *fixture,
                    gconstpointer  data)
 {
   const char *paths[] = { "notes/venue-checklist.md", "_posts/2021-09-10-sprint-weekend.markdown", NULL };
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   select_posts (fixture, paths);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-front-matter", NULL);
   UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "---\ntitle: Venue checklist\n"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.assign-event", NULL);
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Lakeside Python Sprint 2021");
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (recap_alert_get_extra_child (dialog)), "Lakeside Python Sprint 2021");
   ui_test_respond ("assign");
 
   UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[1], "event: \"Lakeside Python Sprint 2021\"\n"));
@@ -217,7 +217,7 @@ test_trash_and_undo (Fixture       *fixture,
   select_posts (fixture, paths);
   /* No dialog asks first: the file goes at once, and Undo brings it back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.trash", NULL);
-  g_assert_null (ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ui_test_find_alert ());
   UI_TEST_WAIT_FOR (!g_file_test (path, G_FILE_TEST_EXISTS));
 
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (fixture->window), "_Undo"), "clicked");
@@ -360,7 +360,7 @@ test_publish_open_post (Fixture       *fixture,
                                            "Thanks, everyone!\n", typed, NULL);
   g_autofree char *label = NULL;
   RecapDocument *document;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   guint deleted = 0;
   GtkTextIter end;
 
@@ -371,11 +371,11 @@ test_publish_open_post (Fixture       *fixture,
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, typed, -1);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.publish", NULL);
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
   /* The choice is offered before anything moves, with the file names. */
   g_assert_true (exists_in_site (fixture, WRAP_UP_PATH));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "_posts/2019-10-13-Conference-Wrap-Up.md"));
-  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep 2019-10-13");
+  g_assert_nonnull (strstr (recap_alert_get_body (dialog), "_posts/2019-10-13-Conference-Wrap-Up.md"));
+  g_assert_cmpstr (recap_alert_get_response_label (dialog, "keep"), ==, "_Keep 2019-10-13");
   ui_test_respond ("keep");
 
   UI_TEST_WAIT_FOR (document_is_at (document, fixture->site_dir, WRAP_UP_POST) &&
@@ -422,11 +422,11 @@ test_rename_and_unpublish_open_post (Fixture       *fixture,
   const char *path = "_posts/2023-08-24-summer-picnic.md";
   g_autofree char *before = ui_test_read_file (fixture->site_dir, path);
   RecapDocument *document = ui_test_open_post (fixture->window, fixture->site_dir, path);
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-post", NULL);
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "picnic");
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (recap_alert_get_extra_child (dialog)), "picnic");
   ui_test_respond ("rename");
   UI_TEST_WAIT_FOR (document_is_at (document, fixture->site_dir, "_posts/2023-08-24-picnic.md"));
   g_assert_true (ui_test_file_is (fixture->site_dir, "_posts/2023-08-24-picnic.md", before));
@@ -482,12 +482,12 @@ test_history_undo_older (Fixture       *fixture,
   const char *paths[] = { "_posts/2023-08-24-summer-picnic.md", NULL };
   g_autofree char *before = ui_test_read_file (fixture->site_dir, paths[0]);
   g_autofree char *label = NULL;
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
 
   select_posts (fixture, paths);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.assign-event", NULL);
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Picnic 2023");
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (recap_alert_get_extra_child (dialog)), "Picnic 2023");
   ui_test_respond ("assign");
   /* The sample post has CRLF line breaks. */
   UI_TEST_WAIT_FOR (ui_test_site_file_contains (fixture, paths[0], "\nevent: \"Picnic 2023\"\r\n"));

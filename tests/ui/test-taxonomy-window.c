@@ -80,11 +80,11 @@ static void
 answer_name (const char *name,
              const char *response)
 {
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   GtkWidget *entry;
 
-  UI_TEST_WAIT_FOR ((dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  entry = adw_message_dialog_get_extra_child (dialog);
+  UI_TEST_WAIT_FOR ((dialog = ui_test_find_alert ()) != NULL);
+  entry = recap_alert_get_extra_child (dialog);
   if (name != NULL)
     gtk_editable_set_text (GTK_EDITABLE (entry), name);
   ui_test_respond (response);

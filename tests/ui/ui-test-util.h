@@ -9,6 +9,7 @@
 #include <webkit/webkit.h>
 
 #include "recap-application.h"
+#include "recap-compat.h"
 #include "recap-preview.h"
 #include "recap-window.h"
 #include "test-util.h"
@@ -93,7 +94,11 @@ char          *ui_test_buffer_text    (GtkTextBuffer *buffer);
 
 /* The visible toplevel window of @type, or NULL. */
 gpointer       ui_test_find_toplevel  (GType          type);
-/* Waits for a message dialog and gives it @response, as a click would. */
+/* The alert dialog shown now (recap-compat.h's RecapAlert), or NULL. */
+RecapAlert    *ui_test_find_alert     (void);
+/* Closes @alert without a response. */
+void           ui_test_close_alert    (RecapAlert    *alert);
+/* Waits for an alert dialog and gives it @response, as a click would. */
 void           ui_test_respond        (const char    *response);
 
 /* Adds the test @func at @path with the test file's own Fixture type and
