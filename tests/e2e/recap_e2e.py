@@ -149,8 +149,10 @@ class RecapSession:
         return _names(frame) if frame else ""
 
     def text_of(self, accessible):
+        # Through Atspi.Text explicitly: AT-SPI 2.56 (Debian 13) gave
+        # Atspi.Accessible a get_text() of its own that shadows the interface's.
         text = accessible.get_text_iface()
-        return text.get_text(0, text.get_character_count())
+        return Atspi.Text.get_text(text, 0, Atspi.Text.get_character_count(text))
 
     def screenshot(self, name):
         """Saves the screen as NAME.png in $RECAP_E2E_SHOTS, when set: for
