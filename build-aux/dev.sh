@@ -186,7 +186,10 @@ make_newest_root() {
 # mount namespace (the mounts go when it ends). With --isolated, also in a
 # network namespace of its own, so that its Xvfb and D-Bus cannot meet the
 # host's on abstract sockets; its loopback is brought up for the tests'
-# local servers (test-preview's image server).
+# local servers (test-preview's image server). /tmp is a private tmpfs, but
+# TMPDIR is an emptied folder of the chroot's own file system: GLib 2.84
+# refuses to trash on a tmpfs ("system internal mounts") and test-operations
+# trashes its fixtures.
 in_newest_root() {
   local unshare=(unshare --mount --propagation private) isolated=
   if [ "$1" = --isolated ]; then unshare+=(--net); isolated=1; shift; fi
@@ -198,8 +201,9 @@ in_newest_root() {
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"
     mount -t tmpfs tmpfs "$root/tmp"
+    rm -rf "$root/build/tmp" && mkdir -m 1777 "$root/build/tmp"
     mount --bind "$src" "$root/src"
-    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb TMPDIR=/build/tmp \
       PATH=/usr/sbin:/usr/bin:/sbin:/bin \
       BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan \
       /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$isolated" "$@"
