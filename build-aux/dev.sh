@@ -24,7 +24,7 @@ PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev libxml2-dev
   libjs-highlight.js
   libenchant-2-dev hunspell-en-us hunspell-de-de iso-codes
-  libxtst-dev
+  libxtst-dev locales
   desktop-file-utils appstream
   xvfb xauth dbus at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
   adwaita-icon-theme fonts-cantarell
@@ -56,8 +56,18 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends $missing
 }
 
+# test-translations needs a German locale: glibc 2.41 (Debian 13) ignores
+# LANGUAGE in C.UTF-8, the only locale a fresh system has.
+make_test_locale() {
+  locale -a | grep -qix 'de_DE.utf-*8' && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" localedef -i de_DE -c -f UTF-8 de_DE.UTF-8
+}
+
 build() {
   install_packages
+  make_test_locale
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     meson setup "$BUILD_DIR"
   fi
