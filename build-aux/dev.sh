@@ -24,7 +24,7 @@ PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libjson-glib-dev libxml2-dev
   libjs-highlight.js
   libenchant-2-dev hunspell-en-us hunspell-de-de iso-codes
-  libxtst-dev
+  libxtst-dev locales
   desktop-file-utils appstream
   xvfb xauth dbus at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
   adwaita-icon-theme fonts-cantarell
@@ -56,8 +56,18 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends $missing
 }
 
+# test-translations needs a German locale: glibc 2.41 (Debian 13) ignores
+# LANGUAGE in C.UTF-8, the only locale a fresh system has.
+make_test_locale() {
+  locale -a | grep -qix 'de_DE.utf-*8' && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" localedef -i de_DE -c -f UTF-8 de_DE.UTF-8
+}
+
 build() {
   install_packages
+  make_test_locale
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     meson setup "$BUILD_DIR"
   fi
@@ -186,7 +196,10 @@ make_newest_root() {
 # mount namespace (the mounts go when it ends). With --isolated, also in a
 # network namespace of its own, so that its Xvfb and D-Bus cannot meet the
 # host's on abstract sockets; its loopback is brought up for the tests'
-# local servers (test-preview's image server).
+# local servers (test-preview's image server). /tmp is a private tmpfs, but
+# TMPDIR is an emptied folder of the chroot's own file system: GLib 2.84
+# refuses to trash on a tmpfs ("system internal mounts") and test-operations
+# trashes its fixtures.
 in_newest_root() {
   local unshare=(unshare --mount --propagation private) isolated=
   if [ "$1" = --isolated ]; then unshare+=(--net); isolated=1; shift; fi
@@ -198,8 +211,9 @@ in_newest_root() {
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"
     mount -t tmpfs tmpfs "$root/tmp"
+    rm -rf "$root/build/tmp" && mkdir -m 1777 "$root/build/tmp"
     mount --bind "$src" "$root/src"
-    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb TMPDIR=/build/tmp \
       PATH=/usr/sbin:/usr/bin:/sbin:/bin \
       BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan \
       /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$isolated" "$@"

@@ -49,9 +49,9 @@ class RecapSession:
         self.process = None
         self.app = None
 
-    def __enter__(self):
-        if self.own_site:
-            shutil.copytree(self.sample_site, self.site, symlinks=True)
+    def environment(self, **extra):
+        """The environment recap runs in, with EXTRA on top: for a story
+        that starts recap again itself."""
         env = dict(os.environ)
         env.update({
             "GSETTINGS_BACKEND": "memory",
@@ -61,8 +61,14 @@ class RecapSession:
         })
         env["XDG_STATE_HOME"] = self.state_home
         env.update(self.extra_env)
+        env.update(extra)
         env.pop("NO_AT_BRIDGE", None)
-        self.process = subprocess.Popen([self.binary, self.site], env=env)
+        return env
+
+    def __enter__(self):
+        if self.own_site:
+            shutil.copytree(self.sample_site, self.site, symlinks=True)
+        self.process = subprocess.Popen([self.binary, self.site], env=self.environment())
         self.app = self.wait_for(self._find_app, "the recap application on the accessibility bus")
         return self
 
@@ -149,8 +155,10 @@ class RecapSession:
         return _names(frame) if frame else ""
 
     def text_of(self, accessible):
+        # Through Atspi.Text explicitly: AT-SPI 2.56 (Debian 13) gave
+        # Atspi.Accessible a get_text() of its own that shadows the interface's.
         text = accessible.get_text_iface()
-        return text.get_text(0, text.get_character_count())
+        return Atspi.Text.get_text(text, 0, Atspi.Text.get_character_count(text))
 
     def screenshot(self, name):
         """Saves the screen as NAME.png in $RECAP_E2E_SHOTS, when set: for

@@ -39,8 +39,7 @@ def main():
         config = os.path.join(first.tmp, "config")
         other = os.path.join(first.tmp, "other-site")
         shutil.copytree(first.site, other, symlinks=True)
-        env = dict(os.environ, GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
-                   GSK_RENDERER="cairo", GDK_BACKEND="x11")
+        env = first.environment(XDG_CONFIG_HOME=config)
         first.process.kill()
         first.process.wait()
 

@@ -56,9 +56,13 @@ main (int   argc,
 {
   const char *localedir = g_getenv ("RECAP_BUILD_LOCALEDIR");
 
-  /* LANGUAGE picks the catalog; glibc ignores it only in the plain C locale. */
+  /* LANGUAGE picks the catalog, but glibc ignores it in the C locale, and
+   * glibc 2.41 (Debian 13) counts C.UTF-8 as C: so a German locale when one
+   * is generated (dev.sh makes one). gtk_init () sets the locale from the
+   * environment, hence LC_ALL rather than only setlocale () here. */
   g_setenv ("LANGUAGE", "de", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LC_ALL", setlocale (LC_ALL, "de_DE.UTF-8") ? "de_DE.UTF-8" : "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
   g_assert_nonnull (localedir);
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
