@@ -9,6 +9,7 @@ import datetime
 import glob
 import os
 import sys
+import zoneinfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -39,7 +40,9 @@ def new_report(session):
     session.type_text("Forty people came.\n")
     session.press("ctrl+s")
 
-    day = datetime.date.today().isoformat()
+    # Dated in the site's zone (the sample site's `timezone:`), not the
+    # machine's: from 00:00 to 06:00 UTC that is still the day before.
+    day = datetime.datetime.now(zoneinfo.ZoneInfo("America/Chicago")).date().isoformat()
     path = os.path.join(session.site, "_posts", day + "-tonight-at-lakeside-python.md")
     session.wait_for(lambda: os.path.exists(path) and "Forty people came." in open(path).read(),
                      "the saved report on disk")

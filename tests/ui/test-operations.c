@@ -57,7 +57,10 @@ test_meetup_report (Fixture       *fixture,
   RecapDocument *document = create_post (fixture, 0, "Testing night, again", tags, FALSE);
   g_autofree char *basename = g_file_get_basename (recap_document_get_file (document));
   g_autofree char *text = recap_document_dup_text (document);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  /* Dated in the site's zone (the sample site's `timezone:`), not the
+   * machine's: from 00:00 to 06:00 UTC that is still the day before. */
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Chicago");
+  g_autoptr(GDateTime) today = g_date_time_new_now (zone);
   g_autofree char *day = g_date_time_format (today, "%Y-%m-%d");
   g_autofree char *expected_name = g_strdup_printf ("%s-testing-night-again.md", day);
 
