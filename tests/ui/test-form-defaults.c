@@ -42,17 +42,6 @@ typedef struct {
   RecapFrontMatterForm *form;
 } Fixture;
 
-static GtkWidget *
-row (Fixture    *fixture,
-     const char *path)
-{
-  GtkWidget *found = recap_front_matter_form_get_row (fixture->form, path);
-
-  if (found == NULL)
-    g_error ("The form has no row for %s", path);
-  return found;
-}
-
 /* The row of @path once the form shows it with @placeholder (the site's
  * config is read after the post opens). */
 static GtkWidget *
@@ -93,15 +82,6 @@ fixture_tear_down (Fixture       *fixture,
   ui_test_post_tear_down (&fixture->post, data);
 }
 
-static void
-assert_buffer (Fixture    *fixture,
-               const char *expected)
-{
-  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->post.document));
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 /* What the row shows while unfocused: the label over its text. */
 static gboolean
 is_dim_label (GtkWidget     *widget,
@@ -115,8 +95,8 @@ static void
 test_placeholders_leave_buffer (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  GtkWidget *layout = row (fixture, "layout");
-  GtkWidget *author = row (fixture, "author");
+  GtkWidget *layout = ui_test_form_row (fixture->form, "layout");
+  GtkWidget *author = ui_test_form_row (fixture->form, "author");
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (layout)), ==, "");
   g_assert_nonnull (ui_test_find_widget (layout, is_dim_label, "news_item — from _config.yml"));
@@ -124,13 +104,13 @@ test_placeholders_leave_buffer (Fixture       *fixture,
   /* The posts' default, not the pages'; nothing to remove from the file. */
   g_assert_false (ui_test_has_button (layout, "Remove Field"));
   g_assert_cmpstr (recap_front_matter_form_get_summary (fixture->form), ==, "Front matter · 2 fields");
-  assert_buffer (fixture, post_text);
+  ui_test_assert_buffer (fixture->post.document, post_text);
 
   g_assert_true (gtk_widget_grab_focus (layout));
   recap_front_matter_form_sync (fixture->form);
   g_assert_true (gtk_widget_grab_focus (author));
   recap_front_matter_form_sync (fixture->form);
-  assert_buffer (fixture, post_text);
+  ui_test_assert_buffer (fixture->post.document, post_text);
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (fixture->post.document)));
 }
 
@@ -148,9 +128,9 @@ test_typing_writes_key (Fixture       *fixture,
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
   g_autofree char *saved = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "layout")), "post");
-  g_signal_emit_by_name (row (fixture, "layout"), "apply");
-  assert_buffer (fixture, expected);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_form_row (fixture->form, "layout")), "post");
+  g_signal_emit_by_name (ui_test_form_row (fixture->form, "layout"), "apply");
+  ui_test_assert_buffer (fixture->post.document, expected);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->post.window), "win.save", NULL);
   UI_TEST_WAIT_FOR (!gtk_text_buffer_get_modified (buffer));
@@ -166,22 +146,22 @@ static void
 test_clearing_removes_key (Fixture       *fixture,
                            gconstpointer  data)
 {
-  GtkWidget *author = row (fixture, "author");
+  GtkWidget *author = ui_test_form_row (fixture->form, "author");
 
   gtk_editable_set_text (GTK_EDITABLE (author), "Ada");
   g_signal_emit_by_name (author, "apply");
-  assert_buffer (fixture, "---\ntitle: Hello\ndate: 2024-03-01 10:00:00 +0000\nauthor: Ada\n---\nBody.\n");
+  ui_test_assert_buffer (fixture->post.document, "---\ntitle: Hello\ndate: 2024-03-01 10:00:00 +0000\nauthor: Ada\n---\nBody.\n");
 
   recap_front_matter_form_sync (fixture->form);
-  author = row (fixture, "author");
+  author = ui_test_form_row (fixture->form, "author");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (author)), ==, "Ada");
   g_assert_true (ui_test_has_button (author, "Remove Field"));
   gtk_editable_set_text (GTK_EDITABLE (author), "");
   g_signal_emit_by_name (author, "apply");
-  assert_buffer (fixture, post_text);
+  ui_test_assert_buffer (fixture->post.document, post_text);
 
   recap_front_matter_form_sync (fixture->form);
-  author = row (fixture, "author");
+  author = ui_test_form_row (fixture->form, "author");
   g_assert_false (ui_test_has_button (author, "Remove Field"));
   g_assert_nonnull (ui_test_find_widget (author, is_dim_label, "Site Team — from _config.yml"));
 }
@@ -191,16 +171,16 @@ static void
 test_remove_button_returns_to_default (Fixture       *fixture,
                                        gconstpointer  data)
 {
-  GtkWidget *layout = row (fixture, "layout");
+  GtkWidget *layout = ui_test_form_row (fixture->form, "layout");
 
   gtk_editable_set_text (GTK_EDITABLE (layout), "post");
   g_signal_emit_by_name (layout, "apply");
   recap_front_matter_form_sync (fixture->form);
-  g_signal_emit_by_name (ui_test_find_button (row (fixture, "layout"), "Remove Field"), "clicked");
-  assert_buffer (fixture, post_text);
+  g_signal_emit_by_name (ui_test_find_button (ui_test_form_row (fixture->form, "layout"), "Remove Field"), "clicked");
+  ui_test_assert_buffer (fixture->post.document, post_text);
 
   recap_front_matter_form_sync (fixture->form);
-  g_assert_cmpstr (recap_field_row_get_placeholder (RECAP_FIELD_ROW (row (fixture, "layout"))), ==,
+  g_assert_cmpstr (recap_field_row_get_placeholder (RECAP_FIELD_ROW (ui_test_form_row (fixture->form, "layout"))), ==,
                    "news_item — from _config.yml");
 }
 

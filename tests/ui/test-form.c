@@ -42,17 +42,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->original);
 }
 
-static GtkWidget *
-row (Fixture    *fixture,
-     const char *path)
-{
-  GtkWidget *found = recap_front_matter_form_get_row (fixture->form, path);
-
-  if (found == NULL)
-    g_error ("The form has no row for %s", path);
-  return found;
-}
-
 /* The original text with one replacement, which must occur exactly once. */
 static char *
 original_with (Fixture    *fixture,
@@ -67,15 +56,6 @@ original_with (Fixture    *fixture,
                           new_bytes, at + strlen (old_bytes));
 }
 
-static void
-assert_buffer (Fixture    *fixture,
-               const char *expected)
-{
-  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->post.document));
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 /* After an edit: exact bytes, then undo gives the original back, redo the edit. */
 static void
 assert_edit_and_undo (Fixture    *fixture,
@@ -83,12 +63,12 @@ assert_edit_and_undo (Fixture    *fixture,
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (fixture->post.document);
 
-  assert_buffer (fixture, expected);
+  ui_test_assert_buffer (fixture->post.document, expected);
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
   gtk_text_buffer_undo (buffer);
-  assert_buffer (fixture, fixture->original);
+  ui_test_assert_buffer (fixture->post.document, fixture->original);
   gtk_text_buffer_redo (buffer);
-  assert_buffer (fixture, expected);
+  ui_test_assert_buffer (fixture->post.document, expected);
 }
 
 static void
@@ -99,7 +79,7 @@ test_known_fields_in_order (Fixture       *fixture,
     "Title", "Author", "Date", "Event", "Layout", "Tags", "Categories", "Excerpt",
     "Featured", "Image", "seo",
   };
-  GtkWidget *list = gtk_widget_get_parent (row (fixture, "title"));
+  GtkWidget *list = gtk_widget_get_parent (ui_test_form_row (fixture->form, "title"));
   guint i = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
@@ -108,7 +88,7 @@ test_known_fields_in_order (Fixture       *fixture,
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==, labels[i++]);
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (labels));
-  g_assert_nonnull (row (fixture, "seo.type"));
+  g_assert_nonnull (ui_test_form_row (fixture->form, "seo.type"));
 }
 
 static void
@@ -118,8 +98,8 @@ test_title (Fixture       *fixture,
   g_autofree char *expected = original_with (fixture, "\"Packaging workshop: from script to wheel\"",
                                              "\"Packaging night: wheels for everyone\"");
 
-  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "title")), "Packaging night: wheels for everyone");
-  g_signal_emit_by_name (row (fixture, "title"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_form_row (fixture->form, "title")), "Packaging night: wheels for everyone");
+  g_signal_emit_by_name (ui_test_form_row (fixture->form, "title"), "apply");
 
   assert_edit_and_undo (fixture, expected);
 }
@@ -130,8 +110,8 @@ test_author_needing_quotes (Fixture       *fixture,
 {
   g_autofree char *expected = original_with (fixture, "author: priya-raman", "author: \"priya: raman\"");
 
-  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "author")), "priya: raman");
-  g_signal_emit_by_name (row (fixture, "author"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_form_row (fixture->form, "author")), "priya: raman");
+  g_signal_emit_by_name (ui_test_form_row (fixture->form, "author"), "apply");
 
   assert_edit_and_undo (fixture, expected);
 }
@@ -141,7 +121,7 @@ test_date_keeps_time_and_zone (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autofree char *expected = original_with (fixture, "2022-05-12 19:05:00 -0500", "2022-05-19 19:05:00 -0500");
-  GtkCalendar *calendar = GTK_CALENDAR (ui_test_find_by_type (row (fixture, "date"), GTK_TYPE_CALENDAR));
+  GtkCalendar *calendar = GTK_CALENDAR (ui_test_find_by_type (ui_test_form_row (fixture->form, "date"), GTK_TYPE_CALENDAR));
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) day = g_date_time_new (utc, 2022, 5, 19, 0, 0, 0);
 
@@ -155,7 +135,7 @@ test_tags_chips (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *expected = original_with (fixture, "  - Workshop\n", "  - Workshop\n  - Wheels\n");
-  GtkEditable *entry = recap_chips_row_get_editable (RECAP_CHIPS_ROW (row (fixture, "tags")));
+  GtkEditable *entry = recap_chips_row_get_editable (RECAP_CHIPS_ROW (ui_test_form_row (fixture->form, "tags")));
 
   gtk_editable_set_text (entry, "Wheels");
   g_signal_emit_by_name (entry, "activate");
@@ -193,7 +173,7 @@ static GtkEditable *
 typed_tag (Fixture    *fixture,
            const char *text)
 {
-  GtkWidget *tags = row (fixture, "tags");
+  GtkWidget *tags = ui_test_form_row (fixture->form, "tags");
   GtkEditable *entry = recap_chips_row_get_editable (RECAP_CHIPS_ROW (tags));
 
   recap_chips_row_set_suggestions (RECAP_CHIPS_ROW (tags), tag_suggestions);
@@ -206,7 +186,7 @@ typed_tag (Fixture    *fixture,
 static GtkWidget *
 suggestions_popover (Fixture *fixture)
 {
-  GtkWidget *popover = gtk_widget_get_last_child (row (fixture, "tags"));
+  GtkWidget *popover = gtk_widget_get_last_child (ui_test_form_row (fixture->form, "tags"));
 
   g_assert_true (GTK_IS_POPOVER (popover));
   return popover;
@@ -216,7 +196,7 @@ static void
 assert_last_tag (Fixture    *fixture,
                  const char *tag)
 {
-  g_auto(GStrv) items = recap_chips_row_dup_items (RECAP_CHIPS_ROW (row (fixture, "tags")));
+  g_auto(GStrv) items = recap_chips_row_dup_items (RECAP_CHIPS_ROW (ui_test_form_row (fixture->form, "tags")));
   guint n = g_strv_length (items);
 
   g_assert_cmpuint (n, >, 0);
@@ -231,7 +211,7 @@ test_tag_enter_adds_typed (Fixture       *fixture,
   GtkEditable *entry = typed_tag (fixture, "python");
 
   g_assert_true (gtk_widget_get_visible (suggestions_popover (fixture)));
-  press_key (row (fixture, "tags"), entry, GDK_KEY_Return);
+  press_key (ui_test_form_row (fixture->form, "tags"), entry, GDK_KEY_Return);
 
   assert_last_tag (fixture, "python");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
@@ -244,8 +224,8 @@ test_tag_enter_after_down_takes_suggestion (Fixture       *fixture,
 {
   GtkEditable *entry = typed_tag (fixture, "pyth");
 
-  press_key (row (fixture, "tags"), entry, GDK_KEY_Down);
-  press_key (row (fixture, "tags"), entry, GDK_KEY_Return);
+  press_key (ui_test_form_row (fixture->form, "tags"), entry, GDK_KEY_Down);
+  press_key (ui_test_form_row (fixture->form, "tags"), entry, GDK_KEY_Return);
 
   assert_last_tag (fixture, "python");
 }
@@ -255,7 +235,7 @@ static void
 test_author_enter_keeps_typed (Fixture       *fixture,
                                gconstpointer  data)
 {
-  GtkWidget *author = row (fixture, "author");
+  GtkWidget *author = ui_test_form_row (fixture->form, "author");
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (author));
   g_autofree char *expected = original_with (fixture, "author: priya-raman", "author: dev");
 
@@ -265,7 +245,7 @@ test_author_enter_keeps_typed (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (author)));
   press_key (author, text, GDK_KEY_Return);
 
-  assert_buffer (fixture, expected);
+  ui_test_assert_buffer (fixture->post.document, expected);
 }
 
 /* Suggestions that start with the text come before those that contain it. */
@@ -300,7 +280,7 @@ test_flow_categories_remove_chip (Fixture       *fixture,
                                   gconstpointer  data)
 {
   g_autofree char *expected = original_with (fixture, "[ meetup, workshop ]", "[ meetup ]");
-  GtkWidget *categories = row (fixture, "categories");
+  GtkWidget *categories = ui_test_form_row (fixture->form, "categories");
   const char *remaining[] = { "meetup", NULL };
   /* The last chip: the entry for a new item comes after it. */
   GtkWidget *flow_child = gtk_widget_get_prev_sibling (
@@ -317,7 +297,7 @@ test_switch (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autofree char *expected = original_with (fixture, "featured: true", "featured: false");
-  GtkSwitch *toggle = GTK_SWITCH (ui_test_find_by_type (row (fixture, "featured"), GTK_TYPE_SWITCH));
+  GtkSwitch *toggle = GTK_SWITCH (ui_test_find_by_type (ui_test_form_row (fixture->form, "featured"), GTK_TYPE_SWITCH));
 
   g_assert_true (gtk_switch_get_active (toggle));
   gtk_switch_set_active (toggle, FALSE);
@@ -331,8 +311,8 @@ test_nested_map (Fixture       *fixture,
 {
   g_autofree char *expected = original_with (fixture, "  type: Article", "  type: BlogPosting");
 
-  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "seo.type")), "BlogPosting");
-  g_signal_emit_by_name (row (fixture, "seo.type"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_form_row (fixture->form, "seo.type")), "BlogPosting");
+  g_signal_emit_by_name (ui_test_form_row (fixture->form, "seo.type"), "apply");
 
   assert_edit_and_undo (fixture, expected);
 }
@@ -342,7 +322,7 @@ test_remove_field (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *expected = original_with (fixture, "image:\n", "");
-  GtkWidget *remove = ui_test_find_button (row (fixture, "image"), "Remove Field");
+  GtkWidget *remove = ui_test_find_button (ui_test_form_row (fixture->form, "image"), "Remove Field");
 
   g_signal_emit_by_name (remove, "clicked");
 
@@ -364,7 +344,7 @@ test_yaml_typing_updates_form (Fixture       *fixture,
   gtk_text_buffer_insert_at_cursor (buffer, "X", 1);
   recap_front_matter_form_sync (fixture->form);
 
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fixture, "author"))), ==, "priyaX-raman");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_form_row (fixture->form, "author"))), ==, "priyaX-raman");
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, g_utf8_pointer_to_offset (fixture->original, at) + 6);
 }
@@ -383,13 +363,13 @@ test_invalid_yaml_makes_form_read_only (Fixture       *fixture,
 
   banner = GTK_REVEALER (ui_test_find_by_type (GTK_WIDGET (fixture->form), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (banner));
-  g_assert_false (gtk_widget_is_sensitive (row (fixture, "author")));
+  g_assert_false (gtk_widget_is_sensitive (ui_test_form_row (fixture->form, "author")));
 
   gtk_text_buffer_undo (buffer);
   recap_front_matter_form_sync (fixture->form);
   g_assert_false (gtk_revealer_get_reveal_child (banner));
-  g_assert_true (gtk_widget_is_sensitive (row (fixture, "author")));
-  assert_buffer (fixture, fixture->original);
+  g_assert_true (gtk_widget_is_sensitive (ui_test_form_row (fixture->form, "author")));
+  ui_test_assert_buffer (fixture->post.document, fixture->original);
 }
 
 /* A value an alias elsewhere reads is shown, not offered for editing. */
@@ -404,7 +384,7 @@ test_shared_anchor_read_only (Fixture       *fixture,
   gtk_text_buffer_set_text (buffer, text, -1);
   recap_front_matter_form_sync (fixture->form);
 
-  title = row (fixture, "title");
+  title = ui_test_form_row (fixture->form, "title");
   g_assert_false (GTK_IS_EDITABLE (title));
   g_assert_true (ADW_IS_ACTION_ROW (title));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (title)),
@@ -412,9 +392,9 @@ test_shared_anchor_read_only (Fixture       *fixture,
   g_assert_nonnull (ui_test_find_button (title, "_Edit in Source"));
   /* Removing the anchored value would leave the alias reading nothing. */
   g_assert_false (ui_test_has_button (title, "Remove Field"));
-  g_assert_true (ui_test_has_button (row (fixture, "og_title"), "Remove Field"));
-  g_assert_true (GTK_IS_EDITABLE (row (fixture, "author")));
-  assert_buffer (fixture, text);
+  g_assert_true (ui_test_has_button (ui_test_form_row (fixture->form, "og_title"), "Remove Field"));
+  g_assert_true (GTK_IS_EDITABLE (ui_test_form_row (fixture->form, "author")));
+  ui_test_assert_buffer (fixture->post.document, text);
 }
 
 static GString *
@@ -463,7 +443,7 @@ test_many_keys_notice (Fixture       *fixture,
   gtk_text_buffer_set_text (buffer, few->str, few->len);
   recap_front_matter_form_sync (fixture->form);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
-  g_assert_nonnull (row (fixture, "key299"));
+  g_assert_nonnull (ui_test_form_row (fixture->form, "key299"));
 
   gtk_text_buffer_set_text (buffer, more->str, more->len);
   recap_front_matter_form_sync (fixture->form);
@@ -482,7 +462,7 @@ test_many_keys_notice (Fixture       *fixture,
 
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (stack), "_Edit in Source"), "clicked");
   g_assert_cmpuint (calls, ==, 1);
-  assert_buffer (fixture, many->str);
+  ui_test_assert_buffer (fixture->post.document, many->str);
 }
 
 /* Hugo's TOML and JSON front matter: a notice, no fields, no Add Field. */
@@ -511,7 +491,7 @@ test_foreign_front_matter_notice (Fixture       *fixture,
   recap_front_matter_form_sync (fixture->form);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "fields");
   g_assert_true (gtk_widget_get_sensitive (add));
-  assert_buffer (fixture, fixture->original);
+  ui_test_assert_buffer (fixture->post.document, fixture->original);
 }
 
 /* A list longer than the form shows fields is not made of a chip per item. */
@@ -529,12 +509,12 @@ test_long_list_read_only (Fixture       *fixture,
   gtk_text_buffer_set_text (buffer, text->str, text->len);
   recap_front_matter_form_sync (fixture->form);
 
-  tags = row (fixture, "tags");
+  tags = ui_test_form_row (fixture->form, "tags");
   g_assert_false (RECAP_IS_CHIPS_ROW (tags));
   g_assert_true (ADW_IS_ACTION_ROW (tags));
   g_assert_cmpuint (strlen (adw_action_row_get_subtitle (ADW_ACTION_ROW (tags))), <, 300);
-  g_assert_true (GTK_IS_EDITABLE (row (fixture, "title")));
-  assert_buffer (fixture, text->str);
+  g_assert_true (GTK_IS_EDITABLE (ui_test_form_row (fixture->form, "title")));
+  ui_test_assert_buffer (fixture->post.document, text->str);
 }
 
 /* A loose note gets its title from its heading and, with no date in its
@@ -574,7 +554,7 @@ static void
 test_accessible_names (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GtkWidget *remove_title = ui_test_find_button (row (fixture, "title"), "Remove Field");
+  GtkWidget *remove_title = ui_test_find_button (ui_test_form_row (fixture->form, "title"), "Remove Field");
   guint checked = 0;
 
   assert_buttons_named (GTK_WIDGET (fixture->form), &checked);
@@ -633,7 +613,7 @@ test_every_sample_post (Fixture       *fixture,
       recap_front_matter_form_sync (fixture->form);
       g_assert_false (gtk_revealer_get_reveal_child (banner));
       for (guint k = 0; keys && keys[k]; k++)
-        g_assert_nonnull (row (fixture, keys[k]));
+        g_assert_nonnull (ui_test_form_row (fixture->form, keys[k]));
     }
 }
 

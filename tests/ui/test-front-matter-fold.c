@@ -125,15 +125,6 @@ wait_folded (Fixture *fixture)
   UI_TEST_WAIT_FOR (folded (fixture));
 }
 
-static void
-assert_buffer_is (Fixture    *fixture,
-                  const char *expected)
-{
-  g_autofree char *text = ui_test_buffer_text (buffer (fixture));
-
-  g_assert_cmpstr (text, ==, expected);
-}
-
 static int
 cursor_offset (Fixture *fixture)
 {
@@ -161,7 +152,7 @@ test_folded_and_byte_exact (Fixture       *fixture,
   wait_folded (fixture);
   label = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (summary (fixture))));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Front matter · 9 fields");
-  assert_buffer_is (fixture, fixture->original);
+  ui_test_assert_buffer (buffer (fixture), fixture->original);
   g_assert_false (gtk_text_buffer_get_modified (buffer (fixture)));
   /* The summary is no character: the view shows the buffer itself. */
   g_assert_true (gtk_text_view_get_buffer (fixture->post.view) == buffer (fixture));
@@ -183,7 +174,7 @@ test_summary_opens_yaml (Fixture       *fixture,
   recap_front_matter_form_set_yaml_shown (fixture->form, FALSE);
   wait_folded (fixture);
   g_assert_cmpint (cursor_offset (fixture), ==, body_offset (fixture));
-  assert_buffer_is (fixture, fixture->original);
+  ui_test_assert_buffer (buffer (fixture), fixture->original);
 }
 
 static void
@@ -204,7 +195,7 @@ test_cursor_stays_out (Fixture       *fixture,
   ui_test_press (GTK_WINDOW (fixture->post.window), "Up");
   g_assert_cmpint (cursor_offset (fixture), ==, body_offset (fixture));
   ui_test_press (GTK_WINDOW (fixture->post.window), "BackSpace");
-  assert_buffer_is (fixture, fixture->original);
+  ui_test_assert_buffer (buffer (fixture), fixture->original);
 
   /* Select All selects the text shown. */
   ui_test_press (GTK_WINDOW (fixture->post.window), "<Control>a");
@@ -260,11 +251,11 @@ test_follows_edits (Fixture       *fixture,
   tags = recap_front_matter_form_get_row (fixture->form, "tags");
   recap_chips_row_set_items (RECAP_CHIPS_ROW (tags), items);
   g_signal_emit_by_name (tags, "changed");
-  assert_buffer_is (fixture, "---\ntitle: A\ntags:\n  - a\n  - b\n  - c\n---\nBody\n");
+  ui_test_assert_buffer (buffer (fixture), "---\ntitle: A\ntags:\n  - a\n  - b\n  - c\n---\nBody\n");
   wait_folded_to (fixture, 6);
 
   gtk_text_buffer_undo (buffer (fixture));
-  assert_buffer_is (fixture, reloaded);
+  ui_test_assert_buffer (buffer (fixture), reloaded);
   wait_folded_to (fixture, 5);
   g_assert_cmpint (cursor_offset (fixture), >=, (int) strlen ("---\ntitle: A\ntags:\n  - a\n  - b\n---\n"));
 }
@@ -291,20 +282,20 @@ test_undo_from_the_form (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (title), "Talks night");
   g_assert_true (recap_field_row_get_pending (RECAP_FIELD_ROW (title)));
   ui_test_press (window, "Return");
-  assert_buffer_is (fixture, edited);
+  ui_test_assert_buffer (buffer (fixture), edited);
   g_assert_false (recap_field_row_get_pending (RECAP_FIELD_ROW (title)));
   UI_TEST_WAIT_FOR (strstr (gtk_window_get_title (window), "Talks night") != NULL);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), title));
 
   ui_test_press (window, "<Control>z");
-  assert_buffer_is (fixture, fixture->original);
+  ui_test_assert_buffer (buffer (fixture), fixture->original);
   recap_front_matter_form_sync (fixture->form);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Lightning talk night, March 2023");
   g_assert_false (recap_field_row_get_pending (RECAP_FIELD_ROW (title)));
   g_assert_nonnull (strstr (gtk_window_get_title (window), "Lightning talk night"));
 
   ui_test_press (window, "<Control><Shift>z");
-  assert_buffer_is (fixture, edited);
+  ui_test_assert_buffer (buffer (fixture), edited);
   /* Folded all along: the form's edits never showed the YAML. */
   g_assert_true (folded (fixture));
 }
@@ -322,7 +313,7 @@ test_pending_typing_keeps_own_undo (Fixture       *fixture,
   ui_test_press (GTK_WINDOW (fixture->post.window), "x");
   g_assert_true (recap_field_row_get_pending (RECAP_FIELD_ROW (title)));
   ui_test_press (GTK_WINDOW (fixture->post.window), "<Control>z");
-  assert_buffer_is (fixture, fixture->original);
+  ui_test_assert_buffer (buffer (fixture), fixture->original);
   g_assert_false (gtk_text_buffer_get_can_undo (buffer (fixture)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Lightning talk night, March 2023");
 }

@@ -294,15 +294,6 @@ assert_selected (Fixture   *fixture,
   g_assert_true (selected->pdata[0] == (gpointer) post);
 }
 
-static gboolean
-buffer_is (RecapDocument *document,
-           const char    *expected)
-{
-  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (document));
-
-  return g_str_equal (text, expected);
-}
-
 static void
 count_deleted (RecapDocument *document,
                GParamSpec    *pspec,
@@ -387,7 +378,7 @@ test_publish_open_post (Fixture       *fixture,
   g_assert_true (recap_window_get_document (fixture->window) == document);
   g_assert_false (exists_in_site (fixture, WRAP_UP_PATH));
   g_assert_true (ui_test_file_is (fixture->site_dir, WRAP_UP_POST, expected));
-  UI_TEST_WAIT_FOR (buffer_is (document, expected));
+  UI_TEST_WAIT_FOR (ui_test_buffer_is (GTK_TEXT_BUFFER (document), expected));
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   g_assert_false (recap_document_get_deleted (document));
   g_assert_cmpuint (deleted, ==, 0);

@@ -300,15 +300,6 @@ test_title_field (Fixture       *fixture,
   g_assert_false (title_underlines (fixture, "meetup"));
 }
 
-static gboolean
-buffer_is (Fixture    *fixture,
-           const char *expected)
-{
-  g_autofree char *text = ui_test_buffer_text (GTK_TEXT_BUFFER (fixture->document));
-
-  return g_str_equal (text, expected);
-}
-
 /* Fills the title's context menu for @word, as a right click on it does;
  * gives the title's GtkText. */
 static GtkWidget *
@@ -347,11 +338,11 @@ test_title_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (text, "spell-word.correct", "s", "misspelled"));
   expected = g_strjoin (NULL, "---\ntitle: A meetup with a misspelled title\n",
                         strstr (post_text, "fooz:"), NULL);
-  UI_TEST_WAIT_FOR (buffer_is (fixture, expected));
+  UI_TEST_WAIT_FOR (ui_test_buffer_is (GTK_TEXT_BUFFER (fixture->document), expected));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row (fixture))), ==, "A meetup with a misspelled title");
   UI_TEST_WAIT_FOR (!title_underlines (fixture, "misspelled"));
   gtk_text_buffer_undo (GTK_TEXT_BUFFER (fixture->document));
-  UI_TEST_WAIT_FOR (buffer_is (fixture, post_text));
+  UI_TEST_WAIT_FOR (ui_test_buffer_is (GTK_TEXT_BUFFER (fixture->document), post_text));
 }
 
 static void

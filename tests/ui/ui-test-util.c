@@ -294,6 +294,26 @@ ui_test_buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
+GtkWidget *
+ui_test_form_row (RecapFrontMatterForm *form,
+                  const char           *path)
+{
+  GtkWidget *found = recap_front_matter_form_get_row (form, path);
+
+  if (found == NULL)
+    g_error ("The form has no row for %s", path);
+  return found;
+}
+
+gboolean
+ui_test_buffer_is (GtkTextBuffer *buffer,
+                   const char    *expected)
+{
+  g_autofree char *text = ui_test_buffer_text (buffer);
+
+  return g_str_equal (text, expected);
+}
+
 gpointer
 ui_test_find_toplevel (GType type)
 {

@@ -10,6 +10,7 @@
 
 #include "recap-application.h"
 #include "recap-compat.h"
+#include "recap-front-matter-form.h"
 #include "recap-preview.h"
 #include "recap-window.h"
 #include "test-util.h"
@@ -91,6 +92,17 @@ gboolean       ui_test_file_is        (const char   *site_dir,
                                        const char   *expected);
 /* The whole text of the buffer. */
 char          *ui_test_buffer_text    (GtkTextBuffer *buffer);
+/* The form's row for the field at @path; fails the test if there is none. */
+GtkWidget     *ui_test_form_row       (RecapFrontMatterForm *form,
+                                       const char           *path);
+/* Whether the buffer's whole text is exactly @expected. */
+gboolean       ui_test_buffer_is      (GtkTextBuffer *buffer,
+                                       const char    *expected);
+/* Asserts the buffer's whole text; a macro, so a failure names the caller's line. */
+#define ui_test_assert_buffer(buffer, expected) G_STMT_START {                  \
+    g_autofree char *ui_test_text_ = ui_test_buffer_text (GTK_TEXT_BUFFER (buffer)); \
+    g_assert_cmpstr (ui_test_text_, ==, (expected));                          \
+  } G_STMT_END
 
 /* The visible toplevel window of @type, or NULL. */
 gpointer       ui_test_find_toplevel  (GType          type);
