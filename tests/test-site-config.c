@@ -9,6 +9,7 @@
 #include "recap-jekyll-date.h"
 #include "recap-jekyll-doc.h"
 #include "recap-site-config.h"
+#include "test-util.h"
 
 static const char config_text[] =
   "title: Site\n"
@@ -84,6 +85,31 @@ test_config_missing_and_invalid (void)
   g_assert_true (g_strv_contains (recap_site_config_get_include (plain), ".htaccess"));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_false (recap_site_config_get_present (broken));
+}
+
+/* Jekyll reads _config.yaml when there is no _config.yml, and Recap names
+ * the file it read (the form's "— from _config.yaml"). */
+static void
+test_config_file_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("recap-config-XXXXXX", &error);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(RecapSiteConfig) none = recap_site_config_load (root, NULL);
+  g_autoptr(RecapSiteConfig) yaml = NULL;
+  g_autoptr(RecapSiteConfig) yml = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (recap_site_config_get_file_name (none), ==, "_config.yml");
+  test_util_write_file (dir, "_config.yaml", "title: Long name\n");
+  yaml = recap_site_config_load (root, NULL);
+  g_assert_cmpstr (recap_site_config_get_file_name (yaml), ==, "_config.yaml");
+  g_assert_cmpstr (recap_site_config_get_title (yaml), ==, "Long name");
+  test_util_write_file (dir, "_config.yml", "title: Short name\n");
+  yml = recap_site_config_load (root, NULL);
+  g_assert_cmpstr (recap_site_config_get_file_name (yml), ==, "_config.yml");
+  g_assert_cmpstr (recap_site_config_get_title (yml), ==, "Short name");
+  test_util_remove_tree (dir);
 }
 
 static void
@@ -313,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/site-config/values", test_config_values);
   g_test_add_func ("/site-config/missing-and-invalid", test_config_missing_and_invalid);
+  g_test_add_func ("/site-config/file-name", test_config_file_name);
   g_test_add_func ("/site-config/classify", test_classify);
   g_test_add_func ("/site-config/defaults-precedence", test_defaults_precedence);
   g_test_add_func ("/site-config/doc/effective-values", test_doc_effective_values);

@@ -29,6 +29,7 @@ struct _RecapSiteConfig
 {
   gatomicrefcount  ref_count;
   gboolean         present;
+  char            *file_name;     /* "_config.yml" or "_config.yaml" */
   guint64          stamp;
   char            *baseurl;
   char            *url;
@@ -274,6 +275,7 @@ recap_site_config_new_default (void)
   RecapSiteConfig *self = g_new0 (RecapSiteConfig, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
+  self->file_name = g_strdup ("_config.yml");
   self->baseurl = g_strdup ("");
   self->url = g_strdup ("");
   self->excerpt_separator = g_strdup ("\n\n");
@@ -304,6 +306,7 @@ recap_site_config_unref (RecapSiteConfig *self)
 
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
+  g_free (self->file_name);
   g_free (self->baseurl);
   g_free (self->url);
   g_free (self->title);
@@ -588,6 +591,8 @@ recap_site_config_load (GFile        *root,
       if (!g_file_load_contents (file, cancellable, &text, &len, NULL, NULL))
         continue;
       self = recap_site_config_new_from_text (text, len, &error);
+      g_free (self->file_name);
+      self->file_name = g_strdup (names[i]);
       if (error != NULL)
         g_debug ("%s", error->message);
       return self;
@@ -601,6 +606,12 @@ guint64
 recap_site_config_get_stamp (RecapSiteConfig *self)
 {
   return self->stamp;
+}
+
+const char *
+recap_site_config_get_file_name (RecapSiteConfig *self)
+{
+  return self->file_name;
 }
 
 gboolean

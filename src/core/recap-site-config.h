@@ -67,6 +67,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapSiteConfig, recap_site_config_unref)
 
 /* A number that differs between configs of different texts; 0 for none. */
 guint64      recap_site_config_get_stamp        (RecapSiteConfig *self);
+/* The config file's name as Jekyll found it: "_config.yml" or
+ * "_config.yaml"; "_config.yml" when there is none. */
+const char  *recap_site_config_get_file_name    (RecapSiteConfig *self);
 /* TRUE when the site has a _config.yml (or _config.yaml) that parsed. */
 gboolean     recap_site_config_get_present      (RecapSiteConfig *self);
 /* Normalized to "" or "/sub/path" (one leading slash, no trailing one). */

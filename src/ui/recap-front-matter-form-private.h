@@ -39,6 +39,7 @@ struct _RecapFrontMatterForm
   gboolean          yaml_shown;  /* the source shows the YAML instead */
   char             *summary;     /* "Front matter · 9 fields" while fields are shown */
   char             *title;       /* the title in the buffer's front matter */
+  char             *config_name; /* the site's config file, named in placeholders */
 
   GSettings        *settings;
   GtkToggleButton  *expand_button;

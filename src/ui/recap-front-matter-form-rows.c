@@ -585,8 +585,10 @@ row_new (RecapFrontMatterForm *self,
   attach_form_row (row, field, text);
   if (field->inherited != NULL && RECAP_IS_FIELD_ROW (row))
     {
-      /* TRANSLATORS: a value the post inherits, e.g. "news_item — from _config.yml". */
-      g_autofree char *placeholder = g_strdup_printf (_("%s — from _config.yml"), field->inherited);
+      /* TRANSLATORS: a value the post inherits and the file it comes from,
+       * e.g. "news_item — from _config.yml". */
+      g_autofree char *placeholder = g_strdup_printf (_("%s — from %s"), field->inherited,
+                                                      self->config_name ? self->config_name : "_config.yml");
       recap_field_row_set_placeholder (RECAP_FIELD_ROW (row), placeholder);
     }
   if (self->spell != NULL && g_strv_contains (spell_checked_paths, field->path))

@@ -131,6 +131,8 @@ form_model_new (RecapFrontMatterForm *self,
     {
       config = recap_site_dup_config (self->site);
       defaults = recap_jekyll_doc_get_defaults (config, relative);
+      g_free (self->config_name);
+      self->config_name = g_strdup (recap_site_config_get_file_name (config));
     }
   return recap_form_model_new_with_defaults (fm, defaults);
 }
@@ -583,6 +585,7 @@ recap_front_matter_form_dispose (GObject *object)
   g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->config_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_FRONT_MATTER_FORM);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -61,18 +61,20 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  const char *config_name = data ? data : "_config.yml";
+  g_autofree char *placeholder = g_strdup_printf ("news_item — from %s", config_name);
   g_autoptr(GError) error = NULL;
 
   fixture->post.site_dir = g_dir_make_tmp ("recap-defaults-XXXXXX", &error);
   g_assert_no_error (error);
-  test_util_write_file (fixture->post.site_dir, "_config.yml", config_text);
+  test_util_write_file (fixture->post.site_dir, config_name, config_text);
   test_util_write_file (fixture->post.site_dir, POST, post_text);
   fixture->post.window = recap_window_new (NULL);
   gtk_window_present (GTK_WINDOW (fixture->post.window));
   fixture->form = RECAP_FRONT_MATTER_FORM (ui_test_find_by_type (GTK_WIDGET (fixture->post.window),
                                                                  RECAP_TYPE_FRONT_MATTER_FORM));
   fixture->post.document = ui_test_open_post (fixture->post.window, fixture->post.site_dir, POST);
-  wait_for_placeholder (fixture, "layout", "news_item — from _config.yml");
+  wait_for_placeholder (fixture, "layout", placeholder);
 }
 
 static void
@@ -184,6 +186,17 @@ test_remove_button_returns_to_default (Fixture       *fixture,
                    "news_item — from _config.yml");
 }
 
+/* A site whose config is _config.yaml: the placeholders name that file. */
+static void
+test_names_config_yaml (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *author = ui_test_form_row (fixture->form, "author");
+
+  g_assert_cmpstr (recap_field_row_get_placeholder (RECAP_FIELD_ROW (author)), ==, "Site Team — from _config.yaml");
+  ui_test_assert_buffer (fixture->post.document, post_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +208,7 @@ main (int   argc,
   UI_TEST_ADD ("/form-defaults/typing-writes-key", NULL, test_typing_writes_key);
   UI_TEST_ADD ("/form-defaults/clearing-removes-key", NULL, test_clearing_removes_key);
   UI_TEST_ADD ("/form-defaults/remove-button-returns-to-default", NULL, test_remove_button_returns_to_default);
+  UI_TEST_ADD ("/form-defaults/names-config-yaml", "_config.yaml", test_names_config_yaml);
 
   return g_test_run ();
 }
