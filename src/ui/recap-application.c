@@ -287,9 +287,8 @@ preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-
-  gtk_window_present (GTK_WINDOW (recap_preferences_window_new (parent)));
+  recap_compat_present (recap_preferences_window_new (),
+                        gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static const GActionEntry app_actions[] = {

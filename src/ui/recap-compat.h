@@ -18,11 +18,13 @@ GtkWidget *recap_compat_about_new          (void);
  * recap_alert_*() are the calls the two share by name and arguments. */
 #if ADW_CHECK_VERSION (1, 5, 0)
 typedef AdwAlertDialog RecapAlert;
+typedef AdwAlertDialogClass RecapAlertClass;
 # define RECAP_TYPE_ALERT     ADW_TYPE_ALERT_DIALOG
 # define RECAP_ALERT(widget)  ADW_ALERT_DIALOG (widget)
 # define RECAP_ALERT_CALL(fn) adw_alert_dialog_##fn
 #else
 typedef AdwMessageDialog RecapAlert;
+typedef AdwMessageDialogClass RecapAlertClass;
 # define RECAP_TYPE_ALERT     ADW_TYPE_MESSAGE_DIALOG
 # define RECAP_ALERT(widget)  ADW_MESSAGE_DIALOG (widget)
 # define RECAP_ALERT_CALL(fn) adw_message_dialog_##fn
@@ -43,6 +45,19 @@ typedef AdwMessageDialog RecapAlert;
 #define recap_alert_set_response_enabled  RECAP_ALERT_CALL (set_response_enabled)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapAlert, g_object_unref)
 
+/* RecapPreferencesBase is AdwPreferencesDialog, or before libadwaita 1.5
+ * AdwPreferencesWindow: the parent of the preferences' template. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+typedef AdwPreferencesDialog RecapPreferencesBase;
+typedef AdwPreferencesDialogClass RecapPreferencesBaseClass;
+# define RECAP_TYPE_PREFERENCES_BASE ADW_TYPE_PREFERENCES_DIALOG
+#else
+typedef AdwPreferencesWindow RecapPreferencesBase;
+typedef AdwPreferencesWindowClass RecapPreferencesBaseClass;
+# define RECAP_TYPE_PREFERENCES_BASE ADW_TYPE_PREFERENCES_WINDOW
+#endif
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapPreferencesBase, g_object_unref)
+
 /* An AdwAlertDialog, or before libadwaita 1.5 an AdwMessageDialog, with
  * @heading and @body (may be NULL). Both emit "response" with its id. */
 GtkWidget *recap_compat_alert_new          (const char *heading,
@@ -52,5 +67,7 @@ GtkWidget *recap_compat_alert_new          (const char *heading,
  * window transient for it. */
 void       recap_compat_present            (GtkWidget  *dialog,
                                             GtkWindow  *parent);
+/* Closes a dialog shown with recap_compat_present(). */
+void       recap_compat_close              (GtkWidget  *dialog);
 
 G_END_DECLS

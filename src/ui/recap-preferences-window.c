@@ -17,7 +17,7 @@
 
 struct _RecapPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  RecapPreferencesBase  parent_instance;
 
   GSettings            *settings;
   GtkStringList        *languages; /* "" (automatic) first, then the dictionaries */
@@ -34,7 +34,7 @@ struct _RecapPreferencesWindow
   AdwEntryRow          *author_row;
 };
 
-G_DEFINE_FINAL_TYPE (RecapPreferencesWindow, recap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (RecapPreferencesWindow, recap_preferences_window, RECAP_TYPE_PREFERENCES_BASE)
 
 /* The language row shows a dictionary's name, "Automatic" for the empty code. */
 static char *
@@ -192,7 +192,7 @@ recap_preferences_window_init (RecapPreferencesWindow *self)
 }
 
 GtkWidget *
-recap_preferences_window_new (GtkWindow *parent)
+recap_preferences_window_new (void)
 {
-  return g_object_new (RECAP_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  return g_object_new (RECAP_TYPE_PREFERENCES_WINDOW, NULL);
 }

@@ -12,14 +12,14 @@
 
 struct _RecapRecoveryDialog
 {
-  AdwMessageDialog  parent_instance;
+  RecapAlert        parent_instance;
 
   RecapRecovery    *recovery;
 
   GtkListBox       *list_box;
 };
 
-G_DEFINE_FINAL_TYPE (RecapRecoveryDialog, recap_recovery_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (RecapRecoveryDialog, recap_recovery_dialog, RECAP_TYPE_ALERT)
 
 enum {
   RESTORE,
@@ -41,7 +41,7 @@ remove_row (RecapRecoveryDialog *self,
 {
   gtk_list_box_remove (self->list_box, gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW));
   if (gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) == NULL)
-    gtk_window_close (GTK_WINDOW (self));
+    recap_compat_close (GTK_WIDGET (self));
 }
 
 static void
@@ -105,14 +105,13 @@ recap_recovery_dialog_init (RecapRecoveryDialog *self)
 }
 
 RecapRecoveryDialog *
-recap_recovery_dialog_new (GtkWindow     *parent,
-                           RecapRecovery *recovery)
+recap_recovery_dialog_new (RecapRecovery *recovery)
 {
   RecapRecoveryDialog *self;
 
   g_return_val_if_fail (RECAP_IS_RECOVERY (recovery), NULL);
 
-  self = g_object_new (RECAP_TYPE_RECOVERY_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (RECAP_TYPE_RECOVERY_DIALOG, NULL);
   self->recovery = g_object_ref (recovery);
   return self;
 }

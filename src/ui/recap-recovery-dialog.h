@@ -5,20 +5,19 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
+#include "recap-compat.h"
 #include "recap-post.h"
 #include "recap-recovery.h"
 
 G_BEGIN_DECLS
 
 #define RECAP_TYPE_RECOVERY_DIALOG (recap_recovery_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (RecapRecoveryDialog, recap_recovery_dialog, RECAP, RECOVERY_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (RecapRecoveryDialog, recap_recovery_dialog, RECAP, RECOVERY_DIALOG, RecapAlert)
 
 /* Each post gets a row: "restore" asks the window to open it with its
- * draft; discarding removes the draft from @recovery. */
-RecapRecoveryDialog *recap_recovery_dialog_new       (GtkWindow           *parent,
-                                                      RecapRecovery       *recovery);
+ * draft; discarding removes the draft from @recovery. An AdwAlertDialog, or
+ * before libadwaita 1.5 a window: show it with recap_compat_present(). */
+RecapRecoveryDialog *recap_recovery_dialog_new       (RecapRecovery       *recovery);
 void                 recap_recovery_dialog_add_draft (RecapRecoveryDialog *self,
                                                       RecapPost           *post,
                                                       const RecapDraft    *draft);

@@ -46,6 +46,7 @@ struct _RecapSidebar
   GPtrArray          *dropped;     /* while splicing: the groups spliced out */
   guint               splice_source;
   guint               scroll_tick;
+  GSignalGroup       *clock_signals; /* the list's frame clock while a second scroll is due */
   RecapRowPacer      *pacer;       /* an expanded group's rows, a few per frame */
   gboolean            loading;
   gboolean            filtering;   /* the filter has a function: a search, or drafts only */
@@ -799,6 +800,50 @@ scroll_to_selection (RecapSidebar *self)
                                 gtk_bitset_get_minimum (selected));
 }
 
+/* Whether the row at @position ends below the list's visible area with its
+ * top on or above the bottom edge, as GTK 4.12 and later leave a row they
+ * had not laid out when asked to scroll to it (it had no height yet). */
+static gboolean
+row_cut_at_bottom (RecapSidebar *self,
+                   guint         position)
+{
+  GtkWidget *list_view = GTK_WIDGET (self->list_view);
+  int height = gtk_widget_get_height (list_view);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (expander) ?
+                            gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+      graphene_rect_t bounds;
+
+      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+        return gtk_widget_compute_bounds (child, list_view, &bounds) &&
+               bounds.origin.y <= height && bounds.origin.y + bounds.size.height > height;
+    }
+  return FALSE;
+}
+
+/* The frame after a scroll has laid the row out, so when that frame is
+ * painted a row left cut at the bottom is scrolled to again, now in full.
+ * Never so on GTK 4.8, nor for a row the user scrolled away from since. */
+static void
+scroll_again (RecapSidebar *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_group_set_target (self->clock_signals, NULL);
+  if (!gtk_bitset_is_empty (selected) && row_cut_at_bottom (self, gtk_bitset_get_minimum (selected)))
+    scroll_to_selection (self);
+}
+
+static void
+scroll_twice (RecapSidebar *self)
+{
+  scroll_to_selection (self);
+  g_signal_group_set_target (self->clock_signals, gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)));
+}
+
 static gboolean
 scroll_when_sized (GtkWidget     *list_view,
                    GdkFrameClock *frame_clock,
@@ -809,7 +854,7 @@ scroll_when_sized (GtkWidget     *list_view,
   if (!list_has_size (self))
     return G_SOURCE_CONTINUE;
   self->scroll_tick = 0;
-  scroll_to_selection (self);
+  scroll_twice (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -819,7 +864,7 @@ queue_scroll_to_selection (RecapSidebar *self)
   if (self->scroll_tick != 0)
     return;
   if (list_has_size (self))
-    scroll_to_selection (self);
+    scroll_twice (self);
   else
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_when_sized,
                                                       self, NULL);
@@ -955,6 +1000,7 @@ recap_sidebar_dispose (GObject *object)
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
   self->scroll_tick = 0;
+  g_clear_object (&self->clock_signals);
   if (self->pacer != NULL)
     recap_row_pacer_stop (self->pacer);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
@@ -1014,6 +1060,8 @@ recap_sidebar_init (RecapSidebar *self)
 
   self->settings = g_settings_new (APP_ID);
   self->view = view_from_settings (self->settings);
+  self->clock_signals = g_signal_group_new (GDK_TYPE_FRAME_CLOCK);
+  g_signal_group_connect_swapped (self->clock_signals, "after-paint", G_CALLBACK (scroll_again), self);
   self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
   gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);

@@ -399,13 +399,13 @@ drafts_listed (GObject      *object,
         continue;
       if (dialog == NULL)
         {
-          dialog = recap_recovery_dialog_new (GTK_WINDOW (self), self->recovery);
+          dialog = recap_recovery_dialog_new (self->recovery);
           g_signal_connect_object (dialog, "restore", G_CALLBACK (restore_post), self, G_CONNECT_SWAPPED);
         }
       recap_recovery_dialog_add_draft (dialog, post, draft);
     }
   if (dialog != NULL)
-    gtk_window_present (GTK_WINDOW (dialog));
+    recap_compat_present (GTK_WIDGET (dialog), GTK_WINDOW (self));
 }
 
 /* Drafts a session left when it ended without saving, for this site's posts. */

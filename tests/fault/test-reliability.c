@@ -47,19 +47,10 @@ fixture_set_up (Fixture       *fixture,
 static void
 close_message_dialogs (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
   RecapAlert *alert;
 
   while ((alert = ui_test_find_alert ()) != NULL)
     ui_test_close_alert (alert);
-  /* The recovery dialog is an AdwMessageDialog on every libadwaita. */
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        gtk_window_destroy (window);
-    }
 }
 
 static gboolean
@@ -188,20 +179,13 @@ save_and_wait (Fixture       *fixture,
   UI_TEST_WAIT_FOR (!is_modified (document));
 }
 
-static AdwMessageDialog *
-find_message_dialog (const char *heading)
+/* The alert with @heading, the recovery dialog among them. */
+static RecapAlert *
+find_alert (const char *heading)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  RecapAlert *alert = ui_test_find_alert ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
+  return alert != NULL && g_strcmp0 (recap_alert_get_heading (alert), heading) == 0 ? alert : NULL;
 }
 
 /* Saves, and checks the failure the user sees: a message that offers Save
@@ -795,18 +779,24 @@ test_restore_from_dialog (Fixture       *fixture,
   g_autofree char *path = site_path (fixture, POST);
   g_autoptr(GFile) root = g_file_new_for_path (fixture->site_dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  AdwMessageDialog *dialog;
+  RecapAlert *dialog;
   RecapDocument *document;
 
   recap_window_open_location (fixture->window, root);
-  UI_TEST_WAIT_FOR ((dialog = find_message_dialog ("Recover Unsaved Changes?")) != NULL);
+  UI_TEST_WAIT_FOR ((dialog = find_alert ("Recover Unsaved Changes?")) != NULL);
+  /* Over the window: in it from libadwaita 1.5, a window on top before. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (fixture->window));
+#else
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+#endif
   g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (dialog), "_Restore"), "clicked");
 
   UI_TEST_WAIT_FOR ((document = recap_window_get_document (fixture->window)) != NULL &&
                     g_file_equal (recap_document_get_file (document), file) &&
                     buffer_is (document, draft));
   g_assert_true (is_modified (document));
-  UI_TEST_WAIT_FOR (find_message_dialog ("Recover Unsaved Changes?") == NULL);
+  UI_TEST_WAIT_FOR (find_alert ("Recover Unsaved Changes?") == NULL);
   save_and_wait (fixture, document);
   assert_file_is (fixture, POST, draft);
   UI_TEST_WAIT_FOR (count_drafts () == 0);

@@ -283,14 +283,14 @@ test_preferences_image_folder (void)
   g_autofree char *folder = NULL;
 
   g_settings_set_string (settings, "image-folder", "static/img");
-  window = recap_preferences_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
+  window = recap_preferences_window_new ();
+  recap_compat_present (window, NULL);
   row = GTK_EDITABLE (ui_test_find_by_type (window, ADW_TYPE_ENTRY_ROW));
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "static/img");
   gtk_editable_set_text (row, "assets/uploads");
   folder = g_settings_get_string (settings, "image-folder");
   g_assert_cmpstr (folder, ==, "assets/uploads");
-  gtk_window_destroy (GTK_WINDOW (window));
+  recap_compat_close (window);
   g_settings_reset (settings, "image-folder");
 }
 

@@ -417,7 +417,7 @@ find_post_list (GtkWidget *root)
 }
 
 /* How many pixels of the list's visible area row widgets cover, and whether
- * the row at @position is among them. */
+ * the row at @position is among them from its top to its bottom. */
 static int
 shown_height (GtkWidget *list_view,
               guint      position,
@@ -443,7 +443,10 @@ shown_height (GtkWidget *list_view,
         continue;
       covered += bottom - top;
       if (gtk_tree_list_row_get_position (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))) == position)
-        *shows_position = TRUE;
+        {
+          g_test_message ("row %u: %g to %g of %d", position, bounds.origin.y, bounds.origin.y + bounds.size.height, height);
+          *shows_position = bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height;
+        }
     }
   return covered;
 }

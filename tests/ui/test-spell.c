@@ -417,7 +417,7 @@ static void
 test_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *window = recap_preferences_window_new (NULL);
+  GtkWidget *window = recap_preferences_window_new ();
   GtkSwitch *toggle;
   AdwComboRow *row;
   GListModel *languages;
@@ -427,7 +427,7 @@ test_preferences (void)
 
   g_settings_set_boolean (settings, "spell-check", TRUE);
   g_settings_set_string (settings, "spell-language", "");
-  gtk_window_present (GTK_WINDOW (window));
+  recap_compat_present (window, NULL);
   toggle = GTK_SWITCH (ui_test_find_by_type (window, GTK_TYPE_SWITCH));
   row = ADW_COMBO_ROW (ui_test_find_by_type (window, ADW_TYPE_COMBO_ROW));
   g_assert_true (gtk_switch_get_active (toggle));
@@ -450,7 +450,7 @@ test_preferences (void)
   g_assert_cmpstr (german_label, ==, "German (Germany)");
   g_assert_cmpstr (automatic_label, ==, "Automatic");
   g_assert_cmpstr (g_settings_get_string (settings, "spell-language"), ==, "de_DE");
-  gtk_window_destroy (GTK_WINDOW (window));
+  recap_compat_close (window);
   g_settings_set_boolean (settings, "spell-check", TRUE);
 }
 

@@ -214,7 +214,7 @@ static void
 test_preferences_change_the_editor (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  GtkWidget *preferences = recap_preferences_window_new (GTK_WINDOW (fixture->site.window));
+  GtkWidget *preferences = recap_preferences_window_new ();
   GtkTextView *view;
   int margin;
 
@@ -223,7 +223,7 @@ test_preferences_change_the_editor (Fixture       *fixture,
   ui_test_open_post (fixture->site.window, fixture->site.site_dir, POST_PATH);
   view = GTK_TEXT_VIEW (find_view (fixture));
   resize (fixture, 1200, 760);
-  gtk_window_present (GTK_WINDOW (preferences));
+  recap_compat_present (preferences, GTK_WINDOW (fixture->site.window));
 
   g_assert_false (gtk_source_view_get_show_line_numbers (GTK_SOURCE_VIEW (view)));
   gtk_switch_set_active (GTK_SWITCH (row_widget (preferences, "Line Numbers")), TRUE);
@@ -259,7 +259,7 @@ test_preferences_change_the_editor (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "preview-mode", "split");
   g_assert_cmpint (gtk_text_view_get_left_margin (view), ==, 12);
   g_assert_cmpint (gtk_text_view_get_pixels_inside_wrap (view), ==, 0);
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  recap_compat_close (preferences);
 }
 
 static guint
