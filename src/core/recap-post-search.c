@@ -1,0 +1,287 @@
+/* recap-post-search.c: hand-written, as no library narrows a substring
+ * search keystroke by keystroke; an SQLite FTS5 index (trigram, or
+ * unicode61 with prefix queries) was slower per keystroke on the same
+ * posts, see benchmarks/bench-fts.c.
+ *
+ * SPDX-FileCopyrightText: 2026 The Recap authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "recap-post-search.h"
+#include "recap-post-private.h"
+
+#include <string.h>
+
+#include "recap-search-text.h"
+
+/* Needles kept for deleting back: more than a phrase is typed in. */
+#define MAX_LEVELS 24
+/* Fewer posts than this a thread are not worth one. */
+#define MIN_PER_THREAD 2048
+#define MAX_THREADS 4
+
+typedef struct {
+  RecapPost  *post;
+  guint       revision;
+  guint32     fields;     /* offset of the folded fields in the block */
+  guint32     fields_len;
+  GBytes     *text;       /* holds @body: the search text, or the body alone */
+  const char *body;       /* the folded body in @text, or the body alone */
+  gsize       len;        /* of @body */
+  gboolean    folded;     /* FALSE: the body alone, folded at each search */
+} Haystack;
+
+/* A post found, and where the needle was first found in its folded body;
+ * 0 when not looked for there. */
+typedef struct {
+  guint32 index;
+  guint32 from;
+} Hit;
+
+typedef struct {
+  char   *needle;
+  GArray *hits;           /* of Hit, in the order of the posts */
+} Level;
+
+struct _RecapPostSearch
+{
+  Haystack   *haystacks;
+  guint       n_haystacks;
+  char       *fields;     /* every post's folded fields, one after another */
+  GHashTable *positions;  /* RecapPost → its index + 1 */
+  GPtrArray  *levels;     /* of Level, the last run's last */
+  guint8     *found;      /* by the last run, for each post */
+  char       *needle;     /* of the last run; NULL before any */
+};
+
+static void
+level_free (Level *level)
+{
+  g_free (level->needle);
+  g_array_unref (level->hits);
+  g_free (level);
+}
+
+/* The body as recap_post_matches() searches it: the folded copy in the
+ * search text (when it has the shape of one), else the body alone. */
+static void
+haystack_init_body (Haystack  *haystack,
+                    RecapPost *post)
+{
+  GBytes *text = recap_post_get_search_text (post);
+  gsize size = 0;
+  const char *data;
+
+  if (text != NULL)
+    {
+      data = g_bytes_get_data (text, &size);
+      haystack->text = g_bytes_ref (text);
+      haystack->folded = TRUE;
+      if (recap_search_text_is_valid (data, size))
+        {
+          haystack->len = (size - 2) / 2;
+          haystack->body = data + haystack->len + 1;
+        }
+      return;
+    }
+  text = recap_post_get_body_bytes (post);
+  if (text == NULL)
+    return;
+  data = g_bytes_get_data (text, &size);
+  haystack->text = g_bytes_ref (text);
+  haystack->body = data;
+  haystack->len = size - 1;
+}
+
+RecapPostSearch *
+recap_post_search_new (GPtrArray *posts)
+{
+  RecapPostSearch *self = g_new0 (RecapPostSearch, 1);
+  g_autoptr(GString) fields = g_string_new (NULL);
+
+  self->n_haystacks = posts->len;
+  self->haystacks = g_new0 (Haystack, posts->len);
+  self->found = g_malloc0 (posts->len);
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->levels = g_ptr_array_new_with_free_func ((GDestroyNotify) level_free);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      Haystack *haystack = &self->haystacks[i];
+      RecapPost *post = posts->pdata[i];
+      const char *post_fields = recap_post_get_search_fields (post);
+
+      haystack->post = g_object_ref (post);
+      haystack->revision = recap_post_get_revision (post);
+      haystack->fields = fields->len;
+      haystack->fields_len = strlen (post_fields);
+      g_string_append_len (fields, post_fields, haystack->fields_len + 1);
+      haystack_init_body (haystack, post);
+      g_hash_table_insert (self->positions, post, GUINT_TO_POINTER (i + 1));
+    }
+  self->fields = g_string_free (g_steal_pointer (&fields), FALSE);
+  return self;
+}
+
+void
+recap_post_search_free (RecapPostSearch *self)
+{
+  for (guint i = 0; i < self->n_haystacks; i++)
+    {
+      g_object_unref (self->haystacks[i].post);
+      g_clear_pointer (&self->haystacks[i].text, g_bytes_unref);
+    }
+  g_free (self->haystacks);
+  g_free (self->fields);
+  g_hash_table_unref (self->positions);
+  g_ptr_array_unref (self->levels);
+  g_free (self->found);
+  g_free (self->needle);
+  g_free (self);
+}
+
+/* Searching */
+
+typedef struct {
+  RecapPostSearch *self;
+  const Hit       *from;     /* the posts to look at, or NULL: all in [first, first + n) */
+  guint            first;
+  guint            n;
+  const char      *needle;
+  gsize            needle_len;
+  gsize            shift;    /* where the last needle is in this one */
+  GArray          *hits;     /* of Hit: found */
+} Chunk;
+
+/* Whether @haystack holds the needle, looking in its folded body from
+ * @from, where the last needle was first found there; *@from gets where
+ * this one is first found (or stays, when the fields hold it). */
+static gboolean
+haystack_holds (const RecapPostSearch *self,
+                const Haystack        *haystack,
+                const Chunk           *chunk,
+                guint32               *from)
+{
+  const char *match;
+  gsize start = *from > chunk->shift ? *from - chunk->shift : 0;
+
+  if (memmem (self->fields + haystack->fields, haystack->fields_len, chunk->needle, chunk->needle_len) != NULL)
+    {
+      *from = start;
+      return TRUE;
+    }
+  if (haystack->body == NULL)
+    return FALSE;
+  if (!haystack->folded)
+    return recap_search_find_folding (haystack->body, haystack->len, chunk->needle, chunk->needle_len,
+                                      NULL) != NULL;
+  match = memmem (haystack->body + start, haystack->len - start, chunk->needle, chunk->needle_len);
+  if (match == NULL)
+    return FALSE;
+  *from = match - haystack->body;
+  return TRUE;
+}
+
+static gpointer
+scan_chunk (gpointer data)
+{
+  Chunk *chunk = data;
+
+  for (guint i = 0; i < chunk->n; i++)
+    {
+      Hit hit = chunk->from ? chunk->from[i] : (Hit) { chunk->first + i, 0 };
+
+      if (haystack_holds (chunk->self, &chunk->self->haystacks[hit.index], chunk, &hit.from))
+        g_array_append_val (chunk->hits, hit);
+    }
+  return NULL;
+}
+
+/* The posts among @from (NULL: all) that hold @needle, looked at by up to
+ * MAX_THREADS threads, this one among them. */
+static GArray *
+scan (RecapPostSearch *self,
+      GArray          *from,
+      const char      *needle,
+      gsize            shift)
+{
+  guint n = from ? from->len : self->n_haystacks;
+  guint n_threads = CLAMP (MIN (g_get_num_processors (), n / MIN_PER_THREAD), 1, MAX_THREADS);
+  Chunk chunks[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
+  GArray *hits;
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      guint first = (guint64) n * t / n_threads;
+
+      chunks[t] = (Chunk) { self, from ? &g_array_index (from, Hit, first) : NULL, first,
+                            (guint64) n * (t + 1) / n_threads - first, needle, strlen (needle), shift,
+                            g_array_new (FALSE, FALSE, sizeof (Hit)) };
+      if (t > 0)
+        threads[t] = g_thread_new ("recap-search", scan_chunk, &chunks[t]);
+    }
+  scan_chunk (&chunks[0]);
+  hits = chunks[0].hits;
+  for (guint t = 1; t < n_threads; t++)
+    {
+      g_thread_join (threads[t]);
+      g_array_append_vals (hits, chunks[t].hits->data, chunks[t].hits->len);
+      g_array_unref (chunks[t].hits);
+    }
+  return hits;
+}
+
+/* The last level whose needle @needle holds, after dropping the others;
+ * NULL when none does. */
+static Level *
+narrowest_holding (RecapPostSearch *self,
+                   const char      *needle)
+{
+  while (self->levels->len > 0)
+    {
+      Level *last = g_ptr_array_index (self->levels, self->levels->len - 1);
+
+      if (strstr (needle, last->needle) != NULL)
+        return last;
+      g_ptr_array_remove_index (self->levels, self->levels->len - 1);
+    }
+  return NULL;
+}
+
+guint
+recap_post_search_run (RecapPostSearch *self,
+                       const char      *folded_needle)
+{
+  const char *needle = folded_needle ? folded_needle : "";
+  Level *base = narrowest_holding (self, needle);
+  Level *level = base;
+
+  if (base == NULL || !g_str_equal (base->needle, needle))
+    {
+      level = g_new0 (Level, 1);
+      level->needle = g_strdup (needle);
+      level->hits = scan (self, base ? base->hits : NULL, needle,
+                          base ? strstr (needle, base->needle) - needle : 0);
+      if (self->levels->len == MAX_LEVELS)
+        g_ptr_array_remove_index (self->levels, 0);
+      g_ptr_array_add (self->levels, level);
+    }
+  g_free (self->needle);
+  self->needle = g_strdup (needle);
+  memset (self->found, 0, self->n_haystacks);
+  for (guint i = 0; i < level->hits->len; i++)
+    self->found[g_array_index (level->hits, Hit, i).index] = TRUE;
+  return level->hits->len;
+}
+
+gboolean
+recap_post_search_found (RecapPostSearch *self,
+                         RecapPost       *post)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, post));
+
+  if (self->needle == NULL || *self->needle == '\0')
+    return TRUE;
+  if (position == 0 || self->haystacks[position - 1].revision != recap_post_get_revision (post))
+    return recap_post_matches (post, self->needle, NULL);
+  return self->found[position - 1];
+}
