@@ -21,6 +21,7 @@
 #include "recap-lint.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
+#include "recap-post-search.h"
 #include "recap-row-pacer.h"
 #include "recap-search-text.h"
 #include "recap-sidebar.h"
@@ -37,6 +38,8 @@ struct _RecapSidebar
   GtkWidget          *context_menu;
   RecapSidebarView    view;
   char               *query;       /* folded, see recap-search-text.h */
+  RecapPostSearch    *search;      /* the site's posts as the search saw them; NULL before
+                                      the first keystroke, after the site changed, while loading */
   GSettings          *settings;
   guint               regroup_source;
   GCancellable       *grouping;    /* the groups being computed, NULL when none is */
@@ -122,7 +125,9 @@ post_visible (gpointer item,
   if (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
       !recap_collection_chooser_shows (self->collection_chooser, post))
     return FALSE;
-  return recap_post_matches (post, self->query, NULL);
+  if (self->query == NULL)
+    return TRUE;
+  return self->search ? recap_post_search_found (self->search, post) : recap_post_matches (post, self->query, NULL);
 }
 
 /* Filters the posts again after @change. With no search, and not drafts
@@ -659,6 +664,32 @@ query_change (const char *old_query,
 }
 
 static void
+drop_search (RecapSidebar *self)
+{
+  g_clear_pointer (&self->search, recap_post_search_free);
+}
+
+/* Runs the search over a snapshot of the site's posts, made at the first
+ * keystroke after the site changed; while a site loads, the filter matches
+ * each post instead (a snapshot would be out of date at once). */
+static void
+run_search (RecapSidebar *self)
+{
+  if (self->search == NULL && self->site != NULL && !self->loading)
+    {
+      GListModel *posts = G_LIST_MODEL (self->site);
+      guint n = g_list_model_get_n_items (posts);
+      g_autoptr(GPtrArray) snapshot = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (snapshot, g_list_model_get_item (posts, i));
+      self->search = recap_post_search_new (snapshot);
+    }
+  if (self->search != NULL)
+    recap_post_search_run (self->search, self->query);
+}
+
+static void
 search_changed (RecapSidebar *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -670,6 +701,8 @@ search_changed (RecapSidebar *self)
   if (g_strcmp0 (old_query, self->query) == 0)
     return;
   change = query_change (old_query, self->query);
+  if (self->query != NULL)
+    run_search (self);
   refilter (self, change);
 }
 
@@ -722,7 +755,12 @@ recap_sidebar_set_site (RecapSidebar *self,
 {
   g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
+  if (self->site != NULL)
+    g_signal_handlers_disconnect_by_func (self->site, drop_search, self);
+  drop_search (self);
   g_set_object (&self->site, site);
+  if (site != NULL)
+    g_signal_connect_object (site, "items-changed", G_CALLBACK (drop_search), self, G_CONNECT_SWAPPED);
   /* The rows go first: GtkTreeListModel drops the rows of removed items
    * one by one, 20-37 ms for 50,000 posts, and freeing them all at once
    * when it goes takes a fraction of that. */
@@ -968,6 +1006,7 @@ recap_sidebar_dispose (GObject *object)
   g_clear_object (&self->git);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->query, g_free);
+  drop_search (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -219,6 +219,32 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 14);
 }
 
+/* A search follows outside changes: a new post that holds the words shows,
+ * one changed not to hold them any more goes; accents and case are ignored
+ * in the new text too. */
+static void
+test_search_follows_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  search (fixture, "fer");
+  search (fixture, "ferry");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+
+  test_util_write_file (fixture->site_dir, "_posts/2026-01-01-harbour.md",
+                        "---\ntitle: Harbour notes\n---\nThe F\u00c9RRY left at noon.\n");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 2);
+  g_assert_cmpstr (title_at (fixture, 0), ==, "Harbour notes");
+
+  test_util_write_file (fixture->site_dir, "_posts/2026-01-01-harbour.md",
+                        "---\ntitle: Harbour notes\n---\nThe boat left at noon.\n");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 1);
+  /* Typing on narrows from the changed site. */
+  search (fixture, "ferry th");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  search (fixture, "ferry");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+}
+
 static void
 test_activate_opens_post (Fixture       *fixture,
                           gconstpointer  data)
@@ -979,6 +1005,7 @@ main (int   argc,
   UI_TEST_ADD ("/sidebar/years-and-authors", NULL, test_years_and_authors);
   UI_TEST_ADD ("/sidebar/drafts", NULL, test_drafts);
   UI_TEST_ADD ("/sidebar/search", NULL, test_search);
+  UI_TEST_ADD ("/sidebar/search-follows-changes", NULL, test_search_follows_changes);
   UI_TEST_ADD ("/sidebar/activate-opens-post", NULL, test_activate_opens_post);
   UI_TEST_ADD ("/sidebar/live-update", NULL, test_live_update);
   UI_TEST_ADD ("/sidebar/problems-checked-in-thread", NULL, test_problems_checked_in_thread);
