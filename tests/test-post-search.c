@@ -39,7 +39,8 @@ static const char * const needles[] = {
   "lightning ta", "lightning tal", "lightning talk", "lightning tal", "lightning", "lights",
   "talk", "g talk", "ng talk", "n", "", "tecnolog\u00eda", "tecnologi\u0301a", "TECNOLOGIA",
   "caf\u00e9", "2023-05", "2023-05-04", "_posts/2023", "_drafts", "zo\u00eb", "zoe lindqvist",
-  "pytest", "python", "xyz", "lightning talk",
+  "pytest", "python", "xyz", "lightning talk", "lightning talks", "lightning talks on",
+  "lightning talks on t", "lightning talks on typing", "lightning talk",
 };
 
 /* Enough posts for the search to use more than one thread. */

@@ -24,17 +24,23 @@ typedef struct {
   guint       revision;
   guint32     fields;     /* offset of the folded fields in the block */
   guint32     fields_len;
-  GBytes     *text;       /* holds @body: the search text, or the body alone */
-  const char *body;       /* the folded body in @text, or the body alone */
-  gsize       len;        /* of @body */
+  GBytes     *text;       /* the search text, or the body alone, or NULL */
+  const char *data;       /* of @text, not read until searched: the snapshot */
+  gsize       size;       /*   touches no text, which may be in the mapped cache */
   gboolean    folded;     /* FALSE: the body alone, folded at each search */
 } Haystack;
 
-/* A post found, and where the needle was first found in its folded body;
- * 0 when not looked for there. */
+/* Bytes of the body kept where a needle was found: typing on usually
+ * finds the longer needle at the same place, seen without reading the body. */
+#define WINDOW 16
+
+/* A post found, and where the needle was first found in its folded body
+ * (0 when not looked for there), with the bytes there (NUL-padded at the
+ * end of the body; "" when the fields held the needle). */
 typedef struct {
   guint32 index;
   guint32 from;
+  char    window[WINDOW];
 } Hit;
 
 typedef struct {
@@ -61,35 +67,33 @@ level_free (Level *level)
   g_free (level);
 }
 
-/* The body as recap_post_matches() searches it: the folded copy in the
- * search text (when it has the shape of one), else the body alone. */
+/* The body as recap_post_matches() searches it: the search text, else
+ * the body alone. */
 static void
 haystack_init_body (Haystack  *haystack,
                     RecapPost *post)
 {
   GBytes *text = recap_post_get_search_text (post);
-  gsize size = 0;
-  const char *data;
 
-  if (text != NULL)
-    {
-      data = g_bytes_get_data (text, &size);
-      haystack->text = g_bytes_ref (text);
-      haystack->folded = TRUE;
-      if (recap_search_text_is_valid (data, size))
-        {
-          haystack->len = (size - 2) / 2;
-          haystack->body = data + haystack->len + 1;
-        }
-      return;
-    }
-  text = recap_post_get_body_bytes (post);
+  haystack->folded = text != NULL;
+  if (text == NULL)
+    text = recap_post_get_body_bytes (post);
   if (text == NULL)
     return;
-  data = g_bytes_get_data (text, &size);
   haystack->text = g_bytes_ref (text);
-  haystack->body = data;
-  haystack->len = size - 1;
+  haystack->data = g_bytes_get_data (text, &haystack->size);
+}
+
+/* The folded body of @haystack and its length (with the padding NULs), as
+ * recap_search_text_contains() checks it; NULL for a damaged search text. */
+static const char *
+haystack_folded_body (const Haystack *haystack,
+                      gsize          *len)
+{
+  *len = (haystack->size - 2) / 2;
+  if (haystack->size < 2 || haystack->size % 2 != 0 || haystack->data[*len] != '\0')
+    return NULL;
+  return haystack->data + *len + 1;
 }
 
 RecapPostSearch *
@@ -152,31 +156,42 @@ typedef struct {
 } Chunk;
 
 /* Whether @haystack holds the needle, looking in its folded body from
- * @from, where the last needle was first found there; *@from gets where
- * this one is first found (or stays, when the fields hold it). */
+ * where the last needle was first found there (@hit); @hit gets where this
+ * one is first found (or a place before, when the fields hold it). */
 static gboolean
 haystack_holds (const RecapPostSearch *self,
                 const Haystack        *haystack,
                 const Chunk           *chunk,
-                guint32               *from)
+                Hit                   *hit)
 {
-  const char *match;
-  gsize start = *from > chunk->shift ? *from - chunk->shift : 0;
+  const char *body, *match;
+  gsize start = hit->from > chunk->shift ? hit->from - chunk->shift : 0;
+  gsize len, rest;
 
-  if (memmem (self->fields + haystack->fields, haystack->fields_len, chunk->needle, chunk->needle_len) != NULL)
-    {
-      *from = start;
-      return TRUE;
-    }
-  if (haystack->body == NULL)
+  /* The needle grew at its end and is still there: the first place still. */
+  if (chunk->shift == 0 && chunk->needle_len <= WINDOW && hit->window[0] != '\0' &&
+      memcmp (hit->window, chunk->needle, chunk->needle_len) == 0)
+    return TRUE;
+  hit->window[0] = '\0';
+  hit->from = start;
+  if (recap_search_memmem (self->fields + haystack->fields, haystack->fields_len,
+                           chunk->needle, chunk->needle_len) != NULL)
+    return TRUE;
+  if (haystack->text == NULL)
     return FALSE;
   if (!haystack->folded)
-    return recap_search_find_folding (haystack->body, haystack->len, chunk->needle, chunk->needle_len,
+    return recap_search_find_folding (haystack->data, haystack->size - 1, chunk->needle, chunk->needle_len,
                                       NULL) != NULL;
-  match = memmem (haystack->body + start, haystack->len - start, chunk->needle, chunk->needle_len);
+  body = haystack_folded_body (haystack, &len);
+  if (body == NULL || start > len)
+    return FALSE;
+  match = recap_search_memmem (body + start, len - start, chunk->needle, chunk->needle_len);
   if (match == NULL)
     return FALSE;
-  *from = match - haystack->body;
+  hit->from = match - body;
+  rest = len - hit->from;
+  memset (hit->window, 0, WINDOW);
+  memcpy (hit->window, match, MIN (rest, WINDOW));
   return TRUE;
 }
 
@@ -187,9 +202,9 @@ scan_chunk (gpointer data)
 
   for (guint i = 0; i < chunk->n; i++)
     {
-      Hit hit = chunk->from ? chunk->from[i] : (Hit) { chunk->first + i, 0 };
+      Hit hit = chunk->from ? chunk->from[i] : (Hit) { chunk->first + i, 0, "" };
 
-      if (haystack_holds (chunk->self, &chunk->self->haystacks[hit.index], chunk, &hit.from))
+      if (haystack_holds (chunk->self, &chunk->self->haystacks[hit.index], chunk, &hit))
         g_array_append_val (chunk->hits, hit);
     }
   return NULL;
