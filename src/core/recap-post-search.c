@@ -152,7 +152,8 @@ typedef struct {
   const char      *needle;
   gsize            needle_len;
   gsize            shift;    /* where the last needle is in this one */
-  GArray          *hits;     /* of Hit: found */
+  Hit             *hits;     /* found: room for @n */
+  guint            n_hits;
 } Chunk;
 
 /* Whether @haystack holds the needle, looking in its folded body from
@@ -205,7 +206,7 @@ scan_chunk (gpointer data)
       Hit hit = chunk->from ? chunk->from[i] : (Hit) { chunk->first + i, 0, "" };
 
       if (haystack_holds (chunk->self, &chunk->self->haystacks[hit.index], chunk, &hit))
-        g_array_append_val (chunk->hits, hit);
+        chunk->hits[chunk->n_hits++] = hit;
     }
   return NULL;
 }
@@ -222,6 +223,8 @@ scan (RecapPostSearch *self,
   guint n_threads = CLAMP (MIN (g_get_num_processors (), n / MIN_PER_THREAD), 1, MAX_THREADS);
   Chunk chunks[MAX_THREADS];
   GThread *threads[MAX_THREADS] = { NULL };
+  /* Each thread writes its hits to its own part, then they are put together. */
+  g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (Hit), n);
   GArray *hits;
 
   for (guint t = 0; t < n_threads; t++)
@@ -230,19 +233,26 @@ scan (RecapPostSearch *self,
 
       chunks[t] = (Chunk) { self, from ? &g_array_index (from, Hit, first) : NULL, first,
                             (guint64) n * (t + 1) / n_threads - first, needle, strlen (needle), shift,
-                            g_array_new (FALSE, FALSE, sizeof (Hit)) };
+                            (Hit *) all->data + first, 0 };
       if (t > 0)
         threads[t] = g_thread_new ("recap-search", scan_chunk, &chunks[t]);
     }
   scan_chunk (&chunks[0]);
-  hits = chunks[0].hits;
+  g_array_set_size (all, chunks[0].n_hits);
   for (guint t = 1; t < n_threads; t++)
     {
+      guint len = all->len;
+
       g_thread_join (threads[t]);
-      g_array_append_vals (hits, chunks[t].hits->data, chunks[t].hits->len);
-      g_array_unref (chunks[t].hits);
+      /* Within the room reserved: the parts may overlap, never grow. */
+      g_array_set_size (all, len + chunks[t].n_hits);
+      memmove ((Hit *) all->data + len, chunks[t].hits, chunks[t].n_hits * sizeof (Hit));
     }
-  return hits;
+  /* Kept for deleting back: no more memory than the hits need. */
+  if (all->len >= n / 2)
+    return g_steal_pointer (&all);
+  hits = g_array_sized_new (FALSE, FALSE, sizeof (Hit), all->len);
+  return g_array_append_vals (hits, all->data, all->len);
 }
 
 /* The last level whose needle @needle holds, after dropping the others;
