@@ -81,6 +81,7 @@ assert_finds_as_matches (RecapPostSearch *search,
   guint found = recap_post_search_run (search, needle);
   guint matching = 0;
 
+  recap_post_search_show (search);
   for (guint i = 0; i < posts->len; i++)
     {
       gboolean matches = recap_post_matches (posts->pdata[i], needle, NULL);
@@ -122,13 +123,42 @@ test_changed_post (void)
                                                           text, strlen (text));
 
   recap_post_search_run (search, "databases");
+  recap_post_search_show (search);
   g_assert_false (recap_post_search_found (search, posts->pdata[0]));
   recap_post_update_from (posts->pdata[0], changed);
   g_assert_true (recap_post_search_found (search, posts->pdata[0]));
   g_assert_true (recap_post_search_found (search, outside));
   recap_post_search_run (search, "typing");
+  recap_post_search_show (search);
   g_assert_false (recap_post_search_found (search, posts->pdata[0]));
   g_assert_true (recap_post_search_found (search, posts->pdata[G_N_ELEMENTS (texts)]));
+}
+
+static gpointer
+run_typing (gpointer search)
+{
+  return GUINT_TO_POINTER (recap_post_search_run (search, "typing"));
+}
+
+/* A run in another thread changes nothing shown until it is shown. */
+static void
+test_run_in_thread (void)
+{
+  g_autoptr(GPtrArray) posts = make_posts ();
+  g_autoptr(RecapPostSearch) search = recap_post_search_new (posts);
+  GThread *thread;
+
+  recap_post_search_run (search, "charla");
+  recap_post_search_show (search);
+  thread = g_thread_new ("test-search", run_typing, recap_post_search_ref (search));
+  g_assert_true (recap_post_search_found (search, posts->pdata[1]));
+  g_assert_false (recap_post_search_found (search, posts->pdata[0]));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (thread)), ==, N_POSTS / 7);
+  recap_post_search_unref (search);
+  g_assert_true (recap_post_search_found (search, posts->pdata[1]));
+  recap_post_search_show (search);
+  g_assert_false (recap_post_search_found (search, posts->pdata[1]));
+  g_assert_true (recap_post_search_found (search, posts->pdata[0]));
 }
 
 int
@@ -139,6 +169,7 @@ main (int   argc,
 
   g_test_add_func ("/post-search/as-typed", test_as_typed);
   g_test_add_func ("/post-search/changed-post", test_changed_post);
+  g_test_add_func ("/post-search/run-in-thread", test_run_in_thread);
 
   return g_test_run ();
 }

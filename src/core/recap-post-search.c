@@ -55,8 +55,8 @@ struct _RecapPostSearch
   char       *fields;     /* every post's folded fields, one after another */
   GHashTable *positions;  /* RecapPost → its index + 1 */
   GPtrArray  *levels;     /* of Level, the last run's last */
-  guint8     *found;      /* by the last run, for each post */
-  char       *needle;     /* of the last run; NULL before any */
+  guint8     *found;      /* by the run shown, for each post */
+  char       *needle;     /* of the run shown; NULL before any */
 };
 
 static void
@@ -99,7 +99,7 @@ haystack_folded_body (const Haystack *haystack,
 RecapPostSearch *
 recap_post_search_new (GPtrArray *posts)
 {
-  RecapPostSearch *self = g_new0 (RecapPostSearch, 1);
+  RecapPostSearch *self = g_atomic_rc_box_new0 (RecapPostSearch);
   g_autoptr(GString) fields = g_string_new (NULL);
 
   self->n_haystacks = posts->len;
@@ -125,8 +125,8 @@ recap_post_search_new (GPtrArray *posts)
   return self;
 }
 
-void
-recap_post_search_free (RecapPostSearch *self)
+static void
+post_search_clear (RecapPostSearch *self)
 {
   for (guint i = 0; i < self->n_haystacks; i++)
     {
@@ -139,7 +139,18 @@ recap_post_search_free (RecapPostSearch *self)
   g_ptr_array_unref (self->levels);
   g_free (self->found);
   g_free (self->needle);
-  g_free (self);
+}
+
+RecapPostSearch *
+recap_post_search_ref (RecapPostSearch *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+recap_post_search_unref (RecapPostSearch *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) post_search_clear);
 }
 
 /* Searching */
@@ -290,12 +301,28 @@ recap_post_search_run (RecapPostSearch *self,
         g_ptr_array_remove_index (self->levels, 0);
       g_ptr_array_add (self->levels, level);
     }
+  return level->hits->len;
+}
+
+void
+recap_post_search_show (RecapPostSearch *self)
+{
+  Level *level;
+
+  g_return_if_fail (self->levels->len > 0);
+
+  level = g_ptr_array_index (self->levels, self->levels->len - 1);
   g_free (self->needle);
-  self->needle = g_strdup (needle);
+  self->needle = g_strdup (level->needle);
   memset (self->found, 0, self->n_haystacks);
   for (guint i = 0; i < level->hits->len; i++)
     self->found[g_array_index (level->hits, Hit, i).index] = TRUE;
-  return level->hits->len;
+}
+
+const char *
+recap_post_search_get_shown (RecapPostSearch *self)
+{
+  return self->needle;
 }
 
 gboolean

@@ -24,18 +24,24 @@ typedef struct _RecapPostSearch RecapPostSearch;
 
 /* A snapshot of @posts (RecapPost), taken in the thread that owns them. */
 RecapPostSearch *recap_post_search_new   (GPtrArray       *posts);
-void             recap_post_search_free  (RecapPostSearch *self);
+RecapPostSearch *recap_post_search_ref   (RecapPostSearch *self);
+void             recap_post_search_unref (RecapPostSearch *self);
 /* Finds the posts holding @folded_needle (made by recap_search_fold_dup();
- * NULL or "" finds every post) and returns how many. Not meant for two
- * threads at once, nor while recap_post_search_found() runs. */
+ * NULL or "" finds every post) and returns how many. Runs in any thread,
+ * one run at a time; it reads nothing of the posts themselves. */
 guint            recap_post_search_run   (RecapPostSearch *self,
                                           const char      *folded_needle);
-/* Whether the last run found @post; before any run, TRUE. A post not in
- * the snapshot, or changed since (recap_post_update_from()), is matched
- * anew with recap_post_matches(). */
+/* Makes the last run's posts those recap_post_search_found() answers
+ * with; in the posts' thread, not while a run goes on. */
+void             recap_post_search_show  (RecapPostSearch *self);
+/* The needle of the run shown, NULL before any. */
+const char      *recap_post_search_get_shown (RecapPostSearch *self);
+/* Whether the run shown found @post; before any, TRUE. A post not in the
+ * snapshot, or changed since (recap_post_update_from()), is matched anew
+ * with recap_post_matches(). In the posts' thread. */
 gboolean         recap_post_search_found (RecapPostSearch *self,
                                           RecapPost       *post);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapPostSearch, recap_post_search_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapPostSearch, recap_post_search_unref)
 
 G_END_DECLS

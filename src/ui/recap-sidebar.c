@@ -38,8 +38,10 @@ struct _RecapSidebar
   GtkWidget          *context_menu;
   RecapSidebarView    view;
   char               *query;       /* folded, see recap-search-text.h */
+  char               *filter_query; /* the query the rows show: @query once searched */
   RecapPostSearch    *search;      /* the site's posts as the search saw them; NULL before
                                       the first keystroke, after the site changed, while loading */
+  GCancellable       *searching;   /* a search running in a thread, NULL when none is */
   GSettings          *settings;
   guint               regroup_source;
   GCancellable       *grouping;    /* the groups being computed, NULL when none is */
@@ -125,9 +127,11 @@ post_visible (gpointer item,
   if (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
       !recap_collection_chooser_shows (self->collection_chooser, post))
     return FALSE;
-  if (self->query == NULL)
+  if (self->filter_query == NULL)
     return TRUE;
-  return self->search ? recap_post_search_found (self->search, post) : recap_post_matches (post, self->query, NULL);
+  if (self->search != NULL && g_strcmp0 (recap_post_search_get_shown (self->search), self->filter_query) == 0)
+    return recap_post_search_found (self->search, post);
+  return recap_post_matches (post, self->filter_query, NULL);
 }
 
 /* Filters the posts again after @change. With no search, and not drafts
@@ -137,7 +141,7 @@ post_visible (gpointer item,
 static gboolean
 filter_needed (RecapSidebar *self)
 {
-  return self->query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
+  return self->filter_query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
          (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
           recap_collection_chooser_hides_some (self->collection_chooser));
 }
@@ -255,7 +259,7 @@ update_page (RecapSidebar *self)
 
   if ((self->loading || self->grouping != NULL || self->incoming != NULL) && (!has_posts || no_problems))
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  else if (!has_posts && self->query != NULL)
+  else if (!has_posts && self->filter_query != NULL)
     show_empty (self, _("No Results"), _("No post matches the search"));
   else if (!has_posts)
     show_empty (self, _("No Posts"), _("This folder has no markdown files"));
@@ -616,7 +620,7 @@ bind_row (GtkSignalListItemFactory *factory,
       RecapPostRow *post_row = RECAP_POST_ROW (ensure_child (expander, RECAP_TYPE_POST_ROW));
       g_autofree char *snippet = NULL;
 
-      recap_post_matches (RECAP_POST (object), self->query, &snippet);
+      recap_post_matches (RECAP_POST (object), self->filter_query, &snippet);
       recap_post_row_set_post (post_row, RECAP_POST (object));
       recap_post_row_set_snippet (post_row, snippet);
       recap_post_row_set_git_monitor (post_row, self->git);
@@ -666,44 +670,125 @@ query_change (const char *old_query,
 static void
 drop_search (RecapSidebar *self)
 {
-  g_clear_pointer (&self->search, recap_post_search_free);
+  g_clear_pointer (&self->search, recap_post_search_unref);
 }
 
-/* Runs the search over a snapshot of the site's posts, made at the first
- * keystroke after the site changed; while a site loads, the filter matches
- * each post instead (a snapshot would be out of date at once). */
-static void
-run_search (RecapSidebar *self)
+/* The snapshot of the site's posts that searches run over, made at the
+ * first keystroke after the site changed; FALSE while a site loads (a
+ * snapshot would be out of date at once): the filter then matches each
+ * post itself. */
+static gboolean
+ensure_search (RecapSidebar *self)
 {
-  if (self->search == NULL && self->site != NULL && !self->loading)
-    {
-      GListModel *posts = G_LIST_MODEL (self->site);
-      guint n = g_list_model_get_n_items (posts);
-      g_autoptr(GPtrArray) snapshot = g_ptr_array_new_full (n, g_object_unref);
+  GListModel *posts = G_LIST_MODEL (self->site);
+  g_autoptr(GPtrArray) snapshot = NULL;
+  guint n;
 
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (snapshot, g_list_model_get_item (posts, i));
-      self->search = recap_post_search_new (snapshot);
+  if (self->search != NULL || self->site == NULL || self->loading)
+    return self->search != NULL;
+  n = g_list_model_get_n_items (posts);
+  snapshot = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot, g_list_model_get_item (posts, i));
+  self->search = recap_post_search_new (snapshot);
+  return TRUE;
+}
+
+/* Shows the rows for @query, which the search has found (or, without a
+ * search, which the filter will look for itself). */
+static void
+show_query (RecapSidebar *self,
+            const char   *query)
+{
+  GtkFilterChange change = query_change (self->filter_query, query);
+
+  g_free (self->filter_query);
+  self->filter_query = g_strdup (query);
+  refilter (self, change);
+}
+
+/* A search for the thread: the snapshot is its own, not the posts'. */
+typedef struct {
+  RecapPostSearch *search;
+  char            *needle;
+} SearchRun;
+
+static void
+search_run_free (SearchRun *run)
+{
+  recap_post_search_unref (run->search);
+  g_free (run->needle);
+  g_free (run);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchRun *run = task_data;
+
+  recap_post_search_run (run->search, run->needle);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void update_search (RecapSidebar *self);
+
+static void
+search_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RecapSidebar *self = RECAP_SIDEBAR (object);
+  GTask *task = G_TASK (result);
+  SearchRun *run = g_task_get_task_data (task);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+  g_clear_object (&self->searching);
+  /* Shown when still wanted; typed on meanwhile, the next run narrows it. */
+  if (run->search == self->search && g_strcmp0 (run->needle, self->query) == 0)
+    {
+      recap_post_search_show (self->search);
+      show_query (self, run->needle);
     }
-  if (self->search != NULL)
-    recap_post_search_run (self->search, self->query);
+  update_search (self);
+}
+
+/* Brings the rows to the query typed: the search runs in a thread, one at
+ * a time, the last query typed next; the rows change when it is done. */
+static void
+update_search (RecapSidebar *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchRun *run;
+
+  if (self->searching != NULL || g_strcmp0 (self->filter_query, self->query) == 0)
+    return;
+  if (self->query == NULL || !ensure_search (self))
+    {
+      show_query (self, self->query);
+      return;
+    }
+  self->searching = g_cancellable_new ();
+  task = g_task_new (self, self->searching, search_done, NULL);
+  run = g_new0 (SearchRun, 1);
+  run->search = recap_post_search_ref (self->search);
+  run->needle = g_strdup (self->query);
+  g_task_set_task_data (task, run, (GDestroyNotify) search_run_free);
+  g_task_run_in_thread (task, search_thread);
 }
 
 static void
 search_changed (RecapSidebar *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_autofree char *old_query = g_steal_pointer (&self->query);
-  GtkFilterChange change;
 
   g_strstrip (text);
+  g_free (self->query);
   self->query = *text ? recap_search_fold_dup (text, -1) : NULL;
-  if (g_strcmp0 (old_query, self->query) == 0)
-    return;
-  change = query_change (old_query, self->query);
-  if (self->query != NULL)
-    run_search (self);
-  refilter (self, change);
+  update_search (self);
 }
 
 static void
@@ -940,6 +1025,13 @@ recap_sidebar_get_rows (RecapSidebar *self)
   return G_LIST_MODEL (self->selection);
 }
 
+gboolean
+recap_sidebar_get_searching (RecapSidebar *self)
+{
+  g_return_val_if_fail (RECAP_IS_SIDEBAR (self), FALSE);
+  return self->searching != NULL;
+}
+
 static void
 setup_models (RecapSidebar *self)
 {
@@ -1006,6 +1098,10 @@ recap_sidebar_dispose (GObject *object)
   g_clear_object (&self->git);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->filter_query, g_free);
+  if (self->searching != NULL)
+    g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
   drop_search (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
