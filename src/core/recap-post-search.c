@@ -35,8 +35,8 @@ typedef struct {
 #define WINDOW 16
 
 /* A post found, and where the needle was first found in its folded body
- * (0 when not looked for there), with the bytes there (NUL-padded at the
- * end of the body; "" when the fields held the needle). */
+ * (or a place before, when the fields held it), with the bytes where it
+ * was found, in the fields or the body (NUL-padded at the end of either). */
 typedef struct {
   guint32 index;
   guint32 from;
@@ -167,6 +167,16 @@ typedef struct {
   guint            n_hits;
 } Chunk;
 
+/* Keeps the bytes at @match (@rest of them to the end of its text). */
+static void
+keep_window (Hit        *hit,
+             const char *match,
+             gsize       rest)
+{
+  memset (hit->window, 0, WINDOW);
+  memcpy (hit->window, match, MIN (rest, WINDOW));
+}
+
 /* Whether @haystack holds the needle, looking in its folded body from
  * where the last needle was first found there (@hit); @hit gets where this
  * one is first found (or a place before, when the fields hold it). */
@@ -176,19 +186,23 @@ haystack_holds (const RecapPostSearch *self,
                 const Chunk           *chunk,
                 Hit                   *hit)
 {
-  const char *body, *match;
+  const char *fields, *body, *match;
   gsize start = hit->from > chunk->shift ? hit->from - chunk->shift : 0;
-  gsize len, rest;
+  gsize len;
 
-  /* The needle grew at its end and is still there: the first place still. */
+  /* The needle grew at its end and is still where the shorter one was found. */
   if (chunk->shift == 0 && chunk->needle_len <= WINDOW && hit->window[0] != '\0' &&
       memcmp (hit->window, chunk->needle, chunk->needle_len) == 0)
     return TRUE;
-  hit->window[0] = '\0';
   hit->from = start;
-  if (recap_search_memmem (self->fields + haystack->fields, haystack->fields_len,
-                           chunk->needle, chunk->needle_len) != NULL)
-    return TRUE;
+  fields = self->fields + haystack->fields;
+  match = recap_search_memmem (fields, haystack->fields_len, chunk->needle, chunk->needle_len);
+  if (match != NULL)
+    {
+      keep_window (hit, match, fields + haystack->fields_len - match);
+      return TRUE;
+    }
+  hit->window[0] = '\0';
   if (haystack->text == NULL)
     return FALSE;
   if (!haystack->folded)
@@ -201,9 +215,7 @@ haystack_holds (const RecapPostSearch *self,
   if (match == NULL)
     return FALSE;
   hit->from = match - body;
-  rest = len - hit->from;
-  memset (hit->window, 0, WINDOW);
-  memcpy (hit->window, match, MIN (rest, WINDOW));
+  keep_window (hit, match, len - hit->from);
   return TRUE;
 }
 
