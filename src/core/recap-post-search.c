@@ -316,6 +316,65 @@ recap_post_search_run (RecapPostSearch *self,
   return level->hits->len;
 }
 
+/* A run for a thread: the snapshot is its own, not the posts'. */
+typedef struct {
+  RecapPostSearch *search;
+  char            *needle;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  recap_post_search_unref (run->search);
+  g_free (run->needle);
+  g_free (run);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Run *run = task_data;
+
+  recap_post_search_run (run->search, run->needle);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+recap_post_search_run_async (RecapPostSearch     *self,
+                             const char          *folded_needle,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Run *run = g_new0 (Run, 1);
+
+  run->search = recap_post_search_ref (self);
+  run->needle = g_strdup (folded_needle);
+  g_task_set_source_tag (task, recap_post_search_run_async);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+RecapPostSearch *
+recap_post_search_run_finish (GAsyncResult  *result,
+                              const char   **needle,
+                              GError       **error)
+{
+  Run *run = g_task_get_task_data (G_TASK (result));
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  *needle = run->needle;
+  return run->search;
+}
+
 void
 recap_post_search_show (RecapPostSearch *self)
 {

@@ -16,6 +16,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "recap-post.h"
 
 G_BEGIN_DECLS
@@ -31,6 +33,17 @@ void             recap_post_search_unref (RecapPostSearch *self);
  * one run at a time; it reads nothing of the posts themselves. */
 guint            recap_post_search_run   (RecapPostSearch *self,
                                           const char      *folded_needle);
+/* Runs recap_post_search_run() in a thread. */
+void             recap_post_search_run_async  (RecapPostSearch     *self,
+                                               const char          *folded_needle,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* The search that ran and, in *@needle, for what (both held by @result);
+ * NULL with @error when @cancellable was cancelled. */
+RecapPostSearch *recap_post_search_run_finish (GAsyncResult        *result,
+                                               const char         **needle,
+                                               GError             **error);
 /* Makes the last run's posts those recap_post_search_found() answers
  * with; in the posts' thread, not while a run goes on. */
 void             recap_post_search_show  (RecapPostSearch *self);

@@ -707,32 +707,6 @@ show_query (RecapSidebar *self,
   refilter (self, change);
 }
 
-/* A search for the thread: the snapshot is its own, not the posts'. */
-typedef struct {
-  RecapPostSearch *search;
-  char            *needle;
-} SearchRun;
-
-static void
-search_run_free (SearchRun *run)
-{
-  recap_post_search_unref (run->search);
-  g_free (run->needle);
-  g_free (run);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchRun *run = task_data;
-
-  recap_post_search_run (run->search, run->needle);
-  g_task_return_boolean (task, TRUE);
-}
-
 static void update_search (RecapSidebar *self);
 
 static void
@@ -740,18 +714,21 @@ search_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  RecapSidebar *self = RECAP_SIDEBAR (object);
-  GTask *task = G_TASK (result);
-  SearchRun *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  const char *needle = NULL;
+  RecapPostSearch *search = recap_post_search_run_finish (result, &needle, &error);
+  RecapSidebar *self;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  /* Cancelled when the sidebar went. */
+  if (search == NULL)
     return;
+  self = RECAP_SIDEBAR (user_data);
   g_clear_object (&self->searching);
   /* Shown when still wanted; typed on meanwhile, the next run narrows it. */
-  if (run->search == self->search && g_strcmp0 (run->needle, self->query) == 0)
+  if (search == self->search && g_strcmp0 (needle, self->query) == 0)
     {
-      recap_post_search_show (self->search);
-      show_query (self, run->needle);
+      recap_post_search_show (search);
+      show_query (self, needle);
     }
   update_search (self);
 }
@@ -761,9 +738,6 @@ search_done (GObject      *object,
 static void
 update_search (RecapSidebar *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchRun *run;
-
   if (self->searching != NULL || g_strcmp0 (self->filter_query, self->query) == 0)
     return;
   if (self->query == NULL || !ensure_search (self))
@@ -772,12 +746,7 @@ update_search (RecapSidebar *self)
       return;
     }
   self->searching = g_cancellable_new ();
-  task = g_task_new (self, self->searching, search_done, NULL);
-  run = g_new0 (SearchRun, 1);
-  run->search = recap_post_search_ref (self->search);
-  run->needle = g_strdup (self->query);
-  g_task_set_task_data (task, run, (GDestroyNotify) search_run_free);
-  g_task_run_in_thread (task, search_thread);
+  recap_post_search_run_async (self->search, self->query, self->searching, search_done, self);
 }
 
 static void
