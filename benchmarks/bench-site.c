@@ -1,8 +1,9 @@
 /* bench-site.c: site index, search and tag rename on a generated site
  *
  * RECAP_BENCH_SIZES sets the sites' sizes (default 10000); an argument
- * "search" runs only the search benchmarks (the sidebar's scan, then FTS5),
- * "edit" only the bulk edits.
+ * "search" runs only the search benchmarks (the former scan of each post,
+ * RecapPostSearch, then FTS5), "edit" only the bulk edits.
+ * RECAP_BENCH_VERBOSE=1 prints RecapPostSearch's time for each keystroke.
  *
  * Prints figures; asserts nothing about time. Both sides of each comparison
  * run in the same process run, on the same files, with a warm page cache.

@@ -1,7 +1,8 @@
 /* recap-post-search.c: hand-written, as no library narrows a substring
- * search keystroke by keystroke; an SQLite FTS5 index (trigram, or
- * unicode61 with prefix queries) was slower per keystroke on the same
- * posts, see benchmarks/bench-fts.c.
+ * search keystroke by keystroke. SQLite FTS5 was measured against it on
+ * the same posts (bench-site search): trigram was slower per keystroke;
+ * unicode61 with prefix queries matches words from their start only and
+ * was not faster either.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
