@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* Indexes @site's posts (fields and body) in a new FTS5 table with the
- * unicode61 tokenizer, remove_diacritics 2, in a file in @dir; prints the
+ * unicode61 tokenizer, remove_diacritics 2 and prefix indexes of 1 to 3
+ * characters, in a file in @dir; prints the
  * time and size, then the time per keystroke of every prefix of each of
  * @phrases, each word a prefix query. */
 void bench_fts_search (RecapSite          *site,

@@ -103,6 +103,28 @@ test_find_folding (void)
   g_assert_true (recap_search_find_folding ("ZOË", strlen ("ZOË"), "zoe", 3, NULL) != NULL);
 }
 
+/* The same first match as memmem(), for needles of every length at every
+ * place, near the ends of the text too, with first and last bytes that
+ * agree in many other places. */
+static void
+test_memmem (void)
+{
+  const char *text = "abaabaaab aab abab ba aaab a lightning talks, lightning talk.";
+  gsize len = strlen (text);
+
+  for (gsize start = 0; start < len; start++)
+    for (gsize n = 0; start + n <= len; n++)
+      {
+        const char *needle = text + start;
+
+        for (gsize from = 0; from <= len; from++)
+          g_assert_true (recap_search_memmem (text + from, len - from, needle, n) ==
+                         memmem (text + from, len - from, needle, n));
+      }
+  g_assert_null (recap_search_memmem (text, len, "talkz", 5));
+  g_assert_null (recap_search_memmem (text, 3, "abaa", 4));
+}
+
 static gboolean
 matches (RecapPost  *post,
          const char *query,
@@ -154,6 +176,7 @@ main (int   argc,
   g_test_add_func ("/search-text/find", test_find);
   g_test_add_func ("/search-text/find-normalization", test_find_normalization);
   g_test_add_func ("/search-text/find-folding", test_find_folding);
+  g_test_add_func ("/search-text/memmem", test_memmem);
   g_test_add_func ("/search-text/post-matches", test_post_matches);
 
   return g_test_run ();

@@ -40,6 +40,15 @@ RecapPost   *recap_post_new_from_record   (GFile                 *root,
 void         recap_post_share_search_text (RecapPost             *self,
                                            GBytes                *search_text);
 GBytes      *recap_post_get_search_text   (RecapPost             *self);
+/* The body alone (NUL-terminated, the NUL counted), for a post whose search
+ * text is not made yet; NULL otherwise. */
+GBytes      *recap_post_get_body_bytes    (RecapPost             *self);
+/* Title, author, event, path, date and tags folded as the search looks at
+ * them, apart by control characters; made on first need. */
+const char  *recap_post_get_search_fields (RecapPost             *self);
+/* Grows with each recap_post_update_from(): what was read of the post
+ * before is out of date. */
+guint        recap_post_get_revision      (RecapPost             *self);
 /* The size of the post's search text, made or not. */
 gsize        recap_post_get_search_text_size (RecapPost          *self);
 void         recap_post_set_file_stamp    (RecapPost *self,

@@ -34,6 +34,7 @@ struct _RecapPost
                                 holds it, just @body (NUL-terminated) to spare the folded copy */
   GBytes    *body;
   char      *search_fields;   /* title, author, event and tags folded, made on first search */
+  guint      revision;        /* how many times recap_post_update_from() changed it */
   char      *title_key;       /* collation key of the title, made on first need */
   char      *permalink;
   char      *collection;      /* as Jekyll files it (recap_post_get_collection) */
@@ -823,6 +824,7 @@ recap_post_update_from (RecapPost *self,
   g_return_if_fail (RECAP_IS_POST (self));
   g_return_if_fail (RECAP_IS_POST (other));
 
+  self->revision++;
   /* Swapped, so that @other frees the old values. */
   SWAP (self->relative_path, other->relative_path);
   SWAP (self->title, other->title);
@@ -934,6 +936,27 @@ static const char *
 get_search_fields (RecapPost *self)
 {
   return self->search_fields != NULL ? self->search_fields : make_search_fields (self);
+}
+
+const char *
+recap_post_get_search_fields (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return get_search_fields (self);
+}
+
+GBytes *
+recap_post_get_body_bytes (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), NULL);
+  return self->body;
+}
+
+guint
+recap_post_get_revision (RecapPost *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST (self), 0);
+  return self->revision;
 }
 
 #define SNIPPET_CONTEXT 40

@@ -51,6 +51,14 @@ const char  *recap_search_text_find          (GBytes     *text,
                                               gsize       needle_len,
                                               gsize      *match_len);
 
+/* memmem(), faster for the short needles of the first keystrokes: the
+ * needle's first and last bytes are compared with 16 bytes of text at a
+ * time, the rest only where both agree. */
+const char  *recap_search_memmem             (const char *haystack,
+                                              gsize       len,
+                                              const char *needle,
+                                              gsize       needle_len);
+
 /* Where @folded_needle starts in @text (@len bytes, not folded), or NULL:
  * for texts searched too rarely to keep a folded copy. */
 const char  *recap_search_find_folding       (const char *text,

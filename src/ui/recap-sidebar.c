@@ -21,6 +21,7 @@
 #include "recap-lint.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
+#include "recap-post-search.h"
 #include "recap-row-pacer.h"
 #include "recap-search-text.h"
 #include "recap-sidebar.h"
@@ -37,6 +38,10 @@ struct _RecapSidebar
   GtkWidget          *context_menu;
   RecapSidebarView    view;
   char               *query;       /* folded, see recap-search-text.h */
+  char               *filter_query; /* the query the rows show: @query once searched */
+  RecapPostSearch    *search;      /* the site's posts as the search saw them; NULL before
+                                      the first keystroke, after the site changed, while loading */
+  GCancellable       *searching;   /* a search running in a thread, NULL when none is */
   GSettings          *settings;
   guint               regroup_source;
   GCancellable       *grouping;    /* the groups being computed, NULL when none is */
@@ -123,7 +128,11 @@ post_visible (gpointer item,
   if (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
       !recap_collection_chooser_shows (self->collection_chooser, post))
     return FALSE;
-  return recap_post_matches (post, self->query, NULL);
+  if (self->filter_query == NULL)
+    return TRUE;
+  if (self->search != NULL && g_strcmp0 (recap_post_search_get_shown (self->search), self->filter_query) == 0)
+    return recap_post_search_found (self->search, post);
+  return recap_post_matches (post, self->filter_query, NULL);
 }
 
 /* Filters the posts again after @change. With no search, and not drafts
@@ -133,7 +142,7 @@ post_visible (gpointer item,
 static gboolean
 filter_needed (RecapSidebar *self)
 {
-  return self->query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
+  return self->filter_query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
          (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
           recap_collection_chooser_hides_some (self->collection_chooser));
 }
@@ -251,7 +260,7 @@ update_page (RecapSidebar *self)
 
   if ((self->loading || self->grouping != NULL || self->incoming != NULL) && (!has_posts || no_problems))
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  else if (!has_posts && self->query != NULL)
+  else if (!has_posts && self->filter_query != NULL)
     show_empty (self, _("No Results"), _("No post matches the search"));
   else if (!has_posts)
     show_empty (self, _("No Posts"), _("This folder has no markdown files"));
@@ -612,7 +621,7 @@ bind_row (GtkSignalListItemFactory *factory,
       RecapPostRow *post_row = RECAP_POST_ROW (ensure_child (expander, RECAP_TYPE_POST_ROW));
       g_autofree char *snippet = NULL;
 
-      recap_post_matches (RECAP_POST (object), self->query, &snippet);
+      recap_post_matches (RECAP_POST (object), self->filter_query, &snippet);
       recap_post_row_set_post (post_row, RECAP_POST (object));
       recap_post_row_set_snippet (post_row, snippet);
       recap_post_row_set_git_monitor (post_row, self->git);
@@ -660,18 +669,96 @@ query_change (const char *old_query,
 }
 
 static void
+drop_search (RecapSidebar *self)
+{
+  g_clear_pointer (&self->search, recap_post_search_unref);
+}
+
+/* The snapshot of the site's posts that searches run over, made at the
+ * first keystroke after the site changed; FALSE while a site loads (a
+ * snapshot would be out of date at once): the filter then matches each
+ * post itself. */
+static gboolean
+ensure_search (RecapSidebar *self)
+{
+  GListModel *posts = G_LIST_MODEL (self->site);
+  g_autoptr(GPtrArray) snapshot = NULL;
+  guint n;
+
+  if (self->search != NULL || self->site == NULL || self->loading)
+    return self->search != NULL;
+  n = g_list_model_get_n_items (posts);
+  snapshot = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot, g_list_model_get_item (posts, i));
+  self->search = recap_post_search_new (snapshot);
+  return TRUE;
+}
+
+/* Shows the rows for @query, which the search has found (or, without a
+ * search, which the filter will look for itself). */
+static void
+show_query (RecapSidebar *self,
+            const char   *query)
+{
+  GtkFilterChange change = query_change (self->filter_query, query);
+
+  g_free (self->filter_query);
+  self->filter_query = g_strdup (query);
+  refilter (self, change);
+}
+
+static void update_search (RecapSidebar *self);
+
+static void
+search_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *needle = NULL;
+  RecapPostSearch *search = recap_post_search_run_finish (result, &needle, &error);
+  RecapSidebar *self;
+
+  /* Cancelled when the sidebar went. */
+  if (search == NULL)
+    return;
+  self = RECAP_SIDEBAR (user_data);
+  g_clear_object (&self->searching);
+  /* Shown when still wanted; typed on meanwhile, the next run narrows it. */
+  if (search == self->search && g_strcmp0 (needle, self->query) == 0)
+    {
+      recap_post_search_show (search);
+      show_query (self, needle);
+    }
+  update_search (self);
+}
+
+/* Brings the rows to the query typed: the search runs in a thread, one at
+ * a time, the last query typed next; the rows change when it is done. */
+static void
+update_search (RecapSidebar *self)
+{
+  if (self->searching != NULL || g_strcmp0 (self->filter_query, self->query) == 0)
+    return;
+  if (self->query == NULL || !ensure_search (self))
+    {
+      show_query (self, self->query);
+      return;
+    }
+  self->searching = g_cancellable_new ();
+  recap_post_search_run_async (self->search, self->query, self->searching, search_done, self);
+}
+
+static void
 search_changed (RecapSidebar *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_autofree char *old_query = g_steal_pointer (&self->query);
-  GtkFilterChange change;
 
   g_strstrip (text);
+  g_free (self->query);
   self->query = *text ? recap_search_fold_dup (text, -1) : NULL;
-  if (g_strcmp0 (old_query, self->query) == 0)
-    return;
-  change = query_change (old_query, self->query);
-  refilter (self, change);
+  update_search (self);
 }
 
 static void
@@ -723,7 +810,12 @@ recap_sidebar_set_site (RecapSidebar *self,
 {
   g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
+  if (self->site != NULL)
+    g_signal_handlers_disconnect_by_func (self->site, drop_search, self);
+  drop_search (self);
   g_set_object (&self->site, site);
+  if (site != NULL)
+    g_signal_connect_object (site, "items-changed", G_CALLBACK (drop_search), self, G_CONNECT_SWAPPED);
   /* The rows go first: GtkTreeListModel drops the rows of removed items
    * one by one, 20-37 ms for 50,000 posts, and freeing them all at once
    * when it goes takes a fraction of that. */
@@ -947,6 +1039,13 @@ recap_sidebar_get_rows (RecapSidebar *self)
   return G_LIST_MODEL (self->selection);
 }
 
+gboolean
+recap_sidebar_get_searching (RecapSidebar *self)
+{
+  g_return_val_if_fail (RECAP_IS_SIDEBAR (self), FALSE);
+  return self->searching != NULL;
+}
+
 static void
 setup_models (RecapSidebar *self)
 {
@@ -1014,6 +1113,11 @@ recap_sidebar_dispose (GObject *object)
   g_clear_object (&self->git);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->filter_query, g_free);
+  if (self->searching != NULL)
+    g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+  drop_search (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

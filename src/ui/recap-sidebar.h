@@ -51,6 +51,8 @@ void              recap_sidebar_focus_search (RecapSidebar     *self);
 GPtrArray        *recap_sidebar_dup_selected_posts (RecapSidebar *self);
 /* The rows shown: a model of GtkTreeListRow whose items are RecapPost or RecapPostGroup. */
 GListModel       *recap_sidebar_get_rows     (RecapSidebar     *self);
+/* Whether a search runs in a thread: the rows show the last one done. */
+gboolean          recap_sidebar_get_searching (RecapSidebar    *self);
 /* Opens (emits "post-activated") or expands the row at @position, as Enter does. */
 void              recap_sidebar_activate_row (RecapSidebar     *self,
                                               guint             position);

@@ -105,6 +105,15 @@ search (Fixture    *fixture,
   g_signal_emit_by_name (entry, "search-changed");
 }
 
+/* Types @text, then waits for the search in its thread to show its rows. */
+static void
+search_and_wait (Fixture    *fixture,
+                 const char *text)
+{
+  search (fixture, text);
+  UI_TEST_WAIT_FOR (!recap_sidebar_get_searching (fixture->sidebar));
+}
+
 static void
 test_posts_newest_first (Fixture       *fixture,
                          gconstpointer  data)
@@ -191,15 +200,15 @@ static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
-  search (fixture, "ferry");
+  search_and_wait (fixture, "ferry");
   g_assert_cmpuint (n_rows (fixture), ==, 1);
   g_assert_cmpstr (title_at (fixture, 0), ==, "March 2024 meetup: async for the rest of us");
 
   /* Two posts by their title and tags, one by a mention in its text. */
-  search (fixture, "pycon");
+  search_and_wait (fixture, "pycon");
   g_assert_cmpuint (n_rows (fixture), ==, 3);
 
-  search (fixture, "zoë");
+  search_and_wait (fixture, "zoë");
   g_assert_cmpuint (n_rows (fixture), >=, 1);
 
   /* Typing letter by letter narrows the list as one query would. */
@@ -207,16 +216,42 @@ test_search (Fixture       *fixture,
   search (fixture, "p");
   search (fixture, "py");
   search (fixture, "pyc");
-  search (fixture, "pycon");
+  search_and_wait (fixture, "pycon");
   g_assert_cmpuint (n_rows (fixture), ==, 3);
-  search (fixture, "py");
+  search_and_wait (fixture, "py");
   g_assert_cmpuint (n_rows (fixture), >, 3);
 
-  search (fixture, "no such words anywhere");
+  search_and_wait (fixture, "no such words anywhere");
   g_assert_cmpuint (n_rows (fixture), ==, 0);
 
-  search (fixture, "");
+  search_and_wait (fixture, "");
   g_assert_cmpuint (n_rows (fixture), ==, 14);
+}
+
+/* A search follows outside changes: a new post that holds the words shows,
+ * one changed not to hold them any more goes; accents and case are ignored
+ * in the new text too. */
+static void
+test_search_follows_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  search (fixture, "fer");
+  search_and_wait (fixture, "ferry");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+
+  test_util_write_file (fixture->site_dir, "_posts/2026-01-01-harbour.md",
+                        "---\ntitle: Harbour notes\n---\nThe F\u00c9RRY left at noon.\n");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 2);
+  g_assert_cmpstr (title_at (fixture, 0), ==, "Harbour notes");
+
+  test_util_write_file (fixture->site_dir, "_posts/2026-01-01-harbour.md",
+                        "---\ntitle: Harbour notes\n---\nThe boat left at noon.\n");
+  UI_TEST_WAIT_FOR (n_rows (fixture) == 1);
+  /* Typing on narrows from the changed site. */
+  search_and_wait (fixture, "ferry th");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  search_and_wait (fixture, "ferry");
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
 }
 
 static void
@@ -282,11 +317,11 @@ test_no_filter_without_search (Fixture       *fixture,
 {
   g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
 
-  search (fixture, "picnic");
+  search_and_wait (fixture, "picnic");
   UI_TEST_WAIT_FOR (n_rows (fixture) == 1);
   g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
 
-  search (fixture, "");
+  search_and_wait (fixture, "");
   UI_TEST_WAIT_FOR (n_rows (fixture) == 14);
   g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
 
@@ -982,6 +1017,7 @@ main (int   argc,
   UI_TEST_ADD ("/sidebar/years-and-authors", NULL, test_years_and_authors);
   UI_TEST_ADD ("/sidebar/drafts", NULL, test_drafts);
   UI_TEST_ADD ("/sidebar/search", NULL, test_search);
+  UI_TEST_ADD ("/sidebar/search-follows-changes", NULL, test_search_follows_changes);
   UI_TEST_ADD ("/sidebar/activate-opens-post", NULL, test_activate_opens_post);
   UI_TEST_ADD ("/sidebar/live-update", NULL, test_live_update);
   UI_TEST_ADD ("/sidebar/problems-checked-in-thread", NULL, test_problems_checked_in_thread);
