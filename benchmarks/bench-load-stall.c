@@ -101,8 +101,10 @@ measure (const char  *label,
   Stall stall = { 0 };
   guint ticker, limit;
   gint64 done_at;
+  double iteration_wall, iteration_cpu;
 
   settle ();
+  bench_iterations_reset ();
   stall.start = stall.last_tick = g_get_monotonic_time ();
   ticker = g_timeout_add_full (G_PRIORITY_HIGH, FRAME_MS, tick, &stall, NULL);
   limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, give_up, (gpointer) label);
@@ -114,9 +116,11 @@ measure (const char  *label,
   tick (&stall);
   g_source_remove (ticker);
   g_source_remove (limit);
-  g_print ("%s: longest main-loop stall %.0f ms, %u stalls over %d ms, loaded in %.0f ms\n",
+  bench_iterations_longest (&iteration_wall, &iteration_cpu);
+  g_print ("%s: longest main-loop stall %.0f ms, %u stalls over %d ms, loaded in %.0f ms; "
+           "longest iteration %.0f ms (%.0f ms CPU)\n",
            label, stall.max_gap / 1000.0, stall.long_gaps, 2 * FRAME_MS,
-           (done_at - stall.start) / 1000.0);
+           (done_at - stall.start) / 1000.0, iteration_wall, iteration_cpu);
 }
 
 static const char *

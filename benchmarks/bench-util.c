@@ -5,7 +5,9 @@
  */
 #include "bench-util.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "recap-front-matter.h"
 
@@ -145,4 +147,72 @@ bench_pause (guint ms)
   g_timeout_add (ms, pause_over, &over);
   while (!over)
     g_main_context_iteration (NULL, TRUE);
+}
+
+typedef struct {
+  GPollFunc poll;       /* the context's own */
+  gint64    woke;       /* when the last poll returned, 0 before the first */
+  gint64    woke_cpu;
+  gint64    longest_wall;
+  gint64    longest_cpu;
+  gint64    trace_over; /* microseconds; 0: no trace */
+} Iterations;
+
+static Iterations iterations;
+
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+static gint
+poll_and_time (GPollFD *fds,
+               guint    n_fds,
+               gint     timeout)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
+  gint result;
+
+  if (iterations.woke != 0)
+    {
+      gint64 wall = now - iterations.woke;
+
+      iterations.longest_wall = MAX (iterations.longest_wall, wall);
+      iterations.longest_cpu = MAX (iterations.longest_cpu, cpu - iterations.woke_cpu);
+      if (iterations.trace_over > 0 && wall > iterations.trace_over)
+        g_printerr ("long iteration %.6f-%.6f: %.1f ms wall, %.1f ms CPU\n", iterations.woke / 1e6, now / 1e6,
+                    wall / 1000.0, (cpu - iterations.woke_cpu) / 1000.0);
+    }
+  result = iterations.poll (fds, n_fds, timeout);
+  iterations.woke = g_get_monotonic_time ();
+  iterations.woke_cpu = thread_cpu_time ();
+  return result;
+}
+
+void
+bench_iterations_reset (void)
+{
+  if (iterations.poll == NULL)
+    {
+      const char *trace = g_getenv ("RECAP_BENCH_TRACE");
+
+      iterations.poll = g_main_context_get_poll_func (NULL);
+      iterations.trace_over = trace ? atoi (trace) * 1000 : 0;
+      g_main_context_set_poll_func (NULL, poll_and_time);
+    }
+  iterations.woke = 0;
+  iterations.longest_wall = iterations.longest_cpu = 0;
+}
+
+void
+bench_iterations_longest (double *wall_ms,
+                          double *cpu_ms)
+{
+  *wall_ms = iterations.longest_wall / 1000.0;
+  *cpu_ms = iterations.longest_cpu / 1000.0;
 }

@@ -22,4 +22,16 @@ char   *bench_generate_site (guint       count);
 /* Runs the main loop for @ms milliseconds, as between two keystrokes. */
 void    bench_pause         (guint       ms);
 
+/* Main-loop iterations: the time from one poll's return to the next poll,
+ * that is one iteration's prepare, check and dispatch work, on the wall
+ * clock and in this thread's CPU time (which a loaded machine does not
+ * inflate). bench_iterations_reset() installs the watch on the default
+ * context (once) and clears the longest; bench_iterations_longest() gives
+ * it in milliseconds. With RECAP_BENCH_TRACE set, every iteration over
+ * that many milliseconds is printed with its monotonic start and end in
+ * seconds, to be matched with `perf record -k CLOCK_MONOTONIC` samples. */
+void    bench_iterations_reset   (void);
+void    bench_iterations_longest (double     *wall_ms,
+                                  double     *cpu_ms);
+
 G_END_DECLS

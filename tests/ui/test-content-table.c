@@ -97,6 +97,27 @@ test_sort (Fixture       *fixture,
     }
 }
 
+/* A post changed on disk sorts by its new title, not by the key it had. */
+static void
+test_sort_after_outside_change (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RecapPost *last;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wait_idle (fixture);
+  recap_content_table_sort_by (fixture->table, "title", GTK_SORT_ASCENDING);
+  wait_idle (fixture);
+  last = row (fixture, n_rows (fixture) - 1);
+  g_assert_cmpstr (recap_post_get_title (last), !=, "Aardvark first");
+  path = g_file_get_path (recap_post_get_file (last));
+  g_file_set_contents (path, "---\ntitle: Aardvark first\n---\nBody.\n", -1, &error);
+  g_assert_no_error (error);
+  UI_TEST_WAIT_FOR (g_str_equal (recap_post_get_title (row (fixture, 0)), "Aardvark first") &&
+                    !recap_content_table_is_busy (fixture->table));
+}
+
 static guint
 count_chips (Fixture *fixture)
 {
@@ -288,6 +309,7 @@ main (int   argc,
     return 77;
 
   UI_TEST_ADD ("/content-table/sort", NULL, test_sort);
+  UI_TEST_ADD ("/content-table/sort-after-outside-change", NULL, test_sort_after_outside_change);
   UI_TEST_ADD ("/content-table/combined-filters", NULL, test_combined_filters);
   UI_TEST_ADD ("/content-table/bulk-add-tag-and-undo", NULL, test_bulk_add_tag_and_undo);
   UI_TEST_ADD ("/content-table/bulk-set-and-remove-key", NULL, test_bulk_set_and_remove_key);
