@@ -52,11 +52,16 @@ def _text(accessible):
     return Atspi.Text.get_text(text, 0, Atspi.Text.get_character_count(text))
 
 
+ROLE_ALIASES = {
+    "button": "push button",  # AT-SPI 2.56 (Debian 13) for 2.46's (Debian 12)
+    "alert": "dialog",  # an AdwAlertDialog (libadwaita >= 1.5) for an AdwMessageDialog
+}
+
+
 def _role(accessible):
-    """The role's name as AT-SPI 2.46 (Debian 12) spells it: 2.56 (Debian
-    13) calls a push button just "button"."""
+    """The role's name as Debian 12 spells it, the same on Debian 13."""
     name = accessible.get_role_name()
-    return "push button" if name == "button" else name
+    return ROLE_ALIASES.get(name, name)
 
 
 def _first(root, predicate):
