@@ -27,11 +27,74 @@ def fail(message):
     raise SystemExit(1)
 
 
+MENU_ITEMS = (Atspi.Role.MENU_ITEM, Atspi.Role.CHECK_MENU_ITEM, Atspi.Role.RADIO_MENU_ITEM)
+
+
 def _names(accessible):
+    """@accessible's name. GTK 4.18 leaves a menu item's name empty and
+    points to its label with a labelled-by relation, whose text is the name."""
     try:
-        return accessible.get_name() or ""
+        name = accessible.get_name() or ""
+        if name or accessible.get_role() not in MENU_ITEMS:
+            return name
+        labels = [relation.get_target(i) for relation in accessible.get_relation_set()
+                  if relation.get_relation_type() == Atspi.RelationType.LABELLED_BY
+                  for i in range(relation.get_n_targets())]
+        return " ".join(_text(label) for label in labels if label.get_text_iface() is not None)
     except gi.repository.GLib.Error:
         return ""
+
+
+def _text(accessible):
+    # Through Atspi.Text explicitly: AT-SPI 2.56 (Debian 13) gave
+    # Atspi.Accessible a get_text() of its own that shadows the interface's.
+    text = accessible.get_text_iface()
+    return Atspi.Text.get_text(text, 0, Atspi.Text.get_character_count(text))
+
+
+ROLE_ALIASES = {
+    "button": "push button",  # AT-SPI 2.56 (Debian 13) for 2.46's (Debian 12)
+    "alert": "dialog",  # an AdwAlertDialog (libadwaita >= 1.5) for an AdwMessageDialog
+}
+
+
+def _role(accessible):
+    """The role's name as Debian 12 spells it, the same on Debian 13."""
+    name = accessible.get_role_name()
+    return ROLE_ALIASES.get(name, name)
+
+
+def _first(root, predicate):
+    """The first widget under @root for which @predicate is true, or None."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        try:
+            if node is not root and predicate(node):
+                return node
+            stack.extend(node.get_child_at_index(i) for i in reversed(range(node.get_child_count())))
+        except gi.repository.GLib.Error:
+            continue
+    return None
+
+
+def _action(accessible):
+    """The Action interface of @accessible if it has an action, else None."""
+    action = accessible.get_action_iface()
+    return action if action is not None and action.get_n_actions() > 0 else None
+
+
+def _has_focus(accessible):
+    return accessible.get_state_set().contains(Atspi.StateType.FOCUSED)
+
+
+def _is_row_of(row, title):
+    """Whether the sidebar @row is the post titled @title: GTK 4.8 names a
+    row by its title, GTK 4.18 by all its text, title first."""
+    name = _names(row)
+    return name == title or name.startswith(title + " ")
 
 
 class RecapSession:
@@ -121,22 +184,9 @@ class RecapSession:
         return None
 
     def _search(self, root, role, name, contains=None):
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if node is None:
-                continue
-            try:
-                role_name = node.get_role_name()
-                count = node.get_child_count()
-            except gi.repository.GLib.Error:
-                continue
-            if ((role is None or role_name == role) and (name is None or _names(node) == name)
-                    and (contains is None or contains in _names(node))):
-                if node is not root:
-                    return node
-            stack.extend(node.get_child_at_index(i) for i in reversed(range(count)))
-        return None
+        return _first(root, lambda node: ((role is None or _role(node) == role)
+                                          and (name is None or _names(node) == name)
+                                          and (contains is None or contains in _names(node))))
 
     def find(self, role=None, name=None, root=None, contains=None, timeout=TIMEOUT):
         """The first widget under @root with that role and name (or a name
@@ -148,17 +198,14 @@ class RecapSession:
         """The front matter as YAML in the editor, as the form header's
         switch shows it: while the form shows it, the source folds it and
         the editor's text (to screen readers too) is the body's."""
-        self.click_on(self.find(name="YAML"))
+        self.activate(self.find(name="YAML"))
 
     def window_title(self):
         frame = self._search(self.app, "frame", None)
         return _names(frame) if frame else ""
 
     def text_of(self, accessible):
-        # Through Atspi.Text explicitly: AT-SPI 2.56 (Debian 13) gave
-        # Atspi.Accessible a get_text() of its own that shadows the interface's.
-        text = accessible.get_text_iface()
-        return Atspi.Text.get_text(text, 0, Atspi.Text.get_character_count(text))
+        return _text(accessible)
 
     def screenshot(self, name):
         """Saves the screen as NAME.png in $RECAP_E2E_SHOTS, when set: for
@@ -170,21 +217,41 @@ class RecapSession:
 
     # Acting
 
-    def click(self, accessible):
-        """Selects a list row the way a screen reader user does: through
-        the list's Selection interface."""
-        parent = accessible.get_parent()
-        while parent is not None and parent.get_selection_iface() is None:
-            accessible, parent = parent, parent.get_parent()
-        if parent is None:
-            fail("no selectable container around %r" % _names(accessible))
-        if not parent.get_selection_iface().select_child(accessible.get_index_in_parent()):
-            fail("could not select %r" % _names(accessible))
+    def open_post(self, title):
+        """Opens the post titled @title from the sidebar as a keyboard user
+        does: Ctrl+K to the sidebar's search, Tab into the list, Home, Down
+        until the post's row has the focus, Enter. Not with the pointer:
+        GTK 4.18's AT-SPI extents put a row's label about 15 px above the
+        row, and a click there opened the post above."""
+        self.press("ctrl+k")
+        search = self.find(role="entry", name="Search Posts")
+        self.wait_for(lambda: _has_focus(search), "the keyboard focus in the sidebar's search")
+        posts = self.find(role="list", name="Posts")
+        self.wait_for(lambda: _first(posts, lambda node: _is_row_of(node, title)), "the row of %r" % title)
+        self.press("Tab")
+        self.press("Home")
+        first = self.wait_for(lambda: posts.get_child_at_index(0).get_child_at_index(0),
+                              "the first row of the list of posts")
+        row = self.wait_for(lambda: _first(posts, lambda node: _has_focus(node)
+                                           and _names(node) == _names(first)),
+                            "the keyboard focus on the first post")
+        # Each Down waits for the focus to move on: a row read before GTK
+        # took the key would be passed over.
+        while not _is_row_of(row, title):
+            name = _names(row)
+            self.press("Down")
+            row = self.wait_for(lambda: _first(posts, lambda node: _has_focus(node)
+                                               and _names(node) not in ("", name)),
+                                "the keyboard focus on the row after %r, looking for %r" % (name, title))
+        self.press("Return")
 
-    def click_on(self, accessible):
+    def _click_on(self, accessible):
         """Clicks in the middle of @accessible with the pointer. Under Xvfb
         there is no window manager: windows sit at the screen's origin, so
-        window coordinates are screen coordinates."""
+        window coordinates are screen coordinates. A last resort: GTK
+        4.18's extents lie 5 to 14 px up and left of GTK 4.8's (the
+        sidebar's search entry 14 px left and 5 up, the header's buttons 12
+        and 11), and a click there hit the widget above a small one."""
         extents = accessible.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
         x = extents.x + extents.width // 2
         y = extents.y + extents.height // 2
@@ -193,23 +260,39 @@ class RecapSession:
 
     def activate(self, accessible):
         """Runs the widget's first accessible action, as a screen reader's
-        "activate" does; for menu items, whose popover has coordinates of
-        its own that a pointer click from outside cannot aim at."""
-        action = accessible.get_action_iface()
-        if action is None or action.get_n_actions() == 0 or not action.do_action(0):
+        "activate" does: a button's click, a menu item's. A menu button
+        has its action on the toggle button inside it."""
+        action = _action(accessible)
+        if action is None and accessible.get_child_count() > 0:
+            action = _action(accessible.get_child_at_index(0))
+        if action is None or not action.do_action(0):
             fail("could not activate %r" % _names(accessible))
         time.sleep(0.2)
 
     def focus(self, accessible):
-        """Moves the keyboard focus to @accessible, and waits until it has it.
-        GTK 4.8 does not implement Component.GrabFocus; there the app must
-        already have put the focus where a user expects it."""
-        try:
-            accessible.get_component_iface().grab_focus()
-        except gi.repository.GLib.Error:
-            pass
-        self.wait_for(lambda: accessible.get_state_set().contains(Atspi.StateType.FOCUSED),
-                      "the keyboard focus in %r" % _names(accessible))
+        """Moves the keyboard focus to @accessible, as a screen reader does,
+        and waits until it has it. GTK 4.8 does not implement
+        Component.GrabFocus; there a pointer click puts it there."""
+        if not _has_focus(accessible):
+            try:
+                grabbed = accessible.get_component_iface().grab_focus()
+            except gi.repository.GLib.Error:
+                grabbed = False
+            if not grabbed:
+                self._click_on(accessible)
+        # GTK 4.8 gives an entry neither the focusable nor the focused state.
+        if accessible.get_state_set().contains(Atspi.StateType.FOCUSABLE):
+            self.wait_for(lambda: _has_focus(accessible), "the keyboard focus in %r" % _names(accessible))
+
+    def fill(self, entry, text):
+        """Sets the text of @entry through its EditableText interface, as a
+        screen reader's edit does: without the keyboard focus there, which
+        only a pointer click could give (GTK implements no
+        Component.GrabFocus, and GTK 4.18's extents miss small entries).
+        The call returns once the entry has the text."""
+        editable = entry.get_editable_text_iface()
+        if editable is None or not editable.set_text_contents(text):
+            fail("could not set the text of %r" % _names(entry))
 
     def press(self, combo):
         """Presses a combination such as "ctrl+s" or "ctrl+End"."""
@@ -231,7 +314,8 @@ class RecapSession:
         time.sleep(0.2)
 
 
-KEYSYMS = {"Return": 0xff0d, "End": 0xff57, "Home": 0xff50, "Escape": 0xff1b, "Tab": 0xff09}
+KEYSYMS = {"Return": 0xff0d, "End": 0xff57, "Home": 0xff50, "Escape": 0xff1b, "Tab": 0xff09,
+           "Down": 0xff54}
 
 
 def _keysym(name):

@@ -74,21 +74,20 @@ def read(site, relative):
 
 
 def select_all(session, n):
-    session.click_on(session.find(role="push button", contains="Edit Selection"))
+    session.activate(session.find(role="push button", contains="Edit Selection"))
     session.activate(session.find(contains="Select All"))
     session.find(contains="%d shown · %d selected" % (n, n), timeout=SITE_WIDE)
 
 
 def add_tag(session):
     """Edit Selection → Add Tag…, "evening", Apply once the preview counted."""
-    session.click_on(session.find(role="push button", contains="Edit Selection"))
+    session.activate(session.find(role="push button", contains="Edit Selection"))
     session.activate(session.find(contains="Add Tag"))
     dialog = session.find(name="Add Tag", role="dialog")
-    session.click_on(session.find(root=dialog, role="text"))
-    session.type_text("evening")
+    session.fill(session.find(root=dialog, role="text"), "evening")
     apply = session.find(root=dialog, role="push button", contains="Apply")
     session.wait_for(lambda: apply.get_state_set().contains(Atspi.StateType.SENSITIVE), "Apply enabled")
-    session.click_on(apply)
+    session.activate(apply)
 
 
 def main():
@@ -99,8 +98,7 @@ def main():
         with RecapSession(site=site) as session:
             session.press("ctrl+t")
             search = session.find(name="Filter Posts")
-            session.click_on(search)
-            session.type_text("tag:python year:2023")
+            session.fill(search, "tag:python year:2023")
             status = "%d posts · %d shown" % (N_POSTS, len(selected))
             session.find(contains=status)
             select_all(session, len(selected))
@@ -109,7 +107,7 @@ def main():
                 session.wait_for(lambda: read(site, relative) == text.replace("]\n", ", evening]\n", 1),
                                  "the tag added to " + relative)
 
-            session.click_on(session.find(role="push button", name="Main Menu"))
+            session.activate(session.find(role="push button", name="Main Menu"))
             session.activate(session.find(contains="Undo Add Tag"))
             for relative, text in selected.items():
                 session.wait_for(lambda: read(site, relative) == text, "the exact bytes back in " + relative)
@@ -120,12 +118,12 @@ def main():
             select_all(session, len(selected))
             add_tag(session)
             session.screenshot("tags16-story-tag-added")
-            session.click_on(session.find(contains="%d changed" % len(selected), timeout=SITE_WIDE))
+            session.activate(session.find(contains="%d changed" % len(selected), timeout=SITE_WIDE))
             session.activate(session.find(contains="Commit…"))
             dialog = session.find(role="frame", name="Commit")
-            session.click_on(session.find(root=dialog, role="text", name="Commit message"))
-            session.type_text("Tag the 2023 Python evenings")
-            session.click_on(session.find(root=dialog, role="push button", contains="ommit"))
+            session.fill(session.find(root=dialog, role="text", name="Commit message"),
+                         "Tag the 2023 Python evenings")
+            session.activate(session.find(root=dialog, role="push button", contains="ommit"))
             session.wait_for(lambda: "Tag the 2023 Python evenings" in git(site, "log", "-1", "--format=%s"),
                              "the commit")
 

@@ -21,9 +21,7 @@ def main():
         original = session.read(POST)
         title = session.post_title(POST)
 
-        posts = session.find(role="list", name="Posts")
-        row = session.find(root=posts, name=title)
-        session.click_on(row)
+        session.open_post(title)
 
         session.show_yaml()
         editor = session.find(role="text", name="Editor")

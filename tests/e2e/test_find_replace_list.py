@@ -55,8 +55,7 @@ def main():
             fail("the sample post changed; update this test")
         expected = original.replace("fixture", "helper") + LIST
 
-        posts = session.find(role="list", name="Posts")
-        session.click_on(session.find(root=posts, name=session.post_title(POST)))
+        session.open_post(session.post_title(POST))
         session.show_yaml()
         editor = session.find(role="text", name="Editor")
         session.wait_for(lambda: session.text_of(editor) == original, "the editor shows the post")
@@ -72,9 +71,9 @@ def main():
 
         session.press("ctrl+h")
         replace = session.find(name="Replace With")
-        session.click_on(replace)
+        session.focus(replace)
         session.type_text("helper")
-        session.click_on(session.find(role="push button", contains="All"))
+        session.activate(session.find(role="push button", contains="All"))
         session.wait_for(lambda: session.text_of(editor) == original.replace("fixture", "helper"),
                          "every match replaced in the editor")
         session.screenshot("find-replace-story")

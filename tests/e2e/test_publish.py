@@ -29,14 +29,14 @@ TYPED = "Slides are linked below."
 
 
 def publish_keeping_the_date(session):
-    session.click_on(session.find(role="push button", name="Main Menu"))
+    session.activate(session.find(role="push button", name="Main Menu"))
     session.activate(session.find(contains="Publish Draft"))
     keep = session.find(role="push button", contains="Keep 2019-10-13")
     session.find(contains="_posts/2019-10-13-Conference-Wrap-Up.md")
     if not os.path.exists(session.path(DRAFT)):
         fail("the draft moved before the date was chosen")
     session.screenshot("publish-dialog")
-    session.click_on(keep)
+    session.activate(keep)
     session.wait_for(lambda: os.path.exists(session.path(PUBLISHED)), "the post in _posts/")
     published = session.read(PUBLISHED)
     if published != TEXT.replace("published: false\n", ""):
@@ -54,8 +54,7 @@ def main():
         f.write(TEXT)
     try:
         with RecapSession(site=site) as session:
-            posts = session.find(role="list", name="Posts")
-            session.click_on(session.find(root=posts, name="Conference Wrap-Up"))
+            session.open_post("Conference Wrap-Up")
             session.show_yaml()
             editor = session.find(role="text", name="Editor")
             session.wait_for(lambda: session.text_of(editor) == TEXT, "the editor shows the draft")
@@ -63,7 +62,7 @@ def main():
             publish_keeping_the_date(session)
 
             # One undo, long after the toast: the draft is back byte for byte.
-            session.click_on(session.find(role="push button", name="Main Menu"))
+            session.activate(session.find(role="push button", name="Main Menu"))
             session.activate(session.find(contains="Undo Publish Draft"))
             session.wait_for(lambda: os.path.exists(session.path(DRAFT))
                              and not os.path.exists(session.path(PUBLISHED)), "the draft back")
@@ -72,7 +71,6 @@ def main():
 
             publish_keeping_the_date(session)
             # The open document edits the published file, not a vanished draft.
-            session.click_on(editor)
             session.focus(editor)
             session.press("ctrl+End")
             session.type_text(TYPED)

@@ -51,8 +51,10 @@ def check_recovery(site, state_home):
         editor = session.find(role="text", name="Editor")
         session.wait_for(lambda: session.text_of(editor) == unsaved, "the editor shows the unsaved text")
         session.wait_for(lambda: session.window_title().startswith("*"), "the title shows unsaved changes")
-        session.focus(editor)
-        session.press("ctrl+s")
+        # Saved with the header's button: on GTK 4.18 under Xvfb, which has
+        # no window manager, the keyboard focus did not come back to the
+        # editor after the recovery dialog closed.
+        session.activate(session.find(role="push button", name="Save"))
         session.wait_for(lambda: read(path) == unsaved, "the restored text saved")
         session.wait_for(lambda: not draft_texts(state_home), "the draft removed after the save")
 
