@@ -4,7 +4,8 @@
  * What recap_file_write_atomic_all() does, without its checks: each file's
  * bytes to a new temporary file beside it, one syncfs(), every temporary
  * file renamed over its file, one fsync() a folder. The files get their
- * own bytes back, so they are unchanged afterwards.
+ * own bytes back, so they are unchanged afterwards. Optionally each
+ * replaced file is held open across its rename, as recap does.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,22 +46,28 @@ write_temp (gpointer item,
     g_error ("Could not write %s", copy->temp);
 }
 
+/* @hold: the replaced file is held open across the rename and let go
+ * after it, as recap does (hold_replaced() in recap-file-write.c). */
 static void
 rename_temp (gpointer item,
-             gpointer user_data)
+             gpointer hold)
 {
   Copy *copy = item;
+  int held = hold ? open (copy->path, O_PATH | O_NOFOLLOW | O_CLOEXEC) : -1;
 
   if (rename (copy->temp, copy->path) != 0)
     g_error ("Could not rename %s", copy->temp);
+  if (held >= 0)
+    close (held);
 }
 
 static void
 run_pool (GPtrArray *copies,
           GFunc      func,
+          gpointer   data,
           guint      n_threads)
 {
-  GThreadPool *pool = g_thread_pool_new (func, NULL, n_threads, FALSE, NULL);
+  GThreadPool *pool = g_thread_pool_new (func, data, n_threads, FALSE, NULL);
 
   for (guint i = 0; i < copies->len; i++)
     g_thread_pool_push (pool, copies->pdata[i], NULL);
@@ -79,7 +86,8 @@ lap_ms (gint64 *start)
 
 BenchWriteFloor
 bench_write_floor (GPtrArray *files,
-                   guint      n_threads)
+                   guint      n_threads,
+                   gboolean   hold)
 {
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func ((GDestroyNotify) copy_free);
   g_autoptr(GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -102,14 +110,14 @@ bench_write_floor (GPtrArray *files,
   g_assert (copies->len > 0);
 
   start = g_get_monotonic_time ();
-  run_pool (copies, write_temp, n_threads);
+  run_pool (copies, write_temp, NULL, n_threads);
   floor.write_ms = lap_ms (&start);
   fd = open (((Copy *) copies->pdata[0])->path, O_RDONLY | O_CLOEXEC);
   if (fd < 0 || syncfs (fd) != 0)
     g_error ("Could not sync the file system");
   close (fd);
   floor.sync_ms = lap_ms (&start);
-  run_pool (copies, rename_temp, n_threads);
+  run_pool (copies, rename_temp, GINT_TO_POINTER (hold), n_threads);
   g_hash_table_iter_init (&iter, dirs);
   while (g_hash_table_iter_next (&iter, &dir, NULL))
     {

@@ -17,8 +17,10 @@ typedef struct {
 
 /* Writes each of @files (GFile, local) back with its own bytes as
  * recap_file_write_atomic_all() does, in plain C, from @n_threads threads,
- * and times each step. Reading the files is not timed. */
+ * and times each step. Reading the files is not timed. @hold: each
+ * replaced file is held open (O_PATH) across its rename and let go after. */
 BenchWriteFloor bench_write_floor (GPtrArray *files,
-                                   guint      n_threads);
+                                   guint      n_threads,
+                                   gboolean   hold);
 
 G_END_DECLS
