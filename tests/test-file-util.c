@@ -120,6 +120,39 @@ test_not_binary (void)
   g_assert_cmpstr (error->message, ==, "“x.md” looks like a binary file (it contains NUL bytes)");
 }
 
+/* Text is valid UTF-8 without NUL; the error names the line of the first
+ * invalid byte, wherever it is among the ASCII bytes checked 8 at a time. */
+static void
+test_check_text (void)
+{
+  static const struct {
+    const char *text;
+    guint       line;  /* 0: valid */
+  } cases[] = {
+    { "", 0 },
+    { "\xEF\xBB\xBF---\ntitle: Café\n---\n", 0 },
+    { "0123456\n0123456\n01234567\xC3\xA9t\xC3\xA9 \xE2\x80\x94 ok\n", 0 },
+    { "\xFF", 1 },
+    { "abc\n\xC3", 2 },
+    { "0123456\n0123456\n0123456\n\xC3(", 4 },
+    { "0123456\n0123456\n01234567\xC3\xA9\n\xE2\x80", 4 },
+    { "\xEF\xBB\xBF" "0123456\n0123456\n\xC0\x80", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *line = g_strdup_printf ("line %u)", cases[i].line);
+      gboolean valid = recap_file_check_text (cases[i].text, strlen (cases[i].text), "x.md", &error);
+
+      g_assert_cmpint (valid, ==, cases[i].line == 0);
+      if (cases[i].line == 0)
+        continue;
+      g_assert_error (error, RECAP_FILE_ERROR, RECAP_FILE_ERROR_NOT_UTF8);
+      g_assert_true (g_str_has_suffix (error->message, line));
+    }
+}
+
 /* The first line break decides; typed "\n" get it, read ones stay. */
 static void
 test_line_endings (void)
@@ -237,6 +270,7 @@ main (int   argc,
   g_test_add ("/file-util/read-checksummed", TestUtilDir, NULL, test_util_dir_set_up, test_read_checksummed,
               test_util_dir_tear_down);
   g_test_add_func ("/file-util/not-binary", test_not_binary);
+  g_test_add_func ("/file-util/check-text", test_check_text);
   g_test_add_func ("/file-util/line-endings", test_line_endings);
   g_test_add_func ("/file-util/encode-text", test_encode_text);
   g_test_add ("/file-util/check-writable", TestUtilDir, NULL, test_util_dir_set_up, test_check_writable,

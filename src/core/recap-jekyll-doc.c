@@ -437,8 +437,20 @@ recap_jekyll_doc_new (RecapSiteConfig *config,
                       gsize            len,
                       GDateTime       *now)
 {
-  RecapJekyllDoc *doc = g_new0 (RecapJekyllDoc, 1);
   g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, NULL);
+
+  return recap_jekyll_doc_new_parsed (config, relative_path, fm, text, len, now);
+}
+
+RecapJekyllDoc *
+recap_jekyll_doc_new_parsed (RecapSiteConfig  *config,
+                             const char       *relative_path,
+                             RecapFrontMatter *fm,
+                             const char       *text,
+                             gsize             len,
+                             GDateTime        *now)
+{
+  RecapJekyllDoc *doc = g_new0 (RecapJekyllDoc, 1);
   const RecapFrontMatterSplit *split = fm ? recap_front_matter_get_split (fm) : NULL;
   /* Outside posts, Jekyll needs "---" as the very first bytes (no BOM). */
   gboolean header = split != NULL && split->present && split->bom_len == 0;

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "recap-front-matter.h"
 #include "recap-site-config.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,14 @@ RecapJekyllDoc *recap_jekyll_doc_new  (RecapSiteConfig *config,
                                        const char      *text,
                                        gsize            len,
                                        GDateTime       *now);
+/* The same with @text's front matter already parsed (@fm; NULL when it
+ * does not parse). */
+RecapJekyllDoc *recap_jekyll_doc_new_parsed (RecapSiteConfig  *config,
+                                             const char       *relative_path,
+                                             RecapFrontMatter *fm,
+                                             const char       *text,
+                                             gsize             len,
+                                             GDateTime        *now);
 void            recap_jekyll_doc_free (RecapJekyllDoc  *doc);
 /* What `defaults:` of @config give the document (with front matter) at
  * @relative_path, whatever its own front matter says: key (char *) →

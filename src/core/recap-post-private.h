@@ -58,10 +58,11 @@ gboolean     recap_post_has_file_stamp    (RecapPost *self,
                                            guint64    size,
                                            gint64     mtime);
 
-/* Replaces the post's values (read from @text, its file's whole text) by
- * those Jekyll uses with @config: defaults, site zone, categories from
- * folders, singular keys, the collection. Called once, after the post is made. */
-void         recap_post_read_as_jekyll    (RecapPost       *self,
+/* The post of @text (its file's whole text) with the values Jekyll uses
+ * with @config: defaults, site zone, categories from folders, singular
+ * keys, the collection. The front matter is parsed once for both. */
+RecapPost   *recap_post_new_for_site      (GFile           *file,
+                                           const char      *relative_path,
                                            RecapSiteConfig *config,
                                            const char      *text,
                                            gsize            len);

@@ -295,15 +295,16 @@ read_front_matter (RecapPost        *self,
     }
 }
 
-RecapPost *
-recap_post_new_from_text (GFile      *file,
-                          const char *relative_path,
-                          const char *text,
-                          gsize       len)
+/* @fm: @text's front matter, or NULL when it does not parse (@error says why). */
+static RecapPost *
+post_new_parsed (GFile            *file,
+                 const char       *relative_path,
+                 RecapFrontMatter *fm,
+                 const GError     *error,
+                 const char       *text,
+                 gsize             len)
 {
   RecapPost *self = recap_post_new_base (file, relative_path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, &error);
 
   if (fm != NULL)
     read_front_matter (self, fm);
@@ -315,6 +316,18 @@ recap_post_new_from_text (GFile      *file,
     self->title = title_fallback (self, text, len);
   read_body (self, text, len);
   return self;
+}
+
+RecapPost *
+recap_post_new_from_text (GFile      *file,
+                          const char *relative_path,
+                          const char *text,
+                          gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, &error);
+
+  return post_new_parsed (file, relative_path, fm, error, text, len);
 }
 
 RecapPost *
@@ -365,27 +378,44 @@ take_jekyll_values (RecapPost      *self,
   self->inherited = doc->inherited[0] != NULL ? g_steal_pointer (&doc->inherited) : NULL;
 }
 
-void
-recap_post_read_as_jekyll (RecapPost       *self,
-                           RecapSiteConfig *config,
-                           const char      *text,
-                           gsize            len)
+/* Replaces the post's values (read from @text and its front matter @fm)
+ * by those Jekyll uses with @config. */
+static void
+read_as_jekyll (RecapPost        *self,
+                RecapSiteConfig  *config,
+                RecapFrontMatter *fm,
+                const char       *text,
+                gsize             len)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(RecapJekyllDoc) doc = NULL;
   g_autofree char *basename = g_path_get_basename (self->relative_path);
   g_autoptr(GDateTime) file_date = recap_jekyll_date_from_file_name (basename);
 
-  g_return_if_fail (RECAP_IS_POST (self));
-  g_return_if_fail (config != NULL);
-
-  doc = recap_jekyll_doc_new (config, self->relative_path, text, len, now);
+  doc = recap_jekyll_doc_new_parsed (config, self->relative_path, fm, text, len, now);
   take_jekyll_values (self, doc);
   self->site_future = recap_site_config_get_future (config);
   /* The day Jekyll files the post under, in the site's zone, against the name's. */
   self->date_mismatch = doc->date != NULL && file_date != NULL && day_number (doc->date) != day_number (file_date);
   if (doc->date != NULL)
     set_date (self, g_steal_pointer (&doc->date));
+}
+
+RecapPost *
+recap_post_new_for_site (GFile           *file,
+                         const char      *relative_path,
+                         RecapSiteConfig *config,
+                         const char      *text,
+                         gsize            len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, &error);
+  RecapPost *self = post_new_parsed (file, relative_path, fm, error, text, len);
+
+  g_return_val_if_fail (config != NULL, self);
+
+  read_as_jekyll (self, config, fm, text, len);
+  return self;
 }
 
 GFile *

@@ -738,10 +738,11 @@ glob_include (const char * const *patterns,
   for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
     {
       const char *pattern = patterns[i];
-      g_autofree char *as_dir = is_dir ? g_strconcat (entry, "/", NULL) : NULL;
 
-      if (g_pattern_match_simple (pattern, entry) || g_str_has_prefix (entry, pattern) ||
-          (as_dir != NULL && g_str_equal (pattern, as_dir)))
+      /* Without a wildcard a pattern matches only itself, which is a prefix. */
+      if ((strpbrk (pattern, "*?") != NULL && g_pattern_match_simple (pattern, entry)) ||
+          g_str_has_prefix (entry, pattern) ||
+          (is_dir && g_str_has_prefix (pattern, entry) && g_str_equal (pattern + strlen (entry), "/")))
         return TRUE;
     }
   return FALSE;

@@ -198,7 +198,6 @@ recap_site_read_post (GFile           *root,
                       GFile           *file,
                       GCancellable    *cancellable)
 {
-  RecapPost *post;
   g_autofree char *relative_path = g_file_get_relative_path (root, file);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -208,9 +207,7 @@ recap_site_read_post (GFile           *root,
     relative_path = g_file_get_basename (file);
   if (!recap_file_read_text (file, cancellable, &text, &len, &error))
     return recap_post_new_unreadable (file, relative_path, error->message);
-  post = recap_post_new_from_text (file, relative_path, text, len);
-  recap_post_read_as_jekyll (post, config, text, len);
-  return post;
+  return recap_post_new_for_site (file, relative_path, config, text, len);
 }
 
 static void

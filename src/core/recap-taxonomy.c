@@ -345,13 +345,19 @@ recap_edit_key (GFile                *file,
                 GError              **error)
 {
   const RecapKeyEdit *edit = data;
-  g_autoptr(RecapFrontMatter) fm = recap_front_matter_parse (text, len, error);
+  g_autoptr(GError) edit_error = NULL;
+  g_autoptr(RecapFrontMatter) fm = NULL;
 
+  /* Most files take the edit, which parses them: only a file that does not
+   * is parsed again, to tell why (the parser's error, or no key to remove). */
+  if (edit->value != NULL ? recap_front_matter_set_string (text, len, edit->key, edit->value, out, &edit_error)
+                          : recap_front_matter_remove_key (text, len, edit->key, out, &edit_error))
+    return TRUE;
+  fm = recap_front_matter_parse (text, len, error);
   if (fm == NULL)
     return FALSE;
-  if (edit->value != NULL)
-    return recap_front_matter_set_string (text, len, edit->key, edit->value, out, error);
-  if (!recap_front_matter_has_key (fm, edit->key))
+  if (edit->value == NULL && !recap_front_matter_has_key (fm, edit->key))
     return recap_edit_no_change (out);
-  return recap_front_matter_remove_key (text, len, edit->key, out, error);
+  g_propagate_error (error, g_steal_pointer (&edit_error));
+  return FALSE;
 }

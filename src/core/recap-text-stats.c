@@ -73,20 +73,29 @@ is_cjk (gunichar c)
     }
 }
 
+/* ASCII, most text, without the Unicode tables: no ASCII character is a
+ * mark, and g_ascii_isspace() agrees with g_unichar_isspace() on all. */
+static inline void
+count_ascii (Counter *counter,
+             char     c)
+{
+  counter->counts->characters++;
+  if (g_ascii_isspace (c))
+    end_run (counter);
+  else
+    {
+      counter->in_run = TRUE;
+      counter->run_has_alnum |= g_ascii_isalnum (c);
+    }
+}
+
+/* Any other character. */
 static void
 count_char (Counter  *counter,
             gunichar  c)
 {
-  GUnicodeType type;
+  GUnicodeType type = g_unichar_type (c);
 
-  if (c < 0x80 && !g_ascii_isspace (c)) /* most text, without the Unicode tables */
-    {
-      counter->counts->characters++;
-      counter->in_run = TRUE;
-      counter->run_has_alnum |= g_ascii_isalnum (c);
-      return;
-    }
-  type = g_unichar_type (c);
   if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK ||
       type == G_UNICODE_SPACING_MARK || type == G_UNICODE_FORMAT)
     return;
@@ -166,6 +175,8 @@ count_literal (Counter    *counter,
           counter->closing = p[1] == '{' ? '}' : '%';
           p++;
         }
+      else if (counter->skip_until == NULL && (guchar) *p < 0x80)
+        count_ascii (counter, *p);
       else if (counter->skip_until == NULL)
         count_char (counter, g_utf8_get_char (p));
     }
