@@ -21,8 +21,16 @@ void  recap_a11y_name_button    (GtkButton  *button);
  * gives a tooltip as description only, and the button reads as "button". */
 void  recap_a11y_name_from_tooltip (GtkWidget *widget);
 
-/* Names the arrow of the split button @split_button from its tooltip:
- * libadwaita 1.2 gives the arrow's "dropdown-tooltip" as tooltip only. */
-void  recap_a11y_name_split_button_arrow (GtkWidget *split_button);
+/* Names the parts of the split button @split_button: its main button
+ * @name, its arrow from its tooltip. libadwaita 1.2 gives the arrow's
+ * "dropdown-tooltip" as tooltip only, and GTK 4.8 labels the main button
+ * by its nameless icon. */
+void  recap_a11y_name_split_button (GtkWidget  *split_button,
+                                    const char *name);
+
+/* Gives the close button of @search_bar (show-close-button) the accessible
+ * name @name: GTK 4.8 and 4.18 give it only its icon. */
+void  recap_a11y_name_search_bar_close (GtkSearchBar *search_bar,
+                                        const char   *name);
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 
 #include "recap-find-bar.h"
 
+#include "recap-a11y.h"
+
 /* WebKit counts matches up to this many. */
 #define PREVIEW_MAX_MATCHES 1000
 /* A longer selection is not what the user wants to find. */
@@ -419,6 +421,7 @@ static void
 recap_find_bar_init (RecapFindBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  recap_a11y_name_search_bar_close (self->search_bar, _("Close the Find Bar"));
   bind_options (self);
 
   self->view_signals = g_signal_group_new (GTK_TYPE_TEXT_VIEW);

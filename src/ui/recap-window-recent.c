@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "recap-a11y.h"
 #include "recap-window-private.h"
 
@@ -88,5 +90,5 @@ recap_window_init_recent (RecapWindow *self)
   g_signal_connect_object (self->settings, "changed::recent-folders", G_CALLBACK (update_recent_menu), self,
                            G_CONNECT_SWAPPED);
   update_recent_menu (self);
-  recap_a11y_name_split_button_arrow (self->open_button);
+  recap_a11y_name_split_button (self->open_button, _("Open Folder"));
 }

@@ -3,13 +3,16 @@
  *
  * GTK 4.8 names a button from its label only: an icon-only button with a
  * tooltip has that tooltip as its description and reads as "button", so
- * each needs an accessible label of its own.
+ * each needs an accessible label of its own. GTK 4.8 also marks such a
+ * button as labelled by its own icon, which has no name: that relation
+ * does not count.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
 
+#include "recap-find-bar.h"
 #include "ui-test-util.h"
 
 #define POST_PATH "_posts/2022-05-12-packaging-workshop.md"
@@ -29,20 +32,46 @@ is_icon_only (GtkWidget *widget)
 }
 
 /* Buttons inside other widgets, which name the widget as a whole: a menu
- * button's own toggle, a spin button's +/−, a calendar's month arrows. */
+ * button's own toggle, a spin button's +/−. GtkCalendar's month and year
+ * arrows (pan-start, pan-end), in its header box, are the toolkit's own
+ * and nameless on GTK 4.8 and 4.18, with no API for Recap to reach them. */
 static gboolean
 is_part_of_other_widget (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
-  return GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent) || GTK_IS_CALENDAR (parent);
+  return GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent) ||
+         (GTK_IS_BOX (parent) && GTK_IS_CALENDAR (gtk_widget_get_parent (parent)));
+}
+
+/* GtkInfoBar's close button, hidden unless "show-close-button", which
+ * Recap never sets: never shown, so never read. */
+static gboolean
+is_hidden_info_bar_close (GtkWidget *widget)
+{
+  return !gtk_widget_get_visible (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_INFO_BAR) != NULL;
+}
+
+/* Whether @widget is labelled by another widget than its own icon. */
+static gboolean
+is_labelled_by_other (GtkWidget *widget)
+{
+  GtkWidget *icon = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
+  g_autofree char *not_icon = NULL;
+
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return FALSE;
+  if (icon == NULL)
+    return TRUE;
+  not_icon = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, icon, NULL);
+  return not_icon != NULL;
 }
 
 static gboolean
 has_name (GtkWidget *widget)
 {
   return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+         is_labelled_by_other (widget);
 }
 
 /* Walks @root and the popovers under it, which are children of the
@@ -53,7 +82,7 @@ collect_unnamed (GtkWidget *root,
                  GString   *unnamed,
                  guint     *checked)
 {
-  if (is_icon_only (root) && !is_part_of_other_widget (root))
+  if (is_icon_only (root) && !is_part_of_other_widget (root) && !is_hidden_info_bar_close (root))
     {
       (*checked)++;
       if (!has_name (root))
@@ -88,9 +117,16 @@ static void
 test_window (UiTestPost    *post,
              gconstpointer  data)
 {
-  /* The find bar, shown. */
+  RecapFindBar *find_bar = RECAP_FIND_BAR (ui_test_find_by_type (GTK_WIDGET (post->window), RECAP_TYPE_FIND_BAR));
+  GtkWidget *find_entry = ui_test_find_by_type (GTK_WIDGET (find_bar), GTK_TYPE_SEARCH_ENTRY);
+
+  /* The find bar, shown: Ctrl+F is the editor pane's, so from the text. */
+  gtk_widget_grab_focus (GTK_WIDGET (post->view));
   ui_test_press (GTK_WINDOW (post->window), "<Control>f");
-  /* 45 on this post: header, sidebar, bars, the form's rows and chips. */
+  UI_TEST_WAIT_FOR (recap_find_bar_get_open (find_bar) && gtk_widget_get_mapped (find_entry));
+  /* 40 on this post: header, sidebar, bars, the form's rows and chips;
+   * the find bar's five (previous, next, replace, options, close) among
+   * them. */
   assert_all_named (GTK_WIDGET (post->window), 40);
 }
 
