@@ -13,6 +13,7 @@ Prints one line per failed check and exits 1 if any failed."""
 import json
 import os
 import re
+import subprocess
 import sys
 
 HEX40 = re.compile(r"^[0-9a-f]{40}$")
@@ -93,9 +94,23 @@ def check_manifest(path, app_id, release):
     if release:
         check(app_source.get("type") == "git" and re.match(r"^v\d+\.\d+\.\d+$", app_source.get("tag", "")),
               f"{path}: the app is not built from a release tag")
+        check_tag(path, app_source.get("tag", ""), app_source.get("commit", ""))
     else:
         check(app_source.get("type") == "dir", f"{path}: the Devel app is not built from the checkout")
         check("-Dprofile=devel" in app.get("config-opts", []), f"{path}: the Devel app lacks -Dprofile=devel")
+
+
+def check_tag(path, tag, commit):
+    """In a clone that has the release tag, the manifest pins its commit.
+    A copy without git or without tags (a shallow clone) cannot tell."""
+    source_root = os.path.dirname(os.path.dirname(os.path.abspath(path)))
+    try:
+        tagged = subprocess.run(["git", "-C", source_root, "rev-parse", "--verify", "-q", tag + "^{commit}"],
+                                capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return
+    if tagged:
+        check(tagged == commit, f"{path}: the app's commit {commit} is not {tag}'s {tagged}")
 
 
 def check_readme(folder):
