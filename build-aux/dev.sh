@@ -67,12 +67,24 @@ make_test_locale() {
     echo "dev.sh: could not make the de_DE.UTF-8 locale; test-translations uses C.UTF-8" >&2
 }
 
+# Sets up build folder $1 with the options given, once. With
+# RECAP_RECONFIGURE set (test-newest), an existing one is set up again: the
+# chroot's build folders outlive the checkout mounted at /src, and another
+# worktree's older meson.build times would not make ninja regenerate.
+configure() {
+  local dir=$1
+  shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@"
+  elif [ -n "${RECAP_RECONFIGURE:-}" ]; then
+    meson setup --reconfigure "$dir" "$@"
+  fi
+}
+
 build() {
   install_packages
   make_test_locale
-  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    meson setup "$BUILD_DIR"
-  fi
+  configure "$BUILD_DIR"
   meson compile -C "$BUILD_DIR"
 }
 
@@ -94,9 +106,12 @@ test_log() {
 summarize() {
   [ $# -gt 0 ] || set -- "$(test_log "$BUILD_DIR")"
   /usr/bin/python3 - "$@" <<'PY'
-import json, sys
+import json, os, sys
 results = []
 for log in sys.argv[1:]:
+    if not os.path.exists(log):
+        results.append({"name": "(no tests ran: did the build fail?)", "result": "ERROR", "log": log})
+        continue
     results += [dict(json.loads(line), log=log) for line in open(log) if line.strip()]
 passed = sum(r["result"] in ("OK", "EXPECTEDFAIL") for r in results)
 skipped = sum(r["result"] == "SKIP" for r in results)
@@ -128,10 +143,10 @@ run_tests() {
 # its 300 s bound at load 15, so the bounds (hangs only) are tripled here.
 run_sanitized() {
   install_packages
-  if [ ! -f "$SANITIZE_BUILD_DIR/build.ninja" ]; then
-    meson setup "$SANITIZE_BUILD_DIR" -Dui=false -Db_sanitize=address,undefined -Db_lundef=false
-  fi
-  meson compile -C "$SANITIZE_BUILD_DIR"
+  configure "$SANITIZE_BUILD_DIR" -Dui=false -Db_sanitize=address,undefined -Db_lundef=false
+  # A failed build must not leave the last run's log to be summarized.
+  rm -f "$(test_log "$SANITIZE_BUILD_DIR")"
+  meson compile -C "$SANITIZE_BUILD_DIR" || return 1
   ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:fast_unwind_on_malloc=0 \
   LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
@@ -217,7 +232,7 @@ in_newest_root() {
     mount --bind "$src" "$root/src"
     exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb TMPDIR=/build/tmp \
       PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-      BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan \
+      BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan RECAP_RECONFIGURE=1 \
       /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$isolated" "$@"
 }
 
