@@ -67,24 +67,12 @@ make_test_locale() {
     echo "dev.sh: could not make the de_DE.UTF-8 locale; test-translations uses C.UTF-8" >&2
 }
 
-# Sets up build folder $1 with the options given, once. With
-# RECAP_RECONFIGURE set (test-newest), an existing one is set up again: the
-# chroot's build folders outlive the checkout mounted at /src, and another
-# worktree's older meson.build times would not make ninja regenerate.
-configure() {
-  local dir=$1
-  shift
-  if [ ! -f "$dir/build.ninja" ]; then
-    meson setup "$dir" "$@"
-  elif [ -n "${RECAP_RECONFIGURE:-}" ]; then
-    meson setup --reconfigure "$dir" "$@"
-  fi
-}
-
 build() {
   install_packages
   make_test_locale
-  configure "$BUILD_DIR"
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    meson setup "$BUILD_DIR"
+  fi
   meson compile -C "$BUILD_DIR"
 }
 
@@ -143,7 +131,9 @@ run_tests() {
 # its 300 s bound at load 15, so the bounds (hangs only) are tripled here.
 run_sanitized() {
   install_packages
-  configure "$SANITIZE_BUILD_DIR" -Dui=false -Db_sanitize=address,undefined -Db_lundef=false
+  if [ ! -f "$SANITIZE_BUILD_DIR/build.ninja" ]; then
+    meson setup "$SANITIZE_BUILD_DIR" -Dui=false -Db_sanitize=address,undefined -Db_lundef=false
+  fi
   # A failed build must not leave the last run's log to be summarized.
   rm -f "$(test_log "$SANITIZE_BUILD_DIR")"
   meson compile -C "$SANITIZE_BUILD_DIR" || return 1
@@ -221,6 +211,13 @@ in_newest_root() {
   local unshare=(unshare --mount --propagation private) isolated=
   if [ "$1" = --isolated ]; then unshare+=(--net); isolated=1; shift; fi
   mkdir -p "$NEWEST_ROOT/src" "$NEWEST_ROOT/build"
+  # Build folders made from another checkout at /src are stale in ways ninja
+  # cannot see (objects newer than this checkout's files, built from other
+  # contents: _build-asan failed to link), so another checkout starts afresh.
+  if [ "$(cat "$NEWEST_ROOT/build/.checkout" 2>/dev/null)" != "$PWD" ]; then
+    rm -rf "$NEWEST_ROOT/build/_build" "$NEWEST_ROOT/build/_build-asan"
+    echo "$PWD" > "$NEWEST_ROOT/build/.checkout"
+  fi
   "${unshare[@]}" -- /bin/sh -e -c '
     root=$1; src=$2; isolated=$3; shift 3
     if [ -n "$isolated" ]; then ip link set lo up; fi
@@ -232,7 +229,7 @@ in_newest_root() {
     mount --bind "$src" "$root/src"
     exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb TMPDIR=/build/tmp \
       PATH=/usr/sbin:/usr/bin:/sbin:/bin \
-      BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan RECAP_RECONFIGURE=1 \
+      BUILD_DIR=/build/_build SANITIZE_BUILD_DIR=/build/_build-asan \
       /src/build-aux/dev.sh "$@"' sh "$NEWEST_ROOT" "$PWD" "$isolated" "$@"
 }
 
