@@ -59,15 +59,24 @@ in_filter (const char *filter,
   return g_str_equal (filter, "posts") && g_str_equal (collection, "drafts");
 }
 
+/* Whether the files of @collection are shown: all of them when the
+ * filter is "posts" and the folder has none. */
+static gboolean
+shows_collection (RecapCollectionChooser *self,
+                  const char             *collection)
+{
+  if (self->n_posts == 0 && g_str_equal (self->filter, "posts"))
+    return TRUE;
+  return in_filter (self->filter, collection);
+}
+
 gboolean
 recap_collection_chooser_shows (RecapCollectionChooser *self,
                                 RecapPost              *post)
 {
   g_return_val_if_fail (RECAP_IS_COLLECTION_CHOOSER (self), TRUE);
 
-  if (self->n_posts == 0 && g_str_equal (self->filter, "posts"))
-    return TRUE;
-  return in_filter (self->filter, collection_of (post));
+  return shows_collection (self, collection_of (post));
 }
 
 gboolean
@@ -174,7 +183,7 @@ recap_collection_chooser_count (RecapCollectionChooser *self,
   self->n_shown = 0;
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &collection, &count))
-    if ((self->n_posts == 0 && g_str_equal (self->filter, "posts")) || in_filter (self->filter, collection))
+    if (shows_collection (self, collection))
       self->n_shown += GPOINTER_TO_UINT (count);
   labels = list_choices (self, counts, n);
   self->listing = TRUE;
