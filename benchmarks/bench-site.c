@@ -408,10 +408,11 @@ bench_index (const char *dir,
 
   g_print ("index %u posts: recap %.0f ms with its index cache (target ≤ %s), %.0f ms reading every file\n",
            count, recap, count >= 100000 ? "1000" : "100", uncached);
-  g_print ("  read-only floor %.0f ms: recap/floor %.2fx cached, %.2fx reading every file (target ≤ 2.5x)\n",
+  /* Issue 16's target is on the uncached wall time only. */
+  g_print ("  read-only floor %.0f ms: recap/floor %.2fx cached, %.2fx reading every file (target ≤ 3x reading every file)\n",
            floor_ms, recap / floor_ms, uncached / floor_ms);
   g_print ("  processor time of one run (user + system, all threads): recap %.0f ms reading every file, "
-           "floor %.0f ms (%.1fx; the uncached target is ≤ 3x the floor's wall time, on %u cores)\n",
+           "floor %.0f ms (%.1fx; no target: the ≤ 3x is on wall time, on %u cores)\n",
            uncached_cpu, floor_cpu, uncached_cpu / floor_cpu, g_get_num_processors ());
   if (baseline > 0)
     g_print ("  python-frontmatter style (PyYAML CSafeLoader): %.0f ms — recap is %.1fx faster cached, "
