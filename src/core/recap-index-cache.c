@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -266,30 +265,18 @@ recap_index_cache_share_texts (RecapIndexCache *cache,
     }
 }
 
-/* A post that has only its body: the search text is made on the way out. */
-static void
-write_body_as_search_text (FILE   *out,
-                           GBytes *body)
-{
-  gsize size = 0;
-  const char *text = g_bytes_get_data (body, &size);
-  g_autoptr(GBytes) search_text = recap_search_text_new (text, size - 1);
-
-  fwrite (g_bytes_get_data (search_text, NULL), g_bytes_get_size (search_text), 1, out);
-}
-
 static guint64
 record_size (const RecapPostRecord *post)
 {
   return ALIGN8 (sizeof (Record) + strlen (post->relative_path) + 1 + strlen (post->fields) + 1);
 }
 
-static gboolean
-write_record (FILE                  *out,
+/* Writes @post's record at @out, which has record_size() bytes. */
+static void
+write_record (char                  *out,
               const RecapPostRecord *post,
               guint64                text_offset)
 {
-  static const char zeros[8];
   Record record = {
     .size = post->size,
     .mtime = post->mtime,
@@ -302,38 +289,71 @@ write_record (FILE                  *out,
   };
   guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1;
 
-  fwrite (&record, sizeof record, 1, out);
-  fwrite (post->relative_path, record.path_len + 1, 1, out);
-  fwrite (post->fields, record.fields_len + 1, 1, out);
-  fwrite (zeros, ALIGN8 (len) - len, 1, out);
-  return !ferror (out);
+  memcpy (out, &record, sizeof record);
+  memcpy (out + sizeof record, post->relative_path, record.path_len + 1);
+  memcpy (out + sizeof record + record.path_len + 1, post->fields, record.fields_len + 1);
+  memset (out + len, 0, ALIGN8 (len) - len);
 }
 
-static gboolean
-write_texts (FILE   *out,
-             GArray *records)
+/* The texts of the records, written by a thread on each core: a post read
+ * from its file has only its body, whose folding for the search text is
+ * most of writing the cache. */
+typedef struct {
+  GArray *records;  /* RecapPostRecord */
+  char   *texts;    /* where the texts go, one after another */
+  GArray *offsets;  /* guint64: where each record's text starts in @texts */
+  guint   next;     /* the next record to claim, atomic */
+} TextWriter;
+
+/* Records a thread claims at a time. */
+#define TEXT_CHUNK 32
+
+static gpointer
+write_texts (gpointer data)
 {
-  for (guint i = 0; i < records->len && !ferror (out); i++)
-    {
-      const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
+  TextWriter *writer = data;
+  guint first;
 
-      if (post->search_text != NULL)
-        fwrite (g_bytes_get_data (post->search_text, NULL), post->search_text_size, 1, out);
-      else if (post->body != NULL)
-        write_body_as_search_text (out, post->body);
-    }
-  return !ferror (out);
+  while ((first = g_atomic_int_add (&writer->next, TEXT_CHUNK)) < writer->records->len)
+    for (guint i = first; i < MIN (first + TEXT_CHUNK, writer->records->len); i++)
+      {
+        const RecapPostRecord *post = &g_array_index (writer->records, RecapPostRecord, i);
+        char *out = writer->texts + g_array_index (writer->offsets, guint64, i);
+
+        if (post->search_text != NULL)
+          memcpy (out, g_bytes_get_data (post->search_text, NULL), post->search_text_size);
+        else if (post->body != NULL)
+          recap_search_text_write (g_bytes_get_data (post->body, NULL), g_bytes_get_size (post->body) - 1, out);
+      }
+  return NULL;
 }
 
-static gboolean
-write_records (FILE      *out,
-               guint64    config_stamp,
-               GPtrArray *posts)
+static void
+write_all_texts (TextWriter *writer)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+
+  /* The calling thread writes too. */
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_new ("recap-cache-writer", write_texts, writer);
+  write_texts (writer);
+  for (guint i = 1; i < n_threads; i++)
+    g_thread_join (threads[i]);
+}
+
+/* The whole cache of @posts, in one block of *@size bytes. */
+static char *
+build_cache (guint64    config_stamp,
+             GPtrArray *posts,
+             gsize     *size)
 {
   g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (RecapPostRecord));
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
   Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0, sizeof (Header), config_stamp };
-  guint64 text_offset = 0;
-  gboolean ok;
+  guint64 texts_size = 0, offset = sizeof (Header);
+  TextWriter writer;
+  char *data;
 
   for (guint i = 0; i < posts->len; i++)
     {
@@ -342,24 +362,29 @@ write_records (FILE      *out,
       if (recap_post_to_record (posts->pdata[i], &record))
         {
           g_array_append_val (records, record);
+          g_array_append_val (offsets, texts_size);
           header.texts_start += record_size (&record);
+          texts_size += record.search_text_size;
         }
     }
   header.n_records = records->len;
-  ok = fwrite (&header, sizeof header, 1, out) == 1;
-  for (guint i = 0; ok && i < records->len; i++)
+  *size = header.texts_start + texts_size;
+  data = g_malloc (*size);
+  memcpy (data, &header, sizeof header);
+  for (guint i = 0; i < records->len; i++)
     {
       const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
 
-      ok = write_record (out, post, text_offset);
-      text_offset += post->search_text_size;
+      write_record (data + offset, post, g_array_index (offsets, guint64, i));
+      offset += record_size (post);
     }
   /* The loader refuses a cache whose records do not end where its texts start. */
-  g_assert (!ok || ftello (out) == (off_t) header.texts_start);
-  ok = ok && write_texts (out, records);
+  g_assert (offset == header.texts_start);
+  writer = (TextWriter) { records, data + header.texts_start, offsets, 0 };
+  write_all_texts (&writer);
   for (guint i = 0; i < records->len; i++)
     g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);
-  return ok;
+  return data;
 }
 
 /* Written to a new file renamed over the old one (recap_file_write_path()):
@@ -374,17 +399,10 @@ recap_index_cache_save (GFile      *root,
   g_autofree char *path = recap_index_cache_dup_path (root);
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *data = NULL;
-  size_t len = 0;
-  FILE *out;
-  gboolean written;
+  gsize len = 0;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     return recap_file_set_errno_error (error, errno, NULL, folder);
-  out = open_memstream (&data, &len);
-  if (out == NULL)
-    return recap_file_set_errno_error (error, errno, NULL, path);
-  written = write_records (out, config_stamp, posts);
-  if (fclose (out) != 0 || !written)
-    return recap_file_set_errno_error (error, errno, NULL, path);
+  data = build_cache (config_stamp, posts, &len);
   return recap_file_write_path (path, data, len, RECAP_FILE_WRITE_PRIVATE | RECAP_FILE_WRITE_NOT_DURABLE, error);
 }
