@@ -424,9 +424,14 @@ count_plain_line (Counter    *counter,
 
       if (*p == '`' && p >= code_end && (code_end = code_span_end (p, end)) == NULL)
         return FALSE;
-      /* Most characters: as count_ascii() counts them, without characters. */
+      /* Most characters: as count_ascii() counts them, without characters;
+       * the rest of a word's letters and digits at once. */
       if (type & G_ASCII_ALNUM)
-        counter->in_run = counter->run_has_alnum = TRUE;
+        {
+          counter->in_run = counter->run_has_alnum = TRUE;
+          while (p + 1 < end && (g_ascii_table[(guchar) p[1]] & G_ASCII_ALNUM))
+            p++;
+        }
       else if ((type & G_ASCII_SPACE) && *p != '\r')
         end_run (counter);
       else if ((guchar) *p < 0x80 && *p != '\r' && is_plain_ascii (p, end))
