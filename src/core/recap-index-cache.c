@@ -295,51 +295,93 @@ write_record (char                  *out,
   memset (out + len, 0, ALIGN8 (len) - len);
 }
 
-/* The texts of the records, written by a thread on each core: a post read
- * from its file has only its body, whose folding for the search text is
- * most of writing the cache. */
+/* Making the records and writing their texts, the texts' folding most of
+ * all, is done by a thread on each core. */
 typedef struct {
-  GArray *records;  /* RecapPostRecord */
-  char   *texts;    /* where the texts go, one after another */
-  GArray *offsets;  /* guint64: where each record's text starts in @texts */
-  guint   next;     /* the next record to claim, atomic */
-} TextWriter;
+  GPtrArray *posts;
+  GArray    *records;  /* RecapPostRecord for each post; fields NULL: not cached */
+  char      *texts;    /* where the texts go, one after another */
+  GArray    *offsets;  /* guint64: where each record's text starts in @texts */
+  guint      next;     /* the next item to claim, atomic */
+} Builder;
 
-/* Records a thread claims at a time. */
-#define TEXT_CHUNK 32
+typedef void (*BuildFunc) (Builder *builder,
+                           guint    i);
+
+typedef struct {
+  Builder   *builder;
+  BuildFunc  func;
+  guint      n_items;
+} BuildStep;
+
+/* Items a thread claims at a time. */
+#define BUILD_CHUNK 32
 
 static gpointer
-write_texts (gpointer data)
+run_build_step (gpointer data)
 {
-  TextWriter *writer = data;
+  BuildStep *step = data;
   guint first;
 
-  while ((first = g_atomic_int_add (&writer->next, TEXT_CHUNK)) < writer->records->len)
-    for (guint i = first; i < MIN (first + TEXT_CHUNK, writer->records->len); i++)
-      {
-        const RecapPostRecord *post = &g_array_index (writer->records, RecapPostRecord, i);
-        char *out = writer->texts + g_array_index (writer->offsets, guint64, i);
-
-        if (post->search_text != NULL)
-          memcpy (out, g_bytes_get_data (post->search_text, NULL), post->search_text_size);
-        else if (post->body != NULL)
-          recap_search_text_write (g_bytes_get_data (post->body, NULL), g_bytes_get_size (post->body) - 1, out);
-      }
+  while ((first = g_atomic_int_add (&step->builder->next, BUILD_CHUNK)) < step->n_items)
+    for (guint i = first; i < MIN (first + BUILD_CHUNK, step->n_items); i++)
+      step->func (step->builder, i);
   return NULL;
 }
 
+/* @func on each of @n_items, from a thread on each core. */
 static void
-write_all_texts (TextWriter *writer)
+build_in_parallel (Builder   *builder,
+                   BuildFunc  func,
+                   guint      n_items)
 {
   guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  BuildStep step = { builder, func, n_items };
 
-  /* The calling thread writes too. */
+  builder->next = 0;
+  /* The calling thread builds too. */
   for (guint i = 1; i < n_threads; i++)
-    threads[i] = g_thread_new ("recap-cache-writer", write_texts, writer);
-  write_texts (writer);
+    threads[i] = g_thread_new ("recap-cache-writer", run_build_step, &step);
+  run_build_step (&step);
   for (guint i = 1; i < n_threads; i++)
     g_thread_join (threads[i]);
+}
+
+static void
+make_record (Builder *builder,
+             guint    i)
+{
+  RecapPostRecord *record = &g_array_index (builder->records, RecapPostRecord, i);
+
+  if (!recap_post_to_record (builder->posts->pdata[i], record))
+    record->fields = NULL;
+}
+
+/* A post read from its file has only its body: its search text is made here. */
+static void
+write_text (Builder *builder,
+            guint    i)
+{
+  const RecapPostRecord *post = &g_array_index (builder->records, RecapPostRecord, i);
+  char *out = builder->texts + g_array_index (builder->offsets, guint64, i);
+
+  if (post->search_text != NULL)
+    memcpy (out, g_bytes_get_data (post->search_text, NULL), post->search_text_size);
+  else if (post->body != NULL)
+    recap_search_text_write (g_bytes_get_data (post->body, NULL), g_bytes_get_size (post->body) - 1, out);
+}
+
+/* Drops the records of the posts that are not cached. */
+static void
+drop_uncached (GArray *records)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_array_index (records, RecapPostRecord, i).fields != NULL)
+      g_array_index (records, RecapPostRecord, kept++) = g_array_index (records, RecapPostRecord, i);
+  g_array_set_size (records, kept);
 }
 
 /* The whole cache of @posts, in one block of *@size bytes. */
@@ -348,24 +390,23 @@ build_cache (guint64    config_stamp,
              GPtrArray *posts,
              gsize     *size)
 {
-  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (RecapPostRecord));
+  g_autoptr(GArray) records = g_array_sized_new (FALSE, TRUE, sizeof (RecapPostRecord), posts->len);
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
   Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0, sizeof (Header), config_stamp };
+  Builder builder = { posts, records, NULL, offsets, 0 };
   guint64 texts_size = 0, offset = sizeof (Header);
-  TextWriter writer;
   char *data;
 
-  for (guint i = 0; i < posts->len; i++)
+  g_array_set_size (records, posts->len);
+  build_in_parallel (&builder, make_record, posts->len);
+  drop_uncached (records);
+  for (guint i = 0; i < records->len; i++)
     {
-      RecapPostRecord record;
+      const RecapPostRecord *record = &g_array_index (records, RecapPostRecord, i);
 
-      if (recap_post_to_record (posts->pdata[i], &record))
-        {
-          g_array_append_val (records, record);
-          g_array_append_val (offsets, texts_size);
-          header.texts_start += record_size (&record);
-          texts_size += record.search_text_size;
-        }
+      g_array_append_val (offsets, texts_size);
+      header.texts_start += record_size (record);
+      texts_size += record->search_text_size;
     }
   header.n_records = records->len;
   *size = header.texts_start + texts_size;
@@ -380,8 +421,8 @@ build_cache (guint64    config_stamp,
     }
   /* The loader refuses a cache whose records do not end where its texts start. */
   g_assert (offset == header.texts_start);
-  writer = (TextWriter) { records, data + header.texts_start, offsets, 0 };
-  write_all_texts (&writer);
+  builder.texts = data + header.texts_start;
+  build_in_parallel (&builder, write_text, records->len);
   for (guint i = 0; i < records->len; i++)
     g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);
   return data;
