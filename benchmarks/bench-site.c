@@ -408,16 +408,28 @@ bench_index (const char *dir,
 
   g_print ("index %u posts: recap %.0f ms with its index cache (target ≤ %s), %.0f ms reading every file\n",
            count, recap, count >= 100000 ? "1000" : "100", uncached);
-  g_print ("  read-only floor %.0f ms: recap/floor %.2fx cached, %.2fx reading every file (target ≤ 2.5x)\n",
+  /* Issue 16's target is on the uncached wall time only. */
+  g_print ("  read-only floor %.0f ms: recap/floor %.2fx cached, %.2fx reading every file (target ≤ 3x reading every file)\n",
            floor_ms, recap / floor_ms, uncached / floor_ms);
   g_print ("  processor time of one run (user + system, all threads): recap %.0f ms reading every file, "
-           "floor %.0f ms (%.1fx; the uncached target is ≤ 3x the floor's wall time, on %u cores)\n",
+           "floor %.0f ms (%.1fx; no target: the ≤ 3x is on wall time, on %u cores)\n",
            uncached_cpu, floor_cpu, uncached_cpu / floor_cpu, g_get_num_processors ());
   if (baseline > 0)
     g_print ("  python-frontmatter style (PyYAML CSafeLoader): %.0f ms — recap is %.1fx faster cached, "
              "%.1fx reading every file (target ≥ 7x)\n", baseline, baseline / recap, baseline / uncached);
   else
     g_print ("  python3-yaml not installed: baseline skipped\n");
+}
+
+/* The generated site and its index cache, which would stay behind in
+ * ~/.cache (38 MB for 10,000 posts) under the site's random name. */
+static void
+remove_site (const char *dir)
+{
+  g_autofree char *cache = cache_file (dir);
+
+  g_unlink (cache);
+  test_util_remove_tree (dir);
 }
 
 static const char * const search_phrases[] = {
@@ -448,7 +460,7 @@ main (int   argc,
         bench_index (dir, count);
       if (g_str_equal (only, "index"))
         {
-          test_util_remove_tree (dir);
+          remove_site (dir);
           continue;
         }
       site = load (dir);
@@ -460,7 +472,7 @@ main (int   argc,
         bench_fts_search (site, dir, search_phrases);
       if (!g_str_equal (only, "search"))
         bench_rename (site, "sprints");
-      test_util_remove_tree (dir);
+      remove_site (dir);
     }
   return 0;
 }

@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -266,30 +265,18 @@ recap_index_cache_share_texts (RecapIndexCache *cache,
     }
 }
 
-/* A post that has only its body: the search text is made on the way out. */
-static void
-write_body_as_search_text (FILE   *out,
-                           GBytes *body)
-{
-  gsize size = 0;
-  const char *text = g_bytes_get_data (body, &size);
-  g_autoptr(GBytes) search_text = recap_search_text_new (text, size - 1);
-
-  fwrite (g_bytes_get_data (search_text, NULL), g_bytes_get_size (search_text), 1, out);
-}
-
 static guint64
 record_size (const RecapPostRecord *post)
 {
   return ALIGN8 (sizeof (Record) + strlen (post->relative_path) + 1 + strlen (post->fields) + 1);
 }
 
-static gboolean
-write_record (FILE                  *out,
+/* Writes @post's record at @out, which has record_size() bytes. */
+static void
+write_record (char                  *out,
               const RecapPostRecord *post,
               guint64                text_offset)
 {
-  static const char zeros[8];
   Record record = {
     .size = post->size,
     .mtime = post->mtime,
@@ -302,64 +289,143 @@ write_record (FILE                  *out,
   };
   guint64 len = sizeof record + record.path_len + 1 + record.fields_len + 1;
 
-  fwrite (&record, sizeof record, 1, out);
-  fwrite (post->relative_path, record.path_len + 1, 1, out);
-  fwrite (post->fields, record.fields_len + 1, 1, out);
-  fwrite (zeros, ALIGN8 (len) - len, 1, out);
-  return !ferror (out);
+  memcpy (out, &record, sizeof record);
+  memcpy (out + sizeof record, post->relative_path, record.path_len + 1);
+  memcpy (out + sizeof record + record.path_len + 1, post->fields, record.fields_len + 1);
+  memset (out + len, 0, ALIGN8 (len) - len);
 }
 
-static gboolean
-write_texts (FILE   *out,
-             GArray *records)
-{
-  for (guint i = 0; i < records->len && !ferror (out); i++)
-    {
-      const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
+/* Making the records and writing their texts, the texts' folding most of
+ * all, is done by a thread on each core. */
+typedef struct {
+  GPtrArray *posts;
+  GArray    *records;  /* RecapPostRecord for each post; fields NULL: not cached */
+  char      *texts;    /* where the texts go, one after another */
+  GArray    *offsets;  /* guint64: where each record's text starts in @texts */
+  guint      next;     /* the next item to claim, atomic */
+} Builder;
 
-      if (post->search_text != NULL)
-        fwrite (g_bytes_get_data (post->search_text, NULL), post->search_text_size, 1, out);
-      else if (post->body != NULL)
-        write_body_as_search_text (out, post->body);
-    }
-  return !ferror (out);
+typedef void (*BuildFunc) (Builder *builder,
+                           guint    i);
+
+typedef struct {
+  Builder   *builder;
+  BuildFunc  func;
+  guint      n_items;
+} BuildStep;
+
+/* Items a thread claims at a time. */
+#define BUILD_CHUNK 32
+
+static gpointer
+run_build_step (gpointer data)
+{
+  BuildStep *step = data;
+  guint first;
+
+  while ((first = g_atomic_int_add (&step->builder->next, BUILD_CHUNK)) < step->n_items)
+    for (guint i = first; i < MIN (first + BUILD_CHUNK, step->n_items); i++)
+      step->func (step->builder, i);
+  return NULL;
 }
 
-static gboolean
-write_records (FILE      *out,
-               guint64    config_stamp,
-               GPtrArray *posts)
+/* @func on each of @n_items, from a thread on each core. */
+static void
+build_in_parallel (Builder   *builder,
+                   BuildFunc  func,
+                   guint      n_items)
 {
-  g_autoptr(GArray) records = g_array_new (FALSE, FALSE, sizeof (RecapPostRecord));
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  BuildStep step = { builder, func, n_items };
+
+  builder->next = 0;
+  /* The calling thread builds too. */
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_new ("recap-cache-writer", run_build_step, &step);
+  run_build_step (&step);
+  for (guint i = 1; i < n_threads; i++)
+    g_thread_join (threads[i]);
+}
+
+static void
+make_record (Builder *builder,
+             guint    i)
+{
+  RecapPostRecord *record = &g_array_index (builder->records, RecapPostRecord, i);
+
+  if (!recap_post_to_record (builder->posts->pdata[i], record))
+    record->fields = NULL;
+}
+
+/* A post read from its file has only its body: its search text is made here. */
+static void
+write_text (Builder *builder,
+            guint    i)
+{
+  const RecapPostRecord *post = &g_array_index (builder->records, RecapPostRecord, i);
+  char *out = builder->texts + g_array_index (builder->offsets, guint64, i);
+
+  if (post->search_text != NULL)
+    memcpy (out, g_bytes_get_data (post->search_text, NULL), post->search_text_size);
+  else if (post->body != NULL)
+    recap_search_text_write (g_bytes_get_data (post->body, NULL), g_bytes_get_size (post->body) - 1, out);
+}
+
+/* Drops the records of the posts that are not cached. */
+static void
+drop_uncached (GArray *records)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_array_index (records, RecapPostRecord, i).fields != NULL)
+      g_array_index (records, RecapPostRecord, kept++) = g_array_index (records, RecapPostRecord, i);
+  g_array_set_size (records, kept);
+}
+
+/* The whole cache of @posts, in one block of *@size bytes. */
+static char *
+build_cache (guint64    config_stamp,
+             GPtrArray *posts,
+             gsize     *size)
+{
+  g_autoptr(GArray) records = g_array_sized_new (FALSE, TRUE, sizeof (RecapPostRecord), posts->len);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
   Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0, sizeof (Header), config_stamp };
-  guint64 text_offset = 0;
-  gboolean ok;
+  Builder builder = { posts, records, NULL, offsets, 0 };
+  guint64 texts_size = 0, offset = sizeof (Header);
+  char *data;
 
-  for (guint i = 0; i < posts->len; i++)
+  g_array_set_size (records, posts->len);
+  build_in_parallel (&builder, make_record, posts->len);
+  drop_uncached (records);
+  for (guint i = 0; i < records->len; i++)
     {
-      RecapPostRecord record;
+      const RecapPostRecord *record = &g_array_index (records, RecapPostRecord, i);
 
-      if (recap_post_to_record (posts->pdata[i], &record))
-        {
-          g_array_append_val (records, record);
-          header.texts_start += record_size (&record);
-        }
+      g_array_append_val (offsets, texts_size);
+      header.texts_start += record_size (record);
+      texts_size += record->search_text_size;
     }
   header.n_records = records->len;
-  ok = fwrite (&header, sizeof header, 1, out) == 1;
-  for (guint i = 0; ok && i < records->len; i++)
+  *size = header.texts_start + texts_size;
+  data = g_malloc (*size);
+  memcpy (data, &header, sizeof header);
+  for (guint i = 0; i < records->len; i++)
     {
       const RecapPostRecord *post = &g_array_index (records, RecapPostRecord, i);
 
-      ok = write_record (out, post, text_offset);
-      text_offset += post->search_text_size;
+      write_record (data + offset, post, g_array_index (offsets, guint64, i));
+      offset += record_size (post);
     }
   /* The loader refuses a cache whose records do not end where its texts start. */
-  g_assert (!ok || ftello (out) == (off_t) header.texts_start);
-  ok = ok && write_texts (out, records);
+  g_assert (offset == header.texts_start);
+  builder.texts = data + header.texts_start;
+  build_in_parallel (&builder, write_text, records->len);
   for (guint i = 0; i < records->len; i++)
     g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);
-  return ok;
+  return data;
 }
 
 /* Written to a new file renamed over the old one (recap_file_write_path()):
@@ -374,17 +440,10 @@ recap_index_cache_save (GFile      *root,
   g_autofree char *path = recap_index_cache_dup_path (root);
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *data = NULL;
-  size_t len = 0;
-  FILE *out;
-  gboolean written;
+  gsize len = 0;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     return recap_file_set_errno_error (error, errno, NULL, folder);
-  out = open_memstream (&data, &len);
-  if (out == NULL)
-    return recap_file_set_errno_error (error, errno, NULL, path);
-  written = write_records (out, config_stamp, posts);
-  if (fclose (out) != 0 || !written)
-    return recap_file_set_errno_error (error, errno, NULL, path);
+  data = build_cache (config_stamp, posts, &len);
   return recap_file_write_path (path, data, len, RECAP_FILE_WRITE_PRIVATE | RECAP_FILE_WRITE_NOT_DURABLE, error);
 }

@@ -241,11 +241,9 @@ read_body (RecapPost  *self,
            gsize       len)
 {
   RecapFrontMatterSplit split;
-  RecapTextCounts counts;
 
   recap_front_matter_split (text, len, &split);
-  recap_text_count (text, len, &counts);
-  self->words = counts.words;
+  self->words = recap_text_count_words (text, len);
   self->body = g_bytes_new_take (g_strndup (text + split.body_start, len - split.body_start),
                                  len - split.body_start + 1);
 }

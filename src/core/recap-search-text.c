@@ -194,15 +194,27 @@ recap_search_text_size (gsize len)
   return 2 * len + 2;
 }
 
+void
+recap_search_text_write (const char *body,
+                         gsize       len,
+                         char       *out)
+{
+  gsize folded;
+
+  memcpy (out, body, len);
+  out[len] = '\0';
+  folded = recap_search_fold (body, len, out + len + 1);
+  memset (out + len + 1 + folded, 0, len + 1 - folded);
+}
+
 GBytes *
 recap_search_text_new (const char *body,
                        gsize       len)
 {
   gsize size = recap_search_text_size (len);
-  char *data = g_malloc0 (size);
+  char *data = g_malloc (size);
 
-  memcpy (data, body, len);
-  recap_search_fold (body, len, data + len + 1);
+  recap_search_text_write (body, len, data);
   return g_bytes_new_take (data, size);
 }
 

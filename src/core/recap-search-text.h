@@ -29,6 +29,11 @@ char        *recap_search_fold_dup           (const char *text,
 
 GBytes      *recap_search_text_new           (const char *body,
                                               gsize       len);
+/* Writes the search text of @body (@len bytes) to @out, which has room
+ * for recap_search_text_size (@len) bytes. */
+void         recap_search_text_write         (const char *body,
+                                              gsize       len,
+                                              char       *out);
 /* The size of a search text for a body of @len bytes. */
 gsize        recap_search_text_size          (gsize       len);
 /* Whether @data (@size bytes) has the shape of a search text. */

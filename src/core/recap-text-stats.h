@@ -51,6 +51,17 @@ typedef struct {
 void   recap_text_count           (const char      *text,
                                    gsize            len,
                                    RecapTextCounts *counts);
+/* The words of recap_text_count() alone, without parsing the markdown
+ * when the body has no markup that could change them (most of a site's
+ * short posts): what the index counts. */
+guint  recap_text_count_words     (const char      *text,
+                                   gsize            len);
+/* The words of @body (no front matter, at most RECAP_TEXT_MARKDOWN_MAX
+ * bytes) without cmark-gfm: FALSE when it has markup that needs it, as
+ * recap-text-stats.c lists. For tests of recap_text_count_words(). */
+gboolean recap_text_count_words_plain (const char  *body,
+                                       gsize        len,
+                                       guint       *words);
 /* Minutes to read @words at RECAP_TEXT_WORDS_PER_MINUTE, rounded up: 0 only
  * for no words. */
 guint  recap_text_reading_minutes (guint            words);
