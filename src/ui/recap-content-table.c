@@ -791,8 +791,12 @@ recap_content_table_set_query (RecapContentTable *self,
 {
   g_return_if_fail (RECAP_IS_CONTENT_TABLE (self));
 
+  /* Not waiting for the entry's search delay: the caller wants it now. The
+   * entry reports the text emptied at once, which applied an empty query
+   * first: all the rows, sorted, then filtered again. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
-  /* Not waiting for the entry's search delay: the caller wants it now. */
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed, self);
   apply_query (self, query ? query : "");
 }
 
