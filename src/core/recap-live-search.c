@@ -12,7 +12,7 @@
  * posts in one step took 45-77 ms (making and copying their folded fields). */
 #define TAKE_BUDGET_USEC 3000
 /* Posts taken between looks at the clock. */
-#define TAKE_STEP 64
+#define TAKE_STEP 16
 
 struct _RecapLiveSearch
 {
