@@ -151,6 +151,43 @@ post_open (RecapWindow *window,
   return document != NULL && g_file_equal (recap_document_get_file (document), data);
 }
 
+/* Types @phrase into the sidebar's search a character at a time, each
+ * keystroke waiting for its rows: the time from the keystroke to the rows
+ * filtered, and the longest main-loop iteration meanwhile. */
+static void
+bench_typing (RecapWindow *window,
+              const char  *phrase)
+{
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *label = g_strdup_printf ("sidebar search “%s”, keystroke to rows filtered", phrase);
+  GtkWidget *entry;
+  double iteration_wall, iteration_cpu;
+
+  recap_sidebar_focus_search (sidebar);
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  settle ();
+  bench_iterations_reset ();
+  for (gsize len = 1; len <= strlen (phrase); len++)
+    {
+      g_autofree char *typed = g_strndup (phrase, len);
+      gint64 start = g_get_monotonic_time (), usec;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+      /* The entry waits for a typing pause before it reports a search. */
+      g_signal_emit_by_name (entry, "search-changed");
+      while (recap_sidebar_get_searching (sidebar))
+        g_main_context_iteration (NULL, TRUE);
+      usec = g_get_monotonic_time () - start;
+      g_array_append_val (times, usec);
+    }
+  bench_iterations_longest (&iteration_wall, &iteration_cpu);
+  bench_report (label, times);
+  g_print ("  longest main-loop iteration while typing %.1f ms (%.1f ms CPU)\n", iteration_wall, iteration_cpu);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  settle ();
+}
+
 /* In the flat list of posts, then grouped by event (the cache warm). */
 static void
 bench_site (RecapWindow *window,
@@ -168,6 +205,8 @@ bench_site (RecapWindow *window,
   recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
   measure (cold, window, open_location, root, site_listed, GUINT_TO_POINTER (count));
   measure (warm, window, open_location, root, site_listed, GUINT_TO_POINTER (count));
+  bench_typing (window, "lightning talk");
+  bench_typing (window, "python");
   recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_EVENTS);
   measure (events, window, open_location, root, site_listed, GUINT_TO_POINTER (count));
   recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);

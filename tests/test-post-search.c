@@ -5,10 +5,12 @@
  */
 #include <string.h>
 
+#include "recap-live-search.h"
 #include "recap-post.h"
 #include "recap-post-private.h"
 #include "recap-post-search.h"
 #include "recap-search-text.h"
+#include "test-util.h"
 
 /* Bodies and fields in the shapes search must see alike: accents as NFC
  * and NFD, case, a match only in a path or a date, a needle whose longer
@@ -122,6 +124,9 @@ test_changed_post (void)
   g_autoptr(RecapPost) outside = recap_post_new_from_text (file, "_posts/2023-05-04-lightning.md.0",
                                                           text, strlen (text));
 
+  /* A post is taken once. */
+  g_assert_false (recap_post_search_add (search, posts->pdata[0]));
+  g_assert_cmpuint (recap_post_search_get_n_posts (search), ==, N_POSTS);
   recap_post_search_run (search, "databases");
   recap_post_search_show (search);
   g_assert_false (recap_post_search_found (search, posts->pdata[0]));
@@ -161,6 +166,119 @@ test_run_in_thread (void)
   g_assert_true (recap_post_search_found (search, posts->pdata[0]));
 }
 
+static RecapPost *
+post_new (const char *path,
+          const char *text)
+{
+  g_autofree char *full = g_build_filename ("/site", path, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (full);
+
+  return recap_post_new_from_text (file, path, text, strlen (text));
+}
+
+/* Whether @live shows @typed, and answers for each of @posts as
+ * recap_post_matches() does. */
+static void
+assert_live_matches (RecapLiveSearch *live,
+                     GListModel      *posts,
+                     const char      *typed)
+{
+  g_autofree char *needle = recap_search_fold_dup (typed, -1);
+
+  g_assert_cmpstr (recap_live_search_get_shown (live), ==, needle);
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+
+      g_assert_cmpint (recap_live_search_matches (live, post), ==, recap_post_matches (post, needle, NULL));
+    }
+}
+
+static void
+type_and_wait (RecapLiveSearch *live,
+               const char      *typed)
+{
+  g_autofree char *needle = typed ? recap_search_fold_dup (typed, -1) : NULL;
+
+  recap_live_search_set_query (live, needle);
+  TEST_UTIL_WAIT_FOR (!recap_live_search_get_busy (live));
+}
+
+static void
+count_shown (RecapLiveSearch *live,
+             const char      *before,
+             guint           *n_shown)
+{
+  (*n_shown)++;
+}
+
+/* A query typed while the snapshot is taken waits for it; posts changed or
+ * added after it, a few or many, are answered as they are now. */
+static void
+test_live (void)
+{
+  g_autoptr(GPtrArray) posts = make_posts ();
+  g_autoptr(GListStore) store = g_list_store_new (RECAP_TYPE_POST);
+  g_autoptr(RecapLiveSearch) live = recap_live_search_new ();
+  g_autoptr(RecapPost) changed = post_new ("_posts/2023-05-04-lightning.md.0",
+                                           "---\ntitle: Renamed\n---\nNow about databases.\n");
+  g_autofree char *needle = recap_search_fold_dup ("lightning talk", -1);
+  guint n_shown = 0;
+
+  g_list_store_splice (store, 0, 0, posts->pdata, posts->len);
+  g_signal_connect (live, "shown", G_CALLBACK (count_shown), &n_shown);
+  recap_live_search_set_posts (live, G_LIST_MODEL (store));
+  recap_live_search_set_query (live, needle);
+  g_assert_true (recap_live_search_get_busy (live));
+  g_assert_null (recap_live_search_get_shown (live));
+  TEST_UTIL_WAIT_FOR (!recap_live_search_get_busy (live));
+  g_assert_cmpuint (n_shown, ==, 1);
+  assert_live_matches (live, G_LIST_MODEL (store), "lightning talk");
+
+  recap_post_update_from (posts->pdata[0], changed);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RecapPost) post = post_new ("_posts/new.md", "Another lightning talk about databases.\n");
+
+      g_list_store_append (store, post);
+    }
+  assert_live_matches (live, G_LIST_MODEL (store), "lightning talk");
+  type_and_wait (live, "databases");
+  assert_live_matches (live, G_LIST_MODEL (store), "databases");
+  /* Many more: the snapshot is taken again meanwhile. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(RecapPost) post = post_new ("_posts/more.md", "More databases, then a lightning talk.\n");
+
+      g_list_store_insert (store, i, post);
+    }
+  assert_live_matches (live, G_LIST_MODEL (store), "databases");
+  type_and_wait (live, "lightning talk");
+  assert_live_matches (live, G_LIST_MODEL (store), "lightning talk");
+  type_and_wait (live, NULL);
+  g_assert_null (recap_live_search_get_shown (live));
+}
+
+/* Paused (a site loading), a query is shown at once, matched post by post. */
+static void
+test_live_paused (void)
+{
+  g_autoptr(GPtrArray) posts = make_posts ();
+  g_autoptr(GListStore) store = g_list_store_new (RECAP_TYPE_POST);
+  g_autoptr(RecapLiveSearch) live = recap_live_search_new ();
+  g_autofree char *needle = recap_search_fold_dup ("charla", -1);
+
+  g_list_store_splice (store, 0, 0, posts->pdata, posts->len);
+  recap_live_search_set_paused (live, TRUE);
+  recap_live_search_set_posts (live, G_LIST_MODEL (store));
+  recap_live_search_set_query (live, needle);
+  g_assert_false (recap_live_search_get_busy (live));
+  assert_live_matches (live, G_LIST_MODEL (store), "charla");
+  recap_live_search_set_paused (live, FALSE);
+  type_and_wait (live, "tecnologia");
+  assert_live_matches (live, G_LIST_MODEL (store), "tecnologia");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +288,8 @@ main (int   argc,
   g_test_add_func ("/post-search/as-typed", test_as_typed);
   g_test_add_func ("/post-search/changed-post", test_changed_post);
   g_test_add_func ("/post-search/run-in-thread", test_run_in_thread);
+  g_test_add_func ("/post-search/live", test_live);
+  g_test_add_func ("/post-search/live-paused", test_live_paused);
 
   return g_test_run ();
 }

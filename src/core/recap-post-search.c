@@ -53,10 +53,11 @@ struct _RecapPostSearch
 {
   Haystack   *haystacks;
   guint       n_haystacks;
-  char       *fields;     /* every post's folded fields, one after another */
+  guint       room;       /* for haystacks */
+  GString    *fields;     /* every post's folded fields, one after another */
   GHashTable *positions;  /* RecapPost → its index + 1 */
   GPtrArray  *levels;     /* of Level, the last run's last */
-  guint8     *found;      /* by the run shown, for each post */
+  guint8     *found;      /* by the run shown, for each post; NULL before the first run */
   char       *needle;     /* of the run shown; NULL before any */
 };
 
@@ -98,32 +99,58 @@ haystack_folded_body (const Haystack *haystack,
 }
 
 RecapPostSearch *
-recap_post_search_new (GPtrArray *posts)
+recap_post_search_new_sized (guint n_posts)
 {
   RecapPostSearch *self = g_atomic_rc_box_new0 (RecapPostSearch);
-  g_autoptr(GString) fields = g_string_new (NULL);
 
-  self->n_haystacks = posts->len;
-  self->haystacks = g_new0 (Haystack, posts->len);
-  self->found = g_malloc0 (posts->len);
+  self->room = MAX (n_posts, 1);
+  self->haystacks = g_new0 (Haystack, self->room);
+  self->fields = g_string_sized_new (64 * self->room);
   self->positions = g_hash_table_new (NULL, NULL);
   self->levels = g_ptr_array_new_with_free_func ((GDestroyNotify) level_free);
-  for (guint i = 0; i < posts->len; i++)
-    {
-      Haystack *haystack = &self->haystacks[i];
-      RecapPost *post = posts->pdata[i];
-      const char *post_fields = recap_post_get_search_fields (post);
-
-      haystack->post = g_object_ref (post);
-      haystack->revision = recap_post_get_revision (post);
-      haystack->fields = fields->len;
-      haystack->fields_len = strlen (post_fields);
-      g_string_append_len (fields, post_fields, haystack->fields_len + 1);
-      haystack_init_body (haystack, post);
-      g_hash_table_insert (self->positions, post, GUINT_TO_POINTER (i + 1));
-    }
-  self->fields = g_string_free (g_steal_pointer (&fields), FALSE);
   return self;
+}
+
+gboolean
+recap_post_search_add (RecapPostSearch *self,
+                       RecapPost       *post)
+{
+  Haystack *haystack;
+  const char *post_fields;
+
+  g_return_val_if_fail (self->levels->len == 0 && self->found == NULL, FALSE);
+
+  if (g_hash_table_contains (self->positions, post))
+    return FALSE;
+  if (self->n_haystacks == self->room)
+    {
+      self->room *= 2;
+      self->haystacks = g_renew (Haystack, self->haystacks, self->room);
+    }
+  haystack = &self->haystacks[self->n_haystacks];
+  post_fields = recap_post_get_search_fields (post);
+  *haystack = (Haystack) { g_object_ref (post), recap_post_get_revision (post), self->fields->len,
+                           strlen (post_fields), NULL, NULL, 0, FALSE };
+  g_string_append_len (self->fields, post_fields, haystack->fields_len + 1);
+  haystack_init_body (haystack, post);
+  g_hash_table_insert (self->positions, post, GUINT_TO_POINTER (++self->n_haystacks));
+  return TRUE;
+}
+
+RecapPostSearch *
+recap_post_search_new (GPtrArray *posts)
+{
+  RecapPostSearch *self = recap_post_search_new_sized (posts->len);
+
+  for (guint i = 0; i < posts->len; i++)
+    recap_post_search_add (self, posts->pdata[i]);
+  return self;
+}
+
+guint
+recap_post_search_get_n_posts (RecapPostSearch *self)
+{
+  return self->n_haystacks;
 }
 
 static void
@@ -135,7 +162,7 @@ post_search_clear (RecapPostSearch *self)
       g_clear_pointer (&self->haystacks[i].text, g_bytes_unref);
     }
   g_free (self->haystacks);
-  g_free (self->fields);
+  g_string_free (self->fields, TRUE);
   g_hash_table_unref (self->positions);
   g_ptr_array_unref (self->levels);
   g_free (self->found);
@@ -196,7 +223,7 @@ haystack_holds (const RecapPostSearch *self,
       memcmp (hit->window, chunk->needle, chunk->needle_len) == 0)
     return TRUE;
   hit->from = start;
-  fields = self->fields + haystack->fields;
+  fields = self->fields->str + haystack->fields;
   match = recap_search_memmem (fields, haystack->fields_len, chunk->needle, chunk->needle_len);
   if (match != NULL)
     {
@@ -386,6 +413,8 @@ recap_post_search_show (RecapPostSearch *self)
   level = g_ptr_array_index (self->levels, self->levels->len - 1);
   g_free (self->needle);
   self->needle = g_strdup (level->needle);
+  if (self->found == NULL)
+    self->found = g_malloc (self->n_haystacks);
   memset (self->found, 0, self->n_haystacks);
   for (guint i = 0; i < level->hits->len; i++)
     self->found[g_array_index (level->hits, Hit, i).index] = TRUE;

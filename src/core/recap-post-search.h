@@ -26,6 +26,16 @@ typedef struct _RecapPostSearch RecapPostSearch;
 
 /* A snapshot of @posts (RecapPost), taken in the thread that owns them. */
 RecapPostSearch *recap_post_search_new   (GPtrArray       *posts);
+/* An empty snapshot with room for @n_posts, to take them one at a time
+ * with recap_post_search_add(): a main loop can take them in steps. */
+RecapPostSearch *recap_post_search_new_sized (guint       n_posts);
+/* Takes @post into the snapshot, before any run, in the thread that owns
+ * it; FALSE when it is in already. A post changed since it was taken, or
+ * never taken, is still answered right by recap_post_search_found(). */
+gboolean         recap_post_search_add   (RecapPostSearch *self,
+                                          RecapPost       *post);
+/* How many posts the snapshot holds. */
+guint            recap_post_search_get_n_posts (RecapPostSearch *self);
 RecapPostSearch *recap_post_search_ref   (RecapPostSearch *self);
 void             recap_post_search_unref (RecapPostSearch *self);
 /* Finds the posts holding @folded_needle (made by recap_search_fold_dup();

@@ -14,7 +14,9 @@
 
 #include "recap-completion.h"
 #include "recap-content-table.h"
+#include "recap-live-search.h"
 #include "recap-post-query.h"
+#include "recap-search-text.h"
 #include "recap-taxonomy.h"
 
 typedef enum {
@@ -71,6 +73,9 @@ struct _RecapContentTable
   GtkCustomFilter     *filter;      /* the filter model's while the query is not empty */
   RecapPostQuery      *query;
   char                *query_text;
+  RecapLiveSearch     *text_search; /* the query's longest word of text, in @posts */
+  char                *text_word;   /* that word folded; NULL when the query has none */
+  RecapPostQuery      *rest;        /* the query without it, asked of the posts found */
   GDateTime           *now;        /* what "future" is measured against */
   GtkColumnViewColumn *columns[N_COLUMNS];
   GtkColumnViewColumn *check_column;
@@ -433,7 +438,13 @@ filter_post (gpointer item,
 {
   RecapContentTable *self = user_data;
 
-  return recap_post_query_is_empty (self->query) || recap_post_query_matches (self->query, item, self->now);
+  if (recap_post_query_is_empty (self->query))
+    return TRUE;
+  /* Answered by the search only once it is for this query's word. */
+  if (self->text_word != NULL && g_strcmp0 (recap_live_search_get_shown (self->text_search), self->text_word) == 0)
+    return recap_live_search_matches (self->text_search, item) &&
+           (recap_post_query_is_empty (self->rest) || recap_post_query_matches (self->rest, item, self->now));
+  return recap_post_query_matches (self->query, item, self->now);
 }
 
 static void
@@ -483,10 +494,71 @@ update_chips (RecapContentTable *self)
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n > 0);
 }
 
+/* The longest word of text @query asks for (not negated), G_MAXUINT when none. */
+static guint
+searched_term (RecapPostQuery *query)
+{
+  guint searched = G_MAXUINT;
+
+  for (guint i = 0; i < recap_post_query_get_n_terms (query); i++)
+    {
+      const RecapQueryTerm *term = recap_post_query_get_term (query, i);
+
+      if (term->field == RECAP_QUERY_TEXT && !term->negated &&
+          (searched == G_MAXUINT || strlen (term->value) > strlen (recap_post_query_get_term (query, searched)->value)))
+        searched = i;
+    }
+  return searched;
+}
+
+/* Hands the query's longest word of text to the search (RecapPostSearch
+ * finds a word in 100,000 posts in milliseconds, in a thread, where each
+ * post matched by itself took the main loop's steps). */
+static void
+search_text_word (RecapContentTable *self,
+                  const char        *text)
+{
+  guint searched = searched_term (self->query);
+
+  g_clear_pointer (&self->text_word, g_free);
+  g_clear_pointer (&self->rest, recap_post_query_free);
+  if (searched != G_MAXUINT)
+    {
+      self->text_word = recap_search_fold_dup (recap_post_query_get_term (self->query, searched)->value, -1);
+      self->rest = recap_post_query_parse (text);
+      recap_post_query_remove (self->rest, searched);
+    }
+  recap_live_search_set_paused (self->text_search, self->text_word == NULL);
+  recap_live_search_set_query (self->text_search, self->text_word);
+}
+
+static void
+refilter (RecapContentTable *self)
+{
+  /* No filter at all passes every post at once, where an empty query
+   * would still be asked of each post a step at a time. */
+  if (recap_post_query_is_empty (self->query))
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* The search found the query's word (or an earlier word: the rows wait). */
+static void
+text_word_shown (RecapContentTable *self)
+{
+  if (g_strcmp0 (recap_live_search_get_shown (self->text_search), self->text_word) == 0)
+    refilter (self);
+}
+
 static void
 apply_query (RecapContentTable *self,
              const char        *text)
 {
+  g_autofree char *shown = NULL;
+
   if (g_strcmp0 (text, self->query_text) == 0)
     return;
   self->select_when_done = FALSE;
@@ -497,14 +569,11 @@ apply_query (RecapContentTable *self,
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_new_now_local ();
   update_chips (self);
-  /* No filter at all passes every post at once, where an empty query
-   * would still be asked of each post a step at a time. */
-  if (recap_post_query_is_empty (self->query))
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  shown = g_strdup (recap_live_search_get_shown (self->text_search));
+  search_text_word (self, text);
+  /* A new word: filtered when the search has found it (text_word_shown). */
+  if (g_strcmp0 (shown, self->text_word) == 0)
+    refilter (self);
 }
 
 static void
@@ -661,6 +730,7 @@ recap_content_table_set_posts (RecapContentTable *self,
       g_signal_handlers_disconnect_by_func (self->posts, forget_sort_keys, NULL);
     }
   g_set_object (&self->posts, posts);
+  recap_live_search_set_posts (self->text_search, posts);
   clear_suggestions (self);
   if (posts != NULL)
     {
@@ -721,8 +791,12 @@ recap_content_table_set_query (RecapContentTable *self,
 {
   g_return_if_fail (RECAP_IS_CONTENT_TABLE (self));
 
+  /* Not waiting for the entry's search delay: the caller wants it now. The
+   * entry reports the text emptied at once, which applied an empty query
+   * first: all the rows, sorted, then filtered again. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
-  /* Not waiting for the entry's search delay: the caller wants it now. */
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed, self);
   apply_query (self, query ? query : "");
 }
 
@@ -791,7 +865,7 @@ gboolean
 recap_content_table_is_busy (RecapContentTable *self)
 {
   g_return_val_if_fail (RECAP_IS_CONTENT_TABLE (self), FALSE);
-  return gtk_filter_list_model_get_pending (self->filtered) > 0 ||
+  return gtk_filter_list_model_get_pending (self->filtered) > 0 || recap_live_search_get_busy (self->text_search) ||
          gtk_sort_list_model_get_pending (self->sorted) > 0;
 }
 
@@ -824,6 +898,9 @@ recap_content_table_dispose (GObject *object)
   g_clear_object (&self->columns_menu);
   g_clear_pointer (&self->query, recap_post_query_free);
   g_clear_pointer (&self->query_text, g_free);
+  g_clear_object (&self->text_search);
+  g_clear_pointer (&self->text_word, g_free);
+  g_clear_pointer (&self->rest, recap_post_query_free);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_object (&self->filter);
 
@@ -861,6 +938,9 @@ static void
 init_models (RecapContentTable *self)
 {
   self->query = recap_post_query_new ();
+  self->text_search = recap_live_search_new ();
+  recap_live_search_set_paused (self->text_search, TRUE);
+  g_signal_connect_swapped (self->text_search, "shown", G_CALLBACK (text_word_shown), self);
   self->filter = gtk_custom_filter_new (filter_post, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, NULL);
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);

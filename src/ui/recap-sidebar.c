@@ -19,9 +19,9 @@
 #include "recap-collection-chooser.h"
 #include "recap-group-row.h"
 #include "recap-lint.h"
+#include "recap-live-search.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
-#include "recap-post-search.h"
 #include "recap-row-pacer.h"
 #include "recap-search-text.h"
 #include "recap-sidebar.h"
@@ -37,11 +37,7 @@ struct _RecapSidebar
   GtkMultiSelection  *selection;
   GtkWidget          *context_menu;
   RecapSidebarView    view;
-  char               *query;       /* folded, see recap-search-text.h */
-  char               *filter_query; /* the query the rows show: @query once searched */
-  RecapPostSearch    *search;      /* the site's posts as the search saw them; NULL before
-                                      the first keystroke, after the site changed, while loading */
-  GCancellable       *searching;   /* a search running in a thread, NULL when none is */
+  RecapLiveSearch    *search;      /* the query typed; the rows show its shown query */
   GSettings          *settings;
   guint               regroup_source;
   GCancellable       *grouping;    /* the groups being computed, NULL when none is */
@@ -128,11 +124,7 @@ post_visible (gpointer item,
   if (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
       !recap_collection_chooser_shows (self->collection_chooser, post))
     return FALSE;
-  if (self->filter_query == NULL)
-    return TRUE;
-  if (self->search != NULL && g_strcmp0 (recap_post_search_get_shown (self->search), self->filter_query) == 0)
-    return recap_post_search_found (self->search, post);
-  return recap_post_matches (post, self->filter_query, NULL);
+  return recap_live_search_matches (self->search, post);
 }
 
 /* Filters the posts again after @change. With no search, and not drafts
@@ -142,7 +134,7 @@ post_visible (gpointer item,
 static gboolean
 filter_needed (RecapSidebar *self)
 {
-  return self->filter_query != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
+  return recap_live_search_get_shown (self->search) != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
          (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS &&
           recap_collection_chooser_hides_some (self->collection_chooser));
 }
@@ -260,7 +252,7 @@ update_page (RecapSidebar *self)
 
   if ((self->loading || self->grouping != NULL || self->incoming != NULL) && (!has_posts || no_problems))
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  else if (!has_posts && self->filter_query != NULL)
+  else if (!has_posts && recap_live_search_get_shown (self->search) != NULL)
     show_empty (self, _("No Results"), _("No post matches the search"));
   else if (!has_posts)
     show_empty (self, _("No Posts"), _("This folder has no markdown files"));
@@ -621,7 +613,7 @@ bind_row (GtkSignalListItemFactory *factory,
       RecapPostRow *post_row = RECAP_POST_ROW (ensure_child (expander, RECAP_TYPE_POST_ROW));
       g_autofree char *snippet = NULL;
 
-      recap_post_matches (RECAP_POST (object), self->filter_query, &snippet);
+      recap_post_matches (RECAP_POST (object), recap_live_search_get_shown (self->search), &snippet);
       recap_post_row_set_post (post_row, RECAP_POST (object));
       recap_post_row_set_snippet (post_row, snippet);
       recap_post_row_set_git_monitor (post_row, self->git);
@@ -668,86 +660,12 @@ query_change (const char *old_query,
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
+/* Shows the rows for the query the search has found. */
 static void
-drop_search (RecapSidebar *self)
+search_shown (RecapSidebar *self,
+              const char   *before)
 {
-  g_clear_pointer (&self->search, recap_post_search_unref);
-}
-
-/* The snapshot of the site's posts that searches run over, made at the
- * first keystroke after the site changed; FALSE while a site loads (a
- * snapshot would be out of date at once): the filter then matches each
- * post itself. */
-static gboolean
-ensure_search (RecapSidebar *self)
-{
-  GListModel *posts = G_LIST_MODEL (self->site);
-  g_autoptr(GPtrArray) snapshot = NULL;
-  guint n;
-
-  if (self->search != NULL || self->site == NULL || self->loading)
-    return self->search != NULL;
-  n = g_list_model_get_n_items (posts);
-  snapshot = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (snapshot, g_list_model_get_item (posts, i));
-  self->search = recap_post_search_new (snapshot);
-  return TRUE;
-}
-
-/* Shows the rows for @query, which the search has found (or, without a
- * search, which the filter will look for itself). */
-static void
-show_query (RecapSidebar *self,
-            const char   *query)
-{
-  GtkFilterChange change = query_change (self->filter_query, query);
-
-  g_free (self->filter_query);
-  self->filter_query = g_strdup (query);
-  refilter (self, change);
-}
-
-static void update_search (RecapSidebar *self);
-
-static void
-search_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  const char *needle = NULL;
-  RecapPostSearch *search = recap_post_search_run_finish (result, &needle, &error);
-  RecapSidebar *self;
-
-  /* Cancelled when the sidebar went. */
-  if (search == NULL)
-    return;
-  self = RECAP_SIDEBAR (user_data);
-  g_clear_object (&self->searching);
-  /* Shown when still wanted; typed on meanwhile, the next run narrows it. */
-  if (search == self->search && g_strcmp0 (needle, self->query) == 0)
-    {
-      recap_post_search_show (search);
-      show_query (self, needle);
-    }
-  update_search (self);
-}
-
-/* Brings the rows to the query typed: the search runs in a thread, one at
- * a time, the last query typed next; the rows change when it is done. */
-static void
-update_search (RecapSidebar *self)
-{
-  if (self->searching != NULL || g_strcmp0 (self->filter_query, self->query) == 0)
-    return;
-  if (self->query == NULL || !ensure_search (self))
-    {
-      show_query (self, self->query);
-      return;
-    }
-  self->searching = g_cancellable_new ();
-  recap_post_search_run_async (self->search, self->query, self->searching, search_done, self);
+  refilter (self, query_change (before, recap_live_search_get_shown (self->search)));
 }
 
 static void
@@ -755,10 +673,11 @@ search_changed (RecapSidebar *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
+  g_autofree char *query = NULL;
+
   g_strstrip (text);
-  g_free (self->query);
-  self->query = *text ? recap_search_fold_dup (text, -1) : NULL;
-  update_search (self);
+  query = *text ? recap_search_fold_dup (text, -1) : NULL;
+  recap_live_search_set_query (self->search, query);
 }
 
 static void
@@ -810,12 +729,8 @@ recap_sidebar_set_site (RecapSidebar *self,
 {
   g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
-  if (self->site != NULL)
-    g_signal_handlers_disconnect_by_func (self->site, drop_search, self);
-  drop_search (self);
   g_set_object (&self->site, site);
-  if (site != NULL)
-    g_signal_connect_object (site, "items-changed", G_CALLBACK (drop_search), self, G_CONNECT_SWAPPED);
+  recap_live_search_set_posts (self->search, G_LIST_MODEL (site));
   /* The rows go first: GtkTreeListModel drops the rows of removed items
    * one by one, 20-37 ms for 50,000 posts, and freeing them all at once
    * when it goes takes a fraction of that. */
@@ -843,6 +758,7 @@ recap_sidebar_set_loading (RecapSidebar *self,
   g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
   self->loading = loading;
+  recap_live_search_set_paused (self->search, loading);
   update_page (self);
   /* Done: the groups of all posts now, not at the next tick. */
   if (!loading && self->regroup_source != 0)
@@ -1043,7 +959,7 @@ gboolean
 recap_sidebar_get_searching (RecapSidebar *self)
 {
   g_return_val_if_fail (RECAP_IS_SIDEBAR (self), FALSE);
-  return self->searching != NULL;
+  return recap_live_search_get_busy (self->search);
 }
 
 static void
@@ -1112,12 +1028,7 @@ recap_sidebar_dispose (GObject *object)
   g_clear_object (&self->site);
   g_clear_object (&self->git);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->filter_query, g_free);
-  if (self->searching != NULL)
-    g_cancellable_cancel (self->searching);
-  g_clear_object (&self->searching);
-  drop_search (self);
+  g_clear_object (&self->search);
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1164,6 +1075,8 @@ recap_sidebar_init (RecapSidebar *self)
 
   self->settings = g_settings_new (APP_ID);
   self->view = view_from_settings (self->settings);
+  self->search = recap_live_search_new ();
+  g_signal_connect_swapped (self->search, "shown", G_CALLBACK (search_shown), self);
   self->clock_signals = g_signal_group_new (GDK_TYPE_FRAME_CLOCK);
   g_signal_group_connect_swapped (self->clock_signals, "after-paint", G_CALLBACK (scroll_again), self);
   self->context_menu = gtk_popover_menu_new_from_model (self->context_menu_model);

@@ -183,6 +183,60 @@ test_combined_filters (Fixture       *fixture,
   g_assert_cmpuint (count_chips (fixture), ==, 0);
 }
 
+/* Whether the rows are the site's posts that @query matches, in some order;
+ * returns how many. */
+static guint
+assert_rows_match (Fixture    *fixture,
+                   const char *query)
+{
+  GListModel *posts = G_LIST_MODEL (fixture->site.window->site);
+  g_autoptr(RecapPostQuery) parsed = recap_post_query_parse (query);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  guint n_matching = 0;
+
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_hash_table_add (rows, row (fixture, i));
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      gboolean matches = recap_post_query_matches (parsed, post, now);
+
+      if (matches != g_hash_table_contains (rows, post))
+        g_error ("“%s”: %s %s", query, recap_post_get_relative_path (post), matches ? "not shown" : "shown");
+      n_matching += matches;
+    }
+  g_assert_cmpuint (n_rows (fixture), ==, n_matching);
+  return n_matching;
+}
+
+/* Words of text are found by the site's search, a character at a time as
+ * typed: the rows are what the query matches, with other terms and
+ * negated words too. */
+static void
+test_text_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const queries[] = { "lightning talks", "tag:python talk", "talk -lightning", "pycon 2024" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (gsize len = 1; len <= strlen (queries[q]); len++)
+      {
+        g_autofree char *typed = g_strndup (queries[q], len);
+
+        recap_content_table_set_query (fixture->table, typed);
+        wait_idle (fixture);
+        assert_rows_match (fixture, typed);
+      }
+  g_assert_cmpuint (assert_rows_match (fixture, "pycon 2024"), ==, 3);
+  recap_content_table_set_query (fixture->table, "lightning");
+  wait_idle (fixture);
+  g_assert_cmpuint (assert_rows_match (fixture, "lightning"), >, 0);
+  recap_content_table_set_query (fixture->table, "");
+  wait_idle (fixture);
+  g_assert_cmpuint (n_rows (fixture), ==, 14);
+}
+
 static RecapAlert *
 open_bulk_dialog (Fixture    *fixture,
                   const char *target)
@@ -311,6 +365,7 @@ main (int   argc,
   UI_TEST_ADD ("/content-table/sort", NULL, test_sort);
   UI_TEST_ADD ("/content-table/sort-after-outside-change", NULL, test_sort_after_outside_change);
   UI_TEST_ADD ("/content-table/combined-filters", NULL, test_combined_filters);
+  UI_TEST_ADD ("/content-table/text-filter", NULL, test_text_filter);
   UI_TEST_ADD ("/content-table/bulk-add-tag-and-undo", NULL, test_bulk_add_tag_and_undo);
   UI_TEST_ADD ("/content-table/bulk-set-and-remove-key", NULL, test_bulk_set_and_remove_key);
   UI_TEST_ADD ("/content-table/tag-group-select-posts", NULL, test_tag_group_select_posts);
