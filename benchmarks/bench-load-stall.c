@@ -1,9 +1,11 @@
 /* bench-load-stall.c: the longest the window's main loop stops while it loads
  *
  * A high-priority timer ticks every 16 ms (one frame) while the window opens
- * a generated site (cold, then with its index cache) and a post of one 5 MB
- * line; the longest gap between two ticks is the longest the window could
- * not draw or answer input. Prints figures; asserts nothing about time.
+ * a generated site (cold, then with its index cache) and big posts from the
+ * sidebar (one 5 MB line, 5 MB of short lines, 10,000 front matter keys;
+ * leaving each and coming back; a small post to compare); the longest gap
+ * between two ticks is the longest the window could not draw or answer
+ * input. Prints figures; asserts nothing about time.
  *
  * Then, with the site open, another program rewrites 5,000 of its posts
  * and deletes 5,000 (a git checkout): the window follows.
@@ -28,7 +30,8 @@
 #define FRAME_MS           16
 #define SETTLE_MS          1500
 #define WAIT_LIMIT_SECONDS 300
-#define BIG_LINE_SIZE      (5 * 1024 * 1024)
+#define BIG_POST_SIZE      (5 * 1024 * 1024)
+#define MANY_KEYS          10000
 #define CHECKOUT_CHANGES   5000
 
 typedef struct {
@@ -315,23 +318,174 @@ bench_changes (RecapWindow *window,
   test_util_remove_tree (dir);
 }
 
-/* A post whose body is one line of 5 MB: words, no newline. */
+/* Runs @action once from an idle, so that its work falls in a main-loop
+ * step the iteration watch times. */
+typedef struct {
+  void      (*action) (RecapWindow *window, gpointer data);
+  RecapWindow *window;
+  gpointer     data;
+} Deferred;
+
+static gboolean
+run_deferred (gpointer user_data)
+{
+  Deferred *deferred = user_data;
+
+  deferred->action (deferred->window, deferred->data);
+  g_free (deferred);
+  return G_SOURCE_REMOVE;
+}
+
 static void
-bench_big_line (RecapWindow *window)
+activate_post (RecapWindow *window,
+               gpointer     file)
+{
+  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR);
+  RecapPost *post = recap_site_find_post (recap_window_get_site (window), file);
+
+  g_assert_nonnull (post);
+  g_signal_emit_by_name (sidebar, "post-activated", post);
+}
+
+/* Opens @file as a click on its row in the sidebar does. */
+static void
+click_post (RecapWindow *window,
+            gpointer     file)
+{
+  Deferred *deferred = g_new (Deferred, 1);
+
+  *deferred = (Deferred) { activate_post, window, file };
+  g_idle_add (run_deferred, deferred);
+}
+
+static void
+destroy_window (RecapWindow *window,
+                gpointer     data)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+close_window (RecapWindow *window,
+              gpointer     data)
+{
+  Deferred *deferred = g_new (Deferred, 1);
+
+  *deferred = (Deferred) { destroy_window, window, data };
+  g_idle_add (run_deferred, deferred);
+}
+
+static gboolean
+window_gone (RecapWindow *window,
+             gpointer     data)
+{
+  return *(RecapWindow **) data == NULL;
+}
+
+static GFile *
+write_post (const char *posts,
+            const char *name,
+            GString    *text)
+{
+  g_autofree char *path = g_build_filename (posts, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+/* A post whose body is one line of 5 MB: words, no newline. */
+static GString *
+big_line_text (void)
+{
+  GString *text = g_string_new ("---\ntitle: One line\n---\n");
+
+  while (text->len < BIG_POST_SIZE)
+    g_string_append (text, "lorem ipsum *dolor* sit amet, [consectetur](https://example.com) ");
+  return text;
+}
+
+/* 5 MB of short paragraphs, headings and lists. */
+static GString *
+big_lines_text (void)
+{
+  GString *text = g_string_new ("---\ntitle: Many lines\ntags: [a, b]\n---\n");
+
+  for (guint i = 0; text->len < BIG_POST_SIZE; i++)
+    g_string_append_printf (text, "## Part %u\n\nLorem ipsum *dolor* sit amet, [consectetur](https://example.com)\n"
+                            "adipiscing elit, sed do `eiusmod` tempor incididunt ut labore.\n\n"
+                            "- one item\n- another item\n\n", i);
+  return text;
+}
+
+static GString *
+many_keys_text (void)
+{
+  GString *text = g_string_new ("---\ntitle: Many keys\n");
+
+  for (guint i = 0; i < MANY_KEYS; i++)
+    g_string_append_printf (text, "key%u: value %u\n", i, i);
+  g_string_append (text, "---\nBody.\n");
+  return text;
+}
+
+static GString *
+sample_post_text (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("RECAP_SAMPLE_SITE"), "_posts", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_string_new_len (contents, len);
+}
+
+/* In one site, the longest step of opening each big post from the sidebar,
+ * of leaving it for a small post and of coming back, against opening a
+ * small post; then of closing the window with a big post open. */
+static void
+bench_big_posts (RecapWindow *window)
 {
   g_autofree char *dir = g_dir_make_tmp ("recap-bench-XXXXXX", NULL);
   g_autofree char *posts = g_build_filename (dir, "_posts", NULL);
-  g_autofree char *path = g_build_filename (posts, "2024-01-01-one-line.md", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GString) text = g_string_new ("---\ntitle: One line\n---\n");
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GString) small_text = sample_post_text ("2024-03-14-async-for-the-rest-of-us.md");
+  g_autoptr(GString) other_text = sample_post_text ("2023-03-16-lightning-talks.md");
+  g_autoptr(GString) line_text = big_line_text ();
+  g_autoptr(GString) lines_text = big_lines_text ();
+  g_autoptr(GString) keys_text = many_keys_text ();
+  g_autoptr(GFile) small = NULL, other = NULL;
+  struct { const char *label; GFile *file; } big[3];
 
-  while (text->len < BIG_LINE_SIZE)
-    g_string_append (text, "lorem ipsum *dolor* sit amet, [consectetur](https://example.com) ");
   g_mkdir_with_parents (posts, 0755);
-  g_file_set_contents (path, text->str, text->len, &error);
-  g_assert_no_error (error);
-  measure ("post of one 5 MB line", window, open_location, file, post_open, file);
+  small = write_post (posts, "2024-03-14-small.md", small_text);
+  other = write_post (posts, "2023-03-16-other.md", other_text);
+  big[0].label = "post of one 5 MB line";
+  big[0].file = write_post (posts, "2024-01-01-one-line.md", line_text);
+  big[1].label = "post of 5 MB in short lines";
+  big[1].file = write_post (posts, "2024-01-02-many-lines.md", lines_text);
+  big[2].label = "post of 10,000 front matter keys";
+  big[2].file = write_post (posts, "2024-01-03-many-keys.md", keys_text);
+
+  measure ("(opening the site)", window, open_location, root, site_listed, GUINT_TO_POINTER (5));
+  measure ("small post", window, click_post, other, post_open, other);
+  measure ("another small post", window, click_post, small, post_open, small);
+  for (guint i = 0; i < G_N_ELEMENTS (big); i++)
+    {
+      g_autofree char *away = g_strdup_printf ("%s, leaving it for a small post", big[i].label);
+      g_autofree char *back = g_strdup_printf ("%s, back to it", big[i].label);
+
+      measure (big[i].label, window, click_post, big[i].file, post_open, big[i].file);
+      measure (away, window, click_post, small, post_open, small);
+      measure (back, window, click_post, big[i].file, post_open, big[i].file);
+    }
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  measure ("closing the window with the last one open", window, close_window, NULL, window_gone, &window);
+  for (guint i = 0; i < G_N_ELEMENTS (big); i++)
+    g_object_unref (big[i].file);
   test_util_remove_tree (dir);
 }
 
@@ -360,8 +514,10 @@ main (int   argc,
     bench_site (window, count);
   if (argc < 2 || g_str_equal (argv[1], "changes"))
     bench_changes (window, count);
+  /* Last: it closes the window. */
   if (argc < 2 || g_str_equal (argv[1], "post"))
-    bench_big_line (window);
-  gtk_window_destroy (GTK_WINDOW (window));
+    bench_big_posts (window);
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

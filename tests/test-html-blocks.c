@@ -113,6 +113,46 @@ test_unsplittable_markup_is_one_block (void)
   g_assert_cmpstr (recap_html_blocks_get_positions (blocks), ==, "");
 }
 
+/* A big page goes in parts of whole blocks that together make the diff. */
+static void
+test_join_in_parts (void)
+{
+  g_autoptr(RecapHtmlBlocks) old = blocks_for ("# Title\n\nkept\n");
+  g_autoptr(RecapHtmlBlocks) new = blocks_for ("# Title\n\none\n\ntwo\n\nthree\n\nkept\n");
+  g_autofree char *whole = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint start, end, next, parts = 0;
+  int removed;
+
+  whole = recap_html_blocks_diff (old, new, &start, &removed);
+  recap_html_blocks_diff_range (old, new, &start, &removed, &end);
+  g_assert_cmpuint (start, ==, 1);
+  g_assert_cmpint (removed, ==, 0);
+  g_assert_cmpuint (end, ==, 4);
+  for (guint first = start; first < end; first = next, parts++)
+    {
+      g_autofree char *part = recap_html_blocks_join (new, first, end, 30, &next);
+
+      g_assert_cmpuint (next, >, first);
+      /* A part over the limit is one block. */
+      g_assert_true (strlen (part) <= 30 || next == first + 1);
+      g_string_append (joined, part);
+    }
+  g_assert_cmpuint (parts, ==, 3);
+  g_assert_cmpstr (joined->str, ==, whole);
+  g_assert_cmpstr (whole, ==, "<p data-sourcepos>one</p><p data-sourcepos>two</p><p data-sourcepos>three</p>");
+
+  /* Without an old page, everything, in one part when it fits. */
+  recap_html_blocks_diff_range (NULL, new, &start, &removed, &end);
+  g_assert_cmpuint (start, ==, 0);
+  g_assert_cmpint (removed, ==, -1);
+  g_assert_cmpuint (end, ==, 5);
+  g_free (whole);
+  whole = recap_html_blocks_join (new, 0, end, G_MAXSIZE, &next);
+  g_assert_cmpuint (next, ==, 5);
+  g_assert_true (g_str_has_prefix (whole, "<h1 data-sourcepos>Title</h1>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/html-blocks/nested-and-void-elements", test_nested_and_void_elements);
   g_test_add_func ("/html-blocks/comments-are-blocks", test_comments_are_blocks);
   g_test_add_func ("/html-blocks/unsplittable-markup-is-one-block", test_unsplittable_markup_is_one_block);
+  g_test_add_func ("/html-blocks/join-in-parts", test_join_in_parts);
 
   return g_test_run ();
 }

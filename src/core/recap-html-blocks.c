@@ -230,22 +230,24 @@ join_blocks (RecapHtmlBlocks *self,
   return g_strndup (self->markup->str + start, end - start);
 }
 
-char *
-recap_html_blocks_diff (RecapHtmlBlocks *old,
-                        RecapHtmlBlocks *new,
-                        guint           *start,
-                        int             *removed)
+void
+recap_html_blocks_diff_range (RecapHtmlBlocks *old,
+                              RecapHtmlBlocks *new,
+                              guint           *start,
+                              int             *removed,
+                              guint           *end)
 {
   guint old_len, new_len, prefix = 0, suffix = 0;
 
-  g_return_val_if_fail (new != NULL, NULL);
+  g_return_if_fail (new != NULL);
 
   new_len = new->ranges->len;
   if (old == NULL)
     {
       *start = 0;
       *removed = -1;
-      return join_blocks (new, 0, new_len);
+      *end = new_len;
+      return;
     }
 
   old_len = old->ranges->len;
@@ -257,5 +259,39 @@ recap_html_blocks_diff (RecapHtmlBlocks *old,
 
   *start = prefix;
   *removed = old_len - prefix - suffix;
-  return join_blocks (new, prefix, new_len - suffix);
+  *end = new_len - suffix;
+}
+
+char *
+recap_html_blocks_diff (RecapHtmlBlocks *old,
+                        RecapHtmlBlocks *new,
+                        guint           *start,
+                        int             *removed)
+{
+  guint end;
+
+  g_return_val_if_fail (new != NULL, NULL);
+
+  recap_html_blocks_diff_range (old, new, start, removed, &end);
+  return join_blocks (new, *start, end);
+}
+
+char *
+recap_html_blocks_join (RecapHtmlBlocks *self,
+                        guint            first,
+                        guint            last,
+                        gsize            bytes,
+                        guint           *next)
+{
+  guint after = first;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (first <= last && last <= self->ranges->len, NULL);
+
+  while (after < last &&
+         (after == first || g_array_index (self->ranges, Range, after).end -
+                            g_array_index (self->ranges, Range, first).start <= bytes))
+    after++;
+  *next = after;
+  return join_blocks (self, first, after);
 }

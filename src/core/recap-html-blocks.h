@@ -26,6 +26,22 @@ char            *recap_html_blocks_diff          (RecapHtmlBlocks *old,
                                                   guint           *start,
                                                   int             *removed);
 
+/* The blocks recap_html_blocks_diff() gives: @start to @end of @new
+ * replace @removed blocks of @old from @start (-1 without @old: all). */
+void             recap_html_blocks_diff_range    (RecapHtmlBlocks *old,
+                                                  RecapHtmlBlocks *new,
+                                                  guint           *start,
+                                                  int             *removed,
+                                                  guint           *end);
+/* The HTML of the blocks from @first, before @last, as many as fit in
+ * @bytes (one at least, when @first < @last); @next is the block after
+ * them. A big page goes to the preview in such parts. */
+char            *recap_html_blocks_join          (RecapHtmlBlocks *self,
+                                                  guint            first,
+                                                  guint            last,
+                                                  gsize            bytes,
+                                                  guint           *next);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapHtmlBlocks, recap_html_blocks_free)
 
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _RecapEditorPane
   RecapEditorStyle     *style;
   gboolean              narrow;     /* one of editor and preview at a time */
   RecapFrontMatterFold *fold;
+  GtkSourceBuffer      *highlighting; /* empty, in Markdown, see keep_highlighting() */
 };
 
 G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
@@ -177,6 +178,19 @@ setup_settings (RecapEditorPane *self)
   apply_preview_mode (self);
 }
 
+/* GtkSourceView parses a language's rules when a buffer takes it and no
+ * other buffer has it: 60-90 ms of the step that shows a post, each time
+ * after a post with lines too long to highlight. An empty buffer keeps the
+ * rules of Markdown parsed for the pane's life. */
+static void
+keep_highlighting (RecapEditorPane *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *markdown = gtk_source_language_manager_get_language (languages, "markdown");
+
+  self->highlighting = gtk_source_buffer_new_with_language (markdown);
+}
+
 /* Ctrl+F and Ctrl+H anywhere in the pane; Ctrl+G and Escape while the bar is open. */
 static gboolean
 find_activated (GtkWidget *widget,
@@ -301,6 +315,7 @@ recap_editor_pane_dispose (GObject *object)
   g_clear_object (&self->images);
   g_clear_object (&self->style);
   g_clear_object (&self->fold);
+  g_clear_object (&self->highlighting);
 
   G_OBJECT_CLASS (recap_editor_pane_parent_class)->dispose (object);
 }
@@ -373,6 +388,7 @@ recap_editor_pane_init (RecapEditorPane *self)
   recap_writing_help_attach (GTK_TEXT_VIEW (self->source_view));
   self->style = recap_editor_style_new (self->source_view);
   setup_settings (self);
+  keep_highlighting (self);
   add_undo_shortcuts (self);
   self->spell = recap_spell_session_new (GTK_WIDGET (self), GTK_TEXT_VIEW (self->source_view));
   recap_front_matter_form_set_spell_session (self->form, self->spell);

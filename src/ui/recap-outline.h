@@ -16,14 +16,15 @@ G_DECLARE_FINAL_TYPE (RecapOutline, recap_outline, RECAP, OUTLINE, AdwBin)
 
 /* Lists @stats' headings, indented by level. Activating a row emits
  * "heading-activated" with the heading's 0-based line. */
-void          recap_outline_set_stats     (RecapOutline     *self,
-                                           RecapBufferStats *stats);
+void                recap_outline_set_stats   (RecapOutline     *self,
+                                               RecapBufferStats *stats);
 /* The buffer whose cursor selects the heading it is under. */
-void          recap_outline_set_buffer    (RecapOutline     *self,
-                                           GtkTextBuffer    *buffer);
-/* The list, for tests. */
-GtkListBox   *recap_outline_get_list      (RecapOutline     *self);
-/* The line of @row's heading. */
-guint         recap_outline_row_get_line  (GtkListBoxRow    *row);
+void                recap_outline_set_buffer  (RecapOutline     *self,
+                                               GtkTextBuffer    *buffer);
+/* The list, for tests: its model is a GtkSingleSelection of the headings. */
+GtkListView        *recap_outline_get_list    (RecapOutline     *self);
+/* The heading listed at @position, or NULL past the end. */
+const RecapHeading *recap_outline_get_heading (RecapOutline     *self,
+                                               guint             position);
 
 G_END_DECLS

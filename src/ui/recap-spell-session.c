@@ -36,6 +36,7 @@ struct _RecapSpellSession
   GtkTextView        *view;   /* weak: the pane owns both */
   RecapSpellProvider *provider;
   RecapSpellChecker  *checker;
+  RecapSpellChecker  *kept;   /* the last checker, while spell checking is on */
   RecapSpellAdapter  *adapter;
   RecapSpellMenu     *menu;   /* the view's, kept for the dispose after the view's */
   GSettings          *settings;
@@ -119,7 +120,11 @@ set_checker (RecapSpellSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKER]);
 }
 
-/* Works out the checker from the settings, the document and the language. */
+/* Works out the checker from the settings, the document and the language.
+ * The last one is kept while spell checking is on: switching posts went
+ * through none (the view takes the new buffer first), or through a big post
+ * without spell checking, and loading the dictionary again and freeing it
+ * took 40-70 ms of the step that shows a post. */
 static void
 update_checker (RecapSpellSession *self)
 {
@@ -136,6 +141,10 @@ update_checker (RecapSpellSession *self)
   if (language != NULL && is_enabled (self))
     checker = recap_spell_provider_get_checker (self->provider, language);
   set_checker (self, checker);
+  if (checker != NULL)
+    g_set_object (&self->kept, checker);
+  else if (!g_settings_get_boolean (self->settings, "spell-check"))
+    g_clear_object (&self->kept);
 }
 
 /* The source view's buffer, which follows the pane's document. */
@@ -257,6 +266,7 @@ recap_spell_session_dispose (GObject *object)
   g_clear_object (&self->menu);
   g_clear_object (&self->adapter);
   g_clear_object (&self->checker);
+  g_clear_object (&self->kept);
   g_clear_object (&self->language_action);
   g_clear_object (&self->settings);
   g_clear_object (&self->provider);

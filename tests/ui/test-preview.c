@@ -541,6 +541,31 @@ test_liquid_and_highlighting (Fixture       *fixture,
   g_assert_true (js_true (fixture, "return typeof hljs === 'undefined';"));
 }
 
+/* The 330 KB of HTML of a long post go to the page in parts, in order;
+ * an edit at the end and one at the start then patch what they changed. */
+static void
+test_long_post_in_parts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *body = long_post (6000);
+  GtkTextIter start;
+
+  open_post (fixture, body, "Paragraph 6000 of");
+  g_assert_cmpfloat (js_number (fixture, "return document.querySelectorAll ('#content > p').length;"), ==, 6000);
+  g_assert_true (js_true (fixture, "const p = document.querySelectorAll ('#content > p');"
+                                   "return p[0].textContent === 'Paragraph 1 of a long report.' &&"
+                                   " p[2999].textContent === 'Paragraph 3000 of a long report.' &&"
+                                   " p[5999].textContent === 'Paragraph 6000 of a long report.';"));
+  type_at_end (fixture, "Paragraph 6001 of a long report.\n");
+  ui_test_wait_for_preview (fixture->preview, "Paragraph 6001 of");
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (fixture->document), &start);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (fixture->document), &start, "# Top\n\n", -1);
+  UI_TEST_WAIT_FOR (js_true (fixture, "const c = document.getElementById ('content');"
+                                      "const h = c.querySelector (':scope > h1');"
+                                      "return h !== null && h.textContent === 'Top' &&"
+                                      " c.querySelectorAll (':scope > p').length === 6001;"));
+}
+
 /* Larger text in GNOME's accessibility settings makes the preview's text larger. */
 static void
 test_text_follows_large_text (Fixture       *fixture,
@@ -759,6 +784,7 @@ main (int   argc,
   UI_TEST_ADD ("/preview/liquid-and-highlighting", NULL, test_liquid_and_highlighting);
   UI_TEST_ADD ("/preview/text-follows-large-text", NULL, test_text_follows_large_text);
   UI_TEST_ADD ("/preview/scroll-sync", NULL, test_scroll_sync);
+  UI_TEST_ADD ("/preview/long-post-in-parts", NULL, test_long_post_in_parts);
   UI_TEST_ADD ("/preview/scroll-to-line", NULL, test_scroll_to_line);
   UI_TEST_ADD ("/preview/newest-text-wins", NULL, test_newest_text_wins);
   UI_TEST_ADD ("/preview/dark-follows-the-style-manager", NULL, test_dark_follows_the_style_manager);

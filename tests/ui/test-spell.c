@@ -400,6 +400,53 @@ test_language (Fixture       *fixture,
   g_assert_cmpstr (code, ==, "en_US");
 }
 
+/* The checker the form's title field follows, the pane's. */
+static RecapSpellChecker *
+title_checker (Fixture *fixture)
+{
+  GObject *entry = g_object_get_data (G_OBJECT (title_row (fixture)), "recap-spell-entry");
+  RecapSpellChecker *checker = NULL;
+
+  g_assert_nonnull (entry);
+  g_object_get (entry, "checker", &checker, NULL);
+  return checker;
+}
+
+/* Going to another post, even through one without spell checking (lines
+ * too long), keeps the dictionary: loading it again took 40-70 ms of the
+ * step that shows the post. */
+static void
+test_switch_keeps_dictionary (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) long_line = g_string_new ("---\ntitle: Long line\n---\n");
+  RecapSpellChecker *checker;
+  RecapSpellChecker *kept;
+
+  while (long_line->len < 70 * 1024)
+    g_string_append (long_line, "lorem ipsum dolor sit amet ");
+  test_util_write_file (fixture->site_dir, "_posts/2024-01-02-long-line.md", long_line->str);
+  kept = checker = title_checker (fixture);
+  g_assert_nonnull (checker);
+  g_object_add_weak_pointer (G_OBJECT (checker), (gpointer *) &kept);
+  g_object_unref (checker);
+
+  ui_test_open_post (fixture->window, fixture->site_dir, "_posts/2021-02-18-first-online-meetup.md");
+  checker = title_checker (fixture);
+  g_assert_true (checker == kept);
+  g_object_unref (checker);
+  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, "_posts/2024-01-02-long-line.md");
+  g_assert_true (recap_document_get_cut (fixture->document));
+  g_assert_null (title_checker (fixture));
+  fixture->document = ui_test_open_post (fixture->window, fixture->site_dir, POST);
+  checker = title_checker (fixture);
+  g_assert_nonnull (kept);
+  g_assert_true (checker == kept);
+  g_object_remove_weak_pointer (G_OBJECT (checker), (gpointer *) &kept);
+  g_object_unref (checker);
+  UI_TEST_WAIT_FOR (is_underlined (fixture, "speling"));
+}
+
 /* What the combo row shows for its @position item. */
 static char *
 label_of (AdwComboRow *row,
@@ -538,6 +585,7 @@ main (int   argc,
   ADD ("title-add", learn_title_text, test_title_add);
   ADD ("toggle", post_text, test_toggle);
   ADD ("language", german_text, test_language);
+  ADD ("switch-keeps-dictionary", post_text, test_switch_keeps_dictionary);
 #undef ADD
   g_test_add_func ("/spell/preferences", test_preferences);
 
