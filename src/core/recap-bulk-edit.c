@@ -81,6 +81,7 @@ recap_bulk_edit_get_changed_file (RecapBulkEdit *bulk,
 typedef struct {
   Change         *change;
   RecapFileWrite  write;  /* .file is NULL: nothing to write */
+  gboolean        changes; /* previewed: the edit changes the file */
   GError         *error;
 } Task;
 
@@ -248,6 +249,23 @@ note_task_failures (GArray   *tasks,
     }
 }
 
+/* Reads and edits @task's file: TRUE when its bytes change, @text then
+ * holding them before and @edit after. */
+static gboolean
+edit_file (Task                  *task,
+           Job                   *job,
+           char                 **text,
+           gsize                 *len,
+           RecapFrontMatterEdit  *edit)
+{
+  GFile *file = task->change->file;
+
+  return !g_cancellable_set_error_if_cancelled (job->cancellable, &task->error) &&
+         recap_file_read_text (file, job->cancellable, text, len, &task->error) &&
+         job->func (file, *text, *len, job->data, edit, &task->error) &&
+         edit->changed;
+}
+
 static void
 edit_task (gpointer item,
            gpointer user_data)
@@ -259,16 +277,28 @@ edit_task (gpointer item,
   g_auto(RecapFrontMatterEdit) edit = { 0 };
   gsize len;
 
-  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &task->error) &&
-      recap_file_read_text (change->file, job->cancellable, &text, &len, &task->error) &&
-      job->func (change->file, text, len, job->data, &edit, &task->error) &&
-      edit.changed)
+  if (edit_file (task, job, &text, &len, &edit))
     {
       change->before = g_bytes_new_take (g_steal_pointer (&text), len);
       change->after = g_bytes_new_take (g_steal_pointer (&edit.text), edit.len);
       task_set_write (task, change->after);
     }
   job_advance (job);
+}
+
+/* As edit_task(), keeping only whether the file changes: its bytes are
+ * freed at once, so the next file reuses their memory (fresh pages cost a
+ * fault each: 9,690 files kept 30 MB). */
+static void
+preview_task (gpointer item,
+              gpointer user_data)
+{
+  Task *task = item;
+  g_autofree char *text = NULL;
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  gsize len;
+
+  task->changes = edit_file (task, user_data, &text, &len, &edit);
 }
 
 gboolean
@@ -318,14 +348,14 @@ recap_bulk_edit_preview (GPtrArray     *files,
 
   for (guint i = 0; i < files->len; i++)
     TASK (tasks, i)->change = change_new (files->pdata[i]);
-  run_tasks (tasks, edit_task, &job);
+  run_tasks (tasks, preview_task, &job);
   for (guint i = 0; i < tasks->len; i++)
     {
       Task *task = TASK (tasks, i);
 
       if (errors != NULL)
         g_ptr_array_add (errors, g_steal_pointer (&task->error));
-      if (task->write.file == NULL)
+      if (!task->changes)
         continue;
       n++;
       if (changing != NULL)
