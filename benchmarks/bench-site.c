@@ -359,9 +359,9 @@ bench_write_floor_of (GPtrArray *files)
       BenchWriteFloor floor;
 
       settle_disk ();
-      floor = bench_write_floor (files, 8, hold);
+      floor = bench_write_floor (files, 32, hold);
 
-      g_print ("  write floor (plain C, %u files, 8 threads%s): %.0f ms = temporary copies %.0f ms + one syncfs "
+      g_print ("  write floor (plain C, %u files, 32 threads%s): %.0f ms = temporary copies %.0f ms + one syncfs "
                "%.0f ms + renames and folder fsync %.0f ms\n", files->len, hold ? ", replaced file held" : "",
                floor.write_ms + floor.sync_ms + floor.rename_ms, floor.write_ms, floor.sync_ms, floor.rename_ms);
     }

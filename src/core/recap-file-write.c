@@ -108,8 +108,9 @@ sync_directory (const char *dir)
  * original is replaced. */
 
 /* fsync(), and rename() over a file whose blocks it frees, mostly wait for
- * the disk: many threads, few CPUs. */
-#define MAX_IO_THREADS 8
+ * the disk: many threads, few CPUs. On ext4 mounted with discard, 9,690
+ * renames took 1.9-2.4 s from 8 threads, 1.0-1.5 s from 32. */
+#define MAX_IO_THREADS 32
 
 /* From this many files on, one syncfs() of their file system is cheaper
  * than an fsync() each, all waiting at once. */
