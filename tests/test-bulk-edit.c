@@ -337,6 +337,20 @@ test_apply_and_undo (Fixture       *fixture,
   assert_no_temporary_files (fixture, n);
 }
 
+/* Applies @func to @files, which all take it. */
+static RecapBulkEdit *
+apply_all (GPtrArray     *files,
+           RecapEditFunc  func,
+           gconstpointer  data)
+{
+  RecapBulkEdit *bulk = recap_bulk_edit_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (recap_bulk_edit_apply (bulk, files, func, data, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return bulk;
+}
+
 /* Undo compares each file with the edit's bytes, kept as the old bytes and
  * the changed range: a change of the same length, in the range or after
  * it, leaves the file as it is. */
@@ -345,15 +359,12 @@ test_undo_keeps_same_length_changes (Fixture       *fixture,
                                      gconstpointer  data)
 {
   g_autoptr(GPtrArray) files = write_posts (fixture, FEW);
-  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  g_autoptr(RecapBulkEdit) bulk = apply_all (files, recap_edit_rename_tag, &rename_sprints);
   g_autoptr(GError) error = NULL;
   g_autofree char *after_range = renamed_text (0);
   g_autofree char *in_range = renamed_text (1);
   g_autofree char *unchanged = post_text (2);
 
-  g_assert_true (recap_bulk_edit_apply (bulk, files, recap_edit_rename_tag, &rename_sprints,
-                                        NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
   strstr (in_range, "sprint")[5] = 'T';
   strstr (after_range, "Body")[0] = 'b';
   g_assert_true (g_file_replace_contents (files->pdata[0], after_range, strlen (after_range), NULL, FALSE,
@@ -389,11 +400,9 @@ test_apply_wrong_range (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GPtrArray) files = write_posts (fixture, FEW);
-  g_autoptr(RecapBulkEdit) bulk = recap_bulk_edit_new ();
+  g_autoptr(RecapBulkEdit) bulk = apply_all (files, rename_with_wrong_range, NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (recap_bulk_edit_apply (bulk, files, rename_with_wrong_range, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
   assert_posts (files, TRUE);
   g_assert_true (recap_bulk_edit_undo (bulk, NULL, &error));
   g_assert_no_error (error);
