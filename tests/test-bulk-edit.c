@@ -337,6 +337,78 @@ test_apply_and_undo (Fixture       *fixture,
   assert_no_temporary_files (fixture, n);
 }
 
+/* Applies @func to @files, which all take it. */
+static RecapBulkEdit *
+apply_all (GPtrArray     *files,
+           RecapEditFunc  func,
+           gconstpointer  data)
+{
+  RecapBulkEdit *bulk = recap_bulk_edit_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (recap_bulk_edit_apply (bulk, files, func, data, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return bulk;
+}
+
+/* Undo compares each file with the edit's bytes, kept as the old bytes and
+ * the changed range: a change of the same length, in the range or after
+ * it, leaves the file as it is. */
+static void
+test_undo_keeps_same_length_changes (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = write_posts (fixture, FEW);
+  g_autoptr(RecapBulkEdit) bulk = apply_all (files, recap_edit_rename_tag, &rename_sprints);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after_range = renamed_text (0);
+  g_autofree char *in_range = renamed_text (1);
+  g_autofree char *unchanged = post_text (2);
+
+  strstr (in_range, "sprint")[5] = 'T';
+  strstr (after_range, "Body")[0] = 'b';
+  g_assert_true (g_file_replace_contents (files->pdata[0], after_range, strlen (after_range), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  g_assert_true (g_file_replace_contents (files->pdata[1], in_range, strlen (in_range), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+
+  g_assert_false (recap_bulk_edit_undo (bulk, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  assert_bytes (files->pdata[0], after_range);
+  assert_bytes (files->pdata[1], in_range);
+  assert_bytes (files->pdata[2], unchanged);
+}
+
+/* An edit whose changed range does not make its new text (a bug) still
+ * writes exactly that text. */
+static gboolean
+rename_with_wrong_range (GFile                *file,
+                         const char           *text,
+                         gsize                 len,
+                         gconstpointer         data,
+                         RecapFrontMatterEdit *out,
+                         GError              **error)
+{
+  if (!recap_edit_rename_tag (file, text, len, &rename_sprints, out, error))
+    return FALSE;
+  out->offset = 0;
+  return TRUE;
+}
+
+static void
+test_apply_wrong_range (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = write_posts (fixture, FEW);
+  g_autoptr(RecapBulkEdit) bulk = apply_all (files, rename_with_wrong_range, NULL);
+  g_autoptr(GError) error = NULL;
+
+  assert_posts (files, TRUE);
+  g_assert_true (recap_bulk_edit_undo (bulk, NULL, &error));
+  g_assert_no_error (error);
+  assert_posts (files, FALSE);
+}
+
 /* Undo reads each file first: one replaced by a FIFO meanwhile is left
  * alone, without waiting for a writer, and named. */
 static void
@@ -534,6 +606,8 @@ main (int   argc,
   ADD ("/bulk-edit/apply/failure-keeps-originals", test_apply_failure_keeps_originals, MANY);
   ADD ("/bulk-edit/apply/rename-failure", test_apply_rename_failure, MANY);
   ADD ("/bulk-edit/undo-skips-a-fifo", test_undo_skips_a_fifo, FEW);
+  ADD ("/bulk-edit/undo-keeps-same-length-changes", test_undo_keeps_same_length_changes, 0);
+  ADD ("/bulk-edit/apply/wrong-range", test_apply_wrong_range, 0);
   ADD ("/bulk-edit/symlink-written-through/few", test_symlink_written_through, FEW);
   ADD ("/bulk-edit/symlink-written-through/many", test_symlink_written_through, MANY);
 #undef ADD

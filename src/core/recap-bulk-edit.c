@@ -10,10 +10,16 @@
 
 #include "recap-file-util.h"
 
+/* The file's bytes after the change are @before with the @cut_len bytes
+ * from @cut replaced by @insert: a copy of each whole file would double
+ * what a large edit keeps (30 MB for 9,690 posts), in fresh pages that
+ * cost a fault each. */
 typedef struct {
   GFile  *file;
   GBytes *before;
-  GBytes *after;   /* NULL: the file went to the trash */
+  gsize   cut;
+  gsize   cut_len;
+  GBytes *insert;  /* NULL: the file went to the trash */
 } Change;
 
 struct _RecapBulkEdit
@@ -35,7 +41,7 @@ change_free (Change *change)
 {
   g_clear_object (&change->file);
   g_clear_pointer (&change->before, g_bytes_unref);
-  g_clear_pointer (&change->after, g_bytes_unref);
+  g_clear_pointer (&change->insert, g_bytes_unref);
   g_free (change);
 }
 
@@ -81,6 +87,7 @@ recap_bulk_edit_get_changed_file (RecapBulkEdit *bulk,
 typedef struct {
   Change         *change;
   RecapFileWrite  write;  /* .file is NULL: nothing to write */
+  gboolean        changes; /* previewed: the edit changes the file */
   GError         *error;
 } Task;
 
@@ -91,14 +98,29 @@ task_clear (Task *task)
   g_clear_error (&task->error);
 }
 
+/* Writes @task's file back as it was before the change. */
 static void
-task_set_write (Task   *task,
-                GBytes *contents)
+task_set_undo_write (Task *task)
 {
   gsize len;
-  const char *text = g_bytes_get_data (contents, &len);
+  const char *text = g_bytes_get_data (task->change->before, &len);
 
   task->write = (RecapFileWrite) { task->change->file, text, len, FALSE };
+}
+
+/* Writes @task's change. */
+static void
+task_set_write (Task *task)
+{
+  Change *change = task->change;
+  gsize insert_len;
+  const char *insert = g_bytes_get_data (change->insert, &insert_len);
+
+  task_set_undo_write (task);
+  task->write.cut = change->cut;
+  task->write.cut_len = change->cut_len;
+  task->write.insert = insert;
+  task->write.insert_len = insert_len;
 }
 
 static GArray *
@@ -248,6 +270,70 @@ note_task_failures (GArray   *tasks,
     }
 }
 
+/* memcmp() == 0, where empty GBytes may give NULL. */
+static gboolean
+same_bytes (const char *a,
+            const char *b,
+            gsize       len)
+{
+  return len == 0 || memcmp (a, b, len) == 0;
+}
+
+/* Whether @now is @change's bytes after it. */
+static gboolean
+change_after_equals (Change *change,
+                     GBytes *now)
+{
+  gsize before_len, insert_len, now_len;
+  const char *before = g_bytes_get_data (change->before, &before_len);
+  const char *text = g_bytes_get_data (now, &now_len);
+  const char *insert = g_bytes_get_data (change->insert, &insert_len);
+  gsize cut = change->cut, tail;
+
+  g_assert (cut + change->cut_len <= before_len);
+  tail = before_len - cut - change->cut_len;
+  return now_len == cut + insert_len + tail && same_bytes (text, before, cut) &&
+         same_bytes (text + cut, insert, insert_len) &&
+         same_bytes (text + cut + insert_len, before + cut + change->cut_len, tail);
+}
+
+/* Keeps what @edit of @change's bytes changes, as its range and
+ * replacement; the whole new text when they do not make it (a range that
+ * does not hold is a bug of the edit, which must not reach the file). */
+static void
+change_set_after (Change               *change,
+                  RecapFrontMatterEdit *edit)
+{
+  g_autoptr(GBytes) after = g_bytes_new_static (edit->text, edit->len);
+
+  change->cut = edit->offset;
+  change->cut_len = edit->old_len;
+  change->insert = g_bytes_new_take (g_steal_pointer (&edit->replacement), edit->replacement_len);
+  if (edit->offset + edit->old_len <= g_bytes_get_size (change->before) && change_after_equals (change, after))
+    return;
+  g_bytes_unref (change->insert);
+  change->cut = 0;
+  change->cut_len = g_bytes_get_size (change->before);
+  change->insert = g_bytes_new_take (g_steal_pointer (&edit->text), edit->len);
+}
+
+/* Reads and edits @task's file: TRUE when its bytes change, @text then
+ * holding them before and @edit after. */
+static gboolean
+edit_file (Task                  *task,
+           Job                   *job,
+           char                 **text,
+           gsize                 *len,
+           RecapFrontMatterEdit  *edit)
+{
+  GFile *file = task->change->file;
+
+  return !g_cancellable_set_error_if_cancelled (job->cancellable, &task->error) &&
+         recap_file_read_text (file, job->cancellable, text, len, &task->error) &&
+         job->func (file, *text, *len, job->data, edit, &task->error) &&
+         edit->changed;
+}
+
 static void
 edit_task (gpointer item,
            gpointer user_data)
@@ -259,16 +345,28 @@ edit_task (gpointer item,
   g_auto(RecapFrontMatterEdit) edit = { 0 };
   gsize len;
 
-  if (!g_cancellable_set_error_if_cancelled (job->cancellable, &task->error) &&
-      recap_file_read_text (change->file, job->cancellable, &text, &len, &task->error) &&
-      job->func (change->file, text, len, job->data, &edit, &task->error) &&
-      edit.changed)
+  if (edit_file (task, job, &text, &len, &edit))
     {
       change->before = g_bytes_new_take (g_steal_pointer (&text), len);
-      change->after = g_bytes_new_take (g_steal_pointer (&edit.text), edit.len);
-      task_set_write (task, change->after);
+      change_set_after (change, &edit);
+      task_set_write (task);
     }
   job_advance (job);
+}
+
+/* As edit_task(), keeping only whether the file changes: its bytes are
+ * freed at once, so the next file reuses their memory (fresh pages cost a
+ * fault each: 9,690 files kept 30 MB). */
+static void
+preview_task (gpointer item,
+              gpointer user_data)
+{
+  Task *task = item;
+  g_autofree char *text = NULL;
+  g_auto(RecapFrontMatterEdit) edit = { 0 };
+  gsize len;
+
+  task->changes = edit_file (task, user_data, &text, &len, &edit);
 }
 
 gboolean
@@ -318,14 +416,14 @@ recap_bulk_edit_preview (GPtrArray     *files,
 
   for (guint i = 0; i < files->len; i++)
     TASK (tasks, i)->change = change_new (files->pdata[i]);
-  run_tasks (tasks, edit_task, &job);
+  run_tasks (tasks, preview_task, &job);
   for (guint i = 0; i < tasks->len; i++)
     {
       Task *task = TASK (tasks, i);
 
       if (errors != NULL)
         g_ptr_array_add (errors, g_steal_pointer (&task->error));
-      if (task->write.file == NULL)
+      if (!task->changes)
         continue;
       n++;
       if (changing != NULL)
@@ -398,12 +496,12 @@ can_undo (Change        *change,
 {
   g_autoptr(GBytes) now = NULL;
 
-  if (change->after == NULL)
+  if (change->insert == NULL)
     return can_restore (change, cancellable, error);
   now = recap_file_read_bytes (change->file, cancellable, error);
   if (now == NULL)
     return FALSE;
-  if (g_bytes_equal (now, change->after))
+  if (change_after_equals (change, now))
     return TRUE;
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                _("“%s” was changed again since; it was left as it is"), g_file_peek_path (change->file));
@@ -418,7 +516,7 @@ undo_task (gpointer item,
   Job *job = user_data;
 
   if (can_undo (task->change, job->cancellable, &task->error))
-    task_set_write (task, task->change->before);
+    task_set_undo_write (task);
 }
 
 gboolean

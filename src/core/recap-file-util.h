@@ -183,6 +183,13 @@ typedef struct {
   gsize       len;
   gboolean    replaced; /* out: @file now holds @text */
   RecapFileWriteFlags flags;
+  /* Optional: @text is written with its @cut_len bytes from @cut replaced
+   * by the @insert_len bytes of @insert, so that an edit of many files
+   * keeps no second copy of each. */
+  gsize       cut;
+  gsize       cut_len;
+  const char *insert;
+  gsize       insert_len;
 } RecapFileWrite;
 
 /* Replaces @path as recap_file_write_atomic() does, with @flags:

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #ifdef HAVE_SYNCFS
@@ -57,24 +58,47 @@ resolve_symlinks (const char  *path,
 }
 
 static gboolean
-write_all (int          fd,
-           const char  *text,
-           gsize        len,
-           const char  *path,
-           GError     **error)
+write_all (int            fd,
+           struct iovec  *iov,
+           int            n,
+           const char    *path,
+           GError       **error)
 {
-  while (len > 0)
+  while (n > 0)
     {
-      gssize written = write (fd, text, len);
+      gssize written = writev (fd, iov, n);
 
       if (written < 0 && errno == EINTR)
         continue;
       if (written < 0)
         return recap_file_set_errno_error (error, errno, N_("Could not write “%s”"), path);
-      text += written;
-      len -= written;
+      for (; n > 0 && (gsize) written >= iov->iov_len; iov++, n--)
+        written -= iov->iov_len;
+      if (n > 0)
+        {
+          iov->iov_base = (char *) iov->iov_base + written;
+          iov->iov_len -= written;
+        }
     }
   return TRUE;
+}
+
+/* Writes @write's text, its cut replaced by its insert. */
+static gboolean
+write_contents (int                   fd,
+                const RecapFileWrite *write,
+                const char           *path,
+                GError              **error)
+{
+  gsize cut_end = write->cut + write->cut_len;
+  struct iovec iov[] = {
+    { (char *) write->text, write->cut },
+    { (char *) write->insert, write->insert_len },
+    { (char *) write->text + cut_end, write->len - cut_end },
+  };
+
+  g_assert (cut_end <= write->len);
+  return write_all (fd, iov, G_N_ELEMENTS (iov), path, error);
 }
 
 /* An existing file keeps its mode and, where allowed, its owner; a new
@@ -108,8 +132,9 @@ sync_directory (const char *dir)
  * original is replaced. */
 
 /* fsync(), and rename() over a file whose blocks it frees, mostly wait for
- * the disk: many threads, few CPUs. */
-#define MAX_IO_THREADS 8
+ * the disk: many threads, few CPUs. On ext4 mounted with discard, 9,690
+ * renames took 1.9-2.4 s from 8 threads, 1.0-1.5 s from 32. */
+#define MAX_IO_THREADS 32
 
 /* From this many files on, one syncfs() of their file system is cheaper
  * than an fsync() each, all waiting at once. */
@@ -387,7 +412,7 @@ write_temp_file (Batch                *batch,
   /* A private file is the owner's alone, whatever the old one was. */
   if (!(write->flags & RECAP_FILE_WRITE_PRIVATE))
     copy_file_attributes (fd, target);
-  if (!write_all (fd, write->text, write->len, target, error))
+  if (!write_contents (fd, write, target, error))
     return FALSE;
   if (sync && fsync (fd) != 0)
     return recap_file_set_errno_error (error, errno, N_("Could not save “%s” to disk"), target);

@@ -36,12 +36,16 @@ all_chars_safe (const char *value,
   return TRUE;
 }
 
+/* @words are lower case: a first letter that differs rules one out
+ * without a full comparison (most values are checked against all). */
 static gboolean
 matches_any (const char         *text,
              const char * const *words)
 {
+  char first = g_ascii_tolower (text[0]);
+
   for (guint i = 0; words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (text, words[i]) == 0)
+    if (words[i][0] == first && g_ascii_strcasecmp (text, words[i]) == 0)
       return TRUE;
   return FALSE;
 }
