@@ -234,6 +234,14 @@ recap_collection_chooser_count (RecapCollectionChooser *self,
   return had_posts != (self->n_posts > 0);
 }
 
+gboolean
+recap_collection_chooser_outdated (RecapCollectionChooser *self)
+{
+  g_return_val_if_fail (RECAP_IS_COLLECTION_CHOOSER (self), FALSE);
+
+  return (self->n_posts > 0) != (count_of (self->counts, "posts") + count_of (self->counts, "drafts") > 0);
+}
+
 const char *
 recap_collection_chooser_get_filter (RecapCollectionChooser *self)
 {

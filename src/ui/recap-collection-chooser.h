@@ -30,6 +30,9 @@ void        recap_collection_chooser_set_filter (RecapCollectionChooser *self,
  * change, so that calling it again costs no pass over them. */
 gboolean    recap_collection_chooser_count      (RecapCollectionChooser *self,
                                                  GListModel             *posts);
+/* TRUE when the next recap_collection_chooser_count() will return TRUE:
+ * the posts followed changed since in a way that matters to it. */
+gboolean    recap_collection_chooser_outdated   (RecapCollectionChooser *self);
 /* TRUE when @post is among the chosen files. On a folder with no posts
  * (not a Jekyll site) "posts" shows every file. */
 gboolean    recap_collection_chooser_shows      (RecapCollectionChooser *self,

