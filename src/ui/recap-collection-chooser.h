@@ -25,9 +25,14 @@ void        recap_collection_chooser_set_filter (RecapCollectionChooser *self,
                                                  const char             *filter);
 /* Counts @posts (RecapPost) for each choice and lists the choices. TRUE
  * when recap_collection_chooser_shows() may now answer otherwise for a
- * post it was asked about (the site gained its first post, or lost its last). */
+ * post it was asked about (the site gained its first post, or lost its last).
+ * The chooser follows @posts from then on, keeping the counts as they
+ * change, so that calling it again costs no pass over them. */
 gboolean    recap_collection_chooser_count      (RecapCollectionChooser *self,
                                                  GListModel             *posts);
+/* TRUE when the next recap_collection_chooser_count() will return TRUE:
+ * the posts followed changed since in a way that matters to it. */
+gboolean    recap_collection_chooser_outdated   (RecapCollectionChooser *self);
 /* TRUE when @post is among the chosen files. On a folder with no posts
  * (not a Jekyll site) "posts" shows every file. */
 gboolean    recap_collection_chooser_shows      (RecapCollectionChooser *self,

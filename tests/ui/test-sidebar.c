@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "recap-collection-chooser.h"
@@ -901,6 +902,15 @@ choices_of (GtkWidget *window)
   return g_strjoinv (", ", strv);
 }
 
+static gboolean
+choices_are (GtkWidget  *window,
+             const char *expected)
+{
+  g_autofree char *choices = choices_of (window);
+
+  return g_str_equal (choices, expected);
+}
+
 static int
 compare_paths (gconstpointer a,
                gconstpointer b)
@@ -933,6 +943,7 @@ test_collections (void)
   RecapSidebar *sidebar;
   GListModel *rows;
   g_autofree char *choices = NULL;
+  g_autofree char *readme = NULL;
   static const struct { const char *filter, *paths; } cases[] = {
     { "drafts", "_drafts/idea.md" },
     { "presenters", "_presenters/ada.md _presenters/bob.md" },
@@ -971,6 +982,13 @@ test_collections (void)
   recap_sidebar_set_collection (sidebar, "other");
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     g_assert_nonnull (recap_post_get_skip_reason (item_in (rows, i)));
+
+  /* The counts follow files that come and go. */
+  readme = g_build_filename (site_dir, "README.md", NULL);
+  g_assert_cmpint (g_unlink (readme), ==, 0);
+  test_util_write_file (site_dir, "_drafts/more.md", "---\ntitle: More\n---\nText.\n");
+  UI_TEST_WAIT_FOR (choices_are (GTK_WIDGET (window), "Posts (4), Drafts (2), presenters (2), sponsors (1), "
+                                                      "Pages (1), Other Files (1), All Files (9)"));
   gtk_window_destroy (GTK_WINDOW (window));
   test_util_remove_tree (site_dir);
 }
