@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "recap-post-query.h"
+#include "test-post-util.h"
 
 static void
 assert_term (RecapPostQuery  *query,
@@ -137,15 +138,6 @@ test_completion_point (void)
     }
 }
 
-static RecapPost *
-post_new (const char *path,
-          const char *text)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return recap_post_new_from_text (file, path, text, strlen (text));
-}
-
 static GDateTime *
 now (void)
 {
@@ -156,12 +148,12 @@ static void
 test_status_and_collection (void)
 {
   g_autoptr(GDateTime) when = now ();
-  g_autoptr(RecapPost) draft = post_new ("_drafts/a.md", "---\ntitle: A\n---\n");
-  g_autoptr(RecapPost) unpublished = post_new ("_posts/2024-01-01-b.md", "---\npublished: false\n---\n");
-  g_autoptr(RecapPost) future = post_new ("_posts/2026-01-01-c.md", "---\ntitle: C\n---\n");
-  g_autoptr(RecapPost) published = post_new ("_posts/2024-01-01-d.md", "---\ntitle: D\n---\n");
-  g_autoptr(RecapPost) talk = post_new ("_talks/e.md", "---\ntitle: E\n---\n");
-  g_autoptr(RecapPost) page = post_new ("about.md", "---\ntitle: About\n---\n");
+  g_autoptr(RecapPost) draft = test_post_new ("_drafts/a.md", "---\ntitle: A\n---\n");
+  g_autoptr(RecapPost) unpublished = test_post_new ("_posts/2024-01-01-b.md", "---\npublished: false\n---\n");
+  g_autoptr(RecapPost) future = test_post_new ("_posts/2026-01-01-c.md", "---\ntitle: C\n---\n");
+  g_autoptr(RecapPost) published = test_post_new ("_posts/2024-01-01-d.md", "---\ntitle: D\n---\n");
+  g_autoptr(RecapPost) talk = test_post_new ("_talks/e.md", "---\ntitle: E\n---\n");
+  g_autoptr(RecapPost) page = test_post_new ("about.md", "---\ntitle: About\n---\n");
   g_autofree char *drafts = recap_post_dup_collection (draft);
   g_autofree char *talks = recap_post_dup_collection (talk);
   g_autofree char *pages = recap_post_dup_collection (page);
@@ -188,7 +180,7 @@ matches (const char *query_text,
 static void
 test_matches (void)
 {
-  g_autoptr(RecapPost) post = post_new ("_drafts/2023-05-04-async.md",
+  g_autoptr(RecapPost) post = test_post_new ("_drafts/2023-05-04-async.md",
                                         "---\ntitle: Async for the rest of us\ndate: 2023-05-04\n"
                                         "author: Rivka Stein\ntags: [Python, Tecnología]\n"
                                         "categories: talks\n---\nWe met at the library.\n");

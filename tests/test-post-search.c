@@ -10,6 +10,7 @@
 #include "recap-post-private.h"
 #include "recap-post-search.h"
 #include "recap-search-text.h"
+#include "test-post-util.h"
 #include "test-util.h"
 
 /* Bodies and fields in the shapes search must see alike: accents as NFC
@@ -166,16 +167,6 @@ test_run_in_thread (void)
   g_assert_true (recap_post_search_found (search, posts->pdata[0]));
 }
 
-static RecapPost *
-post_new (const char *path,
-          const char *text)
-{
-  g_autofree char *full = g_build_filename ("/site", path, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (full);
-
-  return recap_post_new_from_text (file, path, text, strlen (text));
-}
-
 /* Whether @live shows @typed, and answers for each of @posts as
  * recap_post_matches() does. */
 static void
@@ -220,7 +211,7 @@ test_live (void)
   g_autoptr(GPtrArray) posts = make_posts ();
   g_autoptr(GListStore) store = g_list_store_new (RECAP_TYPE_POST);
   g_autoptr(RecapLiveSearch) live = recap_live_search_new ();
-  g_autoptr(RecapPost) changed = post_new ("_posts/2023-05-04-lightning.md.0",
+  g_autoptr(RecapPost) changed = test_post_new ("_posts/2023-05-04-lightning.md.0",
                                            "---\ntitle: Renamed\n---\nNow about databases.\n");
   g_autofree char *needle = recap_search_fold_dup ("lightning talk", -1);
   guint n_shown = 0;
@@ -238,7 +229,7 @@ test_live (void)
   recap_post_update_from (posts->pdata[0], changed);
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(RecapPost) post = post_new ("_posts/new.md", "Another lightning talk about databases.\n");
+      g_autoptr(RecapPost) post = test_post_new ("_posts/new.md", "Another lightning talk about databases.\n");
 
       g_list_store_append (store, post);
     }
@@ -248,7 +239,7 @@ test_live (void)
   /* Many more: the snapshot is taken again meanwhile. */
   for (guint i = 0; i < 1000; i++)
     {
-      g_autoptr(RecapPost) post = post_new ("_posts/more.md", "More databases, then a lightning talk.\n");
+      g_autoptr(RecapPost) post = test_post_new ("_posts/more.md", "More databases, then a lightning talk.\n");
 
       g_list_store_insert (store, i, post);
     }

@@ -13,6 +13,7 @@
 #include "recap-row-pacer.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
+#include "test-post-util.h"
 #include "ui-test-util.h"
 
 typedef struct {
@@ -342,22 +343,12 @@ row_part (GtkWidget  *row,
   return NULL;
 }
 
-static RecapPost *
-new_post (const char *relative_path,
-          const char *text)
-{
-  g_autofree char *path = g_build_filename ("/nonexistent", relative_path, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return recap_post_new_from_text (file, relative_path, text, strlen (text));
-}
-
 /* The badge, dot and snippet come and go with what the row shows. */
 static void
 test_post_row_parts (void)
 {
-  g_autoptr(RecapPost) draft = new_post ("_posts/2024-01-01-draft.md", "---\ntitle: A draft\npublished: false\n---\n");
-  g_autoptr(RecapPost) published = new_post ("_posts/2024-01-02-out.md", "---\ntitle: Out\ntags: [a, b]\n---\n");
+  g_autoptr(RecapPost) draft = test_post_new ("_posts/2024-01-01-draft.md", "---\ntitle: A draft\npublished: false\n---\n");
+  g_autoptr(RecapPost) published = test_post_new ("_posts/2024-01-02-out.md", "---\ntitle: Out\ntags: [a, b]\n---\n");
   GtkWidget *row = g_object_ref_sink (g_object_new (RECAP_TYPE_POST_ROW, NULL));
   GtkWidget *snippet;
 
