@@ -108,6 +108,13 @@ count_of (GHashTable *counts,
   return GPOINTER_TO_UINT (g_hash_table_lookup (counts, collection));
 }
 
+/* The site's posts and drafts, as counted. */
+static guint
+count_posts (RecapCollectionChooser *self)
+{
+  return count_of (self->counts, "posts") + count_of (self->counts, "drafts");
+}
+
 /* The choices in order, with @counts per collection; the chosen one stays
  * listed even with no file. */
 static GPtrArray *
@@ -218,7 +225,7 @@ recap_collection_chooser_count (RecapCollectionChooser *self,
 
   if (posts != self->posts)
     follow_posts (self, posts);
-  self->n_posts = count_of (self->counts, "posts") + count_of (self->counts, "drafts");
+  self->n_posts = count_posts (self);
   self->n_files = self->collections->len;
   self->n_shown = 0;
   g_hash_table_iter_init (&iter, self->counts);
@@ -239,7 +246,7 @@ recap_collection_chooser_outdated (RecapCollectionChooser *self)
 {
   g_return_val_if_fail (RECAP_IS_COLLECTION_CHOOSER (self), FALSE);
 
-  return (self->n_posts > 0) != (count_of (self->counts, "posts") + count_of (self->counts, "drafts") > 0);
+  return (self->n_posts > 0) != (count_posts (self) > 0);
 }
 
 const char *

@@ -689,7 +689,6 @@ static void
 search_changed (RecapSidebar *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
   g_autofree char *query = NULL;
 
   g_strstrip (text);
