@@ -102,6 +102,41 @@ test_written_after_load (Fixture       *fixture,
   g_assert_cmpint (g_unlink (cache), ==, 0);
 }
 
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The same after a load in a thread, as the window's: the write starts
+ * once the posts are listed. */
+static void
+test_written_after_async_load (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *cache = cache_path (fixture->dir);
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RecapPost) last = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_posts (fixture->dir);
+  recap_site_load_async (site, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  g_assert_true (recap_site_load_finish (site, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, N_POSTS);
+  recap_site_wait_for_index_cache (site);
+  g_assert_cmpuint (n_cached (fixture->dir), ==, N_POSTS);
+  last = g_list_model_get_item (G_LIST_MODEL (site), N_POSTS - 1);
+  TEST_UTIL_WAIT_FOR (recap_post_get_search_text (last) != NULL);
+  assert_posts_whole (site);
+  g_assert_cmpint (g_unlink (cache), ==, 0);
+}
+
 /* A load while another one's cache is being written reads the old cache or
  * the new one, whole, never part of one; no temporary copy stays. */
 static void
@@ -165,6 +200,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/index-cache-write/after-load", test_written_after_load);
+  ADD ("/index-cache-write/after-async-load", test_written_after_async_load);
   ADD ("/index-cache-write/load-during-write", test_load_during_write);
   ADD ("/index-cache-write/site-freed-during-write", test_site_freed_during_write);
 #undef ADD
