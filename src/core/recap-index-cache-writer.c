@@ -124,6 +124,7 @@ written (GObject      *object,
   Write *write = g_task_get_task_data (G_TASK (result));
   g_autoptr(RecapIndexCache) cache = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(GListModel) posts = g_weak_ref_get (&write->posts);
+  g_autoptr(GSource) source = NULL;
   Share *share;
 
   if (cache == NULL || posts == NULL)
@@ -134,7 +135,12 @@ written (GObject      *object,
   share = g_new0 (Share, 1);
   g_weak_ref_init (&share->posts, posts);
   share->cache = g_steal_pointer (&cache);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, share_some, share, share_free);
+  /* Here, in the thread that owns the posts: the one that started the write. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, share_some, share, share_free);
+  g_source_set_static_name (source, "[recap] share_some");
+  g_source_attach (source, g_main_context_get_thread_default ());
 }
 
 static void
