@@ -59,6 +59,14 @@ median_ms (Measure  measure,
   return runs[RUNS / 2];
 }
 
+/* The median of @values (double), which it sorts. */
+static double
+median_of (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
 static double
 elapsed_ms (gint64 start)
 {
@@ -76,7 +84,14 @@ cpu_usec (void)
   return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-static double index_site (gpointer dir);
+/* A site indexed again and again, and how long each load's cache write
+ * took to end, from the load's start. */
+typedef struct {
+  const char *dir;
+  GArray     *written_ms;  /* double */
+} Indexing;
+
+static double index_site (gpointer data);
 
 static char *
 cache_file (const char *dir)
@@ -86,26 +101,37 @@ cache_file (const char *dir)
   return recap_index_cache_dup_path (root);
 }
 
-/* Reads and parses every file: no index cache from an earlier run. */
+/* Reads and parses every file: no index cache from an earlier run (whose
+ * write index_site() waited for). */
 static double
-index_site_uncached (gpointer dir)
+index_site_uncached (gpointer data)
 {
-  g_autofree char *cache = cache_file (dir);
+  Indexing *indexing = data;
+  g_autofree char *cache = cache_file (indexing->dir);
 
   g_unlink (cache);
-  return index_site (dir);
+  return index_site (data);
 }
 
+/* The time until the load returns, with its posts; the cache is written
+ * after that, in a thread: waited for here, so that the processor time of
+ * a run counts it and the next run starts on its own. */
 static double
-index_site (gpointer dir)
+index_site (gpointer data)
 {
-  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  Indexing *indexing = data;
+  g_autoptr(GFile) root = g_file_new_for_path (indexing->dir);
   g_autoptr(RecapSite) site = recap_site_new (root);
   gint64 start = g_get_monotonic_time ();
+  double loaded, written;
 
   if (!recap_site_load_sync (site, NULL, NULL))
-    g_error ("Could not index %s", (char *) dir);
-  return elapsed_ms (start);
+    g_error ("Could not index %s", indexing->dir);
+  loaded = elapsed_ms (start);
+  recap_site_wait_for_index_cache (site);
+  written = elapsed_ms (start);
+  g_array_append_val (indexing->written_ms, written);
+  return loaded;
 }
 
 /* The floor: walk the same folders and read the same files, nothing else. */
@@ -432,15 +458,20 @@ bench_index (const char *dir,
 {
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "python-frontmatter-baseline.py", NULL);
   Python python = { script, dir };
-  double uncached = median_ms (index_site_uncached, (gpointer) dir);
-  double recap = median_ms (index_site, (gpointer) dir);
+  g_autoptr(GArray) written_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Indexing indexing = { dir, written_ms };
+  double uncached = median_ms (index_site_uncached, &indexing);
+  double written = median_of (written_ms);
+  double recap = median_ms (index_site, &indexing);
   double floor_ms = median_ms (read_only, (gpointer) dir);
   double baseline = median_ms (python_frontmatter, &python);
-  double uncached_cpu = cpu_ms (index_site_uncached, (gpointer) dir);
+  double uncached_cpu = cpu_ms (index_site_uncached, &indexing);
   double floor_cpu = cpu_ms (read_only, (gpointer) dir);
 
   g_print ("index %u posts: recap %.0f ms with its index cache (target ≤ %s), %.0f ms reading every file\n",
            count, recap, count >= 100000 ? "1000" : "100", uncached);
+  g_print ("  reading every file, the new index cache is written in the background %.0f ms after the load began\n",
+           written);
   /* Issue 16's target is on the uncached wall time only. */
   g_print ("  read-only floor %.0f ms: recap/floor %.2fx cached, %.2fx reading every file (target ≤ 3x reading every file)\n",
            floor_ms, recap / floor_ms, uncached / floor_ms);

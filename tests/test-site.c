@@ -29,6 +29,8 @@ load_site (const char *path)
 
   g_assert_true (recap_site_load_sync (site, NULL, &error));
   g_assert_no_error (error);
+  /* The index cache, which some tests look at, is written after the load. */
+  recap_site_wait_for_index_cache (site);
   return g_steal_pointer (&site);
 }
 

@@ -30,6 +30,8 @@ load_site (const char *dir)
       print_error (dir, error->message);
       return NULL;
     }
+  /* The cache write would end with the process: the next run finds the cache. */
+  recap_site_wait_for_index_cache (site);
   return g_steal_pointer (&site);
 }
 

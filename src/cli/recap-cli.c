@@ -430,6 +430,8 @@ command_list (const Options  *options,
       print_error (args[0], error->message);
       return EXIT_IO;
     }
+  /* The cache write would end with the process: the next run finds the cache. */
+  recap_site_wait_for_index_cache (site);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (site));
   for (guint i = 0; i < n; i++)

@@ -298,7 +298,7 @@ write_record (char                  *out,
 /* Making the records and writing their texts, the texts' folding most of
  * all, is done by a thread on each core. */
 typedef struct {
-  GPtrArray *posts;
+  GPtrArray *posts;    /* while the records are made */
   GArray    *records;  /* RecapPostRecord for each post; fields NULL: not cached */
   char      *texts;    /* where the texts go, one after another */
   GArray    *offsets;  /* guint64: where each record's text starts in @texts */
@@ -348,6 +348,8 @@ build_in_parallel (Builder   *builder,
     g_thread_join (threads[i]);
 }
 
+/* The record owns what it points to: the post may change, or be freed,
+ * while the cache is written. */
 static void
 make_record (Builder *builder,
              guint    i)
@@ -355,7 +357,26 @@ make_record (Builder *builder,
   RecapPostRecord *record = &g_array_index (builder->records, RecapPostRecord, i);
 
   if (!recap_post_to_record (builder->posts->pdata[i], record))
-    record->fields = NULL;
+    {
+      record->fields = NULL;
+      return;
+    }
+  record->relative_path = g_strdup (record->relative_path);
+  if (record->search_text != NULL)
+    g_bytes_ref (record->search_text);
+  if (record->body != NULL)
+    g_bytes_ref (record->body);
+}
+
+static void
+clear_record (gpointer data)
+{
+  RecapPostRecord *record = data;
+
+  g_clear_pointer ((char **) &record->relative_path, g_free);
+  g_clear_pointer ((char **) &record->fields, g_free);
+  g_clear_pointer (&record->search_text, g_bytes_unref);
+  g_clear_pointer (&record->body, g_bytes_unref);
 }
 
 /* A post read from its file has only its body: its search text is made here. */
@@ -384,22 +405,46 @@ drop_uncached (GArray *records)
   g_array_set_size (records, kept);
 }
 
-/* The whole cache of @posts, in one block of *@size bytes. */
-static char *
-build_cache (guint64    config_stamp,
-             GPtrArray *posts,
-             gsize     *size)
+struct _RecapIndexCacheSnapshot
 {
-  g_autoptr(GArray) records = g_array_sized_new (FALSE, TRUE, sizeof (RecapPostRecord), posts->len);
+  GArray *records;  /* RecapPostRecord of each cached post, owning what it points to */
+};
+
+RecapIndexCacheSnapshot *
+recap_index_cache_snapshot_new (GPtrArray *posts)
+{
+  RecapIndexCacheSnapshot *snapshot = g_new0 (RecapIndexCacheSnapshot, 1);
+  Builder builder = { posts, NULL, NULL, NULL, 0 };
+
+  /* Cleared (zeroed) before drop_uncached() moves records: nothing to free twice. */
+  snapshot->records = g_array_sized_new (FALSE, TRUE, sizeof (RecapPostRecord), posts->len);
+  g_array_set_size (snapshot->records, posts->len);
+  builder.records = snapshot->records;
+  build_in_parallel (&builder, make_record, posts->len);
+  drop_uncached (snapshot->records);
+  g_array_set_clear_func (snapshot->records, clear_record);
+  return snapshot;
+}
+
+void
+recap_index_cache_snapshot_free (RecapIndexCacheSnapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->records, g_array_unref);
+  g_free (snapshot);
+}
+
+/* The whole cache of @records, in one block of *@size bytes. */
+static char *
+build_cache (guint64  config_stamp,
+             GArray  *records,
+             gsize   *size)
+{
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
   Header header = { CACHE_MAGIC, CACHE_VERSION, CACHE_BYTE_ORDER, 0, sizeof (Header), config_stamp };
-  Builder builder = { posts, records, NULL, offsets, 0 };
+  Builder builder = { NULL, records, NULL, offsets, 0 };
   guint64 texts_size = 0, offset = sizeof (Header);
   char *data;
 
-  g_array_set_size (records, posts->len);
-  build_in_parallel (&builder, make_record, posts->len);
-  drop_uncached (records);
   for (guint i = 0; i < records->len; i++)
     {
       const RecapPostRecord *record = &g_array_index (records, RecapPostRecord, i);
@@ -423,8 +468,6 @@ build_cache (guint64    config_stamp,
   g_assert (offset == header.texts_start);
   builder.texts = data + header.texts_start;
   build_in_parallel (&builder, write_text, records->len);
-  for (guint i = 0; i < records->len; i++)
-    g_free ((char *) g_array_index (records, RecapPostRecord, i).fields);
   return data;
 }
 
@@ -432,10 +475,10 @@ build_cache (guint64    config_stamp,
  * mappings of the old cache stay valid, and a failed write leaves the old
  * cache. Not made durable, as before: a cache lost in a crash is rebuilt. */
 gboolean
-recap_index_cache_save (GFile      *root,
-                        guint64     config_stamp,
-                        GPtrArray  *posts,
-                        GError    **error)
+recap_index_cache_save (GFile                    *root,
+                        guint64                   config_stamp,
+                        RecapIndexCacheSnapshot  *snapshot,
+                        GError                  **error)
 {
   g_autofree char *path = recap_index_cache_dup_path (root);
   g_autofree char *folder = g_path_get_dirname (path);
@@ -444,6 +487,6 @@ recap_index_cache_save (GFile      *root,
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     return recap_file_set_errno_error (error, errno, NULL, folder);
-  data = build_cache (config_stamp, posts, &len);
+  data = build_cache (config_stamp, snapshot->records, &len);
   return recap_file_write_path (path, data, len, RECAP_FILE_WRITE_PRIVATE | RECAP_FILE_WRITE_NOT_DURABLE, error);
 }

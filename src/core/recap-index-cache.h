@@ -15,6 +15,8 @@
 G_BEGIN_DECLS
 
 typedef struct _RecapIndexCache RecapIndexCache;
+/* What a cache of some posts holds, copied from them. */
+typedef struct _RecapIndexCacheSnapshot RecapIndexCacheSnapshot;
 
 /* Where the cache of the site at @root is kept. */
 char            *recap_index_cache_dup_path (GFile          *root);
@@ -38,12 +40,19 @@ void             recap_index_cache_share_texts (RecapIndexCache *cache,
 /* The same for one post: for sharing a few at a time. */
 void             recap_index_cache_share_text  (RecapIndexCache *cache,
                                                 RecapPost       *post);
-/* Replaces the cache of the site at @root with @posts (RecapPost). */
-gboolean         recap_index_cache_save   (GFile            *root,
-                                           guint64           config_stamp,
-                                           GPtrArray        *posts,
-                                           GError          **error);
+/* What the cache of @posts (RecapPost) holds, copied on the thread that
+ * owns them (their metadata, references to their texts): it can then be
+ * saved from any thread while the posts change or are freed. */
+RecapIndexCacheSnapshot *recap_index_cache_snapshot_new  (GPtrArray               *posts);
+void                     recap_index_cache_snapshot_free (RecapIndexCacheSnapshot *snapshot);
+/* Replaces the cache of the site at @root with @snapshot, atomically: a
+ * load reads the old cache or the new one, whole. Any thread. */
+gboolean         recap_index_cache_save   (GFile                   *root,
+                                           guint64                  config_stamp,
+                                           RecapIndexCacheSnapshot *snapshot,
+                                           GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapIndexCache, recap_index_cache_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapIndexCacheSnapshot, recap_index_cache_snapshot_free)
 
 G_END_DECLS

@@ -16,10 +16,17 @@
 #include "recap-jekyll-date.h"
 #include "recap-post.h"
 
+/* A key of the front matter, read on first need. */
+typedef struct {
+  const char       *key;       /* a literal or a key of the defaults */
+  RecapJekyllValue *value;     /* NULL when the key is missing */
+} OwnValue;
+
 typedef struct {
   RecapFrontMatter *fm;        /* NULL when the front matter does not parse */
   GHashTable       *defaults;  /* key → RecapJekyllValue, owned by the config */
-  GHashTable       *own;       /* key → RecapJekyllValue, read on first need */
+  GArray           *own;       /* OwnValue: a dozen keys, searched in order (a
+                                * hash table per file cost more than the search) */
 } Reader;
 
 /* Takes @items; Ruby's Array#compact: null items left out. */
@@ -141,17 +148,28 @@ read_own_merged (Reader     *reader,
   return merged;
 }
 
+static void
+clear_own_value (gpointer data)
+{
+  g_clear_pointer (&((OwnValue *) data)->value, recap_jekyll_value_free);
+}
+
 /* The value Jekyll uses for @key: the file's own, else the default. */
 static const RecapJekyllValue *
 lookup (Reader     *reader,
         const char *key)
 {
-  RecapJekyllValue *own;
+  RecapJekyllValue *own = NULL;
+  guint i = 0;
 
-  if (!g_hash_table_lookup_extended (reader->own, key, NULL, (gpointer *) &own))
+  while (i < reader->own->len && !g_str_equal (g_array_index (reader->own, OwnValue, i).key, key))
+    i++;
+  if (i < reader->own->len)
+    own = g_array_index (reader->own, OwnValue, i).value;
+  else
     {
       own = read_own_merged (reader, key);
-      g_hash_table_insert (reader->own, g_strdup (key), own);
+      g_array_append_val (reader->own, ((OwnValue) { key, own }));
     }
   /* Jekyll merges the file's values over the defaults keeping the old
    * value for a nil (utils.rb merge_values): `author: ~` keeps the default. */
@@ -454,14 +472,14 @@ recap_jekyll_doc_new_parsed (RecapSiteConfig  *config,
   const RecapFrontMatterSplit *split = fm ? recap_front_matter_get_split (fm) : NULL;
   /* Outside posts, Jekyll needs "---" as the very first bytes (no BOM). */
   gboolean header = split != NULL && split->present && split->bom_len == 0;
-  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                     (GDestroyNotify) recap_jekyll_value_free);
+  g_autoptr(GArray) own = g_array_sized_new (FALSE, FALSE, sizeof (OwnValue), 16);
   g_autoptr(GHashTable) defaults = NULL;
   Reader reader = { fm, NULL, own };
 
   g_return_val_if_fail (config != NULL, NULL);
   g_return_val_if_fail (relative_path != NULL, NULL);
 
+  g_array_set_clear_func (own, clear_own_value);
   doc->kind = recap_site_config_classify (config, relative_path, header, &doc->collection, &doc->reason);
   if (doc->kind == RECAP_JEKYLL_KIND_OTHER)
     doc->collection = NULL;

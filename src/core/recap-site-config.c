@@ -748,28 +748,23 @@ glob_include (const char * const *patterns,
   return FALSE;
 }
 
-/* One step of Jekyll's walk: @entry (relative to the source) in @dir_name. */
+/* One step of Jekyll's walk: @entry (relative to the source) in @dir_name.
+ * Called for each folder of each post: no copies of the lists. */
 static gboolean
 filters_entry (RecapSiteConfig *self,
                const char      *entry,
                gboolean         is_dir)
 {
+  const char * const *include = (const char * const *) self->include;
   g_autofree char *base = g_path_get_basename (entry);
-  g_autoptr(GStrvBuilder) effective = g_strv_builder_new ();
-  g_auto(GStrv) exclude = NULL;
-  gboolean included;
 
   /* included?: the include list against the entry, and its base name. */
-  included = glob_include ((const char * const *) self->include, entry, is_dir) ||
-             glob_include ((const char * const *) self->include, base, is_dir);
-  for (guint i = 0; self->exclude[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) self->include, self->exclude[i]))
-      g_strv_builder_add (effective, self->exclude[i]);
-  exclude = g_strv_builder_end (effective);
-  if (glob_include ((const char * const *) exclude, entry, is_dir) && !included)
-    return TRUE;
-  if (included)
+  if (glob_include (include, entry, is_dir) || glob_include (include, base, is_dir))
     return FALSE;
+  /* excluded?: Jekyll's exclude list less the include list, whose
+   * patterns matched above if they are the entry's. */
+  if (glob_include ((const char * const *) self->exclude, entry, is_dir))
+    return TRUE;
   return strchr ("._#~", base[0]) != NULL || g_str_has_suffix (base, "~");
 }
 
@@ -777,17 +772,18 @@ gboolean
 recap_site_config_is_filtered (RecapSiteConfig *self,
                                const char      *relative_path)
 {
-  g_auto(GStrv) parts = g_strsplit (relative_path, "/", -1);
-  g_autoptr(GString) entry = g_string_new (NULL);
-  guint n = g_strv_length (parts);
+  g_autofree char *entry = g_strdup (relative_path);
+  gboolean is_dir = *entry != '\0';  /* "" has no entries: not filtered */
 
-  for (guint i = 0; i < n; i++)
+  /* Each folder of the path, cut in place, then the file. */
+  for (char *end = entry; is_dir; end++)
     {
-      if (i > 0)
-        g_string_append_c (entry, '/');
-      g_string_append (entry, parts[i]);
-      if (filters_entry (self, entry->str, i + 1 < n))
+      end += strcspn (end, "/");
+      is_dir = *end == '/';
+      *end = '\0';
+      if (filters_entry (self, entry, is_dir))
         return TRUE;
+      *end = is_dir ? '/' : '\0';
     }
   return FALSE;
 }

@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include "recap-index-cache-writer.h"
 #include "recap-site.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ struct _RecapSite
   guint64       n_reads;      /* posts of @posts read to place or find one */
   GMutex        config_lock;
   RecapSiteConfig *config;    /* under @config_lock: the threads read posts with it */
+  RecapIndexCacheWriter *cache_writer; /* writes the index cache after a load */
 };
 
 /* recap-site.c: the list */

@@ -130,19 +130,15 @@ recap_site_scan_get_n_read (RecapSiteScan *scan)
   return g_atomic_int_get (&scan->n_read);
 }
 
-gboolean
-recap_site_scan_update_cache (RecapSiteScan  *scan,
-                              gboolean       *written,
-                              GError        **error)
+RecapIndexCacheSnapshot *
+recap_site_scan_snapshot_cache (RecapSiteScan *scan)
 {
   gboolean unchanged = scan->cache != NULL && scan->n_read == 0 &&
                        recap_index_cache_get_size (scan->cache) == scan->all->len;
 
   g_debug ("Scan: %u posts, %u read from their files: the index cache is %s",
            scan->all->len, scan->n_read, unchanged ? "up to date" : "out of date");
-  *written = !unchanged && recap_index_cache_save (scan->root, recap_site_config_get_stamp (scan->config),
-                                                              scan->all, error);
-  return unchanged || *written;
+  return unchanged ? NULL : recap_index_cache_snapshot_new (scan->all);
 }
 
 void

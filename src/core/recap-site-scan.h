@@ -39,11 +39,9 @@ void           recap_site_scan_set_cache  (RecapSiteScan          *scan,
                                            RecapIndexCache        *cache);
 /* How many posts were read from their files rather than the cache. */
 guint          recap_site_scan_get_n_read (RecapSiteScan          *scan);
-/* Writes the cache anew when the scan (of the root) found it out of date;
- * @written tells whether it did. */
-gboolean       recap_site_scan_update_cache (RecapSiteScan        *scan,
-                                             gboolean             *written,
-                                             GError              **error);
+/* What the cache is to hold when the scan (of the root) found it out of
+ * date; NULL when it is up to date. */
+RecapIndexCacheSnapshot *recap_site_scan_snapshot_cache (RecapSiteScan *scan);
 /* Scans @dir (the root or a folder below it). Symlinks are followed; a
  * folder already visited (a symlink loop) is skipped. */
 gboolean       recap_site_scan_run        (RecapSiteScan          *scan,

@@ -250,7 +250,8 @@ typedef struct {
   GTask           *task;       /* the caller's, until it is returned */
   RecapSiteScan   *scan;
   RecapIndexCache *cache;
-  RecapIndexCache *new_cache;  /* the cache as the load wrote it anew, if it did */
+  RecapIndexCacheSnapshot *snapshot; /* the cache to write once loaded, if out of date */
+  guint64          config_stamp;
 
   GMutex           lock;
   GQueue           batches;    /* under @lock: sorted GPtrArrays of RecapPost */
@@ -262,7 +263,6 @@ typedef struct {
   gboolean         scanned;    /* no more batches come */
   GPtrArray       *current;    /* the batch being inserted */
   guint            next;       /* its first post not inserted yet */
-  guint            shared;     /* posts given the new cache's search text so far */
 } Load;
 
 static Load *
@@ -286,7 +286,7 @@ load_unref (Load *load)
    * than references to the posts, the caches are read by no one now). */
   recap_background_free (g_steal_pointer (&load->scan), (GDestroyNotify) recap_site_scan_free);
   recap_background_free (g_steal_pointer (&load->cache), (GDestroyNotify) recap_index_cache_free);
-  recap_background_free (g_steal_pointer (&load->new_cache), (GDestroyNotify) recap_index_cache_free);
+  recap_background_free (g_steal_pointer (&load->snapshot), (GDestroyNotify) recap_index_cache_snapshot_free);
   g_queue_clear_full (&load->batches, (GDestroyNotify) g_ptr_array_unref);
   g_clear_pointer (&load->current, g_ptr_array_unref);
   g_mutex_clear (&load->lock);
@@ -317,6 +317,9 @@ finish_load (Load   *load,
   /* Coarse file-system clocks: a change in the second the load began counts. */
   site_catch_up (load->site, recap_site_scan_get_dirs (load->scan), load->started - 2 * G_USEC_PER_SEC,
             load->cancellable);
+  if (load->snapshot != NULL)
+    recap_index_cache_writer_start (load->site->cache_writer, load->site->root, load->config_stamp,
+                                    g_steal_pointer (&load->snapshot), G_LIST_MODEL (load->site->posts));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -356,25 +359,6 @@ detach_source (Load *load)
   g_mutex_unlock (&load->lock);
 }
 
-/* Once all posts are in: points their search texts into the new cache,
- * until @deadline; TRUE when done. */
-static gboolean
-share_texts (Load   *load,
-             gint64  deadline)
-{
-  GListModel *posts = G_LIST_MODEL (load->site->posts);
-
-  while (load->new_cache != NULL && load->shared < g_list_model_get_n_items (posts))
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (posts, load->shared++);
-
-      recap_index_cache_share_text (load->new_cache, post);
-      if (g_get_monotonic_time () >= deadline)
-        return load->shared == g_list_model_get_n_items (posts);
-    }
-  return TRUE;
-}
-
 /* After a failed or cancelled load: no more insertions. */
 static gboolean
 drop_batches (Load *load)
@@ -412,7 +396,7 @@ insert_batches (gpointer data)
         site_insert_sorted (load->site, load->current, &load->next, deadline);
       else if (!load->scanned)
         return G_SOURCE_REMOVE;  /* take_batches() detached it */
-      else if (share_texts (load, deadline))
+      else
         {
           finish_load (load, NULL);
           detach_source (load);
@@ -455,31 +439,25 @@ send_batch (GPtrArray *posts,
   queue_batch (user_data, posts);
 }
 
-/* Scans the site, taking unchanged posts from the index cache and writing
- * the cache anew when it was out of date; then returns that new cache in
- * @new_cache, so that the posts read from their files can drop their copies
- * of the text for the cache's. */
+/* Scans the site, taking unchanged posts from the index cache, once the
+ * cache written after the site's last load is there; when the cache was
+ * out of date, *@snapshot is what the new one is to hold, written once the
+ * posts are listed. */
 static gboolean
-scan_with_cache (RecapSiteScan    *scan,
-                 GFile            *root,
-                 RecapSiteConfig  *config,
-                 RecapIndexCache **cache,
-                 RecapIndexCache **new_cache,
-                 GError          **error)
+scan_with_cache (RecapSite                *self,
+                 RecapSiteScan            *scan,
+                 RecapSiteConfig          *config,
+                 RecapIndexCache         **cache,
+                 RecapIndexCacheSnapshot **snapshot,
+                 GError                  **error)
 {
-  g_autoptr(GError) cache_error = NULL;
-  gboolean written;
-
-  *cache = recap_index_cache_load (root, recap_site_config_get_stamp (config));
+  recap_index_cache_writer_wait (self->cache_writer);
+  *cache = recap_index_cache_load (self->root, recap_site_config_get_stamp (config));
   recap_site_scan_set_config (scan, config);
   recap_site_scan_set_cache (scan, *cache);
-  if (!recap_site_scan_run (scan, root, error))
+  if (!recap_site_scan_run (scan, self->root, error))
     return FALSE;
-  /* The cache only saves time: failing to write it is not an error. */
-  if (!recap_site_scan_update_cache (scan, &written, &cache_error))
-    g_debug ("Could not write the index cache: %s", cache_error->message);
-  if (written)
-    *new_cache = recap_index_cache_load (root, recap_site_config_get_stamp (config));
+  *snapshot = recap_site_scan_snapshot_cache (scan);
   return TRUE;
 }
 
@@ -495,7 +473,8 @@ load_thread (GTask        *task,
   g_autoptr(RecapSiteConfig) config = site_load_config (self, cancellable);
 
   recap_site_scan_set_batch_func (load->scan, BATCH_SIZE, send_batch, load);
-  if (!scan_with_cache (load->scan, self->root, config, &load->cache, &load->new_cache, &error))
+  load->config_stamp = recap_site_config_get_stamp (config);
+  if (!scan_with_cache (self, load->scan, config, &load->cache, &load->snapshot, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -564,21 +543,29 @@ recap_site_load_sync (RecapSite     *self,
   g_autoptr(RecapSiteConfig) config = site_load_config (self, cancellable);
   g_autoptr(RecapSiteScan) scan = recap_site_scan_new (self->root, config, cancellable);
   g_autoptr(RecapIndexCache) cache = NULL;
-  g_autoptr(RecapIndexCache) new_cache = NULL;
+  RecapIndexCacheSnapshot *snapshot = NULL;
   g_autoptr(GPtrArray) posts = NULL;
   guint next = 0;
 
   g_return_val_if_fail (RECAP_IS_SITE (self), FALSE);
 
-  if (!scan_with_cache (scan, self->root, config, &cache, &new_cache, error))
+  if (!scan_with_cache (self, scan, config, &cache, &snapshot, error))
     return FALSE;
   posts = recap_site_scan_take_posts (scan);
   g_ptr_array_sort (posts, site_compare_post_pointers);
   site_insert_sorted (self, posts, &next, 0);
-  if (new_cache != NULL)
-    recap_index_cache_share_texts (new_cache, G_LIST_MODEL (self->posts));
+  if (snapshot != NULL)
+    recap_index_cache_writer_start (self->cache_writer, self->root, recap_site_config_get_stamp (config),
+                                    snapshot, G_LIST_MODEL (self->posts));
   set_layouts (self, scan);
   return TRUE;
+}
+
+void
+recap_site_wait_for_index_cache (RecapSite *self)
+{
+  g_return_if_fail (RECAP_IS_SITE (self));
+  recap_index_cache_writer_wait (self->cache_writer);
 }
 
 /* Suggestions */
@@ -745,6 +732,7 @@ recap_site_finalize (GObject *object)
 
   recap_site_config_unref (self->config);
   g_mutex_clear (&self->config_lock);
+  recap_index_cache_writer_free (self->cache_writer);
 
   G_OBJECT_CLASS (recap_site_parent_class)->finalize (object);
 }
@@ -765,6 +753,7 @@ recap_site_init (RecapSite *self)
   self->by_path = g_tree_new ((GCompareFunc) strcmp);
   g_mutex_init (&self->config_lock);
   self->config = recap_site_config_new_default ();
+  self->cache_writer = recap_index_cache_writer_new ();
   g_signal_connect_object (self->posts, "items-changed",
                            G_CALLBACK (forward_items_changed), self, G_CONNECT_SWAPPED);
 }

@@ -36,6 +36,10 @@ gboolean   recap_site_load_finish   (RecapSite            *self,
 gboolean   recap_site_load_sync     (RecapSite            *self,
                                      GCancellable         *cancellable,
                                      GError              **error);
+/* A load that found the index cache out of date reports its posts, then
+ * writes the cache in a worker thread: this blocks until that is over, for
+ * a process about to exit (recap-cli) that leaves the cache to the next. */
+void       recap_site_wait_for_index_cache (RecapSite     *self);
 /* How many folders the site watches for changes so far: after a load it
  * adds their monitors a few between two frames. */
 guint      recap_site_get_n_watched_dirs (RecapSite *self);

@@ -19,8 +19,8 @@ CLI = sys.argv[1]
 SAMPLE_SITE = sys.argv[2]
 
 
-def run(*args, cwd=None):
-    return subprocess.run([CLI, *args], capture_output=True, text=True, cwd=cwd)
+def run(*args, cwd=None, env=None):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, cwd=cwd, env=env)
 
 
 def snapshot(site):
@@ -336,11 +336,24 @@ def test_help_lists_commands(site):
     assert "--date=DATE" in publish.stdout, publish.stdout
 
 
+def test_leaves_index_cache(site):
+    """The index cache is written after the load, in a thread: recap-cli
+    waits for it, so that its next run finds it, whole, and no temporary copy."""
+    with tempfile.TemporaryDirectory(prefix="recap-cli-cache-") as cache_home:
+        env = dict(os.environ, XDG_CACHE_HOME=cache_home)
+        listed = run("lint", site, env=env)
+        assert listed.returncode == 0, listed.stdout + listed.stderr
+        folder = os.path.join(cache_home, "recap", "index")
+        names = os.listdir(folder) if os.path.isdir(folder) else []
+        assert len(names) == 1 and not names[0].startswith("."), names
+        assert open(os.path.join(folder, names[0]), "rb").read(7) == b"RECAPIX", names
+
+
 def main():
     tests = [test_lint, test_lint_formats_and_rules, test_check_json_and_version, test_rename_tag, test_set_event,
              test_publish, test_publish_refuses, test_rename_post, test_new, test_new_in_site_zone,
              test_lint_other_generator, test_add_front_matter, test_tag_add_remove, test_set_many,
-             test_help_lists_commands]
+             test_help_lists_commands, test_leaves_index_cache]
     print(f"1..{len(tests)}")
     failed = 0
     for number, test in enumerate(tests, 1):
