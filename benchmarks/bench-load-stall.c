@@ -197,12 +197,17 @@ bench_typing (RecapWindow *window,
   settle ();
 }
 
+typedef struct {
+  RecapSidebarView view;
+  const char      *name;
+} View;
+
 /* In the flat list of posts, then in each other view (the cache warm). */
 static void
 bench_site (RecapWindow *window,
             guint        count)
 {
-  static const struct { RecapSidebarView view; const char *name; } views[] = {
+  static const View views[] = {
     { RECAP_SIDEBAR_VIEW_EVENTS, "by event" }, { RECAP_SIDEBAR_VIEW_TAGS, "by tag" },
     { RECAP_SIDEBAR_VIEW_AUTHORS, "by author" }, { RECAP_SIDEBAR_VIEW_YEARS, "by year" },
     { RECAP_SIDEBAR_VIEW_DRAFTS, "drafts" }, { RECAP_SIDEBAR_VIEW_PROBLEMS, "problems" },
@@ -410,7 +415,7 @@ static void
 bench_search_and_views (RecapWindow *window,
                         guint        count)
 {
-  static const struct { RecapSidebarView view; const char *name; } views[] = {
+  static const View views[] = {
     { RECAP_SIDEBAR_VIEW_DRAFTS, "drafts" }, { RECAP_SIDEBAR_VIEW_POSTS, "posts" },
     { RECAP_SIDEBAR_VIEW_TAGS, "by tag" }, { RECAP_SIDEBAR_VIEW_YEARS, "by year" },
     { RECAP_SIDEBAR_VIEW_POSTS, "posts" },
