@@ -534,9 +534,13 @@ show_view (RecapSidebar     *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "flat");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "flat");
-  set_rows (self);
   if (!same_filter (before, self->view))
-    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+    {
+      /* Rows over the posts would follow each post the filter drops or adds. */
+      drop_flat_rows (self);
+      refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  set_rows (self);
   g_clear_handle_id (&self->regroup_source, g_source_remove);
   regroup (self);
 }
