@@ -12,7 +12,8 @@
  * and deletes 5,000 (a git checkout): the window follows.
  *
  * RECAP_BENCH_POSTS sets the site's size (default 50000); an argument
- * "site", "changes" or "post" runs only that part.
+ * "site", "changes" or "post" runs only that part; "search" only opens
+ * the site, types into the sidebar's search and switches its views.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -164,6 +165,7 @@ bench_typing (RecapWindow *window,
 {
   RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *label = g_strdup_printf ("sidebar search “%s”, keystroke to rows filtered", phrase);
   GtkWidget *entry;
   double iteration_wall, iteration_cpu;
@@ -175,7 +177,7 @@ bench_typing (RecapWindow *window,
   for (gsize len = 1; len <= strlen (phrase); len++)
     {
       g_autofree char *typed = g_strndup (phrase, len);
-      gint64 start = g_get_monotonic_time (), usec;
+      gint64 start = g_get_monotonic_time (), start_cpu = bench_thread_cpu_usec (), usec;
 
       gtk_editable_set_text (GTK_EDITABLE (entry), typed);
       /* The entry waits for a typing pause before it reports a search. */
@@ -184,20 +186,28 @@ bench_typing (RecapWindow *window,
         g_main_context_iteration (NULL, TRUE);
       usec = g_get_monotonic_time () - start;
       g_array_append_val (times, usec);
+      usec = bench_thread_cpu_usec () - start_cpu;
+      g_array_append_val (cpu_times, usec);
     }
   bench_iterations_longest (&iteration_wall, &iteration_cpu);
   bench_report (label, times);
+  bench_report ("  main thread CPU per keystroke", cpu_times);
   g_print ("  longest main-loop iteration while typing %.1f ms (%.1f ms CPU)\n", iteration_wall, iteration_cpu);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   settle ();
 }
+
+typedef struct {
+  RecapSidebarView view;
+  const char      *name;
+} View;
 
 /* In the flat list of posts, then in each other view (the cache warm). */
 static void
 bench_site (RecapWindow *window,
             guint        count)
 {
-  static const struct { RecapSidebarView view; const char *name; } views[] = {
+  static const View views[] = {
     { RECAP_SIDEBAR_VIEW_EVENTS, "by event" }, { RECAP_SIDEBAR_VIEW_TAGS, "by tag" },
     { RECAP_SIDEBAR_VIEW_AUTHORS, "by author" }, { RECAP_SIDEBAR_VIEW_YEARS, "by year" },
     { RECAP_SIDEBAR_VIEW_DRAFTS, "drafts" }, { RECAP_SIDEBAR_VIEW_PROBLEMS, "problems" },
@@ -369,6 +379,68 @@ click_post (RecapWindow *window,
 }
 
 static void
+show_view (RecapWindow *window,
+           gpointer     view)
+{
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+
+  recap_sidebar_set_view (sidebar, GPOINTER_TO_UINT (view));
+}
+
+/* Switches the sidebar's view as a choice in its drop-down does. */
+static void
+set_view (RecapWindow *window,
+          gpointer     view)
+{
+  Deferred *deferred = g_new (Deferred, 1);
+
+  *deferred = (Deferred) { show_view, window, view };
+  g_idle_add (run_deferred, deferred);
+}
+
+static gboolean
+rows_shown (RecapWindow *window,
+            gpointer     view)
+{
+  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR);
+  GtkWidget *dropdown = ui_test_find_by_type (sidebar, GTK_TYPE_DROP_DOWN);
+
+  return gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) == GPOINTER_TO_UINT (view) &&
+         g_strcmp0 (sidebar_page (window), "loading") != 0;
+}
+
+/* Only the site open: typing into the sidebar's search, then switching
+ * its views, each view's stall measured over the settling that follows. */
+static void
+bench_search_and_views (RecapWindow *window,
+                        guint        count)
+{
+  static const View views[] = {
+    { RECAP_SIDEBAR_VIEW_DRAFTS, "drafts" }, { RECAP_SIDEBAR_VIEW_POSTS, "posts" },
+    { RECAP_SIDEBAR_VIEW_TAGS, "by tag" }, { RECAP_SIDEBAR_VIEW_YEARS, "by year" },
+    { RECAP_SIDEBAR_VIEW_POSTS, "posts" },
+  };
+  g_autofree char *dir = bench_generate_site (count);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autofree char *cache = recap_index_cache_dup_path (root);
+  RecapSidebar *sidebar = RECAP_SIDEBAR (ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR));
+
+  recap_sidebar_set_view (sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  measure ("(opening it)", window, open_location, root, site_listed, GUINT_TO_POINTER (count));
+  bench_typing (window, "lightning talk");
+  bench_typing (window, "python");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u-post site open, switching to %s", count, views[i].name);
+
+      measure (label, window, set_view, GUINT_TO_POINTER (views[i].view), rows_shown,
+               GUINT_TO_POINTER (views[i].view));
+    }
+  g_unlink (cache);
+  test_util_remove_tree (dir);
+}
+
+static void
 destroy_window (RecapWindow *window,
                 gpointer     data)
 {
@@ -522,6 +594,8 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   if (argc < 2 || g_str_equal (argv[1], "site"))
     bench_site (window, count);
+  if (argc >= 2 && g_str_equal (argv[1], "search"))
+    bench_search_and_views (window, count);
   if (argc < 2 || g_str_equal (argv[1], "changes"))
     bench_changes (window, count);
   /* Last: it closes the window. */

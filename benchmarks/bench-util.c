@@ -160,8 +160,8 @@ typedef struct {
 
 static Iterations iterations;
 
-static gint64
-thread_cpu_time (void)
+gint64
+bench_thread_cpu_usec (void)
 {
   struct timespec now;
 
@@ -175,7 +175,7 @@ poll_and_time (GPollFD *fds,
                gint     timeout)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_time ();
+  gint64 cpu = bench_thread_cpu_usec ();
   gint result;
 
   if (iterations.woke != 0)
@@ -190,7 +190,7 @@ poll_and_time (GPollFD *fds,
     }
   result = iterations.poll (fds, n_fds, timeout);
   iterations.woke = g_get_monotonic_time ();
-  iterations.woke_cpu = thread_cpu_time ();
+  iterations.woke_cpu = bench_thread_cpu_usec ();
   return result;
 }
 

@@ -30,6 +30,8 @@ void    bench_pause         (guint       ms);
  * it in milliseconds. With RECAP_BENCH_TRACE set, every iteration over
  * that many milliseconds is printed with its monotonic start and end in
  * seconds, to be matched with `perf record -k CLOCK_MONOTONIC` samples. */
+/* This thread's CPU time in microseconds. */
+gint64  bench_thread_cpu_usec    (void);
 void    bench_iterations_reset   (void);
 void    bench_iterations_longest (double     *wall_ms,
                                   double     *cpu_ms);

@@ -11,6 +11,7 @@
 #include "recap-post-group.h"
 #include "recap-post-row.h"
 #include "recap-row-pacer.h"
+#include "recap-search-text.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
 #include "test-post-util.h"
@@ -228,6 +229,104 @@ test_search (Fixture       *fixture,
 
   search_and_wait (fixture, "");
   g_assert_cmpuint (n_rows (fixture), ==, 14);
+}
+
+/* The rows are the site's posts, in its order, that hold @text (and are
+ * drafts or unpublished, with @drafts_only): the collection is "all". */
+static void
+assert_rows_are (Fixture    *fixture,
+                 const char *text,
+                 gboolean    drafts_only)
+{
+  GListModel *site = G_LIST_MODEL (recap_window_get_site (fixture->window));
+  g_autofree char *folded = recap_search_fold_dup (text, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (site); i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (site, i);
+
+      if ((drafts_only && !recap_post_get_is_draft (post) && recap_post_get_published (post)) ||
+          !recap_post_matches (post, folded, NULL))
+        continue;
+      g_assert_cmpuint (n, <, n_rows (fixture));
+      g_assert_true (item_at (fixture, n) == post);
+      n++;
+    }
+  g_assert_cmpuint (n_rows (fixture), ==, n);
+}
+
+/* Typed a letter at a time, then erased the same way, in the list of
+ * posts and in the drafts: at each step exactly the posts that match. */
+static void
+test_search_typed_and_widened (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const struct { RecapSidebarView view; const char *words; } cases[] = {
+    { RECAP_SIDEBAR_VIEW_POSTS, "pycon" }, { RECAP_SIDEBAR_VIEW_DRAFTS, "talk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = strlen (cases[i].words);
+
+      recap_sidebar_set_view (fixture->sidebar, cases[i].view);
+      for (gsize typed = 1; typed <= 2 * length; typed++)
+        {
+          g_autofree char *text = g_strndup (cases[i].words, typed <= length ? typed : 2 * length - typed);
+
+          search_and_wait (fixture, text);
+          assert_rows_are (fixture, text, cases[i].view == RECAP_SIDEBAR_VIEW_DRAFTS);
+        }
+    }
+}
+
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
+/* Views that filter the posts alike do not filter them again, and the
+ * list of posts keeps its rows while grouped views show; a view that
+ * filters them otherwise makes them anew. */
+static void
+test_views_keep_filter_and_rows (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GListModel *rows = recap_sidebar_get_rows (fixture->sidebar);
+  GListModel *flat_rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (rows));
+  GListModel *posts = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (flat_rows));
+  GtkFilter *filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (posts));
+  guint changes = 0, row_changes = 0;
+
+  search_and_wait (fixture, "pycon");
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_TAGS);
+  UI_TEST_WAIT_FOR (n_rows (fixture) > 0 && RECAP_IS_POST_GROUP (item_at (fixture, 0)) &&
+                    recap_post_group_get_by (group_at (fixture, 0)) == RECAP_GROUP_BY_TAG);
+  /* From here: the files were counted once the site loaded, which filters
+   * again the first time (recount()). */
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (count_change), &changes);
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_YEARS);
+  UI_TEST_WAIT_FOR (n_rows (fixture) > 0 && RECAP_IS_POST_GROUP (item_at (fixture, 0)) &&
+                    recap_post_group_get_by (group_at (fixture, 0)) == RECAP_GROUP_BY_YEAR);
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (rows)) == flat_rows);
+  assert_rows_are (fixture, "pycon", FALSE);
+
+  /* Filtered differently, the rows go before the posts change. */
+  g_signal_connect_swapped (flat_rows, "items-changed", G_CALLBACK (count_change), &row_changes);
+  g_object_add_weak_pointer (G_OBJECT (flat_rows), (gpointer *) &flat_rows);
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_DRAFTS);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (row_changes, ==, 0);
+  g_assert_null (flat_rows);
+  assert_rows_are (fixture, "pycon", TRUE);
+  recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_POSTS);
+  g_assert_cmpuint (changes, ==, 2);
+  assert_rows_are (fixture, "pycon", FALSE);
+  g_signal_handlers_disconnect_by_func (filter, count_change, &changes);
 }
 
 /* A search follows outside changes: a new post that holds the words shows,
@@ -1027,6 +1126,8 @@ main (int   argc,
   UI_TEST_ADD ("/sidebar/drafts", NULL, test_drafts);
   UI_TEST_ADD ("/sidebar/search", NULL, test_search);
   UI_TEST_ADD ("/sidebar/search-follows-changes", NULL, test_search_follows_changes);
+  UI_TEST_ADD ("/sidebar/search-typed-and-widened", NULL, test_search_typed_and_widened);
+  UI_TEST_ADD ("/sidebar/views-keep-filter-and-rows", NULL, test_views_keep_filter_and_rows);
   UI_TEST_ADD ("/sidebar/activate-opens-post", NULL, test_activate_opens_post);
   UI_TEST_ADD ("/sidebar/live-update", NULL, test_live_update);
   UI_TEST_ADD ("/sidebar/problems-checked-in-thread", NULL, test_problems_checked_in_thread);
