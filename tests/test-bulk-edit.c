@@ -311,6 +311,20 @@ count_progress (guint    done,
   progress->total = total;
 }
 
+/* Applies @func to @files, which all take it. */
+static RecapBulkEdit *
+apply_all (GPtrArray     *files,
+           RecapEditFunc  func,
+           gconstpointer  data)
+{
+  RecapBulkEdit *bulk = recap_bulk_edit_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (recap_bulk_edit_apply (bulk, files, func, data, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return bulk;
+}
+
 static void
 test_apply_and_undo (Fixture       *fixture,
                      gconstpointer  data)
@@ -335,20 +349,14 @@ test_apply_and_undo (Fixture       *fixture,
   g_assert_cmpuint (recap_bulk_edit_get_n_changed (bulk), ==, 0);
   assert_posts (files, FALSE);
   assert_no_temporary_files (fixture, n);
-}
 
-/* Applies @func to @files, which all take it. */
-static RecapBulkEdit *
-apply_all (GPtrArray     *files,
-           RecapEditFunc  func,
-           gconstpointer  data)
-{
-  RecapBulkEdit *bulk = recap_bulk_edit_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (recap_bulk_edit_apply (bulk, files, func, data, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return bulk;
+  /* Again at once, while the files each write replaced may still be held
+   * (let go in the background), then after they all are. */
+  recap_bulk_edit_free (apply_all (files, recap_edit_rename_tag, &rename_sprints));
+  assert_posts (files, TRUE);
+  recap_file_write_wait_released ();
+  assert_posts (files, TRUE);
+  assert_no_temporary_files (fixture, n);
 }
 
 /* Undo compares each file with the edit's bytes, kept as the old bytes and

@@ -4,8 +4,10 @@
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -260,6 +262,89 @@ test_write_path (TestUtilDir   *fixture,
   g_assert_cmpstr (contents, ==, "cache");
 }
 
+/* How many files the process has open, and how many of them are deleted. */
+static guint
+count_open_files (guint *deleted)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  *deleted = 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      n++;
+      *deleted += target != NULL && g_str_has_suffix (target, " (deleted)");
+    }
+  return n;
+}
+
+#define N_BATCH 100
+
+/* The files a batch replaces are let go after it returns, at most half the
+ * process's limit of open files held at once, and all of them once
+ * recap_file_write_wait_released() returns. In a child process, whose
+ * limit is lowered before its first batch. */
+static void
+test_write_releases_replaced (TestUtilDir   *fixture,
+                              gconstpointer  data)
+{
+  struct rlimit limit = { 64, 64 };
+  g_autoptr(GPtrArray) writes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint before, deleted;
+  int fd;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+  for (guint i = 0; i < N_BATCH; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.md", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      RecapFileWrite *write = g_new0 (RecapFileWrite, 1);
+
+      test_util_write_file (fixture->dir, name, "old");
+      g_ptr_array_add (files, g_file_new_for_path (path));
+      write->file = files->pdata[i];
+      write->text = "new";
+      write->len = 3;
+      g_ptr_array_add (writes, write);
+    }
+  before = count_open_files (&deleted);
+  g_assert_cmpuint (deleted, ==, 0);
+
+  g_assert_true (recap_file_write_atomic_all (writes, NULL, &error));
+  g_assert_no_error (error);
+  count_open_files (&deleted);
+  g_assert_cmpuint (deleted, <=, limit.rlim_cur / 2);
+  fd = g_open ("/dev/null", O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_close (fd, NULL);
+
+  recap_file_write_wait_released ();
+  g_assert_cmpuint (count_open_files (&deleted), ==, before);
+  g_assert_cmpuint (deleted, ==, 0);
+  for (guint i = 0; i < N_BATCH; i++)
+    {
+      RecapFileWrite *write = writes->pdata[i];
+      g_autofree char *contents = NULL;
+
+      g_assert_true (write->replaced);
+      g_assert_true (g_file_get_contents (g_file_peek_path (write->file), &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "new");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +365,8 @@ main (int   argc,
               test_util_dir_tear_down);
   g_test_add ("/file-util/stale-temps", TestUtilDir, NULL, test_util_dir_set_up, test_stale_temps,
               test_util_dir_tear_down);
+  g_test_add ("/file-util/write-releases-replaced", TestUtilDir, NULL, test_util_dir_set_up,
+              test_write_releases_replaced, test_util_dir_tear_down);
 
   return g_test_run ();
 }

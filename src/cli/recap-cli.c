@@ -1014,6 +1014,7 @@ main (int    argc,
 {
   const Command *command;
   gboolean quiet = FALSE;
+  int status;
 
   setlocale (LC_ALL, "");
   g_set_prgname ("recap-cli");
@@ -1052,5 +1053,9 @@ main (int    argc,
       print_error (NULL, message);
       return EXIT_USAGE;
     }
-  return run_command (command, argc - 1, argv + 1, quiet);
+  status = run_command (command, argc - 1, argv + 1, quiet);
+  /* The files a command replaced are let go in background threads; at
+   * exit() the kernel would let go of the rest one by one, slower. */
+  recap_file_write_wait_released ();
+  return status;
 }

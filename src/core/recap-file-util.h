@@ -214,5 +214,10 @@ gboolean recap_file_write_path   (const char          *path,
 gboolean recap_file_write_atomic_all (GPtrArray     *writes,
                                       GCancellable  *cancellable,
                                       GError       **error);
+/* The files recap_file_write_atomic_all() replaced are let go (their
+ * blocks freed) in background threads after it returns; waits until every
+ * one replaced so far is. For a process about to exit: exit() would let
+ * go of them one by one. */
+void     recap_file_write_wait_released (void);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "recap-application.h"
 #include "recap-compat.h"
+#include "recap-file-util.h"
 #include "recap-preferences-window.h"
 #include "recap-window.h"
 
@@ -333,6 +334,15 @@ recap_application_startup (GApplication *app)
                            G_CALLBACK (save_open_sites), self, G_CONNECT_SWAPPED);
 }
 
+/* The files the last saves replaced are let go in background threads: at
+ * exit() the kernel would let go of the rest one by one. */
+static void
+recap_application_shutdown (GApplication *app)
+{
+  recap_file_write_wait_released ();
+  G_APPLICATION_CLASS (recap_application_parent_class)->shutdown (app);
+}
+
 static void
 recap_application_dispose (GObject *object)
 {
@@ -351,6 +361,7 @@ recap_application_class_init (RecapApplicationClass *klass)
 
   object_class->dispose = recap_application_dispose;
   app_class->startup = recap_application_startup;
+  app_class->shutdown = recap_application_shutdown;
   app_class->activate = recap_application_activate;
   app_class->open = recap_application_open;
   app_class->command_line = recap_application_command_line;
