@@ -153,7 +153,9 @@ post_open (RecapWindow *window,
 {
   RecapDocument *document = recap_window_get_document (window);
 
-  return document != NULL && g_file_equal (recap_document_get_file (document), data);
+  /* A big post is shown while its text goes in: the load ends when it is in. */
+  return document != NULL && g_file_equal (recap_document_get_file (document), data) &&
+         !recap_document_get_loading (document);
 }
 
 /* Types @phrase into the sidebar's search a character at a time, each

@@ -2,7 +2,9 @@
  *
  * The provider owns an enchant broker and hands out one checker per
  * dictionary; a checker keeps its provider (and so the broker) alive, and
- * leaves the provider's table when the last view lets it go.
+ * leaves the provider's table when the last view lets it go. A dictionary
+ * loaded on a worker thread comes with a broker of its own, which its
+ * checker keeps: a broker is not for two threads at once.
  *
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +29,7 @@ struct _RecapEnchantChecker
   GObject               parent_instance;
 
   RecapEnchantProvider *provider;
+  EnchantBroker        *broker;   /* of the dictionary loaded on a thread, else NULL */
   EnchantDict          *dict;
   char                 *language;
 };
@@ -102,7 +105,9 @@ recap_enchant_checker_finalize (GObject *object)
   RecapEnchantChecker *self = RECAP_ENCHANT_CHECKER (object);
 
   g_hash_table_remove (self->provider->checkers, self->language);
-  enchant_broker_free_dict (self->provider->broker, self->dict);
+  enchant_broker_free_dict (self->broker ? self->broker : self->provider->broker, self->dict);
+  if (self->broker != NULL)
+    enchant_broker_free (self->broker);
   g_free (self->language);
   g_object_unref (self->provider);
 
@@ -156,27 +161,40 @@ provider_list_languages (RecapSpellProvider *provider)
   return (char **) g_ptr_array_free (languages, FALSE);
 }
 
+/* A checker of @dict, from @broker (NULL: the provider's). */
+static RecapSpellChecker *
+checker_new (RecapEnchantProvider *self,
+             const char           *language,
+             EnchantBroker        *broker,
+             EnchantDict          *dict)
+{
+  RecapEnchantChecker *checker = g_object_new (RECAP_TYPE_ENCHANT_CHECKER, NULL);
+
+  g_assert (g_hash_table_lookup (self->checkers, language) == NULL);
+  checker->provider = g_object_ref (self);
+  checker->broker = broker;
+  checker->dict = dict;
+  checker->language = g_strdup (language);
+  g_hash_table_insert (self->checkers, checker->language, checker);
+  return RECAP_SPELL_CHECKER (checker);
+}
+
 static RecapSpellChecker *
 provider_get_checker (RecapSpellProvider *provider,
                       const char         *language)
 {
   RecapEnchantProvider *self = RECAP_ENCHANT_PROVIDER (provider);
-  RecapEnchantChecker *checker = g_hash_table_lookup (self->checkers, language);
+  RecapSpellChecker *checker = recap_enchant_provider_lookup (self, language);
   EnchantDict *dict;
 
   if (checker != NULL)
-    return RECAP_SPELL_CHECKER (g_object_ref (checker));
+    return checker;
   if ((dict = enchant_broker_request_dict (self->broker, language)) == NULL)
     {
       g_debug ("No dictionary for %s: %s", language, enchant_broker_get_error (self->broker));
       return NULL;
     }
-  checker = g_object_new (RECAP_TYPE_ENCHANT_CHECKER, NULL);
-  checker->provider = g_object_ref (self);
-  checker->dict = dict;
-  checker->language = g_strdup (language);
-  g_hash_table_insert (self->checkers, checker->language, checker);
-  return RECAP_SPELL_CHECKER (checker);
+  return checker_new (self, language, NULL, dict);
 }
 
 static void
@@ -215,4 +233,90 @@ RecapSpellProvider *
 recap_enchant_provider_new (void)
 {
   return g_object_new (RECAP_TYPE_ENCHANT_PROVIDER, NULL);
+}
+
+RecapSpellChecker *
+recap_enchant_provider_lookup (RecapEnchantProvider *self,
+                               const char           *language)
+{
+  RecapEnchantChecker *checker;
+
+  g_return_val_if_fail (RECAP_IS_ENCHANT_PROVIDER (self), NULL);
+
+  checker = g_hash_table_lookup (self->checkers, language);
+  return checker ? RECAP_SPELL_CHECKER (g_object_ref (checker)) : NULL;
+}
+
+/* What a load on a worker thread makes. */
+typedef struct {
+  char          *language;
+  EnchantBroker *broker;
+  EnchantDict   *dict;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  if (load->dict != NULL)
+    enchant_broker_free_dict (load->broker, load->dict);
+  g_clear_pointer (&load->broker, enchant_broker_free);
+  g_free (load->language);
+  g_free (load);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Load *load = task_data;
+
+  load->broker = enchant_broker_init ();
+  load->dict = enchant_broker_request_dict (load->broker, load->language);
+  if (load->dict == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No dictionary for %s: %s",
+                             load->language, enchant_broker_get_error (load->broker));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+recap_enchant_provider_load_checker_async (RecapEnchantProvider *self,
+                                           const char           *language,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load;
+
+  g_return_if_fail (RECAP_IS_ENCHANT_PROVIDER (self));
+  g_return_if_fail (language != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, recap_enchant_provider_load_checker_async);
+  load = g_new0 (Load, 1);
+  load->language = g_strdup (language);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+RecapSpellChecker *
+recap_enchant_provider_load_checker_finish (RecapEnchantProvider  *self,
+                                            GAsyncResult          *result,
+                                            GError               **error)
+{
+  Load *load = g_task_get_task_data (G_TASK (result));
+  RecapSpellChecker *checker;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  /* Loaded meanwhile (another load, or the provider's own): that one. */
+  if ((checker = recap_enchant_provider_lookup (self, load->language)) != NULL)
+    return checker;
+  checker = checker_new (self, load->language, g_steal_pointer (&load->broker), g_steal_pointer (&load->dict));
+  return checker;
 }

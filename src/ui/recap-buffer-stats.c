@@ -2,7 +2,8 @@
  *
  * A change schedules one count a little later (so a burst of keystrokes
  * costs one), and the count runs in a worker thread on a copy of the text:
- * parsing a large post takes longer than a frame. Only one count runs at a
+ * parsing a large post takes longer than a frame, and the copy is taken a
+ * part per main-loop iteration (recap-buffer-copy.h). Only one count runs at a
  * time; a change meanwhile is counted when it ends, and no sooner than
  * twice the last count's time, so that a huge post (seconds for 10 MB on a
  * busy machine) takes at most a third of a core while typing.
@@ -11,6 +12,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "recap-buffer-stats.h"
+
+#include "recap-buffer-copy.h"
 
 #include <string.h>
 
@@ -49,6 +52,7 @@ static guint signals[N_SIGNALS];
 
 /* What one count reads (a copy) and makes. */
 typedef struct {
+  RecapBufferStats *stats;     /* unowned: cancelled when it goes */
   guint            generation; /* of the buffer the copy is of */
   char            *text;       /* NULL when it did not change */
   char            *selection;  /* NULL without a selection */
@@ -127,25 +131,49 @@ dup_selection (GtkTextBuffer *buffer)
 }
 
 static void
-start_count (RecapBufferStats *self)
+run_count (RecapBufferStats *self,
+           Job              *job)
 {
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, counted, NULL);
-  Job *job = g_new0 (Job, 1);
-  GtkTextIter start, end;
 
-  job->generation = self->generation;
-  if (self->text_changed)
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, count_in_thread);
+}
+
+static void
+text_copied (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = user_data;
+
+  job->text = recap_buffer_copy_finish (GTK_TEXT_BUFFER (object), result, NULL);
+  /* NULL when cancelled: the stats are gone. */
+  if (job->text == NULL)
     {
-      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-      job->text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+      job_free (job);
+      return;
     }
+  run_count (job->stats, job);
+}
+
+static void
+start_count (RecapBufferStats *self)
+{
+  Job *job = g_new0 (Job, 1);
+  gboolean copy_text = self->text_changed;
+
+  job->stats = self;
+  job->generation = self->generation;
   job->selection = dup_selection (self->buffer);
   self->text_changed = FALSE;
   self->selection_changed = FALSE;
   self->running = TRUE;
   self->started = g_get_monotonic_time ();
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, count_in_thread);
+  if (copy_text)
+    recap_buffer_copy_async (self->buffer, self->cancellable, text_copied, job);
+  else
+    run_count (self, job);
 }
 
 static gboolean

@@ -122,6 +122,7 @@ take_text (RecapDocument           *self,
   accept_disk_contents (self, job);
   restore_cursor (self, job);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  g_object_notify (G_OBJECT (self), "loading");
 
   if (job->load_kind == LOAD_OPEN && self->recovery != NULL)
     recap_recovery_lookup_async (self->recovery, job->file, draft_looked_up, self);
@@ -166,6 +167,7 @@ text_loaded (GObject      *object,
                                GTK_SOURCE_FILE_LOADER_ERROR_CONVERSION_FALLBACK);
   if (error != NULL && !fell_back)
     {
+      g_object_notify (G_OBJECT (self), "loading");
       finish_op (self, g_steal_pointer (&error));
       return;
     }
@@ -240,7 +242,10 @@ file_read (GObject      *object,
   /* From the bytes already read, so that the checksum matches the text. */
   remember_cursor (self, job);
   self->loading = TRUE;
+  g_object_notify (G_OBJECT (self), "loading");
   g_clear_pointer (&self->full_text, g_free);
+  if (job->load_kind == LOAD_OPEN)
+    emit_filling (self, g_bytes_get_size (job->bytes));
   if (job->longest_line > LONG_LINE && job->plain_utf8)
     {
       insert_plain_text (self, job);

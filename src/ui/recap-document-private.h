@@ -108,6 +108,7 @@ enum {
   PROP_EXTERNALLY_MODIFIED,
   PROP_DELETED,
   PROP_HAS_DRAFT,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -116,6 +117,11 @@ enum {
 /* Emits "saved": the file now holds what the buffer held when the save began. */
 G_GNUC_INTERNAL
 void emit_saved (RecapDocument *self);
+
+/* Emits "filling": @size bytes read are going into the buffer. */
+G_GNUC_INTERNAL
+void emit_filling (RecapDocument *self,
+                   gsize          size);
 
 /* Sets a boolean field of @self, notifying @prop_id when it changes. */
 G_GNUC_INTERNAL

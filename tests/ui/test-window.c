@@ -419,6 +419,50 @@ test_long_line_post (Fixture       *fixture,
   g_assert_true (recap_document_get_cut (shown));
 }
 
+static void
+note_buffer_set (GtkTextView *view,
+                 GParamSpec  *pspec,
+                 int         *chars)
+{
+  *chars = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view));
+}
+
+/* A post of a megabyte goes into the source view after the view has its
+ * buffer (GTK would send the whole text to the screen reader in one go
+ * otherwise), and ends as the file's text: unmodified, nothing to undo,
+ * editable, and saved back byte for byte. */
+static void
+test_big_post_shown_while_filling (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const char *relative_path = "_posts/2024-05-02-big.md";
+  g_autoptr(GString) text = g_string_new ("---\ntitle: Big\ntags: [one, two]\n---\n");
+  g_autofree char *shown_text = NULL;
+  GtkWidget *source_view;
+  RecapDocument *document;
+  int chars_when_set = -1;
+
+  for (guint i = 0; text->len < 1024 * 1024; i++)
+    g_string_append_printf (text, "## Part %u\n\nSome words, grüße and *emphasis* %u.\n\n", i, i);
+  test_util_write_file (fixture->site_dir, relative_path, text->str);
+  source_view = ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW);
+  g_signal_connect (source_view, "notify::buffer", G_CALLBACK (note_buffer_set), &chars_when_set);
+
+  document = open_post (fixture, relative_path);
+  g_assert_cmpint (chars_when_set, ==, 0);
+  g_assert_true (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source_view)) == GTK_TEXT_BUFFER (document));
+  shown_text = ui_test_buffer_text (GTK_TEXT_BUFFER (document));
+  g_assert_cmpstr (shown_text, ==, text->str);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_false (gtk_text_buffer_get_can_undo (GTK_TEXT_BUFFER (document)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (source_view)));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "*"));
+  g_signal_handlers_disconnect_by_func (source_view, note_buffer_set, &chars_when_set);
+
+  save_and_wait (fixture, document);
+  g_assert_true (ui_test_file_is (fixture->site_dir, relative_path, text->str));
+}
+
 /* The size, the maximized state and the sidebar width come from the
  * settings and go back to them as they change, not only when the window
  * closes. */
@@ -492,6 +536,7 @@ main (int   argc,
   UI_TEST_ADD ("/window/command-line/unlisted-file", NULL, test_command_line_unlisted_file);
   UI_TEST_ADD ("/window/long-line-post", NULL, test_long_line_post);
   UI_TEST_ADD ("/window/long-line-post/show-source", NULL, test_long_line_post_show_source);
+  UI_TEST_ADD ("/window/big-post-shown-while-filling", NULL, test_big_post_shown_while_filling);
   g_test_add_func ("/window/state-follows-settings", test_window_state_follows_settings);
   g_test_add_data_func ("/window/closed-view-warning/tolerated",
                         "Error embedding AT-SPI socket: Message recipient disconnected from message bus without replying",

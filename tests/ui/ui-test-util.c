@@ -303,8 +303,10 @@ ui_test_open_post (RecapWindow *window,
   RecapDocument *document;
 
   recap_window_open_location (window, file);
+  /* A big post is shown while its text goes in: opened once it is in. */
   UI_TEST_WAIT_FOR ((document = recap_window_get_document (window)) != NULL &&
-                    g_file_equal (recap_document_get_file (document), file));
+                    g_file_equal (recap_document_get_file (document), file) &&
+                    !recap_document_get_loading (document));
   return document;
 }
 
