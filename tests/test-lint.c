@@ -3,6 +3,9 @@
  * SPDX-FileCopyrightText: 2026 The Recap authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "recap-lint.h"
 #include "recap-site.h"
 #include "test-util.h"
@@ -147,6 +150,42 @@ test_lint_knows_the_site (void)
   test_util_remove_tree (jekyll);
 }
 
+/* The thread's labels go on the posts in slices: when the lint returns,
+ * every post has its own, the last ones too. */
+static void
+test_lint_labels_every_post (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("recap-lint-XXXXXX", &error);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GPtrArray) problems = NULL;
+  guint n_posts = 3000, n_marked = 0;
+
+  for (guint i = 0; i < n_posts; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("_posts/2024-01-01-post-%04u.md", i);
+      g_autofree char *text = g_strdup_printf ("%s---\ntitle: Post %u\n---\n", i % 2 ? "\xEF\xBB\xBF" : "", i);
+
+      test_util_write_file (dir, name, text);
+    }
+  g_assert_true (recap_site_load_sync (site, NULL, NULL));
+  problems = lint (site, NULL, TRUE);
+  g_assert_cmpuint (problems->len, ==, n_posts / 2);
+  for (guint i = 0; i < n_posts; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+      const char * const *labels = recap_post_get_problems (post);
+      gboolean marked = g_str_has_prefix (recap_post_get_title (post), "Post ") &&
+                        atoi (recap_post_get_title (post) + strlen ("Post ")) % 2 == 1;
+
+      g_assert_cmpuint (labels ? g_strv_length ((GStrv) labels) : 0, ==, marked ? 1 : 0);
+      n_marked += marked;
+    }
+  g_assert_cmpuint (n_marked, ==, n_posts / 2);
+  test_util_remove_tree (dir);
+}
+
 static void
 test_sample_site_is_clean (void)
 {
@@ -174,6 +213,7 @@ main (int   argc,
   g_test_add_data_func ("/lint/rules", GINT_TO_POINTER (FALSE), test_lint_rules);
   g_test_add_data_func ("/lint/rules-in-thread", GINT_TO_POINTER (TRUE), test_lint_rules);
   g_test_add_func ("/lint/knows-the-site", test_lint_knows_the_site);
+  g_test_add_func ("/lint/labels-every-post", test_lint_labels_every_post);
   g_test_add_func ("/lint/sample-site-is-clean", test_sample_site_is_clean);
 
   return g_test_run ();

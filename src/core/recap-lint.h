@@ -55,7 +55,8 @@ GPtrArray  *recap_lint          (GListModel          *posts,
                                  const char * const  *layouts,
                                  GDateTime           *now);
 /* The same, copying the posts between frames and looking at them in a
- * thread; the labels are set on the posts when it finishes. */
+ * thread; the labels are set on the posts between frames too, all of
+ * them before it finishes. */
 void        recap_lint_async    (GListModel          *posts,
                                  const char * const  *layouts,
                                  GDateTime           *now,
