@@ -153,6 +153,7 @@ typedef struct {
   GPollFunc poll;       /* the context's own */
   gint64    woke;       /* when the last poll returned, 0 before the first */
   gint64    woke_cpu;
+  gint64    woke_waited;
   gint64    longest_wall;
   gint64    longest_cpu;
   gint64    trace_over; /* microseconds; 0: no trace */
@@ -167,6 +168,21 @@ bench_thread_cpu_usec (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
   return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+/* How long the calling thread has waited for a processor while runnable
+ * (the scheduler's run_delay), in microseconds; 0 where unknown. */
+static gint64
+thread_waited_usec (void)
+{
+  g_autofree char *stat = NULL;
+  const char *waited;
+
+  /* "<on a processor, ns> <waited, ns> <time slices>" */
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &stat, NULL, NULL) ||
+      (waited = strchr (stat, ' ')) == NULL)
+    return 0;
+  return g_ascii_strtoll (waited + 1, NULL, 10) / 1000;
 }
 
 static gint
@@ -185,12 +201,15 @@ poll_and_time (GPollFD *fds,
       iterations.longest_wall = MAX (iterations.longest_wall, wall);
       iterations.longest_cpu = MAX (iterations.longest_cpu, cpu - iterations.woke_cpu);
       if (iterations.trace_over > 0 && wall > iterations.trace_over)
-        g_printerr ("long iteration %.6f-%.6f: %.1f ms wall, %.1f ms CPU\n", iterations.woke / 1e6, now / 1e6,
-                    wall / 1000.0, (cpu - iterations.woke_cpu) / 1000.0);
+        g_printerr ("long iteration %.6f-%.6f: %.1f ms wall, %.1f ms CPU, %.1f ms waiting for a processor\n",
+                    iterations.woke / 1e6, now / 1e6, wall / 1000.0, (cpu - iterations.woke_cpu) / 1000.0,
+                    (thread_waited_usec () - iterations.woke_waited) / 1000.0);
     }
   result = iterations.poll (fds, n_fds, timeout);
   iterations.woke = g_get_monotonic_time ();
   iterations.woke_cpu = bench_thread_cpu_usec ();
+  if (iterations.trace_over > 0)
+    iterations.woke_waited = thread_waited_usec ();
   return result;
 }
 
