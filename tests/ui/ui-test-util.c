@@ -388,7 +388,13 @@ void
 ui_test_close_alert (RecapAlert *alert)
 {
 #if ADW_CHECK_VERSION (1, 5, 0)
+  /* Held, so that no new alert takes its address while waiting. */
+  g_autoptr(GObject) held = g_object_ref (G_OBJECT (alert));
+
   adw_dialog_force_close (ADW_DIALOG (alert));
+  /* An AdwDialog leaves the window only once its closing animation has run:
+   * a caller that looks for alerts again at once would find it forever. */
+  UI_TEST_WAIT_FOR ((gpointer) ui_test_find_alert () != (gpointer) held);
 #else
   gtk_window_destroy (GTK_WINDOW (alert));
 #endif

@@ -108,7 +108,7 @@ gboolean       ui_test_buffer_is      (GtkTextBuffer *buffer,
 gpointer       ui_test_find_toplevel  (GType          type);
 /* The alert dialog shown now (recap-compat.h's RecapAlert), or NULL. */
 RecapAlert    *ui_test_find_alert     (void);
-/* Closes @alert without a response. */
+/* Closes @alert without a response; returns once it has left its window. */
 void           ui_test_close_alert    (RecapAlert    *alert);
 /* Waits for an alert dialog and gives it @response, as a click would. */
 void           ui_test_respond        (const char    *response);
