@@ -130,6 +130,22 @@ copy_slice (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+GSource *
+recap_background_idle_source (GMainContext   *context,
+                              const char     *static_name,
+                              GSourceFunc     func,
+                              gpointer        data,
+                              GDestroyNotify  notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_static_name (source, static_name);
+  g_source_set_callback (source, func, data, notify);
+  g_source_attach (source, context);
+  return source;
+}
+
 void
 recap_background_copy_then_run (GTask                   *task,
                                  RecapBackgroundCopy     *copy,
@@ -150,11 +166,8 @@ recap_background_copy_then_run (GTask                   *task,
     }
   /* Copying 50,000 posts at once took 30-120 ms on a busy machine: in
    * slices, below redrawing, so that frames are drawn between them. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_static_name (source, "[recap] copy for a thread");
-  g_source_set_callback (source, copy_slice, slices, (GDestroyNotify) slices_free);
-  g_source_attach (source, g_task_get_context (task));
+  source = recap_background_idle_source (g_task_get_context (task), "[recap] copy for a thread", copy_slice, slices,
+                                         (GDestroyNotify) slices_free);
 }
 
 #ifdef __GLIBC__

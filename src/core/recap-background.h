@@ -50,6 +50,16 @@ void recap_background_copy_then_run (GTask                   *task,
                                      RecapBackgroundCopyFunc  copy_func,
                                      GTaskThreadFunc          thread_func);
 
+/* Attaches @func (with @data, freed by @notify) to @context as an idle
+ * source below redrawing, so that frames are drawn between its dispatches;
+ * @static_name names it for profilers. Returns the source: a reference the
+ * caller owns. */
+GSource *recap_background_idle_source (GMainContext   *context,
+                                       const char     *static_name,
+                                       GSourceFunc     func,
+                                       gpointer        data,
+                                       GDestroyNotify  notify);
+
 /* Gives memory the process freed back to the system (glibc's malloc_trim),
  * in a worker thread; nothing where that is not glibc. */
 void recap_background_trim_memory (void);

@@ -136,11 +136,8 @@ written (GObject      *object,
   g_weak_ref_init (&share->posts, posts);
   share->cache = g_steal_pointer (&cache);
   /* Here, in the thread that owns the posts: the one that started the write. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (source, share_some, share, share_free);
-  g_source_set_static_name (source, "[recap] share_some");
-  g_source_attach (source, g_main_context_get_thread_default ());
+  source = recap_background_idle_source (g_main_context_get_thread_default (), "[recap] share_some", share_some,
+                                         share, share_free);
 }
 
 static void

@@ -540,11 +540,8 @@ linted (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_static_name (source, "[recap] lint labels");
-  g_source_set_callback (source, label_slice, g_object_ref (task), g_object_unref);
-  g_source_attach (source, g_task_get_context (task));
+  source = recap_background_idle_source (g_task_get_context (task), "[recap] lint labels", label_slice,
+                                         g_object_ref (task), g_object_unref);
 }
 
 void

@@ -421,13 +421,8 @@ queue_batch (Load      *load,
    * in the scanning thread, whenever the main loop happens not to hold its
    * context. Below redrawing, so that frames are drawn between insertions. */
   if (load->source == NULL)
-    {
-      load->source = g_idle_source_new ();
-      g_source_set_priority (load->source, G_PRIORITY_DEFAULT_IDLE);
-      g_source_set_callback (load->source, insert_batches, load_ref (load), (GDestroyNotify) load_unref);
-      g_source_set_static_name (load->source, "[recap] insert_batches");
-      g_source_attach (load->source, load->context);
-    }
+    load->source = recap_background_idle_source (load->context, "[recap] insert_batches", insert_batches,
+                                                 load_ref (load), (GDestroyNotify) load_unref);
   g_mutex_unlock (&load->lock);
 }
 
