@@ -94,7 +94,7 @@ test_log() {
 summarize() {
   [ $# -gt 0 ] || set -- "$(test_log "$BUILD_DIR")"
   /usr/bin/python3 - "$@" <<'PY'
-import json, os, sys
+import json, os, re, sys
 results = []
 for log in sys.argv[1:]:
     if not os.path.exists(log):
@@ -107,6 +107,11 @@ failed = len(results) - passed - skipped
 for r in results:
     if r["result"] not in ("OK", "EXPECTEDFAIL", "SKIP"):
         print(f"FAILED: {r['name']} in {r['log']} ({r['result']})")
+        # The lines that say why, here at the end: CI keeps only the tail.
+        why = [l for l in (r.get("stdout") or "").splitlines()
+               if re.search(r"Bail out|not ok|ERROR|CRITICAL|WARNING|Timed out|Sanitizer", l)]
+        for line in why[-6:]:
+            print(f"  {line[:300]}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed or not results else 0)
 PY
