@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "recap-document-bar.h"
 #include "recap-front-matter-form.h"
 #include "recap-preview.h"
 #include "recap-sidebar.h"
@@ -463,6 +464,52 @@ test_big_post_shown_while_filling (Fixture       *fixture,
   g_assert_true (ui_test_file_is (fixture->site_dir, relative_path, text->str));
 }
 
+typedef struct {
+  gboolean       rooted;      /* the view in a window when its buffer changed */
+  GtkAdjustment *vadjustment; /* the view's then */
+} BufferSet;
+
+static void
+note_view_rooted (GtkWidget  *view,
+                  GParamSpec *pspec,
+                  BufferSet  *set)
+{
+  set->rooted = gtk_widget_get_root (view) != NULL;
+  set->vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+}
+
+/* Another post goes into the source view while the view is out of the
+ * window (GTK 4.8 would send the old post's whole text to the screen
+ * reader otherwise): with the adjustments it scrolls by (which the spell
+ * checker takes when the buffer changes), and it comes back in its place,
+ * with the new post, editable, and the focus when it had it. */
+static void
+test_switch_post_swaps_out_of_window (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  RecapDocument *first = open_post (fixture, "_posts/2024-03-14-async-for-the-rest-of-us.md");
+  GtkWidget *source_view = ui_test_find_by_type (GTK_WIDGET (fixture->window), GTK_SOURCE_TYPE_VIEW);
+  GtkWidget *scroller = gtk_widget_get_parent (source_view);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  BufferSet set = { TRUE, NULL };
+  RecapDocument *second;
+
+  g_assert_true (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source_view)) == GTK_TEXT_BUFFER (first));
+  gtk_widget_grab_focus (source_view);
+  g_signal_connect (source_view, "notify::buffer", G_CALLBACK (note_view_rooted), &set);
+
+  second = open_post (fixture, "_posts/2023-08-24-summer-picnic.md");
+  g_assert_false (set.rooted);
+  g_assert_true (set.vadjustment == vadjustment);
+  g_assert_true (gtk_text_view_get_buffer (GTK_TEXT_VIEW (source_view)) == GTK_TEXT_BUFFER (second));
+  g_assert_true (gtk_widget_get_parent (source_view) == scroller);
+  g_assert_true (gtk_widget_get_prev_sibling (scroller) == ui_test_find_by_type (GTK_WIDGET (fixture->window), RECAP_TYPE_DOCUMENT_BAR));
+  g_assert_true (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (source_view)) == vadjustment);
+  g_assert_true (gtk_widget_is_focus (source_view));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (source_view)));
+  g_signal_handlers_disconnect_by_func (source_view, note_view_rooted, &set);
+}
+
 /* The size, the maximized state and the sidebar width come from the
  * settings and go back to them as they change, not only when the window
  * closes. */
@@ -537,6 +584,7 @@ main (int   argc,
   UI_TEST_ADD ("/window/long-line-post", NULL, test_long_line_post);
   UI_TEST_ADD ("/window/long-line-post/show-source", NULL, test_long_line_post_show_source);
   UI_TEST_ADD ("/window/big-post-shown-while-filling", NULL, test_big_post_shown_while_filling);
+  UI_TEST_ADD ("/window/switch-post-swaps-out-of-window", NULL, test_switch_post_swaps_out_of_window);
   g_test_add_func ("/window/state-follows-settings", test_window_state_follows_settings);
   g_test_add_data_func ("/window/closed-view-warning/tolerated",
                         "Error embedding AT-SPI socket: Message recipient disconnected from message bus without replying",
