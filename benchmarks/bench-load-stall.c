@@ -94,7 +94,8 @@ settle (void)
 
 /* Lets the window settle (its first frames, the preview's web process), then
  * runs @start and the main loop until @done and SETTLE_MS more for the work
- * loading queues behind itself; prints the longest gap and the time to @done. */
+ * loading queues behind itself; prints the longest gap, the time to @done
+ * and the main thread's CPU time and wait for a processor until then. */
 static void
 measure (const char  *label,
          RecapWindow *window,
@@ -105,11 +106,13 @@ measure (const char  *label,
 {
   Stall stall = { 0 };
   guint ticker, limit;
-  gint64 done_at;
+  gint64 done_at, cpu, waited;
   double iteration_wall, iteration_cpu;
 
   settle ();
   bench_iterations_reset ();
+  cpu = bench_thread_cpu_usec ();
+  waited = bench_thread_waited_usec ();
   stall.start = stall.last_tick = g_get_monotonic_time ();
   ticker = g_timeout_add_full (G_PRIORITY_HIGH, FRAME_MS, tick, &stall, NULL);
   limit = g_timeout_add_seconds (WAIT_LIMIT_SECONDS, give_up, (gpointer) label);
@@ -117,15 +120,18 @@ measure (const char  *label,
   while (!done (window, data))
     g_main_context_iteration (NULL, TRUE);
   done_at = g_get_monotonic_time ();
+  cpu = bench_thread_cpu_usec () - cpu;
+  waited = bench_thread_waited_usec () - waited;
   settle ();
   tick (&stall);
   g_source_remove (ticker);
   g_source_remove (limit);
   bench_iterations_longest (&iteration_wall, &iteration_cpu);
   g_print ("%s: longest main-loop stall %.0f ms, %u stalls over %d ms, loaded in %.0f ms; "
-           "longest iteration %.0f ms (%.0f ms CPU)\n",
+           "longest iteration %.0f ms (%.0f ms CPU); until loaded the main thread ran %.0f ms "
+           "and waited %.0f ms for a processor\n",
            label, stall.max_gap / 1000.0, stall.long_gaps, 2 * FRAME_MS,
-           (done_at - stall.start) / 1000.0, iteration_wall, iteration_cpu);
+           (done_at - stall.start) / 1000.0, iteration_wall, iteration_cpu, cpu / 1000.0, waited / 1000.0);
 }
 
 static const char *

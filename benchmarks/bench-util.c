@@ -170,10 +170,8 @@ bench_thread_cpu_usec (void)
   return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-/* How long the calling thread has waited for a processor while runnable
- * (the scheduler's run_delay), in microseconds; 0 where unknown. */
-static gint64
-thread_waited_usec (void)
+gint64
+bench_thread_waited_usec (void)
 {
   g_autofree char *stat = NULL;
   const char *waited;
@@ -203,13 +201,13 @@ poll_and_time (GPollFD *fds,
       if (iterations.trace_over > 0 && wall > iterations.trace_over)
         g_printerr ("long iteration %.6f-%.6f: %.1f ms wall, %.1f ms CPU, %.1f ms waiting for a processor\n",
                     iterations.woke / 1e6, now / 1e6, wall / 1000.0, (cpu - iterations.woke_cpu) / 1000.0,
-                    (thread_waited_usec () - iterations.woke_waited) / 1000.0);
+                    (bench_thread_waited_usec () - iterations.woke_waited) / 1000.0);
     }
   result = iterations.poll (fds, n_fds, timeout);
   iterations.woke = g_get_monotonic_time ();
   iterations.woke_cpu = bench_thread_cpu_usec ();
   if (iterations.trace_over > 0)
-    iterations.woke_waited = thread_waited_usec ();
+    iterations.woke_waited = bench_thread_waited_usec ();
   return result;
 }
 

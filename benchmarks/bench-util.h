@@ -32,6 +32,9 @@ void    bench_pause         (guint       ms);
  * seconds, to be matched with `perf record -k CLOCK_MONOTONIC` samples. */
 /* This thread's CPU time in microseconds. */
 gint64  bench_thread_cpu_usec    (void);
+/* How long this thread has waited for a processor while runnable (the
+ * scheduler's run_delay), in microseconds; 0 where unknown. */
+gint64  bench_thread_waited_usec (void);
 void    bench_iterations_reset   (void);
 void    bench_iterations_longest (double     *wall_ms,
                                   double     *cpu_ms);

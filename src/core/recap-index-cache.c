@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "recap-background.h"
 #include "recap-file-util.h"
 #include "recap-post-private.h"
 #include "recap-search-text.h"
@@ -329,23 +330,16 @@ run_build_step (gpointer data)
   return NULL;
 }
 
-/* @func on each of @n_items, from a thread on each core. */
+/* @func on each of @n_items, from a thread on each core, behind the main thread. */
 static void
 build_in_parallel (Builder   *builder,
                    BuildFunc  func,
                    guint      n_items)
 {
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
-  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
   BuildStep step = { builder, func, n_items };
 
   builder->next = 0;
-  /* The calling thread builds too. */
-  for (guint i = 1; i < n_threads; i++)
-    threads[i] = g_thread_new ("recap-cache-writer", run_build_step, &step);
-  run_build_step (&step);
-  for (guint i = 1; i < n_threads; i++)
-    g_thread_join (threads[i]);
+  recap_background_run_on_each_core ("recap-cache-writer", run_build_step, &step);
 }
 
 /* The record owns what it points to: the post may change, or be freed,

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recap-background.h"
 #include "recap-file-util.h"
 #include "recap-post-private.h"
 #include "recap-site.h"
@@ -321,19 +322,11 @@ newest_name_first (gconstpointer a,
 static void
 read_files (RecapSiteScan *scan)
 {
-  guint n_readers = CLAMP (g_get_num_processors (), 1, 8);
-  g_autofree GThread **threads = g_new0 (GThread *, n_readers);
-
   g_array_sort (scan->files, newest_name_first);
   scan->next_file = 0;
   scan->next_chunk = 0;
   g_ptr_array_set_size (scan->chunks, (scan->files->len + READ_CHUNK - 1) / READ_CHUNK);
-  /* The calling thread is a reader too. */
-  for (guint i = 1; i < n_readers; i++)
-    threads[i] = g_thread_new ("recap-reader", read_posts, scan);
-  read_posts (scan);
-  for (guint i = 1; i < n_readers; i++)
-    g_thread_join (threads[i]);
+  recap_background_run_on_each_core ("recap-reader", read_posts, scan);
   g_array_set_size (scan->files, 0);
   /* Cancelled: the chunks no reader got to. */
   g_ptr_array_set_size (scan->chunks, 0);
