@@ -356,6 +356,74 @@ test_search_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 1);
 }
 
+/* The entry's text edited as keys do: @typed inserted at the end, or the
+ * last @erased characters deleted; then the search is waited for. */
+static void
+edit_search (Fixture    *fixture,
+             const char *typed,
+             int         erased)
+{
+  GtkWidget *entry;
+  int end;
+
+  recap_sidebar_focus_search (fixture->sidebar);
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_TYPE_SEARCH_ENTRY);
+  end = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  if (erased > 0)
+    gtk_editable_delete_text (GTK_EDITABLE (entry), end - erased, end);
+  else
+    gtk_editable_insert_text (GTK_EDITABLE (entry), typed, -1, &end);
+  g_signal_emit_by_name (entry, "search-changed");
+  UI_TEST_WAIT_FOR (!recap_sidebar_get_searching (fixture->sidebar));
+}
+
+static gboolean
+post_row_selected (Fixture   *fixture,
+                   RecapPost *post)
+{
+  GListModel *rows = recap_sidebar_get_rows (fixture->sidebar);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (item_in (rows, i) == post)
+      return gtk_selection_model_is_selected (GTK_SELECTION_MODEL (rows), i);
+  return FALSE;
+}
+
+/* The open post's row stays selected while a search that keeps it is
+ * typed and erased a key at a time: only the rows that changed are made
+ * anew, and the selection keeps the others. */
+static void
+test_search_keeps_selection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char words[] = "pycon";
+  RecapDocument *document;
+  RecapPost *post;
+
+  recap_sidebar_activate_row (fixture->sidebar, 1);
+  UI_TEST_WAIT_FOR ((document = recap_window_get_document (fixture->window)) != NULL);
+  post = recap_document_get_post (document);
+  g_assert_cmpstr (recap_post_get_title (post), ==, "PyCon US 2024, day two");
+  /* As a click on the row selects it. */
+  recap_sidebar_select_post (fixture->sidebar, post);
+  g_assert_true (post_row_selected (fixture, post));
+
+  for (guint i = 0; i < strlen (words); i++)
+    {
+      char key[2] = { words[i], '\0' };
+
+      edit_search (fixture, key, 0);
+      g_assert_true (post_row_selected (fixture, post));
+    }
+  g_assert_cmpuint (n_rows (fixture), <, 14);
+  for (guint i = 0; i < strlen (words); i++)
+    {
+      edit_search (fixture, NULL, 1);
+      g_assert_true (post_row_selected (fixture, post));
+    }
+  g_assert_cmpuint (n_rows (fixture), ==, 14);
+}
+
 static void
 test_activate_opens_post (Fixture       *fixture,
                           gconstpointer  data)
@@ -1128,6 +1196,7 @@ main (int   argc,
   UI_TEST_ADD ("/sidebar/search", NULL, test_search);
   UI_TEST_ADD ("/sidebar/search-follows-changes", NULL, test_search_follows_changes);
   UI_TEST_ADD ("/sidebar/search-typed-and-widened", NULL, test_search_typed_and_widened);
+  UI_TEST_ADD ("/sidebar/search-keeps-selection", NULL, test_search_keeps_selection);
   UI_TEST_ADD ("/sidebar/views-keep-filter-and-rows", NULL, test_views_keep_filter_and_rows);
   UI_TEST_ADD ("/sidebar/activate-opens-post", NULL, test_activate_opens_post);
   UI_TEST_ADD ("/sidebar/live-update", NULL, test_live_update);
