@@ -168,7 +168,7 @@ test_run_in_thread (void)
 }
 
 /* Whether @live shows @typed, and answers for each of @posts as
- * recap_post_matches() does. */
+ * recap_post_matches() does, by post and by position. */
 static void
 assert_live_matches (RecapLiveSearch *live,
                      GListModel      *posts,
@@ -182,6 +182,7 @@ assert_live_matches (RecapLiveSearch *live,
       g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
 
       g_assert_cmpint (recap_live_search_matches (live, post), ==, recap_post_matches (post, needle, NULL));
+      g_assert_cmpint (recap_live_search_matches_at (live, i), ==, recap_post_matches (post, needle, NULL));
     }
 }
 
@@ -226,7 +227,9 @@ test_live (void)
   g_assert_cmpuint (n_shown, ==, 1);
   assert_live_matches (live, G_LIST_MODEL (store), "lightning talk");
 
+  /* Changed in place, and told as the site does. */
   recap_post_update_from (posts->pdata[0], changed);
+  g_list_store_splice (store, 0, 1, &posts->pdata[0], 1);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(RecapPost) post = test_post_new ("_posts/new.md", "Another lightning talk about databases.\n");
@@ -235,6 +238,11 @@ test_live (void)
     }
   assert_live_matches (live, G_LIST_MODEL (store), "lightning talk");
   type_and_wait (live, "databases");
+  assert_live_matches (live, G_LIST_MODEL (store), "databases");
+  /* Posts gone, and one replaced by a changed one, as the site does. */
+  g_list_store_remove (store, 1);
+  g_list_store_remove (store, 5);
+  g_list_store_splice (store, 2, 1, (gpointer *) &changed, 1);
   assert_live_matches (live, G_LIST_MODEL (store), "databases");
   /* Many more: the snapshot is taken again meanwhile. */
   for (guint i = 0; i < 1000; i++)
@@ -270,6 +278,36 @@ test_live_paused (void)
   assert_live_matches (live, G_LIST_MODEL (store), "tecnologia");
 }
 
+/* Posts that come and go while the snapshot is taken, before and after the
+ * posts it has looked at: each position is answered as its post is now. */
+static void
+test_live_changes_while_taken (void)
+{
+  g_autoptr(GPtrArray) posts = make_posts ();
+  g_autoptr(GListStore) store = g_list_store_new (RECAP_TYPE_POST);
+  g_autoptr(RecapLiveSearch) live = recap_live_search_new ();
+
+  g_list_store_splice (store, 0, 0, posts->pdata, posts->len);
+  recap_live_search_set_posts (live, G_LIST_MODEL (store));
+  type_and_wait (live, "charla");
+  /* Taken anew when many posts came: changes go on meanwhile. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(RecapPost) post = test_post_new ("_posts/more.md", "Una charla más.\n");
+
+      g_list_store_insert (store, 2 * i, post);
+      if (i % 100 == 0)
+        g_main_context_iteration (NULL, FALSE);
+      if (i % 7 == 0)
+        g_list_store_remove (store, (i * 37) % g_list_model_get_n_items (G_LIST_MODEL (store)));
+    }
+  assert_live_matches (live, G_LIST_MODEL (store), "charla");
+  type_and_wait (live, "una charla");
+  assert_live_matches (live, G_LIST_MODEL (store), "una charla");
+  type_and_wait (live, "charla");
+  assert_live_matches (live, G_LIST_MODEL (store), "charla");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/post-search/run-in-thread", test_run_in_thread);
   g_test_add_func ("/post-search/live", test_live);
   g_test_add_func ("/post-search/live-paused", test_live_paused);
+  g_test_add_func ("/post-search/live-changes-while-taken", test_live_changes_while_taken);
 
   return g_test_run ();
 }

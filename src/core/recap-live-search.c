@@ -6,6 +6,8 @@
  */
 #include "recap-live-search.h"
 
+#include <string.h>
+
 #include "recap-background.h"
 #include "recap-post-search.h"
 
@@ -14,6 +16,8 @@
 #define TAKE_BUDGET_USEC 3000
 /* Posts taken between looks at the clock. */
 #define TAKE_STEP 16
+/* A post in no snapshot: taken after it, or changed since. */
+#define NO_SLOT G_MAXUINT
 
 struct _RecapLiveSearch
 {
@@ -24,8 +28,10 @@ struct _RecapLiveSearch
   char            *query;     /* typed, folded; NULL for none */
   char            *shown;     /* the query the answers are for */
   RecapPostSearch *search;    /* the snapshot searched, NULL before one is taken */
+  GArray          *slots;     /* of guint, for each of @posts: its index in @search, or NO_SLOT */
   RecapPostSearch *taking;    /* the next snapshot, posts being taken; or NULL */
   guint            n_looked;  /* of @posts, for @taking */
+  GArray          *taking_slots; /* for the first @n_looked of @posts, as @slots */
   guint            take_source;
   guint            n_added;   /* posts added since @taking or @search began */
   GCancellable    *running;   /* a run in a thread, NULL when none is */
@@ -117,10 +123,11 @@ stop_taking (RecapLiveSearch *self)
 {
   g_clear_handle_id (&self->take_source, g_source_remove);
   drop_snapshot (&self->taking);
+  g_clear_pointer (&self->taking_slots, g_array_unref);
 }
 
-/* Takes posts into the next snapshot for a while; posts that move
- * meanwhile may be looked at twice (taken once) or missed (matched anew). */
+/* Takes posts into the next snapshot for a while; the posts looked at
+ * follow the list's changes (posts_changed()). */
 static gboolean
 take_posts (gpointer user_data)
 {
@@ -132,14 +139,19 @@ take_posts (gpointer user_data)
     for (guint end = MIN (n, self->n_looked + TAKE_STEP); self->n_looked < end; self->n_looked++)
       {
         g_autoptr(RecapPost) post = g_list_model_get_item (self->posts, self->n_looked);
+        guint slot = recap_post_search_get_n_posts (self->taking);
 
-        recap_post_search_add (self->taking, post);
+        if (!recap_post_search_add (self->taking, post))
+          slot = NO_SLOT;
+        g_array_append_val (self->taking_slots, slot);
       }
   if (self->n_looked < n)
     return G_SOURCE_CONTINUE;
   self->take_source = 0;
   drop_snapshot (&self->search);
   self->search = g_steal_pointer (&self->taking);
+  g_clear_pointer (&self->slots, g_array_unref);
+  self->slots = g_steal_pointer (&self->taking_slots);
   update (self);
   return G_SOURCE_REMOVE;
 }
@@ -153,6 +165,7 @@ start_taking (RecapLiveSearch *self)
     return;
   self->taking = recap_post_search_new_sized (g_list_model_get_n_items (self->posts));
   self->n_looked = 0;
+  self->taking_slots = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_list_model_get_n_items (self->posts));
   self->n_added = 0;
   self->take_source = g_idle_add_full (G_PRIORITY_LOW, take_posts, self, NULL);
 }
@@ -167,12 +180,38 @@ snapshot_stale (RecapLiveSearch *self)
   return self->search == NULL || self->n_added > n / 16 + 64;
 }
 
+/* Follows a change to the first @n_slotted posts in @slots: the posts
+ * added there are in no snapshot. Returns the posts slotted after it. */
+static guint
+splice_slots (GArray *slots,
+              guint   n_slotted,
+              guint   position,
+              guint   removed,
+              guint   added)
+{
+  guint gone;
+
+  if (position >= n_slotted)
+    return n_slotted;
+  gone = MIN (removed, n_slotted - position);
+  g_array_remove_range (slots, position, gone);
+  g_array_set_size (slots, slots->len + added);
+  memmove (&g_array_index (slots, guint, position + added), &g_array_index (slots, guint, position),
+           (slots->len - position - added) * sizeof (guint));
+  memset (&g_array_index (slots, guint, position), 0xff, added * sizeof (guint));
+  return n_slotted - gone + added;
+}
+
 static void
 posts_changed (RecapLiveSearch *self,
                guint            position,
                guint            removed,
                guint            added)
 {
+  if (self->slots != NULL)
+    splice_slots (self->slots, self->slots->len, position, removed, added);
+  if (self->taking_slots != NULL)
+    self->n_looked = splice_slots (self->taking_slots, self->n_looked, position, removed, added);
   self->n_added += added;
   if (self->taking == NULL && snapshot_stale (self))
     start_taking (self);
@@ -190,6 +229,7 @@ recap_live_search_set_posts (RecapLiveSearch *self,
   if (posts != NULL)
     g_signal_connect_object (posts, "items-changed", G_CALLBACK (posts_changed), self, G_CONNECT_SWAPPED);
   drop_snapshot (&self->search);
+  g_clear_pointer (&self->slots, g_array_unref);
   start_taking (self);
   update (self);
 }
@@ -242,6 +282,23 @@ recap_live_search_matches (RecapLiveSearch *self,
 }
 
 gboolean
+recap_live_search_matches_at (RecapLiveSearch *self,
+                              guint            position)
+{
+  g_autoptr(RecapPost) post = NULL;
+
+  g_return_val_if_fail (RECAP_IS_LIVE_SEARCH (self), FALSE);
+
+  if (self->shown == NULL)
+    return TRUE;
+  if (self->search != NULL && g_strcmp0 (recap_post_search_get_shown (self->search), self->shown) == 0 &&
+      position < self->slots->len && g_array_index (self->slots, guint, position) != NO_SLOT)
+    return recap_post_search_found_at (self->search, g_array_index (self->slots, guint, position));
+  post = g_list_model_get_item (self->posts, position);
+  return recap_live_search_matches (self, post);
+}
+
+gboolean
 recap_live_search_get_busy (RecapLiveSearch *self)
 {
   g_return_val_if_fail (RECAP_IS_LIVE_SEARCH (self), FALSE);
@@ -258,6 +315,7 @@ recap_live_search_dispose (GObject *object)
   g_clear_object (&self->running);
   stop_taking (self);
   drop_snapshot (&self->search);
+  g_clear_pointer (&self->slots, g_array_unref);
   if (self->posts != NULL)
     g_signal_handlers_disconnect_by_func (self->posts, posts_changed, self);
   g_clear_object (&self->posts);

@@ -40,6 +40,12 @@ const char      *recap_live_search_get_shown    (RecapLiveSearch *self);
 /* Whether @post holds the query shown. */
 gboolean         recap_live_search_matches      (RecapLiveSearch *self,
                                                  RecapPost       *post);
+/* Whether the post at @position of the posts holds the query shown; as
+ * recap_live_search_matches(), without looking at the post when it is in
+ * the snapshot. The posts must tell each change to a post as a change of
+ * the list (RecapSite replaces it in place), and not be telling one. */
+gboolean         recap_live_search_matches_at   (RecapLiveSearch *self,
+                                                 guint            position);
 /* Whether the query typed is not shown yet (searching, or waiting for the
  * snapshot). */
 gboolean         recap_live_search_get_busy     (RecapLiveSearch *self);

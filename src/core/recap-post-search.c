@@ -427,6 +427,15 @@ recap_post_search_get_shown (RecapPostSearch *self)
 }
 
 gboolean
+recap_post_search_found_at (RecapPostSearch *self,
+                            guint            index)
+{
+  g_return_val_if_fail (index < self->n_haystacks, FALSE);
+
+  return self->needle == NULL || *self->needle == '\0' || self->found[index];
+}
+
+gboolean
 recap_post_search_found (RecapPostSearch *self,
                          RecapPost       *post)
 {

@@ -65,6 +65,14 @@ const char      *recap_post_search_get_shown (RecapPostSearch *self);
 gboolean         recap_post_search_found (RecapPostSearch *self,
                                           RecapPost       *post);
 
+/* Whether the run shown found the post taken @index-th (from 0: the post
+ * taken when recap_post_search_get_n_posts() was @index) as it was taken;
+ * before any run, TRUE. For a caller that knows the post did not change
+ * since: it does not look at the post, which at 100,000 posts cost a
+ * cache miss each. */
+gboolean         recap_post_search_found_at (RecapPostSearch *self,
+                                             guint            index);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapPostSearch, recap_post_search_unref)
 
 G_END_DECLS

@@ -1,7 +1,9 @@
 /* recap-sidebar.c
  *
  * The site's posts, which the site keeps newest first, go through a filter
- * (search, drafts); grouped views put a GtkTreeListModel of groups on top,
+ * (search, drafts; a RecapMatchList, which takes the search's answer by
+ * position and tells only the rows that changed); grouped views put a
+ * GtkTreeListModel of groups on top,
  * each group expanding into its posts among those. No
  * GtkSortListModel: for posts added in many small batches it reports nearly
  * the whole list changed each time, which rebuilt every row of a big site.
@@ -20,6 +22,7 @@
 #include "recap-group-row.h"
 #include "recap-lint.h"
 #include "recap-live-search.h"
+#include "recap-match-list.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
 #include "recap-row-pacer.h"
@@ -32,7 +35,7 @@ struct _RecapSidebar
 
   RecapSite          *site;
   RecapGitMonitor    *git;         /* the site's git status for the rows' badges, or NULL */
-  GtkFilterListModel *filtered;
+  RecapMatchList     *filtered;
   GtkTreeListModel   *flat_rows;   /* rows over @filtered, kept while a grouped view shows */
   GListStore         *groups;
   GtkMultiSelection  *selection;
@@ -52,7 +55,6 @@ struct _RecapSidebar
   GSignalGroup       *clock_signals; /* the list's frame clock while a second scroll is due */
   RecapRowPacer      *pacer;       /* an expanded group's rows, a few per frame */
   gboolean            loading;
-  gboolean            filtering;   /* the filter has a function: a search, or drafts only */
   gboolean            not_jekyll;  /* the last check found no sign of a Jekyll site */
 
   GtkDropDown        *view_dropdown;
@@ -113,16 +115,11 @@ group_by_for (RecapSidebarView view)
 
 /* Models */
 
+/* Whether the view shows @post, the search aside. */
 static gboolean
-post_visible (gpointer item,
-              gpointer user_data)
+view_shows (RecapSidebar *self,
+            RecapPost    *post)
 {
-  RecapSidebar *self = user_data;
-  RecapPost *post = item;
-
-  /* The search first: typing on, most posts it looks at fail it. */
-  if (!recap_live_search_matches (self->search, post))
-    return FALSE;
   if (self->view == RECAP_SIDEBAR_VIEW_DRAFTS &&
       !recap_post_get_is_draft (post) && recap_post_get_published (post))
     return FALSE;
@@ -130,39 +127,99 @@ post_visible (gpointer item,
          recap_collection_chooser_shows (self->collection_chooser, post);
 }
 
-/* Filters the posts again after @change. With no search, and not drafts
- * only, the filter has no function: GtkFilterListModel then keeps no
- * bitset of the posts that match, which GTK 4.8 shifts bit by bit on each
- * insertion, 8-100 ms for a post inserted amid 50,000 while a site loads.
- * But a hidden file may come last, and giving the filter its function then
- * took 27-43 ms at 50,000: loading, it has one unless all files are shown. */
 static gboolean
-filter_needed (RecapSidebar *self)
+post_visible (gpointer item,
+              gpointer user_data)
+{
+  RecapSidebar *self = user_data;
+
+  /* The search first: typing on, most posts it looks at fail it. */
+  return recap_live_search_matches (self->search, item) && view_shows (self, item);
+}
+
+/* Whether the view may hide a post, the search aside. A site that loads
+ * may get a hidden file last, and giving the filter its function then
+ * took 27-43 ms at 50,000: loading, the filter has one unless all files
+ * are shown. */
+static gboolean
+view_hides_some (RecapSidebar *self)
 {
   gboolean may_hide = self->loading ? !g_str_equal (recap_collection_chooser_get_filter (self->collection_chooser), "all")
                                     : recap_collection_chooser_hides_some (self->collection_chooser);
 
-  return recap_live_search_get_shown (self->search) != NULL || self->view == RECAP_SIDEBAR_VIEW_DRAFTS ||
-         (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS && may_hide);
+  return self->view == RECAP_SIDEBAR_VIEW_DRAFTS || (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS && may_hide);
 }
 
-static void
-refilter (RecapSidebar    *self,
-          GtkFilterChange  change)
+/* post_visible() for the post at @position of the site: the search answers
+ * by position, and the post is looked at only when the view may hide it. */
+static gboolean
+post_visible_at (guint    position,
+                 gpointer user_data)
 {
-  GtkCustomFilter *filter = GTK_CUSTOM_FILTER (gtk_filter_list_model_get_filter (self->filtered));
+  RecapSidebar *self = user_data;
+  g_autoptr(RecapPost) post = NULL;
+
+  if (!recap_live_search_matches_at (self->search, position))
+    return FALSE;
+  if (!view_hides_some (self))
+    return TRUE;
+  post = g_list_model_get_item (G_LIST_MODEL (self->site), position);
+  return view_shows (self, post);
+}
+
+/* Typing on: only the search changed, and the posts shown passed the rest. */
+static gboolean
+search_matches_at (guint    position,
+                   gpointer user_data)
+{
+  RecapSidebar *self = user_data;
+
+  return recap_live_search_matches_at (self->search, position);
+}
+
+/* Whether the filter needs a function: a search, or a view that hides
+ * some posts. Without one, the filter keeps no list of the posts shown,
+ * which it would shift for each post a loading site inserts amid others. */
+static gboolean
+filter_needed (RecapSidebar *self)
+{
+  return recap_live_search_get_shown (self->search) != NULL || view_hides_some (self);
+}
+
+/* The row of the flat list a selection would lose if it were made anew:
+ * the first selected, G_MAXUINT for none. */
+static guint
+pinned_row (RecapSidebar *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->flat_rows == NULL || gtk_multi_selection_get_model (self->selection) != G_LIST_MODEL (self->flat_rows))
+    return G_MAXUINT;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return gtk_bitset_is_empty (selected) ? G_MAXUINT : gtk_bitset_get_minimum (selected);
+}
+
+/* Filters the posts again after @change: only the search narrowed, or
+ * anything. */
+static void
+refilter (RecapSidebar     *self,
+          RecapMatchChange  change)
+{
   gboolean needed = filter_needed (self);
 
-  if (needed != self->filtering)
+  if (needed != recap_match_list_has_match_func (self->filtered))
     {
-      self->filtering = needed;
-      if (needed)
-        gtk_custom_filter_set_filter_func (filter, post_visible, self, NULL);
-      else
-        gtk_custom_filter_set_filter_func (filter, NULL, NULL, NULL);
+      recap_match_list_set_match_func (self->filtered, needed ? post_visible : NULL, self);
+      /* Narrower than every post is narrower than no filter. */
+      if (needed && change == RECAP_MATCH_WIDER)
+        change = RECAP_MATCH_DIFFERENT;
     }
-  else if (needed)
-    gtk_filter_changed (GTK_FILTER (filter), change);
+  else if (!needed)
+    return;
+  /* With no function, every post is kept without a look. */
+  recap_match_list_refilter (self->filtered, change,
+                             !needed ? NULL : change == RECAP_MATCH_NARROWER ? search_matches_at : post_visible_at,
+                             self, pinned_row (self));
 }
 
 /* A group's posts: computed with the groups, since a filter over all the
@@ -380,7 +437,7 @@ static GListModel *
 grouped_posts (RecapSidebar *self)
 {
   g_assert (is_grouped (self->view));
-  if (!self->filtering && self->site != NULL)
+  if (!recap_match_list_has_match_func (self->filtered) && self->site != NULL)
     return G_LIST_MODEL (self->site);
   return G_LIST_MODEL (self->filtered);
 }
@@ -426,8 +483,8 @@ static void
 recount (RecapSidebar *self)
 {
   if (recap_collection_chooser_count (self->collection_chooser, G_LIST_MODEL (self->site)) ||
-      filter_needed (self) != self->filtering)
-    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+      filter_needed (self) != recap_match_list_has_match_func (self->filtered))
+    refilter (self, RECAP_MATCH_DIFFERENT);
 }
 
 /* Groups are computed in a thread: at 50,000 posts they took 100-300 ms,
@@ -538,7 +595,7 @@ show_view (RecapSidebar     *self,
     {
       /* Rows over the posts would follow each post the filter drops or adds. */
       drop_flat_rows (self);
-      refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+      refilter (self, RECAP_MATCH_DIFFERENT);
     }
   set_rows (self);
   g_clear_handle_id (&self->regroup_source, g_source_remove);
@@ -704,19 +761,19 @@ list_activated (RecapSidebar *self,
 }
 
 /* Typing on narrows the search: only the posts shown so far need a look. */
-static GtkFilterChange
+static RecapMatchChange
 query_change (const char *old_query,
               const char *new_query)
 {
   if (old_query == NULL)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
+    return RECAP_MATCH_NARROWER;
   if (new_query == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
+    return RECAP_MATCH_WIDER;
   if (strstr (new_query, old_query) != NULL)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
+    return RECAP_MATCH_NARROWER;
   if (strstr (old_query, new_query) != NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
+    return RECAP_MATCH_WIDER;
+  return RECAP_MATCH_DIFFERENT;
 }
 
 /* Shows the rows for the query the search has found. */
@@ -760,7 +817,7 @@ view_selected (RecapSidebar *self)
 static void
 collection_chosen (RecapSidebar *self)
 {
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, RECAP_MATCH_DIFFERENT);
   g_clear_handle_id (&self->regroup_source, g_source_remove);
   regroup (self);
 }
@@ -796,7 +853,7 @@ recap_sidebar_set_site (RecapSidebar *self,
    * one by one, 20-37 ms for 50,000 posts, and freeing them all at once
    * when it goes takes a fraction of that. */
   drop_flat_rows (self);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (site));
+  recap_match_list_set_model (self->filtered, G_LIST_MODEL (site));
   if (!is_grouped (self->view))
     set_rows (self);
   posts_changed (self);
@@ -1027,10 +1084,9 @@ static void
 setup_models (RecapSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkCustomFilter *filter = gtk_custom_filter_new (post_visible, self, NULL);
 
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-  self->filtering = TRUE;
+  self->filtered = recap_match_list_new ();
+  recap_match_list_set_match_func (self->filtered, post_visible, self);
   self->groups = g_list_store_new (RECAP_TYPE_POST_GROUP);
   self->selection = gtk_multi_selection_new (NULL);
   self->pacer = recap_row_pacer_new (GTK_WIDGET (self->list_view));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "recap-collection-chooser.h"
+#include "recap-match-list.h"
 #include "recap-post-group.h"
 #include "recap-post-row.h"
 #include "recap-row-pacer.h"
@@ -297,7 +298,6 @@ test_views_keep_filter_and_rows (Fixture       *fixture,
   GListModel *rows = recap_sidebar_get_rows (fixture->sidebar);
   GListModel *flat_rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (rows));
   GListModel *posts = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (flat_rows));
-  GtkFilter *filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (posts));
   guint changes = 0, row_changes = 0;
 
   search_and_wait (fixture, "pycon");
@@ -306,7 +306,7 @@ test_views_keep_filter_and_rows (Fixture       *fixture,
                     recap_post_group_get_by (group_at (fixture, 0)) == RECAP_GROUP_BY_TAG);
   /* From here: the files were counted once the site loaded, which filters
    * again the first time (recount()). */
-  g_signal_connect_swapped (filter, "changed", G_CALLBACK (count_change), &changes);
+  g_signal_connect_swapped (posts, "items-changed", G_CALLBACK (count_change), &changes);
   recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_YEARS);
   UI_TEST_WAIT_FOR (n_rows (fixture) > 0 && RECAP_IS_POST_GROUP (item_at (fixture, 0)) &&
                     recap_post_group_get_by (group_at (fixture, 0)) == RECAP_GROUP_BY_YEAR);
@@ -319,14 +319,15 @@ test_views_keep_filter_and_rows (Fixture       *fixture,
   g_signal_connect_swapped (flat_rows, "items-changed", G_CALLBACK (count_change), &row_changes);
   g_object_add_weak_pointer (G_OBJECT (flat_rows), (gpointer *) &flat_rows);
   recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_DRAFTS);
-  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (changes, >, 0);
   g_assert_cmpuint (row_changes, ==, 0);
   g_assert_null (flat_rows);
   assert_rows_are (fixture, "pycon", TRUE);
+  changes = 0;
   recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_POSTS);
-  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (changes, >, 0);
   assert_rows_are (fixture, "pycon", FALSE);
-  g_signal_handlers_disconnect_by_func (filter, count_change, &changes);
+  g_signal_handlers_disconnect_by_func (posts, count_change, &changes);
 }
 
 /* A search follows outside changes: a new post that holds the words shows,
@@ -353,6 +354,74 @@ test_search_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 1);
   search_and_wait (fixture, "ferry");
   g_assert_cmpuint (n_rows (fixture), ==, 1);
+}
+
+/* The entry's text edited as keys do: @typed inserted at the end, or the
+ * last @erased characters deleted; then the search is waited for. */
+static void
+edit_search (Fixture    *fixture,
+             const char *typed,
+             int         erased)
+{
+  GtkWidget *entry;
+  int end;
+
+  recap_sidebar_focus_search (fixture->sidebar);
+  entry = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_TYPE_SEARCH_ENTRY);
+  end = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  if (erased > 0)
+    gtk_editable_delete_text (GTK_EDITABLE (entry), end - erased, end);
+  else
+    gtk_editable_insert_text (GTK_EDITABLE (entry), typed, -1, &end);
+  g_signal_emit_by_name (entry, "search-changed");
+  UI_TEST_WAIT_FOR (!recap_sidebar_get_searching (fixture->sidebar));
+}
+
+static gboolean
+post_row_selected (Fixture   *fixture,
+                   RecapPost *post)
+{
+  GListModel *rows = recap_sidebar_get_rows (fixture->sidebar);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (item_in (rows, i) == post)
+      return gtk_selection_model_is_selected (GTK_SELECTION_MODEL (rows), i);
+  return FALSE;
+}
+
+/* The open post's row stays selected while a search that keeps it is
+ * typed and erased a key at a time: only the rows that changed are made
+ * anew, and the selection keeps the others. */
+static void
+test_search_keeps_selection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char words[] = "pycon";
+  RecapDocument *document;
+  RecapPost *post;
+
+  recap_sidebar_activate_row (fixture->sidebar, 1);
+  UI_TEST_WAIT_FOR ((document = recap_window_get_document (fixture->window)) != NULL);
+  post = recap_document_get_post (document);
+  g_assert_cmpstr (recap_post_get_title (post), ==, "PyCon US 2024, day two");
+  /* As a click on the row selects it. */
+  recap_sidebar_select_post (fixture->sidebar, post);
+  g_assert_true (post_row_selected (fixture, post));
+
+  for (guint i = 0; i < strlen (words); i++)
+    {
+      char key[2] = { words[i], '\0' };
+
+      edit_search (fixture, key, 0);
+      g_assert_true (post_row_selected (fixture, post));
+    }
+  g_assert_cmpuint (n_rows (fixture), <, 14);
+  for (guint i = 0; i < strlen (words); i++)
+    {
+      edit_search (fixture, NULL, 1);
+      g_assert_true (post_row_selected (fixture, post));
+    }
+  g_assert_cmpuint (n_rows (fixture), ==, 14);
 }
 
 static void
@@ -400,35 +469,35 @@ test_problems_checked_in_thread (Fixture       *fixture,
   g_assert_cmpstr (recap_post_group_get_key (group_at (fixture, 0)), ==, "Missing title");
 }
 
-static GtkFilterMatch
-filter_strictness (Fixture *fixture)
+static gboolean
+filters (Fixture *fixture)
 {
   GListModel *rows = gtk_multi_selection_get_model (GTK_MULTI_SELECTION (recap_sidebar_get_rows (fixture->sidebar)));
   GListModel *posts = gtk_tree_list_model_get_model (GTK_TREE_LIST_MODEL (rows));
 
-  return gtk_filter_get_strictness (gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (posts)));
+  return recap_match_list_has_match_func (RECAP_MATCH_LIST (posts));
 }
 
 /* With nothing to filter out, the list of posts has no filter function:
- * GTK 4.8's filter model then keeps no bitset of the posts that match,
- * which it shifted bit by bit for each post inserted amid the others. */
+ * it then keeps no list of the posts that match, which it would shift for
+ * each post inserted amid the others. */
 static void
 test_no_filter_without_search (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+  g_assert_false (filters (fixture));
 
   search_and_wait (fixture, "picnic");
   UI_TEST_WAIT_FOR (n_rows (fixture) == 1);
-  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
+  g_assert_true (filters (fixture));
 
   search_and_wait (fixture, "");
   UI_TEST_WAIT_FOR (n_rows (fixture) == 14);
-  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_ALL);
+  g_assert_false (filters (fixture));
 
   recap_sidebar_set_view (fixture->sidebar, RECAP_SIDEBAR_VIEW_DRAFTS);
   UI_TEST_WAIT_FOR (n_rows (fixture) < 14);
-  g_assert_cmpint (filter_strictness (fixture), ==, GTK_FILTER_MATCH_SOME);
+  g_assert_true (filters (fixture));
 }
 
 /* The row's child with @css_class, or NULL. */
@@ -1127,6 +1196,7 @@ main (int   argc,
   UI_TEST_ADD ("/sidebar/search", NULL, test_search);
   UI_TEST_ADD ("/sidebar/search-follows-changes", NULL, test_search_follows_changes);
   UI_TEST_ADD ("/sidebar/search-typed-and-widened", NULL, test_search_typed_and_widened);
+  UI_TEST_ADD ("/sidebar/search-keeps-selection", NULL, test_search_keeps_selection);
   UI_TEST_ADD ("/sidebar/views-keep-filter-and-rows", NULL, test_views_keep_filter_and_rows);
   UI_TEST_ADD ("/sidebar/activate-opens-post", NULL, test_activate_opens_post);
   UI_TEST_ADD ("/sidebar/live-update", NULL, test_live_update);
