@@ -208,6 +208,13 @@ title_query_tooltip (GtkLabel   *label,
 }
 
 /* Where a search matched in the body; NULL hides it. */
+RecapPost *
+recap_post_row_get_post (RecapPostRow *self)
+{
+  g_return_val_if_fail (RECAP_IS_POST_ROW (self), NULL);
+  return self->post;
+}
+
 void
 recap_post_row_set_snippet (RecapPostRow *self,
                             const char   *snippet)

@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (RecapPostRow, recap_post_row, RECAP, POST_ROW, GtkWidget)
 void       recap_post_row_set_post (RecapPostRow *self,
                                     RecapPost    *post);
 
+/* The post bound, NULL when none is. */
+RecapPost *recap_post_row_get_post (RecapPostRow *self);
+
 void       recap_post_row_set_snippet (RecapPostRow *self,
                                        const char   *snippet);
 

@@ -54,6 +54,7 @@ struct _RecapSidebar
   guint               scroll_tick;
   GSignalGroup       *clock_signals; /* the list's frame clock while a second scroll is due */
   RecapRowPacer      *pacer;       /* an expanded group's rows, a few per frame */
+  GHashTable         *post_rows;   /* the RecapPostRows bound to a post */
   gboolean            loading;
   gboolean            not_jekyll;  /* the last check found no sign of a Jekyll site */
 
@@ -714,6 +715,17 @@ ensure_child (GtkTreeExpander *expander,
   return child;
 }
 
+/* The row's post where the query shown is found in it, NULL when none is. */
+static void
+update_snippet (RecapSidebar *self,
+                RecapPostRow *row)
+{
+  g_autofree char *snippet = NULL;
+
+  recap_post_matches (recap_post_row_get_post (row), recap_live_search_get_shown (self->search), &snippet);
+  recap_post_row_set_snippet (row, snippet);
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -727,12 +739,10 @@ bind_row (GtkSignalListItemFactory *factory,
   if (RECAP_IS_POST (object))
     {
       RecapPostRow *post_row = RECAP_POST_ROW (ensure_child (expander, RECAP_TYPE_POST_ROW));
-      g_autofree char *snippet = NULL;
-
-      recap_post_matches (RECAP_POST (object), recap_live_search_get_shown (self->search), &snippet);
       recap_post_row_set_post (post_row, RECAP_POST (object));
-      recap_post_row_set_snippet (post_row, snippet);
+      update_snippet (self, post_row);
       recap_post_row_set_git_monitor (post_row, self->git);
+      g_hash_table_add (self->post_rows, post_row);
     }
   else
     recap_group_row_set_group (RECAP_GROUP_ROW (ensure_child (expander, RECAP_TYPE_GROUP_ROW)),
@@ -741,14 +751,18 @@ bind_row (GtkSignalListItemFactory *factory,
 
 static void
 unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item)
+            GtkListItem              *item,
+            RecapSidebar             *self)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
   GtkWidget *child = gtk_tree_expander_get_child (expander);
 
   gtk_tree_expander_set_list_row (expander, NULL);
   if (RECAP_IS_POST_ROW (child))
-    recap_post_row_set_post (RECAP_POST_ROW (child), NULL);
+    {
+      g_hash_table_remove (self->post_rows, child);
+      recap_post_row_set_post (RECAP_POST_ROW (child), NULL);
+    }
 }
 
 /* Template callbacks */
@@ -781,7 +795,14 @@ static void
 search_shown (RecapSidebar *self,
               const char   *before)
 {
+  GHashTableIter iter;
+  gpointer row;
+
   refilter (self, query_change (before, recap_live_search_get_shown (self->search)));
+  /* Rows kept through the change show where the new query is found. */
+  g_hash_table_iter_init (&iter, self->post_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    update_snippet (self, row);
 }
 
 static void
@@ -1090,11 +1111,12 @@ setup_models (RecapSidebar *self)
   self->groups = g_list_store_new (RECAP_TYPE_POST_GROUP);
   self->selection = gtk_multi_selection_new (NULL);
   self->pacer = recap_row_pacer_new (GTK_WIDGET (self->list_view));
+  self->post_rows = g_hash_table_new (NULL, NULL);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (posts_changed), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
@@ -1150,6 +1172,8 @@ recap_sidebar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RECAP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* After the list view: its rows are unbound as it goes. */
+  g_clear_pointer (&self->post_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (recap_sidebar_parent_class)->dispose (object);
 }

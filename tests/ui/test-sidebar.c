@@ -550,6 +550,42 @@ test_post_row_parts (void)
   g_object_unref (row);
 }
 
+/* Counts the post rows under @widget that show a snippet, and checks
+ * that each row shows where @folded is found in its post. */
+static guint
+check_snippets (GtkWidget  *widget,
+                const char *folded)
+{
+  guint n = 0;
+
+  if (RECAP_IS_POST_ROW (widget) && recap_post_row_get_post (RECAP_POST_ROW (widget)) != NULL)
+    {
+      GtkWidget *label = row_part (widget, "snippet");
+      g_autofree char *expected = NULL;
+
+      recap_post_matches (recap_post_row_get_post (RECAP_POST_ROW (widget)), folded, &expected);
+      g_assert_cmpstr (label ? gtk_label_get_label (GTK_LABEL (label)) : NULL, ==, expected);
+      return expected != NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += check_snippets (child, folded);
+  return n;
+}
+
+/* A row kept through a keystroke shows where the new query is found: in
+ * the picnic's report "ab" is first found well before "abo". */
+static void
+test_search_updates_snippets (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  edit_search (fixture, "ab", 0);
+  g_assert_cmpuint (check_snippets (GTK_WIDGET (fixture->sidebar), "ab"), >, 0);
+  edit_search (fixture, "o", 0);
+  g_assert_cmpuint (check_snippets (GTK_WIDGET (fixture->sidebar), "abo"), >, 0);
+  edit_search (fixture, NULL, 1);
+  g_assert_cmpuint (check_snippets (GTK_WIDGET (fixture->sidebar), "ab"), >, 0);
+}
+
 /* More posts than GTK 4.8's list view makes row widgets for (some 200): the
  * rows far from where it is scrolled have none. Each post is of its own
  * event. */
@@ -1197,6 +1233,7 @@ main (int   argc,
   UI_TEST_ADD ("/sidebar/search-follows-changes", NULL, test_search_follows_changes);
   UI_TEST_ADD ("/sidebar/search-typed-and-widened", NULL, test_search_typed_and_widened);
   UI_TEST_ADD ("/sidebar/search-keeps-selection", NULL, test_search_keeps_selection);
+  UI_TEST_ADD ("/sidebar/search-updates-snippets", NULL, test_search_updates_snippets);
   UI_TEST_ADD ("/sidebar/views-keep-filter-and-rows", NULL, test_views_keep_filter_and_rows);
   UI_TEST_ADD ("/sidebar/activate-opens-post", NULL, test_activate_opens_post);
   UI_TEST_ADD ("/sidebar/live-update", NULL, test_live_update);
