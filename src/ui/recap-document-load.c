@@ -70,6 +70,13 @@ remember_cursor (RecapDocument *self,
 
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self), &iter,
                                     gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self)));
+  /* Not moved since a reload clamped it: where it was before that one. */
+  if (gtk_text_iter_get_offset (&iter) == self->cursor_moved_to)
+    {
+      job->cursor_line = self->cursor_wanted_line;
+      job->cursor_offset = self->cursor_wanted_offset;
+      return;
+    }
   job->cursor_line = gtk_text_iter_get_line (&iter);
   job->cursor_offset = gtk_text_iter_get_line_offset (&iter);
 }
@@ -88,6 +95,11 @@ restore_cursor (RecapDocument *self,
     gtk_text_iter_forward_to_line_end (&line_end);
   gtk_text_iter_set_line_offset (&iter, MIN (job->cursor_offset, gtk_text_iter_get_line_offset (&line_end)));
   gtk_text_buffer_place_cursor (buffer, &iter);
+  self->cursor_wanted_line = job->cursor_line;
+  self->cursor_wanted_offset = job->cursor_offset;
+  self->cursor_moved_to = -1;
+  if (gtk_text_iter_get_line (&iter) != job->cursor_line || gtk_text_iter_get_line_offset (&iter) != job->cursor_offset)
+    self->cursor_moved_to = gtk_text_iter_get_offset (&iter);
 }
 
 static RecapFileNewline

@@ -97,6 +97,14 @@ struct _RecapDocument
   char                    *full_text;       /* the file's text while the buffer holds a cut copy */
   gboolean                 externally_modified;
   gboolean                 deleted;
+
+  /* Where the cursor was before a reload moved it (the text got shorter),
+   * and the buffer offset it was moved to; offset -1 when none did. A
+   * program that writes in place may be read truncated: the next reload
+   * puts the cursor back where the user left it. */
+  int                      cursor_wanted_line;
+  int                      cursor_wanted_offset;
+  int                      cursor_moved_to;
 };
 
 enum {

@@ -263,6 +263,7 @@ recap_document_init (RecapDocument *self)
   self->source_file = gtk_source_file_new ();
   self->encoding = gtk_source_encoding_get_utf8 ();
   self->newline = RECAP_FILE_NEWLINE_LF;
+  self->cursor_moved_to = -1;
   g_queue_init (&self->ops);
   self->monitor = recap_buffer_monitor_new ();
   g_signal_connect_object (self->monitor, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);

@@ -469,6 +469,36 @@ test_clean_buffer_follows_the_disk (Fixture       *fixture,
   g_assert_false (is_modified (document));
 }
 
+/* A program writing in place can be read while the file is cut short:
+ * the cursor moves to the end of that text, and goes back where it was
+ * when the whole text is read. */
+static void
+test_cursor_back_after_short_read (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const char *whole = "---\ntitle: Again\n---\nOne\nTwo\n";
+  RecapDocument *document = open_post (fixture, NOTE);
+
+  place_cursor (document, 4, 3);
+  write_site_file (fixture, NOTE, "---\n", -1);
+  UI_TEST_WAIT_FOR (buffer_is (document, "---\n") && !recap_document_get_loading (document));
+  g_assert_true (cursor_is (document, 1, 0));
+
+  write_site_file (fixture, NOTE, whole, -1);
+  UI_TEST_WAIT_FOR (buffer_is (document, whole) && cursor_is (document, 4, 3));
+  g_assert_false (is_modified (document));
+
+  /* Moved by the user since: the cursor stays where they put it. */
+  place_cursor (document, 3, 1);
+  write_site_file (fixture, NOTE, "---\n", -1);
+  /* Once the reload has put the cursor back. */
+  UI_TEST_WAIT_FOR (buffer_is (document, "---\n") && !recap_document_get_loading (document));
+  g_assert_true (cursor_is (document, 1, 0));
+  place_cursor (document, 0, 2);
+  write_site_file (fixture, NOTE, whole, -1);
+  UI_TEST_WAIT_FOR (buffer_is (document, whole) && cursor_is (document, 0, 2));
+}
+
 static void
 test_dirty_buffer_keep_mine (Fixture       *fixture,
                              gconstpointer  data)
@@ -907,6 +937,7 @@ main (int   argc,
   ADD ("/reliability/save/disk-full", test_disk_full);
   ADD ("/reliability/save/folder-disappears", test_folder_disappears);
   ADD ("/reliability/disk/clean-buffer-follows-the-disk", test_clean_buffer_follows_the_disk);
+  ADD ("/reliability/disk/cursor-back-after-short-read", test_cursor_back_after_short_read);
   ADD ("/reliability/disk/dirty-buffer-keep-mine", test_dirty_buffer_keep_mine);
   ADD ("/reliability/disk/dirty-buffer-reload", test_dirty_buffer_reload);
   ADD ("/reliability/disk/deleted-while-open", test_deleted_while_open);
