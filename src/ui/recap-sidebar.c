@@ -151,8 +151,8 @@ view_hides_some (RecapSidebar *self)
   return self->view == RECAP_SIDEBAR_VIEW_DRAFTS || (self->view != RECAP_SIDEBAR_VIEW_PROBLEMS && may_hide);
 }
 
-/* post_visible() for the post at @position of the site: the search answers
- * by position, and the post is looked at only when the view may hide it. */
+/* post_visible() for the post at @position of the site, in a view that may
+ * hide it: the search answers by position. */
 static gboolean
 post_visible_at (guint    position,
                  gpointer user_data)
@@ -162,13 +162,12 @@ post_visible_at (guint    position,
 
   if (!recap_live_search_matches_at (self->search, position))
     return FALSE;
-  if (!view_hides_some (self))
-    return TRUE;
   post = g_list_model_get_item (G_LIST_MODEL (self->site), position);
   return view_shows (self, post);
 }
 
-/* Typing on: only the search changed, and the posts shown passed the rest. */
+/* Typing on, only the search changed and the posts shown passed the rest;
+ * or the view hides none. */
 static gboolean
 search_matches_at (guint    position,
                    gpointer user_data)
@@ -207,6 +206,7 @@ refilter (RecapSidebar     *self,
           RecapMatchChange  change)
 {
   gboolean needed = filter_needed (self);
+  RecapMatchAtFunc keep;
 
   if (needed != recap_match_list_has_match_func (self->filtered))
     {
@@ -217,10 +217,15 @@ refilter (RecapSidebar     *self,
     }
   else if (!needed)
     return;
-  /* With no function, every post is kept without a look. */
-  recap_match_list_refilter (self->filtered, change,
-                             !needed ? NULL : change == RECAP_MATCH_NARROWER ? search_matches_at : post_visible_at,
-                             self, pinned_row (self));
+  /* With no function, every post is kept without a look; the post itself
+   * is looked at only when the view may hide it. */
+  if (!needed)
+    keep = NULL;
+  else if (change == RECAP_MATCH_NARROWER || !view_hides_some (self))
+    keep = search_matches_at;
+  else
+    keep = post_visible_at;
+  recap_match_list_refilter (self->filtered, change, keep, self, pinned_row (self));
 }
 
 /* A group's posts: computed with the groups, since a filter over all the
@@ -715,7 +720,8 @@ ensure_child (GtkTreeExpander *expander,
   return child;
 }
 
-/* The row's post where the query shown is found in it, NULL when none is. */
+/* Shows on @row where the query shown is found in its post's text; no
+ * snippet when the query is found in its fields, or there is none. */
 static void
 update_snippet (RecapSidebar *self,
                 RecapPostRow *row)
