@@ -107,19 +107,24 @@ matches (RecapMatchList *self,
   return self->match (item, self->match_data);
 }
 
+/* The positions 0 to @n - 1. */
+static GArray *
+all_positions (guint n)
+{
+  GArray *positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (positions, i);
+  return positions;
+}
+
 /* The kept positions listed, every one when all are kept. */
 static GArray *
 dup_kept (RecapMatchList *self)
 {
-  guint n = model_n_items (self);
-  GArray *kept;
-
   if (self->kept != NULL)
     return g_array_ref (self->kept);
-  kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-  for (guint i = 0; i < n; i++)
-    g_array_append_val (kept, i);
-  return kept;
+  return all_positions (model_n_items (self));
 }
 
 /* The first index of @kept whose position is @position or after. */
@@ -162,15 +167,9 @@ model_items_changed (RecapMatchList *self,
       g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
       return;
     }
+  /* Every item before the change was kept. */
   if (self->kept == NULL)
-    {
-      /* Every item before the change was kept. */
-      guint n_before = model_n_items (self) - added + removed;
-
-      self->kept = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_before);
-      for (guint i = 0; i < n_before; i++)
-        g_array_append_val (self->kept, i);
-    }
+    self->kept = all_positions (model_n_items (self) - added + removed);
   first = lower_bound (self->kept, position);
   last = lower_bound (self->kept, position + removed);
   g_array_remove_range (self->kept, first, last - first);
