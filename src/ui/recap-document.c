@@ -347,17 +347,18 @@ recap_document_dup_text (RecapDocument *self)
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
 }
 
-/* Whether the line at @line starts with @fence. */
+/* Whether the line at @line starts with @fence (ASCII). A character at a
+ * time, no copy: it is asked of every line of the front matter. */
 static gboolean
 line_starts_with (const GtkTextIter *line,
                   const char        *fence)
 {
-  GtkTextIter end = *line;
-  g_autofree char *start = NULL;
+  GtkTextIter iter = *line;
 
-  gtk_text_iter_forward_chars (&end, strlen (fence));
-  start = gtk_text_iter_get_slice (line, &end);
-  return g_str_equal (start, fence);
+  for (const char *c = fence; *c != '\0'; c++, gtk_text_iter_forward_char (&iter))
+    if (gtk_text_iter_get_char (&iter) != (gunichar) *c)
+      return FALSE;
+  return TRUE;
 }
 
 /* Walks the lines rather than copying the text: a post of megabytes is
