@@ -105,6 +105,12 @@ struct _RecapDocument
   int                      cursor_wanted_line;
   int                      cursor_wanted_offset;
   int                      cursor_moved_to;
+
+  /* recap_document_find_front_matter_end()'s last answer, kept until an
+   * edit reaches the lines it read: the fold and the form both ask after
+   * each change, and the answer walks every line of the front matter. */
+  int                      extent_read_to;  /* the last line it read; -1: no answer kept */
+  gboolean                 extent_found;    /* the closing fence is that line */
 };
 
 enum {

@@ -105,6 +105,35 @@ recap_document_changed (GtkTextBuffer *buffer)
     self->draft_source = g_timeout_add_seconds (DRAFT_DELAY_SECONDS, write_draft, self);
 }
 
+/* Forgets the front matter's extent when an edit at @line reaches the
+ * lines that decided it; an edit below them changes none of it. */
+static void
+forget_extent_from (RecapDocument     *self,
+                    const GtkTextIter *line)
+{
+  if (gtk_text_iter_get_line (line) <= self->extent_read_to)
+    self->extent_read_to = -1;
+}
+
+static void
+recap_document_insert_text (GtkTextBuffer *buffer,
+                            GtkTextIter   *pos,
+                            const char    *text,
+                            int            len)
+{
+  forget_extent_from (RECAP_DOCUMENT (buffer), pos);
+  GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->insert_text (buffer, pos, text, len);
+}
+
+static void
+recap_document_delete_range (GtkTextBuffer *buffer,
+                             GtkTextIter   *start,
+                             GtkTextIter   *end)
+{
+  forget_extent_from (RECAP_DOCUMENT (buffer), start);
+  GTK_TEXT_BUFFER_CLASS (recap_document_parent_class)->delete_range (buffer, start, end);
+}
+
 static void
 recap_document_modified_changed (GtkTextBuffer *buffer)
 {
@@ -231,6 +260,8 @@ recap_document_class_init (RecapDocumentClass *klass)
   object_class->finalize = recap_document_finalize;
   object_class->get_property = recap_document_get_property;
   buffer_class->changed = recap_document_changed;
+  buffer_class->insert_text = recap_document_insert_text;
+  buffer_class->delete_range = recap_document_delete_range;
   buffer_class->modified_changed = recap_document_modified_changed;
 
   properties[PROP_ENCODING] =
@@ -262,6 +293,7 @@ recap_document_init (RecapDocument *self)
 {
   self->source_file = gtk_source_file_new ();
   self->encoding = gtk_source_encoding_get_utf8 ();
+  self->extent_read_to = -1;
   self->newline = RECAP_FILE_NEWLINE_LF;
   self->cursor_moved_to = -1;
   g_queue_init (&self->ops);
@@ -315,34 +347,36 @@ recap_document_dup_text (RecapDocument *self)
   return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
 }
 
-/* Whether the line at @line starts with @fence. */
+/* Whether the line at @line starts with @fence (ASCII). A character at a
+ * time, no copy: it is asked of every line of the front matter. */
 static gboolean
 line_starts_with (const GtkTextIter *line,
                   const char        *fence)
 {
-  GtkTextIter end = *line;
-  g_autofree char *start = NULL;
+  GtkTextIter iter = *line;
 
-  gtk_text_iter_forward_chars (&end, strlen (fence));
-  start = gtk_text_iter_get_slice (line, &end);
-  return g_str_equal (start, fence);
+  for (const char *c = fence; *c != '\0'; c++, gtk_text_iter_forward_char (&iter))
+    if (gtk_text_iter_get_char (&iter) != (gunichar) *c)
+      return FALSE;
+  return TRUE;
 }
 
 /* Walks the lines rather than copying the text: a post of megabytes is
- * read line by line only up to its closing fence. */
-gboolean
-recap_document_find_front_matter_end (RecapDocument *self,
-                                      GtkTextIter   *closing)
+ * read line by line only up to its closing fence. Returns the last line
+ * read, which decided the answer; @found: whether that line is the
+ * closing fence. */
+static int
+scan_front_matter (RecapDocument *self,
+                   gboolean      *found)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   GtkTextIter start, line;
 
-  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
-
+  *found = FALSE;
   gtk_text_buffer_get_start_iter (buffer, &start);
   line = start;
   if (!line_starts_with (&line, "---"))
-    return FALSE;
+    return 0;
   while (gtk_text_iter_forward_line (&line))
     if (line_starts_with (&line, "---") || line_starts_with (&line, "..."))
       {
@@ -353,12 +387,24 @@ recap_document_find_front_matter_end (RecapDocument *self,
         gtk_text_iter_forward_line (&after);
         text = gtk_text_buffer_get_slice (buffer, &start, &after, TRUE);
         /* The same front matter as in the whole text, or none. */
-        if (!recap_front_matter_split (text, strlen (text), &split) || split.end != strlen (text))
-          return FALSE;
-        *closing = line;
-        return TRUE;
+        *found = recap_front_matter_split (text, strlen (text), &split) && split.end == strlen (text);
+        return gtk_text_iter_get_line (&line);
       }
-  return FALSE;
+  /* Unclosed: the last line decided, and text added after it may close it. */
+  return gtk_text_iter_get_line (&line);
+}
+
+gboolean
+recap_document_find_front_matter_end (RecapDocument *self,
+                                      GtkTextIter   *closing)
+{
+  g_return_val_if_fail (RECAP_IS_DOCUMENT (self), FALSE);
+
+  if (self->extent_read_to < 0)
+    self->extent_read_to = scan_front_matter (self, &self->extent_found);
+  if (self->extent_found)
+    gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self), closing, self->extent_read_to);
+  return self->extent_found;
 }
 
 const GtkSourceEncoding *

@@ -44,7 +44,8 @@ char          *recap_document_dup_text     (RecapDocument        *self);
 
 /* Where the front matter ends: @closing is set to the start of its closing
  * fence line ("---" or "..."). FALSE when the text does not start with
- * front matter that the core would split off there. */
+ * front matter that the core would split off there. The answer is kept
+ * until an edit reaches the lines it read. */
 gboolean       recap_document_find_front_matter_end (RecapDocument *self,
                                                      GtkTextIter   *closing);
 /* The encoding the file was read in and is saved back in. */

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 #define RECAP_TYPE_FRONT_MATTER_FORM (recap_front_matter_form_get_type ())
 G_DECLARE_FINAL_TYPE (RecapFrontMatterForm, recap_front_matter_form, RECAP, FRONT_MATTER_FORM, GtkWidget)
 
-/* The form reads and edits @document's text; it never holds values of its own. */
+/* The form reads and edits @document's text; it never holds values of its
+ * own. The old document's rows go now, @document's come in the next
+ * main-loop iteration (before the next frame), or at a sync. */
 void     recap_front_matter_form_set_document (RecapFrontMatterForm *self,
                                                RecapDocument        *document);
 /* Where suggestions (authors, events, tags, layouts) come from, and the

@@ -465,6 +465,30 @@ test_many_keys_notice (Fixture       *fixture,
   ui_test_assert_buffer (fixture->post.document, many->str);
 }
 
+/* Another document in the form: the rows and the title of the one before
+ * go at once, the new one's come in the main loop's next iterations. */
+static void
+test_next_document (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RecapPost *post = recap_document_get_post (fixture->post.document);
+  g_autoptr(RecapDocument) next = recap_document_new (post, NULL);
+
+  g_assert_nonnull (recap_front_matter_form_get_row (fixture->form, "title"));
+  g_assert_nonnull (recap_front_matter_form_get_title (fixture->form));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (next), "---\ntitle: Next\nvenue: Hall\n---\nBody.\n", -1);
+
+  recap_front_matter_form_set_document (fixture->form, next);
+  g_assert_null (recap_front_matter_form_get_row (fixture->form, "title"));
+  g_assert_null (recap_front_matter_form_get_title (fixture->form));
+  UI_TEST_WAIT_FOR (recap_front_matter_form_get_row (fixture->form, "venue") != NULL);
+  g_assert_cmpstr (recap_front_matter_form_get_title (fixture->form), ==, "Next");
+
+  recap_front_matter_form_set_document (fixture->form, fixture->post.document);
+  UI_TEST_WAIT_FOR (recap_front_matter_form_get_row (fixture->form, "title") != NULL);
+  g_assert_null (recap_front_matter_form_get_row (fixture->form, "venue"));
+}
+
 /* Hugo's TOML and JSON front matter: a notice, no fields, no Add Field. */
 static void
 test_foreign_front_matter_notice (Fixture       *fixture,
@@ -643,6 +667,7 @@ main (int   argc,
   ADD ("/form/invalid-yaml", WORKSHOP, test_invalid_yaml_makes_form_read_only);
   ADD ("/form/shared-anchor-read-only", WORKSHOP, test_shared_anchor_read_only);
   ADD ("/form/many-keys-notice", WORKSHOP, test_many_keys_notice);
+  ADD ("/form/next-document", WORKSHOP, test_next_document);
   ADD ("/form/foreign-front-matter-notice", WORKSHOP, test_foreign_front_matter_notice);
   ADD ("/form/long-list-read-only", WORKSHOP, test_long_list_read_only);
   ADD ("/form/accessible-names", WORKSHOP, test_accessible_names);

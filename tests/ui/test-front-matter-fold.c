@@ -340,6 +340,55 @@ count_visible_body_lines (Fixture *fixture)
   return lines;
 }
 
+/* The closing fence's line, or -1 without front matter. */
+static int
+fence_line (Fixture *fixture)
+{
+  GtkTextIter closing;
+
+  if (!recap_document_find_front_matter_end (fixture->post.document, &closing))
+    return -1;
+  return gtk_text_iter_get_line (&closing);
+}
+
+static void
+insert_at (Fixture    *fixture,
+           int         line,
+           int         offset,
+           const char *text)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer (fixture), &iter, line, offset);
+  gtk_text_buffer_insert (buffer (fixture), &iter, text, -1);
+}
+
+/* The document keeps the front matter's extent between edits (the fold
+ * and the form both ask): an edit in the body keeps it, one in the lines
+ * that decided it is read again. */
+static void
+test_extent_follows_edits (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkTextIter start, end;
+
+  g_assert_cmpint (fence_line (fixture), ==, FENCE_LINE);
+  insert_at (fixture, FENCE_LINE + 1, 0, "A body line.\n---\n");
+  g_assert_cmpint (fence_line (fixture), ==, FENCE_LINE);
+  insert_at (fixture, 1, 0, "extra: 1\n");
+  g_assert_cmpint (fence_line (fixture), ==, FENCE_LINE + 1);
+  /* "--" opens no front matter; the dash back, it does. */
+  gtk_text_buffer_get_iter_at_offset (buffer (fixture), &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer (fixture), &end, 1);
+  gtk_text_buffer_delete (buffer (fixture), &start, &end);
+  g_assert_cmpint (fence_line (fixture), ==, -1);
+  insert_at (fixture, 0, 0, "-");
+  g_assert_cmpint (fence_line (fixture), ==, FENCE_LINE + 1);
+  /* The core splits no front matter off at "---x". */
+  insert_at (fixture, FENCE_LINE + 1, 3, "x");
+  g_assert_cmpint (fence_line (fixture), ==, -1);
+}
+
 /* The default window, the form expanded: at least 20 lines of the body. */
 static void
 test_body_gets_the_screen (Fixture       *fixture,
@@ -389,6 +438,7 @@ main (int   argc,
   UI_TEST_ADD ("/fold/cursor-stays-out", application, test_cursor_stays_out);
   UI_TEST_ADD ("/fold/selection-inside-opens", application, test_selection_inside_opens);
   UI_TEST_ADD ("/fold/follows-edits", application, test_follows_edits);
+  UI_TEST_ADD ("/fold/extent-follows-edits", application, test_extent_follows_edits);
   UI_TEST_ADD ("/fold/undo-from-the-form", application, test_undo_from_the_form);
   UI_TEST_ADD ("/fold/pending-typing-keeps-own-undo", application, test_pending_typing_keeps_own_undo);
   UI_TEST_ADD ("/fold/body-gets-the-screen", application, test_body_gets_the_screen);

@@ -307,6 +307,9 @@ ui_test_open_post (RecapWindow *window,
   UI_TEST_WAIT_FOR ((document = recap_window_get_document (window)) != NULL &&
                     g_file_equal (recap_document_get_file (document), file) &&
                     !recap_document_get_loading (document));
+  /* The form's rows come in an idle after the document. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   return document;
 }
 
