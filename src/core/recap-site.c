@@ -261,8 +261,9 @@ typedef struct {
 
   /* Main thread only. */
   gboolean         scanned;    /* no more batches come */
-  GPtrArray       *current;    /* the batch being inserted */
+  GPtrArray       *current;    /* the batches being inserted, copied into one */
   guint            next;       /* its first post not inserted yet */
+  GPtrArray       *spent;      /* the threads' batches copied, freed with the load */
 } Load;
 
 static Load *
@@ -287,6 +288,7 @@ load_unref (Load *load)
   recap_background_free (g_steal_pointer (&load->scan), (GDestroyNotify) recap_site_scan_free);
   recap_background_free (g_steal_pointer (&load->cache), (GDestroyNotify) recap_index_cache_free);
   recap_background_free (g_steal_pointer (&load->snapshot), (GDestroyNotify) recap_index_cache_snapshot_free);
+  recap_background_free (g_steal_pointer (&load->spent), (GDestroyNotify) g_ptr_array_unref);
   g_queue_clear_full (&load->batches, (GDestroyNotify) g_ptr_array_unref);
   g_clear_pointer (&load->current, g_ptr_array_unref);
   g_mutex_clear (&load->lock);
@@ -323,6 +325,30 @@ finish_load (Load   *load,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Moves the posts of @batches from @first on into one new array, which
+ * owns them; the batches, allocated by the scanning threads, stay in
+ * @batches. Freeing or growing a block of a thread's malloc arena takes
+ * that arena's lock, which the thread holds while it allocates: the main
+ * thread slept up to 75 ms on it (perf, sched_switch) when a scanning
+ * thread, behind at a lower priority, lost its processor holding it. */
+static GPtrArray *
+copy_batches (GPtrArray *batches,
+              guint      first)
+{
+  guint n_posts = 0;
+  GPtrArray *posts;
+
+  for (guint i = first; i < batches->len; i++)
+    n_posts += ((GPtrArray *) batches->pdata[i])->len;
+  posts = g_ptr_array_new_full (n_posts, g_object_unref);
+  for (guint i = first; i < batches->len; i++)
+    {
+      g_ptr_array_extend (posts, batches->pdata[i], NULL, NULL);
+      g_ptr_array_set_free_func (batches->pdata[i], NULL);
+    }
+  return posts;
+}
+
 /* The queued batches, up to about @max_posts, as one sorted array: posts
  * of several batches that land next to each other go in as one splice.
  * NULL when none is queued; then, while the scan goes on, the source is
@@ -331,20 +357,22 @@ static GPtrArray *
 take_batches (Load  *load,
               guint  max_posts)
 {
-  GPtrArray *posts, *more;
-  gboolean merged = FALSE;
+  guint first = load->spent->len, n_posts = 0;
+  GPtrArray *posts, *batch;
 
   g_mutex_lock (&load->lock);
-  posts = g_queue_pop_head (&load->batches);
-  while (posts != NULL && posts->len < max_posts && (more = g_queue_pop_head (&load->batches)) != NULL)
+  while (n_posts < max_posts && (batch = g_queue_pop_head (&load->batches)) != NULL)
     {
-      g_ptr_array_extend_and_steal (posts, more);
-      merged = TRUE;
+      g_ptr_array_add (load->spent, batch);
+      n_posts += batch->len;
     }
-  if (posts == NULL && !load->scanned)
+  if (n_posts == 0 && !load->scanned)
     g_clear_pointer (&load->source, g_source_unref);
   g_mutex_unlock (&load->lock);
-  if (merged)
+  if (n_posts == 0)
+    return NULL;
+  posts = copy_batches (load->spent, first);
+  if (load->spent->len - first > 1)
     g_ptr_array_sort (posts, site_compare_post_pointers);
   return posts;
 }
@@ -359,13 +387,15 @@ detach_source (Load *load)
   g_mutex_unlock (&load->lock);
 }
 
-/* After a failed or cancelled load: no more insertions. */
+/* After a failed or cancelled load: no more insertions. The posts not
+ * inserted are freed by a thread: they are blocks of the scanning
+ * threads' arenas, which may still be allocating (see copy_batches()). */
 static gboolean
 drop_batches (Load *load)
 {
-  g_clear_pointer (&load->current, g_ptr_array_unref);
-  while ((load->current = take_batches (load, G_MAXUINT)) != NULL)
-    g_clear_pointer (&load->current, g_ptr_array_unref);
+  do
+    recap_background_free (g_steal_pointer (&load->current), (GDestroyNotify) g_ptr_array_unref);
+  while ((load->current = take_batches (load, G_MAXUINT)) != NULL);
   if (!load->scanned)
     return G_SOURCE_REMOVE;  /* take_batches() detached it */
   detach_source (load);
@@ -514,6 +544,7 @@ recap_site_load_async (RecapSite           *self,
   load->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (load->task, recap_site_load_async);
   load->scan = recap_site_scan_new (self->root, NULL, cancellable);
+  load->spent = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   scan_task = g_task_new (self, cancellable, scanned, load);
   g_task_set_task_data (scan_task, load_ref (load), (GDestroyNotify) load_unref);
