@@ -2,9 +2,9 @@
  *
  * The site's posts, which the site keeps newest first, go through a filter
  * (search, drafts; a RecapMatchList, which takes the search's answer by
- * position and tells only the rows that changed); grouped views put a
- * GtkTreeListModel of groups on top,
- * each group expanding into its posts among those. No
+ * position and tells only the rows that changed); the flat views list
+ * those posts themselves, grouped views put a GtkTreeListModel of groups
+ * on top, each group expanding into its posts among those. No
  * GtkSortListModel: for posts added in many small batches it reports nearly
  * the whole list changed each time, which rebuilt every row of a big site.
  *
@@ -36,7 +36,6 @@ struct _RecapSidebar
   RecapSite          *site;
   RecapGitMonitor    *git;         /* the site's git status for the rows' badges, or NULL */
   RecapMatchList     *filtered;
-  GtkTreeListModel   *flat_rows;   /* rows over @filtered, kept while a grouped view shows */
   GListStore         *groups;
   GtkMultiSelection  *selection;
   GtkWidget          *context_menu;
@@ -193,7 +192,7 @@ pinned_row (RecapSidebar *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
 
-  if (self->flat_rows == NULL || gtk_multi_selection_get_model (self->selection) != G_LIST_MODEL (self->flat_rows))
+  if (is_grouped (self->view) || gtk_multi_selection_get_model (self->selection) == NULL)
     return G_MAXUINT;
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   return gtk_bitset_is_empty (selected) ? G_MAXUINT : gtk_bitset_get_minimum (selected);
@@ -539,36 +538,24 @@ posts_changed (RecapSidebar *self)
     self->regroup_source = g_idle_add (regroup, self);
 }
 
-/* Rows over the groups or the posts, as the view shows them. The rows
- * over the posts are kept from one flat view to the next: making them
- * anew for 100,000 posts, or freeing them, took tens of milliseconds. */
+/* Rows over the groups, or the posts themselves: a GtkTreeListModel over
+ * the posts, only for its rows, dropped those of the posts a keystroke
+ * hid one by one (110-135 ms for 55,000 of 100,000). Not paced with a
+ * GtkSliceListModel: for a change that adds and removes different
+ * numbers of rows it tells every row after it changed. */
 static void
 set_rows (RecapSidebar *self)
 {
-  GtkTreeListModel *rows;
+  g_autoptr(GtkTreeListModel) groups = NULL;
 
   if (!is_grouped (self->view))
     {
-      if (self->flat_rows == NULL)
-        self->flat_rows = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), FALSE, FALSE,
-                                                   create_group_posts, self, NULL);
-      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->flat_rows));
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->filtered));
       return;
     }
-  rows = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)), FALSE, FALSE,
-                                  create_group_posts, self, NULL);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (rows));
-  g_object_unref (rows);
-}
-
-/* Drops the rows over the posts, before the posts all go: GtkTreeListModel
- * drops the rows of removed items one by one. */
-static void
-drop_flat_rows (RecapSidebar *self)
-{
-  if (self->flat_rows != NULL && gtk_multi_selection_get_model (self->selection) == G_LIST_MODEL (self->flat_rows))
-    gtk_multi_selection_set_model (self->selection, NULL);
-  g_clear_object (&self->flat_rows);
+  groups = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)), FALSE, FALSE,
+                                    create_group_posts, self, NULL);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (groups));
 }
 
 /* Whether views @a and @b show the same posts before grouping: only
@@ -587,9 +574,9 @@ static void
 show_view (RecapSidebar     *self,
            RecapSidebarView  before)
 {
-  /* Rows over the groups would drop them one by one. */
-  if (is_grouped (before) || is_grouped (self->view))
-    gtk_multi_selection_set_model (self->selection, NULL);
+  /* Rows over the groups would drop them one by one, and the list view
+   * would follow each post the filter drops or adds. */
+  gtk_multi_selection_set_model (self->selection, NULL);
   if (is_grouped (before))
     clear_groups (self);
   /* A flat list needs no room for expander arrows. */
@@ -598,11 +585,7 @@ show_view (RecapSidebar     *self,
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "flat");
   if (!same_filter (before, self->view))
-    {
-      /* Rows over the posts would follow each post the filter drops or adds. */
-      drop_flat_rows (self);
-      refilter (self, RECAP_MATCH_DIFFERENT);
-    }
+    refilter (self, RECAP_MATCH_DIFFERENT);
   set_rows (self);
   g_clear_handle_id (&self->regroup_source, g_source_remove);
   regroup (self);
@@ -652,19 +635,26 @@ tag_group_menu (const char *tag)
   return G_MENU_MODEL (menu);
 }
 
+/* The post or group a row of the list shows: grouped views list
+ * GtkTreeListRows, flat views the posts themselves. */
+static GObject *
+dup_row_item (gpointer row)
+{
+  return GTK_IS_TREE_LIST_ROW (row) ? gtk_tree_list_row_get_item (row) : g_object_ref (row);
+}
+
 /* The posts' menu, or a tag group's for a tag group row. */
 static void
 set_context_menu (RecapSidebar *self,
                   gpointer      row)
 {
-  gpointer item = GTK_IS_TREE_LIST_ROW (row) ? gtk_tree_list_row_get_item (row) : g_object_ref (row);
+  g_autoptr(GObject) item = dup_row_item (row);
   g_autoptr(GMenuModel) menu = NULL;
 
-  if (RECAP_IS_POST_GROUP (item) && recap_post_group_get_by (item) == RECAP_GROUP_BY_TAG &&
-      recap_post_group_get_key (item) != NULL)
-    menu = tag_group_menu (recap_post_group_get_key (item));
+  if (RECAP_IS_POST_GROUP (item) && recap_post_group_get_by (RECAP_POST_GROUP (item)) == RECAP_GROUP_BY_TAG &&
+      recap_post_group_get_key (RECAP_POST_GROUP (item)) != NULL)
+    menu = tag_group_menu (recap_post_group_get_key (RECAP_POST_GROUP (item)));
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu ? menu : self->context_menu_model);
-  g_clear_object (&item);
 }
 
 /* The menu acts on the selection: a right click on a row outside it selects just that row. */
@@ -738,10 +728,11 @@ bind_row (GtkSignalListItemFactory *factory,
           RecapSidebar             *self)
 {
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr(GObject) object = gtk_tree_list_row_get_item (row);
+  gpointer row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) object = dup_row_item (row);
 
-  gtk_tree_expander_set_list_row (expander, row);
+  /* A post of a flat view has no row to expand. */
+  gtk_tree_expander_set_list_row (expander, GTK_IS_TREE_LIST_ROW (row) ? row : NULL);
   if (RECAP_IS_POST (object))
     {
       RecapPostRow *post_row = RECAP_POST_ROW (ensure_child (expander, RECAP_TYPE_POST_ROW));
@@ -855,15 +846,15 @@ void
 recap_sidebar_activate_row (RecapSidebar *self,
                             guint         position)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(GObject) item = row ? dup_row_item (row) : NULL;
 
   g_return_if_fail (RECAP_IS_SIDEBAR (self));
 
   if (RECAP_IS_POST (item))
     g_signal_emit (self, signals[POST_ACTIVATED], 0, item);
-  else if (row != NULL)
-    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  else if (GTK_IS_TREE_LIST_ROW (row))
+    gtk_tree_list_row_set_expanded (GTK_TREE_LIST_ROW (row), !gtk_tree_list_row_get_expanded (GTK_TREE_LIST_ROW (row)));
 }
 
 void
@@ -876,10 +867,9 @@ recap_sidebar_set_site (RecapSidebar *self,
   /* First: the counts follow the site's changes before the filter's. */
   recap_collection_chooser_count (self->collection_chooser, G_LIST_MODEL (site));
   recap_live_search_set_posts (self->search, G_LIST_MODEL (site));
-  /* The rows go first: GtkTreeListModel drops the rows of removed items
-   * one by one, 20-37 ms for 50,000 posts, and freeing them all at once
-   * when it goes takes a fraction of that. */
-  drop_flat_rows (self);
+  /* The list view would follow the change, with rows it drops next. */
+  if (!is_grouped (self->view))
+    gtk_multi_selection_set_model (self->selection, NULL);
   recap_match_list_set_model (self->filtered, G_LIST_MODEL (site));
   if (!is_grouped (self->view))
     set_rows (self);
@@ -953,6 +943,18 @@ scroll_to_selection (RecapSidebar *self)
                                 gtk_bitset_get_minimum (selected));
 }
 
+/* Whether @expander shows @row, a GtkTreeListRow or a post of a flat view. */
+static gboolean
+shows_row (GtkTreeExpander *expander,
+           GObject         *row)
+{
+  GtkWidget *child = gtk_tree_expander_get_child (expander);
+
+  if (GTK_IS_TREE_LIST_ROW (row))
+    return gtk_tree_expander_get_list_row (expander) == GTK_TREE_LIST_ROW (row);
+  return RECAP_IS_POST_ROW (child) && (GObject *) recap_post_row_get_post (RECAP_POST_ROW (child)) == row;
+}
+
 /* Whether the row at @position ends below the list's visible area with its
  * top on or above the bottom edge, as GTK 4.12 and later leave a row they
  * had not laid out when asked to scroll to it (it had no height yet). */
@@ -963,14 +965,14 @@ row_cut_at_bottom (RecapSidebar *self,
   GtkWidget *list_view = GTK_WIDGET (self->list_view);
   int height = gtk_widget_get_height (list_view);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child; child = gtk_widget_get_next_sibling (child))
+  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); row && child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *expander = gtk_widget_get_first_child (child);
-      GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (expander) ?
-                            gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
       graphene_rect_t bounds;
 
-      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+      if (GTK_IS_TREE_EXPANDER (expander) && shows_row (GTK_TREE_EXPANDER (expander), row))
         return gtk_widget_compute_bounds (child, list_view, &bounds) &&
                bounds.origin.y <= height && bounds.origin.y + bounds.size.height > height;
     }
@@ -1023,28 +1025,40 @@ queue_scroll_to_selection (RecapSidebar *self)
                                                       self, NULL);
 }
 
-static void
-select_post (RecapSidebar *self,
-             RecapPost    *post,
-             gboolean      scroll)
+/* The row of @post, G_MAXUINT for none. */
+static guint
+row_of (RecapSidebar *self,
+        RecapPost    *post)
 {
   GListModel *rows = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (rows);
 
   for (guint i = 0; post != NULL && i < n; i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = dup_row_item (row);
 
       if (item == (GObject *) post)
-        {
-          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
-          if (scroll)
-            queue_scroll_to_selection (self);
-          return;
-        }
+        return i;
     }
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  return G_MAXUINT;
+}
+
+static void
+select_post (RecapSidebar *self,
+             RecapPost    *post,
+             gboolean      scroll)
+{
+  guint position = row_of (self, post);
+
+  if (position == G_MAXUINT)
+    {
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      return;
+    }
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  if (scroll)
+    queue_scroll_to_selection (self);
 }
 
 void
@@ -1076,8 +1090,8 @@ recap_sidebar_dup_selected_posts (RecapSidebar *self)
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_autoptr(GObject) item = dup_row_item (row);
 
       if (RECAP_IS_POST (item))
         g_ptr_array_add (posts, g_steal_pointer (&item));
@@ -1167,7 +1181,6 @@ recap_sidebar_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
-  g_clear_object (&self->flat_rows);
   g_clear_object (&self->pacer);
   g_clear_object (&self->groups);
   g_clear_object (&self->filtered);

@@ -181,8 +181,7 @@ select_posts (Fixture            *fixture,
   gtk_selection_model_unselect_all (rows);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (rows), i);
-      g_autoptr(RecapPost) post = gtk_tree_list_row_get_item (row);
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (rows), i);
 
       if (g_strv_contains (relative_paths, recap_post_get_relative_path (post)))
         gtk_selection_model_select_item (rows, i, FALSE);
