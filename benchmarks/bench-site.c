@@ -196,6 +196,11 @@ load (const char *dir)
   RecapSite *site = recap_site_new (root);
 
   recap_site_load_sync (site, NULL, NULL);
+  /* As in the app once its main loop has run: the new index cache written,
+   * and the posts sharing its texts, before anything is timed. */
+  recap_site_wait_for_index_cache (site);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   return site;
 }
 
