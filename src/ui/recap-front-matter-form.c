@@ -375,6 +375,15 @@ dup_front_matter_text (RecapDocument *document)
   return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
 }
 
+/* Nothing of the last document shows: no rows, title or summary. */
+static void
+clear_form (RecapFrontMatterForm *self)
+{
+  recap_front_matter_form_clear_rows (self);
+  set_summary (self, NULL);
+  set_string_property (self, &self->title, NULL, PROP_TITLE);
+}
+
 void
 recap_front_matter_form_sync (RecapFrontMatterForm *self)
 {
@@ -386,9 +395,7 @@ recap_front_matter_form_sync (RecapFrontMatterForm *self)
   cancel_parse (self);
   if (self->document == NULL)
     {
-      recap_front_matter_form_clear_rows (self);
-      set_summary (self, NULL);
-      set_string_property (self, &self->title, NULL, PROP_TITLE);
+      clear_form (self);
       return;
     }
 
@@ -490,20 +497,16 @@ recap_front_matter_form_set_document (RecapFrontMatterForm *self,
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, queue_sync, self);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
   cancel_parse (self);
-  recap_front_matter_form_clear_rows (self);
-  set_string_property (self, &self->title, NULL, PROP_TITLE);
+  clear_form (self);
   g_set_object (&self->document, document);
   if (document == NULL)
-    {
-      recap_front_matter_form_sync (self);
-      return;
-    }
+    return;
   g_signal_connect_swapped (document, "changed", G_CALLBACK (queue_sync), self);
   /* The rows are built in the next main-loop iteration, still before the
    * next frame is drawn: the view's change of buffer, in this one, frees
    * the layout of the post left (14-27 ms for 5 MB of short lines). */
-  g_clear_handle_id (&self->sync_source, g_source_remove);
   self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_after_pause, self, NULL);
 }
 
@@ -602,7 +605,6 @@ recap_front_matter_form_dispose (GObject *object)
   GtkWidget *child;
 
   recap_front_matter_form_set_document (self, NULL);
-  cancel_parse (self);
   recap_front_matter_form_set_site (self, NULL);
   g_clear_object (&self->spell);
   g_clear_object (&self->settings);
