@@ -165,11 +165,13 @@ write_thread (GTask        *task,
    * of posts freed meanwhile. */
   g_clear_pointer (&write->snapshot, recap_index_cache_snapshot_free);
 
+  /* Returned before the next ticket is served: once wait() is over, the
+   * main context already has what the write hands the posts. */
+  g_task_return_pointer (task, cache, (GDestroyNotify) recap_index_cache_free);
   g_mutex_lock (&self->lock);
   self->serving++;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
-  g_task_return_pointer (task, cache, (GDestroyNotify) recap_index_cache_free);
 }
 
 void

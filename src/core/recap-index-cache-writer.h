@@ -34,7 +34,8 @@ void                   recap_index_cache_writer_start (RecapIndexCacheWriter   *
                                                        guint64                  config_stamp,
                                                        RecapIndexCacheSnapshot *snapshot,
                                                        GListModel              *posts);
-/* Blocks until every write started is over (written or failed). */
+/* Blocks until every write started is over (written or failed) and has
+ * queued its handing of texts to the posts in the main context. */
 void                   recap_index_cache_writer_wait  (RecapIndexCacheWriter   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecapIndexCacheWriter, recap_index_cache_writer_free)
