@@ -387,18 +387,21 @@ detach_source (Load *load)
   g_mutex_unlock (&load->lock);
 }
 
-/* After a failed or cancelled load: no more insertions. The posts not
- * inserted are freed by a thread: they are blocks of the scanning
- * threads' arenas, which may still be allocating (see copy_batches()). */
+/* After a failed or cancelled load: no more insertions. The batches not
+ * inserted join the spent ones, as they are: a thread frees them with the
+ * load (see copy_batches()). The scan still holds every post. */
 static gboolean
 drop_batches (Load *load)
 {
-  do
-    recap_background_free (g_steal_pointer (&load->current), (GDestroyNotify) g_ptr_array_unref);
-  while ((load->current = take_batches (load, G_MAXUINT)) != NULL);
-  if (!load->scanned)
-    return G_SOURCE_REMOVE;  /* take_batches() detached it */
-  detach_source (load);
+  GPtrArray *batch;
+
+  g_clear_pointer (&load->current, g_ptr_array_unref);
+  g_mutex_lock (&load->lock);
+  while ((batch = g_queue_pop_head (&load->batches)) != NULL)
+    g_ptr_array_add (load->spent, batch);
+  /* A scan still under way attaches a new source for its next batch. */
+  g_clear_pointer (&load->source, g_source_unref);
+  g_mutex_unlock (&load->lock);
   return G_SOURCE_REMOVE;
 }
 
