@@ -130,8 +130,6 @@ dup_defaults (RecapFrontMatterForm  *self,
   if (relative == NULL)
     return NULL;
   *config = recap_site_dup_config (self->site);
-  g_free (self->config_name);
-  self->config_name = g_strdup (recap_site_config_get_file_name (*config));
   return recap_jekyll_doc_get_defaults (*config, relative);
 }
 
@@ -256,7 +254,8 @@ parse_free (Parse *parse)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parse, parse_free)
 
-/* Takes @text; reads nothing of the form: it may run in a worker. */
+/* On the main thread: takes @text, and copies what parse_run() needs of
+ * the form, as that may run in a worker. */
 static Parse *
 parse_new (RecapFrontMatterForm *self,
            char                 *text)
@@ -293,10 +292,15 @@ show_parse (RecapFrontMatterForm *self,
   hide_error (self);
   title = recap_front_matter_get_string (parse->fm, "title");
   set_string_property (self, &self->title, title, PROP_TITLE);
+  if (parse->config != NULL)
+    {
+      g_free (self->config_name);
+      self->config_name = g_strdup (recap_site_config_get_file_name (parse->config));
+    }
   notice = recap_front_matter_get_read_only_notice (parse->fm);
   if (notice != NULL)
     show_notice (self, notice, FALSE);
-  else if (!recap_front_matter_get_split (parse->fm)->present)
+  else if (parse->model == NULL)  /* no front matter: parse_run() made no fields */
     {
       recap_front_matter_form_clear_rows (self);
       set_summary (self, NULL);
