@@ -579,7 +579,7 @@ show_view (RecapSidebar     *self,
   gtk_multi_selection_set_model (self->selection, NULL);
   if (is_grouped (before))
     clear_groups (self);
-  /* A flat list needs no room for expander arrows. */
+  /* A flat list's rows have no expander arrow: a small padding instead. */
   if (is_grouped (self->view))
     gtk_widget_remove_css_class (GTK_WIDGET (self->list_view), "flat");
   else
@@ -867,7 +867,8 @@ recap_sidebar_set_site (RecapSidebar *self,
   /* First: the counts follow the site's changes before the filter's. */
   recap_collection_chooser_count (self->collection_chooser, G_LIST_MODEL (site));
   recap_live_search_set_posts (self->search, G_LIST_MODEL (site));
-  /* The list view would follow the change, with rows it drops next. */
+  /* The list view would follow every post of the change: it takes the
+   * new list once that is made. */
   if (!is_grouped (self->view))
     gtk_multi_selection_set_model (self->selection, NULL);
   recap_match_list_set_model (self->filtered, G_LIST_MODEL (site));
@@ -964,10 +965,11 @@ row_cut_at_bottom (RecapSidebar *self,
 {
   GtkWidget *list_view = GTK_WIDGET (self->list_view);
   int height = gtk_widget_get_height (list_view);
-
   g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list_view); row && child; child = gtk_widget_get_next_sibling (child))
+  if (row == NULL)
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *expander = gtk_widget_get_first_child (child);
       graphene_rect_t bounds;

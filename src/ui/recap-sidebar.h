@@ -49,7 +49,8 @@ void              recap_sidebar_reselect_post (RecapSidebar    *self,
 void              recap_sidebar_focus_search (RecapSidebar     *self);
 /* The selected posts (several with Ctrl and Shift), for operations on them. */
 GPtrArray        *recap_sidebar_dup_selected_posts (RecapSidebar *self);
-/* The rows shown: a model of GtkTreeListRow whose items are RecapPost or RecapPostGroup. */
+/* The rows shown: in grouped views GtkTreeListRows whose items are
+ * RecapPost or RecapPostGroup, in flat views the RecapPosts themselves. */
 GListModel       *recap_sidebar_get_rows     (RecapSidebar     *self);
 /* Whether a search runs in a thread: the rows show the last one done. */
 gboolean          recap_sidebar_get_searching (RecapSidebar    *self);
