@@ -511,6 +511,18 @@ dup_selected_text (RecapFindBar *self)
   return gtk_text_iter_get_slice (&begin, &end);
 }
 
+/* GtkSearchBar's revealer shows its content, and so realizes it, only at
+ * its first frame, and GTK drops every key event whose focus widget has an
+ * unrealized ancestor: keys typed at once after Ctrl+F were lost when that
+ * frame came late, the main loop busy (seen under load: Ctrl+G after two
+ * Enters went nowhere, the bar's box still unrealized). */
+static void
+realize_find_entry (RecapFindBar *self)
+{
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    gtk_widget_realize (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->find_entry))));
+}
+
 void
 recap_find_bar_open (RecapFindBar *self,
                      gboolean      replace)
@@ -522,11 +534,16 @@ recap_find_bar_open (RecapFindBar *self,
 
   selected = dup_selected_text (self);
   was_open = recap_find_bar_get_open (self);
+  if (selected != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->find_entry), selected);
+  /* Selected before the entry takes the focus (the search bar gives it):
+   * a realized GtkText that takes the focus with no selection starts
+   * blinking its cursor, and warns once the selection comes. */
+  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
+  realize_find_entry (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->replace_toggle)))
     gtk_toggle_button_set_active (self->replace_toggle, replace);
-  if (selected != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->find_entry), selected);
   if (!was_open)
     {
       attach_context (self);
@@ -534,7 +551,6 @@ recap_find_bar_open (RecapFindBar *self,
         search_preview (self);
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
 }
 
 void

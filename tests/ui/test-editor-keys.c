@@ -246,6 +246,28 @@ test_next_previous_counter (Fixture       *fixture,
   assert_text (fixture, words);
 }
 
+/* Keys typed at once after Ctrl+F reach the entry, also before the bar's
+ * first frame (its revealer shows its content only then): GTK drops key
+ * events for a focus with an unrealized ancestor. */
+static void
+test_keys_before_first_frame (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  set_text (fixture, words, 0, 5);
+  recap_find_bar_open (fixture->find_bar, FALSE);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->post.window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (find_entry (fixture))));
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_assert_true (gtk_widget_get_realized (widget));
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (fixture)), ==, "alpha");
+
+  press (fixture, "<Control>g");
+  UI_TEST_WAIT_FOR (selection_is (fixture, 11, 16));
+  assert_text (fixture, words);
+}
+
 static gboolean
 is_option (GtkWidget     *widget,
            gconstpointer  label)
@@ -621,6 +643,7 @@ main (int   argc,
 
   UI_TEST_ADD ("/find/ctrl-f-opens-the-bar", application, test_ctrl_f_opens_the_bar);
   UI_TEST_ADD ("/find/next-previous-counter", application, test_next_previous_counter);
+  UI_TEST_ADD ("/find/keys-before-first-frame", application, test_keys_before_first_frame);
   UI_TEST_ADD ("/find/options", application, test_options);
   UI_TEST_ADD ("/find/replace-all-is-one-undo-step", application, test_replace_all_is_one_undo_step);
   UI_TEST_ADD ("/find/replace-one", application, test_replace_one);
