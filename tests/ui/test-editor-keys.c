@@ -416,7 +416,7 @@ test_find_in_preview_only (Fixture       *fixture,
   WebKitWebView *web_view = recap_preview_get_web_view (preview);
 
   set_text (fixture, "---\ntitle: Finding\n---\nOne zebra, two zebras.\n\nThree **zebra** crossings.\n", 0, 0);
-  UI_TEST_WAIT_FOR (ui_test_page_contains (web_view, "crossings"));
+  ui_test_wait_for_preview (preview, "crossings");
   gtk_widget_activate_action (GTK_WIDGET (fixture->post.window), "win.preview-mode", "s", "preview");
   gtk_widget_grab_focus (GTK_WIDGET (web_view));
 
