@@ -316,8 +316,6 @@ bench_live_snapshot (GPtrArray *posts)
            (cpu_usec () - cpu_start) / 1000.0, longest_wall, longest_cpu);
 }
 
-/* Search as you type at @site, target ≤ 16 ms at 100,000 posts, ≤ 5 ms at
- * 10,000 per keystroke. */
 /* Keystrokes in the first seconds after a first load, while the index
  * cache is written and before the posts share its texts. */
 static void
@@ -331,6 +329,8 @@ bench_search_after_load (RecapSite  *site,
   bench_post_search (search, posts->len, phrase);
 }
 
+/* Search as you type at @site, target ≤ 16 ms at 100,000 posts, ≤ 5 ms at
+ * 10,000 per keystroke. */
 static void
 bench_search (RecapSite          *site,
               const char * const *phrases)
