@@ -278,16 +278,31 @@ in_find_entry (RecapFindBar *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->find_entry));
 }
 
+/* The search bar's revealer maps its content only at the second frame of
+ * its slide, and GTK gives key events only to mapped widgets: text typed at
+ * once after Ctrl+F was lost ("python" came out as "ython"). Until then the
+ * key goes to the entry's text here, through its input method. */
+static gboolean
+forward_to_unmapped_entry (RecapFindBar          *self,
+                           GtkEventControllerKey *controller)
+{
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->find_entry)));
+
+  return gtk_widget_has_focus (text) && !gtk_widget_get_mapped (text) &&
+         gtk_event_controller_key_forward (controller, text);
+}
+
 /* Escape closes the bar from any of its widgets (before an entry takes it
  * to drop its selection); in the find entry Enter goes to the next match
  * and Shift+Enter back, as in browsers. Taken here, before the entry's
  * text: its "activate" was seen missing the key after the preview had
  * the focus. */
 static gboolean
-key_pressed (RecapFindBar    *self,
-             guint            keyval,
-             guint            keycode,
-             GdkModifierType  state)
+key_pressed (RecapFindBar          *self,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             GtkEventControllerKey *controller)
 {
   GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
   gboolean enter = keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter;
@@ -299,7 +314,7 @@ key_pressed (RecapFindBar    *self,
   else if (enter && modifiers == GDK_SHIFT_MASK && in_find_entry (self))
     recap_find_bar_previous (self);
   else
-    return FALSE;
+    return forward_to_unmapped_entry (self, controller);
   return TRUE;
 }
 

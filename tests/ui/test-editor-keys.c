@@ -268,6 +268,22 @@ test_keys_before_first_frame (Fixture       *fixture,
   assert_text (fixture, words);
 }
 
+/* Text typed at once after Ctrl+F goes into the entry, also while the bar's
+ * revealer has not shown its content yet (GTK gives key events only to
+ * mapped widgets): "python" typed at once came out as "ython". */
+static void
+test_typing_before_first_frame (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  set_text (fixture, words, 0, 5);
+  recap_find_bar_open (fixture->find_bar, FALSE);
+  press (fixture, "b");
+  press (fixture, "e");
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (fixture)), ==, "be");
+  UI_TEST_WAIT_FOR (g_str_has_suffix (counter (fixture), "of 2"));
+  assert_text (fixture, words);
+}
+
 static gboolean
 is_option (GtkWidget     *widget,
            gconstpointer  label)
@@ -644,6 +660,7 @@ main (int   argc,
   UI_TEST_ADD ("/find/ctrl-f-opens-the-bar", application, test_ctrl_f_opens_the_bar);
   UI_TEST_ADD ("/find/next-previous-counter", application, test_next_previous_counter);
   UI_TEST_ADD ("/find/keys-before-first-frame", application, test_keys_before_first_frame);
+  UI_TEST_ADD ("/find/typing-before-first-frame", application, test_typing_before_first_frame);
   UI_TEST_ADD ("/find/options", application, test_options);
   UI_TEST_ADD ("/find/replace-all-is-one-undo-step", application, test_replace_all_is_one_undo_step);
   UI_TEST_ADD ("/find/replace-one", application, test_replace_one);
