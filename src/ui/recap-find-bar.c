@@ -110,7 +110,10 @@ select_match (RecapFindBar *self,
 }
 
 /* Once the context has counted the matches, the first one from where the
- * search began is selected, as the user types. */
+ * search began is selected, as the user types. Not while the entry's own
+ * text is selected, as it is just after opening: there is one selection at
+ * a time (X11's PRIMARY), so selecting in the post unselected the entry,
+ * and what was typed next went in front of the old text ("talstickers"). */
 static void
 occurrences_counted (RecapFindBar *self)
 {
@@ -120,7 +123,8 @@ occurrences_counted (RecapFindBar *self)
     {
       self->select_first = FALSE;
       gtk_text_buffer_get_iter_at_offset (get_buffer (self), &from, self->start_offset);
-      if (gtk_source_search_context_forward (self->context, &from, &begin, &end, NULL))
+      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (self->find_entry), NULL, NULL) &&
+          gtk_source_search_context_forward (self->context, &from, &begin, &end, NULL))
         select_match (self, &begin, &end);
     }
   update_counter (self);
