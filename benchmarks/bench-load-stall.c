@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "bench-util.h"
+#include "recap-background.h"
 #include "recap-index-cache.h"
 #include "recap-sidebar.h"
 #include "recap-window.h"
@@ -590,6 +591,8 @@ main (int   argc,
   guint count = posts ? atoi (posts) : 50000;
   RecapWindow *window;
 
+  /* As the app's main() does. */
+  recap_background_separate_arenas ();
   g_test_init (&argc, &argv, NULL);
   /* A benchmark reports what the app does, criticals included, and goes on. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK);

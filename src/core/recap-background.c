@@ -198,6 +198,22 @@ recap_background_trim_memory (void)
 #endif
 }
 
+/* More than a process ever runs threads that allocate at once: glibc's own
+ * limit is 8 per processor. */
+#define MAX_ARENAS 64
+
+void
+recap_background_separate_arenas (void)
+{
+#ifdef __GLIBC__
+  /* Beyond glibc's limit, threads share arenas, the main thread's too: a
+   * thread freeing the index cache of 100,000 posts held the main thread's
+   * arena lock for 48 ms, which the main thread waited for in g_malloc()
+   * (perf, sched_wakeup: the waker was in free()). */
+  mallopt (M_ARENA_MAX, MAX_ARENAS);
+#endif
+}
+
 void
 recap_background_return_boolean (GTask    *task,
                                  gboolean  ok,

@@ -72,6 +72,11 @@ void recap_background_run_on_each_core (const char  *static_name,
 /* Gives memory the process freed back to the system (glibc's malloc_trim),
  * in a worker thread; nothing where that is not glibc. */
 void recap_background_trim_memory (void);
+/* Gives each thread that allocates a malloc arena of its own, up to far
+ * more threads than the app runs at once, so that threads freeing big
+ * things do not hold the main thread's. Call it in main() before any
+ * thread starts; nothing where that is not glibc. */
+void recap_background_separate_arenas (void);
 /* Returns TRUE from @task when @ok, else @error, which it takes: the end
  * of a task (a worker thread's, mostly) around a call that returns a
  * gboolean and sets a GError. */

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "recap-application.h"
+#include "recap-background.h"
 
 int
 main (int   argc,
@@ -16,6 +17,7 @@ main (int   argc,
 {
   g_autoptr(RecapApplication) app = NULL;
 
+  recap_background_separate_arenas ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
