@@ -181,23 +181,6 @@ recap_background_copy_then_run (GTask                   *task,
                                          (GDestroyNotify) slices_free);
 }
 
-#ifdef __GLIBC__
-static void
-trim_memory (gpointer data)
-{
-  malloc_trim (0);
-}
-#endif
-
-void
-recap_background_trim_memory (void)
-{
-#ifdef __GLIBC__
-  /* Any non-NULL data: the free function ignores it. */
-  recap_background_free (GINT_TO_POINTER (1), trim_memory);
-#endif
-}
-
 /* More than a process ever runs threads that allocate at once: glibc's own
  * limit is 8 per processor. */
 #define MAX_ARENAS 64

@@ -69,9 +69,6 @@ void recap_background_run_on_each_core (const char  *static_name,
                                         GThreadFunc  func,
                                         gpointer     data);
 
-/* Gives memory the process freed back to the system (glibc's malloc_trim),
- * in a worker thread; nothing where that is not glibc. */
-void recap_background_trim_memory (void);
 /* Gives each thread that allocates a malloc arena of its own, up to far
  * more threads than the app runs at once, so that threads freeing big
  * things do not hold the main thread's. Call it in main() before any

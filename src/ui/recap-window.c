@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "recap-background.h"
 #include "recap-compat.h"
 #include "recap-file-chooser.h"
 #include "recap-recovery-dialog.h"
@@ -480,13 +479,6 @@ site_loaded (GObject      *object,
   post_file = g_steal_pointer (&self->post_to_select);
 
   recap_sidebar_set_loading (self->sidebar, FALSE);
-#ifdef __GLIBC__
-  /* Loading freed many blocks (texts read, search texts the new index
-   * cache now holds) amid the posts it keeps, in the scanning thread's
-   * arena too, and glibc only returns the top of an arena by itself: give
-   * the rest back, some 20 MB after a first load of 10,000 posts. */
-  recap_background_trim_memory ();
-#endif
   offer_recovery (self);
   if (post_file != NULL)
     open_post_file (self, post_file);
