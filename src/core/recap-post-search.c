@@ -16,18 +16,23 @@
 
 /* Needles kept for deleting back: more than a phrase is typed in. */
 #define MAX_LEVELS 24
+/* The folded fields of 100,000 posts take megabytes: in one string that
+ * doubles, the append that grew it copied all of it, 30 ms of the main
+ * thread's while it took posts into a snapshot (perf, load-stall at
+ * 100,000 posts). In chunks nothing moves. */
+#define FIELDS_CHUNK_MAX (1024 * 1024)
 /* Fewer posts than this a thread are not worth one. */
 #define MIN_PER_THREAD 2048
 #define MAX_THREADS 4
 
 typedef struct {
   RecapPost  *post;
-  guint       revision;
-  guint32     fields;     /* offset of the folded fields in the block */
-  guint32     fields_len;
+  const char *fields;     /* folded, in the snapshot's chunks */
   GBytes     *text;       /* the search text, or the body alone, or NULL */
   const char *data;       /* of @text, not read until searched: the snapshot */
   gsize       size;       /*   touches no text, which may be in the mapped cache */
+  guint       revision;
+  guint32     fields_len;
   gboolean    folded;     /* FALSE: the body alone, folded at each search */
 } Haystack;
 
@@ -54,7 +59,7 @@ struct _RecapPostSearch
   Haystack   *haystacks;
   guint       n_haystacks;
   guint       room;       /* for haystacks */
-  GString    *fields;     /* every post's folded fields, one after another */
+  GStringChunk *fields;   /* every post's folded fields */
   GHashTable *positions;  /* RecapPost → its index + 1 */
   GPtrArray  *levels;     /* of Level, the last run's last */
   guint8     *found;      /* by the run shown, for each post; NULL before the first run */
@@ -105,7 +110,7 @@ recap_post_search_new_sized (guint n_posts)
 
   self->room = MAX (n_posts, 1);
   self->haystacks = g_new0 (Haystack, self->room);
-  self->fields = g_string_sized_new (64 * self->room);
+  self->fields = g_string_chunk_new (MIN (64 * self->room, FIELDS_CHUNK_MAX));
   self->positions = g_hash_table_new (NULL, NULL);
   self->levels = g_ptr_array_new_with_free_func ((GDestroyNotify) level_free);
   return self;
@@ -129,9 +134,9 @@ recap_post_search_add (RecapPostSearch *self,
     }
   haystack = &self->haystacks[self->n_haystacks];
   post_fields = recap_post_get_search_fields (post);
-  *haystack = (Haystack) { g_object_ref (post), recap_post_get_revision (post), self->fields->len,
-                           strlen (post_fields), NULL, NULL, 0, FALSE };
-  g_string_append_len (self->fields, post_fields, haystack->fields_len + 1);
+  *haystack = (Haystack) { g_object_ref (post), NULL, NULL, NULL, 0, recap_post_get_revision (post),
+                           strlen (post_fields), FALSE };
+  haystack->fields = g_string_chunk_insert_len (self->fields, post_fields, haystack->fields_len);
   haystack_init_body (haystack, post);
   g_hash_table_insert (self->positions, post, GUINT_TO_POINTER (++self->n_haystacks));
   return TRUE;
@@ -162,7 +167,7 @@ post_search_clear (RecapPostSearch *self)
       g_clear_pointer (&self->haystacks[i].text, g_bytes_unref);
     }
   g_free (self->haystacks);
-  g_string_free (self->fields, TRUE);
+  g_string_chunk_free (self->fields);
   g_hash_table_unref (self->positions);
   g_ptr_array_unref (self->levels);
   g_free (self->found);
@@ -223,7 +228,7 @@ haystack_holds (const RecapPostSearch *self,
       memcmp (hit->window, chunk->needle, chunk->needle_len) == 0)
     return TRUE;
   hit->from = start;
-  fields = self->fields->str + haystack->fields;
+  fields = haystack->fields;
   match = recap_search_memmem (fields, haystack->fields_len, chunk->needle, chunk->needle_len);
   if (match != NULL)
     {
