@@ -425,6 +425,7 @@ recap_editor_pane_init (RecapEditorPane *self)
   recap_status_bar_set_view (self->status_bar, GTK_TEXT_VIEW (self->source_view));
   self->images = recap_image_inserter_new (GTK_TEXT_VIEW (self->source_view));
   self->fold = recap_front_matter_fold_new (GTK_TEXT_VIEW (self->source_view));
+  recap_find_bar_set_fold (self->find_bar, self->fold);
   g_signal_connect_object (self->fold, "notify::collapsed", G_CALLBACK (fold_collapsed_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::summary", G_CALLBACK (update_fold), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::yaml-shown", G_CALLBACK (update_fold), self, G_CONNECT_SWAPPED);

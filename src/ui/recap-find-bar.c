@@ -37,6 +37,10 @@ struct _RecapFindBar
 
   GtkSourceSearchSettings *settings;
   GtkSourceSearchContext  *context;      /* while the bar is open on the text */
+  RecapFrontMatterFold    *fold;
+  GtkSourceBuffer         *hidden_copy;  /* the text the fold hides, searched */
+  GtkSourceSearchContext  *hidden_context;
+  guint                    hidden_source; /* searching it, once the context found nothing */
   int                      start_offset; /* the cursor when the search began */
   gboolean                 select_first; /* select the first match once counted */
   int                      preview_position;
@@ -109,6 +113,42 @@ select_match (RecapFindBar *self,
   update_counter (self);
 }
 
+static void attach_context (RecapFindBar *self);
+
+/* GtkSourceSearchContext skips text the view hides (it searches with
+ * GTK_TEXT_SEARCH_VISIBLE_ONLY), so a word of the folded front matter had
+ * "No matches". When nothing shown matches, the hidden text is searched in
+ * a copy, with the same settings; a match there is selected, which opens
+ * the fold, and a new context counts what it shows. */
+static gboolean
+select_hidden_match (gpointer user_data)
+{
+  RecapFindBar *self = user_data;
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end, copy_start, match_start, match_end;
+  g_autofree char *hidden = NULL;
+
+  self->hidden_source = 0;
+  if (!recap_front_matter_fold_get_hidden_end (self->fold, &end))
+    return G_SOURCE_REMOVE;
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  hidden = gtk_text_iter_get_slice (&start, &end);
+  if (self->hidden_copy == NULL)
+    {
+      self->hidden_copy = gtk_source_buffer_new (NULL);
+      self->hidden_context = gtk_source_search_context_new (self->hidden_copy, self->settings);
+    }
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->hidden_copy), hidden, -1);
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->hidden_copy), &copy_start);
+  if (!gtk_source_search_context_forward (self->hidden_context, &copy_start, &match_start, &match_end, NULL))
+    return G_SOURCE_REMOVE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, gtk_text_iter_get_offset (&match_start));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, gtk_text_iter_get_offset (&match_end));
+  select_match (self, &start, &end);
+  attach_context (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Once the context has counted the matches, the first one from where the
  * search began is selected, as the user types. Not while the entry's own
  * text is selected, as it is just after opening: there is one selection at
@@ -119,13 +159,23 @@ occurrences_counted (RecapFindBar *self)
 {
   GtkTextIter from, begin, end;
 
-  if (self->select_first && gtk_source_search_context_get_occurrences_count (self->context) > 0)
+  int count = gtk_source_search_context_get_occurrences_count (self->context);
+  gboolean entry_selected = gtk_editable_get_selection_bounds (GTK_EDITABLE (self->find_entry), NULL, NULL);
+
+  if (self->select_first && count > 0)
     {
       self->select_first = FALSE;
       gtk_text_buffer_get_iter_at_offset (get_buffer (self), &from, self->start_offset);
-      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (self->find_entry), NULL, NULL) &&
-          gtk_source_search_context_forward (self->context, &from, &begin, &end, NULL))
+      if (!entry_selected && gtk_source_search_context_forward (self->context, &from, &begin, &end, NULL))
         select_match (self, &begin, &end);
+    }
+  else if (self->select_first && count == 0 && !entry_selected && self->fold != NULL &&
+           gtk_source_search_settings_get_search_text (self->settings) != NULL)
+    {
+      self->select_first = FALSE;
+      /* Not in this notify: a new context replaces the one emitting it. */
+      g_clear_handle_id (&self->hidden_source, g_source_remove);
+      self->hidden_source = g_idle_add (select_hidden_match, self);
     }
   update_counter (self);
 }
@@ -146,6 +196,7 @@ static void
 detach_context (RecapFindBar *self)
 {
   g_signal_group_set_target (self->buffer_signals, NULL);
+  g_clear_handle_id (&self->hidden_source, g_source_remove);
   g_clear_object (&self->context);
 }
 
@@ -381,6 +432,9 @@ recap_find_bar_dispose (GObject *object)
   RecapFindBar *self = RECAP_FIND_BAR (object);
 
   detach_context (self);
+  g_clear_object (&self->hidden_context);
+  g_clear_object (&self->hidden_copy);
+  g_clear_object (&self->fold);
   g_clear_object (&self->view_signals);
   g_clear_object (&self->buffer_signals);
   g_clear_object (&self->finder_signals);
@@ -478,6 +532,16 @@ recap_find_bar_set_view (RecapFindBar *self,
   g_signal_group_set_target (self->view_signals, view);
   update_replace_sensitive (self);
   attach_context (self);
+}
+
+void
+recap_find_bar_set_fold (RecapFindBar         *self,
+                         RecapFrontMatterFold *fold)
+{
+  g_return_if_fail (RECAP_IS_FIND_BAR (self));
+  g_return_if_fail (fold == NULL || RECAP_IS_FRONT_MATTER_FOLD (fold));
+
+  g_set_object (&self->fold, fold);
 }
 
 void

@@ -8,6 +8,8 @@
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
+#include "recap-front-matter-fold.h"
+
 G_BEGIN_DECLS
 
 #define RECAP_TYPE_FIND_BAR (recap_find_bar_get_type ())
@@ -17,6 +19,10 @@ G_DECLARE_FINAL_TYPE (RecapFindBar, recap_find_bar, RECAP, FIND_BAR, GtkWidget)
  * replacing needs the view editable. */
 void     recap_find_bar_set_view        (RecapFindBar  *self,
                                          GtkTextView   *view);
+/* The fold of the view's front matter: the text it hides is searched too,
+ * and a match there opens it. */
+void     recap_find_bar_set_fold        (RecapFindBar         *self,
+                                         RecapFrontMatterFold *fold);
 /* The preview, searched instead of the text while "in-preview" is set (the
  * preview-only layout): next, previous and the counter, no replacing. */
 void     recap_find_bar_set_web_view    (RecapFindBar  *self,

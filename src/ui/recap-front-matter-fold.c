@@ -355,6 +355,19 @@ recap_front_matter_fold_get_hiding (RecapFrontMatterFold *self)
   return self->hiding;
 }
 
+gboolean
+recap_front_matter_fold_get_hidden_end (RecapFrontMatterFold *self,
+                                        GtkTextIter          *end)
+{
+  g_return_val_if_fail (RECAP_IS_FRONT_MATTER_FOLD (self), FALSE);
+
+  if (!self->hiding)
+    return FALSE;
+  /* The tag starts at the start: its next toggle is its end. */
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->document), end);
+  return gtk_text_iter_forward_to_tag_toggle (end, self->hidden);
+}
+
 GtkWidget *
 recap_front_matter_fold_get_summary_widget (RecapFrontMatterFold *self)
 {

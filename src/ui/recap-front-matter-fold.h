@@ -32,6 +32,11 @@ void                  recap_front_matter_fold_set_summary   (RecapFrontMatterFol
                                                              const char           *summary);
 /* Whether the front matter is hidden now: folded, and there is one. */
 gboolean              recap_front_matter_fold_get_hiding    (RecapFrontMatterFold *self);
+/* Where the hidden text ends: it runs from the start of the text. FALSE
+ * when nothing is hidden. The find bar searches it, as GtkSourceView's
+ * search skips hidden text. */
+gboolean              recap_front_matter_fold_get_hidden_end (RecapFrontMatterFold *self,
+                                                              GtkTextIter          *end);
 /* The summary widget, for tests. */
 GtkWidget            *recap_front_matter_fold_get_summary_widget (RecapFrontMatterFold *self);
 

@@ -14,6 +14,7 @@
 #include "recap-application.h"
 #include "recap-chips-row.h"
 #include "recap-field-row.h"
+#include "recap-find-bar.h"
 #include "recap-front-matter-form.h"
 #include "recap-window.h"
 #include "ui-test-util.h"
@@ -221,6 +222,44 @@ test_selection_inside_opens (Fixture       *fixture,
   gtk_text_buffer_get_selection_bounds (buffer (fixture), &start, &end);
   g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, (int) strlen ("---\n"));
   g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, (int) strlen ("---\nlayout"));
+}
+
+static gboolean
+selection_at (Fixture *fixture,
+              int      line,
+              int      start_offset,
+              int      end_offset)
+{
+  GtkTextIter start, end;
+
+  return gtk_text_buffer_get_selection_bounds (buffer (fixture), &start, &end) &&
+         gtk_text_iter_get_line (&start) == line && gtk_text_iter_get_line_offset (&start) == start_offset &&
+         gtk_text_iter_get_line (&end) == line && gtk_text_iter_get_line_offset (&end) == end_offset;
+}
+
+/* Find reaches the folded front matter, which GtkSourceView's search skips
+ * as hidden text: a word only it holds is found there, which opens it. A
+ * word the body holds is found in the body, the fold kept. */
+static void
+test_find_opens (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *bar = ui_test_find_by_type (GTK_WIDGET (fixture->post.window), RECAP_TYPE_FIND_BAR);
+  GtkEditable *entry = GTK_EDITABLE (ui_test_find_by_type (bar, GTK_TYPE_SEARCH_ENTRY));
+  g_autofree char *text = NULL;
+
+  wait_folded (fixture);
+  recap_find_bar_open (RECAP_FIND_BAR (bar), FALSE);
+  gtk_editable_set_text (entry, "merciless");
+  UI_TEST_WAIT_FOR (selection_at (fixture, FENCE_LINE + 4, 30, 39));
+  g_assert_true (folded (fixture));
+
+  gtk_editable_set_text (entry, "okafor");
+  UI_TEST_WAIT_FOR (unfolded (fixture));
+  UI_TEST_WAIT_FOR (selection_at (fixture, 3, 14, 20));
+  g_assert_true (recap_front_matter_form_get_yaml_shown (fixture->form));
+  text = ui_test_buffer_text (buffer (fixture));
+  g_assert_cmpstr (text, ==, fixture->original);
 }
 
 static void
@@ -437,6 +476,7 @@ main (int   argc,
   UI_TEST_ADD ("/fold/summary-opens-yaml", application, test_summary_opens_yaml);
   UI_TEST_ADD ("/fold/cursor-stays-out", application, test_cursor_stays_out);
   UI_TEST_ADD ("/fold/selection-inside-opens", application, test_selection_inside_opens);
+  UI_TEST_ADD ("/fold/find-opens", application, test_find_opens);
   UI_TEST_ADD ("/fold/follows-edits", application, test_follows_edits);
   UI_TEST_ADD ("/fold/extent-follows-edits", application, test_extent_follows_edits);
   UI_TEST_ADD ("/fold/undo-from-the-form", application, test_undo_from_the_form);
