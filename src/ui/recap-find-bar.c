@@ -41,6 +41,7 @@ struct _RecapFindBar
   GtkSourceBuffer         *hidden_copy;  /* the text the fold hides, searched */
   GtkSourceSearchContext  *hidden_context;
   guint                    hidden_source; /* searching it, once the context found nothing */
+  gboolean                 moving_forward;
   int                      start_offset; /* the cursor when the search began */
   gboolean                 select_first; /* select the first match once counted */
   int                      preview_position;
@@ -117,20 +118,21 @@ static void attach_context (RecapFindBar *self);
 
 /* GtkSourceSearchContext skips text the view hides (it searches with
  * GTK_TEXT_SEARCH_VISIBLE_ONLY), so a word of the folded front matter had
- * "No matches". When nothing shown matches, the hidden text is searched in
- * a copy, with the same settings; a match there is selected, which opens
- * the fold, and a new context counts what it shows. */
+ * "No matches". When nothing shown matches, or a move wraps around, the
+ * hidden text (at the top) is searched in a copy, with the same settings;
+ * its @first match (else its last) is selected, which opens the fold, and
+ * a new context counts what it shows. */
 static gboolean
-select_hidden_match (gpointer user_data)
+select_hidden_match (RecapFindBar *self,
+                     gboolean      first)
 {
-  RecapFindBar *self = user_data;
   GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter start, end, copy_start, match_start, match_end;
+  GtkTextBuffer *copy;
+  GtkTextIter start, end, from, match_start, match_end;
   g_autofree char *hidden = NULL;
 
-  self->hidden_source = 0;
-  if (!recap_front_matter_fold_get_hidden_end (self->fold, &end))
-    return G_SOURCE_REMOVE;
+  if (self->fold == NULL || !recap_front_matter_fold_get_hidden_end (self->fold, &end))
+    return FALSE;
   gtk_text_buffer_get_start_iter (buffer, &start);
   hidden = gtk_text_iter_get_slice (&start, &end);
   if (self->hidden_copy == NULL)
@@ -138,14 +140,29 @@ select_hidden_match (gpointer user_data)
       self->hidden_copy = gtk_source_buffer_new (NULL);
       self->hidden_context = gtk_source_search_context_new (self->hidden_copy, self->settings);
     }
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->hidden_copy), hidden, -1);
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->hidden_copy), &copy_start);
-  if (!gtk_source_search_context_forward (self->hidden_context, &copy_start, &match_start, &match_end, NULL))
-    return G_SOURCE_REMOVE;
+  copy = GTK_TEXT_BUFFER (self->hidden_copy);
+  gtk_text_buffer_set_text (copy, hidden, -1);
+  if (first)
+    gtk_text_buffer_get_start_iter (copy, &from);
+  else
+    gtk_text_buffer_get_end_iter (copy, &from);
+  if (first ? !gtk_source_search_context_forward (self->hidden_context, &from, &match_start, &match_end, NULL)
+            : !gtk_source_search_context_backward (self->hidden_context, &from, &match_start, &match_end, NULL))
+    return FALSE;
   gtk_text_buffer_get_iter_at_offset (buffer, &start, gtk_text_iter_get_offset (&match_start));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, gtk_text_iter_get_offset (&match_end));
   select_match (self, &start, &end);
   attach_context (self);
+  return TRUE;
+}
+
+static gboolean
+search_hidden_text (gpointer user_data)
+{
+  RecapFindBar *self = user_data;
+
+  self->hidden_source = 0;
+  select_hidden_match (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -175,7 +192,7 @@ occurrences_counted (RecapFindBar *self)
       self->select_first = FALSE;
       /* Not in this notify: a new context replaces the one emitting it. */
       g_clear_handle_id (&self->hidden_source, g_source_remove);
-      self->hidden_source = g_idle_add (select_hidden_match, self);
+      self->hidden_source = g_idle_add (search_hidden_text, self);
     }
   update_counter (self);
 }
@@ -381,11 +398,13 @@ moved (GObject      *object,
   g_autoptr(RecapFindBar) self = user_data;
   GtkSourceSearchContext *context = GTK_SOURCE_SEARCH_CONTEXT (object);
   GtkTextIter begin, end;
-  gboolean found;
+  gboolean found, wrapped = FALSE;
 
   /* forward_finish() and backward_finish() are the same, the direction aside. */
-  found = gtk_source_search_context_forward_finish (context, result, &begin, &end, NULL, NULL);
-  if (found && context == self->context)
+  found = gtk_source_search_context_forward_finish (context, result, &begin, &end, &wrapped, NULL);
+  if (context != self->context || ((!found || wrapped) && select_hidden_match (self, self->moving_forward)))
+    return;
+  if (found)
     select_match (self, &begin, &end);
 }
 
@@ -398,6 +417,7 @@ move (RecapFindBar *self,
   if (self->context == NULL)
     return;
   self->select_first = FALSE;
+  self->moving_forward = forward;
   gtk_text_buffer_get_selection_bounds (get_buffer (self), &begin, &end);
   if (forward)
     gtk_source_search_context_forward_async (self->context, &end, NULL, moved, g_object_ref (self));

@@ -239,7 +239,7 @@ selection_at (Fixture *fixture,
 
 /* Find reaches the folded front matter, which GtkSourceView's search skips
  * as hidden text: a word only it holds is found there, which opens it. A
- * word the body holds is found in the body, the fold kept. */
+ * word the body holds is found in the body first, the fold kept. */
 static void
 test_find_opens (Fixture       *fixture,
                  gconstpointer  data)
@@ -247,6 +247,7 @@ test_find_opens (Fixture       *fixture,
   GtkWidget *bar = ui_test_find_by_type (GTK_WIDGET (fixture->post.window), RECAP_TYPE_FIND_BAR);
   GtkEditable *entry = GTK_EDITABLE (ui_test_find_by_type (bar, GTK_TYPE_SEARCH_ENTRY));
   g_autofree char *text = NULL;
+  GtkTextIter body;
 
   wait_folded (fixture);
   recap_find_bar_open (RECAP_FIND_BAR (bar), FALSE);
@@ -258,6 +259,19 @@ test_find_opens (Fixture       *fixture,
   UI_TEST_WAIT_FOR (unfolded (fixture));
   UI_TEST_WAIT_FOR (selection_at (fixture, 3, 14, 20));
   g_assert_true (recap_front_matter_form_get_yaml_shown (fixture->form));
+
+  /* Going on past the body's last match goes into it, and back out. */
+  gtk_text_buffer_get_iter_at_line (buffer (fixture), &body, FENCE_LINE + 2);
+  gtk_text_buffer_place_cursor (buffer (fixture), &body);
+  recap_front_matter_form_set_yaml_shown (fixture->form, FALSE);
+  wait_folded (fixture);
+  gtk_editable_set_text (entry, "egg timer");
+  UI_TEST_WAIT_FOR (selection_at (fixture, FENCE_LINE + 4, 16, 25));
+  recap_find_bar_next (RECAP_FIND_BAR (bar));
+  UI_TEST_WAIT_FOR (selection_at (fixture, 4, 50, 59));
+  UI_TEST_WAIT_FOR (unfolded (fixture));
+  recap_find_bar_previous (RECAP_FIND_BAR (bar));
+  UI_TEST_WAIT_FOR (selection_at (fixture, FENCE_LINE + 4, 16, 25));
   text = ui_test_buffer_text (buffer (fixture));
   g_assert_cmpstr (text, ==, fixture->original);
 }
