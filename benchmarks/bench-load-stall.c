@@ -421,8 +421,29 @@ rows_shown (RecapWindow *window,
          g_strcmp0 (sidebar_page (window), "loading") != 0;
 }
 
+/* Selects the site's oldest post (the list is newest first) in the sidebar,
+ * as opening it from elsewhere, or a save of it, does. */
+static void
+select_oldest (RecapWindow *window,
+               gpointer     data)
+{
+  GListModel *posts = G_LIST_MODEL (recap_window_get_site (window));
+  g_autoptr(RecapPost) post = g_list_model_get_item (posts, g_list_model_get_n_items (posts) - 1);
+  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR);
+
+  recap_sidebar_select_post (RECAP_SIDEBAR (sidebar), post);
+}
+
+static gboolean
+at_once (RecapWindow *window,
+         gpointer     data)
+{
+  return TRUE;
+}
+
 /* Only the site open: typing into the sidebar's search, then switching
- * its views, each view's stall measured over the settling that follows. */
+ * its views, each view's stall measured over the settling that follows,
+ * and selecting a post at the end of the list. */
 static void
 bench_search_and_views (RecapWindow *window,
                         guint        count)
@@ -448,6 +469,7 @@ bench_search_and_views (RecapWindow *window,
       measure (label, window, set_view, GUINT_TO_POINTER (views[i].view), rows_shown,
                GUINT_TO_POINTER (views[i].view));
     }
+  measure ("selecting the oldest post in the sidebar", window, select_oldest, NULL, at_once, NULL);
   g_unlink (cache);
   test_util_remove_tree (dir);
 }
