@@ -160,11 +160,30 @@ test_date_fallbacks (Fixture       *fixture,
   g_assert_null (recap_post_get_date (find_post (site, "_posts/2015-02-30-impossible.md")));
 }
 
+/* recap_site_get_position() finds each post where the list has it, and
+ * no place for a post of another load of the same files. */
+static void
+assert_positions (RecapSite *site,
+                  RecapSite *other)
+{
+  GListModel *posts = G_LIST_MODEL (site);
+
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (posts, i);
+      g_autoptr(RecapPost) copy = g_list_model_get_item (G_LIST_MODEL (other), i);
+
+      g_assert_cmpuint (recap_site_get_position (site, post), ==, i);
+      g_assert_cmpuint (recap_site_get_position (site, copy), ==, G_MAXUINT);
+    }
+}
+
 static void
 test_sorted_newest_first (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(RecapSite) site = NULL;
+  g_autoptr(RecapSite) other = NULL;
   g_autoptr(RecapPost) first = NULL;
   g_autoptr(RecapPost) second = NULL;
   g_autoptr(RecapPost) last = NULL;
@@ -181,6 +200,8 @@ test_sorted_newest_first (Fixture       *fixture,
   g_assert_cmpstr (recap_post_get_title (first), ==, "New");
   g_assert_cmpstr (recap_post_get_title (second), ==, "Old");
   g_assert_cmpstr (recap_post_get_title (last), ==, "Undated");
+  other = load_site (fixture->dir);
+  assert_positions (site, other);
 }
 
 static void
@@ -418,6 +439,7 @@ test_async_load_in_batches (Fixture       *fixture,
 {
   g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
   g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(RecapSite) other = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   guint batches = 0;
 
@@ -437,6 +459,9 @@ test_async_load_in_batches (Fixture       *fixture,
   /* …and the rest came with its end. */
   g_assert_cmpuint (batches, >=, 2);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (site)), ==, 450);
+  /* Posts of one date, in runs that sort alike. */
+  other = load_site (fixture->dir);
+  assert_positions (site, other);
 }
 
 typedef struct {

@@ -675,6 +675,42 @@ recap_site_find_post (RecapSite *self,
   return path != NULL ? g_tree_lookup (self->by_path, path) : NULL;
 }
 
+guint
+recap_site_get_position (RecapSite *self,
+                         RecapPost *post)
+{
+  guint low = 0, high, n;
+
+  g_return_val_if_fail (RECAP_IS_SITE (self), G_MAXUINT);
+  g_return_val_if_fail (RECAP_IS_POST (post), G_MAXUINT);
+
+  if (g_tree_lookup (self->by_path, site_path_of (post)) != post)
+    return G_MAXUINT;
+  n = high = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
+  /* The first post that does not sort before it, then along the posts
+   * that sort with it. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(RecapPost) other = site_read_item (self, middle);
+
+      if (recap_post_compare (other, post) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  for (; low < n; low++)
+    {
+      g_autoptr(RecapPost) other = site_read_item (self, low);
+
+      if (other == post)
+        return low;
+      if (recap_post_compare (other, post) != 0)
+        break;
+    }
+  return G_MAXUINT;
+}
+
 guint64
 recap_site_get_n_reads (RecapSite *self)
 {

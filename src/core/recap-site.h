@@ -64,6 +64,10 @@ GStrv      recap_site_collect_values     (GListModel          *posts,
 /* The post for @file, or NULL. */
 RecapPost *recap_site_find_post     (RecapSite            *self,
                                      GFile                *file);
+/* Where @post is in the site's list, by a binary search: G_MAXUINT when
+ * it is not listed. */
+guint      recap_site_get_position  (RecapSite            *self,
+                                     RecapPost            *post);
 /* How many posts of its list the site has read to place or find one (its
  * binary searches and order checks): for tests that check that following
  * changes on disk costs in proportion to the changes, not to the site. */

@@ -360,6 +360,27 @@ recap_match_list_set_model (RecapMatchList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, before, n_kept (self));
 }
 
+gboolean
+recap_match_list_find_row (RecapMatchList *self,
+                           guint           position,
+                           guint          *row)
+{
+  guint index;
+
+  g_return_val_if_fail (RECAP_IS_MATCH_LIST (self), FALSE);
+
+  if (self->next != NULL)
+    return FALSE;
+  if (self->kept == NULL)
+    {
+      *row = position < model_n_items (self) ? position : G_MAXUINT;
+      return TRUE;
+    }
+  index = lower_bound (self->kept, position);
+  *row = index < self->kept->len && g_array_index (self->kept, guint, index) == position ? index : G_MAXUINT;
+  return TRUE;
+}
+
 GListModel *
 recap_match_list_get_model (RecapMatchList *self)
 {

@@ -62,4 +62,11 @@ void            recap_match_list_refilter       (RecapMatchList  *self,
                                                  gpointer         user_data,
                                                  guint            pinned);
 
+/* Sets *@row to the row of the model's item at @position, G_MAXUINT when
+ * the item is not kept. FALSE while a change is being told, when rows and
+ * positions do not follow one order. */
+gboolean        recap_match_list_find_row       (RecapMatchList  *self,
+                                                 guint            position,
+                                                 guint           *row);
+
 G_END_DECLS

@@ -83,6 +83,24 @@ expected (Fixture *fixture)
   return items;
 }
 
+/* Each item of the model is found at its row among @items, or nowhere. */
+static void
+assert_rows_found (Fixture   *fixture,
+                   GPtrArray *items)
+{
+  for (guint position = 0, row = 0; position < g_list_model_get_n_items (G_LIST_MODEL (fixture->items)); position++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (fixture->items), position);
+      guint found;
+
+      g_assert_true (recap_match_list_find_row (fixture->list, position, &found));
+      if (row < items->len && items->pdata[row] == item)
+        g_assert_cmpuint (found, ==, row++);
+      else
+        g_assert_cmpuint (found, ==, G_MAXUINT);
+    }
+}
+
 static void
 assert_copy_expected (Fixture *fixture)
 {
@@ -98,6 +116,7 @@ assert_copy_expected (Fixture *fixture)
       g_assert_true (in_copy == items->pdata[i]);
       g_assert_true (in_list == items->pdata[i]);
     }
+  assert_rows_found (fixture, items);
 }
 
 static void
