@@ -112,31 +112,15 @@ refresh_thread (GTask        *task,
   g_task_return_pointer (task, refresh, (GDestroyNotify) refresh_free);
 }
 
-/* The position of @post, which is listed: among the posts that sort with it. */
+/* The position of @post, which is listed. */
 static guint
 position_of (RecapSite *self,
              RecapPost *post)
 {
-  guint low = 0, high = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
+  guint position = recap_site_get_position (self, post);
 
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      g_autoptr(RecapPost) other = site_read_item (self, middle);
-
-      if (recap_post_compare (other, post) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  for (;; low++)
-    {
-      g_autoptr(RecapPost) other = site_read_item (self, low);
-
-      g_assert (other != NULL && recap_post_compare (other, post) == 0);
-      if (other == post)
-        return low;
-    }
+  g_assert (position != G_MAXUINT);
+  return position;
 }
 
 /* Removes @post, unless it went already (a folder and a file in it both gone). */
