@@ -96,12 +96,14 @@ site_path_of (RecapPost *post)
   return g_file_peek_path (recap_post_get_file (post));
 }
 
-/* Where @post goes in the sorted list: after every post from @low on that
- * sorts before it or with it. */
+/* The first position, from @low on, of a post that sorts after @post, or
+ * with it unless @past_equal: where @post goes in the sorted list
+ * (@past_equal), or where the posts that sort with it begin. */
 static guint
-sorted_position (RecapSite *self,
-                 RecapPost *post,
-                 guint      low)
+sorted_bound (RecapSite *self,
+              RecapPost *post,
+              guint      low,
+              gboolean   past_equal)
 {
   guint high = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
 
@@ -109,8 +111,9 @@ sorted_position (RecapSite *self,
     {
       guint middle = low + (high - low) / 2;
       g_autoptr(RecapPost) other = site_read_item (self, middle);
+      int order = recap_post_compare (other, post);
 
-      if (recap_post_compare (other, post) <= 0)
+      if (order < 0 || (past_equal && order == 0))
         low = middle + 1;
       else
         high = middle;
@@ -154,7 +157,7 @@ site_insert_sorted (RecapSite *self,
           (*next)++;
           continue;
         }
-      position = sorted_position (self, sorted->pdata[first], position);
+      position = sorted_bound (self, sorted->pdata[first], position, TRUE);
       after = position < n_items ? site_read_item (self, position) : NULL;
       while (end < sorted->len && end - first < MAX_RUN && !is_listed (self, sorted->pdata[end]) &&
              (after == NULL || recap_post_compare (after, sorted->pdata[end]) > 0))
@@ -679,32 +682,21 @@ guint
 recap_site_get_position (RecapSite *self,
                          RecapPost *post)
 {
-  guint low = 0, high, n;
+  guint n;
 
   g_return_val_if_fail (RECAP_IS_SITE (self), G_MAXUINT);
   g_return_val_if_fail (RECAP_IS_POST (post), G_MAXUINT);
 
   if (g_tree_lookup (self->by_path, site_path_of (post)) != post)
     return G_MAXUINT;
-  n = high = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
-  /* The first post that does not sort before it, then along the posts
-   * that sort with it. */
-  while (low < high)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->posts));
+  /* Along the posts that sort with it. */
+  for (guint position = sorted_bound (self, post, 0, FALSE); position < n; position++)
     {
-      guint middle = low + (high - low) / 2;
-      g_autoptr(RecapPost) other = site_read_item (self, middle);
-
-      if (recap_post_compare (other, post) < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  for (; low < n; low++)
-    {
-      g_autoptr(RecapPost) other = site_read_item (self, low);
+      g_autoptr(RecapPost) other = site_read_item (self, position);
 
       if (other == post)
-        return low;
+        return position;
       if (recap_post_compare (other, post) != 0)
         break;
     }
