@@ -561,6 +561,7 @@ main (int   argc,
       guint count = atoi (counts[i]);
       g_autofree char *dir = bench_generate_site (count);
       g_autoptr(RecapSite) site = NULL;
+      gboolean searching = !g_str_equal (only, "edit");
 
       if (*only == '\0' || g_str_equal (only, "index"))
         bench_index (dir, count);
@@ -570,15 +571,16 @@ main (int   argc,
           continue;
         }
       site = load (dir);
-      if (!g_str_equal (only, "edit"))
+      if (searching)
         bench_search_after_load (site, search_phrases[0]);
       settle (site);
       /* Nearly every generated post has "lightning" and "python", none
        * "tecnologia", one post-4242 in its path, a tenth a date in 2023. */
-      if (!g_str_equal (only, "edit"))
-        bench_search (site, search_phrases);
-      if (!g_str_equal (only, "edit"))
-        bench_fts_search (site, dir, search_phrases);
+      if (searching)
+        {
+          bench_search (site, search_phrases);
+          bench_fts_search (site, dir, search_phrases);
+        }
       if (!g_str_equal (only, "search"))
         bench_rename (site, "sprints");
       remove_site (dir);
