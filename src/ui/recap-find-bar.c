@@ -175,7 +175,6 @@ static void
 occurrences_counted (RecapFindBar *self)
 {
   GtkTextIter from, begin, end;
-
   int count = gtk_source_search_context_get_occurrences_count (self->context);
   gboolean entry_selected = gtk_editable_get_selection_bounds (GTK_EDITABLE (self->find_entry), NULL, NULL);
 
