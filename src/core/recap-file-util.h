@@ -31,6 +31,13 @@ typedef enum {
 
 GQuark   recap_file_error_quark  (void);
 
+/* When @st's file was last modified, in microseconds since the epoch. */
+static inline gint64
+recap_file_mtime_usec (const struct stat *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+}
+
 /* The one errno helper: sets @error (G_IO_ERROR from @saved_errno) as
  * "@format (with @path's display name): reason", or "@path: reason" when
  * @format is NULL, or "reason" when both are; returns FALSE. @format is

@@ -360,7 +360,7 @@ static gboolean
 temp_file_is_stale (long               pid,
                     const struct stat *st)
 {
-  gint64 mtime = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+  gint64 mtime = recap_file_mtime_usec (st);
   gint64 started;
 
   /* EPERM: alive, another user's. */

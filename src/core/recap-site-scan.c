@@ -212,7 +212,7 @@ stamp (FoundFile         *found,
        const struct stat *st)
 {
   found->size = st->st_size;
-  found->mtime = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+  found->mtime = recap_file_mtime_usec (st);
   found->stamped = TRUE;
 }
 

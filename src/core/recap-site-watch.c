@@ -13,7 +13,10 @@
  */
 #include "recap-site-private.h"
 
+#include "recap-file-util.h"
 #include "recap-site-scan.h"
+
+#include <glib/gstdio.h>
 
 #define REFRESH_DELAY_MS 100
 
@@ -446,6 +449,35 @@ catch_up_free (CatchUp *catch_up)
   g_free (catch_up);
 }
 
+/* The files of @dir, a watched folder, modified since @since that may be
+ * posts or the site's configuration, added to @changed. With GDir and
+ * stat: a GFileEnumerator's GFileInfo and GFile for each file made this
+ * 0.8 s of a processor at 100,000 posts, after each load. */
+static void
+add_changed_since (RecapSite *self,
+                   GFile     *dir,
+                   gint64     since,
+                   GPtrArray *changed)
+{
+  g_autofree char *dir_path = g_file_get_path (dir);
+  g_autoptr(GDir) children = dir_path ? g_dir_open (dir_path, 0, NULL) : NULL;
+  const char *name;
+
+  while (children != NULL && (name = g_dir_read_name (children)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) child = NULL;
+      struct stat st;
+
+      /* Links followed, as the scan does. */
+      if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || recap_file_mtime_usec (&st) < since)
+        continue;
+      child = g_file_new_for_path (path);
+      if (recap_site_is_post_name (name) || site_is_config_file (self, child))
+        g_ptr_array_add (changed, g_steal_pointer (&child));
+    }
+}
+
 static void
 catch_up_thread (GTask        *task,
                  gpointer      source_object,
@@ -453,32 +485,10 @@ catch_up_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   CatchUp *catch_up = task_data;
-  GPtrArray *dirs = catch_up->dirs;
-  gint64 since = catch_up->since;
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < dirs->len; i++)
-    {
-      g_autoptr(GFileEnumerator) children =
-        g_file_enumerate_children (dirs->pdata[i], G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                   G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                   G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                                   G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-      GFileInfo *info;
-      GFile *child;
-
-      while (children != NULL && g_file_enumerator_iterate (children, &info, &child, cancellable, NULL) &&
-             info != NULL)
-        {
-          g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
-
-          if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-              (recap_site_is_post_name (g_file_info_get_name (info)) ||
-               site_is_config_file (source_object, child)) && modified != NULL &&
-              g_date_time_to_unix (modified) * G_USEC_PER_SEC + g_date_time_get_microsecond (modified) >= since)
-            g_ptr_array_add (changed, g_object_ref (child));
-        }
-    }
+  for (guint i = 0; i < catch_up->dirs->len && !g_cancellable_is_cancelled (cancellable); i++)
+    add_changed_since (source_object, catch_up->dirs->pdata[i], catch_up->since, changed);
   g_debug ("Catching up after the load: %u posts changed meanwhile", changed->len);
   g_task_return_pointer (task, g_steal_pointer (&changed), (GDestroyNotify) g_ptr_array_unref);
 }
