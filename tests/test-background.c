@@ -64,11 +64,46 @@ test_run_on_each_core (void)
   g_array_unref (calls.nice_values);
 }
 
+/* Each item and the store end, in another thread, and nothing blocks. */
+static void
+test_free_store (void)
+{
+  /* Sized at once: the weak pointers are its slots, which must not move. */
+  g_autoptr(GPtrArray) items = g_ptr_array_sized_new (1000);
+  GListStore *store = g_list_store_new (G_TYPE_OBJECT);
+  GObject *weak_store = G_OBJECT (store);
+  gint64 limit = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gboolean all_gone = FALSE;
+
+  /* Several batches, the last one short. */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_list_store_append (store, item);
+      g_ptr_array_add (items, item);
+      g_object_add_weak_pointer (item, &items->pdata[i]);
+    }
+  g_object_add_weak_pointer (weak_store, (gpointer *) &weak_store);
+  recap_background_free_store (store);
+  while (!all_gone && g_get_monotonic_time () < limit)
+    {
+      all_gone = g_atomic_pointer_get (&weak_store) == NULL;
+      for (guint i = 0; all_gone && i < items->len; i++)
+        all_gone = g_atomic_pointer_get (&items->pdata[i]) == NULL;
+      g_usleep (1000);
+    }
+  g_assert_null (weak_store);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_null (items->pdata[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/background/run-on-each-core", test_run_on_each_core);
+  g_test_add_func ("/background/free-store", test_free_store);
   return g_test_run ();
 }

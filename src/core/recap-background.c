@@ -61,6 +61,34 @@ recap_background_free (gpointer       data,
   g_task_run_in_thread (task, free_garbage);
 }
 
+/* A batch frees in about a millisecond; the pause after it is as long. */
+#define RELEASE_BATCH      256
+#define RELEASE_PAUSE_USEC 1000
+
+static void
+release_store (gpointer data)
+{
+  GListStore *store = data;
+  guint n;
+
+  /* From the end: nothing moves. */
+  while ((n = g_list_model_get_n_items (G_LIST_MODEL (store))) > 0)
+    {
+      guint batch = MIN (n, RELEASE_BATCH);
+
+      g_list_store_splice (store, n - batch, batch, NULL, 0);
+      if (n > batch)
+        g_usleep (RELEASE_PAUSE_USEC);
+    }
+  g_object_unref (store);
+}
+
+void
+recap_background_free_store (GListStore *store)
+{
+  recap_background_free (store, release_store);
+}
+
 void
 recap_background_copy_init (RecapBackgroundCopy *copy,
                             GListModel          *items)

@@ -324,7 +324,7 @@ finish_load (Load   *load,
             load->cancellable);
   if (load->snapshot != NULL)
     recap_index_cache_writer_start (load->site->cache_writer, load->site->root, load->config_stamp,
-                                    g_steal_pointer (&load->snapshot), G_LIST_MODEL (load->site->posts));
+                                    g_steal_pointer (&load->snapshot), G_LIST_MODEL (load->site));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -588,7 +588,7 @@ recap_site_load_sync (RecapSite     *self,
   site_insert_sorted (self, posts, &next, 0);
   if (snapshot != NULL)
     recap_index_cache_writer_start (self->cache_writer, self->root, recap_site_config_get_stamp (config),
-                                    snapshot, G_LIST_MODEL (self->posts));
+                                    snapshot, G_LIST_MODEL (self));
   set_layouts (self, scan);
   return TRUE;
 }
@@ -769,12 +769,13 @@ recap_site_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   site_stop_watching (self);
   /* Freeing 50,000 posts took 30-80 ms: a thread does it, once nothing
-   * here is connected to the list. */
+   * here is connected to the list. Nothing else reaches the list: the
+   * index cache writer holds the site weakly, not the list. */
   if (self->posts != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->posts, self);
       recap_background_free (g_steal_pointer (&self->by_path), (GDestroyNotify) g_tree_unref);
-      recap_background_free (g_steal_pointer (&self->posts), g_object_unref);
+      recap_background_free_store (g_steal_pointer (&self->posts));
     }
   g_clear_object (&self->root);
   g_clear_pointer (&self->layouts, g_strfreev);
