@@ -466,3 +466,56 @@ recap_site_scan_run (RecapSiteScan  *scan,
   read_files (scan);
   return !g_cancellable_set_error_if_cancelled (scan->cancellable, error);
 }
+
+/* Margins for the file system's clock, see the header. */
+#define FINE_CLOCK_LAG_USEC   (20 * 1000)
+#define COARSE_CLOCK_LAG_USEC (2 * G_USEC_PER_SEC)
+
+typedef struct {
+  char   *name;
+  gint64  mtime;
+} Stamped;
+
+static void
+stamped_clear (Stamped *stamped)
+{
+  g_free (stamped->name);
+}
+
+GPtrArray *
+recap_site_scan_list_changed_since (const char *dir,
+                                    gint64      since)
+{
+  g_autoptr(GDir) children = g_dir_open (dir, 0, NULL);
+  g_autoptr(GArray) recent = g_array_new (FALSE, FALSE, sizeof (Stamped));
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  gboolean sub_second = FALSE;
+  const char *name;
+  gint64 lag;
+
+  g_array_set_clear_func (recent, (GDestroyNotify) stamped_clear);
+  /* GDir and stat: a GFileEnumerator's GFileInfo and GFile for each file
+   * made this 0.8 s of a processor at 100,000 posts, after each load. */
+  while (children != NULL && (name = g_dir_read_name (children)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      struct stat st;
+      gint64 mtime;
+
+      if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      mtime = recap_file_mtime_usec (&st);
+      sub_second |= mtime % G_USEC_PER_SEC != 0;
+      if (mtime >= since - COARSE_CLOCK_LAG_USEC)
+        g_array_append_val (recent, ((Stamped) { g_strdup (name), mtime }));
+    }
+  lag = sub_second ? FINE_CLOCK_LAG_USEC : COARSE_CLOCK_LAG_USEC;
+  for (guint i = 0; i < recent->len; i++)
+    {
+      Stamped *stamped = &g_array_index (recent, Stamped, i);
+
+      if (stamped->mtime >= since - lag)
+        g_ptr_array_add (names, g_steal_pointer (&stamped->name));
+    }
+  return names;
+}

@@ -319,9 +319,7 @@ finish_load (Load   *load,
   g_debug ("Site loaded: %u posts", g_list_model_get_n_items (G_LIST_MODEL (load->site)));
   set_layouts (load->site, load->scan);
   site_watch_dirs (load->site, recap_site_scan_get_dirs (load->scan));
-  /* Coarse file-system clocks: a change in the second the load began counts. */
-  site_catch_up (load->site, recap_site_scan_get_dirs (load->scan), load->started - 2 * G_USEC_PER_SEC,
-            load->cancellable);
+  site_catch_up (load->site, recap_site_scan_get_dirs (load->scan), load->started, load->cancellable);
   if (load->snapshot != NULL)
     recap_index_cache_writer_start (load->site->cache_writer, load->site->root, load->config_stamp,
                                     g_steal_pointer (&load->snapshot), G_LIST_MODEL (load->site));
