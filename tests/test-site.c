@@ -311,8 +311,9 @@ load_site_async (const char *path)
 }
 
 typedef struct {
-  Fixture  *fixture;
-  gboolean  rewritten;
+  Fixture    *fixture;
+  gboolean    rewritten;
+  const char *deleted;  /* deleted, and a post created, rather than rewritten, if set */
 } Rewrite;
 
 /* The first posts are in: the scan has read their folder. */
@@ -323,10 +324,19 @@ rewrite_while_loading (GListModel *posts,
                        guint       added,
                        Rewrite    *rewrite)
 {
+  g_autofree char *path = NULL;
+
   if (rewrite->rewritten || added == 0)
     return;
   rewrite->rewritten = TRUE;
-  test_util_write_file (rewrite->fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Changed meanwhile\n---\n");
+  if (rewrite->deleted == NULL)
+    {
+      test_util_write_file (rewrite->fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Changed meanwhile\n---\n");
+      return;
+    }
+  path = g_build_filename (rewrite->fixture->dir, rewrite->deleted, NULL);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  test_util_write_file (rewrite->fixture->dir, "_posts/2020-01-03-three.md", "---\ntitle: Created meanwhile\n---\n");
 }
 
 static gboolean
@@ -348,7 +358,7 @@ test_change_while_loading (Fixture       *fixture,
   g_autoptr(RecapSite) site = recap_site_new (root);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  Rewrite rewrite = { fixture, FALSE };
+  Rewrite rewrite = { fixture, FALSE, NULL };
 
   test_util_write_file (fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Before\n---\n");
   g_signal_connect (site, "items-changed", G_CALLBACK (rewrite_while_loading), &rewrite);
@@ -361,34 +371,109 @@ test_change_while_loading (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (site, rewrite_while_loading, &rewrite);
 }
 
-/* Writes @name in @dir stamped @mtime (µs since the epoch). */
+static gboolean
+has_post_titled (RecapSite  *site,
+                 const char *title)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
+      if (g_str_equal (recap_post_get_title (post), title))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+n_posts_is (RecapSite *site,
+            guint      n)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (site)) == n;
+}
+
+/* A post deleted and one created after the scan read their folder but
+ * before the folder is watched are gone and listed once the load is: the
+ * folder changed and is read again, the new post once though it is also a
+ * changed file. */
+static void
+test_come_and_go_while_loading (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
+  g_autoptr(RecapSite) site = recap_site_new (root);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Rewrite rewrite = { fixture, FALSE, "_posts/2020-01-02-two.md" };
+
+  test_util_write_file (fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Kept\n---\n");
+  test_util_write_file (fixture->dir, "_posts/2020-01-02-two.md", "---\ntitle: Deleted meanwhile\n---\n");
+  g_signal_connect (site, "items-changed", G_CALLBACK (rewrite_while_loading), &rewrite);
+  recap_site_load_async (site, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  g_assert_true (recap_site_load_finish (site, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (rewrite.rewritten);
+  TEST_UTIL_WAIT_FOR (n_posts_is (site, 2) && title_is (site, "Created meanwhile"));
+  g_assert_true (has_post_titled (site, "Kept"));
+  g_signal_handlers_disconnect_by_func (site, rewrite_while_loading, &rewrite);
+}
+
+/* Sets the time of @path, a file or folder, to @mtime (µs since the epoch). */
+static void
+stamp (const char *path,
+       gint64      mtime)
+{
+  struct timespec times[2] = {
+    { mtime / G_USEC_PER_SEC, (mtime % G_USEC_PER_SEC) * 1000 },
+    { mtime / G_USEC_PER_SEC, (mtime % G_USEC_PER_SEC) * 1000 },
+  };
+
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+/* Writes @name in @dir stamped @mtime. */
 static void
 write_stamped (const char *dir,
                const char *name,
                gint64      mtime)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  struct timespec times[2] = {
-    { mtime / G_USEC_PER_SEC, (mtime % G_USEC_PER_SEC) * 1000 },
-    { mtime / G_USEC_PER_SEC, (mtime % G_USEC_PER_SEC) * 1000 },
-  };
 
   test_util_write_file (dir, name, "---\ntitle: Post\n---\n");
-  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  stamp (path, mtime);
 }
 
-static gboolean
-listed (GPtrArray  *names,
-        const char *name)
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
-  return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names recap_site_scan_list_changed_since() gives for @dir, joined;
+ * "+" first if it says files came or went. */
+static char *
+changed_since (const char *dir,
+               gint64      since)
+{
+  gboolean dir_changed;
+  g_autoptr(GPtrArray) names = recap_site_scan_list_changed_since (dir, since, &dir_changed);
+  g_autoptr(GString) text = g_string_new (dir_changed ? "+" : "");
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "", (char *) names->pdata[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* What the catch-up after a load reads again: files changed since the load
- * began, with a margin for the file system's clock that is a tick where
- * files have sub-second times, 2 s where all have whole seconds. A site
- * written a second before it is opened (a fresh clone, a checkout) is not
- * read twice: 2,542 of 100,000 generated posts were. */
+ * began, and folders whose files came or went, with a margin for the file
+ * system's clock that is a tick where stamps have sub-second parts, 2 s
+ * where all are whole seconds. A site written a second before it is opened
+ * (a fresh clone, a checkout) is not read twice: 2,542 of 100,000
+ * generated posts were. */
 static void
 test_changed_since_clock_margin (Fixture       *fixture,
                                  gconstpointer  data)
@@ -396,32 +481,39 @@ test_changed_since_clock_margin (Fixture       *fixture,
   g_autofree char *fine = g_build_filename (fixture->dir, "fine", NULL);
   g_autofree char *coarse = g_build_filename (fixture->dir, "coarse", NULL);
   gint64 since = (g_get_real_time () / G_USEC_PER_SEC - 10) * G_USEC_PER_SEC;
-  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *listing = NULL;
 
   write_stamped (fine, "second-before.md", since - G_USEC_PER_SEC + 250000);
   write_stamped (fine, "tick-before.md", since - 4000);
   write_stamped (fine, "after.md", since + 1000);
-  names = recap_site_scan_list_changed_since (fine, since);
-  g_assert_cmpuint (names->len, ==, 2);
-  g_assert_true (listed (names, "tick-before.md"));
-  g_assert_true (listed (names, "after.md"));
-  g_clear_pointer (&names, g_ptr_array_unref);
+  stamp (fine, since - G_USEC_PER_SEC + 500000);
+  listing = changed_since (fine, since);
+  g_assert_cmpstr (listing, ==, "after.md tick-before.md");
+  g_clear_pointer (&listing, g_free);
+  stamp (fine, since - 4000);
+  listing = changed_since (fine, since);
+  g_assert_cmpstr (listing, ==, "+after.md tick-before.md");
+  g_clear_pointer (&listing, g_free);
 
   /* A FAT file system: even seconds only. */
   write_stamped (coarse, "two-seconds-before.md", since - 2 * G_USEC_PER_SEC);
   write_stamped (coarse, "long-before.md", since - 4 * G_USEC_PER_SEC);
   write_stamped (coarse, "after.md", since);
-  names = recap_site_scan_list_changed_since (coarse, since);
-  g_assert_cmpuint (names->len, ==, 2);
-  g_assert_true (listed (names, "two-seconds-before.md"));
-  g_assert_true (listed (names, "after.md"));
-  g_clear_pointer (&names, g_ptr_array_unref);
+  stamp (coarse, since - 4 * G_USEC_PER_SEC);
+  listing = changed_since (coarse, since);
+  g_assert_cmpstr (listing, ==, "after.md two-seconds-before.md");
+  g_clear_pointer (&listing, g_free);
+  stamp (coarse, since - 2 * G_USEC_PER_SEC);
+  listing = changed_since (coarse, since);
+  g_assert_cmpstr (listing, ==, "+after.md two-seconds-before.md");
+  g_clear_pointer (&listing, g_free);
 
-  names = recap_site_scan_list_changed_since (fixture->dir, since);
-  g_assert_cmpuint (names->len, ==, 0);
-  g_clear_pointer (&names, g_ptr_array_unref);
-  names = recap_site_scan_list_changed_since ("/nonexistent-recap-folder", since);
-  g_assert_cmpuint (names->len, ==, 0);
+  stamp (fixture->dir, since - G_USEC_PER_SEC + 500000);
+  listing = changed_since (fixture->dir, since);
+  g_assert_cmpstr (listing, ==, "");
+  g_clear_pointer (&listing, g_free);
+  listing = changed_since ("/nonexistent-recap-folder", since);
+  g_assert_cmpstr (listing, ==, "");
 }
 
 typedef struct {
@@ -712,21 +804,6 @@ test_group_posts_in_thread (void)
   g_cancellable_cancel (cancellable);
   g_assert_null (recap_post_group_compute_finish (wait_for_result (&cancelled), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static gboolean
-has_post_titled (RecapSite  *site,
-                 const char *title)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
-      if (g_str_equal (recap_post_get_title (post), title))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -1199,6 +1276,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, test_util_dir_set_up, func, test_util_dir_tear_down)
   ADD ("/site/skip-rules", test_skip_rules);
   ADD ("/site/change-while-loading", test_change_while_loading);
+  ADD ("/site/come-and-go-while-loading", test_come_and_go_while_loading);
   ADD ("/site/changed-since-clock-margin", test_changed_since_clock_margin);
   ADD ("/site/folders-watched-in-steps", test_folders_watched_in_steps);
   ADD ("/site/title-fallbacks", test_title_fallbacks);

@@ -56,12 +56,15 @@ GPtrArray     *recap_site_scan_get_dirs   (RecapSiteScan          *scan);
 
 /* The regular files of @dir (links followed) that may have changed at or
  * after @since (µs since the epoch, g_get_real_time()): their names, in
- * no order; empty if @dir cannot be read. A file system stamps files with
- * a clock that lags the system's, by a tick (up to 10 ms) where files get
- * sub-second times and by up to 2 s where all have whole seconds (FAT
- * keeps even seconds): a file stamped that much before @since counts. */
+ * no order; empty if @dir cannot be read. *@dir_changed: whether files
+ * may have come or gone in @dir since then (its own time changed). A file
+ * system stamps files with a clock that lags the system's, by a tick (up
+ * to 10 ms) where files get sub-second times and by up to 2 s where all
+ * have whole seconds (FAT keeps even seconds): a stamp that much before
+ * @since counts. */
 GPtrArray     *recap_site_scan_list_changed_since (const char     *dir,
-                                           gint64                  since);
+                                           gint64                  since,
+                                           gboolean               *dir_changed);
 
 /* Reads one post as Jekyll does with @config; a file that cannot be read
  * gives an "unreadable" post. */

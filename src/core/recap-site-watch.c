@@ -105,10 +105,18 @@ refresh_thread (GTask        *task,
     config = site_dup_config (self);
   for (guint i = 0; i < files->len; i++)
     refresh_file (refresh, root, config, files->pdata[i], cancellable);
+  /* A file and its folder may both have changed: each post is read once. */
+  for (guint i = refresh->posts->len; i > 0; i--)
+    {
+      RecapPost *post = refresh->posts->pdata[i - 1];
+
+      if (g_hash_table_contains (refresh->read, site_path_of (post)))
+        g_ptr_array_remove_index_fast (refresh->posts, i - 1);
+      else
+        g_hash_table_insert (refresh->read, (gpointer) site_path_of (post), post);
+    }
   /* Sorted, the new posts go in as runs, each run one splice. */
   g_ptr_array_sort (refresh->posts, site_compare_post_pointers);
-  for (guint i = 0; i < refresh->posts->len; i++)
-    g_hash_table_insert (refresh->read, (gpointer) site_path_of (refresh->posts->pdata[i]), refresh->posts->pdata[i]);
   g_task_return_pointer (task, refresh, (GDestroyNotify) refresh_free);
 }
 
@@ -429,9 +437,9 @@ dir_changed (RecapSite         *self,
     }
 }
 
-/* A post changed or created while the site loaded, after the scan read its
- * folder but before the folder had a monitor, would go unseen: the posts of
- * the watched folders modified since the load began are read again. */
+/* A post changed, created or deleted while the site loaded, after the scan
+ * read its folder but before the folder had a monitor, would go unseen:
+ * what changed in the watched folders since the load began is read again. */
 struct _CatchUp {
   GPtrArray    *dirs;        /* GFile */
   gint64        since;       /* µs since the epoch */
@@ -446,8 +454,9 @@ catch_up_free (CatchUp *catch_up)
   g_free (catch_up);
 }
 
-/* The files of @dir, a watched folder, changed since @since that may be
- * posts or the site's configuration, added to @changed. */
+/* What of @dir, a watched folder, changed since @since, added to
+ * @changed: its files that may be posts or the site's configuration, and
+ * the folder itself when files came or went in it (it is read again). */
 static void
 add_changed_since (RecapSite *self,
                    GFile     *dir,
@@ -456,10 +465,13 @@ add_changed_since (RecapSite *self,
 {
   g_autofree char *dir_path = g_file_get_path (dir);
   g_autoptr(GPtrArray) names = NULL;
+  gboolean dir_changed;
 
   if (dir_path == NULL)
     return;
-  names = recap_site_scan_list_changed_since (dir_path, since);
+  names = recap_site_scan_list_changed_since (dir_path, since, &dir_changed);
+  if (dir_changed)
+    g_ptr_array_add (changed, g_object_ref (dir));
   for (guint i = 0; i < names->len; i++)
     {
       g_autoptr(GFile) child = g_file_get_child (dir, names->pdata[i]);
