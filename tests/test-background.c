@@ -64,10 +64,28 @@ test_run_on_each_core (void)
   g_array_unref (calls.nice_values);
 }
 
-/* Each item and the store end, in another thread, and nothing blocks. */
+typedef struct {
+  GThread *thread;      /* where the store ended */
+  int      nice_value;  /* there */
+} Ended;
+
+static void
+store_ended (gpointer  data,
+             GObject  *store)
+{
+  Ended *ended = data;
+
+  ended->nice_value = thread_nice_value ();
+  g_atomic_pointer_set (&ended->thread, g_thread_self ());
+}
+
+/* Each item and the store end, in another thread nicer than the caller (a
+ * waking thread of the caller's priority took its processor from the main
+ * thread after each pause), and nothing blocks. */
 static void
 test_free_store (void)
 {
+  Ended ended = { NULL, 0 };
   /* Sized at once: the weak pointers are its slots, which must not move. */
   g_autoptr(GPtrArray) items = g_ptr_array_sized_new (1000);
   GListStore *store = g_list_store_new (G_TYPE_OBJECT);
@@ -85,6 +103,7 @@ test_free_store (void)
       g_object_add_weak_pointer (item, &items->pdata[i]);
     }
   g_object_add_weak_pointer (weak_store, (gpointer *) &weak_store);
+  g_object_weak_ref (weak_store, store_ended, &ended);
   recap_background_free_store (store);
   while (!all_gone && g_get_monotonic_time () < limit)
     {
@@ -96,6 +115,11 @@ test_free_store (void)
   g_assert_null (weak_store);
   for (guint i = 0; i < items->len; i++)
     g_assert_null (items->pdata[i]);
+  g_assert_nonnull (g_atomic_pointer_get (&ended.thread));
+  g_assert_true (ended.thread != g_thread_self ());
+#ifdef __linux__
+  g_assert_cmpint (ended.nice_value, ==, MIN (thread_nice_value () + 10, 19));
+#endif
 }
 
 int

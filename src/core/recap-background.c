@@ -83,10 +83,20 @@ release_store (gpointer data)
   g_object_unref (store);
 }
 
+static void lower_own_priority (void);
+
+static gpointer
+release_store_behind (gpointer data)
+{
+  lower_own_priority ();
+  release_store (data);
+  return NULL;
+}
+
 void
 recap_background_free_store (GListStore *store)
 {
-  recap_background_free (store, release_store);
+  g_thread_unref (g_thread_new ("recap-release", release_store_behind, store));
 }
 
 void
@@ -241,11 +251,9 @@ typedef struct {
   gpointer    data;
 } Behind;
 
-static gpointer
-run_behind (gpointer user_data)
+static void
+lower_own_priority (void)
 {
-  Behind *behind = user_data;
-
 #ifdef __linux__
   /* Linux gives each thread its own nice value, first its creator's. The
    * thread is ours and ends here: nothing has to raise it again, which an
@@ -255,6 +263,14 @@ run_behind (gpointer user_data)
 
   setpriority (PRIO_PROCESS, thread, MIN (nice_value + BEHIND_NICE, 19));
 #endif
+}
+
+static gpointer
+run_behind (gpointer user_data)
+{
+  Behind *behind = user_data;
+
+  lower_own_priority ();
   return behind->func (behind->data);
 }
 

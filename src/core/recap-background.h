@@ -19,12 +19,13 @@ G_BEGIN_DECLS
  * sources): what is freed is then touched by nothing else. */
 void recap_background_free        (gpointer       data,
                                    GDestroyNotify free_func);
-/* Drops @store, which nothing else holds or watches any more, in a worker
- * thread, its items a few hundred at a time with a pause between: the last
- * unref of a GObject takes a lock of GLib's that every property change
- * takes too, and while a thread freed 100,000 posts at once the main
- * thread waited up to 15 ms for it at a time (GLib 2.74; perf,
- * sched_switch: the waker was in g_object_unref()). */
+/* Drops @store, which nothing else holds or watches any more, in a thread
+ * of its own nicer than the caller, its items a few hundred at a time with
+ * a pause between: the last unref of a GObject takes a lock of GLib's that
+ * every property change takes too, and while a thread freed 100,000 posts
+ * at once the main thread waited up to 15 ms for it at a time (GLib 2.74;
+ * perf, sched_switch: the waker was in g_object_unref()). At the caller's
+ * priority, the thread took the main thread's processor after each pause. */
 void recap_background_free_store (GListStore *store);
 
 /* The copy a worker thread reads of the items of a list, made on the
