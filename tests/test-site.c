@@ -34,20 +34,32 @@ load_site (const char *path)
   return g_steal_pointer (&site);
 }
 
+/* The listed post whose @get gives @value, or NULL. */
 static RecapPost *
-find_post (RecapSite  *site,
-           const char *relative_path)
+post_where (RecapSite   *site,
+            const char *(*get) (RecapPost *post),
+            const char  *value)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
-      if (g_str_equal (recap_post_get_relative_path (post), relative_path))
+      if (g_strcmp0 (get (post), value) == 0)
         return post;
     }
-  g_error ("No post %s in the site", relative_path);
   return NULL;
+}
+
+static RecapPost *
+find_post (RecapSite  *site,
+           const char *relative_path)
+{
+  RecapPost *post = post_where (site, recap_post_get_relative_path, relative_path);
+
+  if (post == NULL)
+    g_error ("No post %s in the site", relative_path);
+  return post;
 }
 
 static void
@@ -348,6 +360,22 @@ title_is (RecapSite  *site,
   return post != NULL && g_strcmp0 (recap_post_get_title (post), title) == 0;
 }
 
+/* Loads @site, which changes files as @rewrite says once its first posts are in. */
+static void
+load_rewriting (RecapSite *site,
+                Rewrite   *rewrite)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (site, "items-changed", G_CALLBACK (rewrite_while_loading), rewrite);
+  recap_site_load_async (site, NULL, store_result, &result);
+  TEST_UTIL_WAIT_FOR (result != NULL);
+  g_assert_true (recap_site_load_finish (site, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (rewrite->rewritten);
+}
+
 /* A post written after the scan read its folder but before the folder is
  * watched (the load is not finished) is read again once the load is. */
 static void
@@ -356,17 +384,10 @@ test_change_while_loading (Fixture       *fixture,
 {
   g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
   g_autoptr(RecapSite) site = recap_site_new (root);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   Rewrite rewrite = { fixture, FALSE, NULL };
 
   test_util_write_file (fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Before\n---\n");
-  g_signal_connect (site, "items-changed", G_CALLBACK (rewrite_while_loading), &rewrite);
-  recap_site_load_async (site, NULL, store_result, &result);
-  TEST_UTIL_WAIT_FOR (result != NULL);
-  g_assert_true (recap_site_load_finish (site, result, &error));
-  g_assert_no_error (error);
-  g_assert_true (rewrite.rewritten);
+  load_rewriting (site, &rewrite);
   TEST_UTIL_WAIT_FOR (title_is (site, "Changed meanwhile"));
   g_signal_handlers_disconnect_by_func (site, rewrite_while_loading, &rewrite);
 }
@@ -375,15 +396,7 @@ static gboolean
 has_post_titled (RecapSite  *site,
                  const char *title)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (site));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RecapPost) post = g_list_model_get_item (G_LIST_MODEL (site), i);
-      if (g_str_equal (recap_post_get_title (post), title))
-        return TRUE;
-    }
-  return FALSE;
+  return post_where (site, recap_post_get_title, title) != NULL;
 }
 
 static gboolean
@@ -403,18 +416,11 @@ test_come_and_go_while_loading (Fixture       *fixture,
 {
   g_autoptr(GFile) root = g_file_new_for_path (fixture->dir);
   g_autoptr(RecapSite) site = recap_site_new (root);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   Rewrite rewrite = { fixture, FALSE, "_posts/2020-01-02-two.md" };
 
   test_util_write_file (fixture->dir, "_posts/2020-01-01-one.md", "---\ntitle: Kept\n---\n");
   test_util_write_file (fixture->dir, "_posts/2020-01-02-two.md", "---\ntitle: Deleted meanwhile\n---\n");
-  g_signal_connect (site, "items-changed", G_CALLBACK (rewrite_while_loading), &rewrite);
-  recap_site_load_async (site, NULL, store_result, &result);
-  TEST_UTIL_WAIT_FOR (result != NULL);
-  g_assert_true (recap_site_load_finish (site, result, &error));
-  g_assert_no_error (error);
-  g_assert_true (rewrite.rewritten);
+  load_rewriting (site, &rewrite);
   TEST_UTIL_WAIT_FOR (n_posts_is (site, 2) && title_is (site, "Created meanwhile"));
   g_assert_true (has_post_titled (site, "Kept"));
   g_signal_handlers_disconnect_by_func (site, rewrite_while_loading, &rewrite);
