@@ -102,8 +102,9 @@ test_free_store (void)
       g_ptr_array_add (items, item);
       g_object_add_weak_pointer (item, &items->pdata[i]);
     }
-  g_object_add_weak_pointer (weak_store, (gpointer *) &weak_store);
+  /* Notified in this order: @ended is set before the weak pointer is cleared. */
   g_object_weak_ref (weak_store, store_ended, &ended);
+  g_object_add_weak_pointer (weak_store, (gpointer *) &weak_store);
   recap_background_free_store (store);
   while (!all_gone && g_get_monotonic_time () < limit)
     {
