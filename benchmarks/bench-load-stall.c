@@ -197,7 +197,7 @@ sidebar_page (RecapWindow *window)
  * widget measured, allocated and drawn again. */
 static void
 widen_by_a_pixel (RecapWindow *window,
-            gpointer     data)
+                  gpointer     data)
 {
   int width, height;
 

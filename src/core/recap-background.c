@@ -61,44 +61,6 @@ recap_background_free (gpointer       data,
   g_task_run_in_thread (task, free_garbage);
 }
 
-/* A batch frees in about a millisecond; the pause after it is as long. */
-#define RELEASE_BATCH      256
-#define RELEASE_PAUSE_USEC 1000
-
-static void
-release_store (gpointer data)
-{
-  GListStore *store = data;
-  guint n;
-
-  /* From the end: nothing moves. */
-  while ((n = g_list_model_get_n_items (G_LIST_MODEL (store))) > 0)
-    {
-      guint batch = MIN (n, RELEASE_BATCH);
-
-      g_list_store_splice (store, n - batch, batch, NULL, 0);
-      if (n > batch)
-        g_usleep (RELEASE_PAUSE_USEC);
-    }
-  g_object_unref (store);
-}
-
-static void lower_own_priority (void);
-
-static gpointer
-release_store_behind (gpointer data)
-{
-  lower_own_priority ();
-  release_store (data);
-  return NULL;
-}
-
-void
-recap_background_free_store (GListStore *store)
-{
-  g_thread_unref (g_thread_new ("recap-release", release_store_behind, store));
-}
-
 void
 recap_background_copy_init (RecapBackgroundCopy *copy,
                             GListModel          *items)
@@ -289,4 +251,34 @@ recap_background_run_on_each_core (const char  *static_name,
     threads[i] = g_thread_new (static_name, run_behind, &behind);
   for (guint i = 0; i < n_threads; i++)
     g_thread_join (threads[i]);
+}
+
+/* A batch frees in about a millisecond; the pause after it is as long. */
+#define RELEASE_BATCH      256
+#define RELEASE_PAUSE_USEC 1000
+
+static gpointer
+release_store_behind (gpointer data)
+{
+  GListStore *store = data;
+  guint n;
+
+  lower_own_priority ();
+  /* From the end: nothing moves. */
+  while ((n = g_list_model_get_n_items (G_LIST_MODEL (store))) > 0)
+    {
+      guint batch = MIN (n, RELEASE_BATCH);
+
+      g_list_store_splice (store, n - batch, batch, NULL, 0);
+      if (n > batch)
+        g_usleep (RELEASE_PAUSE_USEC);
+    }
+  g_object_unref (store);
+  return NULL;
+}
+
+void
+recap_background_free_store (GListStore *store)
+{
+  g_thread_unref (g_thread_new ("recap-release", release_store_behind, store));
 }
