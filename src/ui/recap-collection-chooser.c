@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "recap-collection-chooser.h"
+#include "recap-drop-down.h"
 
 struct _RecapCollectionChooser
 {
@@ -373,6 +374,8 @@ recap_collection_chooser_init (RecapCollectionChooser *self)
   self->counts = g_hash_table_new (g_str_hash, g_str_equal);
   self->labels = gtk_string_list_new (NULL);
   self->dropdown = gtk_drop_down_new (G_LIST_MODEL (self->labels), NULL);
+  /* Its count grows as a site loads: the sidebar keeps its width. */
+  recap_drop_down_ellipsize (GTK_DROP_DOWN (self->dropdown));
   gtk_widget_set_tooltip_text (self->dropdown, _("Show Files"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Show Files"), -1);

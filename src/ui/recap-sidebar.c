@@ -19,6 +19,7 @@
 
 #include "recap-background.h"
 #include "recap-collection-chooser.h"
+#include "recap-drop-down.h"
 #include "recap-group-row.h"
 #include "recap-lint.h"
 #include "recap-live-search.h"
@@ -1267,6 +1268,7 @@ recap_sidebar_init (RecapSidebar *self)
   gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
   setup_models (self);
+  recap_drop_down_ellipsize (self->view_dropdown);
   gtk_drop_down_set_selected (self->view_dropdown, self->view);
   g_signal_connect_swapped (self->view_dropdown, "notify::selected", G_CALLBACK (view_selected), self);
   g_settings_bind (self->settings, "sidebar-collection", self->collection_chooser, "filter", G_SETTINGS_BIND_DEFAULT);

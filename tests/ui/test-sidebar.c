@@ -1268,6 +1268,45 @@ test_collections (void)
   test_util_remove_tree (site_dir);
 }
 
+static void
+measure_width (GtkWidget *widget,
+               int       *minimum,
+               int       *natural)
+{
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, minimum, natural, NULL, NULL);
+}
+
+/* The drop-downs ellipsize their choice: a count that grows as a site
+ * loads ("Posts (100000)") never widens the sidebar, which would lay out
+ * and draw the whole window again. */
+static void
+test_counts_keep_width (void)
+{
+  g_autofree char *site_dir = write_collections_site ();
+  g_autoptr(GFile) root = g_file_new_for_path (site_dir);
+  RecapWindow *window = recap_window_new (NULL);
+  GtkWidget *sidebar = ui_test_find_by_type (GTK_WIDGET (window), RECAP_TYPE_SIDEBAR);
+  GtkWidget *chooser = ui_test_find_by_type (sidebar, RECAP_TYPE_COLLECTION_CHOOSER);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_test_find_by_type (chooser, GTK_TYPE_DROP_DOWN));
+  const char *long_choice[] = { "Posts (100000000000000000000)", NULL };
+  int minimum, natural, minimum_after, natural_after;
+
+  gtk_window_present (GTK_WINDOW (window));
+  recap_window_open_location (window, root);
+  UI_TEST_WAIT_FOR (recap_window_get_site (window) != NULL &&
+                    g_list_model_get_n_items (G_LIST_MODEL (recap_window_get_site (window))) == 9);
+  measure_width (sidebar, &minimum, &natural);
+  g_assert_cmpint (natural, ==, gtk_widget_get_width (sidebar));
+
+  gtk_string_list_splice (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), 0, 1, long_choice);
+  gtk_drop_down_set_selected (dropdown, 0);
+  measure_width (sidebar, &minimum_after, &natural_after);
+  g_assert_cmpint (minimum_after, ==, minimum);
+  g_assert_cmpint (natural_after, ==, natural);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_remove_tree (site_dir);
+}
+
 /* On a folder that is not a Jekyll site, Problems says so once, as
  * recap-cli lint does, instead of listing Jekyll's rules file by file. */
 static void
@@ -1328,6 +1367,7 @@ main (int   argc,
   g_test_add_func ("/sidebar/groups-in-small-steps", test_groups_in_small_steps);
   g_test_add_func ("/sidebar/group-expands-in-steps", test_group_expands_in_steps);
   g_test_add_func ("/sidebar/collections", test_collections);
+  g_test_add_func ("/sidebar/counts-keep-width", test_counts_keep_width);
   g_test_add_func ("/sidebar/problems-not-jekyll", test_problems_not_jekyll);
 
   return g_test_run ();
