@@ -458,11 +458,12 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The names recap_site_scan_list_changed_since() gives for @dir, joined;
- * "+" first if it says files came or went. */
-static char *
-changed_since (const char *dir,
-               gint64      since)
+/* Asserts the names recap_site_scan_list_changed_since() gives for @dir,
+ * sorted and joined: @expected, "+" first if it says files came or went. */
+static void
+assert_changed_since (const char *dir,
+                      gint64      since,
+                      const char *expected)
 {
   gboolean dir_changed;
   g_autoptr(GPtrArray) names = recap_site_scan_list_changed_since (dir, since, &dir_changed);
@@ -471,7 +472,7 @@ changed_since (const char *dir,
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? " " : "", (char *) names->pdata[i]);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  g_assert_cmpstr (text->str, ==, expected);
 }
 
 /* What the catch-up after a load reads again: files changed since the load
@@ -487,39 +488,27 @@ test_changed_since_clock_margin (Fixture       *fixture,
   g_autofree char *fine = g_build_filename (fixture->dir, "fine", NULL);
   g_autofree char *coarse = g_build_filename (fixture->dir, "coarse", NULL);
   gint64 since = (g_get_real_time () / G_USEC_PER_SEC - 10) * G_USEC_PER_SEC;
-  g_autofree char *listing = NULL;
 
   write_stamped (fine, "second-before.md", since - G_USEC_PER_SEC + 250000);
   write_stamped (fine, "tick-before.md", since - 4000);
   write_stamped (fine, "after.md", since + 1000);
   stamp (fine, since - G_USEC_PER_SEC + 500000);
-  listing = changed_since (fine, since);
-  g_assert_cmpstr (listing, ==, "after.md tick-before.md");
-  g_clear_pointer (&listing, g_free);
+  assert_changed_since (fine, since, "after.md tick-before.md");
   stamp (fine, since - 4000);
-  listing = changed_since (fine, since);
-  g_assert_cmpstr (listing, ==, "+after.md tick-before.md");
-  g_clear_pointer (&listing, g_free);
+  assert_changed_since (fine, since, "+after.md tick-before.md");
 
   /* A FAT file system: even seconds only. */
   write_stamped (coarse, "two-seconds-before.md", since - 2 * G_USEC_PER_SEC);
   write_stamped (coarse, "long-before.md", since - 4 * G_USEC_PER_SEC);
   write_stamped (coarse, "after.md", since);
   stamp (coarse, since - 4 * G_USEC_PER_SEC);
-  listing = changed_since (coarse, since);
-  g_assert_cmpstr (listing, ==, "after.md two-seconds-before.md");
-  g_clear_pointer (&listing, g_free);
+  assert_changed_since (coarse, since, "after.md two-seconds-before.md");
   stamp (coarse, since - 2 * G_USEC_PER_SEC);
-  listing = changed_since (coarse, since);
-  g_assert_cmpstr (listing, ==, "+after.md two-seconds-before.md");
-  g_clear_pointer (&listing, g_free);
+  assert_changed_since (coarse, since, "+after.md two-seconds-before.md");
 
   stamp (fixture->dir, since - G_USEC_PER_SEC + 500000);
-  listing = changed_since (fixture->dir, since);
-  g_assert_cmpstr (listing, ==, "");
-  g_clear_pointer (&listing, g_free);
-  listing = changed_since ("/nonexistent-recap-folder", since);
-  g_assert_cmpstr (listing, ==, "");
+  assert_changed_since (fixture->dir, since, "");
+  assert_changed_since ("/nonexistent-recap-folder", since, "");
 }
 
 typedef struct {
